@@ -1,0 +1,3 @@
+from citydip.cli import run
+
+run()

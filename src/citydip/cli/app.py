@@ -1,0 +1,62 @@
+"""The root Typer app, the global --db option and output helpers shared by commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+
+from citydip.store.database import Store
+
+app = typer.Typer(
+    name="citydip",
+    help="citydip: a sourced, offline city-diplomacy observatory.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    """Options given before the command, kept for the command to use."""
+
+    db: str | None = None
+
+
+STATE = State()
+
+
+@app.callback()
+def root(
+    db: str | None = typer.Option(
+        None, "--db", envvar="CITYDIP_DB", help="SQLite store to use (default: embedded store)."
+    ),
+) -> None:
+    """citydip: what cities do abroad, from sourced claims. Every answer names its sources."""
+    STATE.db = db
+
+
+def open_chosen_store() -> Store:
+    """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use)."""
+    from citydip.stores import open_db
+
+    return open_db(STATE.db)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON for machines: UTF-8, indented, stable key order as built."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)

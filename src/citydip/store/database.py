@@ -1,0 +1,303 @@
+"""The Store: one SQLite file of entities, names, sources and claims."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from citydip.errors import StoreError
+from citydip.store.models import Claim, Entity, Source
+from citydip.store.schema import MIGRATIONS, SCHEMA_VERSION
+from citydip.text import fold
+
+_ENTITY_COLUMNS = (
+    "id", "type", "name", "country", "level", "geonames_id", "wikidata_id", "lat", "lon",
+    "population", "acronym", "description", "port", "capital", "parent",
+)
+_SOURCE_COLUMNS = (
+    "id", "title", "kind", "publisher", "author", "date", "url", "description", "lists_ties_of",
+)
+_CLAIM_FIELDS = (
+    "subject", "predicate", "object", "value", "start", "end", "kind", "role", "status",
+)
+
+
+def claim_fingerprint(claim: Claim) -> str:
+    """A stable hash of what a claim says and who says it; re-adding it changes nothing."""
+    parts = [getattr(claim, name) or "" for name in _CLAIM_FIELDS]
+    parts.append(json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False))
+    parts.append(claim.source_id)
+    return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()
+
+
+class Store:
+    """A connection to a citydip store; use :func:`open_store` to get one."""
+
+    def __init__(self, connection: sqlite3.Connection, path: str) -> None:
+        self.conn = connection
+        self.path = path
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """All or nothing: on any exception every write since the start is rolled back."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def add_entity(self, entity: Entity) -> None:
+        """Insert or replace an entity and index its names."""
+        values = [getattr(entity, col) for col in _ENTITY_COLUMNS]
+        placeholders = ", ".join("?" for _ in _ENTITY_COLUMNS)
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO entities ({', '.join(_ENTITY_COLUMNS)}) "
+            f"VALUES ({placeholders})",
+            values,
+        )
+        names = [(entity.name, "")] + list(entity.names)
+        if entity.acronym:
+            names.append((entity.acronym, ""))
+        self.add_names(entity.id, names)
+
+    def add_names(self, entity_id: str, names: Iterable[tuple[str, str]]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO names (entity_id, name, lang, folded) VALUES (?, ?, ?, ?)",
+            [(entity_id, name, lang, fold(name)) for name, lang in names if name.strip()],
+        )
+
+    def add_source(self, source: Source) -> None:
+        values = [getattr(source, col) for col in _SOURCE_COLUMNS]
+        self.conn.execute(
+            f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in _SOURCE_COLUMNS)})",
+            values,
+        )
+
+    def add_claim(self, claim: Claim) -> bool:
+        """Store a claim; returns False when the same claim from the same source was there."""
+        recorded = claim.recorded_at or datetime.now(UTC).isoformat(timespec="seconds")
+        cursor = self.conn.execute(
+            'INSERT OR IGNORE INTO claims (subject, predicate, object, value, start, "end", kind, '
+            "role, status, qualifiers, source_id, locator, method, review, recorded_at, "
+            "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                claim.subject, claim.predicate, claim.object, claim.value, claim.start,
+                claim.end, claim.kind, claim.role, claim.status,
+                json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False),
+                claim.source_id, claim.locator, claim.method, claim.review, recorded,
+                claim_fingerprint(claim),
+            ),
+        )
+        return cursor.rowcount == 1
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self.conn.execute(
+            f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        return None if row is None else _entity_from_row(row)
+
+    def entities(self, ids: Iterable[str] | None = None, type: str | None = None) -> list[Entity]:
+        sql = f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities"
+        params: list[Any] = []
+        where = []
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"id IN ({', '.join('?' for _ in id_list)})")
+            params.extend(id_list)
+        if type is not None:
+            where.append("type = ?")
+            params.append(type)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_entity_from_row(row) for row in self.conn.execute(sql + " ORDER BY id", params)]
+
+    def entity_map(self, ids: Iterable[str]) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities(ids=set(ids))}
+
+    def names_of(self, entity_id: str) -> list[tuple[str, str]]:
+        rows = self.conn.execute(
+            "SELECT name, lang FROM names WHERE entity_id = ? ORDER BY lang, name", (entity_id,)
+        )
+        return [(str(r[0]), str(r[1])) for r in rows]
+
+    def ids_by_folded_name(self, folded: str, type: str | None = None) -> list[str]:
+        sql = "SELECT DISTINCT n.entity_id FROM names n"
+        params: list[Any] = [folded]
+        if type:
+            sql += " JOIN entities e ON e.id = n.entity_id WHERE n.folded = ? AND e.type = ?"
+            params.append(type)
+        else:
+            sql += " WHERE n.folded = ?"
+        return [str(r[0]) for r in self.conn.execute(sql + " ORDER BY 1", params)]
+
+    def all_names(self, type: str | None = None) -> list[tuple[str, str]]:
+        """Every (name, entity id) pair, for suggestions."""
+        sql = "SELECT n.name, n.entity_id FROM names n JOIN entities e ON e.id = n.entity_id"
+        params: list[Any] = []
+        if type:
+            sql += " WHERE e.type = ?"
+            params.append(type)
+        return [(str(r[0]), str(r[1])) for r in self.conn.execute(sql, params)]
+
+    def source(self, source_id: str) -> Source | None:
+        row = self.conn.execute(
+            f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM sources WHERE id = ?", (source_id,)
+        ).fetchone()
+        return None if row is None else Source(**dict(zip(_SOURCE_COLUMNS, row, strict=True)))
+
+    def sources(self, ids: Iterable[str] | None = None) -> list[Source]:
+        sql = f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM sources"
+        params: list[Any] = []
+        if ids is not None:
+            id_list = list(ids)
+            sql += f" WHERE id IN ({', '.join('?' for _ in id_list)})"
+            params = id_list
+        rows = self.conn.execute(sql + " ORDER BY id", params)
+        return [Source(**dict(zip(_SOURCE_COLUMNS, row, strict=True))) for row in rows]
+
+    def claims(
+        self,
+        subject: str | None = None,
+        predicate: str | Iterable[str] | None = None,
+        object: str | None = None,
+        involving: str | None = None,
+        review: str | None = "accepted",
+        source_id: str | None = None,
+    ) -> list[Claim]:
+        """Claims matching every given filter; ``involving`` matches subject or object."""
+        where: list[str] = []
+        params: list[Any] = []
+        if subject is not None:
+            where.append("subject = ?")
+            params.append(subject)
+        if object is not None:
+            where.append("object = ?")
+            params.append(object)
+        if involving is not None:
+            where.append("(subject = ? OR object = ?)")
+            params.extend([involving, involving])
+        if isinstance(predicate, str):
+            where.append("predicate = ?")
+            params.append(predicate)
+        elif predicate is not None:
+            preds = list(predicate)
+            where.append(f"predicate IN ({', '.join('?' for _ in preds)})")
+            params.extend(preds)
+        if review is not None:
+            where.append("review = ?")
+            params.append(review)
+        if source_id is not None:
+            where.append("source_id = ?")
+            params.append(source_id)
+        sql = (
+            'SELECT id, subject, predicate, object, value, start, "end", kind, role, status, '
+            "qualifiers, source_id, locator, method, review, recorded_at FROM claims"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return [_claim_from_row(row) for row in self.conn.execute(sql + " ORDER BY id", params)]
+
+    def count(self, table: str) -> int:
+        if table not in {"entities", "names", "sources", "claims"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _entity_from_row(row: tuple[Any, ...]) -> Entity:
+    data = dict(zip(_ENTITY_COLUMNS, row, strict=True))
+    for flag in ("port", "capital"):
+        data[flag] = None if data[flag] is None else bool(data[flag])
+    return Entity(**data)
+
+
+def _claim_from_row(row: tuple[Any, ...]) -> Claim:
+    (cid, subject, predicate, obj, value, start, end, kind, role, status, qualifiers,
+     source_id, locator, method, review, recorded_at) = row
+    return Claim(
+        id=cid, subject=subject, predicate=predicate, object=obj, value=value, start=start,
+        end=end, kind=kind, role=role, status=status, qualifiers=json.loads(qualifiers),
+        source_id=source_id, locator=locator, method=method, review=review,
+        recorded_at=recorded_at,
+    )
+
+
+def open_store(path: str | Path, create: bool = True) -> Store:
+    """Open (and migrate) the store at ``path``; with ``create`` False it must exist."""
+    path = Path(path)
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no store there; run 'citydip rebuild' or pass --db")
+    try:
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        store = Store(conn, str(path))
+        _migrate(store)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a citydip store ({exc})") from exc
+    return store
+
+
+def _migrate(store: Store) -> None:
+    version = store.schema_version
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{store.path}: store schema {version} is newer than this citydip ({SCHEMA_VERSION}); "
+            "upgrade citydip"
+        )
+    if version == 0 and _has_foreign_tables(store):
+        raise StoreError(f"{store.path}: not a citydip store (it has other tables)")
+    for number in range(version, SCHEMA_VERSION):
+        with store.transaction():
+            for statement in _statements(MIGRATIONS[number]):
+                store.conn.execute(statement)
+            store.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+
+def _has_foreign_tables(store: Store) -> bool:
+    row = store.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    return bool(row[0])
+
+
+def _statements(script: str) -> list[str]:
+    return [part.strip() for part in script.split(";") if part.strip()]

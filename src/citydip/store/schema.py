@@ -1,0 +1,73 @@
+"""The store's schema as an ordered list of migrations; version N is after migration N."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the founding schema
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        country TEXT,
+        level TEXT,
+        geonames_id INTEGER,
+        wikidata_id TEXT,
+        lat REAL,
+        lon REAL,
+        population INTEGER,
+        acronym TEXT,
+        description TEXT,
+        port INTEGER,
+        capital INTEGER,
+        parent TEXT REFERENCES entities(id)
+    );
+    CREATE INDEX entities_type ON entities(type);
+    CREATE INDEX entities_geonames ON entities(geonames_id);
+    CREATE INDEX entities_wikidata ON entities(wikidata_id);
+    CREATE TABLE names (
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        lang TEXT NOT NULL DEFAULT '',
+        folded TEXT NOT NULL,
+        PRIMARY KEY (entity_id, name)
+    );
+    CREATE INDEX names_folded ON names(folded);
+    CREATE TABLE sources (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        publisher TEXT,
+        author TEXT,
+        date TEXT,
+        url TEXT,
+        description TEXT,
+        lists_ties_of TEXT
+    );
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        subject TEXT NOT NULL REFERENCES entities(id),
+        predicate TEXT NOT NULL,
+        object TEXT REFERENCES entities(id),
+        value TEXT,
+        start TEXT,
+        "end" TEXT,
+        kind TEXT,
+        role TEXT,
+        status TEXT,
+        qualifiers TEXT NOT NULL DEFAULT '{}',
+        source_id TEXT NOT NULL REFERENCES sources(id),
+        locator TEXT,
+        method TEXT NOT NULL,
+        review TEXT NOT NULL DEFAULT 'accepted',
+        recorded_at TEXT NOT NULL,
+        fingerprint TEXT NOT NULL UNIQUE
+    );
+    CREATE INDEX claims_subject ON claims(subject, predicate);
+    CREATE INDEX claims_object ON claims(object, predicate);
+    CREATE INDEX claims_source ON claims(source_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

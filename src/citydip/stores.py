@@ -1,0 +1,70 @@
+"""Which store to use (--db, CITYDIP_DB, or the embedded default) and how to build one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from citydip.store.database import Store, open_store
+
+DEFAULT_DIR_ENV = "CITYDIP_HOME"
+DB_ENV = "CITYDIP_DB"
+
+
+def data_home() -> Path:
+    """Where citydip keeps its default store and indexes."""
+    if os.environ.get(DEFAULT_DIR_ENV):
+        return Path(os.environ[DEFAULT_DIR_ENV])
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "citydip"
+
+
+def default_db_path() -> Path:
+    """The embedded default store, named by the curated data it was built from."""
+    from citydip.ingest.curated import curated_digest
+    from citydip.store.schema import SCHEMA_VERSION
+
+    return data_home() / f"default-v{SCHEMA_VERSION}-{curated_digest()}.db"
+
+
+def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--db PATH first, then CITYDIP_DB, then the embedded default store."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(DB_ENV):
+        return Path(os.environ[DB_ENV])
+    return default_db_path()
+
+
+def open_db(explicit: str | os.PathLike[str] | None = None) -> Store:
+    """Open the chosen store; a store that does not exist yet is built from curated data."""
+    path = chosen_db_path(explicit)
+    if path.exists():
+        return open_store(path)
+    return build_store(path)
+
+
+def build_store(path: Path, empty: bool = False) -> Store:
+    """Create a new store at ``path`` (atomically), seeded with the curated data."""
+    from citydip.ingest.curated import load_curated, seed_store
+
+    data = None if empty else load_curated()  # validate before touching the disk
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    store = open_store(tmp)
+    try:
+        if data is not None:
+            seed_store(store, data)
+            store.set_meta("seeded_from", "curated")
+    finally:
+        store.close()
+    os.replace(tmp, path)
+    return open_store(path)
+
+
+def rebuild(explicit: str | os.PathLike[str] | None = None, empty: bool = False) -> Path:
+    """Recreate the chosen store from the curated data; imported claims are dropped."""
+    path = chosen_db_path(explicit)
+    build_store(path, empty=empty).close()
+    return path

@@ -1,0 +1,74 @@
+"""The controlled vocabulary: every kind, status, role, predicate, theme and mechanism.
+
+docs/vocabulary.md describes each term; a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+ENTITY_TYPES = ("place", "organization", "company", "programme", "event", "document", "asset", "award")
+
+# Administrative level of a place: cities and every other subnational government.
+PLACE_LEVELS = ("city", "district", "county", "province", "state", "region", "country-level")
+
+TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
+TIE_STATUSES = ("active", "suspended", "ended")
+
+MEMBERSHIP_ROLES = (
+    "member", "executive", "founder", "chair", "president", "president-emeritus",
+    "board", "participant", "title-holder", "signatory", "designated",
+)
+
+PREDICATES = {
+    "twinned_with": "a tie between two places (kind: sister, partner, friendship, ...)",
+    "member_of": "membership of an organization or network (role qualifier)",
+    "not_member_of": "an explicit statement that the subject is not a member",
+    "award_received": "an award won (object: the award entity)",
+    "runs_programme": "a programme the subject runs (object: the programme)",
+    "programme_partner": "a participant of a programme (subject: the programme)",
+    "hosts_event": "an event or summit series the subject hosts or organises",
+    "attends_event": "an event the subject takes part in without hosting it",
+    "agreement_with": "a memorandum or agreement other than a twinning tie",
+    "aid_to": "humanitarian or reconstruction aid sent to a place",
+    "strategy": "an international strategy document the subject published",
+    "objective": "an objective stated in a strategy document (subject: the document)",
+    "soft_power_asset": "a cultural or creative asset used in international outreach",
+    "overseas_office": "an office the subject keeps abroad (object: the host place)",
+    "has_bureau": "an administrative unit for international affairs",
+    "aim": "a stated motive of the subject's international activity",
+    "count": "a headline count as a source states it (qualifier metric)",
+    "population": "resident population as a source states it",
+    "participant_count": "number of participants (companies, members) of a programme or network",
+}
+
+COUNT_METRICS = (
+    "sister", "partner", "friendship", "sister+friendship", "joint-statement",
+    "sister-ordinal", "members", "overseas-offices",
+)
+
+THEMES = (
+    "climate", "peace", "sdgs", "smart-city", "water", "waste", "energy", "culture",
+    "design", "trade", "urban-development", "technical-cooperation", "health",
+    "education", "visibility", "reconstruction", "democracy",
+)
+
+MECHANISMS = {
+    "public-private-partnership": "public–private partnership",
+    "knowledge-transfer": "knowledge transfer",
+    "technical-cooperation": "technical cooperation",
+    "sister-city-exchange": "sister-city diplomacy",
+    "cultural-programme": "cultural programmes",
+    "summit-diplomacy": "global summits",
+    "network-diplomacy": "city networks",
+    "aid": "humanitarian and reconstruction aid",
+    "award": "international awards",
+}
+
+SOURCE_KINDS = ("official", "news", "encyclopedia", "dataset", "academic", "essay", "other")
+
+# Lower rank = more authoritative when sources disagree on a tie's kind or date.
+SOURCE_RANK = {
+    "official": 0, "academic": 1, "news": 2, "essay": 3, "encyclopedia": 4, "dataset": 5, "other": 6,
+}
+
+METHODS = ("curated", "imported", "extracted")
+REVIEW_STATES = ("proposed", "accepted", "rejected")

@@ -1,0 +1,66 @@
+"""Fixtures: real temporary stores, a CLI runner that goes through citydip's own main()."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citydip.store import Store, open_store
+from citydip.stores import build_store
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def curated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the curated data; tests copy it before writing."""
+    path = tmp_path_factory.mktemp("curated") / "citydip.db"
+    build_store(path).close()
+    return path
+
+
+@pytest.fixture
+def store(curated_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A private, writable copy of the curated store."""
+    path = tmp_path / "citydip.db"
+    path.write_bytes(curated_db.read_bytes())
+    s = open_store(path)
+    yield s
+    s.close()
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+@pytest.fixture
+def cli(curated_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run ``citydip ARGS`` in-process against a copy of the curated store."""
+    path = tmp_path / "cli.db"
+    path.write_bytes(curated_db.read_bytes())
+    monkeypatch.setenv("CITYDIP_DB", str(path))
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def run(*args: str) -> Result:
+        from citydip.cli import main
+
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+        return Result(code, out.getvalue(), err.getvalue())
+
+    run.db_path = path  # type: ignore[attr-defined]
+    return run
