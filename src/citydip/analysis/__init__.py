@@ -1,0 +1,1 @@
+"""Analysis: pure functions over reconciled facts (profiles, comparison, typology, networks)."""
