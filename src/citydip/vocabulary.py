@@ -15,7 +15,7 @@ TIE_STATUSES = ("active", "suspended", "ended")
 
 MEMBERSHIP_ROLES = (
     "member", "executive", "founder", "chair", "president", "president-emeritus",
-    "board", "participant", "title-holder", "signatory", "designated",
+    "board", "participant", "title-holder", "signatory", "designated", "host", "organiser",
 )
 
 PREDICATES = {
