@@ -2,9 +2,111 @@
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
+
 import typer
 
-from citydip.cli.app import STATE, app
+from citydip.cli.app import STATE, Format, app, console, emit_json, open_chosen_store
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    md = "md"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class SourcesFormat(str, Enum):
+    table = "table"
+    json = "json"
+    bibtex = "bibtex"
+    csl = "csl-json"
+
+
+@app.command()
+def city(
+    name: str = typer.Argument(..., help="City name in any script, or its id."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
+    from citydip.api import city_profile
+
+    with open_chosen_store() as store:
+        data = city_profile(store, name)
+    if format is Format.json:
+        emit_json(data)
+    else:
+        from citydip.report.views import profile_view
+
+        console().print(profile_view(data))
+
+
+@app.command()
+def compare(
+    names: list[str] = typer.Argument(..., help="Two or more city names."),
+    format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
+) -> None:
+    """The essay's Table 1 for any cities, every cell derived by rule and sourced."""
+    from citydip.api import compare_cities
+
+    with open_chosen_store() as store:
+        data = compare_cities(store, names).to_dict()
+    if format is CompareFormat.json:
+        emit_json(data)
+        return
+    from citydip.report import comparison as render
+
+    if format is CompareFormat.table:
+        console().print(render.comparison_table(data))
+    elif format is CompareFormat.md:
+        sys.stdout.write(render.comparison_markdown(data))
+    elif format is CompareFormat.csv:
+        sys.stdout.write(render.comparison_csv(data))
+    else:
+        sys.stdout.write(render.comparison_html(data))
+
+
+@app.command()
+def conflicts(
+    name: str | None = typer.Argument(None, help="Limit to one city or entity."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Where sources disagree: every competing value with its sources."""
+    from citydip.api import list_conflicts
+
+    with open_chosen_store() as store:
+        data = list_conflicts(store, name)
+    if format is Format.json:
+        emit_json(data)
+    else:
+        from citydip.report.views import conflicts_view
+
+        console().print(conflicts_view(data))
+
+
+@app.command()
+def sources(
+    name: str | None = typer.Argument(None, help="Only the sources of claims about this entity."),
+    format: SourcesFormat = typer.Option(SourcesFormat.table, "--format", "-f"),
+) -> None:
+    """The bibliography: every source, or those behind one city; BibTeX and CSL-JSON too."""
+    from citydip.api import bibliography
+    from citydip.report.bibliography import to_bibtex, to_csl_json
+
+    with open_chosen_store() as store:
+        items = bibliography(store, name)
+    if format is SourcesFormat.bibtex:
+        sys.stdout.write(to_bibtex(items))
+    elif format is SourcesFormat.csl:
+        emit_json(to_csl_json(items))
+    elif format is SourcesFormat.json:
+        emit_json([s.cite() | {"description": s.description} for s in items])
+    else:
+        from citydip.report.views import sources_view
+
+        console().print(sources_view([s.cite() for s in items]))
 
 
 @app.command()

@@ -1,0 +1,44 @@
+"""citydip: a sourced, offline city-diplomacy observatory.
+
+    >>> import citydip
+    >>> store = citydip.open_db()          # the embedded default store
+    >>> citydip.compare_cities(store, ["Yokohama", "Taipei"]).to_dict()["dimensions"][0]["key"]
+    'core_focus'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CitydipError",
+    "bibliography",
+    "city_profile",
+    "compare_cities",
+    "list_conflicts",
+    "open_db",
+    "open_store",
+    "rebuild",
+]
+
+_LAZY = {
+    "CitydipError": "citydip.errors",
+    "bibliography": "citydip.api",
+    "city_profile": "citydip.api",
+    "compare_cities": "citydip.api",
+    "list_conflicts": "citydip.api",
+    "open_db": "citydip.stores",
+    "open_store": "citydip.store",
+    "rebuild": "citydip.stores",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import public names on first use, so that `import citydip` stays fast."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'citydip' has no attribute {name!r}")

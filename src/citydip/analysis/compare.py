@@ -1,0 +1,317 @@
+"""The essay's Table 1 for any cities: six dimensions (and more), each cell derived by rule.
+
+The rule of every dimension is written in its ``rule`` field and in docs/compare.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from citydip.analysis.geography import continents
+from citydip.analysis.profile import CityProfile
+from citydip.analysis.scoring import mechanism_tally, theme_tally
+from citydip.analysis.typology import classify
+from citydip.vocabulary import MECHANISMS
+
+THEME_LABELS = {
+    "technical-cooperation": "technical cooperation",
+    "urban-development": "sustainable urban development",
+    "sdgs": "SDGs implementation",
+    "smart-city": "smart-city technology",
+    "visibility": "political visibility and international recognition",
+    "culture": "cultural exchange",
+    "climate": "climate change",
+    "energy": "clean energy",
+    "water": "water and sanitation",
+    "waste": "waste management",
+    "reconstruction": "post-war reconstruction",
+}
+
+
+SHARED_MIN_SCORE = 2.0  # a theme is shared when every city scores at least this on it
+
+
+def theme_label(theme: str) -> str:
+    return THEME_LABELS.get(theme, theme.replace("-", " "))
+
+
+@dataclass
+class Cell:
+    text: str
+    source_ids: list[str]
+
+
+@dataclass
+class Dimension:
+    key: str
+    label: str
+    rule: str
+    cells: dict[str, Cell]
+
+
+@dataclass
+class Comparison:
+    cities: list[CityProfile]
+    dimensions: list[Dimension]
+
+    def to_dict(self) -> dict[str, Any]:
+        index = self.cities[0].sources
+        return {
+            "cities": [p.city.summary() for p in self.cities],
+            "dimensions": [
+                {
+                    "key": d.key,
+                    "label": d.label,
+                    "rule": d.rule,
+                    "cells": {
+                        name: {"text": cell.text, "sources": index.cite(cell.source_ids)}
+                        for name, cell in d.cells.items()
+                    },
+                }
+                for d in self.dimensions
+            ],
+        }
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def core_focus(p: CityProfile, others: list[CityProfile]) -> Cell:
+    tally = theme_tally(p, initiatives_only=True)
+    top = tally.top(3)
+    if not top:
+        return Cell("No initiatives recorded.", [])
+    text = _join([theme_label(t) for t in top])
+    return Cell(text[0].upper() + text[1:] + ".", tally.source_ids(top))
+
+
+def shared_attributes(p: CityProfile, others: list[CityProfile]) -> Cell:
+    tallies = [theme_tally(q) for q in [p, *others]]
+    shared = {th for th, score in tallies[0].scores.items() if score >= SHARED_MIN_SCORE}
+    for t in tallies[1:]:
+        shared &= {th for th, score in t.scores.items() if score >= SHARED_MIN_SCORE}
+    ranked = sorted(shared, key=lambda th: (-sum(t.scores[th] for t in tallies), th))[:4]
+    orgs = set(_org_names(p))
+    for q in others:
+        orgs &= set(_org_names(q))
+    parts = []
+    if ranked:
+        parts.append("Activism on " + _join([theme_label(t) for t in ranked]))
+    if orgs:
+        parts.append("both in " + _join(sorted(orgs)) if len(others) == 1
+                     else "all in " + _join(sorted(orgs)))
+    reach = [q for q in [p, *others] if len(q.partner_countries()) >= 5 and q.memberships]
+    if len(reach) == len(others) + 1:
+        parts.append("ties and memberships on several continents")
+    if not parts:
+        return Cell("Nothing shared in the recorded themes.", [])
+    ids = tallies[0].source_ids(ranked)
+    ids += [s for st in p.memberships if _org_name(p, st.first.object) in orgs
+            for s in (c.source_id for c in st.claims)]
+    return Cell("; ".join(parts) + ".", sorted(set(ids)))
+
+
+def key_mechanisms(p: CityProfile, others: list[CityProfile]) -> Cell:
+    tally = mechanism_tally(p)
+    top = tally.top(3, exclude=("network-diplomacy", "award"))
+    if not top:
+        return Cell("No mechanisms recorded.", [])
+    labels = []
+    for mech in top:
+        label = MECHANISMS[mech]
+        examples = _examples(p, mech)
+        labels.append(f"{label} ({', '.join(examples)})" if examples else label)
+    text = _join(labels)
+    return Cell(text[0].upper() + text[1:] + ".", tally.source_ids(top))
+
+
+def _examples(p: CityProfile, mechanism: str) -> list[str]:
+    if mechanism == "sister-city-exchange":
+        n = len(p.active_ties(("sister", "friendship", "partner")))
+        return [f"{n} ties"]
+    names = []
+    for st in p.activities + p.owned:
+        if mechanism in st.first.qualifiers.get("mechanisms", []) and st.first.object:
+            entity = p.entities.get(st.first.object)
+            label = (entity.acronym or entity.name) if entity else ""
+            if entity and entity.type != "place" and label not in names:
+                names.append(label)
+    return names[:2]
+
+
+def _org_name(p: CityProfile, org_id: str | None) -> str:
+    entity = p.entities.get(org_id or "")
+    return (entity.acronym or entity.name) if entity else str(org_id)
+
+
+def _org_names(p: CityProfile) -> list[str]:
+    return [_org_name(p, st.first.object) for st in p.memberships
+            if st.first.role not in ("signatory",)]
+
+
+def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
+    by_org: dict[str, list[str]] = {}
+    ids: list[str] = []
+    for st in p.memberships:
+        name = _org_name(p, st.first.object)
+        roles = by_org.setdefault(name, [])
+        if st.first.role and st.first.role not in ("member", "participant") and \
+                st.first.role not in roles:
+            roles.append(st.first.role)
+        ids += [c.source_id for c in st.claims]
+    ordered = sorted(by_org, key=lambda n: (-len(by_org[n]), n))
+    parts = []
+    if ordered:
+        parts.append("Member of " + _join(
+            [f"{n} ({', '.join(by_org[n])})" if by_org[n] else n for n in ordered]))
+    events = []
+    for st in p.activities:
+        if st.first.predicate in ("attends_event", "hosts_event") and st.first.object:
+            name = _org_name(p, st.first.object)
+            verb = "hosts" if st.first.predicate == "hosts_event" else "attends"
+            if f"{verb} {name}" not in events:
+                events.append(f"{verb} {name}")
+            ids += [c.source_id for c in st.claims]
+    if events:
+        parts.append(_join(events))
+    for st in p.activities:
+        if st.first.predicate == "not_member_of":
+            parts.append(f"not a member of {_org_name(p, st.first.object)}")
+            ids += [c.source_id for c in st.claims]
+    if not parts:
+        return Cell("No network memberships recorded.", [])
+    return Cell("; ".join(parts) + ".", sorted(set(ids)))
+
+
+def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
+    kinds = ("sister", "friendship")
+    ties = p.active_ties(kinds)
+    ids = [s for t in ties for s in t.source_ids]
+    stated = [st for st in p.counts if st.first.qualifiers.get("metric") in
+              ("sister", "sister+friendship")]
+    parts = []
+    if stated:
+        values = sorted({st.first.value or "" for st in stated}, key=_numeric)
+        best = min(stated, key=lambda st: (p.sources.rank(st.first.source_id),
+                                           -_year(st.first.qualifiers.get("as_of"))))
+        metric = best.first.qualifiers["metric"].replace("+", "/")
+        source = p.sources.by_id.get(best.first.source_id)
+        head = (f"{best.first.value} {metric} cities per "
+                f"{source.publisher if source and source.publisher else best.first.source_id}"
+                f" ({best.first.qualifiers.get('as_of', 'undated')})")
+        if len(values) > 1:
+            head += f"; sources state {_join(values)}"
+        parts.append(head)
+        ids += [c.source_id for st in stated for c in st.claims]
+    if ties:
+        countries = sorted({c for t in ties if (c := p.partner(t).country)})
+        ports = [t for t in ties if p.partner(t).port]
+        capitals = [t for t in ties if p.partner(t).capital]
+        listed = (f"{len(ties)} sister/friendship ties listed, in {len(countries)} countries on "
+                  f"{len(continents(countries))} continents")
+        parts.append(listed)
+        if ports and len(ports) * 2 >= len(ties):
+            parts.append(f"{len(ports)} of {len(ties)} partners are port cities")
+        if capitals and len(capitals) * 3 >= len(ties):
+            parts.append(f"{len(capitals)} of {len(ties)} partners are national capitals")
+    unspecified = [t for t in p.ties if t.kind == "unspecified"]
+    if unspecified:
+        parts.append(f"{len(unspecified)} more ties listed by datasets without a kind")
+    first, latest = p.first_and_latest(kinds)
+    if first and latest and first is not latest:
+        parts.append(f"first {p.partner(first).name} ({first.year}), "
+                     f"latest {p.partner(latest).name} ({latest.year})")
+    if not parts:
+        return Cell("No sister or friendship cities recorded.", [])
+    return Cell("; ".join(parts) + ".", sorted(set(ids)))
+
+
+def _numeric(value: str) -> tuple[float, str]:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return (float(digits) if digits else 0.0, value)
+
+
+def _year(value: Any) -> int:
+    text = str(value or "")
+    return int(text[:4]) if text[:4].isdigit() else 0
+
+
+def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:
+    typology = classify(p)
+    text = (f"{typology.description} (expertise score {typology.expertise:g}, "
+            f"soft-power score {typology.soft_power:g}).")
+    from citydip.analysis.typology import EXPERTISE, SOFT_POWER
+    labels = [m for m in (*EXPERTISE, *SOFT_POWER) if typology.tally.scores.get(m)]
+    return Cell(text, typology.tally.source_ids(labels))
+
+
+def capacity(p: CityProfile, others: list[CityProfile]) -> Cell:
+    parts: list[str] = []
+    ids: list[str] = []
+    offices = []
+    for st in p.activities:
+        pred, obj = st.first.predicate, st.first.object
+        name = p.entities[obj].name if obj and obj in p.entities else st.first.value
+        if pred == "has_bureau":
+            parts.append(f"{name}")
+        elif pred == "strategy" and st.first.kind != "revision":
+            revisions = [s.first.start for s in p.activities
+                         if s.first.predicate == "strategy" and s.first.kind == "revision"]
+            extra = f", revised {', '.join(r for r in revisions if r)}" if revisions else ""
+            parts.append(f"{name} ({st.first.start}{extra})")
+        elif pred == "overseas_office" and name:
+            offices.append(name)
+        else:
+            continue
+        ids += [c.source_id for c in st.claims]
+    if offices:
+        parts.append(f"overseas offices in {_join(offices)}")
+    if not parts:
+        return Cell("No bureau, strategy or overseas office recorded.", [])
+    return Cell("; ".join(parts) + ".", sorted(set(ids)))
+
+
+DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]], Cell]]] = [
+    ("core_focus", "Core focus",
+     "The three themes with the highest weighted score over the city's own initiatives "
+     "(programmes, aims, agreements, aid, hosted events, assets, networks it founded or chairs).",
+     core_focus),
+    ("shared_attributes", "Shared attributes",
+     "Themes on which every compared city scores at least 2, ranked by combined score; "
+     "networks all belong to.",
+     shared_attributes),
+    ("key_mechanisms", "Key mechanisms",
+     "The three mechanisms with the highest weighted score (network membership and awards "
+     "excluded: they have their own row), with the programmes or events that carry them.",
+     key_mechanisms),
+    ("network_participation", "Network participation",
+     "Every membership with leading roles first, events hosted or attended, and explicit "
+     "non-memberships.", network_participation),
+    ("sister_cities", "Sister cities",
+     "Stated counts (most authoritative, latest first, every differing value named), then the "
+     "ties listed in the store: countries, continents, port and capital shares, first and latest.",
+     sister_cities),
+    ("diplomatic_style", "Diplomatic style",
+     "Expertise-driven when technical cooperation, knowledge transfer, public–private "
+     "partnership and aid outweigh sister-city exchange, culture and summits by a quarter; "
+     "soft-power-driven in the opposite case; mixed otherwise.", diplomatic_style),
+    ("capacity", "Capacity",
+     "International-affairs bureau, international strategy and overseas offices.", capacity),
+]
+
+
+def compare_profiles(profiles: list[CityProfile]) -> Comparison:
+    """One cell per city and dimension, each from the rule of its dimension."""
+    dims = []
+    for key, label, rule, build in DIMENSIONS:
+        cells = {}
+        for p in profiles:
+            others = [q for q in profiles if q is not p]
+            cells[p.city.name] = build(p, others)
+        dims.append(Dimension(key, label, rule, cells))
+    return Comparison(profiles, dims)

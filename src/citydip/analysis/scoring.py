@@ -1,0 +1,114 @@
+"""Weighted tallies of themes and mechanisms over a profile; the rules behind `compare`.
+
+Each reconciled statement counts once, whatever the number of its sources, with a weight
+by what it says (WEIGHTS). 'Initiative' statements are those the city leads (programmes,
+aims, agreements, aid, hosting, assets, founding or chairing a network): they define its
+core focus. Ties add sister-city exchange at TIE_WEIGHT each.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from citydip.analysis.profile import CityProfile
+from citydip.knowledge.reconcile import Statement
+from citydip.store.models import Claim
+
+WEIGHTS = {
+    "runs_programme": 3.0,
+    "aim": 3.0,
+    "agreement_with": 2.0,
+    "aid_to": 2.0,
+    "hosts_event": 2.0,
+    "soft_power_asset": 2.0,
+    "member_of": 1.0,
+    "award_received": 1.0,
+    "attends_event": 1.0,
+    "objective": 1.0,
+    "programme_partner": 0.5,
+}
+LEADING_ROLES = ("founder", "chair", "president")
+INITIATIVE_PREDICATES = ("runs_programme", "aim", "agreement_with", "aid_to", "hosts_event",
+                         "soft_power_asset", "objective")
+TIE_WEIGHT = 0.2  # one unit of sister-city exchange per five active ties
+TIE_KINDS_FOR_EXCHANGE = ("sister", "friendship", "partner")
+# Mechanisms that also express a theme (technical cooperation is both).
+MECHANISM_THEMES = {"technical-cooperation": "technical-cooperation",
+                    "cultural-programme": "culture"}
+
+
+@dataclass
+class Tally:
+    """Scores by label, with the claims that earned them."""
+
+    scores: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    claims: dict[str, list[Claim]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, label: str, weight: float, claims: list[Claim]) -> None:
+        self.scores[label] += weight
+        self.claims[label].extend(claims)
+
+    def top(self, n: int, exclude: tuple[str, ...] = ()) -> list[str]:
+        ranked = sorted(
+            ((s, k) for k, s in self.scores.items() if k not in exclude and s > 0),
+            key=lambda p: (-p[0], -len({id(c) for c in self.claims[p[1]]}), p[1]),
+        )
+        return [k for _, k in ranked[:n]]
+
+    def source_ids(self, labels: list[str]) -> list[str]:
+        return sorted({c.source_id for label in labels for c in self.claims.get(label, [])})
+
+
+def _statements(profile: CityProfile) -> list[Statement]:
+    return profile.memberships + profile.activities + profile.owned
+
+
+def _weight(st: Statement) -> float:
+    claim = st.first
+    weight = WEIGHTS.get(claim.predicate, 0.0)
+    if claim.predicate == "member_of" and claim.role in LEADING_ROLES:
+        weight = 2.0
+    return weight
+
+
+def _is_initiative(st: Statement) -> bool:
+    claim = st.first
+    return claim.predicate in INITIATIVE_PREDICATES or (
+        claim.predicate == "member_of" and claim.role in LEADING_ROLES)
+
+
+def _labels(st: Statement, key: str) -> list[str]:
+    labels: list[str] = []
+    for claim in st.claims:
+        for label in claim.qualifiers.get(key, []):
+            if label not in labels:
+                labels.append(label)
+    return labels
+
+
+def theme_tally(profile: CityProfile, initiatives_only: bool = False) -> Tally:
+    """Themes weighted over statements (and mechanisms that are themes too)."""
+    tally = Tally()
+    for st in _statements(profile):
+        if initiatives_only and not _is_initiative(st):
+            continue
+        labels = _labels(st, "themes")
+        labels += [MECHANISM_THEMES[m] for m in _labels(st, "mechanisms")
+                   if m in MECHANISM_THEMES and MECHANISM_THEMES[m] not in labels]
+        for label in labels:
+            tally.add(label, _weight(st), st.claims)
+    return tally
+
+
+def mechanism_tally(profile: CityProfile) -> Tally:
+    """Mechanisms weighted over statements, plus sister-city exchange from active ties."""
+    tally = Tally()
+    for st in _statements(profile):
+        for label in _labels(st, "mechanisms"):
+            tally.add(label, _weight(st), st.claims)
+    ties = profile.active_ties(TIE_KINDS_FOR_EXCHANGE)
+    if ties:
+        tally.add("sister-city-exchange", TIE_WEIGHT * len(ties),
+                  [c for t in ties for c in t.claims])
+    return tally

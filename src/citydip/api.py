@@ -1,0 +1,51 @@
+"""The library API that the CLI, the web pages and reports all call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from citydip.errors import InvalidInput
+from citydip.store.database import Store
+from citydip.store.models import Source
+
+
+def city_profile(store: Store, name: str) -> dict[str, Any]:
+    """The profile of the city called ``name`` (JSON-ready)."""
+    from citydip.analysis.profile import build_profile, profile_to_dict
+    from citydip.knowledge.lookup import find_city
+
+    return profile_to_dict(build_profile(store, find_city(store, name)))
+
+
+def compare_cities(store: Store, names: list[str]) -> Any:
+    """The Table 1 comparison (a ``Comparison``) of two or more cities."""
+    from citydip.analysis.compare import compare_profiles
+    from citydip.analysis.profile import build_profile
+    from citydip.knowledge.lookup import find_city
+
+    if len(names) < 2:
+        raise InvalidInput("compare needs at least two cities")
+    cities = [find_city(store, n) for n in names]
+    if len({c.id for c in cities}) < len(cities):
+        raise InvalidInput("compare needs different cities: " + ", ".join(c.name for c in cities))
+    return compare_profiles([build_profile(store, c) for c in cities])
+
+
+def list_conflicts(store: Store, name: str | None = None) -> list[dict[str, Any]]:
+    """Every conflict about the city ``name``, or about every entity."""
+    from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.lookup import find_entity
+
+    subject = find_entity(store, name, type=None).id if name else None
+    return [c.to_dict() for c in find_conflicts(store, subject)]
+
+
+def bibliography(store: Store, name: str | None = None) -> list[Source]:
+    """Every source, or the sources of every claim about the entity ``name``."""
+    from citydip.knowledge.lookup import find_entity
+
+    if name is None:
+        return store.sources()
+    entity = find_entity(store, name, type=None)
+    ids = {c.source_id for c in store.claims(involving=entity.id)}
+    return store.sources(ids=ids)

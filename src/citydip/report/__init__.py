@@ -1,0 +1,1 @@
+"""Rendering: tables, Markdown, CSV, HTML and bibliographies from library results."""

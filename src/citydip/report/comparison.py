@@ -1,0 +1,100 @@
+"""A comparison rendered as a Rich table, Markdown, CSV or HTML, with numbered sources."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+
+def _numbering(data: dict[str, Any]) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Number every cited source once, in order of first citation."""
+    numbers: dict[str, int] = {}
+    ordered: list[dict[str, Any]] = []
+    for dim in data["dimensions"]:
+        for cell in dim["cells"].values():
+            for source in cell["sources"]:
+                if source["id"] not in numbers:
+                    numbers[source["id"]] = len(numbers) + 1
+                    ordered.append(source)
+    return numbers, ordered
+
+
+def _refs(cell: dict[str, Any], numbers: dict[str, int]) -> str:
+    nums = sorted(numbers[s["id"]] for s in cell["sources"])
+    return "[" + ",".join(str(n) for n in nums) + "]" if nums else ""
+
+
+def _source_line(n: int, source: dict[str, Any]) -> str:
+    parts = [source.get("publisher") or "", source.get("date") or "n.d", source["title"]]
+    line = f"[{n}] " + ". ".join(p.rstrip(".") for p in parts if p) + "."
+    if source.get("url"):
+        line += f" {source['url']}"
+    return line
+
+
+def comparison_table(data: dict[str, Any]) -> Any:
+    """A Rich renderable: the table, then the numbered sources."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    numbers, ordered = _numbering(data)
+    names = [c["name"] for c in data["cities"]]
+    table = Table(title="City diplomacy compared: " + " · ".join(names), show_lines=True,
+                  expand=True)
+    table.add_column("Dimension", style="bold", ratio=1)
+    for name in names:
+        table.add_column(name, ratio=3, overflow="fold")
+    for dim in data["dimensions"]:
+        row = [dim["label"]]
+        for name in names:
+            cell = dim["cells"][name]
+            text = Text(cell["text"])
+            refs = _refs(cell, numbers)
+            if refs:
+                text.append(" " + refs, style="dim")
+            row.append(text)
+        table.add_row(*row)
+    notes = Text("\n".join(_source_line(n, s) for n, s in enumerate(ordered, 1)), style="dim")
+    return Group(table, Text("Sources", style="bold"), notes)
+
+
+def comparison_markdown(data: dict[str, Any]) -> str:
+    numbers, ordered = _numbering(data)
+    names = [c["name"] for c in data["cities"]]
+    lines = ["| Dimension | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for dim in data["dimensions"]:
+        cells = []
+        for name in names:
+            cell = dim["cells"][name]
+            cells.append((cell["text"] + " " + _refs(cell, numbers)).strip().replace("|", "\\|"))
+        lines.append(f"| {dim['label']} | " + " | ".join(cells) + " |")
+    lines += ["", "**Sources**", ""]
+    lines += [_source_line(n, s) + "  " for n, s in enumerate(ordered, 1)]
+    return "\n".join(lines) + "\n"
+
+
+def comparison_csv(data: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["key", "dimension", "city", "text", "source_ids", "source_urls"])
+    for dim in data["dimensions"]:
+        for name, cell in dim["cells"].items():
+            writer.writerow([
+                dim["key"], dim["label"], name, cell["text"],
+                ";".join(s["id"] for s in cell["sources"]),
+                ";".join(s.get("url") or "" for s in cell["sources"]),
+            ])
+    return out.getvalue()
+
+
+def comparison_html(data: dict[str, Any]) -> str:
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
+    numbers, ordered = _numbering(data)
+    env = Environment(loader=PackageLoader("citydip", "report/templates"),
+                      autoescape=select_autoescape(["html"]))
+    template = env.get_template("comparison.html")
+    return template.render(data=data, numbers=numbers, sources=ordered,
+                           names=[c["name"] for c in data["cities"]])

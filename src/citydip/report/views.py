@@ -1,0 +1,106 @@
+"""Rich renderings of a city profile, a list of conflicts and a bibliography."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _src(sources: list[dict[str, Any]]) -> str:
+    return ", ".join(s["id"] for s in sources)
+
+
+def profile_view(data: dict[str, Any]) -> Any:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    city = data["city"]
+    summary = data["summary"]
+    head = Text(f"{city['name']}", style="bold")
+    head.append(f"  {city.get('country') or ''}  geonames {city.get('geonames_id')}  "
+                f"wikidata {city.get('wikidata_id')}  population {city.get('population')}",
+                style="dim")
+    parts: list[Any] = [head]
+    first, latest = summary["first_agreement"], summary["latest_agreement"]
+    line = (f"{sum(summary['ties_by_kind'].values())} ties "
+            f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}) in "
+            f"{len(summary['countries'])} countries on {len(summary['continents'])} continents "
+            f"({', '.join(summary['continents'])})")
+    if first and latest:
+        line += (f"; first {first['partner']} {first['start']}, "
+                 f"latest {latest['partner']} {latest['start']}")
+    parts.append(Text(line))
+
+    ties = Table(title="Ties", expand=True)
+    for col in ("partner", "country", "kind", "start", "status", "official", "sources"):
+        ties.add_column(col)
+    for t in data["ties"]:
+        ties.add_row(t["partner"]["name"], t["partner"].get("country") or "", t["kind"],
+                     t["start"] or "", t["status"], "yes" if t["confirmed_by_official_source"]
+                     else "no", _src(t["sources"]))
+    parts.append(ties)
+
+    members = Table(title="Memberships", expand=True)
+    for col in ("organization", "roles", "since", "sources"):
+        members.add_column(col)
+    for m in data["memberships"]:
+        org = m["organization"]
+        members.add_row(org.get("acronym") or org["name"], ", ".join(m["roles"]),
+                        m["start"] or "", _src(m["sources"]))
+    parts.append(members)
+
+    acts = Table(title="Activities", expand=True)
+    for col in ("type", "what", "since", "sources"):
+        acts.add_column(col)
+    for a in data["activities"]:
+        what = a["object"]["name"] if "object" in a else a.get("value", "")
+        if a["subject"] != city["name"]:
+            what = f"{a['subject']}: {what}"
+        acts.add_row(a["type"], what, a["start"] or "", _src(a["sources"]))
+    parts.append(acts)
+
+    counts = Table(title="Counts as stated", expand=True)
+    for col in ("metric", "value", "as of", "sources"):
+        counts.add_column(col)
+    for c in data["counts"] + data["populations"]:
+        counts.add_row(c["metric"], c["value"] or "", c["as_of"] or "", _src(c["sources"]))
+    parts.append(counts)
+    return Group(*parts)
+
+
+def conflicts_view(conflicts: list[dict[str, Any]]) -> Any:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not conflicts:
+        return Text("No conflicts: the sources agree.")
+    parts: list[Any] = [Text(f"{len(conflicts)} conflicts", style="bold")]
+    for c in conflicts:
+        title = f"{c['subject']['name']} — {c['property']}"
+        if c.get("object"):
+            title += f" — {c['object']['name']}"
+        block = Text(f"\n{title} [{c['kind']}]", style="bold")
+        for v in c["values"]:
+            when = f" (as of {v['as_of']})" if v.get("as_of") else ""
+            block.append(f"\n  {v['value']}{when}: ", style="")
+            block.append("; ".join(
+                f"{s.get('publisher') or s['id']} {s.get('date') or 'n.d.'}" for s in v["sources"]
+            ) or "derived", style="dim")
+            if v.get("quote"):
+                block.append(f'\n    "{v["quote"]}"', style="italic")
+        if c.get("note"):
+            block.append(f"\n  note: {c['note']}", style="dim")
+        parts.append(block)
+    return Group(*parts)
+
+
+def sources_view(sources: list[dict[str, Any]]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=f"{len(sources)} sources", expand=True)
+    for col in ("id", "kind", "publisher", "date", "title", "url"):
+        table.add_column(col, overflow="fold")
+    for s in sources:
+        table.add_row(s["id"], s["kind"], s.get("publisher") or "", s.get("date") or "",
+                      s["title"], s.get("url") or "")
+    return table
