@@ -31,6 +31,7 @@ from citydip.knowledge.gazetteer_match import (
     Candidate,
     Place,
     Query,
+    Unit,
     find_candidates,
     parse_query,
 )
@@ -52,7 +53,8 @@ class Resolution:
 
     ``unit`` is ``"place"`` when the name named a town or city, ``"seat"`` when it named an
     administrative unit (``admin_kind``: gmina, county, district...) and ``place`` is the
-    unit's seat or namesake town.
+    unit's seat or namesake town, ``"parent"`` when it named a city district that GeoNames
+    lacks ("Berlin – Pankow", "Budapest XIII") and ``place`` is the city containing it.
     """
 
     status: Status
@@ -60,7 +62,7 @@ class Resolution:
     candidates: tuple[Place, ...] = ()
     score: float = 0.0
     reason: str | None = None
-    unit: Literal["place", "seat"] = "place"
+    unit: Unit = "place"
     admin_kind: str | None = None
     query: str = ""
     scores: tuple[float, ...] = field(default=(), repr=False)
@@ -111,7 +113,7 @@ def resolve(
 def _decide(
     query: Query,
     candidates: list[Candidate],
-    unit: Literal["place", "seat"],
+    unit: Unit,
     admin_kind: str | None,
     text: str,
 ) -> Resolution:
@@ -123,7 +125,8 @@ def _decide(
     places = tuple(c.place for c in shown)
     scores = tuple(c.weight / total * c.quality for c in shown)
     score = top.weight / total * top.quality
-    ratio = RATIO_WITH_COUNTRY if query.countries else RATIO_WITHOUT_COUNTRY
+    context = query.countries or query.points or query.admin1
+    ratio = RATIO_WITH_COUNTRY if context else RATIO_WITHOUT_COUNTRY
     if len(distinct) > 1 and top.weight < ratio * distinct[1].weight:
         names = ", ".join(_label(c.place) for c in shown[:4])
         return Resolution(

@@ -27,9 +27,12 @@ from typing import Any
 from citydip.errors import StoreError
 from citydip.text import fold as _slow_fold
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 
 _PUNCT = re.compile(r"[\s\-‐‑‒–—_.,'’`\"()\[\]/]+")
+_TOWN_SUFFIXES = frozenset(
+    {"shi", "si", "city", "gun", "ku", "machi", "cho", "mura", "eup", "myeon"}
+)
 _LOCK = threading.Lock()
 _OPEN: dict[str, sqlite3.Connection] = {}
 
@@ -174,7 +177,7 @@ def _rows(
             (
                 gid,
                 main,
-                main_keys[0] if main_keys else "",
+                main_keys[-1] if main_keys else "",
                 country,
                 city.get("admin1code") or None,
                 float(city["latitude"]),
@@ -183,6 +186,10 @@ def _rows(
             )
         )
         keys = {key: 1 for key in main_keys}
+        for key in main_keys:  # "Yongin-si", "Kashihara-shi", "Quezon City" also as the bare name
+            head, _, suffix = key.rpartition(" ")
+            if head and suffix in _TOWN_SUFFIXES:
+                keys.setdefault(head, 0)
         for alternate in city.get("alternatenames") or ():
             if _is_code(alternate):
                 continue

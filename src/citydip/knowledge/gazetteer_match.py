@@ -17,7 +17,7 @@ from typing import Literal
 from citydip.knowledge.countries import RELATED, Option
 from citydip.knowledge.gazetteer_index import fold, name_keys
 
-Unit = Literal["place", "seat"]
+Unit = Literal["place", "seat", "parent"]
 
 # Words that make a name a town's ("City", "-shi") or an admin unit's ("Gmina", "County").
 _PLACE_SUFFIXES = (
@@ -89,6 +89,7 @@ _ADMIN_SUFFIXES = (
 _ADMIN_PREFIXES = (
     "gmina",
     "powiat",
+    "county",
     "london borough of",
     "royal borough of",
     "metropolitan borough of",
@@ -125,6 +126,8 @@ _QUALIFIER = re.compile(r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\s*$")
 _KIND_WORDS = {"city", "town", "village", "municipality", "commune", "place", "country"}
 
 FUZZY_CUTOFF = 88.0
+# An alternate name (a former name, a neighbourhood, an exonym) counts far less than a main one.
+ALT_NAME_FACTOR = 0.15
 
 
 @dataclass(frozen=True)
@@ -366,14 +369,48 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
             rows = _lookup(conn, key, scope)
             if rows:
                 return Found([_weigh(query, p, main, quality) for p, main in rows], unit, kind)
+    parent = _parent_city(conn, query, scopes)
+    if parent is not None:
+        return parent
     where = f" in {'/'.join(codes)}" if codes else ""
     if codes:
-        fuzzy = _fuzzy(conn, fold(query.name), codes)
+        keys = name_keys(query.name)
+        fuzzy = _fuzzy(conn, keys[-1], codes) if keys else []
         if fuzzy:
             return Found([_weigh(query, p, True, q) for p, q in fuzzy])
     if not query.name.strip():
         return Found([], reason="empty name")
     return Found([], reason=f"no place named {query.name!r}{where}")
+
+
+_DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
+
+
+def _parent_city(
+    conn: sqlite3.Connection, query: Query, scopes: list[list[str] | None]
+) -> Found | None:
+    """A city district not in GeoNames ("Berlin – Pankow", "Budapest XIII", "Seocho (Seoul)")
+    resolves to the city that contains it, with ``unit="parent"``."""
+    text = query.name
+    parents: list[str] = []
+    for dash in (" – ", " — ", " - "):
+        if dash in text:
+            parents.append(text.split(dash)[0])
+    match = _QUALIFIER.match(text)
+    if match and match.group(2) and fold(match.group(2)) not in _KIND_WORDS:
+        parents.append(match.group(2))
+    numbered = _DISTRICT_NUMBER.match(fold(text))
+    if numbered:
+        parents.append(numbered.group(1))
+    for parent in parents:
+        for scope in scopes:
+            if scope == []:
+                continue
+            rows = _lookup(conn, fold(parent), scope)
+            if rows:
+                found = [_weigh(query, p, main, 0.6) for p, main in rows]
+                return Found(found, "parent", None)
+    return None
 
 
 def _lookup(
@@ -392,7 +429,7 @@ def _lookup(
 
 
 def _weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
-    weight = float(max(place.population, 200)) * (1.0 if main else 0.8)
+    weight = float(max(place.population, 200)) * (1.0 if main else ALT_NAME_FACTOR)
     if query.admin1 and (place.country, place.admin1 or "") in query.admin1:
         weight *= 50.0
     for point in query.points:
