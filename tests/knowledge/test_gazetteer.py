@@ -230,6 +230,16 @@ def test_unknown_names_say_why(name: str) -> None:
     assert result.status == "unknown" and result.place is None and result.reason
 
 
+def test_a_us_county_is_not_its_namesake_town() -> None:
+    result = resolve("Cook County", "United States")
+    assert result.status == "unknown" and result.place is None
+
+
+def test_a_place_outside_the_given_region_is_not_taken() -> None:
+    assert resolve("Coventry, New York, United States").status == "unknown"
+    assert resolved("Coventry, Rhode Island").place.admin1 == "RI"  # type: ignore[union-attr]
+
+
 def test_unknown_within_the_given_country() -> None:
     result = resolve("Yokohama", "France")
     assert result.status == "unknown" and "FR" in (result.reason or "")

@@ -42,7 +42,7 @@ Status = Literal["resolved", "ambiguous", "unknown"]
 STATUSES: tuple[Status, ...] = ("resolved", "ambiguous", "unknown")
 
 # How much the chosen candidate must outweigh the next distinct one.
-RATIO_WITH_COUNTRY = 4.0
+RATIO_WITH_COUNTRY = 3.0
 RATIO_WITHOUT_COUNTRY = 20.0
 MAX_CANDIDATES = 10
 

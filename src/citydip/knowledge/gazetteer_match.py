@@ -366,24 +366,40 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
         if scope == []:
             continue
         for key, quality, unit, kind in variants:
-            rows = _lookup(conn, key, scope)
+            if kind in _US_UNITS and scope and "US" in scope:
+                continue  # a US county's namesake town is seldom in it, nor its seat
+            rows = [(p, main) for p, main in _lookup(conn, key, scope) if _in_region(query, p)]
             if rows:
                 return Found([_weigh(query, p, main, quality) for p, main in rows], unit, kind)
     parent = _parent_city(conn, query, scopes)
     if parent is not None:
         return parent
     where = f" in {'/'.join(codes)}" if codes else ""
+    if query.admin1:
+        where += f" (region {'/'.join(sorted(a for _, a in query.admin1))})"
     if codes:
         keys = name_keys(query.name)
         fuzzy = _fuzzy(conn, keys[-1], codes) if keys else []
-        if fuzzy:
-            return Found([_weigh(query, p, True, q) for p, q in fuzzy])
+        weighed = [_weigh(query, p, True, q) for p, q in fuzzy if _in_region(query, p)]
+        if weighed:
+            return Found(weighed)
     if not query.name.strip():
         return Found([], reason="empty name")
     return Found([], reason=f"no place named {query.name!r}{where}")
 
 
 _DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
+
+
+# Countries whose region names map to GeoNames admin-1 codes from curated tables, not guesses.
+_RELIABLE_REGIONS = frozenset({"US", "GB", "CA", "AU", "DE", "AT", "PL"})
+_US_UNITS = frozenset({"county", "parish", "borough", "township", "county of"})
+
+
+def _in_region(query: Query, place: Place) -> bool:
+    """A place in a country whose region was given must be in that region."""
+    constrained = {code for code, _ in query.admin1 if code in _RELIABLE_REGIONS}
+    return place.country not in constrained or (place.country, place.admin1 or "") in query.admin1
 
 
 def _parent_city(
@@ -406,7 +422,7 @@ def _parent_city(
         for scope in scopes:
             if scope == []:
                 continue
-            rows = _lookup(conn, fold(parent), scope)
+            rows = [(p, m) for p, m in _lookup(conn, fold(parent), scope) if _in_region(query, p)]
             if rows:
                 found = [_weigh(query, p, main, 0.6) for p, main in rows]
                 return Found(found, "parent", None)
