@@ -40,24 +40,38 @@ def main() -> None:
         env = dict(os.environ, CITYDIP_HOME=home, COLUMNS="160")
         env.pop("CITYDIP_DB", None)
         start = time.perf_counter()
-        subprocess.run([script, "compare", "Yokohama", "Taipei"], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [script, "compare", "Yokohama", "Taipei"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         first_use = time.perf_counter() - start
         bare = _time([sys.executable, "-c", "import json"], env, args.runs)
         rows = {
             "citydip --help": _time([script, "--help"], env, args.runs),
             "citydip compare Yokohama Taipei": _time(
-                [script, "compare", "Yokohama", "Taipei"], env, args.runs),
+                [script, "compare", "Yokohama", "Taipei"], env, args.runs
+            ),
             "citydip compare Yokohama Taipei --format json": _time(
-                [script, "compare", "Yokohama", "Taipei", "--format", "json"], env, args.runs),
+                [script, "compare", "Yokohama", "Taipei", "--format", "json"], env, args.runs
+            ),
         }
     results = {
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": (
+            f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+        ),
         "runs": args.runs,
         "bare_python_s": round(bare, 4),
         "first_use_build_s": round(first_use, 3),
-        "commands": {k: {"median_s": round(v, 4), "factor": round(v / bare, 2),
-                         "within_target": v / bare <= TARGET_FACTOR} for k, v in rows.items()},
+        "commands": {
+            k: {
+                "median_s": round(v, 4),
+                "factor": round(v / bare, 2),
+                "within_target": v / bare <= TARGET_FACTOR,
+            }
+            for k, v in rows.items()
+        },
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "startup.json").write_text(json.dumps(results, indent=2) + "\n")
@@ -65,15 +79,17 @@ def main() -> None:
         "# Start-up benchmark",
         "",
         f"Machine: {results['machine']}. Median of {args.runs} cold processes each.",
-        f"Bare `python -c \"import json\"`: {bare * 1000:.1f} ms. Target: ≤ {TARGET_FACTOR:g}×.",
+        f'Bare `python -c "import json"`: {bare * 1000:.1f} ms. Target: ≤ {TARGET_FACTOR:g}×.',
         f"First use (builds the embedded default store): {first_use:.2f} s (once).",
         "",
         "| command | median | × bare python | within target |",
         "|---|---|---|---|",
     ]
     for name, row in results["commands"].items():
-        lines.append(f"| `{name}` | {row['median_s'] * 1000:.0f} ms | {row['factor']} | "
-                     f"{'yes' if row['within_target'] else 'NO'} |")
+        lines.append(
+            f"| `{name}` | {row['median_s'] * 1000:.0f} ms | {row['factor']} | "
+            f"{'yes' if row['within_target'] else 'NO'} |"
+        )
     (RESULTS / "startup.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

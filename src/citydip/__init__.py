@@ -1,9 +1,9 @@
 """citydip: a sourced, offline city-diplomacy observatory.
 
-    >>> import citydip
-    >>> store = citydip.open_db()          # the embedded default store
-    >>> citydip.compare_cities(store, ["Yokohama", "Taipei"]).to_dict()["dimensions"][0]["key"]
-    'core_focus'
+>>> import citydip
+>>> store = citydip.open_db()          # the embedded default store
+>>> citydip.compare_cities(store, ["Yokohama", "Taipei"]).to_dict()["dimensions"][0]["key"]
+'core_focus'
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
     ├── NotFound                 a name or id that is not in the store (exit 1, 404)
     ├── Ambiguous                a name that matches several entities (exit 1, 409)
     ├── InvalidInput             a bad file, row, field or argument (exit 2, 400)
-    │   └── DataError            curated or imported data failing validation (file:line: field: problem)
+    │   └── DataError            data failing validation: file:line: field: problem
     ├── ImportFailed             an import that was rolled back (exit 3, 422)
     └── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
 

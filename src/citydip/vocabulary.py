@@ -5,7 +5,16 @@ docs/vocabulary.md describes each term; a test keeps the two in step.
 
 from __future__ import annotations
 
-ENTITY_TYPES = ("place", "organization", "company", "programme", "event", "document", "asset", "award")
+ENTITY_TYPES = (
+    "place",
+    "organization",
+    "company",
+    "programme",
+    "event",
+    "document",
+    "asset",
+    "award",
+)
 
 # Administrative level of a place: cities and every other subnational government.
 PLACE_LEVELS = ("city", "district", "county", "province", "state", "region", "country-level")
@@ -14,8 +23,19 @@ TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement"
 TIE_STATUSES = ("active", "suspended", "ended")
 
 MEMBERSHIP_ROLES = (
-    "member", "executive", "founder", "chair", "president", "president-emeritus",
-    "board", "participant", "title-holder", "signatory", "designated", "host", "organiser",
+    "member",
+    "executive",
+    "founder",
+    "chair",
+    "president",
+    "president-emeritus",
+    "board",
+    "participant",
+    "title-holder",
+    "signatory",
+    "designated",
+    "host",
+    "organiser",
 )
 
 PREDICATES = {
@@ -41,14 +61,34 @@ PREDICATES = {
 }
 
 COUNT_METRICS = (
-    "sister", "partner", "friendship", "sister+friendship", "joint-statement",
-    "sister-ordinal", "members", "overseas-offices",
+    "sister",
+    "partner",
+    "friendship",
+    "sister+friendship",
+    "joint-statement",
+    "sister-ordinal",
+    "members",
+    "overseas-offices",
 )
 
 THEMES = (
-    "climate", "peace", "sdgs", "smart-city", "water", "waste", "energy", "culture",
-    "design", "trade", "urban-development", "technical-cooperation", "health",
-    "education", "visibility", "reconstruction", "democracy",
+    "climate",
+    "peace",
+    "sdgs",
+    "smart-city",
+    "water",
+    "waste",
+    "energy",
+    "culture",
+    "design",
+    "trade",
+    "urban-development",
+    "technical-cooperation",
+    "health",
+    "education",
+    "visibility",
+    "reconstruction",
+    "democracy",
 )
 
 MECHANISMS = {
@@ -67,7 +107,13 @@ SOURCE_KINDS = ("official", "news", "encyclopedia", "dataset", "academic", "essa
 
 # Lower rank = more authoritative when sources disagree on a tie's kind or date.
 SOURCE_RANK = {
-    "official": 0, "academic": 1, "news": 2, "essay": 3, "encyclopedia": 4, "dataset": 5, "other": 6,
+    "official": 0,
+    "academic": 1,
+    "news": 2,
+    "essay": 3,
+    "encyclopedia": 4,
+    "dataset": 5,
+    "other": 6,
 }
 
 METHODS = ("curated", "imported", "extracted")

@@ -16,8 +16,14 @@ def _cells(store: Store) -> dict[str, dict[str, Any]]:
 def test_six_dimensions_each_cell_sourced(store: Store) -> None:
     data = compare_cities(store, ["Yokohama", "Taipei"]).to_dict()
     keys = [d["key"] for d in data["dimensions"]]
-    for key in ("core_focus", "shared_attributes", "key_mechanisms", "network_participation",
-                "sister_cities", "diplomatic_style"):
+    for key in (
+        "core_focus",
+        "shared_attributes",
+        "key_mechanisms",
+        "network_participation",
+        "sister_cities",
+        "diplomatic_style",
+    ):
         assert key in keys
     for dim in data["dimensions"][:6]:
         for city in ("Yokohama", "Taipei"):
@@ -57,12 +63,23 @@ def test_cells_follow_the_data(store: Store) -> None:
     """Add a large technical programme to Taipei: its style and focus move with the data."""
     with store.transaction():
         for i in range(4):
-            store.add_claim(Claim(
-                subject="taipei", predicate="runs_programme", object="yscp",
-                source_id="wikidata-p190-2016", value=str(i),
-                qualifiers={"themes": ["water"], "mechanisms": [
-                    "technical-cooperation", "knowledge-transfer", "public-private-partnership"]},
-            ))
+            store.add_claim(
+                Claim(
+                    subject="taipei",
+                    predicate="runs_programme",
+                    object="yscp",
+                    source_id="wikidata-p190-2016",
+                    value=str(i),
+                    qualifiers={
+                        "themes": ["water"],
+                        "mechanisms": [
+                            "technical-cooperation",
+                            "knowledge-transfer",
+                            "public-private-partnership",
+                        ],
+                    },
+                )
+            )
     cells = _cells(store)
     assert "water and sanitation" in cells["core_focus"]["Taipei"]["text"]
     assert not cells["diplomatic_style"]["Taipei"]["text"].startswith("Soft power")

@@ -9,8 +9,16 @@ from typing import Any
 
 import pytest
 
-OFFICIAL_EIGHT = {"San Diego": 1957, "Lyon": 1959, "Mumbai": 1965, "Manila": 1965,
-                  "Odesa": 1965, "Vancouver": 1965, "Shanghai": 1973, "Constanța": 1977}
+OFFICIAL_EIGHT = {
+    "San Diego": 1957,
+    "Lyon": 1959,
+    "Mumbai": 1965,
+    "Manila": 1965,
+    "Odesa": 1965,
+    "Vancouver": 1965,
+    "Shanghai": 1973,
+    "Constanța": 1977,
+}
 
 
 def test_compare_json_has_six_dimensions_with_sources_for_both(cli: Any) -> None:
@@ -20,8 +28,14 @@ def test_compare_json_has_six_dimensions_with_sources_for_both(cli: Any) -> None
     assert [c["name"] for c in data["cities"]] == ["Yokohama", "Taipei"]
     assert data["cities"][0]["country"] == "JP" and data["cities"][1]["country"] == "TW"
     dims = {d["key"]: d for d in data["dimensions"]}
-    for key in ("core_focus", "shared_attributes", "key_mechanisms", "network_participation",
-                "sister_cities", "diplomatic_style"):
+    for key in (
+        "core_focus",
+        "shared_attributes",
+        "key_mechanisms",
+        "network_participation",
+        "sister_cities",
+        "diplomatic_style",
+    ):
         for city in ("Yokohama", "Taipei"):
             assert dims[key]["cells"][city]["sources"], (key, city)
 
@@ -37,7 +51,7 @@ def test_compare_table_md_csv_html(cli: Any) -> None:
     assert {r["city"] for r in rows} == {"Yokohama", "Taipei"}
     assert all(r["source_ids"] for r in rows if r["key"] != "capacity")
     html = cli("compare", "Yokohama", "Taipei", "--format", "html").stdout
-    assert '<tr data-key="core_focus">' in html and "<ol class=\"sources\">" in html
+    assert '<tr data-key="core_focus">' in html and '<ol class="sources">' in html
 
 
 def test_city_json_lists_official_sister_cities_and_partners(cli: Any) -> None:
@@ -46,10 +60,17 @@ def test_city_json_lists_official_sister_cities_and_partners(cli: Any) -> None:
     data = result.json()
     city = data["city"]
     assert (city["name"], city["country"], city["geonames_id"], city["wikidata_id"]) == (
-        "Yokohama", "JP", 1848354, "Q38283")
+        "Yokohama",
+        "JP",
+        1848354,
+        "Q38283",
+    )
     assert city["lat"] == pytest.approx(35.43, abs=0.1) and city["population"] > 3_000_000
-    official = {t["partner"]["name"]: t for t in data["ties"]
-                if t["kind"] in ("sister", "friendship") and t["confirmed_by_official_source"]}
+    official = {
+        t["partner"]["name"]: t
+        for t in data["ties"]
+        if t["kind"] in ("sister", "friendship") and t["confirmed_by_official_source"]
+    }
     assert {n: int(t["start"][:4]) for n, t in official.items()} == OFFICIAL_EIGHT
     assert official["Shanghai"]["kind"] == "friendship"
     for tie in official.values():
@@ -67,8 +88,10 @@ def test_city_json_lists_official_sister_cities_and_partners(cli: Any) -> None:
 def test_city_profile_other_city_and_subnational(cli: Any) -> None:
     data = cli("city", "Taipei", "-f", "json").json()
     assert data["summary"]["latest_agreement"]["partner"] == "Basseterre"
-    assert any(m["organization"].get("acronym") == "UCLG-ASPAC" and "executive" in m["roles"]
-               for m in data["memberships"])
+    assert any(
+        m["organization"].get("acronym") == "UCLG-ASPAC" and "executive" in m["roles"]
+        for m in data["memberships"]
+    )
     california = cli("city", "California", "-f", "json").json()
     [goarn] = california["memberships"]
     assert goarn["organization"]["acronym"] == "GOARN" and goarn["start"] == "2026"
@@ -112,8 +135,10 @@ def test_unknown_city_is_one_line_exit_1(cli: Any) -> None:
     assert near.exit_code == 0  # a GeoNames alternate name
     typo = cli("compare", "Yokohama", "Tiapei")
     assert typo.exit_code == 1
-    assert typo.stderr.strip() == "no city named 'Tiapei'; did you mean Taipei?" or \
-        typo.stderr.startswith("no city named 'Tiapei'; did you mean Taipei")
+    assert (
+        typo.stderr.strip() == "no city named 'Tiapei'; did you mean Taipei?"
+        or typo.stderr.startswith("no city named 'Tiapei'; did you mean Taipei")
+    )
 
 
 def test_compare_needs_two_different_cities(cli: Any) -> None:

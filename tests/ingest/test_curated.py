@@ -27,11 +27,37 @@ def test_shipped_data_loads_and_is_sourced() -> None:
     essay = [s for s in data.sources if s.kind == "essay"]
     assert [s.id for s in essay] == ["essay-maturing-city-diplomacy"]
     ids = {e.id for e in data.entities}
-    for needed in ("odesa", "houston", "basseterre", "batam", "cebu-city", "san-diego", "adb",
-                   "jgc", "chiyoda", "undp", "c40", "iclei", "citynet", "cnca",
-                   "mayors-for-peace", "uclg", "uclg-aspac", "sci", "apcs",
-                   "world-cities-summit", "goarn", "who", "new-york-city", "california",
-                   "illinois", "y-port", "scse", "go-smart", "songshan-park"):
+    for needed in (
+        "odesa",
+        "houston",
+        "basseterre",
+        "batam",
+        "cebu-city",
+        "san-diego",
+        "adb",
+        "jgc",
+        "chiyoda",
+        "undp",
+        "c40",
+        "iclei",
+        "citynet",
+        "cnca",
+        "mayors-for-peace",
+        "uclg",
+        "uclg-aspac",
+        "sci",
+        "apcs",
+        "world-cities-summit",
+        "goarn",
+        "who",
+        "new-york-city",
+        "california",
+        "illinois",
+        "y-port",
+        "scse",
+        "go-smart",
+        "songshan-park",
+    ):
         assert needed in ids, needed
 
 

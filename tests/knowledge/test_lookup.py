@@ -9,8 +9,19 @@ from citydip.knowledge.lookup import find_city, find_entity
 from citydip.store import Store
 
 
-@pytest.mark.parametrize("name", ["Yokohama", "yokohama", "YOKOHAMA", "横浜", "横浜市",
-                                  "Yokohama-shi", "Yokohama City", "Иокогама"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Yokohama",
+        "yokohama",
+        "YOKOHAMA",
+        "横浜",
+        "横浜市",
+        "Yokohama-shi",
+        "Yokohama City",
+        "Иокогама",
+    ],
+)
 def test_yokohama_in_any_form(store: Store, name: str) -> None:
     assert find_city(store, name).id == "yokohama"
 

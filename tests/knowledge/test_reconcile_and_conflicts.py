@@ -17,7 +17,8 @@ def test_tie_seen_from_both_sides_is_one_tie(store: Store) -> None:
     from_taipei = _tie(store, "taipei", "yokohama")
     assert from_yokohama.source_ids == from_taipei.source_ids
     assert {"yokohama-exchange-2024", "taipei-yokohama-2016", "travel-taipei-yokohama"} <= set(
-        from_yokohama.source_ids)
+        from_yokohama.source_ids
+    )
 
 
 def test_most_authoritative_source_decides_kind_and_date(store: Store) -> None:
@@ -33,15 +34,27 @@ def test_ended_status_follows_end_date(store: Store) -> None:
     with store.transaction():
         store.add_source(Source(id="t-news", title="Ties cut", kind="news"))
         store.add_entity(Entity(id="x-city", type="place", name="Xcity", level="city"))
-        store.add_claim(Claim(subject="yokohama", predicate="twinned_with", object="x-city",
-                              kind="sister", start="1990", end="2022-03", source_id="t-news"))
+        store.add_claim(
+            Claim(
+                subject="yokohama",
+                predicate="twinned_with",
+                object="x-city",
+                kind="sister",
+                start="1990",
+                end="2022-03",
+                source_id="t-news",
+            )
+        )
     tie = _tie(store, "yokohama", "x-city")
     assert (tie.status, tie.end) == ("ended", "2022-03")
 
 
 def _by(conflicts, prop, obj=None):  # type: ignore[no-untyped-def]
-    return [c for c in conflicts if c.property == prop
-            and (obj is None or (c.object is not None and c.object.id == obj))]
+    return [
+        c
+        for c in conflicts
+        if c.property == prop and (obj is None or (c.object is not None and c.object.id == obj))
+    ]
 
 
 def test_taipei_sister_count_disagreement_lists_every_value_and_source(store: Store) -> None:
@@ -90,16 +103,30 @@ def test_prague_listed_before_it_was_signed(store: Store) -> None:
 def test_non_membership_against_membership(store: Store) -> None:
     assert not _by(find_conflicts(store, "taipei"), "membership")
     with store.transaction():
-        store.add_claim(Claim(subject="taipei", predicate="member_of", object="c40",
-                              role="member", source_id="wikidata-p190-2016"))
+        store.add_claim(
+            Claim(
+                subject="taipei",
+                predicate="member_of",
+                object="c40",
+                role="member",
+                source_id="wikidata-p190-2016",
+            )
+        )
     [conflict] = _by(find_conflicts(store, "taipei"), "membership", "c40")
     assert [v["value"] for v in conflict.values] == ["member", "not a member"]
 
 
 def test_rejected_and_proposed_claims_do_not_count(store: Store) -> None:
     with store.transaction():
-        store.add_claim(Claim(subject="yokohama", predicate="count", value="99",
-                              qualifiers={"metric": "partner"}, source_id="wikidata-p190-2016",
-                              review="proposed"))
+        store.add_claim(
+            Claim(
+                subject="yokohama",
+                predicate="count",
+                value="99",
+                qualifiers={"metric": "partner"},
+                source_id="wikidata-p190-2016",
+                review="proposed",
+            )
+        )
     [conflict] = _by(find_conflicts(store, "yokohama"), "partner count vs listed ties")
     assert "99" not in [v["value"] for v in conflict.values]

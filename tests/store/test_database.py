@@ -15,13 +15,33 @@ from citydip.store.schema import SCHEMA_VERSION
 def _fill(path: Path) -> None:
     with open_store(path) as store, store.transaction():
         store.add_source(Source(id="s1", title="A page", kind="official", url="https://x.test"))
-        store.add_entity(Entity(id="a", type="place", name="Ōsaka", country="JP", level="city",
-                                lat=34.7, lon=135.5, population=2_700_000,
-                                names=[("大阪市", "ja")], port=True))
+        store.add_entity(
+            Entity(
+                id="a",
+                type="place",
+                name="Ōsaka",
+                country="JP",
+                level="city",
+                lat=34.7,
+                lon=135.5,
+                population=2_700_000,
+                names=[("大阪市", "ja")],
+                port=True,
+            )
+        )
         store.add_entity(Entity(id="b", type="place", name="Chicago", country="US", level="city"))
-        store.add_claim(Claim(subject="a", predicate="twinned_with", object="b", kind="sister",
-                              start="1973-12-05", source_id="s1",
-                              qualifiers={"themes": ["trade"]}, locator="since 1973"))
+        store.add_claim(
+            Claim(
+                subject="a",
+                predicate="twinned_with",
+                object="b",
+                kind="sister",
+                start="1973-12-05",
+                source_id="s1",
+                qualifiers={"themes": ["trade"]},
+                locator="since 1973",
+            )
+        )
 
 
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
@@ -52,8 +72,15 @@ def test_same_claim_twice_is_stored_once(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     _fill(path)
     with open_store(path) as store:
-        again = Claim(subject="a", predicate="twinned_with", object="b", kind="sister",
-                      start="1973-12-05", source_id="s1", qualifiers={"themes": ["trade"]})
+        again = Claim(
+            subject="a",
+            predicate="twinned_with",
+            object="b",
+            kind="sister",
+            start="1973-12-05",
+            source_id="s1",
+            qualifiers={"themes": ["trade"]},
+        )
         assert store.add_claim(again) is False
         assert store.count("claims") == 1
 
@@ -65,8 +92,15 @@ def test_failed_transaction_leaves_store_as_it_was(tmp_path: Path) -> None:
         before = (store.count("entities"), store.count("claims"))
         with pytest.raises(sqlite3.IntegrityError), store.transaction():
             store.add_entity(Entity(id="c", type="place", name="Lyon", level="city"))
-            store.add_claim(Claim(subject="c", predicate="twinned_with", object="nowhere",
-                                  kind="sister", source_id="s1"))
+            store.add_claim(
+                Claim(
+                    subject="c",
+                    predicate="twinned_with",
+                    object="nowhere",
+                    kind="sister",
+                    source_id="s1",
+                )
+            )
         assert (store.count("entities"), store.count("claims")) == before
 
 

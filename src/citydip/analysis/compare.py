@@ -103,16 +103,23 @@ def shared_attributes(p: CityProfile, others: list[CityProfile]) -> Cell:
     if ranked:
         parts.append("Activism on " + _join([theme_label(t) for t in ranked]))
     if orgs:
-        parts.append("both in " + _join(sorted(orgs)) if len(others) == 1
-                     else "all in " + _join(sorted(orgs)))
+        parts.append(
+            "both in " + _join(sorted(orgs))
+            if len(others) == 1
+            else "all in " + _join(sorted(orgs))
+        )
     reach = [q for q in [p, *others] if len(q.partner_countries()) >= 5 and q.memberships]
     if len(reach) == len(others) + 1:
         parts.append("ties and memberships on several continents")
     if not parts:
         return Cell("Nothing shared in the recorded themes.", [])
     ids = tallies[0].source_ids(ranked)
-    ids += [s for st in p.memberships if _org_name(p, st.first.object) in orgs
-            for s in (c.source_id for c in st.claims)]
+    ids += [
+        s
+        for st in p.memberships
+        if _org_name(p, st.first.object) in orgs
+        for s in (c.source_id for c in st.claims)
+    ]
     return Cell("; ".join(parts) + ".", sorted(set(ids)))
 
 
@@ -150,8 +157,9 @@ def _org_name(p: CityProfile, org_id: str | None) -> str:
 
 
 def _org_names(p: CityProfile) -> list[str]:
-    return [_org_name(p, st.first.object) for st in p.memberships
-            if st.first.role not in ("signatory",)]
+    return [
+        _org_name(p, st.first.object) for st in p.memberships if st.first.role not in ("signatory",)
+    ]
 
 
 def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
@@ -160,15 +168,20 @@ def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     for st in p.memberships:
         name = _org_name(p, st.first.object)
         roles = by_org.setdefault(name, [])
-        if st.first.role and st.first.role not in ("member", "participant") and \
-                st.first.role not in roles:
+        if (
+            st.first.role
+            and st.first.role not in ("member", "participant")
+            and st.first.role not in roles
+        ):
             roles.append(st.first.role)
         ids += [c.source_id for c in st.claims]
     ordered = sorted(by_org, key=lambda n: (-len(by_org[n]), n))
     parts = []
     if ordered:
-        parts.append("Member of " + _join(
-            [f"{n} ({', '.join(by_org[n])})" if by_org[n] else n for n in ordered]))
+        parts.append(
+            "Member of "
+            + _join([f"{n} ({', '.join(by_org[n])})" if by_org[n] else n for n in ordered])
+        )
     events = []
     for st in p.activities:
         if st.first.predicate in ("attends_event", "hosts_event") and st.first.object:
@@ -192,18 +205,28 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
     kinds = ("sister", "friendship")
     ties = p.active_ties(kinds)
     ids = [s for t in ties for s in t.source_ids]
-    stated = [st for st in p.counts if st.first.qualifiers.get("metric") in
-              ("sister", "sister+friendship")]
+    stated = [
+        st
+        for st in p.counts
+        if st.first.qualifiers.get("metric") in ("sister", "sister+friendship")
+    ]
     parts = []
     if stated:
         values = sorted({st.first.value or "" for st in stated}, key=_numeric)
-        best = min(stated, key=lambda st: (p.sources.rank(st.first.source_id),
-                                           -_year(st.first.qualifiers.get("as_of"))))
+        best = min(
+            stated,
+            key=lambda st: (
+                p.sources.rank(st.first.source_id),
+                -_year(st.first.qualifiers.get("as_of")),
+            ),
+        )
         metric = best.first.qualifiers["metric"].replace("+", "/")
         source = p.sources.by_id.get(best.first.source_id)
-        head = (f"{best.first.value} {metric} cities per "
-                f"{source.publisher if source and source.publisher else best.first.source_id}"
-                f" ({best.first.qualifiers.get('as_of', 'undated')})")
+        head = (
+            f"{best.first.value} {metric} cities per "
+            f"{source.publisher if source and source.publisher else best.first.source_id}"
+            f" ({best.first.qualifiers.get('as_of', 'undated')})"
+        )
         if len(values) > 1:
             head += f"; sources state {_join(values)}"
         parts.append(head)
@@ -212,8 +235,10 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
         countries = sorted({c for t in ties if (c := p.partner(t).country)})
         ports = [t for t in ties if p.partner(t).port]
         capitals = [t for t in ties if p.partner(t).capital]
-        listed = (f"{len(ties)} sister/friendship ties listed, in {len(countries)} countries on "
-                  f"{len(continents(countries))} continents")
+        listed = (
+            f"{len(ties)} sister/friendship ties listed, in {len(countries)} countries on "
+            f"{len(continents(countries))} continents"
+        )
         parts.append(listed)
         if ports and len(ports) * 2 >= len(ties):
             parts.append(f"{len(ports)} of {len(ties)} partners are port cities")
@@ -224,8 +249,10 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
         parts.append(f"{len(unspecified)} more ties listed by datasets without a kind")
     first, latest = p.first_and_latest(kinds)
     if first and latest and first is not latest:
-        parts.append(f"first {p.partner(first).name} ({first.year}), "
-                     f"latest {p.partner(latest).name} ({latest.year})")
+        parts.append(
+            f"first {p.partner(first).name} ({first.year}), "
+            f"latest {p.partner(latest).name} ({latest.year})"
+        )
     if not parts:
         return Cell("No sister or friendship cities recorded.", [])
     return Cell("; ".join(parts) + ".", sorted(set(ids)))
@@ -243,9 +270,12 @@ def _year(value: Any) -> int:
 
 def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:
     typology = classify(p)
-    text = (f"{typology.description} (expertise score {typology.expertise:g}, "
-            f"soft-power score {typology.soft_power:g}).")
+    text = (
+        f"{typology.description} (expertise score {typology.expertise:g}, "
+        f"soft-power score {typology.soft_power:g})."
+    )
     from citydip.analysis.typology import EXPERTISE, SOFT_POWER
+
     labels = [m for m in (*EXPERTISE, *SOFT_POWER) if typology.tally.scores.get(m)]
     return Cell(text, typology.tally.source_ids(labels))
 
@@ -260,8 +290,11 @@ def capacity(p: CityProfile, others: list[CityProfile]) -> Cell:
         if pred == "has_bureau":
             parts.append(f"{name}")
         elif pred == "strategy" and st.first.kind != "revision":
-            revisions = [s.first.start for s in p.activities
-                         if s.first.predicate == "strategy" and s.first.kind == "revision"]
+            revisions = [
+                s.first.start
+                for s in p.activities
+                if s.first.predicate == "strategy" and s.first.kind == "revision"
+            ]
             extra = f", revised {', '.join(r for r in revisions if r)}" if revisions else ""
             parts.append(f"{name} ({st.first.start}{extra})")
         elif pred == "overseas_office" and name:
@@ -277,31 +310,57 @@ def capacity(p: CityProfile, others: list[CityProfile]) -> Cell:
 
 
 DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]], Cell]]] = [
-    ("core_focus", "Core focus",
-     "The three themes with the highest weighted score over the city's own initiatives "
-     "(programmes, aims, agreements, aid, hosted events, assets, networks it founded or chairs).",
-     core_focus),
-    ("shared_attributes", "Shared attributes",
-     "Themes on which every compared city scores at least 2, ranked by combined score; "
-     "networks all belong to.",
-     shared_attributes),
-    ("key_mechanisms", "Key mechanisms",
-     "The three mechanisms with the highest weighted score (network membership and awards "
-     "excluded: they have their own row), with the programmes or events that carry them.",
-     key_mechanisms),
-    ("network_participation", "Network participation",
-     "Every membership with leading roles first, events hosted or attended, and explicit "
-     "non-memberships.", network_participation),
-    ("sister_cities", "Sister cities",
-     "Stated counts (most authoritative, latest first, every differing value named), then the "
-     "ties listed in the store: countries, continents, port and capital shares, first and latest.",
-     sister_cities),
-    ("diplomatic_style", "Diplomatic style",
-     "Expertise-driven when technical cooperation, knowledge transfer, public–private "
-     "partnership and aid outweigh sister-city exchange, culture and summits by a quarter; "
-     "soft-power-driven in the opposite case; mixed otherwise.", diplomatic_style),
-    ("capacity", "Capacity",
-     "International-affairs bureau, international strategy and overseas offices.", capacity),
+    (
+        "core_focus",
+        "Core focus",
+        "The three themes with the highest weighted score over the city's own initiatives "
+        "(programmes, aims, agreements, aid, hosted events, assets, networks it founded or "
+        "chairs).",
+        core_focus,
+    ),
+    (
+        "shared_attributes",
+        "Shared attributes",
+        "Themes on which every compared city scores at least 2, ranked by combined score; "
+        "networks all belong to.",
+        shared_attributes,
+    ),
+    (
+        "key_mechanisms",
+        "Key mechanisms",
+        "The three mechanisms with the highest weighted score (network membership and awards "
+        "excluded: they have their own row), with the programmes or events that carry them.",
+        key_mechanisms,
+    ),
+    (
+        "network_participation",
+        "Network participation",
+        "Every membership with leading roles first, events hosted or attended, and explicit "
+        "non-memberships.",
+        network_participation,
+    ),
+    (
+        "sister_cities",
+        "Sister cities",
+        "Stated counts (most authoritative, latest first, every differing value named), then the "
+        "ties listed in the store: countries, continents, port and capital shares, first and "
+        "latest.",
+        sister_cities,
+    ),
+    (
+        "diplomatic_style",
+        "Diplomatic style",
+        "Expertise-driven when technical cooperation, knowledge transfer, public–private "
+        "partnership and aid outweigh sister-city exchange, culture and summits by a quarter; "
+        "soft-power-driven in the opposite case; mixed otherwise.",
+        diplomatic_style,
+    ),
+    (
+        "capacity",
+        "Capacity",
+        "International-affairs bureau, international strategy and overseas offices.",
+        capacity,
+    ),
 ]
 
 

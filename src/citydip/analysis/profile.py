@@ -67,15 +67,34 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
     counts = statements(store, city.id, ("count",), sources)
     populations = statements(store, city.id, ("population",), sources)
     owned: list[Statement] = []
-    owned_ids = {st.first.object for st in activities if st.first.object and st.first.predicate
-                 in ("runs_programme", "soft_power_asset", "strategy")}
+    owned_ids = {
+        st.first.object
+        for st in activities
+        if st.first.object
+        and st.first.predicate in ("runs_programme", "soft_power_asset", "strategy")
+    }
     for entity_id in sorted(i for i in owned_ids if i):
-        owned.extend(statements(store, entity_id, (
-            "programme_partner", "hosts_event", "participant_count", "objective"), sources))
+        owned.extend(
+            statements(
+                store,
+                entity_id,
+                ("programme_partner", "hosts_event", "participant_count", "objective"),
+                sources,
+            )
+        )
     ids = {city.id} | {t.partner for t in ties}
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
-    return CityProfile(city, ties, memberships, activities, counts, populations,
-                       store.entity_map(ids), sources, owned)
+    return CityProfile(
+        city,
+        ties,
+        memberships,
+        activities,
+        counts,
+        populations,
+        store.entity_map(ids),
+        sources,
+        owned,
+    )
 
 
 def _claim_sources(profile: CityProfile, claims: list[Claim]) -> list[dict[str, Any]]:
@@ -125,8 +144,11 @@ def _sorted_ties(ties: list[Tie]) -> list[Tie]:
 
 
 def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
-    official = any(profile.sources.by_id[c.source_id].kind == "official"
-                   for c in tie.claims if c.source_id in profile.sources.by_id)
+    official = any(
+        profile.sources.by_id[c.source_id].kind == "official"
+        for c in tie.claims
+        if c.source_id in profile.sources.by_id
+    )
     notes = [n for c in tie.claims if (n := c.qualifiers.get("note"))]
     return {
         "partner": profile.partner(tie).summary(),
@@ -143,8 +165,12 @@ def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
 def _tie_brief(profile: CityProfile, tie: Tie | None) -> dict[str, Any] | None:
     if tie is None:
         return None
-    return {"partner": profile.partner(tie).name, "kind": tie.kind, "start": tie.start,
-            "sources": profile.sources.cite(tie.source_ids)}
+    return {
+        "partner": profile.partner(tie).name,
+        "kind": tie.kind,
+        "start": tie.start,
+        "sources": profile.sources.cite(tie.source_ids),
+    }
 
 
 def _merge_memberships(profile: CityProfile) -> list[list[Claim]]:
@@ -172,8 +198,19 @@ def _membership_dict(profile: CityProfile, claims: list[Claim]) -> dict[str, Any
     }
 
 
-ROLE_ORDER = ("founder", "president", "chair", "executive", "board", "president-emeritus",
-              "member", "participant", "title-holder", "designated", "signatory")
+ROLE_ORDER = (
+    "founder",
+    "president",
+    "chair",
+    "executive",
+    "board",
+    "president-emeritus",
+    "member",
+    "participant",
+    "title-holder",
+    "designated",
+    "signatory",
+)
 
 
 def _main_role(roles: list[str]) -> str | None:
@@ -185,7 +222,8 @@ def _activity_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
     claim = st.first
     out: dict[str, Any] = {
         "type": ACTIVITY_PREDICATES.get(claim.predicate, claim.predicate),
-        "subject": profile.entities[claim.subject].name if claim.subject in profile.entities
+        "subject": profile.entities[claim.subject].name
+        if claim.subject in profile.entities
         else claim.subject,
     }
     if claim.object:

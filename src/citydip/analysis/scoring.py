@@ -29,13 +29,22 @@ WEIGHTS = {
     "programme_partner": 0.5,
 }
 LEADING_ROLES = ("founder", "chair", "president")
-INITIATIVE_PREDICATES = ("runs_programme", "aim", "agreement_with", "aid_to", "hosts_event",
-                         "soft_power_asset", "objective")
+INITIATIVE_PREDICATES = (
+    "runs_programme",
+    "aim",
+    "agreement_with",
+    "aid_to",
+    "hosts_event",
+    "soft_power_asset",
+    "objective",
+)
 TIE_WEIGHT = 0.2  # one unit of sister-city exchange per five active ties
 TIE_KINDS_FOR_EXCHANGE = ("sister", "friendship", "partner")
 # Mechanisms that also express a theme (technical cooperation is both).
-MECHANISM_THEMES = {"technical-cooperation": "technical-cooperation",
-                    "cultural-programme": "culture"}
+MECHANISM_THEMES = {
+    "technical-cooperation": "technical-cooperation",
+    "cultural-programme": "culture",
+}
 
 
 @dataclass
@@ -75,7 +84,8 @@ def _weight(st: Statement) -> float:
 def _is_initiative(st: Statement) -> bool:
     claim = st.first
     return claim.predicate in INITIATIVE_PREDICATES or (
-        claim.predicate == "member_of" and claim.role in LEADING_ROLES)
+        claim.predicate == "member_of" and claim.role in LEADING_ROLES
+    )
 
 
 def _labels(st: Statement, key: str) -> list[str]:
@@ -94,8 +104,11 @@ def theme_tally(profile: CityProfile, initiatives_only: bool = False) -> Tally:
         if initiatives_only and not _is_initiative(st):
             continue
         labels = _labels(st, "themes")
-        labels += [MECHANISM_THEMES[m] for m in _labels(st, "mechanisms")
-                   if m in MECHANISM_THEMES and MECHANISM_THEMES[m] not in labels]
+        labels += [
+            MECHANISM_THEMES[m]
+            for m in _labels(st, "mechanisms")
+            if m in MECHANISM_THEMES and MECHANISM_THEMES[m] not in labels
+        ]
         for label in labels:
             tally.add(label, _weight(st), st.claims)
     return tally
@@ -109,6 +122,7 @@ def mechanism_tally(profile: CityProfile) -> Tally:
             tally.add(label, _weight(st), st.claims)
     ties = profile.active_ties(TIE_KINDS_FOR_EXCHANGE)
     if ties:
-        tally.add("sister-city-exchange", TIE_WEIGHT * len(ties),
-                  [c for t in ties for c in t.claims])
+        tally.add(
+            "sister-city-exchange", TIE_WEIGHT * len(ties), [c for t in ties for c in t.claims]
+        )
     return tally

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 
 import typer
 
 from citydip.cli.app import STATE, Format, app, console, emit_json, open_chosen_store
 
 
-class CompareFormat(str, Enum):
+class CompareFormat(StrEnum):
     table = "table"
     md = "md"
     json = "json"
@@ -18,7 +18,7 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
-class SourcesFormat(str, Enum):
+class SourcesFormat(StrEnum):
     table = "table"
     json = "json"
     bibtex = "bibtex"

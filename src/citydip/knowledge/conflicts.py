@@ -82,9 +82,16 @@ def _tie_conflicts(tie: Tie, entities: dict[str, Entity], sources: SourceIndex) 
     kinds = tie.values_of("kind")
     if len(kinds) > 1:
         values = [{"value": k, "sources": sources.cite(ids)} for k, ids in kinds.items()]
-        out.append(Conflict(city, "tie kind", "contradiction", values,
-                            f"shown as {tie.kind!r}, the kind the most authoritative source gives",
-                            object=partner))
+        out.append(
+            Conflict(
+                city,
+                "tie kind",
+                "contradiction",
+                values,
+                f"shown as {tie.kind!r}, the kind the most authoritative source gives",
+                object=partner,
+            )
+        )
     years: dict[str, list[str]] = defaultdict(list)
     for claim in tie.claims:
         if claim.start:
@@ -94,16 +101,26 @@ def _tie_conflicts(tie: Tie, entities: dict[str, Entity], sources: SourceIndex) 
         out.append(Conflict(city, "tie start", "contradiction", values, object=partner))
     if tie.year is not None:
         # A year of grace: approvals and announcements precede signings.
-        early = [c for c in tie.claims
-                 if (year := _source_year(sources, c)) is not None and year < tie.year - 1]
+        early = [
+            c
+            for c in tie.claims
+            if (year := _source_year(sources, c)) is not None and year < tie.year - 1
+        ]
         if early:
             values = [
                 {"value": f"began {tie.start}", "sources": _cite(sources, [tie.claims[0]])},
                 {"value": "already listed earlier", "sources": _cite(sources, early)},
             ]
-            out.append(Conflict(city, "tie start", "contradiction", values,
-                                "a source dated before the start year lists the tie",
-                                object=partner))
+            out.append(
+                Conflict(
+                    city,
+                    "tie start",
+                    "contradiction",
+                    values,
+                    "a source dated before the start year lists the tie",
+                    object=partner,
+                )
+            )
     return out
 
 
@@ -130,17 +147,27 @@ def _subjects_with_counts_or_official_ties(store: Store, sources: SourceIndex) -
     return sorted({r[0] for r in rows} | _cities_with_official_ties(store, sources))
 
 
-def _unconfirmed(store: Store, city: str, partner: str, tie: Tie,
-                 entities: dict[str, Entity], sources: SourceIndex) -> Conflict | None:
+def _unconfirmed(
+    store: Store,
+    city: str,
+    partner: str,
+    tie: Tie,
+    entities: dict[str, Entity],
+    sources: SourceIndex,
+) -> Conflict | None:
     """A tie no official source states, against the city's official list or on one source."""
-    if any(sources.by_id[c.source_id].kind == "official" for c in tie.claims
-           if c.source_id in sources.by_id):
+    if any(
+        sources.by_id[c.source_id].kind == "official"
+        for c in tie.claims
+        if c.source_id in sources.by_id
+    ):
         return None
     official_lists = [s for s in sources.by_id.values() if s.lists_ties_of == city]
     source_ids = {c.source_id for c in tie.claims}
     secondary_only = all(
         sources.by_id[s].kind in ("dataset", "encyclopedia", "other")
-        for s in source_ids if s in sources.by_id
+        for s in source_ids
+        if s in sources.by_id
     )
     if not official_lists and (len(source_ids) > 1 or not secondary_only):
         return None
@@ -148,10 +175,12 @@ def _unconfirmed(store: Store, city: str, partner: str, tie: Tie,
         {"value": "listed as a tie", "sources": _cite(sources, tie.claims)}
     ]
     if official_lists:
-        values.append({"value": "not on the official list",
-                       "sources": [s.cite() for s in official_lists]})
-    note = ("no official source states this tie"
-            + ("" if official_lists else "; a single source lists it"))
+        values.append(
+            {"value": "not on the official list", "sources": [s.cite() for s in official_lists]}
+        )
+    note = "no official source states this tie" + (
+        "" if official_lists else "; a single source lists it"
+    )
     city_entity = entities[city]
     for other in _partner_ties_nearby(store, partner, city, city_entity.country, sources):
         values.append(other)
@@ -159,8 +188,9 @@ def _unconfirmed(store: Store, city: str, partner: str, tie: Tie,
     return Conflict(city_entity, "tie", "unconfirmed", values, note, object=entities[partner])
 
 
-def _partner_ties_nearby(store: Store, partner: str, city: str, country: str | None,
-                         sources: SourceIndex) -> list[dict[str, Any]]:
+def _partner_ties_nearby(
+    store: Store, partner: str, city: str, country: str | None, sources: SourceIndex
+) -> list[dict[str, Any]]:
     """The partner's ties to other places of the city's country (a likely confusion)."""
     if not country:
         return []
@@ -168,14 +198,20 @@ def _partner_ties_nearby(store: Store, partner: str, city: str, country: str | N
     for tie in reconcile_ties(store, involving=partner, sources=sources):
         other = store.entity(tie.partner)
         if tie.partner != city and other is not None and other.country == country:
-            out.append({"value": f"{other.name} ({tie.kind}"
-                        + (f", {tie.start}" if tie.start else "") + ")",
-                        "sources": sources.cite(tie.source_ids)})
+            out.append(
+                {
+                    "value": f"{other.name} ({tie.kind}"
+                    + (f", {tie.start}" if tie.start else "")
+                    + ")",
+                    "sources": sources.cite(tie.source_ids),
+                }
+            )
     return out
 
 
-def _count_conflicts(store: Store, city: Entity, ties: list[Tie],
-                     sources: SourceIndex) -> list[Conflict]:
+def _count_conflicts(
+    store: Store, city: Entity, ties: list[Tie], sources: SourceIndex
+) -> list[Conflict]:
     by_metric: dict[str, list[Claim]] = defaultdict(list)
     for claim in store.claims(subject=city.id, predicate="count"):
         by_metric[str(claim.qualifiers.get("metric"))].append(claim)
@@ -192,15 +228,21 @@ def _count_conflicts(store: Store, city: Entity, ties: list[Tie],
     return out
 
 
-def _stated_count_conflict(city: Entity, metric: str, claims: list[Claim],
-                           values: list[dict[str, Any]], sources: SourceIndex) -> Conflict:
+def _stated_count_conflict(
+    city: Entity,
+    metric: str,
+    claims: list[Claim],
+    values: list[dict[str, Any]],
+    sources: SourceIndex,
+) -> Conflict:
     by_source: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         by_source[claim.source_id].add(str(claim.value))
     notes = [
         f"{sources.by_id[sid].title if sid in sources.by_id else sid} states "
         + " and ".join(sorted(vals))
-        for sid, vals in by_source.items() if len(vals) > 1
+        for sid, vals in by_source.items()
+        if len(vals) > 1
     ]
     dates = {c.qualifiers.get("as_of") for c in claims}
     if notes:
@@ -222,8 +264,11 @@ def _values_by_statement(claims: list[Claim], sources: SourceIndex) -> list[dict
     for value, group in grouped.items():
         as_of = sorted({str(c.qualifiers.get("as_of")) for c in group if c.qualifiers.get("as_of")})
         quotes = [c.locator for c in group if c.locator]
-        item: dict[str, Any] = {"value": value, "as_of": as_of[-1] if as_of else None,
-                                "sources": _cite(sources, group)}
+        item: dict[str, Any] = {
+            "value": value,
+            "as_of": as_of[-1] if as_of else None,
+            "sources": _cite(sources, group),
+        }
         if quotes:
             item["quote"] = quotes[0]
         out.append(item)
@@ -236,19 +281,27 @@ def _listed(ties: list[Tie], city: str, kinds: tuple[str, ...] | None) -> list[T
     return [t for t in ties if t.city == city and t.kind in kinds and t.status == "active"]
 
 
-def _count_vs_list(city: Entity, metric: str, claims: list[Claim], listed: list[Tie],
-                   ties: list[Tie], sources: SourceIndex) -> Conflict | None:
+def _count_vs_list(
+    city: Entity,
+    metric: str,
+    claims: list[Claim],
+    listed: list[Tie],
+    ties: list[Tie],
+    sources: SourceIndex,
+) -> Conflict | None:
     stated = {c.value for c in claims}
     if stated == {str(len(listed))}:
         return None
     unknown = [t for t in ties if t.city == city.id and t.kind == "unspecified"]
     values = _values_by_statement(claims, sources)
-    values.append({
-        "value": str(len(listed)),
-        "as_of": None,
-        "derived": "ties listed with this kind in the store",
-        "sources": sources.cite([s for t in listed for s in t.source_ids]),
-    })
+    values.append(
+        {
+            "value": str(len(listed)),
+            "as_of": None,
+            "derived": "ties listed with this kind in the store",
+            "sources": sources.cite([s for t in listed for s in t.source_ids]),
+        }
+    )
     note = f"{len(listed)} active ties of kind {metric} listed"
     if unknown:
         note += f"; {len(unknown)} more ties listed without a kind"
@@ -262,7 +315,9 @@ def _membership_conflicts(store: Store, city: Entity, sources: SourceIndex) -> l
         members = store.claims(subject=city.id, predicate="member_of", object=denial.object)
         if members:
             org = store.entity(denial.object)
-            values = [{"value": "member", "sources": _cite(sources, members)},
-                      {"value": "not a member", "sources": _cite(sources, [denial])}]
+            values = [
+                {"value": "member", "sources": _cite(sources, members)},
+                {"value": "not a member", "sources": _cite(sources, [denial])},
+            ]
             out.append(Conflict(city, "membership", "contradiction", values, object=org))
     return out

@@ -11,8 +11,13 @@ from functools import cache
 from typing import Any
 
 CONTINENT_NAMES = {
-    "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
-    "OC": "Oceania", "SA": "South America", "AN": "Antarctica",
+    "AF": "Africa",
+    "AS": "Asia",
+    "EU": "Europe",
+    "NA": "North America",
+    "OC": "Oceania",
+    "SA": "South America",
+    "AN": "Antarctica",
 }
 
 
@@ -92,7 +97,7 @@ def country_name(country: str | None) -> str | None:
 def is_capital(name: str, country: str | None) -> bool:
     """Whether a place of this name is its country's capital per GeoNames."""
     record = countries().get((country or "").upper())
-    return bool(record) and record["capital"].casefold() == name.casefold()
+    return record is not None and str(record["capital"]).casefold() == name.casefold()
 
 
 @cache
@@ -105,8 +110,13 @@ def admin_division(geonames_id: int) -> GeoRecord | None:
     for state in us_states().values():
         if int(state["geonameid"]) == int(geonames_id):
             return GeoRecord(
-                geonames_id=int(state["geonameid"]), name=state["name"], country="US",
-                admin1=state["code"], lat=None, lon=None, population=None,
+                geonames_id=int(state["geonameid"]),
+                name=state["name"],
+                country="US",
+                admin1=state["code"],
+                lat=None,
+                lon=None,
+                population=None,
                 alternate_names=(),
             )
     return None

@@ -66,15 +66,19 @@ class SourceIndex:
         return sorted(claims, key=lambda c: (self.rank(c.source_id), -len(c.start or "")))
 
     def cite(self, source_ids: list[str]) -> list[dict[str, Any]]:
-        return [self.by_id[s].cite() for s in sorted(set(source_ids), key=self._order)
-                if s in self.by_id]
+        return [
+            self.by_id[s].cite()
+            for s in sorted(set(source_ids), key=self._order)
+            if s in self.by_id
+        ]
 
     def _order(self, source_id: str) -> tuple[int, str]:
         return (self.rank(source_id), source_id)
 
 
-def reconcile_ties(store: Store, involving: str | None = None,
-                   sources: SourceIndex | None = None) -> list[Tie]:
+def reconcile_ties(
+    store: Store, involving: str | None = None, sources: SourceIndex | None = None
+) -> list[Tie]:
     """Every tie (of one entity, or of all), reconciled from its claims."""
     sources = sources or SourceIndex(store)
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -86,8 +90,10 @@ def reconcile_ties(store: Store, involving: str | None = None,
         else:
             key = (a, b) if a <= b else (b, a)
         groups[key].append(claim)
-    return [_reconcile_one(city, partner, claims, sources)
-            for (city, partner), claims in sorted(groups.items())]
+    return [
+        _reconcile_one(city, partner, claims, sources)
+        for (city, partner), claims in sorted(groups.items())
+    ]
 
 
 def _reconcile_one(city: str, partner: str, claims: list[Claim], sources: SourceIndex) -> Tie:
@@ -112,13 +118,20 @@ class Statement:
         return self.claims[0]
 
 
-def statements(store: Store, subject: str, predicates: tuple[str, ...],
-               sources: SourceIndex | None = None) -> list[Statement]:
+def statements(
+    store: Store, subject: str, predicates: tuple[str, ...], sources: SourceIndex | None = None
+) -> list[Statement]:
     """Claims of ``subject`` grouped by what they say (object/value/role), best source first."""
     sources = sources or SourceIndex(store)
     groups: dict[tuple[Any, ...], list[Claim]] = defaultdict(list)
     for claim in store.claims(subject=subject, predicate=predicates):
-        key = (claim.predicate, claim.object, claim.value, claim.role, claim.kind,
-               claim.qualifiers.get("metric"))
+        key = (
+            claim.predicate,
+            claim.object,
+            claim.value,
+            claim.role,
+            claim.kind,
+            claim.qualifiers.get("metric"),
+        )
         groups[key].append(claim)
     return [Statement(sources.ordered(group)) for group in groups.values()]

@@ -8,8 +8,12 @@ from typing import Any
 from citydip.store.models import Source
 
 CSL_TYPES = {
-    "official": "webpage", "news": "article-newspaper", "encyclopedia": "entry-encyclopedia",
-    "dataset": "dataset", "academic": "article-journal", "essay": "article-magazine",
+    "official": "webpage",
+    "news": "article-newspaper",
+    "encyclopedia": "entry-encyclopedia",
+    "dataset": "dataset",
+    "academic": "article-journal",
+    "essay": "article-magazine",
     "other": "webpage",
 }
 BIBTEX_TYPES = {"academic": "article", "dataset": "misc", "essay": "article"}
@@ -22,9 +26,15 @@ def _escape(text: str) -> str:
 def to_bibtex(sources: list[Source]) -> str:
     entries = []
     for s in sources:
-        fields = {"title": s.title, "author": (s.author or "").replace("; ", " and "),
-                  "publisher": s.publisher, "year": s.date[:4] if s.date else None,
-                  "date": s.date, "url": s.url, "note": s.kind}
+        fields = {
+            "title": s.title,
+            "author": (s.author or "").replace("; ", " and "),
+            "publisher": s.publisher,
+            "year": s.date[:4] if s.date else None,
+            "date": s.date,
+            "url": s.url,
+            "note": s.kind,
+        }
         body = ",\n".join(f"  {k} = {{{_escape(v)}}}" for k, v in fields.items() if v)
         entries.append(f"@{BIBTEX_TYPES.get(s.kind, 'online')}{{{s.id},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"
@@ -33,8 +43,11 @@ def to_bibtex(sources: list[Source]) -> str:
 def to_csl_json(sources: list[Source]) -> list[dict[str, Any]]:
     items = []
     for s in sources:
-        item: dict[str, Any] = {"id": s.id, "type": CSL_TYPES.get(s.kind, "webpage"),
-                                "title": s.title}
+        item: dict[str, Any] = {
+            "id": s.id,
+            "type": CSL_TYPES.get(s.kind, "webpage"),
+            "title": s.title,
+        }
         if s.publisher:
             item["publisher"] = s.publisher
         if s.author:

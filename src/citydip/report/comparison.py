@@ -41,8 +41,9 @@ def comparison_table(data: dict[str, Any]) -> Any:
 
     numbers, ordered = _numbering(data)
     names = [c["name"] for c in data["cities"]]
-    table = Table(title="City diplomacy compared: " + " · ".join(names), show_lines=True,
-                  expand=True)
+    table = Table(
+        title="City diplomacy compared: " + " · ".join(names), show_lines=True, expand=True
+    )
     table.add_column("Dimension", style="bold", ratio=1)
     for name in names:
         table.add_column(name, ratio=3, overflow="fold")
@@ -81,11 +82,16 @@ def comparison_csv(data: dict[str, Any]) -> str:
     writer.writerow(["key", "dimension", "city", "text", "source_ids", "source_urls"])
     for dim in data["dimensions"]:
         for name, cell in dim["cells"].items():
-            writer.writerow([
-                dim["key"], dim["label"], name, cell["text"],
-                ";".join(s["id"] for s in cell["sources"]),
-                ";".join(s.get("url") or "" for s in cell["sources"]),
-            ])
+            writer.writerow(
+                [
+                    dim["key"],
+                    dim["label"],
+                    name,
+                    cell["text"],
+                    ";".join(s["id"] for s in cell["sources"]),
+                    ";".join(s.get("url") or "" for s in cell["sources"]),
+                ]
+            )
     return out.getvalue()
 
 
@@ -93,8 +99,10 @@ def comparison_html(data: dict[str, Any]) -> str:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     numbers, ordered = _numbering(data)
-    env = Environment(loader=PackageLoader("citydip", "report/templates"),
-                      autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=PackageLoader("citydip", "report/templates"), autoescape=select_autoescape(["html"])
+    )
     template = env.get_template("comparison.html")
-    return template.render(data=data, numbers=numbers, sources=ordered,
-                           names=[c["name"] for c in data["cities"]])
+    return template.render(
+        data=data, numbers=numbers, sources=ordered, names=[c["name"] for c in data["cities"]]
+    )

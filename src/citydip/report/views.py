@@ -17,27 +17,39 @@ def profile_view(data: dict[str, Any]) -> Any:
     city = data["city"]
     summary = data["summary"]
     head = Text(f"{city['name']}", style="bold")
-    head.append(f"  {city.get('country') or ''}  geonames {city.get('geonames_id')}  "
-                f"wikidata {city.get('wikidata_id')}  population {city.get('population')}",
-                style="dim")
+    head.append(
+        f"  {city.get('country') or ''}  geonames {city.get('geonames_id')}  "
+        f"wikidata {city.get('wikidata_id')}  population {city.get('population')}",
+        style="dim",
+    )
     parts: list[Any] = [head]
     first, latest = summary["first_agreement"], summary["latest_agreement"]
-    line = (f"{sum(summary['ties_by_kind'].values())} ties "
-            f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}) in "
-            f"{len(summary['countries'])} countries on {len(summary['continents'])} continents "
-            f"({', '.join(summary['continents'])})")
+    line = (
+        f"{sum(summary['ties_by_kind'].values())} ties "
+        f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}) in "
+        f"{len(summary['countries'])} countries on {len(summary['continents'])} continents "
+        f"({', '.join(summary['continents'])})"
+    )
     if first and latest:
-        line += (f"; first {first['partner']} {first['start']}, "
-                 f"latest {latest['partner']} {latest['start']}")
+        line += (
+            f"; first {first['partner']} {first['start']}, "
+            f"latest {latest['partner']} {latest['start']}"
+        )
     parts.append(Text(line))
 
     ties = Table(title="Ties", expand=True)
     for col in ("partner", "country", "kind", "start", "status", "official", "sources"):
         ties.add_column(col)
     for t in data["ties"]:
-        ties.add_row(t["partner"]["name"], t["partner"].get("country") or "", t["kind"],
-                     t["start"] or "", t["status"], "yes" if t["confirmed_by_official_source"]
-                     else "no", _src(t["sources"]))
+        ties.add_row(
+            t["partner"]["name"],
+            t["partner"].get("country") or "",
+            t["kind"],
+            t["start"] or "",
+            t["status"],
+            "yes" if t["confirmed_by_official_source"] else "no",
+            _src(t["sources"]),
+        )
     parts.append(ties)
 
     members = Table(title="Memberships", expand=True)
@@ -45,8 +57,12 @@ def profile_view(data: dict[str, Any]) -> Any:
         members.add_column(col)
     for m in data["memberships"]:
         org = m["organization"]
-        members.add_row(org.get("acronym") or org["name"], ", ".join(m["roles"]),
-                        m["start"] or "", _src(m["sources"]))
+        members.add_row(
+            org.get("acronym") or org["name"],
+            ", ".join(m["roles"]),
+            m["start"] or "",
+            _src(m["sources"]),
+        )
     parts.append(members)
 
     acts = Table(title="Activities", expand=True)
@@ -83,9 +99,14 @@ def conflicts_view(conflicts: list[dict[str, Any]]) -> Any:
         for v in c["values"]:
             when = f" (as of {v['as_of']})" if v.get("as_of") else ""
             block.append(f"\n  {v['value']}{when}: ", style="")
-            block.append("; ".join(
-                f"{s.get('publisher') or s['id']} {s.get('date') or 'n.d.'}" for s in v["sources"]
-            ) or "derived", style="dim")
+            block.append(
+                "; ".join(
+                    f"{s.get('publisher') or s['id']} {s.get('date') or 'n.d.'}"
+                    for s in v["sources"]
+                )
+                or "derived",
+                style="dim",
+            )
             if v.get("quote"):
                 block.append(f'\n    "{v["quote"]}"', style="italic")
         if c.get("note"):
@@ -101,6 +122,12 @@ def sources_view(sources: list[dict[str, Any]]) -> Any:
     for col in ("id", "kind", "publisher", "date", "title", "url"):
         table.add_column(col, overflow="fold")
     for s in sources:
-        table.add_row(s["id"], s["kind"], s.get("publisher") or "", s.get("date") or "",
-                      s["title"], s.get("url") or "")
+        table.add_row(
+            s["id"],
+            s["kind"],
+            s.get("publisher") or "",
+            s.get("date") or "",
+            s["title"],
+            s.get("url") or "",
+        )
     return table

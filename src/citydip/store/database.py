@@ -17,14 +17,43 @@ from citydip.store.schema import MIGRATIONS, SCHEMA_VERSION
 from citydip.text import fold
 
 _ENTITY_COLUMNS = (
-    "id", "type", "name", "country", "level", "geonames_id", "wikidata_id", "lat", "lon",
-    "population", "acronym", "description", "port", "capital", "parent",
+    "id",
+    "type",
+    "name",
+    "country",
+    "level",
+    "geonames_id",
+    "wikidata_id",
+    "lat",
+    "lon",
+    "population",
+    "acronym",
+    "description",
+    "port",
+    "capital",
+    "parent",
 )
 _SOURCE_COLUMNS = (
-    "id", "title", "kind", "publisher", "author", "date", "url", "description", "lists_ties_of",
+    "id",
+    "title",
+    "kind",
+    "publisher",
+    "author",
+    "date",
+    "url",
+    "description",
+    "lists_ties_of",
 )
 _CLAIM_FIELDS = (
-    "subject", "predicate", "object", "value", "start", "end", "kind", "role", "status",
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "start",
+    "end",
+    "kind",
+    "role",
+    "status",
 )
 
 
@@ -92,7 +121,7 @@ class Store:
             f"VALUES ({placeholders})",
             values,
         )
-        names = [(entity.name, "")] + list(entity.names)
+        names = [(entity.name, ""), *list(entity.names)]
         if entity.acronym:
             names.append((entity.acronym, ""))
         self.add_names(entity.id, names)
@@ -119,10 +148,21 @@ class Store:
             "role, status, qualifiers, source_id, locator, method, review, recorded_at, "
             "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                claim.subject, claim.predicate, claim.object, claim.value, claim.start,
-                claim.end, claim.kind, claim.role, claim.status,
+                claim.subject,
+                claim.predicate,
+                claim.object,
+                claim.value,
+                claim.start,
+                claim.end,
+                claim.kind,
+                claim.role,
+                claim.status,
                 json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False),
-                claim.source_id, claim.locator, claim.method, claim.review, recorded,
+                claim.source_id,
+                claim.locator,
+                claim.method,
+                claim.review,
+                recorded,
                 claim_fingerprint(claim),
             ),
         )
@@ -251,12 +291,40 @@ def _entity_from_row(row: tuple[Any, ...]) -> Entity:
 
 
 def _claim_from_row(row: tuple[Any, ...]) -> Claim:
-    (cid, subject, predicate, obj, value, start, end, kind, role, status, qualifiers,
-     source_id, locator, method, review, recorded_at) = row
+    (
+        cid,
+        subject,
+        predicate,
+        obj,
+        value,
+        start,
+        end,
+        kind,
+        role,
+        status,
+        qualifiers,
+        source_id,
+        locator,
+        method,
+        review,
+        recorded_at,
+    ) = row
     return Claim(
-        id=cid, subject=subject, predicate=predicate, object=obj, value=value, start=start,
-        end=end, kind=kind, role=role, status=status, qualifiers=json.loads(qualifiers),
-        source_id=source_id, locator=locator, method=method, review=review,
+        id=cid,
+        subject=subject,
+        predicate=predicate,
+        object=obj,
+        value=value,
+        start=start,
+        end=end,
+        kind=kind,
+        role=role,
+        status=status,
+        qualifiers=json.loads(qualifiers),
+        source_id=source_id,
+        locator=locator,
+        method=method,
+        review=review,
         recorded_at=recorded_at,
     )
 

@@ -1,0 +1,71 @@
+"""Docs are tested: every command is in the README tour, every folder in the architecture,
+every vocabulary term in docs/vocabulary.md; the public API is what __all__ says."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import citydip
+from citydip import vocabulary
+from citydip.cli import _register
+from citydip.cli.app import app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _command_names() -> list[str]:
+    _register()
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    names += [g.name or "" for g in app.registered_groups]
+    return sorted(n for n in names if n)
+
+
+def test_every_command_is_in_the_readme_tour() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = readme.split("## A short tour", 1)[1].split("##", 1)[0]
+    for name in _command_names():
+        assert re.search(rf"citydip {re.escape(name)}\b", tour), name
+
+
+def test_every_package_folder_is_in_the_architecture_doc() -> None:
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "citydip"
+    for folder in sorted(p for p in package.iterdir() if p.is_dir() and p.name != "__pycache__"):
+        assert f"src/citydip/{folder.name}/" in doc, folder.name
+
+
+def test_vocabulary_doc_names_every_term() -> None:
+    doc = (ROOT / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    terms = [
+        *vocabulary.ENTITY_TYPES,
+        *vocabulary.TIE_KINDS,
+        *vocabulary.TIE_STATUSES,
+        *vocabulary.MEMBERSHIP_ROLES,
+        *vocabulary.PREDICATES,
+        *vocabulary.COUNT_METRICS,
+        *vocabulary.THEMES,
+        *vocabulary.MECHANISMS,
+        *vocabulary.SOURCE_KINDS,
+        *vocabulary.METHODS,
+        *vocabulary.REVIEW_STATES,
+    ]
+    for term in terms:
+        assert f"`{term}`" in doc, term
+
+
+def test_public_api_is_complete_and_sorted() -> None:
+    assert citydip.__all__ == sorted(citydip.__all__)
+    for name in citydip.__all__:
+        assert getattr(citydip, name) is not None, name
+    assert callable(citydip.compare_cities)
+
+
+def test_readme_setup_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert ".venv/bin/citydip compare Yokohama Taipei" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = (
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[all]' && .venv/bin/python -m pytest"
+    )
+    assert command in readme and command in ci
