@@ -125,7 +125,7 @@ _SAINTS = (
 _QUALIFIER = re.compile(r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\s*$")
 _KIND_WORDS = {"city", "town", "village", "municipality", "commune", "place", "country"}
 
-FUZZY_CUTOFF = 88.0
+FUZZY_CUTOFF = 92.0
 # An alternate name (a former name, a neighbourhood, an exonym) counts far less than a main one.
 ALT_NAME_FACTOR = 0.15
 
