@@ -163,3 +163,11 @@ def test_broken_store_file_is_one_line(cli: Any, tmp_path: Any) -> None:
     result = cli("--db", str(bad), "city", "Yokohama")
     assert result.exit_code == 4
     assert "not a citydip store" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_district_level_ties_are_shown_apart(cli: Any) -> None:
+    data = cli("city", "Taipei", "-f", "json").json()
+    assert "Los Altos" not in {t["partner"]["name"] for t in data["ties"]}
+    [district] = data["district_ties"]
+    assert district["district"]["name"] == "Shilin District"
+    assert district["partner"]["name"] == "Los Altos"

@@ -41,6 +41,7 @@ class CityProfile:
     entities: dict[str, Entity]
     sources: SourceIndex
     owned: list[Statement] = field(default_factory=list)  # claims about its programmes/assets
+    district_ties: list[Tie] = field(default_factory=list)  # ties of its districts
 
     def partner(self, tie: Tie) -> Entity:
         return self.entities[tie.partner]
@@ -82,7 +83,13 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
                 sources,
             )
         )
-    ids = {city.id} | {t.partner for t in ties}
+    district_ties = [
+        tie
+        for child in store.children(city.id)
+        for tie in reconcile_ties(store, involving=child, sources=sources)
+    ]
+    ids = {city.id} | {t.partner for t in ties} | {t.city for t in district_ties}
+    ids |= {t.partner for t in district_ties}
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
     return CityProfile(
         city,
@@ -94,6 +101,7 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         store.entity_map(ids),
         sources,
         owned,
+        district_ties,
     )
 
 
@@ -123,6 +131,10 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
     return {
         "city": profile.city.summary(),
         "ties": [_tie_dict(profile, t) for t in _sorted_ties(profile.ties)],
+        "district_ties": [
+            _tie_dict(profile, t) | {"district": profile.entities[t.city].summary()}
+            for t in _sorted_ties(profile.district_ties)
+        ],
         "memberships": [_membership_dict(profile, m) for m in _merge_memberships(profile)],
         "activities": [_activity_dict(profile, a) for a in profile.activities]
         + [_activity_dict(profile, a) for a in profile.owned],

@@ -26,8 +26,9 @@ def profile_view(data: dict[str, Any]) -> Any:
     first, latest = summary["first_agreement"], summary["latest_agreement"]
     line = (
         f"{sum(summary['ties_by_kind'].values())} ties "
-        f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}) in "
-        f"{len(summary['countries'])} countries on {len(summary['continents'])} continents "
+        f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}); "
+        f"those of a known kind reach {len(summary['countries'])} countries on "
+        f"{len(summary['continents'])} continents "
         f"({', '.join(summary['continents'])})"
     )
     if first and latest:

@@ -194,6 +194,13 @@ class Store:
     def entity_map(self, ids: Iterable[str]) -> dict[str, Entity]:
         return {e.id: e for e in self.entities(ids=set(ids))}
 
+    def children(self, entity_id: str) -> list[str]:
+        """Ids of the entities whose parent is ``entity_id`` (a city's districts)."""
+        rows = self.conn.execute(
+            "SELECT id FROM entities WHERE parent = ? ORDER BY id", (entity_id,)
+        )
+        return [str(r[0]) for r in rows]
+
     def names_of(self, entity_id: str) -> list[tuple[str, str]]:
         rows = self.conn.execute(
             "SELECT name, lang FROM names WHERE entity_id = ? ORDER BY lang, name", (entity_id,)
