@@ -130,3 +130,10 @@ def test_rejected_and_proposed_claims_do_not_count(store: Store) -> None:
         )
     [conflict] = _by(find_conflicts(store, "yokohama"), "partner count vs listed ties")
     assert "99" not in [v["value"] for v in conflict.values]
+
+
+def test_member_counts_of_a_network_over_time(store: Store) -> None:
+    [conflict] = _by(find_conflicts(store, "go-smart"), "members count")
+    values = {v["value"]: v["as_of"] for v in conflict.values}
+    assert values == {"130": "2019-03-27", "213": "2022-03", "more than 2000": "2025"}
+    assert conflict.kind == "changed-over-time"

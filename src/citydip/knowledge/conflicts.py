@@ -141,7 +141,8 @@ def _cities_with_official_ties(store: Store, sources: SourceIndex) -> set[str]:
 
 def _subjects_with_counts_or_official_ties(store: Store, sources: SourceIndex) -> list[str]:
     rows = store.conn.execute(
-        "SELECT DISTINCT subject FROM claims WHERE predicate IN ('count', 'not_member_of') "
+        "SELECT DISTINCT subject FROM claims "
+        "WHERE predicate IN ('count', 'participant_count', 'not_member_of') "
         "AND review = 'accepted'"
     )
     return sorted({r[0] for r in rows} | _cities_with_official_ties(store, sources))
@@ -213,7 +214,7 @@ def _count_conflicts(
     store: Store, city: Entity, ties: list[Tie], sources: SourceIndex
 ) -> list[Conflict]:
     by_metric: dict[str, list[Claim]] = defaultdict(list)
-    for claim in store.claims(subject=city.id, predicate="count"):
+    for claim in store.claims(subject=city.id, predicate=("count", "participant_count")):
         by_metric[str(claim.qualifiers.get("metric"))].append(claim)
     out = []
     for metric, claims in sorted(by_metric.items()):
