@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from citydip.store.database import Store, open_store
@@ -36,12 +38,19 @@ def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_db_path()
 
 
-def open_db(explicit: str | os.PathLike[str] | None = None) -> Store:
-    """Open the chosen store; a store that does not exist yet is built from curated data."""
+def open_db(
+    explicit: str | os.PathLike[str] | None = None,
+    on_build: Callable[[Path], AbstractContextManager[object]] | None = None,
+) -> Store:
+    """Open the chosen store; a store that does not exist yet is built from curated data.
+
+    ``on_build(path)`` gives a context manager held while building (a progress display).
+    """
     path = chosen_db_path(explicit)
     if path.exists():
         return open_store(path)
-    return build_store(path)
+    with on_build(path) if on_build else nullcontext():
+        return build_store(path)
 
 
 def build_store(path: Path, empty: bool = False) -> Store:

@@ -43,7 +43,14 @@ def open_chosen_store() -> Store:
     """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use)."""
     from citydip.stores import open_db
 
-    return open_db(STATE.db)
+    return open_db(STATE.db, on_build=_building_status)
+
+
+def _building_status(path: Any) -> Any:
+    """A spinner on stderr while the store is built from the curated data (first use)."""
+    from rich.console import Console
+
+    return Console(stderr=True).status(f"Building the store {path} from the curated data…")
 
 
 class Format(StrEnum):

@@ -27,7 +27,9 @@ def _refs(cell: dict[str, Any], numbers: dict[str, int]) -> str:
 
 def _source_line(n: int, source: dict[str, Any]) -> str:
     parts = [source.get("publisher") or "", source.get("date") or "n.d", source["title"]]
-    line = f"[{n}] " + ". ".join(p.rstrip(".") for p in parts if p) + "."
+    line = f"[{n}] " + ". ".join(p.rstrip(".") for p in parts if p)
+    if not line.endswith(("!", "?")):
+        line += "."
     if source.get("url"):
         line += f" {source['url']}"
     return line
