@@ -17,37 +17,14 @@ from citydip.errors import DataError
 from citydip.ingest.yamlfile import LINE, load_yaml
 from citydip.knowledge import geonames
 from citydip.store.database import Store
-from citydip.store.models import Claim, Entity, Source
+from citydip.store.models import ENTITY_COLUMNS, SOURCE_COLUMNS, Claim, Entity, Source
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-SOURCE_FIELDS = {
-    "id",
-    "title",
-    "kind",
-    "publisher",
-    "author",
-    "date",
-    "url",
-    "description",
-    "lists_ties_of",
-}
-ENTITY_FIELDS = {
-    "id",
-    "type",
-    "name",
-    "country",
-    "level",
-    "geonames_id",
-    "wikidata_id",
-    "acronym",
-    "description",
-    "port",
-    "capital",
-    "parent",
-    "names",
-}
+SOURCE_FIELDS = set(SOURCE_COLUMNS)
+# Coordinates and populations come from GeoNames, never by hand.
+ENTITY_FIELDS = (set(ENTITY_COLUMNS) - {"lat", "lon", "population"}) | {"names"}
 CLAIM_FIELDS = {
     "subject",
     "predicate",

@@ -12,38 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from citydip.errors import StoreError
+from citydip.store.models import ENTITY_COLUMNS as _ENTITY_COLUMNS
+from citydip.store.models import SOURCE_COLUMNS as _SOURCE_COLUMNS
 from citydip.store.models import Claim, Entity, Source
 from citydip.store.schema import MIGRATIONS, SCHEMA_VERSION
 from citydip.text import fold
 
-_ENTITY_COLUMNS = (
-    "id",
-    "type",
-    "name",
-    "country",
-    "level",
-    "geonames_id",
-    "wikidata_id",
-    "lat",
-    "lon",
-    "population",
-    "acronym",
-    "description",
-    "port",
-    "capital",
-    "parent",
-)
-_SOURCE_COLUMNS = (
-    "id",
-    "title",
-    "kind",
-    "publisher",
-    "author",
-    "date",
-    "url",
-    "description",
-    "lists_ties_of",
-)
 _CLAIM_FIELDS = (
     "subject",
     "predicate",
@@ -177,19 +151,9 @@ class Store:
         return None if row is None else _entity_from_row(row)
 
     def entities(self, ids: Iterable[str] | None = None, type: str | None = None) -> list[Entity]:
-        sql = f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities"
-        params: list[Any] = []
-        where = []
-        if ids is not None:
-            id_list = list(ids)
-            where.append(f"id IN ({', '.join('?' for _ in id_list)})")
-            params.extend(id_list)
-        if type is not None:
-            where.append("type = ?")
-            params.append(type)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [_entity_from_row(row) for row in self.conn.execute(sql + " ORDER BY id", params)]
+        where = _Where().isin("id", ids).eq("type", type)
+        sql = f"SELECT {', '.join(_ENTITY_COLUMNS)} FROM entities{where.sql} ORDER BY id"
+        return [_entity_from_row(row) for row in self.conn.execute(sql, where.params)]
 
     def entity_map(self, ids: Iterable[str]) -> dict[str, Entity]:
         return {e.id: e for e in self.entities(ids=set(ids))}
@@ -233,13 +197,9 @@ class Store:
         return None if row is None else Source(**dict(zip(_SOURCE_COLUMNS, row, strict=True)))
 
     def sources(self, ids: Iterable[str] | None = None) -> list[Source]:
-        sql = f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM sources"
-        params: list[Any] = []
-        if ids is not None:
-            id_list = list(ids)
-            sql += f" WHERE id IN ({', '.join('?' for _ in id_list)})"
-            params = id_list
-        rows = self.conn.execute(sql + " ORDER BY id", params)
+        where = _Where().isin("id", ids)
+        sql = f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM sources{where.sql} ORDER BY id"
+        rows = self.conn.execute(sql, where.params)
         return [Source(**dict(zip(_SOURCE_COLUMNS, row, strict=True))) for row in rows]
 
     def claims(
@@ -252,42 +212,47 @@ class Store:
         source_id: str | None = None,
     ) -> list[Claim]:
         """Claims matching every given filter; ``involving`` matches subject or object."""
-        where: list[str] = []
-        params: list[Any] = []
-        if subject is not None:
-            where.append("subject = ?")
-            params.append(subject)
-        if object is not None:
-            where.append("object = ?")
-            params.append(object)
+        where = _Where().eq("subject", subject).eq("object", object)
         if involving is not None:
-            where.append("(subject = ? OR object = ?)")
-            params.extend([involving, involving])
-        if isinstance(predicate, str):
-            where.append("predicate = ?")
-            params.append(predicate)
-        elif predicate is not None:
-            preds = list(predicate)
-            where.append(f"predicate IN ({', '.join('?' for _ in preds)})")
-            params.extend(preds)
-        if review is not None:
-            where.append("review = ?")
-            params.append(review)
-        if source_id is not None:
-            where.append("source_id = ?")
-            params.append(source_id)
+            where.add("(subject = ? OR object = ?)", [involving, involving])
+        predicates = [predicate] if isinstance(predicate, str) else predicate
+        where.isin("predicate", predicates).eq("review", review).eq("source_id", source_id)
         sql = (
             'SELECT id, subject, predicate, object, value, start, "end", kind, role, status, '
-            "qualifiers, source_id, locator, method, review, recorded_at FROM claims"
+            f"qualifiers, source_id, locator, method, review, recorded_at FROM claims{where.sql}"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [_claim_from_row(row) for row in self.conn.execute(sql + " ORDER BY id", params)]
+        return [_claim_from_row(r) for r in self.conn.execute(sql + " ORDER BY id", where.params)]
 
     def count(self, table: str) -> int:
         if table not in {"entities", "names", "sources", "claims"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+class _Where:
+    """A WHERE clause built from optional filters; a None filter adds nothing."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, condition: str, params: list[Any]) -> _Where:
+        self.parts.append(condition)
+        self.params.extend(params)
+        return self
+
+    def eq(self, column: str, value: Any) -> _Where:
+        return self if value is None else self.add(f"{column} = ?", [value])
+
+    def isin(self, column: str, values: Iterable[Any] | None) -> _Where:
+        if values is None:
+            return self
+        items = list(values)
+        return self.add(f"{column} IN ({', '.join('?' for _ in items)})", items)
+
+    @property
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.parts) if self.parts else ""
 
 
 def _entity_from_row(row: tuple[Any, ...]) -> Entity:

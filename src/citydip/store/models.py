@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -96,3 +96,8 @@ class Claim:
     def year(self) -> int | None:
         """The start year, when the start date is known."""
         return int(self.start[:4]) if self.start and self.start[:4].isdigit() else None
+
+
+# The store's columns are the records' fields (an entity's names live in their own table).
+ENTITY_COLUMNS = tuple(f.name for f in fields(Entity) if f.name != "names")
+SOURCE_COLUMNS = tuple(f.name for f in fields(Source))
