@@ -228,6 +228,80 @@ class Store:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    # -- bulk import (ingest.importing) -----------------------------------------------------
+
+    def entity_ids_by(self, column: str) -> dict[Any, str]:
+        """Every non-null ``geonames_id`` or ``wikidata_id`` → the id of the entity holding it."""
+        if column not in {"geonames_id", "wikidata_id"}:
+            raise ValueError(column)
+        rows = self.conn.execute(
+            f"SELECT {column}, id FROM entities WHERE {column} IS NOT NULL ORDER BY id DESC"
+        )
+        return {value: str(entity_id) for value, entity_id in rows}
+
+    def add_missing_entities(self, entities: Iterable[Entity]) -> int:
+        """Insert entities whose id is not in the store yet (never replaces); returns how many."""
+        items = list(entities)
+        before = self.count("entities")
+        self.conn.executemany(
+            f"INSERT OR IGNORE INTO entities ({', '.join(_ENTITY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' for _ in _ENTITY_COLUMNS)})",
+            [[getattr(e, col) for col in _ENTITY_COLUMNS] for e in items],
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO names (entity_id, name, lang, folded) VALUES (?, ?, ?, ?)",
+            [
+                (e.id, name, lang, fold(name))
+                for e in items
+                for name, lang in [(e.name, ""), *e.names]
+                if name.strip()
+            ],
+        )
+        return self.count("entities") - before
+
+    def claim_states(self, source_id: str) -> dict[str, tuple[int, str]]:
+        """Fingerprint → (claim id, review state) of every claim of one source."""
+        rows = self.conn.execute(
+            "SELECT fingerprint, id, review FROM claims WHERE source_id = ?", (source_id,)
+        )
+        return {str(fp): (int(cid), str(review)) for fp, cid, review in rows}
+
+    def add_claims(self, claims: Iterable[Claim]) -> None:
+        """Insert many claims at once; claims already there (same fingerprint) are skipped."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        self.conn.executemany(
+            'INSERT OR IGNORE INTO claims (subject, predicate, object, value, start, "end", kind, '
+            "role, status, qualifiers, source_id, locator, method, review, recorded_at, "
+            "fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    c.subject,
+                    c.predicate,
+                    c.object,
+                    c.value,
+                    c.start,
+                    c.end,
+                    c.kind,
+                    c.role,
+                    c.status,
+                    json.dumps(c.qualifiers, sort_keys=True, ensure_ascii=False),
+                    c.source_id,
+                    c.locator,
+                    c.method,
+                    c.review,
+                    c.recorded_at or now,
+                    claim_fingerprint(c),
+                )
+                for c in claims
+            ],
+        )
+
+    def set_review(self, claim_ids: Iterable[int], review: str) -> None:
+        """Set the review state of claims by id (an import withdrawing or restoring them)."""
+        self.conn.executemany(
+            "UPDATE claims SET review = ? WHERE id = ?", [(review, cid) for cid in claim_ids]
+        )
+
 
 class _Where:
     """A WHERE clause built from optional filters; a None filter adds nothing."""
