@@ -1,0 +1,255 @@
+"""Wikidata P190 (twinned administrative body) → claims, from SPARQL JSON or wbgetentities.
+
+Each statement becomes one ``twinned_with`` claim of the item on its partner, with
+qualifiers P580 (start), P582 (end; the tie is then ``ended``), P3831 (object has role:
+sister / partner / friendship city → the claim's kind) and the statement's references
+(P854 reference URL, P248 stated in) kept in the claim's ``references`` qualifier.
+Deprecated statements are skipped. SPARQL variables: docs/importing.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citydip.errors import DataError
+from citydip.ingest.importing import ImportBatch, unresolved_row
+from citydip.ingest.pairs import imported_tie, read_text
+from citydip.ingest.places import NameQuery, PlaceResolver
+from citydip.store.database import Store
+from citydip.store.models import Claim, Source
+
+QID = re.compile(r"^Q[1-9][0-9]*$")
+ENTITY_PREFIX = "http://www.wikidata.org/entity/"
+# P3831 values by label; an unknown role keeps kind 'unspecified' and is kept as `role`.
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("sister", "sister"),
+    ("twin", "sister"),
+    ("partner", "partner"),
+    ("friend", "friendship"),
+)
+SUBJECT_VARS = ("city", "item", "a", "subject")
+OBJECT_VARS = ("partner", "twin", "b", "object")
+
+
+@dataclass
+class WikidataTie:
+    """One P190 statement, as read from any Wikidata format."""
+
+    subject: str
+    object: str
+    where: str
+    start: str | None = None
+    end: str | None = None
+    role: str | None = None  # QID or label of the P3831 value
+    references: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class WikidataRecord:
+    """The ties of one response, with whatever labels and countries it gives."""
+
+    ties: list[WikidataTie] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)
+
+
+def load_json(path: Path) -> Any:
+    """Parse a JSON file; truncated or broken JSON is a DataError at its line."""
+    text = read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataError(str(path), exc.lineno, None, f"bad JSON: {exc.msg}") from exc
+
+
+def parse_wikidata(data: Any, label: str) -> WikidataRecord:
+    """SPARQL 1.1 JSON results or a wbgetentities response, told apart by their keys."""
+    if isinstance(data, dict) and "results" in data and "head" in data:
+        return parse_sparql(data, label)
+    if isinstance(data, dict) and isinstance(data.get("entities"), dict):
+        return parse_entities(data, label)
+    raise DataError(label, 1, None, "neither SPARQL JSON results nor a wbgetentities response")
+
+
+def qid_of(value: str, where: str, field_name: str) -> str:
+    qid = value.removeprefix(ENTITY_PREFIX)
+    if not QID.match(qid):
+        raise DataError(where.rsplit(":", 1)[0], None, field_name, f"{value!r} is no QID")
+    return qid
+
+
+def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
+    head = data.get("head", {}).get("vars") or []
+    subject_var = next((v for v in SUBJECT_VARS if v in head), None)
+    object_var = next((v for v in OBJECT_VARS if v in head), None)
+    if subject_var is None or object_var is None:
+        raise DataError(label, 1, "head.vars", f"need a city and a partner variable, got {head}")
+    bindings = data.get("results", {}).get("bindings")
+    if not isinstance(bindings, list):
+        raise DataError(label, 1, "results.bindings", "missing or not a list")
+    record = WikidataRecord()
+    grouped: dict[tuple[Any, ...], WikidataTie] = {}
+    for number, row in enumerate(bindings, start=1):
+        where = f"{label}:result {number}"
+        if not isinstance(row, dict):
+            raise DataError(label, None, f"result {number}", "not an object")
+        values = {k: v.get("value", "") for k, v in row.items() if isinstance(v, dict)}
+        for var in (subject_var, object_var):
+            if not values.get(var):
+                raise DataError(label, None, f"result {number}: {var}", "missing")
+        subject = qid_of(values[subject_var], label, f"result {number}: {subject_var}")
+        obj = qid_of(values[object_var], label, f"result {number}: {object_var}")
+        for var, qid in ((subject_var, subject), (object_var, obj)):
+            if values.get(f"{var}Label"):
+                record.labels[qid] = values[f"{var}Label"]
+            if values.get(f"{var}Country"):
+                record.countries[qid] = values[f"{var}Country"]
+        role = values.get("roleLabel") or values.get("role", "").removeprefix(ENTITY_PREFIX)
+        start, end = _date(values.get("start")), _date(values.get("end"))
+        key = (values.get("statement") or (subject, obj), start, end, role)
+        tie = grouped.get(key)
+        if tie is None:
+            tie = grouped[key] = WikidataTie(subject, obj, where, start, end, role or None)
+            record.ties.append(tie)
+        ref = _reference(values.get("ref", ""), values.get("statedIn", ""))
+        if ref and ref not in tie.references:
+            tie.references.append(ref)
+    return record
+
+
+def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
+    record = WikidataRecord()
+    for qid, entity in data["entities"].items():
+        if not isinstance(entity, dict) or "missing" in entity:
+            continue
+        if not QID.match(qid):
+            raise DataError(label, None, f"entities.{qid}", "not a QID")
+        labels: dict[str, Any] = entity.get("labels") or {}
+        first: dict[str, Any] = labels.get("en") or next(iter(labels.values()), {})
+        text = first.get("value")
+        if text:
+            record.labels[qid] = text
+        for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
+            tie = _statement_tie(qid, statement, f"{label}:{qid} P190 #{number}")
+            if tie is not None:
+                record.ties.append(tie)
+    return record
+
+
+def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
+    try:
+        if statement.get("rank") == "deprecated":
+            return None
+        snak = statement["mainsnak"]
+        if snak.get("snaktype") != "value":
+            return None
+        partner = snak["datavalue"]["value"]["id"]
+        qualifiers = statement.get("qualifiers", {})
+        start = _time(qualifiers.get("P580"))
+        end = _time(qualifiers.get("P582"))
+        roles = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P3831", []) if _has(q)]
+        refs = []
+        for reference in statement.get("references", []):
+            snaks = reference.get("snaks", {})
+            urls = [s["datavalue"]["value"] for s in snaks.get("P854", []) if _has(s)]
+            stated = [s["datavalue"]["value"]["id"] for s in snaks.get("P248", []) if _has(s)]
+            ref = _reference(urls[0] if urls else "", stated[0] if stated else "")
+            if ref:
+                refs.append(ref)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError(where, None, None, f"malformed statement ({exc!r} missing)") from exc
+    return WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
+
+
+def _has(snak: Any) -> bool:
+    return isinstance(snak, dict) and snak.get("snaktype") == "value"
+
+
+def _time(snaks: Any) -> str | None:
+    for snak in snaks or []:
+        if _has(snak):
+            value = snak["datavalue"]["value"]
+            text = str(value["time"]).lstrip("+")[:10]
+            precision = int(value.get("precision", 11))
+            return text[:4] if precision <= 9 else text[:7] if precision == 10 else text
+    return None
+
+
+def _date(value: str | None) -> str | None:
+    return value[:10] if value and re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+
+
+def _reference(url: str, stated_in: str) -> dict[str, str]:
+    ref = {}
+    if url:
+        ref["url"] = url
+    if stated_in:
+        ref["stated_in"] = stated_in.removeprefix(ENTITY_PREFIX)
+    return ref
+
+
+def role_kind(role: str | None) -> str:
+    text = (role or "").lower()
+    return next((kind for word, kind in ROLE_WORDS if word in text), "unspecified")
+
+
+def wikidata_batch(
+    store: Store,
+    record: WikidataRecord,
+    source: Source,
+    label: str,
+    digest: str,
+    progress: bool = False,
+) -> ImportBatch:
+    """Claims of a parsed Wikidata record; items are matched by QID, then by label."""
+    resolver = PlaceResolver(store, progress=progress)
+    qids = list(dict.fromkeys(q for t in record.ties for q in (t.subject, t.object)))
+    queries = [NameQuery(record.labels.get(q, q), record.countries.get(q, ""), qid=q) for q in qids]
+    match_of = dict(zip(qids, resolver.resolve(queries), strict=True))
+    claims: list[Claim] = []
+    for tie in record.ties:
+        city, partner = match_of[tie.subject], match_of[tie.object]
+        if city.entity_id == partner.entity_id:  # two items, one place: keep them apart
+            labels = record.labels
+            city = resolver.qid_apart(tie.subject, labels.get(tie.subject, ""))
+            partner = resolver.qid_apart(tie.object, labels.get(tie.object, ""))
+        claim = imported_tie(
+            city,
+            partner,
+            source.id,
+            tie.where,
+            kind=role_kind(tie.role),
+            start=tie.start,
+            end=tie.end,
+            status="ended" if tie.end else None,
+        )
+        claim.qualifiers.update(wikidata=f"{tie.subject}>{tie.object}")
+        if tie.role and role_kind(tie.role) == "unspecified":
+            claim.qualifiers["role"] = tie.role
+        if tie.references:
+            claim.qualifiers["references"] = tie.references
+        claims.append(claim)
+    unresolved = [unresolved_row(m, label) for m in match_of.values() if m.unresolved]
+    return ImportBatch(
+        source, claims, resolver.entities(), resolver.names(), unresolved, digest, label
+    )
+
+
+def wikidata_file_batch(store: Store, path: Path, progress: bool = False) -> ImportBatch:
+    """A saved SPARQL JSON result or wbgetentities response → a batch for run_import."""
+    from citydip.ingest.importing import file_digest, source_id_for
+
+    record = parse_wikidata(load_json(path), str(path))
+    if not record.ties:
+        raise DataError(str(path), None, None, "no P190 statements in the file")
+    source = Source(
+        id=source_id_for("wikidata", path.name),
+        title=f"Wikidata P190 statements from {path.name}",
+        kind="dataset",
+        description=f"Imported from {path.name}: {len(record.ties)} statements.",
+    )
+    return wikidata_batch(store, record, source, str(path), file_digest(path), progress)
