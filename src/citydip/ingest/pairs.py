@@ -141,8 +141,8 @@ def imported_tie(
     for role, match in (("subject", city), ("object", partner)):
         if match.unresolved:
             qualifiers[f"{role}_status"] = match.status
-        if match.unit != "place":
-            qualifiers[f"{role}_unit"] = match.unit
+    units = [f"{m.written} as its {m.unit}" for m in (city, partner) if m.unit != "place"]
+    unit_note = f"; {', '.join(units)}" if units else ""
     kind = fields.pop("kind", None) or "unspecified"
     return Claim(
         subject=city.entity_id,
@@ -154,6 +154,6 @@ def imported_tie(
         end=fields.get("end"),
         status=fields.get("status"),
         qualifiers=qualifiers,
-        locator=f"{where} ({city.written} – {partner.written})",
+        locator=f"{where} ({city.written} – {partner.written}{unit_note})",
         method="imported",
     )

@@ -19,6 +19,7 @@ from citydip.store.database import Store
 from citydip.store.models import Entity
 from citydip.text import slugify
 
+IMPORTED_PREFIXES = ("gn-", "wd-", "name-")
 UNRESOLVED_NOTE = "imported name the gazetteer could not place"
 
 
@@ -60,8 +61,12 @@ class PlaceResolver:
         self.by_geonames: dict[int, str] = {
             int(k): v for k, v in self.store.entity_ids_by("geonames_id").items()
         }
+        # Only curated QIDs: an imported item is placed the same way on every import, so
+        # re-importing a file gives the same ids (and adds nothing).
         self.by_qid: dict[str, str] = {
-            str(k): v for k, v in self.store.entity_ids_by("wikidata_id").items()
+            str(k): v
+            for k, v in self.store.entity_ids_by("wikidata_id").items()
+            if not v.startswith(IMPORTED_PREFIXES)
         }
 
     def resolve(self, queries: Sequence[NameQuery]) -> list[Match]:
@@ -90,8 +95,13 @@ class PlaceResolver:
     def _from_resolution(self, query: NameQuery, result: Any) -> Match:
         place = result.place if result.status == "resolved" else None
         if query.qid and result.status == "ambiguous":
-            # A Wikidata item has no country here: a candidate the store knows is the one.
-            known = [c for c in result.candidates if c.geonames_id in self.by_geonames]
+            # A Wikidata item has no country here: a candidate the curated data knows is
+            # the one (only curated ids: what earlier imports created must not matter).
+            known = [
+                c
+                for c in result.candidates
+                if not self.by_geonames.get(c.geonames_id, "gn-").startswith(IMPORTED_PREFIXES)
+            ]
             place = known[0] if len(known) == 1 else None
         if place is not None:
             entity_id = self.by_geonames.get(place.geonames_id)
