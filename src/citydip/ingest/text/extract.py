@@ -1,0 +1,187 @@
+"""Text → candidate claims: prepare, segment, run the rule pipeline, apply the rules in order.
+
+    extract_claims(text, registry)          -> [ExtractedClaim, ...]
+    extract_file(path, store)               -> Extraction(document, claims)
+
+Claims that say the same thing (same type, subject, object or value) are one claim: the
+first sentence that says it is kept, with a year from a later one when it gave none.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citydip.ingest.text import rules_numbers as numbers
+from citydip.ingest.text import rules_relations as relations
+from citydip.ingest.text.claims import ExtractedClaim, Ref
+from citydip.ingest.text.coref import SUBJECT_LABELS, Context
+from citydip.ingest.text.mentions import Mention, find_mentions
+from citydip.ingest.text.readers import Document, Progress, read_document
+from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.segment import Unit, prepare, segment
+from citydip.store.database import Store
+
+Rule = Callable[[Sentence], list[Draft]]
+
+# Order matters: a mention taken as an object by one rule is no subject for the next.
+RULES: tuple[Rule, ...] = (
+    numbers.date_range,
+    numbers.ordinal_ties,
+    relations.membership,
+    relations.award,
+    relations.hosted,
+    numbers.counts,
+    relations.programme,
+    relations.strategy,
+    relations.agreement,
+    relations.aid,
+    numbers.ties,
+)
+
+
+@dataclass
+class Extraction:
+    """A document and the claims read from it."""
+
+    document: Document
+    claims: list[ExtractedClaim]
+
+    def to_dict(self) -> dict[str, Any]:
+        by_type = Counter(c.type for c in self.claims)
+        return {
+            "document": {
+                "path": self.document.path,
+                "format": self.document.format,
+                "title": self.document.title,
+                "characters": len(self.document.text),
+                "pages": self.document.pages,
+            },
+            "counts": dict(sorted(by_type.items())),
+            "claims": [{"id": i, **c.to_dict()} for i, c in enumerate(self.claims, start=1)],
+        }
+
+
+def extract_file(
+    path: str | Path,
+    store: Store | None,
+    encoding: str = "utf-8",
+    progress: Progress | None = None,
+) -> Extraction:
+    """Read a document and extract its candidate claims, names linked to ``store``."""
+    document = read_document(path, encoding=encoding, progress=progress)
+    registry = Registry.from_store(store)
+    return Extraction(document, extract_claims(document.text, registry))
+
+
+def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
+    """Candidate claims of a text, in document order, one per distinct statement."""
+    from citydip.ingest.text.pipeline import build_pipeline
+
+    nlp, matcher = build_pipeline(registry)
+    norm, stop = prepare(text)
+    units = segment(norm, stop)
+    context = Context()
+    found: list[ExtractedClaim] = []
+    docs = nlp.pipe(norm[u.start : u.end] for u in units)
+    for unit, doc in zip(units, docs, strict=True):
+        context.start_paragraph(unit.paragraph)
+        mentions = find_mentions(doc, registry)
+        if unit.kind == "heading":
+            _see_heading(context, mentions)
+            continue
+        column = registry.lookup(unit.column) if unit.column else None
+        if unit.kind == "cell" and column is None:
+            continue
+        cues = [(nlp.vocab.strings[mid], a, b) for mid, a, b in matcher(doc)]
+        sentence = Sentence(doc, mentions, cues, context, registry, column)
+        sentence.carried_year = context.paragraph_year
+        drafts = [d for rule in RULES for d in rule(sentence) if _valid(d)]
+        found.extend(_place(d, text, unit) for d in drafts)
+        _update(context, sentence, drafts)
+    return _merge(found)
+
+
+def _valid(draft: Draft) -> bool:
+    if draft.subject.label == "COUNTRY" or (
+        draft.object is not None and draft.object == draft.subject
+    ):
+        return False
+    return draft.object is not None or draft.value is not None
+
+
+def _place(draft: Draft, text: str, unit: Unit) -> ExtractedClaim:
+    sentence = text[unit.start : unit.end].replace("\n", " ")
+    return ExtractedClaim(
+        type=draft.type,
+        subject=Ref.of(draft.subject),
+        object=Ref.of(draft.object) if draft.object else None,
+        value=draft.value,
+        year=draft.year,
+        sentence=sentence,
+        start=unit.start,
+        end=unit.end,
+        confidence=draft.confidence
+        * (1.0 if draft.object is None or _linked(draft.object) else 0.9),
+        rule=draft.rule,
+        metric=draft.metric,
+        kind=draft.kind,
+        role=draft.role,
+        qualifier=draft.qualifier,
+        end_year=draft.end_year,
+    )
+
+
+def _linked(known: Known) -> bool:
+    return bool(known.id or known.geonames_id)
+
+
+def _see_heading(context: Context, mentions: list[Mention]) -> None:
+    places = [m.known for m in mentions if m.known is not None and m.known.label == "PLACE"]
+    for known in places:
+        context.see(known)
+    if len(places) == 1:
+        context.last_subject = places[0]
+
+
+def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
+    for mention in sentence.mentions:
+        if mention.known is not None:
+            context.see(mention.known)
+    if drafts:
+        subjects = Counter(d.subject for d in drafts)
+        context.last_subject = subjects.most_common(1)[0][0]
+        context.see(context.last_subject)
+    else:
+        opening = next(
+            (m for m in sentence.mentions if m.start <= 3 and m.label in SUBJECT_LABELS), None
+        )
+        if opening is not None:
+            found = [opening.known] if opening.known else sentence.known(opening)
+            if found:
+                context.last_subject = found[0]
+    years = sentence.years()
+    context.paragraph_year = years[0][1] if years else None
+
+
+def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    kept: dict[tuple[str, ...], ExtractedClaim] = {}
+    for claim in claims:
+        first = kept.get(claim.key)
+        if first is None:
+            kept[claim.key] = claim
+            continue
+        if first.year is None and claim.year is not None:
+            first.year = claim.year
+        if first.role in (None, "member", "participant") and claim.role not in (
+            None,
+            "member",
+            "participant",
+        ):
+            first.role = claim.role
+        first.confidence = max(first.confidence, claim.confidence)
+    return list(kept.values())

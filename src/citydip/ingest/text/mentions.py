@@ -1,0 +1,316 @@
+"""Mentions in one unit: known names, names with acronyms, capitalised names, references.
+
+- Known names come from the EntityRuler; a match must start with a capital or a digit.
+- ``Name (ACR)`` is one mention; the acronym decides the entity ("United Cities and Local
+  Governments, Asia-Pacific Branch (UCLG-ASPAC)" is UCLG-ASPAC, not UCLG).
+- A known organization's name runs on over capitalised words ("ICLEI Local Government
+  for Sustainability").
+- Capitalised names ending in a head noun (Network, Alliance, Programme, Summit, Award,
+  Strategy...) are unknown organizations, programmes, events, awards or documents.
+- Other capitalised names are NAME: a rule that needs a place asks the gazetteer.
+- References — it, its, the city, the two cities, the park, the programme — are REF
+  mentions; ``coref.Context`` says what they refer to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from citydip.ingest.text.registry import Known, Registry
+
+HEADS = {
+    "ORG": {
+        "network",
+        "alliance",
+        "association",
+        "council",
+        "organization",
+        "organisation",
+        "league",
+        "union",
+        "federation",
+        "partnership",
+        "coalition",
+        "covenant",
+        "group",
+        "cities",
+        "bank",
+        "agency",
+        "institute",
+        "foundation",
+    },
+    "PROGRAMME": {
+        "program",
+        "programme",
+        "project",
+        "initiative",
+        "center",
+        "centre",
+        "hub",
+        "lab",
+        "scheme",
+    },
+    "EVENT": {
+        "summit",
+        "expo",
+        "conference",
+        "festival",
+        "exhibition",
+        "exhibitions",
+        "biennale",
+        "biennial",
+        "week",
+        "games",
+        "fair",
+        "forum",
+    },
+    "AWARD": {"award", "awards", "prize", "medal"},
+    "DOC": {"strategy", "plan", "policy", "vision", "charter", "agenda"},
+    "ASSET": {"park", "museum"},
+}
+_HEAD_LABEL = {word: label for label, words in HEADS.items() for word in words}
+CONNECTORS = {"of", "for", "and", "&", "on", "de", "the", "-", "du", "la"}
+_REF_NOUNS = {
+    "city": "PLACE",
+    "park": "ASSET",
+    "facility": "ASSET",
+    "program": "PROGRAMME",
+    "programme": "PROGRAMME",
+    "project": "PROGRAMME",
+    "initiative": "PROGRAMME",
+    "network": "ORG",
+    "organization": "ORG",
+    "organisation": "ORG",
+    "alliance": "ORG",
+    "document": "DOC",
+    "strategy": "DOC",
+    "summit": "EVENT",
+}
+_NOT_NAMES = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "for",
+    "as",
+    "at",
+    "by",
+    "since",
+    "during",
+    "with",
+    "this",
+    "these",
+    "those",
+    "that",
+    "its",
+    "it",
+    "their",
+    "they",
+    "we",
+    "our",
+    "both",
+    "other",
+    "another",
+    "additionally",
+    "however",
+    "although",
+    "though",
+    "through",
+    "beyond",
+    "like",
+    "together",
+    "thus",
+    "one",
+    "many",
+    "examples",
+    "much",
+    "each",
+    "and",
+    "or",
+    "but",
+    "while",
+    "after",
+    "before",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+
+
+@dataclass
+class Mention:
+    """A stretch of tokens [start, end) naming something, in one unit's doc."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PLACE ORG PROGRAMME EVENT AWARD DOC ASSET COUNTRY NAME REF
+    known: Known | None = None
+    code: str | None = None  # a country's ISO code
+    possessive: bool = False
+    ref: str | None = None  # it | pair | PLACE | ASSET | ... for REF mentions
+
+
+def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
+    """Every mention in a unit's doc, in order, none overlapping."""
+    mentions = _known(doc, registry)
+    mentions = _merge_acronyms(doc, mentions, registry)
+    mentions = _extend(doc, mentions)
+    mentions += _chunks(doc, mentions)
+    mentions += _references(doc, mentions)
+    mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
+            m.possessive = True
+    return mentions
+
+
+def _known(doc: Any, registry: Registry) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        first = ent.text[0]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        key = ent.ent_id_
+        if key.startswith("@"):
+            out.append(Mention(ent.start, ent.end, ent.text, "COUNTRY", code=key[1:]))
+            continue
+        bucket = registry.by_key.get(key)
+        known = registry.lookup(ent.text) if bucket else None
+        out.append(Mention(ent.start, ent.end, ent.text, ent.label_, known))
+    return out
+
+
+def _is_capital(token: Any) -> bool:
+    text = token.text
+    return bool(text) and (
+        text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
+    )
+
+
+def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    by_start = {m.start: m for m in mentions}
+    drop: set[int] = set()
+    added: list[Mention] = []
+    for i, token in enumerate(doc):
+        if token.text != "(" or i == 0:
+            continue
+        close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+        if close is None:
+            continue
+        inner = doc[i + 1 : close].text
+        if not inner or not any(c.isupper() for c in inner) or any(c.islower() for c in inner):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 16:
+            t = doc[k]
+            if t.lower_ in ("'s", "'", "(", ")") or not (
+                _is_capital(t) or t.lower_ in CONNECTORS or t.text == ","
+            ):
+                break
+            k -= 1
+        start = k + 1
+        while start < i and (doc[start].lower_ in CONNECTORS or doc[start].text == ","):
+            start += 1
+        if start >= i:
+            continue
+        inner_known = by_start.get(i + 1)
+        outer = next((m for m in mentions if start <= m.start < i), None)
+        known = inner_known.known if inner_known and inner_known.known else None
+        label = inner_known.label if inner_known else None
+        if known is None and outer is not None and outer.end == i:
+            known, label = outer.known, outer.label
+        if label is None:
+            label = _head_label(doc[start:i]) or "ORG"
+        for m in mentions:
+            if start <= m.start and m.end <= close + 1:
+                drop.add(id(m))
+        known = known or registry.lookup(doc[start:i].text)
+        added.append(Mention(start, close + 1, doc[start:i].text, label, known))
+    return [m for m in mentions if id(m) not in drop] + added
+
+
+def _extend(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if m.label in ("PLACE", "COUNTRY", "REF") or doc[m.end - 1].text == ")":
+            continue
+        j = m.end
+        while j < len(doc) and j not in starts:
+            if (_is_capital(doc[j]) and doc[j].text not in ("(", ")")) or (
+                doc[j].lower_ in ("for", "of", "&") and j + 1 < len(doc) and _is_capital(doc[j + 1])
+            ):
+                j += 1
+            else:
+                break
+        if j > m.end:
+            m.end = j
+            m.text = doc[m.start : j].text
+    return mentions
+
+
+def _head_label(span: Any) -> str | None:
+    return _HEAD_LABEL.get(span[-1].lower_) if len(span) else None
+
+
+def _chunks(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _is_capital(doc[i]) or (doc[i].lower_ in _NOT_NAMES):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j not in taken:
+            if _is_capital(doc[j]) or (
+                doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_capital(doc[j + 1])
+            ):
+                j += 1
+            else:
+                break
+        span = doc[i:j]
+        label = _head_label(span)
+        if label is None and i == 0 and j == 1:
+            i = j
+            continue  # a capitalised first word is not a name by itself
+        out.append(Mention(i, j, span.text, label or "NAME"))
+        i = j
+    return out
+
+
+def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i, token in enumerate(doc):
+        if i in taken:
+            continue
+        low = token.lower_
+        if low in ("it", "its"):
+            out.append(Mention(i, i + 1, token.text, "REF", ref="it"))
+        elif low in ("the", "this", "both") and i + 1 < len(doc):
+            nxt = doc[i + 1].lower_
+            if nxt in ("two", "both") and i + 2 < len(doc) and doc[i + 2].lower_ == "cities":
+                out.append(Mention(i, i + 3, doc[i : i + 3].text, "REF", ref="pair"))
+            elif low == "both" and nxt == "cities":
+                out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref="pair"))
+            elif nxt in _REF_NOUNS and (i + 2 >= len(doc) or doc[i + 2].lower_ not in ("of",)):
+                if low != "both" and (i + 2 >= len(doc) or not _is_capital(doc[i + 2])):
+                    out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref=f"={nxt}"))
+            elif nxt == "city" and i + 2 < len(doc) and doc[i + 2].lower_ == "of":
+                continue
+    return out
+
+
+REF_LABELS = _REF_NOUNS

@@ -1,0 +1,239 @@
+"""What names mean: the store's entities, well-known city networks, countries, the gazetteer.
+
+The registry gives every name the extractor may meet a label (PLACE, ORG, PROGRAMME,
+EVENT, AWARD, DOC, ASSET, COUNTRY) and, where it knows one, an entity. Names come from the
+store (every entity's names and acronym), from a short built-in list of city networks and
+international bodies that a text may name before the store knows them, and from the
+country table of the gazetteer. Places the store lacks are looked up in the offline
+gazetteer when a rule needs a place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from citydip.store.database import Store
+from citydip.text import fold, fold_variants
+
+LABELS = {
+    "place": "PLACE",
+    "organization": "ORG",
+    "company": "ORG",
+    "programme": "PROGRAMME",
+    "event": "EVENT",
+    "document": "DOC",
+    "asset": "ASSET",
+    "award": "AWARD",
+}
+
+# City networks and international bodies often named in texts on city diplomacy.
+# (name, acronym, label); the store's own entry wins when it has the same name.
+BUILTIN: tuple[tuple[str, str | None, str], ...] = (
+    ("C40 Cities Climate Leadership Group", "C40", "ORG"),
+    ("ICLEI - Local Governments for Sustainability", "ICLEI", "ORG"),
+    ("United Cities and Local Governments", "UCLG", "ORG"),
+    ("CITYNET", None, "ORG"),
+    ("Carbon Neutral Cities Alliance", "CNCA", "ORG"),
+    ("Mayors for Peace", None, "ORG"),
+    ("Eurocities", None, "ORG"),
+    ("Metropolis", None, "ORG"),
+    ("World Association of the Major Metropolises", None, "ORG"),
+    ("Energy Cities", None, "ORG"),
+    ("Climate Alliance", None, "ORG"),
+    ("Covenant of Mayors", None, "ORG"),
+    ("Global Covenant of Mayors for Climate & Energy", "GCoM", "ORG"),
+    ("Resilient Cities Network", None, "ORG"),
+    ("100 Resilient Cities", None, "ORG"),
+    ("Strong Cities Network", None, "ORG"),
+    ("UNESCO Creative Cities Network", "UCCN", "ORG"),
+    ("Union of Baltic Cities", "UBC", "ORG"),
+    ("Council of European Municipalities and Regions", "CEMR", "ORG"),
+    ("League of Historical Cities", None, "ORG"),
+    ("Alliance for Healthy Cities", None, "ORG"),
+    ("Mercociudades", None, "ORG"),
+    ("Global Parliament of Mayors", "GPM", "ORG"),
+    ("Sister Cities International", "SCI", "ORG"),
+    ("Asian Network of Major Cities 21", "ANMC21", "ORG"),
+    ("World Health Organization", "WHO", "ORG"),
+    ("United Nations", "UN", "ORG"),
+    ("UNESCO", None, "ORG"),
+    ("UN-Habitat", None, "ORG"),
+    ("United Nations Development Programme", "UNDP", "ORG"),
+    ("World Bank", None, "ORG"),
+    ("Asian Development Bank", "ADB", "ORG"),
+    ("OECD", None, "ORG"),
+    ("European Union", "EU", "ORG"),
+    ("Urban 20", "U20", "ORG"),
+    ("Bloomberg Philanthropies", None, "ORG"),
+    ("International Association of Peace Messenger Cities", "IAPMC", "ORG"),
+    ("CityNet", None, "ORG"),
+)
+
+# Country codes written in running text; two-letter codes otherwise are too often words.
+SHORT_COUNTRIES = {"US": "US", "USA": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """An entity a name can mean: from the store (``id``) or built in (``id`` None)."""
+
+    name: str
+    label: str
+    id: str | None = None
+    country: str | None = None
+    level: str | None = None
+    geonames_id: int | None = None
+
+
+class Registry:
+    """Names → entities, for the pipeline's patterns and for linking mentions."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[Known]] = {}
+        self.surfaces: dict[str, set[str]] = {}  # folded key -> surface forms for patterns
+        self.acronyms: set[str] = set()
+        self.countries: dict[str, str] = {}  # folded name -> ISO alpha-2
+        self.by_geonames: dict[int, Known] = {}
+        self.fingerprint = ""
+
+    # -- building ---------------------------------------------------------------------------
+
+    @classmethod
+    def from_store(cls, store: Store | None) -> Registry:
+        registry = cls()
+        if store is not None:
+            registry._add_store(store)
+        for name, acronym, label in BUILTIN:
+            known = Known(name, label)
+            for surface in (name, acronym):
+                if surface and fold(surface) not in registry.by_key:
+                    registry.add(surface, known)
+        registry._add_countries()
+        registry.fingerprint = str(sum(len(v) for v in registry.surfaces.values()))
+        return registry
+
+    def _add_store(self, store: Store) -> None:
+        entities = {e.id: e for e in store.entities()}
+        for entity in entities.values():
+            known = Known(
+                entity.name,
+                _label(entity.type, entity.level),
+                entity.id,
+                entity.country,
+                entity.level,
+                entity.geonames_id,
+            )
+            if entity.geonames_id is not None:
+                self.by_geonames[entity.geonames_id] = known
+        rows = store.conn.execute("SELECT entity_id, name FROM names ORDER BY entity_id, name")
+        for entity_id, name in rows:
+            found = entities.get(str(entity_id))
+            if found is None:
+                continue
+            label = _label(found.type, found.level)
+            known = Known(
+                found.name, label, found.id, found.country, found.level, found.geonames_id
+            )
+            self.add(str(name), known)
+
+    def add(self, surface: str, known: Known) -> None:
+        surface = surface.strip()
+        if len(surface) < 2 or not any(ch.isalpha() for ch in surface):
+            return
+        key = fold(surface)
+        bucket = self.by_key.setdefault(key, [])
+        if known not in bucket:
+            bucket.append(known)
+        self.surfaces.setdefault(key, set()).add(surface)
+        if _is_acronym(surface):
+            self.acronyms.add(surface)
+
+    def _add_countries(self) -> None:
+        from citydip.knowledge.countries import country_aliases
+
+        for key, options in country_aliases().items():
+            if len(key) > 3 and options and key not in self.by_key:
+                self.countries[key] = options[0][0]
+        for surface, code in SHORT_COUNTRIES.items():
+            self.countries[fold(surface)] = code
+        self.countries["federation of saint christopher and nevis"] = "KN"
+        self.countries["saint christopher and nevis"] = "KN"
+
+    # -- looking up -------------------------------------------------------------------------
+
+    def lookup(self, text: str) -> Known | None:
+        """The entity a name means, if one stands out; None when unknown."""
+        for key in fold_variants(text):
+            found = self.by_key.get(key)
+            if found:
+                return _best(found)
+        return None
+
+    def country(self, text: str) -> str | None:
+        return self.countries.get(fold(text))
+
+    def link(self, text: str, labels: tuple[str, ...], near: str | None = None) -> Known | None:
+        """A name not known as written: the known name of those labels that contains it.
+
+        ``near`` (a subject's name) breaks ties: "International Strategy" said of Yokohama
+        is the "City of Yokohama International Strategy".
+        """
+        key = fold(text)
+        if len(key) < 4:
+            return None
+        words = set(key.split())
+        found: list[Known] = []
+        for other, bucket in self.by_key.items():
+            if key in other or (len(words) >= 2 and words <= set(other.split())):
+                found.extend(k for k in bucket if k.label in labels)
+        if near:
+            close = [k for k in found if fold(near) in fold(k.name)]
+            found = close or found
+        distinct = {k.id or k.name: k for k in found}
+        return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def place(self, text: str, country: str | None = None) -> Known | None:
+        """A place by name: the store's, else the gazetteer's (offline), else None."""
+        known = self.lookup(text)
+        if known is not None:
+            return known if known.label == "PLACE" else None
+        return _gazetteer(self, text, country)
+
+
+def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | None:
+    resolution = _resolve(text, country)
+    if resolution is None:
+        return None
+    geonames_id, name, code = resolution
+    return registry.by_geonames.get(geonames_id) or Known(
+        name, "PLACE", None, code, "city", geonames_id
+    )
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, country: str | None) -> tuple[int, str, str] | None:
+    from citydip.knowledge.gazetteer import resolve
+
+    result = resolve(text, country=country)
+    if result.status != "resolved" or result.place is None:
+        return None
+    place = result.place
+    if fold(place.name) not in fold_variants(text) and fold(text) not in fold(place.name):
+        return None  # "Illinois" is not the town the gazetteer offers in its place
+    return place.geonames_id, place.name, place.country
+
+
+def _label(entity_type: str, level: str | None) -> str:
+    return LABELS.get(entity_type, "ORG")
+
+
+def _best(found: list[Known]) -> Known:
+    """Among entities sharing a name, prefer store entities, then cities, then the first."""
+    ranked = sorted(found, key=lambda k: (k.id is None, k.level not in (None, "city")))
+    return ranked[0]
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = [ch for ch in surface if ch.isalpha()]
+    return bool(letters) and len(surface) <= 12 and all(ch.isupper() for ch in letters)

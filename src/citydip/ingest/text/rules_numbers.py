@@ -1,0 +1,321 @@
+"""Rules for numbers and ties: counts, populations, date ranges, first and latest ties, ties."""
+
+from __future__ import annotations
+
+import re
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70})
+WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+QUALIFIERS = {
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "at least": "at least",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "under": "fewer than",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+}
+TIE_METRIC = {
+    "sister": "sister",
+    "twin": "sister",
+    "partner": "partner",
+    "friendship": "friendship",
+}
+TIE_METRIC["friendly"] = "friendship"
+TIE_NOUNS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "municipalities",
+    "relationships",
+    "ties",
+    "agreements",
+}
+MEMBER_NOUNS = {"members", "companies", "partners", "participants", "member", "firms"}
+POPULATION_NOUNS = {"residents", "inhabitants", "people", "citizens", "population"}
+TIE_WORDS = {"sister", "partner", "friendship", "twin", "twinned", "twinning", "relationships"}
+_NUM = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+
+
+def number_at(s: Sentence, i: int) -> tuple[float, int] | None:
+    """The number starting at token ``i`` and the index after it (digits or words)."""
+    doc = s.doc
+    text = doc[i].lower_
+    value: float | None = None
+    j = i + 1
+    if _NUM.match(text):
+        value = float(text.replace(",", ""))
+    elif text in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[text])
+        if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in WORD_NUMBERS:
+            value += WORD_NUMBERS[doc[j + 1].lower_]
+            j += 2
+    if value is None:
+        return None
+    if j < len(doc) and doc[j].lower_ in SCALES:
+        value *= SCALES[doc[j].lower_]
+        j += 1
+    return value, j
+
+
+def _qualifier(s: Sentence, i: int) -> str | None:
+    two = " ".join(t.lower_ for t in s.doc[max(0, i - 2) : i])
+    one = s.doc[i - 1].lower_ if i > 0 else ""
+    return QUALIFIERS.get(two) or QUALIFIERS.get(one)
+
+
+def _fmt(value: float, qualifier: str | None) -> str:
+    number = str(int(value)) if value == int(value) else str(value)
+    return f"{qualifier} {number}" if qualifier else number
+
+
+def counts(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    doc = s.doc
+    i = 0
+    while i < len(doc):
+        found = number_at(s, i)
+        if (
+            found is None
+            or YEAR.match(doc[i].text)
+            or (i + 1 < len(doc) and doc[i + 1].text == "%")
+        ):
+            i += 1
+            continue
+        value, j = found
+        words = [t.lower_ for t in doc[j : j + 5]]
+        metric, noun_at = _metric(words)
+        if metric is None or noun_at is None:
+            kind = _population(words)
+            if kind is not None:
+                out.extend(_population_claim(s, i, value, j + kind))
+            i = j
+            continue
+        subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        qualifier = _qualifier(s, i)
+        for subject in subjects[:1]:
+            if metric == "members" and subject.label == "PLACE":
+                continue
+            out.append(
+                Draft(
+                    "count",
+                    subject,
+                    value=_fmt(value, qualifier),
+                    metric=metric,
+                    confidence=0.9 * sure,
+                    rule=f"count:{metric}",
+                    qualifier=qualifier,
+                )
+            )
+        i = j + noun_at + 1
+    return out
+
+
+def _metric(words: list[str]) -> tuple[str | None, int | None]:
+    for k, word in enumerate(words[:4]):
+        if word in TIE_METRIC:
+            rest = words[k + 1 : k + 3]
+            if rest and (
+                rest[0] in TIE_NOUNS or (rest[0] == "-" and len(rest) > 1 and rest[1] in TIE_NOUNS)
+            ):
+                return TIE_METRIC[word], k + (1 if rest[0] in TIE_NOUNS else 2)
+            return None, None
+        if word in MEMBER_NOUNS:
+            return "members", k
+        if word in (",", ".", ";", "of", "in", "to", "and", "%", "percent"):
+            return None, None
+    return None, None
+
+
+def _population(words: list[str]) -> int | None:
+    for k, word in enumerate(words[:2]):
+        if word in POPULATION_NOUNS:
+            return k
+    return None
+
+
+def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
+    if value < 1000:
+        return []
+    subjects, sure = s.subject(i, ("PLACE", "REF"))
+    if not subjects or subjects[0].label != "PLACE":
+        return []
+    qualifier = _qualifier(s, i)
+    return [
+        Draft(
+            "population",
+            subjects[0],
+            value=str(int(value)),
+            confidence=0.85 * sure,
+            rule="population",
+            qualifier=qualifier,
+        )
+    ]
+
+
+def date_range(s: Sentence) -> list[Draft]:
+    if not s.has(*TIE_WORDS, "agreements", "ties"):
+        return []
+    doc = s.doc
+    for i, token in enumerate(doc):
+        pair = None
+        if token.lower_ in ("between", "from") and i + 3 < len(doc):
+            a, link, b = doc[i + 1].text, doc[i + 2].lower_, doc[i + 3].text
+            if YEAR.match(a) and YEAR.match(b) and link in ("and", "to", "-", "until"):
+                pair = (int(a), int(b))
+        elif re.match(r"^(1[6-9]\d\d|20\d\d)-(1[6-9]\d\d|20\d\d)$", token.text):
+            pair = (int(token.text[:4]), int(token.text[5:]))
+        if pair and pair[0] < pair[1]:
+            subjects, sure = s.subject(i, ("PLACE", "REF"))
+            if subjects:
+                value = f"{pair[0]}-{pair[1]}"
+                draft = Draft(
+                    "date_range", subjects[0], value=value, year=pair[0], end_year=pair[1]
+                )
+                draft.confidence, draft.rule = 0.8 * sure, "date_range"
+                return [draft]
+    return []
+
+
+ORDINALS = {"first": "first_tie", "earliest": "first_tie", "oldest": "first_tie"}
+ORDINALS.update({"latest": "latest_tie", "newest": "latest_tie", "recent": "latest_tie"})
+
+
+def ordinal_ties(s: Sentence) -> list[Draft]:
+    if not s.has(*TIE_WORDS):
+        return []
+    out: list[Draft] = []
+    kind = _tie_kind(s)
+    for i, token in enumerate(s.doc):
+        kind_type = ORDINALS.get(token.lower_)
+        if kind_type is None:
+            continue
+        place = _next_place(s, i + 1, i + 14)
+        if place is None:
+            continue
+        mention, known = place
+        s.objects.add(id(mention))
+        subjects, sure = s.subject(i, ("PLACE", "REF"))
+        subjects = [k for k in subjects if k != known]
+        if not subjects:
+            continue
+        year = s.year_after(mention.end, mention.end + 12)
+        out.append(
+            Draft(
+                kind_type,
+                subjects[0],
+                known,
+                year=year,
+                kind=kind,
+                confidence=0.85 * sure,
+                rule=f"tie:{token.lower_}",
+            )
+        )
+    return out
+
+
+def _next_place(s: Sentence, a: int, b: int) -> tuple[Mention, Known] | None:
+    for m in s.mentions:
+        if a <= m.start < b and m.label in ("PLACE", "NAME"):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE":
+                return m, found[0]
+    return None
+
+
+def _tie_kind(s: Sentence) -> str:
+    for token in s.doc:
+        if token.lower_ in ("sister", "twin", "twinned", "twinning"):
+            return "sister"
+        if token.lower_ in ("friendship", "partner"):
+            return "friendship" if token.lower_ == "friendship" else "partner"
+    return "unspecified"
+
+
+PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
+
+
+def ties(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name != "tie":
+            continue
+        if a > 0 and number_at(s, a - 1) is not None:
+            continue  # a count: "53 sister cities"
+        word = s.doc[a].lower_
+        if word == "partner" and s.has(*PROGRAMME_WORDS):
+            continue
+        kind = {
+            "twin": "sister",
+            "twinned": "sister",
+            "twinning": "sister",
+            "friendly": "friendship",
+        }.get(word, word)
+        for m in s.objects_after(b, ("PLACE", "NAME"), lead=10, gap=3):
+            if id(m) in s.objects:
+                continue
+            found = s.known(m, place=True)
+            if (
+                not found
+                or found[0].label != "PLACE"
+                or found[0].level not in (None, "city", "district")
+            ):
+                continue
+            subjects, sure = s.subject(a, ("PLACE", "REF"))
+            subjects = [k for k in subjects if k != found[0]]
+            if not subjects:
+                continue
+            direct = s.doc[m.start - 1].lower_ in ("with", "of", "and", ":")
+            out.append(
+                Draft(
+                    "tie",
+                    subjects[0],
+                    found[0],
+                    year=s.year_after(m.end, m.end + 5),
+                    kind=kind if kind in ("sister", "partner", "friendship") else "unspecified",
+                    confidence=(0.85 if direct else 0.65) * sure,
+                    rule=f"tie:{word}",
+                )
+            )
+    return out

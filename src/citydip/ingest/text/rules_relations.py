@@ -1,0 +1,335 @@
+"""Rules for relations: membership and its negation, awards, hosted events, programmes,
+strategies, agreements and aid. Each rule starts from a cue the Matcher found (or from a
+mention of a programme or document) and reads subject, objects and year around it."""
+
+from __future__ import annotations
+
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import Draft, Sentence
+
+ORG_LABELS = ("ORG",)
+NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non", "non-member"}
+ROLE_WORDS = {
+    "executive": "executive",
+    "vice-president": "executive",
+    "president": "president",
+    "chair": "chair",
+    "co-chair": "chair",
+    "board": "board",
+    "founding": "founder",
+    "founder": "founder",
+}
+
+
+def membership(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name not in ("member", "leave"):
+            continue
+        cue = s.span_text(a, b).lower()
+        window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
+        negated = name == "leave" or bool(window & NEGATIONS)
+        objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
+        if not objects:
+            continue
+        for m in objects:
+            s.objects.add(id(m))
+        subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
+        role = _role(s, b, cue)
+        for subject in subjects:
+            for m in objects:
+                if m.label != "ORG":
+                    continue
+                for org in s.known(m):
+                    if org == subject:
+                        continue
+                    out.append(
+                        Draft(
+                            "non_membership" if negated else "membership",
+                            subject,
+                            org,
+                            year=None if negated else s.year_after(m.end, m.end + 4),
+                            confidence=0.9 * sure,
+                            rule=f"membership:{cue}",
+                            role=None if negated else role,
+                        )
+                    )
+    return out
+
+
+def _role(s: Sentence, after: int, cue: str) -> str:
+    if "creation" in cue or "co-founded" in cue or "founding" in cue:
+        return "founder"
+    for token in s.doc[after:]:
+        if token.lower_ in ROLE_WORDS and token.i > after:
+            return ROLE_WORDS[token.lower_]
+    if cue.startswith(("participa", "active")):
+        return "participant"
+    return "member"
+
+
+def award(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name != "award":
+            continue
+        obj = _award_object(s, b)
+        if obj is None:
+            continue
+        known, end = obj
+        subjects, sure = s.subject(a, ("PLACE", "ORG", "REF", "PROGRAMME"))
+        for subject in subjects:
+            out.append(
+                Draft(
+                    "award",
+                    subject,
+                    known,
+                    year=s.year_after(b, end + 6),
+                    confidence=0.85 * sure,
+                    rule=f"award:{s.span_text(a, b).lower()}",
+                )
+            )
+    return out
+
+
+def _award_object(s: Sentence, after: int) -> tuple[Known, int] | None:
+    for m in s.mentions:
+        if m.start < after or m.start > after + 14:
+            continue
+        if m.label == "AWARD" or (
+            m.label in ("NAME", "PROGRAMME") and s.doc[m.start - 1].lower_ == "a"
+        ):
+            found = s.known(m) if m.label == "AWARD" else [Known(m.text, "AWARD")]
+            if found:
+                s.objects.add(id(m))
+                return found[0], m.end
+    doc = s.doc
+    for i in range(after, min(after + 4, len(doc))):
+        if doc[i].lower_ in ("award", "prize", "title"):
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ not in (",", ";", "for", ".") and j - i < 8:
+                j += 1
+            phrase = doc[i:j].text
+            category = [t.text for t in doc[i + 1 : j] if t.text[:1].isupper()]
+            linked = s.registry.link(" ".join(category), ("AWARD",)) if category else None
+            return (linked or Known(phrase, "AWARD")), j
+    return None
+
+
+def hosted(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name != "host":
+            continue
+        objects = s.objects_after(b, ("EVENT", "AWARD", "ORG", "PROGRAMME"), lead=5, gap=2)
+        if not objects:
+            continue
+        subjects, sure = s.subject(a, ("PLACE", "ORG", "ASSET", "REF"))
+        for m in objects:
+            s.objects.add(id(m))
+        for subject in subjects:
+            for m in objects:
+                for event in s.known(m, labels=("EVENT", "AWARD")):
+                    out.append(
+                        Draft(
+                            "event_hosted",
+                            subject,
+                            Known(event.name, "EVENT", event.id),
+                            year=s.year_after(m.end, m.end + 4),
+                            confidence=0.85 * sure,
+                            rule=f"event_hosted:{s.span_text(a, b).lower()}",
+                        )
+                    )
+    return out
+
+
+PROGRAMME_NOUNS = {"program", "programs", "programme", "programmes", "project", "projects"}
+
+
+def programme(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for m in s.mentions:
+        if m.label != "PROGRAMME" or id(m) in s.objects:
+            continue
+        owner = _possessor(s, m.start)
+        if owner is not None:
+            subjects, sure = [owner], 1.0
+        else:
+            subjects, sure = s.subject(m.start, ("PLACE", "REF"))
+        year = s.year_after(m.end, m.end + 4) or s.opening_year()
+        for subject in subjects:
+            for known in s.known(m):
+                out.append(
+                    Draft(
+                        "programme",
+                        subject,
+                        known,
+                        year=year,
+                        confidence=0.75 * sure,
+                        rule="programme:name",
+                    )
+                )
+    for name, a, b in s.cues:
+        if name != "run":
+            continue
+        end = next(
+            (i for i in range(b, min(b + 6, len(s.doc))) if s.doc[i].lower_ in PROGRAMME_NOUNS),
+            None,
+        )
+        if end is None or any(
+            m.start < end + 1 and m.end > b for m in s.mentions if m.label != "REF"
+        ):
+            continue
+        phrase = s.span_text(b, end + 1)
+        subjects, sure = s.subject(a, ("PLACE", "ORG", "ASSET", "REF"))
+        for subject in subjects:
+            out.append(
+                Draft(
+                    "programme",
+                    subject,
+                    Known(phrase, "PROGRAMME"),
+                    confidence=0.7 * sure,
+                    rule="programme:runs",
+                )
+            )
+    return out
+
+
+def _possessor(s: Sentence, index: int) -> Known | None:
+    """``C40's Knowledge Hub``: the named owner right before a name."""
+    for m in s.mentions:
+        if m.possessive and m.end + 1 == index and m.label not in ("REF", "COUNTRY"):
+            found = s.known(m)
+            return found[0] if found else None
+    return None
+
+
+def strategy(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for m in s.mentions:
+        if m.label != "DOC":
+            continue
+        found = s.known(m)
+        if not found:
+            continue
+        document = found[0]
+        inside = [k for k in _places_in(s, document.name)]
+        owner = _possessor(s, m.start)
+        subjects, sure = (
+            ([inside[0]], 1.0)
+            if inside
+            else ([owner], 1.0)
+            if owner
+            else s.subject(m.start, ("PLACE", "REF"))
+        )
+        year = s.year_after(m.end, m.end + 6)
+        for subject in subjects:
+            out.append(
+                Draft(
+                    "strategy",
+                    subject,
+                    document,
+                    year=year,
+                    confidence=0.8 * sure,
+                    rule="strategy:name",
+                )
+            )
+    return out
+
+
+def _places_in(s: Sentence, name: str) -> list[Known]:
+    words = name.replace("City of ", "").split()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            known = s.registry.lookup(" ".join(words[i : i + size]))
+            if known is not None and known.label == "PLACE":
+                return [known]
+    return []
+
+
+def agreement(s: Sentence) -> list[Draft]:
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name != "agreement":
+            continue
+        before = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
+        if (
+            before & {"sister", "twinning", "sister-city", "friendship"}
+            or s.doc[a - 1 : a].text == "-"
+        ):
+            continue
+        pair = _pair(s, a, b)
+        if pair is None:
+            continue
+        subject, partner, sure = pair
+        year = s.year_after(b, b + 12) or s.opening_year() or s.carried_year
+        value = _complement(s, a)
+        out.append(
+            Draft(
+                "agreement",
+                subject,
+                partner,
+                value=value,
+                year=year,
+                confidence=0.75 * sure,
+                rule="agreement",
+            )
+        )
+    return out
+
+
+def _pair(s: Sentence, a: int, b: int) -> tuple[Known, Known, float] | None:
+    for m in s.mentions:
+        if (
+            m.start >= b
+            and s.doc[m.start - 1].lower_ == "with"
+            and m.label in ("PLACE", "NAME", "ORG")
+        ):
+            partner = s.known(m, place=m.label == "NAME")
+            subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
+            if partner and subjects and partner[0] != subjects[0]:
+                return subjects[0], partner[0], sure
+    for m in s.mentions:
+        if m.label == "REF" and m.ref == "pair" and m.start < a:
+            both = s.context.referents(m)
+            if len(both) == 2:
+                topic = s.context.last_subject
+                first, second = (both[1], both[0]) if topic == both[1] else (both[0], both[1])
+                return first, second, 0.9
+    return None
+
+
+def _complement(s: Sentence, a: int) -> str:
+    j = a
+    while j < len(s.doc) and s.doc[j].lower_ not in (",", ";", ".", "with", "in") and j - a < 12:
+        j += 1
+    return s.span_text(a, j)
+
+
+def aid(s: Sentence) -> list[Draft]:
+    for name, a, b in s.cues:
+        if name != "aid":
+            continue
+        subjects, sure = s.subject(a, ("PLACE", "REF"))
+        if not subjects:
+            continue
+        subject = subjects[0]
+        recipient = None
+        for m in s.mentions:
+            if (
+                m.start >= b
+                and s.doc[m.start - 1].lower_ in ("to", "for", "in")
+                and m.label in ("PLACE", "NAME")
+            ):
+                found = s.known(m, place=True)
+                recipient = found[0] if found else None
+                break
+        if recipient is None:
+            others = [k for k in reversed(s.context.cities) if k != subject]
+            recipient = others[0] if others else None
+            sure *= 0.8
+        if recipient is None:
+            continue
+        year = s.year_after(b, b + 10) or s.opening_year()
+        return [Draft("aid", subject, recipient, year=year, confidence=0.7 * sure, rule="aid")]
+    return []

@@ -1,0 +1,261 @@
+"""Plain text → units to read: sentences of prose, cells of tables, headings.
+
+The text is first *prepared*, character for character (so offsets stay the document's):
+typographic quotes and dashes become ASCII, author–year citations ``(Acuto 2013, 1-3)``
+and URLs are blanked, and everything after a references heading (Works Cited,
+References, Bibliography...) is dropped from reading.
+
+A table is two or more consecutive lines that split into cells on tabs, ``|`` or runs of
+two or more spaces; its first line is the header. Each cell of a data row becomes a unit
+whose subject is its column's header (``Yokohama``, ``Taipei``) and whose row label is
+the first cell (``Sister Cities``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ASCII = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
+    }
+)
+
+_REFERENCES = re.compile(
+    r"^[ \t#*]*(works cited|references|bibliography|literature cited|further reading|"
+    r"endnotes|notes and references|sources)[ \t:*]*$",
+    re.I | re.M,
+)
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_PAREN = re.compile(r"\(([^()\n]{1,400})\)")
+_CITE_PREFIX = re.compile(
+    r"^(?:(?:see also|see|e\.g\.|for example|for instance|cf\.|for a discussion|quoted in)"
+    r"[,:]?\s*)+",
+    re.I,
+)
+_CITE_PART = re.compile(
+    r"^[A-Z][^;]*?[\s,](?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[\dn][\w.\-]*)*\s*$"
+    r"|^[A-Z][^;]*?\sn\.d\.\s*$"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = {
+    "e.g",
+    "i.e",
+    "etc",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "u.s",
+    "u.k",
+    "vs",
+    "no",
+    "inc",
+    "co",
+    "ltd",
+    "jr",
+    "sr",
+    "mt",
+    "ft",
+    "approx",
+    "ca",
+    "cf",
+    "al",
+    "gen",
+    "gov",
+    "dept",
+    "fig",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+}
+_CELL_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+MAX_SENTENCE = 2000
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A stretch of the document read as one: a sentence, a table cell or a heading."""
+
+    start: int
+    end: int
+    kind: str  # sentence | cell | heading
+    paragraph: int
+    column: str | None = None  # a table cell's column header
+    row: str | None = None  # a table cell's row label
+
+
+def prepare(text: str) -> tuple[str, int]:
+    """The text to read (same length as ``text``) and where reading stops."""
+    norm = text.translate(_ASCII)
+    stop = len(norm)
+    for match in _REFERENCES.finditer(norm):
+        if match.start() > len(norm) * 0.2:
+            stop = match.start()
+            break
+    norm = _URL.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _PAREN.sub(_blank_citation, norm)
+    return norm, stop
+
+
+def _blank_citation(match: re.Match[str]) -> str:
+    inner = _CITE_PREFIX.sub("", match.group(1).strip())
+    parts = [p.strip() for p in inner.split(";")]
+    if parts and all(_CITE_PART.match(p) for p in parts):
+        return " " * len(match.group(0))
+    return match.group(0)
+
+
+def segment(norm: str, stop: int) -> list[Unit]:
+    """Units of the prepared text up to ``stop``, in reading order."""
+    units: list[Unit] = []
+    paragraph = 0
+    for block_start, block_end in _blocks(norm, stop):
+        lines = _lines(norm, block_start, block_end)
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and len(_cells(norm, *lines[j])) >= 2:
+                j += 1
+            if j - i >= 2:
+                units.extend(_table(norm, lines[i:j], paragraph))
+                paragraph += 1
+                i = j
+                continue
+            k = i + 1
+            while k < len(lines) and len(_cells(norm, *lines[k])) < 2:
+                k += 1
+            if j - i == 1:  # a lone row-like line is prose
+                k = max(k, i + 1)
+            units.extend(_prose(norm, lines[i][0], lines[k - 1][1], paragraph))
+            paragraph += 1
+            i = k
+    return units
+
+
+def _blocks(norm: str, stop: int) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for match in re.finditer(r"\n[ \t]*\n", norm[:stop]):
+        out.append((pos, match.start()))
+        pos = match.end()
+    out.append((pos, stop))
+    return [(a, b) for a, b in out if norm[a:b].strip()]
+
+
+def _lines(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in norm[start:end].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        stripped = line.strip()
+        if stripped:
+            a += len(line) - len(line.lstrip())
+            b -= len(line) - len(line.rstrip())
+            out.append((a, b))
+    return out
+
+
+def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cell spans of a line; a line of prose is one cell."""
+    line = norm[start:end]
+    if _MD_RULE.match(line):
+        return [(start, start), (end, end)]
+    out = []
+    pos = 0
+    for match in _CELL_SPLIT.finditer(line):
+        if match.start() > pos:
+            out.append((start + pos, start + match.start()))
+        pos = match.end()
+    if pos < len(line):
+        out.append((start + pos, end))
+    if any(b - a > 600 for a, b in out):
+        return out[:1]
+    return out
+
+
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
+
+
+def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
+    header = [norm[a:b].strip() for a, b in _cells(norm, *lines[0])]
+    units = [Unit(lines[0][0], lines[0][1], "heading", paragraph)]
+    for line in lines[1:]:
+        if _MD_RULE.match(norm[line[0] : line[1]]):
+            continue
+        cells = _cells(norm, *line)
+        row = norm[cells[0][0] : cells[0][1]].strip()
+        for index, (a, b) in enumerate(cells[1:], start=1):
+            column = header[index] if len(cells) == len(header) else None
+            if b > a:
+                units.append(Unit(a, b, "cell", paragraph, column, row))
+    return units
+
+
+def _prose(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
+    text = norm[start:end]
+    if "\n" not in text and len(text) < 90 and not re.search(r"[.!?:;,]\s*$", text):
+        return [Unit(start, end, "heading", paragraph)]
+    units = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _is_abbreviation(text, match.start()):
+            continue
+        units.extend(_sentence(text, start, pos, match.end(), paragraph))
+        pos = match.end()
+    units.extend(_sentence(text, start, pos, len(text), paragraph))
+    return units
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _sentence(text: str, offset: int, a: int, b: int, paragraph: int) -> list[Unit]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    out = []
+    while b - a > MAX_SENTENCE:  # run-on text (no punctuation): read it in pieces
+        cut = text.rfind(" ", a, a + MAX_SENTENCE)
+        cut = cut if cut > a else a + MAX_SENTENCE
+        out.append(Unit(offset + a, offset + cut, "sentence", paragraph))
+        a = cut
+    if b > a:
+        out.append(Unit(offset + a, offset + b, "sentence", paragraph))
+    return out
