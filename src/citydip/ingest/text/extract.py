@@ -10,7 +10,7 @@ first sentence that says it is kept, with a year from a later one when it gave n
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,8 +87,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     found: list[ExtractedClaim] = []
-    docs = nlp.pipe(norm[u.start : u.end] for u in units)
-    for unit, doc in zip(units, docs, strict=True):
+    for unit, doc, cues in _unit_docs(nlp, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         mentions = find_mentions(doc, registry)
         if unit.kind == "heading":
@@ -97,13 +96,39 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         column = registry.lookup(unit.column) if unit.column else None
         if unit.kind == "cell" and column is None:
             continue
-        cues = [(nlp.vocab.strings[mid], a, b) for mid, a, b in matcher(doc)]
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
         drafts = [d for rule in RULES for d in rule(sentence) if _valid(d)]
         found.extend(_place(d, text, unit) for d in drafts)
         _update(context, sentence, drafts)
     return _merge(found)
+
+
+def _unit_docs(
+    nlp: Any, matcher: Any, norm: str, units: list[Unit]
+) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]]]]:
+    """Each unit as a span of a doc of whole paragraphs (one pipeline call per ~8 KB), with cues."""
+    groups: list[list[Unit]] = []
+    for unit in units:  # whole paragraphs, about 8 KB at a time
+        if not groups or (
+            unit.paragraph != groups[-1][-1].paragraph and unit.start - groups[-1][0].start > 8000
+        ):
+            groups.append([])
+        groups[-1].append(unit)
+    texts = (norm[group[0].start : group[-1].end] for group in groups)
+    for group, doc in zip(groups, nlp.pipe(texts), strict=True):
+        base = group[0].start
+        matches = matcher(doc)
+        for unit in group:
+            span = doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            cues = [
+                (nlp.vocab.strings[mid], a - span.start, b - span.start)
+                for mid, a, b in matches
+                if span.start <= a and b <= span.end
+            ]
+            yield unit, span, cues
 
 
 def _valid(draft: Draft) -> bool:

@@ -178,17 +178,18 @@ def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
 
 def _known(doc: Any, registry: Registry) -> list[Mention]:
     out = []
+    base = getattr(doc, "start", 0)  # a unit is a span of its paragraph's doc
     for ent in doc.ents:
         first = ent.text[0]
         if not (first.isupper() or first.isdigit()):
             continue
         key = ent.ent_id_
         if key.startswith("@"):
-            out.append(Mention(ent.start, ent.end, ent.text, "COUNTRY", code=key[1:]))
+            out.append(Mention(ent.start - base, ent.end - base, ent.text, "COUNTRY", code=key[1:]))
             continue
         bucket = registry.by_key.get(key)
         known = registry.lookup(ent.text) if bucket else None
-        out.append(Mention(ent.start, ent.end, ent.text, ent.label_, known))
+        out.append(Mention(ent.start - base, ent.end - base, ent.text, ent.label_, known))
     return out
 
 

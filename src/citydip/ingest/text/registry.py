@@ -96,6 +96,7 @@ class Registry:
         self.countries: dict[str, str] = {}  # folded name -> ISO alpha-2
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
+        self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
 
     # -- building ---------------------------------------------------------------------------
 
@@ -174,6 +175,12 @@ class Registry:
         return self.countries.get(fold(text))
 
     def link(self, text: str, labels: tuple[str, ...], near: str | None = None) -> Known | None:
+        cache_key = (text, labels, near)
+        if cache_key not in self._links:
+            self._links[cache_key] = self._link(text, labels, near)
+        return self._links[cache_key]
+
+    def _link(self, text: str, labels: tuple[str, ...], near: str | None) -> Known | None:
         """A name not known as written: the known name of those labels that contains it.
 
         ``near`` (a subject's name) breaks ties: "International Strategy" said of Yokohama

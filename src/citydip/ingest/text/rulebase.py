@@ -60,6 +60,7 @@ class Sentence:
     column: Known | None = None
     objects: set[int] = field(default_factory=set)  # ids of mentions taken as objects
     carried_year: int | None = None
+    _lowers: set[str] | None = None
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -154,7 +155,8 @@ class Sentence:
         for mention in following:
             between = self.doc[pos : mention.start]
             for token in between:
-                if token.lower_ in CLAUSE_BREAKS or (token.i in cue_tokens and token.i >= index):
+                i = token.i - self.base
+                if token.lower_ in CLAUSE_BREAKS or (i in cue_tokens and i >= index):
                     return out
                 if token.lower_ not in GLUE:
                     loose += 1
@@ -195,11 +197,21 @@ class Sentence:
         return None
 
     def years(self) -> list[tuple[int, int]]:
-        return [(t.i, int(t.text)) for t in self.doc if YEAR.match(t.text)]
+        return [(i, int(t.text)) for i, t in enumerate(self.doc) if YEAR.match(t.text)]
+
+    @property
+    def base(self) -> int:
+        """Index of the unit's first token in its paragraph's doc."""
+        return int(getattr(self.doc, "start", 0))
+
+    def prev(self, index: int) -> str:
+        """The lower-case token before ``index``, or "" at the start."""
+        return str(self.doc[index - 1].lower_) if index > 0 else ""
 
     def has(self, *words: str) -> bool:
-        wanted = set(words)
-        return any(t.lower_ in wanted for t in self.doc)
+        if self._lowers is None:
+            self._lowers = {t.lower_ for t in self.doc}
+        return not self._lowers.isdisjoint(words)
 
     def span_text(self, a: int, b: int) -> str:
         return str(self.doc[a:b].text)

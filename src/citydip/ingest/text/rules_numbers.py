@@ -306,7 +306,7 @@ def ties(s: Sentence) -> list[Draft]:
             subjects = [k for k in subjects if k != found[0]]
             if not subjects:
                 continue
-            direct = s.doc[m.start - 1].lower_ in ("with", "of", "and", ":")
+            direct = s.prev(m.start) in ("with", "of", "and", ":")
             out.append(
                 Draft(
                     "tie",

@@ -60,8 +60,8 @@ def membership(s: Sentence) -> list[Draft]:
 def _role(s: Sentence, after: int, cue: str) -> str:
     if "creation" in cue or "co-founded" in cue or "founding" in cue:
         return "founder"
-    for token in s.doc[after:]:
-        if token.lower_ in ROLE_WORDS and token.i > after:
+    for token in s.doc[after + 1 :]:
+        if token.lower_ in ROLE_WORDS:
             return ROLE_WORDS[token.lower_]
     if cue.startswith(("participa", "active")):
         return "participant"
@@ -96,9 +96,7 @@ def _award_object(s: Sentence, after: int) -> tuple[Known, int] | None:
     for m in s.mentions:
         if m.start < after or m.start > after + 14:
             continue
-        if m.label == "AWARD" or (
-            m.label in ("NAME", "PROGRAMME") and s.doc[m.start - 1].lower_ == "a"
-        ):
+        if m.label == "AWARD" or (m.label in ("NAME", "PROGRAMME") and s.prev(m.start) == "a"):
             found = s.known(m) if m.label == "AWARD" else [Known(m.text, "AWARD")]
             if found:
                 s.objects.add(id(m))
@@ -280,11 +278,7 @@ def agreement(s: Sentence) -> list[Draft]:
 
 def _pair(s: Sentence, a: int, b: int) -> tuple[Known, Known, float] | None:
     for m in s.mentions:
-        if (
-            m.start >= b
-            and s.doc[m.start - 1].lower_ == "with"
-            and m.label in ("PLACE", "NAME", "ORG")
-        ):
+        if m.start >= b and s.prev(m.start) == "with" and m.label in ("PLACE", "NAME", "ORG"):
             partner = s.known(m, place=m.label == "NAME")
             subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
             if partner and subjects and partner[0] != subjects[0]:
@@ -318,7 +312,7 @@ def aid(s: Sentence) -> list[Draft]:
         for m in s.mentions:
             if (
                 m.start >= b
-                and s.doc[m.start - 1].lower_ in ("to", "for", "in")
+                and s.prev(m.start) in ("to", "for", "in")
                 and m.label in ("PLACE", "NAME")
             ):
                 found = s.known(m, place=True)

@@ -1,0 +1,148 @@
+"""Score extracted claims against a gold annotation: precision and recall per claim type.
+
+An extracted claim matches a gold claim of the same type when the subject, the object (or
+value and metric) agree, and, when the gold claim gives a year, the year too. Each gold
+claim matches at most one extracted claim. Names match an entity id, or a name equal to
+or contained in the extracted name, case- and accent-insensitively.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citydip.errors import DataError
+from citydip.ingest.text.claims import CLAIM_TYPES, ExtractedClaim, Ref
+from citydip.text import fold
+
+
+@dataclass(frozen=True)
+class GoldClaim:
+    type: str
+    subject: str
+    objects: tuple[str, ...] = ()
+    value: str | None = None
+    metric: str | None = None
+    year: int | None = None
+    locator: str = ""
+
+
+@dataclass
+class Score:
+    """Matches per claim type, and the claims that did not match."""
+
+    true_positives: dict[str, int] = field(default_factory=dict)
+    extracted: dict[str, int] = field(default_factory=dict)
+    gold: dict[str, int] = field(default_factory=dict)
+    missed: list[GoldClaim] = field(default_factory=list)
+    wrong: list[ExtractedClaim] = field(default_factory=list)
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    def precision(self, type: str | None = None) -> float:
+        tp = sum(self.true_positives.values()) if type is None else self.true_positives.get(type, 0)
+        n = sum(self.extracted.values()) if type is None else self.extracted.get(type, 0)
+        return self._ratio(tp, n)
+
+    def recall(self, type: str | None = None) -> float:
+        tp = sum(self.true_positives.values()) if type is None else self.true_positives.get(type, 0)
+        n = sum(self.gold.values()) if type is None else self.gold.get(type, 0)
+        return self._ratio(tp, n)
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per claim type present in gold or extraction, then the total."""
+        types = [t for t in CLAIM_TYPES if t in self.gold or t in self.extracted]
+        out = [
+            {
+                "type": t,
+                "gold": self.gold.get(t, 0),
+                "extracted": self.extracted.get(t, 0),
+                "correct": self.true_positives.get(t, 0),
+                "precision": round(self.precision(t), 3),
+                "recall": round(self.recall(t), 3),
+            }
+            for t in types
+        ]
+        out.append(
+            {
+                "type": "all",
+                "gold": sum(self.gold.values()),
+                "extracted": sum(self.extracted.values()),
+                "correct": sum(self.true_positives.values()),
+                "precision": round(self.precision(), 3),
+                "recall": round(self.recall(), 3),
+            }
+        )
+        return out
+
+
+def load_gold(path: str | Path) -> list[GoldClaim]:
+    """Gold claims from a YAML annotation (benchmarks/gold/*.yaml)."""
+    import yaml
+
+    where = str(path)
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(where, None, None, f"cannot read the gold annotation: {exc}") from exc
+    out = []
+    for number, item in enumerate((data or {}).get("claims") or [], start=1):
+        if item.get("type") not in CLAIM_TYPES or not item.get("subject"):
+            raise DataError(where, None, f"claims[{number}]", "needs a known type and a subject")
+        obj = item.get("object")
+        objects = tuple(str(o) for o in (obj if isinstance(obj, list) else [obj] if obj else []))
+        value = item.get("value")
+        out.append(
+            GoldClaim(
+                item["type"],
+                str(item["subject"]),
+                objects,
+                None if value is None else str(value),
+                item.get("metric"),
+                item.get("year"),
+                str(item.get("locator") or ""),
+            )
+        )
+    return out
+
+
+def score(extracted: list[ExtractedClaim], gold: list[GoldClaim]) -> Score:
+    result = Score()
+    for g in gold:
+        result.gold[g.type] = result.gold.get(g.type, 0) + 1
+    unmatched = list(gold)
+    for claim in extracted:
+        result.extracted[claim.type] = result.extracted.get(claim.type, 0) + 1
+        match = next((g for g in unmatched if matches(claim, g)), None)
+        if match is None:
+            result.wrong.append(claim)
+            continue
+        unmatched.remove(match)
+        result.true_positives[claim.type] = result.true_positives.get(claim.type, 0) + 1
+    result.missed = unmatched
+    return result
+
+
+def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
+    if claim.type != gold.type or not _names(claim.subject, (gold.subject,)):
+        return False
+    if gold.objects and (claim.object is None or not _names(claim.object, gold.objects)):
+        return False
+    if gold.value is not None and _digits(claim.value) != _digits(gold.value):
+        return False
+    if gold.metric is not None and claim.metric != gold.metric:
+        return False
+    return gold.year is None or claim.year == gold.year
+
+
+def _names(ref: Ref, wanted: tuple[str, ...]) -> bool:
+    name = fold(ref.name)
+    return any(w == ref.id or fold(w) == name or fold(w) in name for w in wanted)
+
+
+def _digits(value: str | None) -> list[str]:
+    return re.findall(r"\d+(?:\.\d+)?", (value or "").replace(",", ""))
