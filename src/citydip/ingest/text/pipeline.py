@@ -1,4 +1,4 @@
-"""The spaCy pipeline: a blank English tokenizer, an EntityRuler of known names, a PhraseMatcher of cues.
+"""The spaCy pipeline: a blank English tokenizer, EntityRulers of known names, cue phrases.
 
 No statistical model: the rule path is the whole pipeline, nothing is downloaded. spaCy is
 imported here only, when a document is read, so the CLI starts fast.
@@ -8,8 +8,8 @@ imported here only, when a document is read, so the CLI starts fast.
   a capital, which the mention finder checks), then "acronyms" matches exactly ("WHO",
   never "who") where no name matched. Both use phrase matching, fast on long texts.
 - A PhraseMatcher (the token patterns of ``CUES`` expanded to phrases: far faster than
-  the token Matcher on long texts) finds the cues claim rules start from: membership, awards, hosting, running,
-  agreements, aid, ties, counts and populations. Their names are the keys of ``CUES``.
+  the token Matcher on long texts) finds the cues claim rules start from: membership,
+  awards, hosting, running, agreements, aid and ties. Their names are the keys of ``CUES``.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def _expand(pattern: list[dict[str, Any]]) -> list[list[str]]:
     for spec in pattern:
         lower = spec["LOWER"]
         choices = list(lower["IN"]) if isinstance(lower, dict) else [lower]
-        grown = [p + [c] for p in phrases for c in choices]
+        grown = [[*p, c] for p in phrases for c in choices]
         phrases = grown + (phrases if spec.get("OP") == "?" else [])
     return [p for p in phrases if p]
 
