@@ -1,0 +1,211 @@
+"""``citydip network stats|city|homophily|communities|countries|export``: the twinning graph.
+
+Each command opens the store, builds the graph under the filters (analysis.network.graph),
+calls one library function and renders it. Heavy statistics show a progress line on
+stderr and are skipped with --skip-heavy. An empty graph is one line and exit 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from citydip.cli.app import Format, app, console, emit_json, open_chosen_store
+
+network_app = typer.Typer(
+    help="Network analytics of the twinning graph: statistics, cities, communities, exports.",
+    no_args_is_help=True,
+)
+app.add_typer(network_app, name="network")
+
+KIND = typer.Option(None, "--kind", help="Keep ties of this kind (repeatable).")
+STATUS = typer.Option(None, "--status", help="Keep ties of this status (repeatable).")
+SINCE = typer.Option(None, "--since", help="Ties that started in or after this year.")
+UNTIL = typer.Option(None, "--until", help="Ties that started in or before this year.")
+LEVEL = typer.Option(None, "--level", help="Keep places of this level (repeatable).")
+MERGE = typer.Option(False, "--merge-districts", help="Count districts as their city.")
+FORMAT = typer.Option(Format.table, "--format", help="table or json.")
+SKIP_HEAVY = typer.Option(
+    False, "--skip-heavy", help="Skip diameter, mean distance and betweenness."
+)
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
+
+
+def _network(
+    kind: list[str] | None,
+    status: list[str] | None,
+    since: int | None,
+    until: int | None,
+    level: list[str] | None,
+    merge: bool,
+) -> Any:
+    """The filtered graph of the chosen store; NotFound (one line) when it has no tie."""
+    from citydip.analysis.network.graph import GraphFilter, build_network, require_ties
+
+    filters = GraphFilter.of(kind, status, since, until, level, merge)
+    with open_chosen_store() as store:
+        network = build_network(store, filters)
+        require_ties(network, store)
+    return network
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
+    """A transient spinner on stderr naming the running step, or nothing."""
+    from citydip.analysis.network.graph import igraph_errors
+
+    if not enabled:
+        with igraph_errors():
+            yield None
+        return
+    from rich.console import Console
+
+    with igraph_errors(), Console(stderr=True).status("Computing…") as status:
+        yield lambda step: status.update(f"Computing {step}…")
+
+
+def _show(rows: list[tuple[str, Any]], title: str | None = None) -> None:
+    out = console()
+    if title:
+        out.print(f"[bold]{title}[/bold]")
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        out.print(f"  {key.ljust(width)}  {_fmt(value)}", markup=False)
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 100 else f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_fmt(v)}" for k, v in value.items()) or "–"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "–"
+    return str(value)
+
+
+@network_app.command("stats")
+def stats(
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+    skip_heavy: bool = SKIP_HEAVY,
+    quiet: bool = QUIET,
+) -> None:
+    """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
+    from citydip.analysis.network.stats import network_stats
+
+    network = _network(kind, status, since, until, level, merge)
+    with _progress(not quiet) as step:
+        result = network_stats(network, heavy=not skip_heavy, progress=step)
+    if fmt is Format.json:
+        emit_json(result)
+        return
+    law = result.pop("power_law")
+    _show([(k, v) for k, v in result.items() if k != "skipped"], "Twinning network")
+    if law is None:
+        typer.echo("  power_law                 – (too few degrees to fit)")
+    else:
+        _show([(k, v) for k, v in law.items()], "Power-law fit of the degree tail")
+    if result["skipped"]:
+        typer.echo(f"skipped (--skip-heavy): {', '.join(result['skipped'])}")
+
+
+@network_app.command("city")
+def city(
+    name: str = typer.Argument(..., help="City name or entity id."),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+    skip_heavy: bool = SKIP_HEAVY,
+    quiet: bool = QUIET,
+) -> None:
+    """A city's place in the network: centrality and rank, reach, partners, waves."""
+    from citydip.analysis.network.city import centralities, city_metrics
+    from citydip.knowledge.lookup import find_city
+
+    with open_chosen_store() as store:
+        entity = find_city(store, name)
+    network = _network(kind, status, since, until, level, merge)
+    network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
+    with _progress(not quiet) as step:
+        centralities(network, heavy=not skip_heavy, progress=step)
+        result = city_metrics(network, entity.id, heavy=not skip_heavy)
+    if fmt is Format.json:
+        emit_json(result)
+        return
+    _render_city(result)
+
+
+def _render_city(result: dict[str, Any]) -> None:
+    c = result["city"]
+    rows: list[tuple[str, Any]] = [("partners", result["partners"])]
+    rows.append(("by kind", result["degree_by_kind"]))
+    for key, value in result["centrality"].items():
+        if value is None:
+            rows.append((key, "skipped (--skip-heavy)"))
+        else:
+            rows.append(
+                (key, f"{_fmt(value['value'])}  (rank {value['rank']:,} of {value['of']:,})")
+            )
+    _show(rows, f"{c['name']} ({c['country'] or '?'}) in the network — {result['filters']}")
+    r = result["reach"]
+    _show(
+        [
+            ("countries", r["countries"]),
+            ("continents", r["continents"]),
+            ("by continent", r["by_continent"]),
+            ("distance mean km", r["distance_km_mean"]),
+            ("distance median km", r["distance_km_median"]),
+            ("same continent", r["same_continent_share"]),
+            ("country diversity", r["country_diversity"]),
+            ("continent diversity", r["continent_diversity"]),
+        ],
+        "Reach",
+    )
+    p = result["partner_profile"]
+    _show(
+        [
+            ("port cities", f"{_fmt(p['port_share'])}  {_fmt(p['ports'])}"),
+            ("capitals", f"{_fmt(p['capital_share'])}  {_fmt(p['capitals'])}"),
+            ("population", p["population_bands"]),
+        ],
+        "Partners",
+    )
+    t = result["time"]
+    waves = [f"{w['from']}–{w['to']} ({w['ties']})" for w in t["waves"]]
+    first, latest = t["first"], t["latest"]
+    _show(
+        [
+            ("dated ties", f"{t['dated']} ({t['undated']} undated)"),
+            ("per decade", t["per_decade"]),
+            ("waves", waves),
+            ("first", f"{first['year']} {first['partner']}" if first else None),
+            ("latest", f"{latest['year']} {latest['partner']}" if latest else None),
+        ],
+        "Time",
+    )
+
+
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
+    csv = "csv"

@@ -1,0 +1,114 @@
+"""``citydip network ...`` end to end on the curated store and on hand-built stores."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from citydip.stores import build_store
+
+STATS_KEYS = {
+    "nodes",
+    "edges",
+    "components",
+    "largest_component_nodes",
+    "max_degree",
+    "mean_degree",
+    "degree_assortativity",
+    "clustering_global",
+    "triangles",
+    "diameter",
+    "mean_distance",
+    "degree_gini",
+    "power_law",
+}
+
+
+def test_stats_json_has_the_documented_keys(cli: Any) -> None:
+    result = cli("network", "stats", "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert set(data) >= STATS_KEYS
+    assert data["nodes"] > 50 and data["edges"] >= data["nodes"] - data["components"]
+    assert data["diameter"] >= 1 and data["skipped"] == []
+
+
+def test_stats_table_and_skip_heavy(cli: Any) -> None:
+    result = cli("network", "stats", "--skip-heavy", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert "largest_component_nodes" in result.stdout
+    assert "skipped (--skip-heavy): diameter, mean_distance" in result.stdout
+
+
+def test_city_json_for_yokohama(cli: Any) -> None:
+    result = cli("network", "city", "Yokohama", "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    data = result.json()
+    assert data["city"]["country"] == "JP"
+    assert data["partners"] == sum(data["degree_by_kind"].values())
+    assert data["time"]["first"]["year"] == 1957  # San Diego, the essay's first tie
+    assert data["reach"]["continents"] >= 4
+    assert 0 < data["partner_profile"]["port_share"] <= 1
+    assert data["centrality"]["degree"]["rank"] >= 1
+
+
+def test_city_table(cli: Any) -> None:
+    result = cli("network", "city", "Taipei", "-q", "--skip-heavy")
+    assert result.exit_code == 0, result.stderr
+    assert "Taipei (TW) in the network" in result.stdout
+    assert "skipped (--skip-heavy)" in result.stdout
+
+
+def test_unknown_city_is_one_line(cli: Any) -> None:
+    result = cli("network", "city", "Atlantis-on-Sea")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("no city named 'Atlantis-on-Sea'")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_filter_that_leaves_no_ties(cli: Any) -> None:
+    result = cli("network", "stats", "--since", "2090")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("the network is empty: none of the store's")
+    assert result.stderr.count("\n") == 1
+    city = cli(
+        "network",
+        "city",
+        "Yokohama",
+        "--kind",
+        "joint-statement",
+        "--since",
+        "1950",
+        "--until",
+        "1951",
+    )
+    assert city.exit_code == 1
+    assert city.stderr.startswith("the network is empty: none of the store's")
+
+
+def test_city_outside_the_filtered_graph(cli: Any) -> None:
+    result = cli("network", "city", "Yokohama", "--since", "1957", "--until", "1957", "-q")
+    other = cli("network", "city", "Taipei", "--since", "1957", "--until", "1957", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert other.exit_code == 1
+    assert other.stderr == "Taipei has no ties in the network (started 1957–1957)\n"
+
+
+def test_bad_filter_values_exit_2(cli: Any) -> None:
+    result = cli("network", "stats", "--kind", "twin")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--kind: 'twin' is not one of sister")
+
+
+def test_empty_store(tmp_path: Path, cli: Any) -> None:
+    path = tmp_path / "empty.db"
+    build_store(path, empty=True).close()
+    result = cli("--db", str(path), "network", "stats")
+    assert result.exit_code == 1
+    assert result.stderr == "the network is empty: the store holds no twinning ties\n"
+
+
+def test_stats_json_skip_heavy(cli: Any) -> None:
+    result = cli("network", "stats", "--format", "json", "-q", "--skip-heavy")
+    assert json.loads(result.stdout)["diameter"] is None
