@@ -12,6 +12,7 @@ _COMMAND_MODULES = (
     "citydip.cli.profile",
     "citydip.cli.resolve",
     "citydip.cli.imports",
+    "citydip.cli.network",
 )
 
 
