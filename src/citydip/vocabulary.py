@@ -57,6 +57,7 @@ PREDICATES = {
     "aim": "a stated motive of the subject's international activity",
     "count": "a headline count as a source states it (qualifier metric)",
     "population": "resident population as a source states it",
+    "tie_period": "the years a city's ties were formed in, as a source states it (start, end)",
     "participant_count": "number of participants (companies, members) of a programme or network",
 }
 

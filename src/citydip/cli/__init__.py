@@ -13,6 +13,7 @@ _COMMAND_MODULES = (
     "citydip.cli.resolve",
     "citydip.cli.imports",
     "citydip.cli.network",
+    "citydip.cli.text",
 )
 
 
