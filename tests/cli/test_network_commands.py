@@ -112,3 +112,35 @@ def test_empty_store(tmp_path: Path, cli: Any) -> None:
 def test_stats_json_skip_heavy(cli: Any) -> None:
     result = cli("network", "stats", "--format", "json", "-q", "--skip-heavy")
     assert json.loads(result.stdout)["diameter"] is None
+
+
+def test_homophily_communities_and_countries_json(cli: Any) -> None:
+    h = cli("network", "homophily", "--format", "json")
+    assert h.exit_code == 0, h.stderr
+    assert h.json()["port"]["places"] >= 1 and h.json()["distance"]["random_pairs"] == 10_000
+    c = cli("network", "communities", "--format", "json", "--top", "3")
+    assert c.exit_code == 0, c.stderr
+    assert len(c.json()["communities"]) == 3 and 0 < c.json()["modularity"] < 1
+    k = cli("network", "countries", "--format", "json")
+    assert k.exit_code == 0, k.stderr
+    assert {"JP", "TW"} <= {x["country"] for x in k.json()["most_tied_countries"]}
+
+
+def test_export_writes_files(cli: Any, tmp_path: Path) -> None:
+    out = tmp_path / "ties.gexf"
+    result = cli("network", "export", "gexf", str(out), "--communities")
+    assert result.exit_code == 0, result.stderr
+    assert out.read_text(encoding="utf-8").startswith('<?xml version="1.0"')
+    assert 'title="community"' in out.read_text(encoding="utf-8")
+    assert result.stdout.endswith(f"ties → {out}\n")
+    csv_dir = tmp_path / "lists"
+    assert cli("network", "export", "csv", str(csv_dir)).exit_code == 0
+    assert (csv_dir / "nodes.csv").exists() and (csv_dir / "edges.csv").exists()
+
+
+def test_export_to_an_unwritable_place(cli: Any, tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x", encoding="utf-8")
+    result = cli("network", "export", "geojson", str(blocker / "x.geojson"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{blocker / 'x.geojson'}: cannot write")

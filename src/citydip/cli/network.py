@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -204,8 +205,140 @@ def _render_city(result: dict[str, Any]) -> None:
     )
 
 
+@network_app.command("homophily")
+def homophily(
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+) -> None:
+    """Port–port and capital–capital mixing, population assortativity, tie distances."""
+    from citydip.analysis.network.graph import igraph_errors
+    from citydip.analysis.network.homophily import homophily as compute
+
+    network = _network(kind, status, since, until, level, merge)
+    with igraph_errors():
+        result = compute(network)
+    if fmt is Format.json:
+        emit_json(result)
+        return
+    typer.echo(f"Homophily of {result['edges']:,} ties — {result['filters']}")
+    for key in ("port", "capital", "same_country", "same_continent"):
+        _show(list(result[key].items()), key.replace("_", " "))
+    _show(list(result["population_assortativity"].items()), "population")
+    _show(list(result["distance"].items()), "distance of tied pairs against random pairs")
+
+
+@network_app.command("communities")
+def communities(
+    top: int = typer.Option(10, "--top", help="How many of the largest to describe."),
+    resolution: float = typer.Option(1.0, "--resolution", help="Modularity resolution."),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+) -> None:
+    """Leiden communities with their country make-up."""
+    from citydip.analysis.network.communities import communities as compute
+    from citydip.analysis.network.graph import igraph_errors
+
+    network = _network(kind, status, since, until, level, merge)
+    with igraph_errors():
+        result = compute(network, top=top, resolution=resolution)
+    if fmt is Format.json:
+        emit_json(result)
+        return
+    typer.echo(
+        f"{result['count']:,} communities, modularity {result['modularity']:.3f} "
+        f"({result['algorithm']}) — {result['filters']}"
+    )
+    for c in result["communities"]:
+        typer.echo(
+            f"  #{c['community']}: {c['size']:,} places, {c['countries']} countries "
+            f"({_fmt(c['top_countries'])}); best tied: {', '.join(c['best_tied'])}"
+        )
+
+
+@network_app.command("countries")
+def countries(
+    top: int = typer.Option(15, "--top", help="How many pairs and countries to list."),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+) -> None:
+    """The country-level network: countries as nodes, ties between them as weights."""
+    from citydip.analysis.network.communities import country_summary
+    from citydip.analysis.network.graph import igraph_errors
+
+    network = _network(kind, status, since, until, level, merge)
+    with igraph_errors():
+        result = country_summary(network, top=top)
+    if fmt is Format.json:
+        emit_json(result)
+        return
+    _show(
+        [
+            (k, result[k])
+            for k in (
+                "countries",
+                "country_pairs",
+                "international_ties",
+                "domestic_ties",
+                "ties_without_country",
+            )
+        ],
+        f"Country network — {result['filters']}",
+    )
+    typer.echo("heaviest pairs:")
+    for pair in result["heaviest_pairs"]:
+        typer.echo(f"  {'–'.join(pair['countries'])}  {pair['ties']:,}")
+    typer.echo("most tied countries (international ties, partner countries, domestic):")
+    for c in result["most_tied_countries"]:
+        typer.echo(
+            f"  {c['country']}  {c['international_ties']:,}  {c['partner_countries']}  "
+            f"{c['domestic_ties']:,}"
+        )
+
+
 class ExportFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     geojson = "geojson"
     csv = "csv"
+
+
+@network_app.command("export")
+def export(
+    fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
+    out: Path = typer.Argument(..., help="Output file (a folder for csv)."),
+    with_communities: bool = typer.Option(
+        False, "--communities", help="Add each node's Leiden community."
+    ),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+) -> None:
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines, CSV lists."""
+    from citydip.analysis.network.communities import find_communities
+    from citydip.analysis.network.export import export as write
+    from citydip.analysis.network.graph import igraph_errors
+
+    network = _network(kind, status, since, until, level, merge)
+    with igraph_errors():
+        if with_communities:
+            find_communities(network)
+        files = write(network, fmt.value, out)
+    typer.echo(f"{network.nodes:,} places, {network.edges:,} ties → {', '.join(map(str, files))}")

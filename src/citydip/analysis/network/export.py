@@ -1,0 +1,238 @@
+"""The graph for the tools analysts use: GraphML and GEXF (Gephi, R, networkx), GeoJSON of
+ties as great-circle lines (QGIS, web maps), CSV node and edge lists (R, pandas, Excel).
+
+Every format carries the same attributes (graph.py): nodes by entity id with label,
+country, continent, coordinates, population, port, capital, level (and ``community``
+when communities were computed); ties with kind, status, start year, sources and ties.
+Missing values are left out (GraphML, GEXF) or empty (CSV), never written as 0 or false.
+
+GeoJSON lines follow the great circle, one point per ~``KM_PER_POINT`` km, and are split
+into a MultiLineString where they cross the antimeridian (RFC 7946, 3.1.9).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from itertools import pairwise
+from pathlib import Path
+from typing import IO, Any
+from xml.etree import ElementTree as ET
+
+from citydip.analysis.geography import great_circle_km
+from citydip.analysis.network.graph import Network
+from citydip.errors import InvalidInput
+
+FORMATS = ("graphml", "gexf", "geojson", "csv")
+NODE_FIELDS: tuple[str, ...] = ("id", "label", "country", "continent", "lat", "lon")
+NODE_FIELDS += ("population", "port", "capital", "level")
+EDGE_FIELDS = ("kind", "status", "start", "sources", "ties")
+KM_PER_POINT = 100.0
+MAX_POINTS = 128
+
+
+def export(network: Network, fmt: str, path: Path) -> list[Path]:
+    """Write the graph as ``fmt`` to ``path`` (a folder for csv); returns the files written."""
+    writers = {"graphml": write_graphml, "gexf": write_gexf, "geojson": write_geojson}
+    if fmt == "csv":
+        return write_csv(network, path)
+    if fmt not in writers:
+        raise InvalidInput(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
+    writers[fmt](network, path)
+    return [path]
+
+
+@contextmanager
+def _open(path: Path) -> Iterator[IO[str]]:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InvalidInput(f"{path}: cannot write ({exc.strerror})") from exc
+    with handle:
+        yield handle
+
+
+def _node_fields(network: Network) -> tuple[str, ...]:
+    extra = ("community",) if "community" in network.graph.vs.attributes() else ()
+    return NODE_FIELDS + extra
+
+
+def write_graphml(network: Network, path: Path) -> None:
+    """GraphML through igraph; attributes with no value at all are left out."""
+    g = network.graph.copy()
+    for seq in (g.vs, g.es):
+        for name in seq.attributes():
+            if all(value is None for value in seq[name]):
+                del seq[name]
+    import igraph
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        g.write_graphml(str(path))
+    except (OSError, igraph.InternalError) as exc:
+        raise InvalidInput(f"{path}: cannot write ({exc})") from exc
+
+
+def _gexf_type(values: list[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return "boolean"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "integer"
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return "double"
+    return "string"
+
+
+def _gexf_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_gexf(network: Network, path: Path) -> None:
+    """GEXF 1.3 (Gephi's own format), written directly: no extra dependency."""
+    g = network.graph
+    root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
+    meta = ET.SubElement(root, "meta")
+    ET.SubElement(meta, "creator").text = "citydip"
+    ET.SubElement(meta, "description").text = f"Twinning ties ({network.filters.describe()})"
+    graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="static")
+    node_fields = [f for f in _node_fields(network) if f not in ("id", "label")]
+    for cls, seq, fields in (("node", g.vs, node_fields), ("edge", g.es, list(EDGE_FIELDS))):
+        attrs = ET.SubElement(graph, "attributes", {"class": cls})
+        for i, name in enumerate(fields):
+            ET.SubElement(attrs, "attribute", id=str(i), title=name, type=_gexf_type(seq[name]))
+    nodes = ET.SubElement(graph, "nodes")
+    for v in g.vs:
+        node = ET.SubElement(nodes, "node", id=v["id"], label=v["label"])
+        _attvalues(node, [v[f] for f in node_fields])
+    edges = ET.SubElement(graph, "edges")
+    ids = g.vs["id"]
+    for e in g.es:
+        edge = ET.SubElement(edges, "edge", id=str(e.index), source=ids[e.source])
+        edge.set("target", ids[e.target])
+        _attvalues(edge, [e[f] for f in EDGE_FIELDS])
+    ET.indent(root)
+    with _open(path) as handle:
+        handle.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        handle.write(ET.tostring(root, encoding="unicode"))
+        handle.write("\n")
+
+
+def _attvalues(element: ET.Element, values: list[Any]) -> None:
+    present = [(i, v) for i, v in enumerate(values) if v is not None and v != ""]
+    if present:
+        box = ET.SubElement(element, "attvalues")
+        for i, value in present:
+            ET.SubElement(box, "attvalue", {"for": str(i), "value": _gexf_value(value)})
+
+
+def great_circle_points(
+    lat1: float, lon1: float, lat2: float, lon2: float
+) -> list[tuple[float, float]]:
+    """(lon, lat) points along the great circle from the first place to the second."""
+    distance = great_circle_km(lat1, lon1, lat2, lon2)
+    steps = max(1, min(MAX_POINTS, math.ceil(distance / KM_PER_POINT)))
+    p1 = _vector(lat1, lon1)
+    p2 = _vector(lat2, lon2)
+    omega = math.acos(max(-1.0, min(1.0, sum(a * b for a, b in zip(p1, p2, strict=True)))))
+    if omega < 1e-12 or math.pi - omega < 1e-9:  # same place, or antipodes: no single circle
+        return [(lon1, lat1), (lon2, lat2)]
+    out = []
+    for i in range(steps + 1):
+        t = i / steps
+        a = math.sin((1 - t) * omega) / math.sin(omega)
+        b = math.sin(t * omega) / math.sin(omega)
+        x, y, z = (a * u + b * w for u, w in zip(p1, p2, strict=True))
+        out.append((math.degrees(math.atan2(y, x)), math.degrees(math.asin(max(-1, min(1, z))))))
+    out[0], out[-1] = (lon1, lat1), (lon2, lat2)
+    return out
+
+
+def _vector(lat: float, lon: float) -> tuple[float, float, float]:
+    phi, lam = math.radians(lat), math.radians(lon)
+    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+
+
+def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Pieces of a line that never jump across longitude ±180 (crossings interpolated)."""
+    pieces = [[points[0]]]
+    for (lon1, lat1), (lon2, lat2) in pairwise(points):
+        if abs(lon2 - lon1) > 180:
+            edge = 180.0 if lon1 > 0 else -180.0
+            shifted = lon2 + 360 if lon1 > 0 else lon2 - 360
+            t = (edge - lon1) / (shifted - lon1)
+            lat = lat1 + t * (lat2 - lat1)
+            pieces[-1].append((edge, lat))
+            pieces.append([(-edge, lat)])
+        pieces[-1].append((lon2, lat2))
+    return pieces
+
+
+def tie_features(network: Network) -> list[dict[str, Any]]:
+    """One GeoJSON Feature per tie whose two places have coordinates."""
+    g = network.graph
+    vs = g.vs
+    features = []
+    for e in g.es:
+        a, b = vs[e.source], vs[e.target]
+        if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
+            continue
+        pieces = split_at_antimeridian(great_circle_points(a["lat"], a["lon"], b["lat"], b["lon"]))
+        coords = [[[round(x, 5), round(y, 5)] for x, y in piece] for piece in pieces]
+        geometry = (
+            {"type": "LineString", "coordinates": coords[0]}
+            if len(coords) == 1
+            else {"type": "MultiLineString", "coordinates": coords}
+        )
+        properties = {
+            "source": a["id"],
+            "source_label": a["label"],
+            "target": b["id"],
+            "target_label": b["label"],
+            **{f: e[f] for f in EDGE_FIELDS},
+            "distance_km": round(great_circle_km(a["lat"], a["lon"], b["lat"], b["lon"]), 1),
+        }
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return features
+
+
+def write_geojson(network: Network, path: Path) -> None:
+    collection = {"type": "FeatureCollection", "features": tie_features(network)}
+    with _open(path) as handle:
+        json.dump(collection, handle, ensure_ascii=False)
+        handle.write("\n")
+
+
+def write_csv(network: Network, folder: Path) -> list[Path]:
+    """``nodes.csv`` (with degree) and ``edges.csv`` (source and target entity ids)."""
+    g = network.graph
+    fields = _node_fields(network)
+    nodes, edges = folder / "nodes.csv", folder / "edges.csv"
+    degrees = g.degree()
+    with _open(nodes) as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*fields, "degree"])
+        for v in g.vs:
+            writer.writerow([_cell(v[f]) for f in fields] + [degrees[v.index]])
+    ids, labels = g.vs["id"], g.vs["label"]
+    with _open(edges) as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["source", "target", "source_label", "target_label", *EDGE_FIELDS])
+        for e in g.es:
+            row = [ids[e.source], ids[e.target], labels[e.source], labels[e.target]]
+            writer.writerow(row + [_cell(e[f]) for f in EDGE_FIELDS])
+    return [nodes, edges]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
