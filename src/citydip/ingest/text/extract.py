@@ -93,7 +93,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if unit.kind == "heading":
             _see_heading(context, mentions)
             continue
-        column = registry.lookup(unit.column) if unit.column else None
+        column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None:
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
@@ -129,6 +129,13 @@ def _unit_docs(
                 if span.start <= a and b <= span.end
             ]
             yield unit, span, cues
+
+
+def _column_subject(registry: Registry, header: str | None) -> Known | None:
+    """The entity a table column is about: a known name, else a place by that name."""
+    if not header:
+        return None
+    return registry.lookup(header) or registry.place(header)
 
 
 def _valid(draft: Draft) -> bool:

@@ -167,6 +167,7 @@ def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
     mentions = _known(doc, registry)
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
+    mentions = _absorb_places(doc, mentions)
     mentions += _chunks(doc, mentions)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -256,6 +257,9 @@ def _extend(doc: Any, mentions: list[Mention]) -> list[Mention]:
             else:
                 break
         if j > m.end:
+            head = _head_label(doc[m.start : j])
+            if head is not None and head != m.label:  # "Eurocities Annual Conference"
+                m.label, m.known = head, None
             m.end = j
             m.text = doc[m.start : j].text
     return mentions
@@ -263,6 +267,26 @@ def _extend(doc: Any, mentions: list[Mention]) -> list[Mention]:
 
 def _head_label(span: Any) -> str | None:
     return _HEAD_LABEL.get(span[-1].lower_) if len(span) else None
+
+
+def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """A place inside a capitalised name with a head noun is part of it ("Smart Lyon
+    Initiative", "Lyon Urban Forum")."""
+    out = list(mentions)
+    for m in mentions:
+        if m.label not in ("PLACE", "COUNTRY"):
+            continue
+        a, b = m.start, m.end
+        while a > 0 and _is_capital(doc[a - 1]) and doc[a - 1].lower_ not in _NOT_NAMES:
+            a -= 1
+        while b < len(doc) and _is_capital(doc[b]):
+            b += 1
+        if b > m.end and _head_label(doc[a:b]) is not None:
+            inside = [o for o in out if a <= o.start and o.end <= b]
+            if all(o.label in ("PLACE", "COUNTRY") for o in inside):
+                out = [o for o in out if o not in inside]
+                out.append(Mention(a, b, doc[a:b].text, _head_label(doc[a:b]) or "ORG"))
+    return out
 
 
 def _chunks(doc: Any, mentions: list[Mention]) -> list[Mention]:

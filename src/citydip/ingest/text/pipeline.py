@@ -112,7 +112,7 @@ def _expand(pattern: list[dict[str, Any]]) -> list[list[str]]:
 def build_pipeline(registry: Registry) -> Any:
     """The pipeline for a registry (built once per registry in a process)."""
     cached = _cache.get(registry.fingerprint)
-    if cached is not None and cached[0] is registry:
+    if cached is not None:
         return cached[1], cached[2]
     import spacy
     from spacy.matcher import PhraseMatcher

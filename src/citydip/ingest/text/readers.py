@@ -240,7 +240,6 @@ _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_MARKS = re.compile(
     r"^(#{1,6} |> ?|[*+-] )|(\*\*|__|`+)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", re.M
 )
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)
 
 
 def markdown_to_text(text: str) -> str:
@@ -252,5 +251,4 @@ def markdown_to_text(text: str) -> str:
         return " " * prefix + label + " " * (len(m.group(0)) - prefix - len(label))
 
     text = _MD_LINK.sub(blank_link, text)
-    text = _MD_RULE.sub(lambda m: " " * len(m.group(0)), text)
     return _MD_MARKS.sub(lambda m: " " * len(m.group(0)), text)

@@ -111,7 +111,7 @@ class Registry:
                 if surface and fold(surface) not in registry.by_key:
                     registry.add(surface, known)
         registry._add_countries()
-        registry.fingerprint = str(sum(len(v) for v in registry.surfaces.values()))
+        registry.fingerprint = registry._digest()
         return registry
 
     def _add_store(self, store: Store) -> None:
@@ -137,6 +137,17 @@ class Registry:
                 found.name, label, found.id, found.country, found.level, found.geonames_id
             )
             self.add(str(name), known)
+
+    def _digest(self) -> str:
+        """Identifies the patterns: registries with the same names share one pipeline."""
+        import hashlib
+
+        digest = hashlib.sha1()
+        for key in sorted(self.surfaces):
+            label = self.by_key[key][0].label
+            digest.update(f"{key}\x1f{label}\x1f{sorted(self.surfaces[key])}\x1e".encode())
+        digest.update(str(sorted(self.countries.items())).encode())
+        return digest.hexdigest()
 
     def add(self, surface: str, known: Known) -> None:
         surface = surface.strip()
@@ -213,16 +224,22 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
     if resolution is None:
         return None
     geonames_id, name, code = resolution
+    if geonames_id == 0:  # several places have this name: a place, not linked
+        return Known(name, "PLACE", None, code, "city")
     return registry.by_geonames.get(geonames_id) or Known(
         name, "PLACE", None, code, "city", geonames_id
     )
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, country: str | None) -> tuple[int, str, str] | None:
+def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | None:
     from citydip.knowledge.gazetteer import resolve
 
     result = resolve(text, country=country)
+    if result.status == "ambiguous" and all(
+        fold(p.name) in fold_variants(text) for p in result.candidates[:3]
+    ):
+        return 0, text, None
     if result.status != "resolved" or result.place is None:
         return None
     place = result.place

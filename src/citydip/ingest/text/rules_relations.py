@@ -48,7 +48,9 @@ def membership(s: Sentence) -> list[Draft]:
                             "non_membership" if negated else "membership",
                             subject,
                             org,
-                            year=None if negated else s.year_after(m.end, m.end + 4),
+                            year=None
+                            if negated
+                            else s.year_after(m.end, m.end + 4) or s.opening_year(),
                             confidence=0.9 * sure,
                             rule=f"membership:{cue}",
                             role=None if negated else role,
@@ -84,7 +86,7 @@ def award(s: Sentence) -> list[Draft]:
                     "award",
                     subject,
                     known,
-                    year=s.year_after(b, end + 6),
+                    year=s.year_after(b, end + 6) or s.opening_year(),
                     confidence=0.85 * sure,
                     rule=f"award:{s.span_text(a, b).lower()}",
                 )
@@ -133,7 +135,7 @@ def hosted(s: Sentence) -> list[Draft]:
                             "event_hosted",
                             subject,
                             Known(event.name, "EVENT", event.id),
-                            year=s.year_after(m.end, m.end + 4),
+                            year=s.year_after(m.end, m.end + 4) or s.opening_year(),
                             confidence=0.85 * sure,
                             rule=f"event_hosted:{s.span_text(a, b).lower()}",
                         )
