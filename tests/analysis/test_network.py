@@ -286,3 +286,17 @@ def test_power_law_fit_is_the_discrete_mle() -> None:
     assert fit["log_likelihood"] == pytest.approx(loglik(fit["alpha"]), rel=1e-4)
     assert fit["tail_nodes"] == len(tail)
     assert fit_power_law([1, 2, 3] * 5) is None
+
+
+def test_top_cities_by_a_centrality(net: Network) -> None:
+    from citydip.analysis.network.city import top_cities
+
+    rows = top_cities(net, "degree", 3)
+    assert [(r["rank"], r["name"], r["degree"]) for r in rows] == [
+        (1, "City C", 3.0),
+        (2, "City A", 2.0),
+        (2, "City B", 2.0),
+    ]
+    assert top_cities(net, "betweenness", 1)[0]["id"] == "c"
+    with pytest.raises(InvalidInput, match="--by: 'closeness' is not one of degree"):
+        top_cities(net, "closeness")

@@ -144,3 +144,13 @@ def test_export_to_an_unwritable_place(cli: Any, tmp_path: Path) -> None:
     result = cli("network", "export", "geojson", str(blocker / "x.geojson"))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{blocker / 'x.geojson'}: cannot write")
+
+
+def test_top_by_pagerank(cli: Any) -> None:
+    result = cli("network", "top", "--by", "pagerank", "--limit", "3", "--format", "json", "-q")
+    assert result.exit_code == 0, result.stderr
+    rows = result.json()
+    assert [r["rank"] for r in rows] == [1, 2, 3]
+    assert rows[0]["pagerank"] >= rows[1]["pagerank"] >= rows[2]["pagerank"]
+    bad = cli("network", "top", "--by", "closeness")
+    assert bad.exit_code == 2 and bad.stderr.startswith("--by: 'closeness' is not one of")

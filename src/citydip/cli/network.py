@@ -155,6 +155,39 @@ def city(
     _render_city(result)
 
 
+@network_app.command("top")
+def top(
+    by: str = typer.Option(
+        "degree", "--by", help="degree, betweenness, eigenvector, pagerank, coreness."
+    ),
+    limit: int = typer.Option(20, "--limit", help="How many places."),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    fmt: Format = FORMAT,
+    quiet: bool = QUIET,
+) -> None:
+    """The best-ranked places by one centrality."""
+    from citydip.analysis.network.city import top_cities
+
+    network = _network(kind, status, since, until, level, merge)
+    with _progress(not quiet) as step:
+        if step:
+            step(by)
+        rows = top_cities(network, by, limit)
+    if fmt is Format.json:
+        emit_json(rows)
+        return
+    typer.echo(
+        f"Top {len(rows)} by {by} of {network.nodes:,} places — {network.filters.describe()}"
+    )
+    for row in rows:
+        typer.echo(f"  {row['rank']:>5}  {row['name']} ({row['country'] or '?'})  {_fmt(row[by])}")
+
+
 def _render_city(result: dict[str, Any]) -> None:
     c = result["city"]
     rows: list[tuple[str, Any]] = [("partners", result["partners"])]

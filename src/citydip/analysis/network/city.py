@@ -25,6 +25,7 @@ from typing import Any
 
 from citydip.analysis.geography import great_circle_km, shannon_diversity
 from citydip.analysis.network.graph import Network
+from citydip.errors import InvalidInput
 
 WAVE_GAP = 5
 POPULATION_BANDS = (
@@ -231,3 +232,24 @@ def waves(years: list[int], gap: int = WAVE_GAP) -> list[dict[str, int]]:
         else:
             out.append({"from": year, "to": year, "ties": 1})
     return out
+
+
+def top_cities(network: Network, by: str = "degree", limit: int = 20) -> list[dict[str, Any]]:
+    """The ``limit`` best-ranked places by one centrality, with their rank and value."""
+    if by not in CENTRALITIES:
+        raise InvalidInput(f"--by: {by!r} is not one of {', '.join(CENTRALITIES)}")
+    values = centralities(network, heavy=by == "betweenness")[by]
+    assert values is not None
+    vs = network.graph.vs
+    order = sorted(range(len(values)), key=lambda v: (-values[v], vs[v]["label"]))[:limit]
+    ordered = _sorted_values(network, heavy=by == "betweenness")[by]
+    return [
+        {
+            "rank": rank_of(ordered, values[v]),
+            "id": vs[v]["id"],
+            "name": vs[v]["label"],
+            "country": vs[v]["country"] or None,
+            by: values[v],
+        }
+        for v in order
+    ]
