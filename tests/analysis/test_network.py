@@ -189,6 +189,9 @@ def test_city_metrics_on_known_coordinates(net: Network) -> None:
         {"from": 1977, "to": 1977, "ties": 1},
     ]
     assert t["first"] == {"year": 1957, "partner": "City A"}
+    assert city_metrics(net, "c", wave_gap=20)["time"]["waves"] == [
+        {"from": 1957, "to": 1977, "ties": 3}
+    ]
     assert t["latest"] == {"year": 1977, "partner": "City D"}
 
 

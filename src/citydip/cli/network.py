@@ -134,6 +134,9 @@ def city(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    wave_gap: int = typer.Option(
+        5, "--wave-gap", help="Years between agreements that end a wave of them."
+    ),
     fmt: Format = FORMAT,
     skip_heavy: bool = SKIP_HEAVY,
     quiet: bool = QUIET,
@@ -148,7 +151,7 @@ def city(
     network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
     with _progress(not quiet) as step:
         centralities(network, heavy=not skip_heavy, progress=step)
-        result = city_metrics(network, entity.id, heavy=not skip_heavy)
+        result = city_metrics(network, entity.id, heavy=not skip_heavy, wave_gap=wave_gap)
     if fmt is Format.json:
         emit_json(result)
         return

@@ -97,7 +97,9 @@ def rank_of(sorted_values: list[float], value: float) -> int:
     return len(sorted_values) - bisect.bisect_right(sorted_values, value) + 1
 
 
-def city_metrics(network: Network, entity_id: str, heavy: bool = True) -> dict[str, Any]:
+def city_metrics(
+    network: Network, entity_id: str, heavy: bool = True, wave_gap: int = WAVE_GAP
+) -> dict[str, Any]:
     """Everything the network says about one city (NotFound when it has no tie in it)."""
     v = network.vertex(entity_id)
     g = network.graph
@@ -131,7 +133,7 @@ def city_metrics(network: Network, entity_id: str, heavy: bool = True) -> dict[s
         "centrality": central,
         "reach": reach(network, v, partners),
         "partner_profile": partner_profile(network, partners),
-        "time": timeline(network, v, edges),
+        "time": timeline(network, v, edges, wave_gap),
     }
 
 
@@ -202,7 +204,9 @@ def partner_profile(network: Network, partners: list[int]) -> dict[str, Any]:
     }
 
 
-def timeline(network: Network, v: int, edges: list[Any]) -> dict[str, Any]:
+def timeline(
+    network: Network, v: int, edges: list[Any], wave_gap: int = WAVE_GAP
+) -> dict[str, Any]:
     """Agreements per decade, waves of agreements, the first and the latest."""
     g = network.graph
     dated = sorted(
@@ -216,7 +220,8 @@ def timeline(network: Network, v: int, edges: list[Any]) -> dict[str, Any]:
         "dated": len(dated),
         "undated": len(edges) - len(dated),
         "per_decade": dict(sorted(decades.items())),
-        "waves": waves(years),
+        "wave_gap": wave_gap,
+        "waves": waves(years, wave_gap),
         "first": {"year": dated[0][0], "partner": dated[0][1]} if dated else None,
         "latest": {"year": dated[-1][0], "partner": dated[-1][1]} if dated else None,
     }
