@@ -34,10 +34,25 @@ def compare_cities(store: Store, names: list[str]) -> Any:
 def list_conflicts(store: Store, name: str | None = None) -> list[dict[str, Any]]:
     """Every conflict about the city ``name``, or about every entity."""
     from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.import_conflicts import import_conflicts
     from citydip.knowledge.lookup import find_entity
 
     subject = find_entity(store, name, type=None).id if name else None
-    return [c.to_dict() for c in find_conflicts(store, subject)]
+    core = [c.to_dict() for c in find_conflicts(store, subject)]
+    flagged = {
+        (c["subject"]["id"], c["object"]["id"])
+        for c in core
+        if c["property"] == "tie" and c["kind"] == "unconfirmed" and "object" in c
+    }
+    imported = [
+        c
+        for c in import_conflicts(store, subject)
+        if not (
+            c["property"] == "imported tie"
+            and (c["subject"].get("id"), c["object"].get("id")) in flagged
+        )
+    ]
+    return core + imported
 
 
 def bibliography(store: Store, name: str | None = None) -> list[Source]:

@@ -61,3 +61,22 @@ def test_edges_other_ids_refused(cli: Any, tmp_path: Path) -> None:
     edges.write_text("Q1\tQ2\n", encoding="utf-8")
     result = cli("import", "edges", str(edges), "--ids", "geonames")
     assert result.exit_code == 2 and "--ids: 'geonames' is not supported" in result.stderr
+
+
+def test_import_conflicts_show_in_citydip_conflicts_once(cli: Any, tmp_path: Any) -> None:
+    """A tie only a dataset lists, against Yokohama's official list, is flagged once."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "city1,country1,city2,country2\nYokohama,Japan,Kyiv,Ukraine\n"
+        "Yokohama,Japan,Balikpapan,Indonesia\n",
+        encoding="utf-8",
+    )
+    assert cli("import", "pairs", str(pairs), "-q").exit_code == 0
+    data = cli("conflicts", "Yokohama", "--format", "json").json()
+    flagged = [
+        c["object"]["name"]
+        for c in data
+        if "tie" in c["property"] and c.get("object") and c["kind"] == "unconfirmed"
+    ]
+    assert flagged.count("Kyiv") == 1
+    assert flagged.count("Balikpapan") == 1
