@@ -116,8 +116,11 @@ def test_fuzzed_pairs_rows_import_or_fail_cleanly(
         assert dump(store) == before
         return
     kept = {(a.strip(), c.strip()) for a, _, c, _ in rows if a.strip() and c.strip()}
-    assert 0 < summary.added + summary.unchanged <= len(rows)
-    assert summary.added + summary.unchanged >= 1 if kept else True
+    # The store is shared across examples: a row an earlier example withdrew comes back as
+    # "updated" (restored) when this snapshot of the same source lists it again.
+    seen = summary.added + summary.unchanged + summary.updated
+    assert 0 < seen <= len(rows)
+    assert seen >= 1 if kept else True
     assert store.count("claims") == claims_before + summary.added
     again = run_import(store, pairs_batch(store, path), count_conflicts=False)
     assert again.added == 0 and store.count("claims") == claims_before + summary.added
