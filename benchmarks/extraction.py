@@ -1,9 +1,12 @@
-"""Extraction benchmark: precision/recall on the founding essay, throughput, a 20-page PDF.
+"""Extraction benchmark: precision/recall on the founding essay and on held-out texts,
+throughput, a 20-page PDF.
 
 Run:  .venv/bin/python benchmarks/extraction.py
 Writes benchmarks/results/extraction.md. Needs ../shared/seed (the essay) and fpdf2 (dev
 dependency, to write the PDF). Targets: precision >= 0.9 and recall >= 0.85 over
-benchmarks/gold/essay-claims.yaml; >= 200 KB of text a second on one core.
+benchmarks/gold/essay-claims.yaml; >= 200 KB of text a second on one core. The held-out
+texts (benchmarks/gold/heldout/, gold in benchmarks/gold/heldout-claims.yaml) are scored and
+reported too; tests/ingest/test_text_heldout.py holds their floor.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ESSAY = HERE.parents[1] / "shared" / "seed" / "maturing-city-diplomacy-yokohama-taipei.txt"
 GOLD = HERE / "gold" / "essay-claims.yaml"
+HELDOUT = HERE / "gold" / "heldout"
+HELDOUT_GOLD = HERE / "gold" / "heldout-claims.yaml"
 RESULTS = HERE / "results" / "extraction.md"
 
 
@@ -27,7 +33,7 @@ def main() -> int:
     from citydip.ingest.text.extract import extract_claims, extract_file
     from citydip.ingest.text.pipeline import build_pipeline
     from citydip.ingest.text.registry import Registry
-    from citydip.ingest.text.score import load_gold, score
+    from citydip.ingest.text.score import load_gold, score, score_documents
     from citydip.ingest.text.segment import prepare
     from citydip.stores import build_store
 
@@ -41,6 +47,7 @@ def main() -> int:
 
         extraction = extract_file(ESSAY, store)
         result = score(extraction.claims, load_gold(GOLD))
+        heldout = score_documents(HELDOUT, load_gold(HELDOUT_GOLD), store)
 
         text = ESSAY.read_text(encoding="utf-8")
         body = text[: prepare(text)[1]]
@@ -68,23 +75,20 @@ def main() -> int:
         f"Gold: `benchmarks/gold/essay-claims.yaml` ({sum(result.gold.values())} claims). "
         "Targets: precision >= 0.9, recall >= 0.85.",
         "",
-        "| type | gold | extracted | correct | precision | recall |",
-        "|---|---:|---:|---:|---:|---:|",
     ]
-    for row in result.rows():
-        lines.append(
-            f"| {row['type']} | {row['gold']} | {row['extracted']} | {row['correct']} "
-            f"| {row['precision']:.3f} | {row['recall']:.3f} |"
-        )
-    lines += ["", "Extracted but not in the gold (false positives):", ""]
+    lines += _table(result)
     lines += [
-        f"- {c.type} {c.subject.name} -> {c.object.name if c.object else c.value} ({c.year})"
-        for c in result.wrong
-    ] or ["- none"]
-    lines += ["", "In the gold but not extracted (misses):", ""]
-    lines += [f"- {g.type} {g.subject} {g.objects or g.value} ({g.locator})" for g in result.missed]
-    if not result.missed:
-        lines.append("- none")
+        "",
+        "## Precision and recall on held-out texts",
+        "",
+        f"Gold: `benchmarks/gold/heldout-claims.yaml` ({sum(heldout.gold.values())} claims) over "
+        f"{len(list(HELDOUT.glob('*.txt')))} short news-style texts in `benchmarks/gold/heldout/` "
+        "about cities the essay does not discuss, annotated before the rules were changed for "
+        "them (they have since been used to fix the rules, so this is no longer a blind score).",
+        "Before those fixes the rules scored precision 0.231, recall 0.094 (3 of 32) here.",
+        "",
+    ]
+    lines += _table(heldout)
     lines += [
         "",
         "## Throughput",
@@ -106,6 +110,30 @@ def main() -> int:
     print("\n".join(lines))
     ok = result.precision() >= 0.9 and result.recall() >= 0.85 and kb / seconds >= 200
     return 0 if ok else 1
+
+
+def _table(result: Any) -> list[str]:
+    lines = [
+        "| type | gold | extracted | correct | precision | recall |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for row in result.rows():
+        lines.append(
+            f"| {row['type']} | {row['gold']} | {row['extracted']} | {row['correct']} "
+            f"| {row['precision']:.3f} | {row['recall']:.3f} |"
+        )
+    lines += ["", "Extracted but not in the gold (false positives):", ""]
+    lines += [
+        f"- {c.type} {c.subject.name} -> {c.object.name if c.object else c.value} ({c.year})"
+        for c in result.wrong
+    ] or ["- none"]
+    lines += ["", "In the gold but not extracted (misses):", ""]
+    lines += [
+        f"- {g.type} {g.subject} {g.objects or g.value} ({g.document + ': ' if g.document else ''}"
+        f"{g.locator})"
+        for g in result.missed
+    ] or ["- none"]
+    return lines
 
 
 def _write_pdf(body: str, path: Path, pages: int) -> int:

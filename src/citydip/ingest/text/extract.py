@@ -185,6 +185,9 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
         if mention.known is not None:
             context.see(mention.known)
     if drafts:
+        for draft in drafts:  # partners named in claims: "the two cities", "the city"
+            if draft.object is not None and draft.object.label == "PLACE":
+                context.see(draft.object)
         subjects = Counter(d.subject for d in drafts)
         context.last_subject = subjects.most_common(1)[0][0]
         context.see(context.last_subject)

@@ -64,6 +64,7 @@ HEADS = {
         "games",
         "fair",
         "forum",
+        "congress",
     },
     "AWARD": {"award", "awards", "prize", "medal"},
     "DOC": {"strategy", "plan", "policy", "vision", "charter", "agenda"},
@@ -86,7 +87,10 @@ _REF_NOUNS = {
     "document": "DOC",
     "strategy": "DOC",
     "summit": "EVENT",
+    "capital": "PLACE",
 }
+# "the Catalan capital", "the Japanese port", "the Colombian city": the last city named
+PLACE_DESCRIPTIONS = {"capital", "city", "port", "metropolis", "town"}
 _NOT_NAMES = {
     "the",
     "a",
@@ -168,7 +172,8 @@ def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
     mentions = _absorb_places(doc, mentions)
-    mentions += _chunks(doc, mentions)
+    mentions += _descriptions(doc, mentions)
+    mentions += _chunks(doc, mentions, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
@@ -289,7 +294,28 @@ def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _chunks(doc: Any, mentions: list[Mention]) -> list[Mention]:
+def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """``the Catalan capital``: "the", one or two capitalised words, a place noun."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for i, token in enumerate(doc):
+        if token.lower_ != "the" or i in taken:
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 2 and j not in taken and _is_capital(doc[j]):
+            j += 1
+        if (
+            j > i + 1
+            and j < len(doc)
+            and j not in taken
+            and doc[j].lower_ in PLACE_DESCRIPTIONS
+            and (j + 1 >= len(doc) or doc[j + 1].lower_ != "of")
+        ):
+            out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", ref="=city"))
+    return out
+
+
+def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     i = 0
@@ -307,12 +333,26 @@ def _chunks(doc: Any, mentions: list[Mention]) -> list[Mention]:
                 break
         span = doc[i:j]
         label = _head_label(span)
-        if label is None and i == 0 and j == 1:
+        if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
+            j += 1  # "Expo 2015"
+            span = doc[i:j]
+        if label is None and i == 0 and j == 1 and registry.place(span.text) is None:
             i = j
-            continue  # a capitalised first word is not a name by itself
-        out.append(Mention(i, j, span.text, label or "NAME"))
+            continue  # a capitalised first word is not a name by itself, unless a place
+        if label is None:  # "Marseille and Rio de Janeiro": two names
+            k = i
+            for cut in [t for t in range(i, j) if doc[t].lower_ == "and"] + [j]:
+                if cut > k:
+                    out.append(Mention(k, cut, doc[k:cut].text, "NAME"))
+                k = cut + 1
+        else:
+            out.append(Mention(i, j, span.text, label))
         i = j
     return out
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
 def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:

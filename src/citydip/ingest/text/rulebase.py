@@ -124,10 +124,30 @@ class Sentence:
             last = mention
         if chosen:
             assert last is not None
+            if last.ref == "it" and len(chosen) == 1:
+                # "Barcelona is a member of ..., and it hosted": the clause's own subject
+                opening = self._opening_place(last.start)
+                if opening is not None:
+                    return [opening], 1.0
             return chosen, 0.9 if last.label == "REF" else 1.0
         if self.context.last_subject is not None:
             return [self.context.last_subject], 0.8
         return [], 0.0
+
+    def _opening_place(self, index: int) -> Known | None:
+        """The place the sentence opens with (its subject), when named before ``index``."""
+        for mention in self.mentions:
+            if mention.start >= index:
+                return None
+            if mention.label == "COUNTRY" or id(mention) in self.objects:
+                continue
+            if self.prev(mention.start) in ("with", "to", "for", "of", "from", "by"):
+                return None
+            if mention.label == "REF" and mention.ref == "it":
+                return None
+            found = self.known(mention, place=mention.label == "NAME")
+            return found[0] if len(found) == 1 and found[0].label == "PLACE" else None
+        return None
 
     def _after_cue(self, mention: Mention, cue_tokens: set[int]) -> bool:
         """The object of a verb cue ("operates the Museum") is no subject."""
@@ -189,7 +209,8 @@ class Sentence:
 
     def opening_year(self) -> int | None:
         """The year of an opening phrase: "In March 2023, ...", "Initiated in 2011, ..."."""
-        for token in self.doc[:8]:
+        first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
+        for token in self.doc[: min(8, max(first, 1))]:
             if token.text == ",":
                 break
             if YEAR.match(token.text):

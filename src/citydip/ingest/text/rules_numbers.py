@@ -130,6 +130,8 @@ def counts(s: Sentence) -> list[Draft]:
             kind = _population(words)
             if kind is not None:
                 out.extend(_population_claim(s, i, value, j + kind))
+            elif _population_before(s, i):  # "a population of more than 2.5 million"
+                out.extend(_population_claim(s, i, value, j))
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
@@ -173,6 +175,11 @@ def _population(words: list[str]) -> int | None:
         if word in POPULATION_NOUNS:
             return k
     return None
+
+
+def _population_before(s: Sentence, i: int) -> bool:
+    words = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
+    return "population" in words and "of" in words
 
 
 def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
@@ -233,10 +240,14 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             continue
         place = _next_place(s, i + 1, i + 14)
         if place is None:
-            continue
+            place = _earlier_partner(s, i)  # "with Seattle in 1957, the first such tie"
+            if place is None:
+                continue
+            subjects, sure = s.subject(place[0].start, ("PLACE", "REF"))
+        else:
+            s.objects.add(id(place[0]))
+            subjects, sure = s.subject(i, ("PLACE", "REF"))
         mention, known = place
-        s.objects.add(id(mention))
-        subjects, sure = s.subject(i, ("PLACE", "REF"))
         subjects = [k for k in subjects if k != known]
         if not subjects:
             continue
@@ -253,6 +264,21 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             )
         )
     return out
+
+
+ANAPHORIC_TIES = {"such", "tie", "link", "twinning", "partnership", "relationship", "agreement"}
+
+
+def _earlier_partner(s: Sentence, i: int) -> tuple[Mention, Known] | None:
+    """The partner of a tie named before "the first such tie" / "its first twinning"."""
+    if not {t.lower_ for t in s.doc[i + 1 : i + 3]} & ANAPHORIC_TIES:
+        return None
+    for m in reversed([m for m in s.mentions if m.end <= i]):
+        if s.prev(m.start) == "with" and m.label in ("PLACE", "NAME"):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE":
+                return m, found[0]
+    return None
 
 
 def _next_place(s: Sentence, a: int, b: int) -> tuple[Mention, Known] | None:
@@ -273,6 +299,7 @@ def _tie_kind(s: Sentence) -> str:
     return "unspecified"
 
 
+TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter"}
 PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
 
 
@@ -281,8 +308,14 @@ def ties(s: Sentence) -> list[Draft]:
     for name, a, b in s.cues:
         if name != "tie":
             continue
+        start = b
         if a > 0 and number_at(s, a - 1) is not None:
-            continue  # a count: "53 sister cities"
+            # a count: "53 sister cities", unless it names some: ", including X and Y"
+            nxt = [t.lower_ for t in s.doc[b : b + 2]]
+            if "including" not in nxt and "among" not in nxt:
+                continue
+        elif b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS:
+            start = b + 1  # "a sister city agreement with Seattle"
         word = s.doc[a].lower_
         if word == "partner" and s.has(*PROGRAMME_WORDS):
             continue
@@ -292,7 +325,7 @@ def ties(s: Sentence) -> list[Draft]:
             "twinning": "sister",
             "friendly": "friendship",
         }.get(word, word)
-        for m in s.objects_after(b, ("PLACE", "NAME"), lead=10, gap=3):
+        for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3):
             if id(m) in s.objects:
                 continue
             found = s.known(m, place=True)

@@ -4,6 +4,7 @@ mention of a programme or document) and reads subject, objects and year around i
 
 from __future__ import annotations
 
+from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 
@@ -287,12 +288,33 @@ def _pair(s: Sentence, a: int, b: int) -> tuple[Known, Known, float] | None:
                 return subjects[0], partner[0], sure
     for m in s.mentions:
         if m.label == "REF" and m.ref == "pair" and m.start < a:
-            both = s.context.referents(m)
+            both = _last_two(s, m)
             if len(both) == 2:
                 topic = s.context.last_subject
                 first, second = (both[1], both[0]) if topic == both[1] else (both[0], both[1])
                 return first, second, 0.9
     return None
+
+
+def _last_two(s: Sentence, pair: Mention) -> list[Known]:
+    """What "the two cities" means: the last two cities named, this sentence included
+    ("It was twinned with Bremen in 2011, and the two cities later signed ...")."""
+    here: list[Known] = []
+    for m in s.mentions:
+        if m.start >= pair.start or m.label not in ("PLACE", "NAME", "REF") or m is pair:
+            continue
+        if m.label == "REF" and m.ref not in ("it", "=city"):
+            continue
+        here += [k for k in s.known(m, place=m.label == "NAME") if k.label == "PLACE"]
+    if not here:
+        return s.context.referents(pair)
+    out: list[Known] = []
+    for city in reversed([*s.context.cities, *here]):
+        if city not in out:
+            out.append(city)
+        if len(out) == 2:
+            return list(reversed(out))
+    return []
 
 
 def _complement(s: Sentence, a: int) -> str:

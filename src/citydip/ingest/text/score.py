@@ -27,6 +27,7 @@ class GoldClaim:
     metric: str | None = None
     year: int | None = None
     locator: str = ""
+    document: str = ""  # the file a claim is in, for gold covering several texts
 
 
 @dataclass
@@ -52,6 +53,19 @@ class Score:
         tp = sum(self.true_positives.values()) if type is None else self.true_positives.get(type, 0)
         n = sum(self.gold.values()) if type is None else self.gold.get(type, 0)
         return self._ratio(tp, n)
+
+    def add(self, other: Score) -> Score:
+        """Pool another score into this one (several documents scored one by one)."""
+        for mine, theirs in (
+            (self.true_positives, other.true_positives),
+            (self.extracted, other.extracted),
+            (self.gold, other.gold),
+        ):
+            for key, n in theirs.items():
+                mine[key] = mine.get(key, 0) + n
+        self.missed += other.missed
+        self.wrong += other.wrong
+        return self
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per claim type present in gold or extraction, then the total."""
@@ -105,9 +119,21 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
                 item.get("metric"),
                 item.get("year"),
                 str(item.get("locator") or ""),
+                str(item.get("document") or ""),
             )
         )
     return out
+
+
+def score_documents(folder: str | Path, gold: list[GoldClaim], store: Any) -> Score:
+    """Extract every document the gold names (files in ``folder``) and pool the scores."""
+    from citydip.ingest.text.extract import extract_file
+
+    total = Score()
+    for document in dict.fromkeys(g.document for g in gold):
+        extraction = extract_file(Path(folder) / document, store)
+        total.add(score(extraction.claims, [g for g in gold if g.document == document]))
+    return total
 
 
 def score(extracted: list[ExtractedClaim], gold: list[GoldClaim]) -> Score:
