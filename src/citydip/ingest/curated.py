@@ -17,7 +17,14 @@ from citydip.errors import DataError
 from citydip.ingest.yamlfile import LINE, load_yaml
 from citydip.knowledge import geonames
 from citydip.store.database import Store
-from citydip.store.models import ENTITY_COLUMNS, SOURCE_COLUMNS, Claim, Entity, Source
+from citydip.store.models import (
+    CLAIM_STATEMENT_FIELDS,
+    ENTITY_COLUMNS,
+    SOURCE_COLUMNS,
+    Claim,
+    Entity,
+    Source,
+)
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -25,25 +32,8 @@ ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SOURCE_FIELDS = set(SOURCE_COLUMNS)
 # Coordinates and populations come from GeoNames, never by hand.
 ENTITY_FIELDS = (set(ENTITY_COLUMNS) - {"lat", "lon", "population"}) | {"names"}
-CLAIM_FIELDS = {
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "start",
-    "end",
-    "kind",
-    "role",
-    "status",
-    "themes",
-    "mechanisms",
-    "metric",
-    "as_of",
-    "sources",
-    "quote",
-    "note",
-}
 QUALIFIER_FIELDS = ("themes", "mechanisms", "metric", "as_of", "note")
+CLAIM_FIELDS = {*CLAIM_STATEMENT_FIELDS, *QUALIFIER_FIELDS, "sources", "quote"}
 
 
 @dataclass

@@ -12,28 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from citydip.errors import StoreError
+from citydip.store.models import CLAIM_STATEMENT_FIELDS, Claim, Entity, Source
 from citydip.store.models import ENTITY_COLUMNS as _ENTITY_COLUMNS
 from citydip.store.models import SOURCE_COLUMNS as _SOURCE_COLUMNS
-from citydip.store.models import Claim, Entity, Source
 from citydip.store.schema import MIGRATIONS, SCHEMA_VERSION
 from citydip.text import fold
-
-_CLAIM_FIELDS = (
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "start",
-    "end",
-    "kind",
-    "role",
-    "status",
-)
 
 
 def claim_fingerprint(claim: Claim) -> str:
     """A stable hash of what a claim says and who says it; re-adding it changes nothing."""
-    parts = [getattr(claim, name) or "" for name in _CLAIM_FIELDS]
+    parts = [getattr(claim, name) or "" for name in CLAIM_STATEMENT_FIELDS]
     parts.append(json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False))
     parts.append(claim.source_id)
     return hashlib.sha1("\x1f".join(parts).encode()).hexdigest()

@@ -101,3 +101,15 @@ class Claim:
 # The store's columns are the records' fields (an entity's names live in their own table).
 ENTITY_COLUMNS = tuple(f.name for f in fields(Entity) if f.name != "names")
 SOURCE_COLUMNS = tuple(f.name for f in fields(Source))
+# What a claim states (with its source and qualifiers, this makes its fingerprint).
+CLAIM_STATEMENT_FIELDS = (
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "start",
+    "end",
+    "kind",
+    "role",
+    "status",
+)
