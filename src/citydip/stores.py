@@ -7,18 +7,12 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
+from citydip.paths import DEFAULT_DIR_ENV, data_home
 from citydip.store.database import Store, open_store
 
-DEFAULT_DIR_ENV = "CITYDIP_HOME"
+__all__ = ["DB_ENV", "DEFAULT_DIR_ENV", "build_store", "data_home", "open_db", "rebuild"]
+
 DB_ENV = "CITYDIP_DB"
-
-
-def data_home() -> Path:
-    """Where citydip keeps its default store and indexes."""
-    if os.environ.get(DEFAULT_DIR_ENV):
-        return Path(os.environ[DEFAULT_DIR_ENV])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "citydip"
 
 
 def default_db_path() -> Path:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import StrEnum
 from typing import Any
 
@@ -58,12 +56,12 @@ class Format(StrEnum):
     json = "json"
 
 
-def emit_json(data: Any) -> None:
-    """Print JSON for machines: UTF-8, indented, stable key order as built."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def spinner(enabled: bool, text: str = "Computing") -> Any:
+    """A transient spinner on stderr whose ``update(step)`` names the running step."""
+    from contextlib import nullcontext
 
-
-def console() -> Any:
+    if not enabled:
+        return nullcontext(None)
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(stderr=True).status(f"{text}…")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 
 import typer
 
-from citydip.cli.app import STATE, Format, app, console, emit_json, open_chosen_store
+from citydip.cli.app import STATE, Format, app, open_chosen_store
+from citydip.cli.render import render
 
 
 class CompareFormat(StrEnum):
@@ -34,13 +34,7 @@ def city(
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
-        data = city_profile(store, name)
-    if format is Format.json:
-        emit_json(data)
-    else:
-        from citydip.report.views import profile_view
-
-        console().print(profile_view(data))
+        render("city", format.value, city_profile(store, name))
 
 
 @app.command()
@@ -52,20 +46,7 @@ def compare(
     from citydip.api import compare_cities
 
     with open_chosen_store() as store:
-        data = compare_cities(store, names).to_dict()
-    if format is CompareFormat.json:
-        emit_json(data)
-        return
-    from citydip.report import comparison as render
-
-    if format is CompareFormat.table:
-        console().print(render.comparison_table(data))
-    elif format is CompareFormat.md:
-        sys.stdout.write(render.comparison_markdown(data))
-    elif format is CompareFormat.csv:
-        sys.stdout.write(render.comparison_csv(data))
-    else:
-        sys.stdout.write(render.comparison_html(data))
+        render("compare", format.value, compare_cities(store, names))
 
 
 @app.command()
@@ -77,13 +58,7 @@ def conflicts(
     from citydip.api import list_conflicts
 
     with open_chosen_store() as store:
-        data = list_conflicts(store, name)
-    if format is Format.json:
-        emit_json(data)
-    else:
-        from citydip.report.views import conflicts_view
-
-        console().print(conflicts_view(data))
+        render("conflicts", format.value, list_conflicts(store, name))
 
 
 @app.command()
@@ -93,20 +68,9 @@ def sources(
 ) -> None:
     """The bibliography: every source, or those behind one city; BibTeX and CSL-JSON too."""
     from citydip.api import bibliography
-    from citydip.report.bibliography import to_bibtex, to_csl_json
 
     with open_chosen_store() as store:
-        items = bibliography(store, name)
-    if format is SourcesFormat.bibtex:
-        sys.stdout.write(to_bibtex(items))
-    elif format is SourcesFormat.csl:
-        emit_json(to_csl_json(items))
-    elif format is SourcesFormat.json:
-        emit_json([s.cite() | {"description": s.description} for s in items])
-    else:
-        from citydip.report.views import sources_view
-
-        console().print(sources_view([s.cite() for s in items]))
+        render("sources", format.value, bibliography(store, name))
 
 
 @app.command()

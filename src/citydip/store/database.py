@@ -169,6 +169,24 @@ class Store:
             sql += " WHERE n.folded = ?"
         return [str(r[0]) for r in self.conn.execute(sql + " ORDER BY 1", params)]
 
+    def names_containing(
+        self, folded: str, type: str | None = None, limit: int = 20
+    ) -> list[tuple[str, str]]:
+        """(entity id, name) pairs whose folded name starts with, then contains, ``folded``."""
+        pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        sql = (
+            "SELECT n.entity_id, n.name, MIN(CASE WHEN n.folded LIKE ? ESCAPE '\\' THEN 0"
+            " ELSE 1 END) AS rank FROM names n JOIN entities e ON e.id = n.entity_id"
+            " WHERE n.folded LIKE ? ESCAPE '\\'"
+        )
+        params: list[Any] = [pattern + "%", "%" + pattern + "%"]
+        if type:
+            sql += " AND e.type = ?"
+            params.append(type)
+        sql += " GROUP BY n.entity_id ORDER BY rank, length(n.name), n.name LIMIT ?"
+        params.append(limit)
+        return [(str(r[0]), str(r[1])) for r in self.conn.execute(sql, params)]
+
     def all_names(self, type: str | None = None) -> list[tuple[str, str]]:
         """Every (name, entity id) pair, for suggestions."""
         sql = "SELECT n.name, n.entity_id FROM names n JOIN entities e ON e.id = n.entity_id"
@@ -367,7 +385,7 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     """Open (and migrate) the store at ``path``; with ``create`` False it must exist."""
     path = Path(path)
     if not create and not path.exists():
-        raise StoreError(f"{path}: no store there; run 'citydip rebuild' or pass --db")
+        raise StoreError(f"{path}: no store there; rebuild it or choose another store")
     try:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)

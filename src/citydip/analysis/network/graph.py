@@ -44,11 +44,11 @@ class GraphFilter:
     merge_admin: bool = False
 
     def __post_init__(self) -> None:
-        _check("--kind", self.kinds, TIE_KINDS)
-        _check("--status", self.statuses, TIE_STATUSES)
-        _check("--level", self.levels, PLACE_LEVELS)
+        _check("kind", self.kinds, TIE_KINDS)
+        _check("status", self.statuses, TIE_STATUSES)
+        _check("level", self.levels, PLACE_LEVELS)
         if self.since is not None and self.until is not None and self.since > self.until:
-            raise InvalidInput(f"--since {self.since} is after --until {self.until}")
+            raise InvalidInput(f"{self.since} is after until {self.until}", field="since")
 
     @classmethod
     def of(
@@ -103,7 +103,7 @@ class GraphFilter:
 def _check(option: str, values: frozenset[str] | None, allowed: tuple[str, ...]) -> None:
     for value in sorted(values or ()):
         if value not in allowed:
-            raise InvalidInput(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+            raise InvalidInput(f"{value!r} is not one of {', '.join(allowed)}", field=option)
 
 
 @dataclass

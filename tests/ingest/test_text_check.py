@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from citydip.ingest.text.check import check_extraction
 from citydip.ingest.text.extract import extract_file
-from citydip.knowledge.check import check_extraction
 from citydip.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]

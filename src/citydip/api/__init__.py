@@ -1,0 +1,95 @@
+"""The library API that the CLI, the web pages and reports all call.
+
+Every operation a face offers is one call here, returning typed records (``to_dict()``
+gives their JSON). Faces open the store, call one function, and choose a renderer.
+
+    cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography
+    network    network_filter, network_stats, network_city, network_top, network_homophily,
+               network_communities, network_countries, network_export
+    imports    import_pairs, import_table, import_edges, import_wikidata
+    places     resolve_place, resolve_batch
+    documents  extract_document, check_document, proposed_claims, review
+"""
+
+from __future__ import annotations
+
+from citydip.api.documents import check_document, extract_document, proposed_claims, review
+from citydip.api.imports import import_edges, import_pairs, import_table, import_wikidata
+from citydip.api.network import (
+    network_city,
+    network_communities,
+    network_countries,
+    network_export,
+    network_filter,
+    network_homophily,
+    network_stats,
+    network_top,
+)
+from citydip.api.places import resolve_batch, resolve_place
+from citydip.api.profiles import (
+    bibliography,
+    city_profile,
+    compare_cities,
+    list_conflicts,
+    search_cities,
+)
+from citydip.api.records import (
+    CityMatch,
+    CityNetwork,
+    Communities,
+    ConflictRecord,
+    CountryNetwork,
+    ExportResult,
+    Homophily,
+    NetworkStats,
+    Profile,
+    ProposedClaim,
+    ResolvedBatch,
+    ReviewResult,
+    SavedExtraction,
+    SourceRecord,
+    TopPlace,
+    TopPlaces,
+)
+
+__all__ = [
+    "CityMatch",
+    "CityNetwork",
+    "Communities",
+    "ConflictRecord",
+    "CountryNetwork",
+    "ExportResult",
+    "Homophily",
+    "NetworkStats",
+    "Profile",
+    "ProposedClaim",
+    "ResolvedBatch",
+    "ReviewResult",
+    "SavedExtraction",
+    "SourceRecord",
+    "TopPlace",
+    "TopPlaces",
+    "bibliography",
+    "check_document",
+    "city_profile",
+    "compare_cities",
+    "extract_document",
+    "import_edges",
+    "import_pairs",
+    "import_table",
+    "import_wikidata",
+    "list_conflicts",
+    "network_city",
+    "network_communities",
+    "network_countries",
+    "network_export",
+    "network_filter",
+    "network_homophily",
+    "network_stats",
+    "network_top",
+    "proposed_claims",
+    "resolve_batch",
+    "resolve_place",
+    "review",
+    "search_cities",
+]
