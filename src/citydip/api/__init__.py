@@ -5,7 +5,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
 
     cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography
     network    network_filter, network_stats, network_city, network_top, network_homophily,
-               network_communities, network_countries, network_export
+               network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata
     places     resolve_place, resolve_batch
     documents  extract_document, check_document, proposed_claims, review
@@ -22,6 +22,7 @@ from citydip.api.network import (
     network_export,
     network_filter,
     network_homophily,
+    network_overview,
     network_stats,
     network_top,
 )
@@ -41,6 +42,7 @@ from citydip.api.records import (
     CountryNetwork,
     ExportResult,
     Homophily,
+    NetworkOverview,
     NetworkStats,
     Profile,
     ProposedClaim,
@@ -48,6 +50,7 @@ from citydip.api.records import (
     ReviewResult,
     SavedExtraction,
     SourceRecord,
+    TieLine,
     TopPlace,
     TopPlaces,
 )
@@ -60,6 +63,7 @@ __all__ = [
     "CountryNetwork",
     "ExportResult",
     "Homophily",
+    "NetworkOverview",
     "NetworkStats",
     "Profile",
     "ProposedClaim",
@@ -67,6 +71,7 @@ __all__ = [
     "ReviewResult",
     "SavedExtraction",
     "SourceRecord",
+    "TieLine",
     "TopPlace",
     "TopPlaces",
     "bibliography",
@@ -85,6 +90,7 @@ __all__ = [
     "network_export",
     "network_filter",
     "network_homophily",
+    "network_overview",
     "network_stats",
     "network_top",
     "proposed_claims",

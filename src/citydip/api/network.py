@@ -16,7 +16,9 @@ from citydip.api.records import (
     CountryNetwork,
     ExportResult,
     Homophily,
+    NetworkOverview,
     NetworkStats,
+    TieLine,
     TopPlace,
     TopPlaces,
 )
@@ -172,3 +174,34 @@ def network_export(
             find_communities(network)
         files = export(network, fmt, out)
     return ExportResult(files, network.nodes, network.edges)
+
+
+def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:
+    """Places, ties, how many places have each degree, and every tie whose ends are mapped."""
+    from collections import Counter
+
+    network = _network(store, filters)
+    graph = network.graph
+    vs = graph.vs
+    lines = []
+    for edge in graph.es:
+        a, b = vs[edge.source], vs[edge.target]
+        if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
+            continue
+        lines.append(
+            TieLine(
+                a["label"],
+                a["lat"],
+                a["lon"],
+                b["label"],
+                b["lat"],
+                b["lon"],
+                edge["kind"],
+                edge["status"],
+                edge["start"],
+            )
+        )
+    counts = Counter(graph.degree())
+    return NetworkOverview(
+        network.nodes, network.edges, network.filters.describe(), dict(counts), lines
+    )

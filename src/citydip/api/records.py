@@ -208,3 +208,41 @@ class ResolvedBatch:
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "counts": self.counts}
+
+
+@dataclass(frozen=True)
+class TieLine:
+    """One tie of the network with both ends' coordinates, for a map of every tie."""
+
+    a: str
+    a_lat: float
+    a_lon: float
+    b: str
+    b_lat: float
+    b_lon: float
+    kind: str
+    status: str
+    start: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NetworkOverview:
+    """The whole network at a glance: its size, degree distribution and every mapped tie."""
+
+    places: int
+    ties: int
+    filters: str
+    degree_counts: dict[int, int]
+    lines: list[TieLine]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "places": self.places,
+            "ties": self.ties,
+            "filters": self.filters,
+            "degree_counts": {str(k): v for k, v in sorted(self.degree_counts.items())},
+            "mapped_ties": len(self.lines),
+        }

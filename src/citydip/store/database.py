@@ -183,7 +183,7 @@ class Store:
         if type:
             sql += " AND e.type = ?"
             params.append(type)
-        sql += " GROUP BY n.entity_id ORDER BY rank, length(n.name), n.name LIMIT ?"
+        sql += " GROUP BY n.entity_id ORDER BY rank, length(e.name), e.name LIMIT ?"
         params.append(limit)
         return [(str(r[0]), str(r[1])) for r in self.conn.execute(sql, params)]
 

@@ -1,0 +1,168 @@
+"""The FastAPI app: the store per request, one JSON error shape, security headers, caching.
+
+Every error a route raises becomes ``{"error": {"type", "message", "field"}}`` with the
+status ``citydip.errors`` gives it (pages show the same message in an HTML page).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from citydip.errors import CitydipError, InvalidInput
+from citydip.store.database import Store, open_store
+from citydip.web.security import Guard
+
+HERE = Path(__file__).parent
+T = TypeVar("T")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'"
+)
+DOCS_CSP = "default-src 'self' 'unsafe-inline' data:; frame-ancestors 'none'"
+
+
+class Stores:
+    """Opens the chosen store for each request, and caches results per store version."""
+
+    def __init__(self, path: Path, size: int = 512) -> None:
+        self.path = path
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._size = size
+
+    def open(self) -> Iterator[Store]:
+        store = open_store(self.path)
+        try:
+            yield store
+        finally:
+            store.close()
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever the store file (or its WAL) is written."""
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                continue
+            stamps.append((st.st_mtime_ns, st.st_size))
+        return (hash(tuple(stamps)), len(stamps))
+
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """``compute()`` once per key and store version (results are read-only records)."""
+        full = (*key, self.version())
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            self._cache[full] = value
+            while len(self._cache) > self._size:
+                self._cache.popitem(last=False)
+        return value
+
+
+def error_body(exc: CitydipError) -> dict[str, Any]:
+    field = exc.field if isinstance(exc, InvalidInput) else None
+    return {"error": {"type": type(exc).__name__, "message": str(exc), "field": field}}
+
+
+def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
+    """The web app over the store at ``db``; writes need ``token`` (none: read-only)."""
+    from citydip import __version__
+    from citydip.web import routes_api, routes_pages
+
+    app = FastAPI(
+        title="citydip",
+        version=__version__,
+        description="A sourced, offline city-diplomacy observatory: every statement cites "
+        "its sources. Lists answer CSV with `?format=csv`. Writes need the server's token "
+        "(`Authorization: Bearer TOKEN`).",
+        openapi_url="/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.stores = Stores(Path(db))
+    app.state.guard = Guard(token)
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.include_router(routes_api.router)
+    app.include_router(routes_pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _offline_docs(app)
+
+    @app.exception_handler(CitydipError)
+    async def library_error(request: Request, exc: CitydipError) -> Response:
+        return _error(request, exc.http_status, error_body(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
+        field = ".".join(loc) or None
+        message = f"{field}: {first.get('msg', 'invalid')}" if field else "invalid request"
+        body = {"error": {"type": "InvalidInput", "message": message, "field": field}}
+        return _error(request, 400, body)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        kind = {401: "Unauthorized", 403: "Forbidden", 404: "NotFound"}.get(
+            exc.status_code, "HTTPError"
+        )
+        body = {"error": {"type": kind, "message": str(exc.detail), "field": None}}
+        return _error(request, exc.status_code, body, dict(exc.headers or {}))
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
+        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    return app
+
+
+def _offline_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the files fastapi-offline ships: no CDN."""
+    import fastapi_offline
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    assets = Path(fastapi_offline.__file__).parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="citydip API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon.png",
+            swagger_ui_parameters={"syntaxHighlight": False},
+        )
+
+
+def _error(
+    request: Request, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+) -> Response:
+    """JSON under /api (and for machines); an HTML page for pages."""
+    if request.url.path.startswith("/api") or request.url.path.endswith(".json"):
+        return JSONResponse(body, status_code=status, headers=headers)
+    from citydip.web.pages import render_error
+
+    return HTMLResponse(render_error(request, status, body), status_code=status, headers=headers)

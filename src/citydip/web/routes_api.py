@@ -1,0 +1,211 @@
+"""The JSON API under /api: one ``citydip.api`` call per route, JSON or (for lists) CSV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from citydip import api
+from citydip.store.database import Store
+from citydip.web.csv_out import to_csv
+
+
+class ErrorDetail(BaseModel):
+    type: str
+    message: str
+    field: str | None = None
+
+
+class ErrorBody(BaseModel):
+    """The one error shape: what kind of error, what is wrong, which argument."""
+
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "Bad input"),
+        (404, "Not found"),
+        (409, "Ambiguous name"),
+    )
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+class ListFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+class ReviewState(StrEnum):
+    proposed = "proposed"
+
+
+class Decision(StrEnum):
+    accept = "accept"
+    reject = "reject"
+
+
+def store(request: Request) -> Iterator[Store]:
+    yield from request.app.state.stores.open()
+
+
+def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
+    return request.app.state.stores.cached(key, compute)
+
+
+FORMAT = Query(ListFormat.json, description="json, or csv for a spreadsheet")
+NAME = Path(..., description="A name in any script, or an id", max_length=200)
+
+
+def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip") -> Response:
+    """JSON of the records; CSV (one row per record) when asked for a list."""
+    if isinstance(result, list):
+        rows = [r.to_dict() for r in result]
+        if fmt is ListFormat.csv:
+            return Response(
+                to_csv(rows),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        return JSONResponse(rows)
+    return JSONResponse(result.to_dict())
+
+
+@router.get("/cities", summary="Search places by name")
+def search(
+    q: str = Query(..., description="Some letters of the name, any script", max_length=200),
+    limit: int = Query(20, ge=1, le=500),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.search_cities(s, q, limit), format, "cities")
+
+
+@router.get("/cities/{name}", summary="A city's profile (as `citydip city NAME --format json`)")
+def city(request: Request, name: str = NAME, s: Store = Depends(store)) -> Response:
+    return reply(cached(request, ("profile", name), lambda: api.city_profile(s, name)))
+
+
+@router.get("/compare", summary="Table 1 for two or more cities, every cell sourced")
+def compare(
+    request: Request,
+    cities: str = Query(..., description="Comma-separated names, e.g. Yokohama,Taipei"),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    names = [n.strip() for n in cities.split(",")]
+    result = cached(request, ("compare", *names), lambda: api.compare_cities(s, names))
+    if format is ListFormat.csv:
+        data = result.to_dict()
+        rows = [
+            {"dimension": d["label"]}
+            | {
+                f"{city} {part}": cell["text"] if part == "text" else cell["sources"]
+                for city, cell in d["cells"].items()
+                for part in ("text", "sources")
+            }
+            for d in data["dimensions"]
+        ]
+        return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
+    return reply(result)
+
+
+@router.get("/conflicts", summary="Where sources disagree")
+def conflicts(
+    request: Request,
+    city: str | None = Query(None, description="Only about this entity", max_length=200),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    result = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+    return reply(result, format, "conflicts")
+
+
+@router.get("/sources", summary="The bibliography, or the sources about one entity")
+def sources(
+    city: str | None = Query(None, description="Only sources about this entity", max_length=200),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.bibliography(s, city), format, "sources")
+
+
+def network_filter(
+    kind: list[str] | None = Query(None, description="Keep ties of these kinds"),
+    status: list[str] | None = Query(None, description="Keep ties of these statuses"),
+    since: int | None = Query(None, description="Ties that started in or after this year"),
+    until: int | None = Query(None, description="Ties that started in or before this year"),
+    level: list[str] | None = Query(None, description="Keep places of these levels"),
+    merge_districts: bool = Query(False, description="Count districts as their city"),
+) -> Any:
+    return api.network_filter(kind, status, since, until, level, merge_districts)
+
+
+@router.get("/network/stats", summary="Statistics of the twinning network")
+def network_stats(
+    request: Request,
+    heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("stats", filters, heavy)
+    return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+
+
+@router.get("/network/top", summary="The best-ranked places by one centrality")
+def network_top(
+    request: Request,
+    by: str = Query("degree", description="degree, betweenness, eigenvector, pagerank, coreness"),
+    limit: int = Query(20, ge=1, le=1000),
+    format: ListFormat = FORMAT,
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("top", by, limit, filters)
+    result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
+    return reply(result.rows, format, "top")
+
+
+@router.get("/network/cities/{name}", summary="A city's place in the network")
+def network_city(
+    request: Request,
+    name: str = NAME,
+    heavy: bool = Query(False, description="Also betweenness (slow on big stores)"),
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("network city", name, heavy, filters)
+    return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
+
+
+@router.get("/claims", summary="Extracted claims waiting for review")
+def claims(
+    review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
+    source: str | None = Query(None, description="Only this document source", max_length=200),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.proposed_claims(s, source), format, "claims")
+
+
+@router.post(
+    "/claims/{claim_id}/{decision}",
+    summary="Accept or reject an extracted claim (needs the token)",
+    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+)
+def decide(
+    request: Request,
+    claim_id: int = Path(..., ge=1, le=2**62),
+    decision: Decision = Path(...),
+    s: Store = Depends(store),
+) -> Response:
+    request.app.state.guard.check_bearer(request)
+    state = "accepted" if decision is Decision.accept else "rejected"
+    return reply(api.review(s, state, ids=[claim_id]))
