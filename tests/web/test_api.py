@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.web.conftest import FORMULA, HOSTILE, TOKEN, Client, review_of
 
 

@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from tests.web.conftest import HOSTILE, TOKEN, Client, review_of
 
 PAGES = [
