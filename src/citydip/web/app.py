@@ -130,7 +130,7 @@ def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
         docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
         response.headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("Referrer-Policy", "same-origin")  # Origin stays set on forms
         response.headers.setdefault("X-Frame-Options", "DENY")
         return response
 
