@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Source
+
+if TYPE_CHECKING:
+    from citydip.analysis.briefing import Briefing
 
 
 def city_profile(store: Store, name: str) -> dict[str, Any]:
@@ -64,3 +68,22 @@ def bibliography(store: Store, name: str | None = None) -> list[Source]:
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
     return store.sources(ids=ids)
+
+
+def briefing(store: Store, names: list[str]) -> Briefing:
+    """The briefing report's content on one or more cities (``citydip report``)."""
+    from citydip.analysis.briefing import build_briefing
+    from citydip.analysis.profile import build_profile
+    from citydip.knowledge.lookup import find_city
+
+    if not names:
+        raise InvalidInput("a briefing needs at least one city")
+    cities = [find_city(store, n) for n in names]
+    if len({c.id for c in cities}) < len(cities):
+        raise InvalidInput(
+            "a briefing needs different cities: " + ", ".join(c.name for c in cities)
+        )
+    cities = [replace(c, names=store.names_of(c.id)) for c in cities]
+    profiles = [build_profile(store, c) for c in cities]
+    conflicts = [c for city in cities for c in list_conflicts(store, city.id)]
+    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)

@@ -63,6 +63,35 @@ def emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def write_output(out: str, data: str | bytes) -> None:
+    """Write ``data`` to the file ``out`` (atomically) or, for ``-``, to standard output."""
+    if out == "-":
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    import os
+    from pathlib import Path
+
+    from citydip.errors import InvalidInput
+
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise InvalidInput(f"{out}: cannot write ({exc.strerror})") from exc
+
+
 def console() -> Any:
     from rich.console import Console
 
