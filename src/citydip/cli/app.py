@@ -73,6 +73,7 @@ def write_output(out: str, data: str | bytes) -> None:
         else:
             sys.stdout.write(data)
         return
+    import contextlib
     import os
     from pathlib import Path
 
@@ -88,7 +89,8 @@ def write_output(out: str, data: str | bytes) -> None:
             tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise InvalidInput(f"{out}: cannot write ({exc.strerror})") from exc
 
 
