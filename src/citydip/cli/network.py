@@ -356,10 +356,14 @@ class ExportFormat(StrEnum):
 @network_app.command("export")
 def export(
     fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
-    out: Path = typer.Argument(..., help="Output file (a folder for csv)."),
+    out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
     with_communities: bool = typer.Option(
         False, "--communities", help="Add each node's Leiden community."
     ),
+    city: str | None = typer.Option(
+        None, "--city", help="Only this city's ego network (it, its partners, their ties)."
+    ),
+    depth: int = typer.Option(1, "--depth", help="With --city: 1 = partners, 2 = their partners."),
     kind: list[str] | None = KIND,
     status: list[str] | None = STATUS,
     since: int | None = SINCE,
@@ -367,14 +371,34 @@ def export(
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
 ) -> None:
-    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines, CSV lists."""
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
+    import tempfile
+
     from citydip.analysis.network.communities import find_communities
     from citydip.analysis.network.export import export as write
-    from citydip.analysis.network.graph import igraph_errors
+    from citydip.analysis.network.graph import ego_network, igraph_errors
+    from citydip.cli.app import write_output
+    from citydip.errors import InvalidInput
 
+    if out == "-" and fmt is ExportFormat.csv:
+        raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder, not -")
     network = _network(kind, status, since, until, level, merge)
     with igraph_errors():
         if with_communities:
             find_communities(network)
-        files = write(network, fmt.value, out)
+        if city is not None:
+            from citydip.knowledge.lookup import find_city
+
+            with open_chosen_store() as store:
+                place = find_city(store, city)
+            network = ego_network(network, place.id, depth, place.name)
+        elif depth != 1:
+            raise InvalidInput("--depth needs --city")
+        if out == "-":
+            with tempfile.TemporaryDirectory() as folder:
+                (path,) = write(network, fmt.value, Path(folder) / f"graph.{fmt.value}")
+                write_output("-", path.read_text(encoding="utf-8"))
+            typer.echo(f"{network.nodes:,} places, {network.edges:,} ties → stdout", err=True)
+            return
+        files = write(network, fmt.value, Path(out))
     typer.echo(f"{network.nodes:,} places, {network.edges:,} ties → {', '.join(map(str, files))}")

@@ -18,6 +18,13 @@ class CompareFormat(StrEnum):
     html = "html"
 
 
+class CityFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
 class SourcesFormat(StrEnum):
     table = "table"
     json = "json"
@@ -28,15 +35,25 @@ class SourcesFormat(StrEnum):
 @app.command()
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
+    format: CityFormat = typer.Option(
+        CityFormat.table, "--format", "-f", help="table, json, csv (ties) or md."
+    ),
 ) -> None:
     """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
         data = city_profile(store, name)
-    if format is Format.json:
+    if format is CityFormat.json:
         emit_json(data)
+    elif format is CityFormat.csv:
+        from citydip.report.city_files import ties_csv
+
+        sys.stdout.write(ties_csv(data))
+    elif format is CityFormat.md:
+        from citydip.report.city_files import city_markdown
+
+        sys.stdout.write(city_markdown(data))
     else:
         from citydip.report.views import profile_view
 

@@ -25,7 +25,9 @@ def resolve_command(
     batch: Path | None = typer.Option(
         None, "--batch", help="CSV with columns name,country (others are passed through)."
     ),
-    out: Path | None = typer.Option(None, "--out", help="Where --batch writes (default stdout)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Where --batch writes (default or -: stdout)."
+    ),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json (single name)."),
 ) -> None:
     """Resolve a place name to a GeoNames place, offline: resolved, ambiguous or unknown.
@@ -115,8 +117,8 @@ def _read_batch(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def _run_batch(path: Path, out: Path | None) -> None:
     import csv
     import io
-    import os
 
+    from citydip.cli.app import write_output
     from citydip.knowledge.gazetteer import resolve_many
 
     fields, rows = _read_batch(path)
@@ -142,11 +144,8 @@ def _run_batch(path: Path, out: Path | None) -> None:
                 "score": f"{result.score:.4f}",
             }
         )
-    if out is None:
-        sys.stdout.write(buffer.getvalue())
-    else:
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        tmp.write_text(buffer.getvalue(), encoding="utf-8")
-        os.replace(tmp, out)
+    target = "-" if out is None else str(out)
+    write_output(target, buffer.getvalue())
     summary = ", ".join(f"{count} {status}" for status, count in counts.items())
-    print(f"{len(rows)} rows: {summary}" + (f" -> {out}" if out else ""), file=sys.stderr)
+    where = f" -> {out}" if target != "-" else ""
+    print(f"{len(rows)} rows: {summary}{where}", file=sys.stderr)
