@@ -90,8 +90,7 @@ def test_pdf_has_pages_holding_cities_partners_cjk_names_and_sources(
 def test_pdf_embeds_a_cjk_font_and_renders_to_png(
     two_cities: tuple[str, bytes], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    if not (shutil.which("pdftoppm") and shutil.which("pdffonts")):
-        pytest.skip("poppler-utils is not installed (.ci/run installs it)")
+    assert shutil.which("pdftoppm") and shutil.which("pdffonts"), "poppler-utils (.ci/run)"
     _, pdf = two_cities
     artefacts = tmp_path_factory.mktemp("report-artefacts")
     (artefacts / "brief.pdf").write_bytes(pdf)
