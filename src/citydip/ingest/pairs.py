@@ -98,11 +98,18 @@ def pairs_batch(
         description=f"Imported from {path.name}: {len(rows)} rows (city1 lists city2).",
     )
     resolver = PlaceResolver(store, progress=progress, context=path.name)
-    queries = [
-        NameQuery(row[f"city{side}"], row[f"country{side}"], **_point(path, line, row, side))
-        for line, row in rows
-        for side in ("1", "2")
-    ]
+    queries = []
+    for line, row in rows:
+        for side in ("1", "2"):
+            point = _point(path, line, row, side)
+            queries.append(
+                NameQuery(
+                    row[f"city{side}"],
+                    row[f"country{side}"],
+                    lat=point[0] if point else None,
+                    lon=point[1] if point else None,
+                )
+            )
     matches = resolver.resolve(queries)
     claims: list[Claim] = []
     unresolved = []
@@ -127,13 +134,13 @@ def pairs_batch(
     )
 
 
-def _point(path: Path, line: int, row: dict[str, str], side: str) -> dict[str, float]:
+def _point(path: Path, line: int, row: dict[str, str], side: str) -> tuple[float, float] | None:
     """Coordinates a row gives for one side (``lat1``, ``lng1`` or ``lon1``), checked."""
     lat_text = row.get(f"lat{side}", "")
     lon_key = f"lng{side}" if f"lng{side}" in row else f"lon{side}"
     lon_text = row.get(lon_key, "")
     if not lat_text and not lon_text:
-        return {}
+        return None
     try:
         lat, lon = float(lat_text), float(lon_text)
     except ValueError:
@@ -141,7 +148,7 @@ def _point(path: Path, line: int, row: dict[str, str], side: str) -> dict[str, f
         raise DataError(str(path), line, field, "not a number") from None
     if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
         raise DataError(str(path), line, f"lat{side}", f"({lat}, {lon}) is off the globe")
-    return {"lat": lat, "lon": lon}
+    return (lat, lon)
 
 
 def _is_number(text: str) -> bool:
