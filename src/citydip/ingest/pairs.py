@@ -87,11 +87,17 @@ def parse_pairs(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def pairs_batch(
-    store: Store, path: Path, progress: bool = False, title: str | None = None
+    store: Store,
+    path: Path,
+    progress: bool = False,
+    title: str | None = None,
+    source: Source | None = None,
 ) -> ImportBatch:
-    """Read, validate and resolve a pairs CSV into a batch for ``run_import``."""
+    """Read, validate and resolve a pairs CSV into a batch for ``run_import``.
+
+    The source is ``import-pairs-<file stem>`` unless one is given (the world dataset's)."""
     rows = parse_pairs(path)
-    source = Source(
+    source = source or Source(
         id=source_id_for("pairs", path.name),
         title=title or f"City pairs from {path.name}",
         kind="dataset",

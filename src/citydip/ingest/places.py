@@ -96,8 +96,15 @@ class PlaceResolver:
 
     # -- resolving ----------------------------------------------------------------------------
 
-    def resolve(self, queries: Sequence[NameQuery]) -> list[Match]:
-        """One match per query; identical queries are resolved once."""
+    def resolve(
+        self, queries: Sequence[NameQuery], neighbours: dict[str, set[str]] | None = None
+    ) -> list[Match]:
+        """One match per query; identical queries are resolved once.
+
+        ``neighbours`` (QID → the QIDs it is tied to) lets a Wikidata item whose label is
+        ambiguous, or shared with another item, join the one candidate place that already
+        has ties with its neighbours in the store (from other sources): the tie evidence.
+        """
         from citydip.knowledge.gazetteer import resolve_many
 
         distinct = list(dict.fromkeys(queries))
@@ -116,9 +123,12 @@ class PlaceResolver:
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
         contested = self._contested(results)
+        chosen = self._by_ties(results, contested, neighbours or {})
         matches: dict[NameQuery, Match] = {}
         for query in distinct:
-            if query in results:
+            if query in chosen:
+                matches[query] = self._confirmed(query, *chosen[query])
+            elif query in results:
                 matches[query] = self._place(query, results[query], contested)
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
@@ -138,6 +148,66 @@ class PlaceResolver:
                 contested.add(gid)
         return contested
 
+    def _by_ties(
+        self, results: dict[NameQuery, Any], contested: set[int], neighbours: dict[str, set[str]]
+    ) -> dict[NameQuery, tuple[Any, list[str]]]:
+        """Wikidata items placed by the ties their candidate places have in the store."""
+        if not neighbours:
+            return {}
+        settled: dict[str, str] = dict(self.by_qid)
+        for query, result in results.items():
+            if query.qid and result.status == "resolved" and result.unit == "place":
+                gid = result.place.geonames_id
+                if gid not in contested and gid in self.by_geonames:
+                    settled[query.qid] = self.by_geonames[gid]
+        targeted = {
+            r.place.geonames_id
+            for q, r in results.items()
+            if q.qid and r.status == "resolved" and r.unit == "place"
+        }
+        chosen: dict[NameQuery, tuple[Any, list[str]]] = {}
+        taken: Counter[int] = Counter()
+        for query, result in results.items():
+            if not query.qid or query.qid in settled or result.unit != "place":
+                continue
+            near = {settled[q] for q in neighbours.get(query.qid, ()) if q in settled}
+            if not near:
+                continue
+            if result.status == "unknown" or (result.place is None and not result.candidates):
+                continue
+            options = result.candidates if result.status == "ambiguous" else (result.place,)
+            hits = []
+            for place in options:
+                holder = self.by_geonames.get(place.geonames_id)
+                if holder is None or holder in self.qid_of or place.geonames_id in targeted:
+                    continue
+                shared = sorted(self._partners(holder) & near)
+                if shared:
+                    hits.append((place, shared))
+            if len(hits) == 1:
+                chosen[query] = hits[0]
+                taken[hits[0][0].geonames_id] += 1
+        return {q: hit for q, hit in chosen.items() if taken[hit[0].geonames_id] == 1}
+
+    def _partners(self, entity_id: str) -> set[str]:
+        rows = self.store.conn.execute(
+            "SELECT subject, object FROM claims WHERE predicate = 'twinned_with' "
+            "AND (subject = ?1 OR object = ?1)",
+            (entity_id,),
+        )
+        return {b if a == entity_id else a for a, b in rows}
+
+    def _confirmed(self, query: NameQuery, place: Any, shared: list[str]) -> Match:
+        entity_id = self._geonames_entity(place)
+        self._give_qid(entity_id, query.qid)
+        names = ", ".join(shared[:3]) + (" …" if len(shared) > 3 else "")
+        why = (
+            f"Wikidata {query.qid}: its label {query.name!r} names GeoNames "
+            f"{place.geonames_id}, which other sources already tie to its partners ({names})"
+        )
+        self._name(entity_id, query.name, why)
+        return Match(entity_id, "resolved", query.name, "placed by shared ties", "place")
+
     def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
         if place is None:
@@ -146,7 +216,8 @@ class PlaceResolver:
             return self._district(query, place, result.reason)
         if result.unit == "seat":
             return self._admin_unit(query, place, result)
-        if query.qid and place.geonames_id in contested:
+        held = self.qid_of.get(self.by_geonames.get(place.geonames_id, ""))
+        if query.qid and (place.geonames_id in contested or held not in (None, query.qid)):
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
             return Match(self._wikidata_entity(query), "wikidata", query.name, reason)
         entity_id = self._geonames_entity(place)
@@ -327,7 +398,12 @@ class PlaceResolver:
         if not name:
             return
         where = f" ({self.context})" if self.context else ""
-        self.evidence.setdefault((entity_id, name), evidence + where)
+        said = self.evidence.get((entity_id, name))
+        why = evidence + where
+        if said is None:
+            self.evidence[(entity_id, name)] = why
+        elif why.split(":")[0] not in said:
+            self.evidence[(entity_id, name)] = f"{said}; {why}"
         entity = self.new.get(entity_id)
         if entity is not None and name != entity.name and (name, "") not in entity.names:
             entity.names.append((name, ""))

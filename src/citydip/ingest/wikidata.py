@@ -209,7 +209,11 @@ def wikidata_batch(
     resolver = PlaceResolver(store, progress=progress, context=source.id)
     qids = list(dict.fromkeys(q for t in record.ties for q in (t.subject, t.object)))
     queries = [NameQuery(record.labels.get(q, q), record.countries.get(q, ""), qid=q) for q in qids]
-    match_of = dict(zip(qids, resolver.resolve(queries), strict=True))
+    neighbours: dict[str, set[str]] = {}
+    for tie in record.ties:
+        neighbours.setdefault(tie.subject, set()).add(tie.object)
+        neighbours.setdefault(tie.object, set()).add(tie.subject)
+    match_of = dict(zip(qids, resolver.resolve(queries, neighbours), strict=True))
     claims: list[Claim] = []
     for tie in record.ties:
         city, partner = match_of[tie.subject], match_of[tie.object]

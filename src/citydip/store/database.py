@@ -109,18 +109,21 @@ class Store:
 
     def add_name_evidence(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
         """(entity id, name, evidence) rows: names that joined entities, and why (a name
-        already there keeps the evidence it has, or takes this one if it had none)."""
+        already there adds this evidence to what it had)."""
         self.conn.executemany(
             "INSERT INTO names (entity_id, name, lang, folded, evidence) "
-            "VALUES (?, ?, '', ?, ?) ON CONFLICT (entity_id, name) DO UPDATE SET "
-            "evidence = COALESCE(names.evidence, excluded.evidence)",
+            "VALUES (?, ?, '', ?, ?) ON CONFLICT (entity_id, name) DO UPDATE SET evidence = "
+            "CASE WHEN names.evidence IS NULL THEN excluded.evidence "
+            "WHEN excluded.evidence IS NULL OR instr(names.evidence, excluded.evidence) > 0 "
+            "THEN names.evidence ELSE names.evidence || '; ' || excluded.evidence END",
             [(eid, name, fold(name), why) for eid, name, why in rows if name.strip()],
         )
 
     def set_wikidata_ids(self, pairs: Iterable[tuple[str, str]]) -> None:
         """(entity id, QID): give entities that have no QID yet their Wikidata item."""
         self.conn.executemany(
-            "UPDATE entities SET wikidata_id = ? WHERE id = ? AND wikidata_id IS NULL",
+            "UPDATE entities SET wikidata_id = ?1 WHERE id = ?2 AND wikidata_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM entities WHERE wikidata_id = ?1)",
             [(qid, eid) for eid, qid in pairs],
         )
 
