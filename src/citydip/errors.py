@@ -6,7 +6,8 @@
     ├── InvalidInput             a bad file, row, field or argument (exit 2, 400)
     │   └── DataError            data failing validation: file:line: field: problem
     ├── ImportFailed             an import that was rolled back (exit 3, 422)
-    └── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
+    ├── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
+    └── Unavailable              an optional capability missing here, e.g. PDF (exit 5, 503)
 
 The CLI prints ``str(error)`` on one line and exits with ``error.exit_code``;
 the web layer answers ``{"error": {"type", "message", "field"}}`` with ``error.http_status``.
@@ -87,3 +88,10 @@ class StoreError(CitydipError):
 
     exit_code = 4
     http_status = 500
+
+
+class Unavailable(CitydipError):
+    """An optional capability is missing here (e.g. PDF output without WeasyPrint/Pango)."""
+
+    exit_code = 5
+    http_status = 503

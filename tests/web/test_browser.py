@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.web.conftest import TOKEN, Server, review_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -24,7 +23,8 @@ ARGS = [
 ]
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)"
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
 )
 
 
@@ -48,7 +48,9 @@ def page(browser: Any, server: Server) -> Iterator[Any]:
     page.set_default_timeout(15_000)
     yield page
     context.close()
-    outside = [u for u in page.requests if not u.startswith(server.url) and not u.startswith("data:")]
+    outside = [
+        u for u in page.requests if not u.startswith(server.url) and not u.startswith("data:")
+    ]
     assert outside == []
 
 

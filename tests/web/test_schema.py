@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from tests.web.conftest import seed_web_store
 
 from citydip.web.app import create_app
-from tests.web.conftest import seed_web_store
 
 
 def _app() -> Any:

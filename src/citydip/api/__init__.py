@@ -3,7 +3,8 @@
 Every operation a face offers is one call here, returning typed records (``to_dict()``
 gives their JSON). Faces open the store, call one function, and choose a renderer.
 
-    cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography
+    cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography,
+               briefing
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata
@@ -29,6 +30,7 @@ from citydip.api.network import (
 from citydip.api.places import resolve_batch, resolve_place
 from citydip.api.profiles import (
     bibliography,
+    briefing,
     city_profile,
     compare_cities,
     list_conflicts,
@@ -75,6 +77,7 @@ __all__ = [
     "TopPlace",
     "TopPlaces",
     "bibliography",
+    "briefing",
     "check_document",
     "city_profile",
     "compare_cities",

@@ -157,23 +157,43 @@ def network_countries(
 def network_export(
     store: Store,
     fmt: str,
-    out: Path,
+    out: Path | None,
     filters: GraphFilter | None = None,
     with_communities: bool = False,
+    city: str | None = None,
+    depth: int = 1,
 ) -> ExportResult:
-    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines, CSV lists."""
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists.
+
+    ``city`` keeps its ego network (``depth`` 1: partners, 2: their partners too). With no
+    ``out`` the one file's text is returned in ``ExportResult.text`` (not for csv: two files).
+    """
+    import tempfile
+
     from citydip.analysis.network.communities import find_communities
     from citydip.analysis.network.export import export
-    from citydip.analysis.network.graph import igraph_errors
+    from citydip.analysis.network.graph import ego_network, igraph_errors
+    from citydip.knowledge.lookup import find_city
 
     if fmt not in EXPORT_FORMATS:
         raise InvalidInput(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", field="format")
+    if out is None and fmt == "csv":
+        raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder")
+    if city is None and depth != 1:
+        raise InvalidInput("a depth needs a city", field="depth")
+    place = find_city(store, city) if city is not None else None
     network = _network(store, filters)
     with igraph_errors():
         if with_communities:
             find_communities(network)
-        files = export(network, fmt, out)
-    return ExportResult(files, network.nodes, network.edges)
+        if place is not None:
+            network = ego_network(network, place.id, depth, place.name)
+        if out is not None:
+            return ExportResult(export(network, fmt, out), network.nodes, network.edges)
+        with tempfile.TemporaryDirectory() as folder:
+            (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}")
+            text = path.read_text(encoding="utf-8")
+    return ExportResult([], network.nodes, network.edges, text)
 
 
 def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:

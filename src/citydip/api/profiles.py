@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from citydip.api.records import CityMatch, ConflictRecord, Profile, SourceRecord
@@ -9,6 +10,7 @@ from citydip.errors import InvalidInput
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
+    from citydip.analysis.briefing import Briefing
     from citydip.analysis.compare import Comparison
 
 MAX_QUERY = 200
@@ -88,3 +90,23 @@ def bibliography(store: Store, name: str | None = None) -> list[SourceRecord]:
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
     return [SourceRecord(s) for s in store.sources(ids=ids)]
+
+
+def briefing(store: Store, names: list[str]) -> Briefing:
+    """The briefing report's content on one or more cities (``citydip report``)."""
+    from citydip.analysis.briefing import build_briefing
+    from citydip.analysis.profile import build_profile
+    from citydip.knowledge.lookup import find_city
+
+    if not names:
+        raise InvalidInput("a briefing needs at least one city", field="cities")
+    cities = [find_city(store, n) for n in names]
+    if len({c.id for c in cities}) < len(cities):
+        raise InvalidInput(
+            "a briefing needs different cities: " + ", ".join(c.name for c in cities),
+            field="cities",
+        )
+    cities = [replace(c, names=store.names_of(c.id)) for c in cities]
+    profiles = [build_profile(store, c) for c in cities]
+    conflicts = [c.to_dict() for city in cities for c in list_conflicts(store, city.id)]
+    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)

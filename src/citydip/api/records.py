@@ -174,6 +174,7 @@ class ExportResult:
     files: list[Path]
     nodes: int
     edges: int
+    text: str | None = None  # the exported file itself, when no output path was given
 
     def to_dict(self) -> dict[str, Any]:
         return {"files": [str(f) for f in self.files], "nodes": self.nodes, "edges": self.edges}

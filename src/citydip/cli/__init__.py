@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "citydip.cli.imports",
     "citydip.cli.network",
     "citydip.cli.text",
+    "citydip.cli.report",
     "citydip.cli.serve",
 )
 
@@ -35,6 +36,7 @@ FLAGS = {
     "top": "--top",
     "resolution": "--resolution",
     "wave_gap": "--wave-gap",
+    "depth": "--depth",
     "source_kind": "--source-kind",
     "query": "--online",
     "ids": "--ids",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Any
 
@@ -65,3 +66,34 @@ def spinner(enabled: bool, text: str = "Computing") -> Any:
     from rich.console import Console
 
     return Console(stderr=True).status(f"{text}…")
+
+
+def write_output(out: str, data: str | bytes) -> None:
+    """Write ``data`` to the file ``out`` (atomically) or, for ``-``, to standard output."""
+    if out == "-":
+        if isinstance(data, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+        return
+    import contextlib
+    import os
+    from pathlib import Path
+
+    from citydip.errors import InvalidInput
+
+    path = Path(out)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            tmp.write_bytes(data)
+        else:
+            tmp.write_text(data, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise InvalidInput(f"{out}: cannot write ({exc.strerror})") from exc

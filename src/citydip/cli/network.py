@@ -194,10 +194,14 @@ class ExportFormat(StrEnum):
 @network_app.command("export")
 def export(
     fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
-    out: Path = typer.Argument(..., help="Output file (a folder for csv)."),
+    out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
     with_communities: bool = typer.Option(
         False, "--communities", help="Add each node's Leiden community."
     ),
+    city: str | None = typer.Option(
+        None, "--city", help="Only this city's ego network (it, its partners, their ties)."
+    ),
+    depth: int = typer.Option(1, "--depth", help="With --city: 1 = partners, 2 = their partners."),
     kind: list[str] | None = KIND,
     status: list[str] | None = STATUS,
     since: int | None = SINCE,
@@ -205,10 +209,18 @@ def export(
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
 ) -> None:
-    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines, CSV lists."""
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
+    from citydip.cli.app import write_output
 
     filters = _filters(kind, status, since, until, level, merge)
+    target = None if out == "-" else Path(out)
     with open_chosen_store() as store:
-        result = network_export(store, fmt.value, out, filters, with_communities)
+        result = network_export(
+            store, fmt.value, target, filters, with_communities, city=city, depth=depth
+        )
+    if target is None:
+        write_output("-", result.text or "")
+        typer.echo(f"{result.nodes:,} places, {result.edges:,} ties → stdout", err=True)
+        return
     render("network export", "table", result)

@@ -18,6 +18,13 @@ class CompareFormat(StrEnum):
     html = "html"
 
 
+class CityFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
 class SourcesFormat(StrEnum):
     table = "table"
     json = "json"
@@ -28,7 +35,9 @@ class SourcesFormat(StrEnum):
 @app.command()
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
+    format: CityFormat = typer.Option(
+        CityFormat.table, "--format", "-f", help="table, json, csv (ties) or md."
+    ),
 ) -> None:
     """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
     from citydip.api import city_profile

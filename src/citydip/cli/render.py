@@ -50,6 +50,15 @@ def _profile_table(result: Any) -> None:
     _rich(profile_view)(result.to_dict())
 
 
+def _city_file(name: str) -> Renderer:
+    def render(result: Any) -> None:
+        from citydip.report import city_files
+
+        sys.stdout.write(getattr(city_files, name)(result.to_dict()))
+
+    return render
+
+
 def _conflicts_table(result: Any) -> None:
     from citydip.report.views import conflicts_view
 
@@ -122,6 +131,8 @@ def _resolution_table(result: Any) -> None:
 RENDERERS: dict[tuple[str, str], Renderer] = {
     ("city", "table"): _profile_table,
     ("city", "json"): _json,
+    ("city", "csv"): _city_file("ties_csv"),
+    ("city", "md"): _city_file("city_markdown"),
     ("compare", "table"): _comparison("comparison_table"),
     ("compare", "md"): _comparison("comparison_markdown"),
     ("compare", "csv"): _comparison("comparison_csv"),

@@ -27,7 +27,9 @@ def resolve_command(
     batch: Path | None = typer.Option(
         None, "--batch", help="CSV with columns name,country (others are passed through)."
     ),
-    out: Path | None = typer.Option(None, "--out", help="Where --batch writes (default stdout)."),
+    out: Path | None = typer.Option(
+        None, "--out", help="Where --batch writes (default or -: stdout)."
+    ),
     fmt: Format = typer.Option(Format.table, "--format", help="table or json (single name)."),
 ) -> None:
     """Resolve a place name to a GeoNames place, offline: resolved, ambiguous or unknown.
@@ -52,13 +54,10 @@ def resolve_command(
 
 
 def _write_batch(result: ResolvedBatch, out: Path | None) -> None:
-    import os
+    from citydip.cli.app import write_output
 
-    if out is None:
-        sys.stdout.write(result.csv)
-    else:
-        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-        tmp.write_text(result.csv, encoding="utf-8")
-        os.replace(tmp, out)
+    target = "-" if out is None else str(out)
+    write_output(target, result.csv)
     summary = ", ".join(f"{count} {status}" for status, count in result.counts.items())
-    print(f"{result.rows} rows: {summary}" + (f" -> {out}" if out else ""), file=sys.stderr)
+    where = f" -> {out}" if target != "-" else ""
+    print(f"{result.rows} rows: {summary}{where}", file=sys.stderr)

@@ -176,6 +176,22 @@ def network_from(places: dict[str, Entity], ties: list[Tie], filters: GraphFilte
     return Network(graph, filters, index, merged)
 
 
+def ego_network(
+    network: Network, entity_id: str, depth: int = 1, label: str | None = None
+) -> Network:
+    """The ego network of a place: it, the places within ``depth`` ties, and every tie among
+    them (the induced subgraph). ``label`` names the place in errors."""
+    if depth not in (1, 2):
+        raise InvalidInput(f"depth: {depth} is not 1 or 2")
+    graph = network.graph
+    centre = network.vertex(entity_id, label)
+    keep = sorted(graph.neighborhood(centre, order=depth))
+    sub = graph.induced_subgraph(keep, implementation="create_from_scratch")
+    index = {node: i for i, node in enumerate(sub.vs["id"])}
+    merged = {child: parent for child, parent in network.merged.items() if parent in index}
+    return Network(sub, network.filters, index, merged)
+
+
 def _merge_edge(
     edges: dict[tuple[str, str], dict[str, Any]], key: tuple[str, str], tie: Tie
 ) -> None:

@@ -16,7 +16,7 @@ KIND_COLOURS = {
     "unspecified": "#7f7f7f",
 }
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
-FONT = "Noto Sans, Noto Sans CJK JP, Noto Sans CJK TC, DejaVu Sans, sans-serif"
+FONT = "Liberation Sans, DejaVu Sans, Noto Sans CJK JP, Noto Sans CJK TC, sans-serif"
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -74,7 +74,7 @@ def legend_row(
             f'<text x="{num(x + size + 4)}" y="{num(y)}" font-size="{num(size)}">'
             f"{esc(label)}</text>"
         )
-        x += size + 14 + 0.5 * size * len(label)
+        x += size + 14 + 0.6 * size * len(label)
     if dashed:
         mid = y - size / 2 + 1
         out.append(
