@@ -150,3 +150,11 @@ def test_openapi_lists_the_endpoints(client: Client) -> None:
     assert "/docs-assets/swagger-ui-bundle.js" in docs and "http" not in docs.replace(
         'href="/', ""
     ).split("<body>")[0].replace("http-equiv", "")
+
+
+def test_cached_bodies_are_the_same_gzipped_or_not(client: Client) -> None:
+    plain = client.get("/api/cities/Yokohama", headers={"Accept-Encoding": "identity"})
+    zipped = client.get("/api/cities/Yokohama", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in plain.headers
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert plain.json() == zipped.json() and plain.json()["city"]["name"] == "Yokohama"

@@ -27,7 +27,7 @@ def _app() -> Any:
     folder = Path(tempfile.mkdtemp(prefix="citydip-schema-"))
     atexit.register(shutil.rmtree, folder, True)
     path = folder / "schema.db"
-    build_store(path).close()
+    build_store(path, world=False).close()  # the curated data: quick to check
     seed_web_store(path)
     return create_app(path, "schema-token")
 

@@ -6,10 +6,12 @@ status ``citydip.errors`` gives it (pages show the same message in an HTML page)
 
 from __future__ import annotations
 
+import gzip
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +20,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from citydip.errors import CitydipError, InvalidInput
 from citydip.store.database import Store, open_store
@@ -60,6 +64,12 @@ class Stores:
             stamps.append((st.st_mtime_ns, st.st_size))
         return (hash(tuple(stamps)), len(stamps))
 
+    def peek(self, key: tuple[Any, ...]) -> Any | None:
+        """The cached result for ``key`` at the store's current version, or None."""
+        full = (*key, self.version())
+        with self._lock:
+            return self._cache.get(full)
+
     def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """``compute()`` once per key and store version (results are read-only records)."""
         full = (*key, self.version())
@@ -73,6 +83,44 @@ class Stores:
             while len(self._cache) > self._size:
                 self._cache.popitem(last=False)
         return value
+
+
+@dataclass(frozen=True)
+class Body:
+    """A response body computed once: its bytes, gzipped too, and its media type."""
+
+    raw: bytes
+    gz: bytes
+    media_type: str
+
+    @classmethod
+    def of(cls, text: str, media_type: str) -> Body:
+        raw = text.encode("utf-8")
+        return cls(raw, gzip.compress(raw, compresslevel=6, mtime=0), media_type)
+
+    def response(self, request: Request) -> Response:
+        if "gzip" in request.headers.get("accept-encoding", ""):
+            headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+            return Response(self.gz, media_type=self.media_type, headers=headers)
+        return Response(self.raw, media_type=self.media_type, headers={"Vary": "Accept-Encoding"})
+
+
+async def cached_body(
+    request: Request, key: tuple[Any, ...], make: Callable[[Store], Body]
+) -> Response:
+    """The cached body for ``key``; on a miss, computed in a worker thread over the store."""
+    stores: Stores = request.app.state.stores
+    body = stores.peek(key)
+    if body is None:
+
+        def compute() -> Body:
+            for store in stores.open():
+                return make(store)
+            raise AssertionError("unreachable")
+
+        body = await run_in_threadpool(stores.cached, key, compute)
+    assert isinstance(body, Body)
+    return body.response(request)
 
 
 def error_body(exc: CitydipError) -> dict[str, Any]:
@@ -98,6 +146,7 @@ def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
     app.state.stores = Stores(Path(db))
     app.state.guard = Guard(token)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(SecurityHeaders)
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -124,17 +173,37 @@ def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
         body = {"error": {"type": kind, "message": str(exc.detail), "field": None}}
         return _error(request, exc.status_code, body, dict(exc.headers or {}))
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
-        response.headers.setdefault("Content-Security-Policy", DOCS_CSP if docs else CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")  # Origin stays set on forms
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        return response
-
     return app
+
+
+class SecurityHeaders:
+    """CSP (nothing from elsewhere), nosniff, no framing, same-origin referrers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        csp = (DOCS_CSP if scope["path"] in ("/docs",) else CSP).encode()
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                names = {k.lower() for k, _ in headers}
+                for name, value in (
+                    (b"content-security-policy", csp),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"same-origin"),  # Origin stays set on form posts
+                    (b"x-frame-options", b"DENY"),
+                ):
+                    if name not in names:
+                        headers.append((name, value))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _offline_docs(app: FastAPI) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import BaseModel
 
 from citydip import api
 from citydip.store.database import Store
+from citydip.web.app import Body, cached_body
 from citydip.web.csv_out import to_csv
 
 
@@ -64,6 +66,10 @@ FORMAT = Query(ListFormat.json, description="json, or csv for a spreadsheet")
 NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
 
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip") -> Response:
     """JSON of the records; CSV (one row per record) when asked for a list."""
     if isinstance(result, list):
@@ -89,8 +95,11 @@ def search(
 
 
 @router.get("/cities/{name}", summary="A city's profile (as `citydip city NAME --format json`)")
-def city(request: Request, name: str = NAME, s: Store = Depends(store)) -> Response:
-    return reply(cached(request, ("profile", name), lambda: api.city_profile(s, name)))
+async def city(request: Request, name: str = NAME) -> Response:
+    def make(s: Store) -> Body:
+        return Body.of(to_json(api.city_profile(s, name).to_dict()), "application/json")
+
+    return await cached_body(request, ("profile json", name), make)
 
 
 @router.get("/compare", summary="Table 1 for two or more cities, every cell sourced")

@@ -16,12 +16,14 @@ from starlette.concurrency import run_in_threadpool
 from citydip import api
 from citydip.store.database import Store
 from citydip.web import figures
+from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
 from citydip.web.routes_api import cached, store
 from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
 
 router = APIRouter(include_in_schema=False)
 PAGE = HTMLResponse
+HTML = "text/html; charset=utf-8"
 
 
 def _overview(request: Request, s: Store) -> Any:
@@ -29,13 +31,15 @@ def _overview(request: Request, s: Store) -> Any:
 
 
 @router.get("/", response_class=PAGE)
-def home(
-    request: Request, q: str = Query("", max_length=200), s: Store = Depends(store)
-) -> Response:
-    overview = _overview(request, s)
-    world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
-    matches = api.search_cities(s, q, 50) if q.strip() else []
-    return PAGE(render(request, "home.html", q=q, matches=matches, overview=overview, world=world))
+async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
+    def make(s: Store) -> Body:
+        overview = _overview(request, s)
+        world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        matches = api.search_cities(s, q, 50) if q.strip() else []
+        html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("home page", q), make)
 
 
 def _city_page(request: Request, s: Store, name: str) -> str:
@@ -55,8 +59,11 @@ def _city_page(request: Request, s: Store, name: str) -> str:
 
 
 @router.get("/cities/{name}", response_class=PAGE)
-def city(request: Request, name: str, s: Store = Depends(store)) -> Response:
-    return PAGE(cached(request, ("city page", name), lambda: _city_page(request, s, name)))
+async def city(request: Request, name: str) -> Response:
+    def make(s: Store) -> Body:
+        return Body.of(_city_page(request, s, name), HTML)
+
+    return await cached_body(request, ("city page", name), make)
 
 
 @router.get("/compare", response_class=PAGE)
