@@ -66,7 +66,7 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 async def load(base: str, paths: list[str], clients: int, duration: float) -> dict[str, float]:

@@ -83,9 +83,9 @@ def build_world(
     inputs: WorldInputs, out: Path, say: Callable[[str], None] = lambda _: None
 ) -> dict[str, Any]:
     """Import the inputs into a scratch store and write the world file; returns its header."""
+    from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.edges import edges_batch
     from citydip.ingest.importing import run_import
-    from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.pairs import pairs_batch
     from citydip.store.database import open_store
 
