@@ -158,3 +158,39 @@ def test_cached_bodies_are_the_same_gzipped_or_not(client: Client) -> None:
     assert "content-encoding" not in plain.headers
     assert zipped.headers["content-encoding"] == "gzip"
     assert plain.json() == zipped.json() and plain.json()["city"]["name"] == "Yokohama"
+
+
+def test_conflicts_come_in_pages_with_their_total(client: Client) -> None:
+    every = client.get("/api/conflicts")
+    total = int(every.headers["x-total-count"])
+    assert total == len(every.json()) > 3
+    page = client.get("/api/conflicts", params={"offset": 2, "limit": 2})
+    assert page.json() == every.json()[2:4] and page.headers["x-total-count"] == str(total)
+
+
+def test_the_cache_computes_once_for_requests_that_miss_together(web_db: Path) -> None:
+    import threading
+    import time
+
+    from citydip.web.app import Stores
+
+    stores, calls = Stores(web_db), []
+
+    def slow() -> int:
+        calls.append(1)
+        time.sleep(0.2)
+        return 42
+
+    results: list[int] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(stores.cached(("k",), slow)))
+        for _ in range(8)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [42] * 8 and len(calls) == 1
+    web_db.touch()  # a written store is a new version: computed again
+    time.sleep(0.01)
+    assert stores.cached(("k",), slow) == 42 and len(calls) == 2

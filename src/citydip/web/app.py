@@ -44,6 +44,7 @@ class Stores:
         self.path = path
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: dict[tuple[Any, ...], threading.Lock] = {}
         self._size = size
 
     def open(self) -> Iterator[Store]:
@@ -71,17 +72,29 @@ class Stores:
             return self._cache.get(full)
 
     def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """``compute()`` once per key and store version (results are read-only records)."""
+        """``compute()`` once per key and store version (results are read-only records);
+        requests that miss the same key together wait for one computation."""
         full = (*key, self.version())
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
                 return self._cache[full]  # type: ignore[no-any-return]
-        value = compute()
-        with self._lock:
-            self._cache[full] = value
-            while len(self._cache) > self._size:
-                self._cache.popitem(last=False)
+            pending = self._pending.setdefault(full, threading.Lock())
+        with pending:
+            with self._lock:
+                if full in self._cache:
+                    return self._cache[full]  # type: ignore[no-any-return]
+            try:
+                value = compute()
+            except BaseException:
+                with self._lock:
+                    self._pending.pop(full, None)
+                raise
+            with self._lock:
+                self._cache[full] = value
+                self._pending.pop(full, None)
+                while len(self._cache) > self._size:
+                    self._cache.popitem(last=False)
         return value
 
 

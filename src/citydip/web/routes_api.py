@@ -130,11 +130,17 @@ def compare(
 def conflicts(
     request: Request,
     city: str | None = Query(None, description="Only about this entity", max_length=200),
+    offset: int = Query(0, ge=0, le=10**9, description="Skip this many"),
+    limit: int = Query(1000, ge=1, le=100_000, description="At most this many"),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
 ) -> Response:
+    """Every conflict (or those about ``city``), in pages; ``X-Total-Count`` says how many."""
+    city = (city or "").strip() or None
     result = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
-    return reply(result, format, "conflicts")
+    response = reply(result[offset : offset + limit], format, "conflicts")
+    response.headers["X-Total-Count"] = str(len(result))
+    return response
 
 
 @router.get("/sources", summary="The bibliography, or the sources about one entity")

@@ -24,6 +24,7 @@ from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
 router = APIRouter(include_in_schema=False)
 PAGE = HTMLResponse
 HTML = "text/html; charset=utf-8"
+PER_PAGE = 100
 
 
 def _overview(request: Request, s: Store) -> Any:
@@ -94,11 +95,26 @@ def compare(
 def conflicts(
     request: Request,
     city: str | None = Query(None, max_length=200),
+    page: int = Query(1, ge=1, le=10**6),
     s: Store = Depends(store),
 ) -> Response:
     city = (city or "").strip() or None
-    rows = [c.to_dict() for c in api.list_conflicts(s, city)]
-    return PAGE(render(request, "conflicts.html", conflicts=rows, city=city, cite=Citations()))
+    every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+    pages = max(1, -(-len(every) // PER_PAGE))
+    page = min(page, pages)
+    rows = [c.to_dict() for c in every[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    return PAGE(
+        render(
+            request,
+            "conflicts.html",
+            conflicts=rows,
+            total=len(every),
+            page=page,
+            pages=pages,
+            city=city,
+            cite=Citations(),
+        )
+    )
 
 
 @router.get("/network", response_class=PAGE)
