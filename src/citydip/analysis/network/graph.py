@@ -179,7 +179,7 @@ def build_network(store: Store, filters: GraphFilter | None = None) -> Network:
     return network
 
 
-_VERTEX = ("id", "label", "country", "continent", "lat", "lon", "population")
+_VERTEX: tuple[str, ...] = ("id", "label", "country", "continent", "lat", "lon", "population")
 _VERTEX += ("port", "capital", "level")
 _EDGE = ("kind", "status", "start", "sources", "ties")
 
