@@ -4,7 +4,7 @@ Every operation a face offers is one call here, returning typed records (``to_di
 gives their JSON). Faces open the store, call one function, and choose a renderer.
 
     cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography,
-               briefing
+               briefing, place_identity
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata
@@ -34,6 +34,7 @@ from citydip.api.profiles import (
     city_profile,
     compare_cities,
     list_conflicts,
+    place_identity,
     search_cities,
 )
 from citydip.api.records import (
@@ -96,6 +97,7 @@ __all__ = [
     "network_overview",
     "network_stats",
     "network_top",
+    "place_identity",
     "proposed_claims",
     "resolve_batch",
     "resolve_place",

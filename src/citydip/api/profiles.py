@@ -12,6 +12,7 @@ from citydip.store.database import Store
 if TYPE_CHECKING:
     from citydip.analysis.briefing import Briefing
     from citydip.analysis.compare import Comparison
+    from citydip.knowledge.identity import PlaceIdentity
 
 MAX_QUERY = 200
 
@@ -32,15 +33,17 @@ def search_cities(store: Store, query: str, limit: int = 20) -> list[CityMatch]:
     ]
 
 
-def city_profile(store: Store, name: str) -> Profile:
-    """The profile of the city called ``name``."""
+def city_profile(store: Store, name: str, merge_districts: bool = False) -> Profile:
+    """The profile of the city called ``name``; ``merge_districts`` counts its districts'
+    ties as its own."""
     from citydip.analysis.profile import build_profile, profile_to_dict
     from citydip.knowledge.lookup import find_city
 
-    return Profile(profile_to_dict(build_profile(store, find_city(store, name))))
+    city = find_city(store, name)
+    return Profile(profile_to_dict(build_profile(store, city, merge_districts)))
 
 
-def compare_cities(store: Store, names: list[str]) -> Comparison:
+def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Comparison:
     """The Table 1 comparison of two or more cities."""
     from citydip.analysis.compare import compare_profiles
     from citydip.analysis.profile import build_profile
@@ -54,7 +57,15 @@ def compare_cities(store: Store, names: list[str]) -> Comparison:
         raise InvalidInput(
             "compare needs different cities: " + ", ".join(c.name for c in cities), field="cities"
         )
-    return compare_profiles([build_profile(store, c) for c in cities])
+    return compare_profiles([build_profile(store, c, merge_districts) for c in cities])
+
+
+def place_identity(store: Store, name: str) -> PlaceIdentity:
+    """Who a place is: its ids, level, parent and districts, and why each name is its own."""
+    from citydip.knowledge.identity import describe_place
+    from citydip.knowledge.lookup import find_city
+
+    return describe_place(store, find_city(store, name))
 
 
 def list_conflicts(store: Store, name: str | None = None) -> list[ConflictRecord]:

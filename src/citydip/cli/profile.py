@@ -9,6 +9,10 @@ import typer
 from citydip.cli.app import STATE, Format, app, open_chosen_store
 from citydip.cli.render import render
 
+MERGE_DISTRICTS = typer.Option(
+    False, "--merge-districts", help="Count the ties of a city's districts as its own."
+)
+
 
 class CompareFormat(StrEnum):
     table = "table"
@@ -38,24 +42,38 @@ def city(
     format: CityFormat = typer.Option(
         CityFormat.table, "--format", "-f", help="table, json, csv (ties) or md."
     ),
+    merge_districts: bool = MERGE_DISTRICTS,
 ) -> None:
     """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
-        render("city", format.value, city_profile(store, name))
+        render("city", format.value, city_profile(store, name, merge_districts))
 
 
 @app.command()
 def compare(
     names: list[str] = typer.Argument(..., help="Two or more city names."),
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
+    merge_districts: bool = MERGE_DISTRICTS,
 ) -> None:
     """The essay's Table 1 for any cities, every cell derived by rule and sourced."""
     from citydip.api import compare_cities
 
     with open_chosen_store() as store:
-        render("compare", format.value, compare_cities(store, names))
+        render("compare", format.value, compare_cities(store, names, merge_districts))
+
+
+@app.command()
+def place(
+    name: str = typer.Argument(..., help="A place name in any script, or its id."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Who a place is: ids, level, parent, districts, and why each of its names is its own."""
+    from citydip.api import place_identity
+
+    with open_chosen_store() as store:
+        render("place", format.value, place_identity(store, name))
 
 
 @app.command()

@@ -59,6 +59,12 @@ def _city_file(name: str) -> Renderer:
     return render
 
 
+def _place_table(result: Any) -> None:
+    from citydip.report.place import place_view
+
+    _rich(place_view)(result.to_dict())
+
+
 def _conflicts_table(result: Any) -> None:
     from citydip.report.views import conflicts_view
 
@@ -133,6 +139,8 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("city", "json"): _json,
     ("city", "csv"): _city_file("ties_csv"),
     ("city", "md"): _city_file("city_markdown"),
+    ("place", "table"): _place_table,
+    ("place", "json"): _json,
     ("compare", "table"): _comparison("comparison_table"),
     ("compare", "md"): _comparison("comparison_markdown"),
     ("compare", "csv"): _comparison("comparison_csv"),
