@@ -194,3 +194,10 @@ def test_the_cache_computes_once_for_requests_that_miss_together(web_db: Path) -
     web_db.touch()  # a written store is a new version: computed again
     time.sleep(0.01)
     assert stores.cached(("k",), slow) == 42 and len(calls) == 2
+
+
+def test_place_identity_and_merged_districts(client: Client) -> None:
+    place = client.get("/api/places/Yokohama").json()
+    assert place and "yokohama" in str(place)
+    merged = client.get("/api/cities/Yokohama", params={"merge_districts": "true"})
+    assert merged.status_code == 200 and merged.json()["city"]["id"] == "yokohama"

@@ -95,22 +95,34 @@ def search(
 
 
 @router.get("/cities/{name}", summary="A city's profile (as `citydip city NAME --format json`)")
-async def city(request: Request, name: str = NAME) -> Response:
+async def city(
+    request: Request,
+    name: str = NAME,
+    merge_districts: bool = Query(False, description="Count its districts' ties as its own"),
+) -> Response:
     def make(s: Store) -> Body:
-        return Body.of(to_json(api.city_profile(s, name).to_dict()), "application/json")
+        profile = api.city_profile(s, name, merge_districts)
+        return Body.of(to_json(profile.to_dict()), "application/json")
 
-    return await cached_body(request, ("profile json", name), make)
+    return await cached_body(request, ("profile json", name, merge_districts), make)
+
+
+@router.get("/places/{name}", summary="Who a place is: ids, level, parent, districts, names")
+def place(name: str = NAME, s: Store = Depends(store)) -> Response:
+    return reply(api.place_identity(s, name))
 
 
 @router.get("/compare", summary="Table 1 for two or more cities, every cell sourced")
 def compare(
     request: Request,
     cities: str = Query(..., description="Comma-separated names, e.g. Yokohama,Taipei"),
+    merge_districts: bool = Query(False, description="Count districts' ties as their city's"),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
 ) -> Response:
     names = [n.strip() for n in cities.split(",")]
-    result = cached(request, ("compare", *names), lambda: api.compare_cities(s, names))
+    key = ("compare", merge_districts, *names)
+    result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
     if format is ListFormat.csv:
         data = result.to_dict()
         rows = [
