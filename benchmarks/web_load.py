@@ -208,6 +208,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+    args.load = os.getloadavg()[0]
     write(rows, db, places, ties, args)
 
 
@@ -222,7 +223,8 @@ def write(
         "# Web load benchmark",
         "",
         f"`benchmarks/web_load.py`, run {datetime.now():%Y-%m-%d %H:%M}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} cores (shared with other work). "
+        f"{platform.python_version()}, {os.cpu_count()} cores (shared with other work: load "
+        f"average {args.load:.1f} at the end). "
         f"`citydip serve` (uvicorn, one process) on 127.0.0.1 over `{db.name}` "
         f"({places:,} places, {ties:,} ties in the network); {args.clients} concurrent "
         f"connections ({args.client}, keep-alive, gzip), {args.duration:.0f} s per endpoint, "
