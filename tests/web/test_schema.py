@@ -1,5 +1,6 @@
 """Property-based API test: schemathesis generates requests from /openapi.json; the server
-never answers 5xx and every error has the one error shape."""
+never answers 5xx, answers what the schema documents (statuses, content types, bodies) and
+every error has the one error shape."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.specs.openapi.checks import positive_data_acceptance
 from tests.web.conftest import seed_web_store
 
 from citydip.web.app import create_app
@@ -39,7 +41,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 @schema.parametrize()
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_request_makes_the_server_fail(case: schemathesis.Case) -> None:
-    response = case.call()
+    # Every check but one: arguments that depend on each other (since after until, the same
+    # city twice) are schema-valid and still a 400.
+    response = case.call_and_validate(excluded_checks=[positive_data_acceptance])
     assert response.status_code < 500, (case.method, case.formatted_path, response.text[:300])
     if response.status_code >= 400:
         body = response.json()

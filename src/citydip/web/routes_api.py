@@ -12,9 +12,13 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from citydip import api
+from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
+from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
+from citydip.web import schemas as sc
 from citydip.web.app import Body, cached_body
 from citydip.web.csv_out import to_csv
+from citydip.web.schemas import ok
 
 
 class ErrorDetail(BaseModel):
@@ -84,9 +88,11 @@ def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip")
     return JSONResponse(result.to_dict())
 
 
-@router.get("/cities", summary="Search places by name")
+@router.get("/cities", summary="Search places by name", responses=ok(list[sc.CityMatch], csv=True))
 def search(
-    q: str = Query(..., description="Some letters of the name, any script", max_length=200),
+    q: str = Query(
+        ..., description="Some letters of the name, any script", max_length=200, pattern=r"\S"
+    ),
     limit: int = Query(20, ge=1, le=500),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
@@ -94,7 +100,11 @@ def search(
     return reply(api.search_cities(s, q, limit), format, "cities")
 
 
-@router.get("/cities/{name}", summary="A city's profile (as `citydip city NAME --format json`)")
+@router.get(
+    "/cities/{name}",
+    summary="A city's profile (as `citydip city NAME --format json`)",
+    responses=ok(sc.Profile),
+)
 async def city(
     request: Request,
     name: str = NAME,
@@ -107,15 +117,28 @@ async def city(
     return await cached_body(request, ("profile json", name, merge_districts), make)
 
 
-@router.get("/places/{name}", summary="Who a place is: ids, level, parent, districts, names")
+@router.get(
+    "/places/{name}",
+    summary="Who a place is: ids, level, parent, districts, names",
+    responses=ok(sc.Open),
+)
 def place(name: str = NAME, s: Store = Depends(store)) -> Response:
     return reply(api.place_identity(s, name))
 
 
-@router.get("/compare", summary="Table 1 for two or more cities, every cell sourced")
+@router.get(
+    "/compare",
+    summary="Table 1 for two or more cities, every cell sourced",
+    responses=ok(sc.Comparison, csv=True),
+)
 def compare(
     request: Request,
-    cities: str = Query(..., description="Comma-separated names, e.g. Yokohama,Taipei"),
+    cities: str = Query(
+        ...,
+        description="Two or more names separated by commas, e.g. Yokohama,Taipei",
+        max_length=1000,
+        pattern=r"[^,\s][^,]*,\s*[^,\s]",
+    ),
     merge_districts: bool = Query(False, description="Count districts' ties as their city's"),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
@@ -138,7 +161,9 @@ def compare(
     return reply(result)
 
 
-@router.get("/conflicts", summary="Where sources disagree")
+@router.get(
+    "/conflicts", summary="Where sources disagree", responses=ok(list[sc.Conflict], csv=True)
+)
 def conflicts(
     request: Request,
     city: str | None = Query(None, description="Only about this entity", max_length=200),
@@ -155,7 +180,11 @@ def conflicts(
     return response
 
 
-@router.get("/sources", summary="The bibliography, or the sources about one entity")
+@router.get(
+    "/sources",
+    summary="The bibliography, or the sources about one entity",
+    responses=ok(list[sc.Source], csv=True),
+)
 def sources(
     city: str | None = Query(None, description="Only sources about this entity", max_length=200),
     format: ListFormat = FORMAT,
@@ -164,18 +193,29 @@ def sources(
     return reply(api.bibliography(s, city), format, "sources")
 
 
+def one_of(values: tuple[str, ...]) -> dict[str, Any]:
+    """A repeatable query parameter's allowed values, for the schema."""
+    return {"json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
+
+
 def network_filter(
-    kind: list[str] | None = Query(None, description="Keep ties of these kinds"),
-    status: list[str] | None = Query(None, description="Keep ties of these statuses"),
+    kind: list[str] | None = Query(
+        None, description="Keep ties of these kinds", **one_of(TIE_KINDS)
+    ),
+    status: list[str] | None = Query(
+        None, description="Keep ties of these statuses", **one_of(TIE_STATUSES)
+    ),
     since: int | None = Query(None, description="Ties that started in or after this year"),
     until: int | None = Query(None, description="Ties that started in or before this year"),
-    level: list[str] | None = Query(None, description="Keep places of these levels"),
+    level: list[str] | None = Query(
+        None, description="Keep places of these levels", **one_of(PLACE_LEVELS)
+    ),
     merge_districts: bool = Query(False, description="Count districts as their city"),
 ) -> Any:
     return api.network_filter(kind, status, since, until, level, merge_districts)
 
 
-@router.get("/network/stats", summary="Statistics of the twinning network")
+@router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
 def network_stats(
     request: Request,
     heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
@@ -186,10 +226,16 @@ def network_stats(
     return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
 
 
-@router.get("/network/top", summary="The best-ranked places by one centrality")
+@router.get(
+    "/network/top",
+    summary="The best-ranked places by one centrality",
+    responses=ok(list[sc.TopPlace], csv=True),
+)
 def network_top(
     request: Request,
-    by: str = Query("degree", description="degree, betweenness, eigenvector, pagerank, coreness"),
+    by: str = Query(
+        "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
+    ),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
@@ -200,7 +246,9 @@ def network_top(
     return reply(result.rows, format, "top")
 
 
-@router.get("/network/cities/{name}", summary="A city's place in the network")
+@router.get(
+    "/network/cities/{name}", summary="A city's place in the network", responses=ok(sc.Open)
+)
 def network_city(
     request: Request,
     name: str = NAME,
@@ -212,7 +260,11 @@ def network_city(
     return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
 
 
-@router.get("/claims", summary="Extracted claims waiting for review")
+@router.get(
+    "/claims",
+    summary="Extracted claims waiting for review",
+    responses=ok(list[sc.ProposedClaim], csv=True),
+)
 def claims(
     review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
     source: str | None = Query(None, description="Only this document source", max_length=200),
@@ -225,7 +277,7 @@ def claims(
 @router.post(
     "/claims/{claim_id}/{decision}",
     summary="Accept or reject an extracted claim (needs the token)",
-    responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+    responses=ok(sc.ReviewResult) | {401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
 )
 def decide(
     request: Request,
