@@ -175,6 +175,7 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("check", "json"): _json,
     ("review list", "table"): _document("proposed_text", records=True),
     ("review list", "json"): _json,
+    ("review", "table"): lambda r: sys.stdout.write(f"{r.state} {r.changed} claims\n"),
 }
 
 

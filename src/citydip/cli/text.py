@@ -87,7 +87,7 @@ def _review(state: str, ids: list[int] | None, source: str | None, every: bool) 
 
     with open_chosen_store() as store:
         result = review(store, state, ids=ids, source=source, every=every)
-    typer.echo(f"{state} {result.changed} claims")
+    render("review", "table", result)
 
 
 IDS = typer.Argument(None, help="Claim ids (see `citydip review list`).")
