@@ -69,6 +69,9 @@ def test_yokohama_page_draws_its_ties_on_the_map_and_the_timeline(
     assert box is not None and box["width"] > 600 and box["height"] > 250
     kinds = {ties.nth(i).get_attribute("stroke") for i in range(ties.count())}
     assert len(kinds) >= 3  # coloured by kind
+    # Screen readers get each figure as one image with a name and a description.
+    assert page.get_by_role("img", name="Ties of Yokohama").is_visible()
+    assert page.get_by_role("img", name="Agreements of Yokohama over time").is_visible()
     bars = page.locator("#city-timeline svg rect")
     assert bars.count() >= 10
     assert "San Diego" in page.locator("#city-timeline svg").inner_html()
