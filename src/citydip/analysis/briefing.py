@@ -150,6 +150,7 @@ class ConflictValue:
 
 @dataclass
 class BriefConflict:
+    city: str  # the report's city whose conflicts these are
     subject: str
     property: str
     object: str | None
@@ -316,7 +317,7 @@ def membership_matrix(cities: list[CityBrief]) -> list[NetworkRow]:
     )
 
 
-def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
+def conflict_records(city: str, raw: list[dict[str, Any]]) -> list[BriefConflict]:
     """The conflicts of knowledge.conflicts (JSON-shaped) as typed records."""
     out = []
     for c in raw:
@@ -331,6 +332,7 @@ def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
         obj = c.get("object")
         out.append(
             BriefConflict(
+                city,
                 c["subject"].get("name", ""),
                 c["property"],
                 obj.get("name") if isinstance(obj, dict) else None,
@@ -343,12 +345,19 @@ def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
 
 
 def build_briefing(
-    profiles: list[CityProfile], conflicts: list[dict[str, Any]], sources: dict[str, Source]
+    profiles: list[CityProfile],
+    conflicts: dict[str, list[dict[str, Any]]],
+    sources: dict[str, Source],
 ) -> Briefing:
-    """The briefing on ``profiles`` (one or more), with their conflicts and sources."""
+    """The briefing on ``profiles`` (one or more), with each city's conflicts (by city id,
+    as knowledge.conflicts gives them) and the sources."""
     cities = [city_brief(p) for p in profiles]
     table = compare_profiles(profiles)
-    disputes = conflict_records(conflicts)
+    disputes = [
+        record
+        for city in cities
+        for record in conflict_records(city.name, conflicts.get(city.id, []))
+    ]
     cited: set[str] = set()
     for city in cities:
         cited.update(s for t in city.ties for s in t.source_ids)

@@ -25,7 +25,7 @@ from citydip.report.figures import (
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-CONFLICT_LIMIT = 40  # conflicts listed per report; the rest are counted
+CONFLICT_LIMIT = 25  # conflicts listed per city; the rest are counted
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +129,9 @@ def render_html(
         timelines={c.id: city_timeline(c, today.year) for c in briefing.cities},
         decades=decades(briefing.cities),
         undated={c.id: _undated(c.ties) for c in briefing.cities},
+        unmapped={
+            c.id: sum(1 for t in c.ties if t.lat is None or t.lon is None) for c in briefing.cities
+        },
         table=briefing.table.to_dict(),
         conflict_limit=CONFLICT_LIMIT,
         Markup=Markup,
