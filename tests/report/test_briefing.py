@@ -173,3 +173,18 @@ def test_hostile_names_and_sources_are_text(store: Store) -> None:
     assert "script" not in scan.tags
     assert all(not v.startswith("javascript:") for _, _, v in scan.attrs)
     assert '<script>alert("x")</script>& title' in scan.bibliography
+
+
+def test_bibliography_numbers_follow_the_order_given_and_survive_bad_dates() -> None:
+    from citydip.report.citations import format_bibliography
+
+    sources = [
+        Source("b-src", "Second title", "news", publisher="Paper", date="2020-02-03"),
+        Source("A-src", "First title", "official", publisher="City", url="https://x.example/"),
+    ]
+    refs = format_bibliography(sources)
+    assert [(r.number, r.source_id) for r in refs] == [(1, "b-src"), (2, "A-src")]
+    assert "Second title" in refs[0].text and "2020" in refs[0].text
+    assert "https://x.example/" in refs[1].text and not refs[1].text.startswith("[")
+    bad = format_bibliography([Source("c", "Odd date", "news", date="2020-xx")])
+    assert bad[0].text.startswith("2020-xx") and "Odd date" in bad[0].text
