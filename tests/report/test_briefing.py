@@ -188,3 +188,18 @@ def test_bibliography_numbers_follow_the_order_given_and_survive_bad_dates() -> 
     assert "https://x.example/" in refs[1].text and not refs[1].text.startswith("[")
     bad = format_bibliography([Source("c", "Odd date", "news", date="2020-xx")])
     assert bad[0].text.startswith("2020-xx") and "Odd date" in bad[0].text
+
+
+def test_a_city_known_only_from_datasets_says_what_is_missing(store: Store) -> None:
+    with store.transaction():
+        store.add_entity(Entity("testville", "place", "Testville", "DE", "city", lat=50, lon=8))
+        for partner in ("lyon", "busan", "houston"):
+            store.add_claim(
+                Claim("testville", "twinned_with", "hekman-twincities-2026", object=partner)
+            )
+    content = briefing(store, ["Testville"])
+    assert content.cities[0].ties_by_kind == {"unspecified": 3} and not content.cities[0].thin
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", render_html(content)))
+    assert "has 3 ties in force in the store: 3 of a kind no source states." in text
+    assert "The store records nothing else about the diplomacy of Testville" in text
+    assert "Little is recorded" not in text
