@@ -203,3 +203,29 @@ def test_a_city_known_only_from_datasets_says_what_is_missing(store: Store) -> N
     assert "has 3 ties in force in the store: 3 of a kind no source states." in text
     assert "The store records nothing else about the diplomacy of Testville" in text
     assert "Little is recorded" not in text
+
+
+def test_a_long_timeline_is_cut_and_says_so(store: Store) -> None:
+    from citydip.report.briefing import TIMELINE_LIMIT
+
+    extra = TIMELINE_LIMIT + 5
+    with store.transaction():
+        store.add_entity(Entity("bigville", "place", "Bigville", "DE", "city", lat=50, lon=8))
+        for i in range(extra):
+            store.add_entity(Entity(f"p{i}", "place", f"Partner {i}", "FR", "city", lat=45, lon=i))
+            store.add_claim(
+                Claim(
+                    "bigville",
+                    "twinned_with",
+                    "hekman-twincities-2026",
+                    object=f"p{i}",
+                    kind="sister",
+                    start=str(1950 + i),
+                )
+            )
+    html = render_html(briefing(store, ["Bigville"]))
+    assert "The 5 latest dated ties are left out for space" in re.sub(r"\s+", " ", html)
+    timeline_svg = html[html.index("Agreements of Bigville over time") :]
+    timeline_svg = timeline_svg[: timeline_svg.index("</svg>")]
+    assert "Partner 0<" in timeline_svg and f"Partner {extra - 1}<" not in timeline_svg
+    assert html.count("<tr><td>Partner ") == extra  # the table keeps them all
