@@ -40,3 +40,17 @@ def test_report_errors_are_one_line_and_write_nothing(cli: Any, tmp_path: Path) 
     unwritable = cli("report", "Yokohama", "--out", str(tmp_path / "a-file" / "y.html"))
     assert unwritable.exit_code == 2
     assert "cannot write" in unwritable.stderr and str(tmp_path / "a-file") in unwritable.stderr
+
+
+def test_pdf_without_weasyprint_is_one_line_and_html_still_works(
+    cli: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as if it could not be imported
+    pdf = tmp_path / "b.pdf"
+    result = cli("report", "Taipei", "--out", str(pdf))
+    assert result.exit_code == 5
+    assert result.stderr.count("\n") == 1 and "HTML output needs neither" in result.stderr
+    assert not pdf.exists()
+    assert cli("report", "Taipei", "--out", str(tmp_path / "b.html")).exit_code == 0

@@ -173,3 +173,59 @@ def test_hostile_names_and_sources_are_text(store: Store) -> None:
     assert "script" not in scan.tags
     assert all(not v.startswith("javascript:") for _, _, v in scan.attrs)
     assert '<script>alert("x")</script>& title' in scan.bibliography
+
+
+def test_bibliography_numbers_follow_the_order_given_and_survive_bad_dates() -> None:
+    from citydip.report.citations import format_bibliography
+
+    sources = [
+        Source("b-src", "Second title", "news", publisher="Paper", date="2020-02-03"),
+        Source("A-src", "First title", "official", publisher="City", url="https://x.example/"),
+    ]
+    refs = format_bibliography(sources)
+    assert [(r.number, r.source_id) for r in refs] == [(1, "b-src"), (2, "A-src")]
+    assert "Second title" in refs[0].text and "2020" in refs[0].text
+    assert "https://x.example/" in refs[1].text and not refs[1].text.startswith("[")
+    bad = format_bibliography([Source("c", "Odd date", "news", date="2020-xx")])
+    assert bad[0].text.startswith("2020-xx") and "Odd date" in bad[0].text
+
+
+def test_a_city_known_only_from_datasets_says_what_is_missing(store: Store) -> None:
+    with store.transaction():
+        store.add_entity(Entity("testville", "place", "Testville", "DE", "city", lat=50, lon=8))
+        for partner in ("lyon", "busan", "houston"):
+            store.add_claim(
+                Claim("testville", "twinned_with", "hekman-twincities-2026", object=partner)
+            )
+    content = briefing(store, ["Testville"])
+    assert content.cities[0].ties_by_kind == {"unspecified": 3} and not content.cities[0].thin
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", render_html(content)))
+    assert "has 3 ties in force in the store: 3 of a kind no source states." in text
+    assert "The store records nothing else about the diplomacy of Testville" in text
+    assert "Little is recorded" not in text
+
+
+def test_a_long_timeline_is_cut_and_says_so(store: Store) -> None:
+    from citydip.report.briefing import TIMELINE_LIMIT
+
+    extra = TIMELINE_LIMIT + 5
+    with store.transaction():
+        store.add_entity(Entity("bigville", "place", "Bigville", "DE", "city", lat=50, lon=8))
+        for i in range(extra):
+            store.add_entity(Entity(f"p{i}", "place", f"Partner {i}", "FR", "city", lat=45, lon=i))
+            store.add_claim(
+                Claim(
+                    "bigville",
+                    "twinned_with",
+                    "hekman-twincities-2026",
+                    object=f"p{i}",
+                    kind="sister",
+                    start=str(1950 + i),
+                )
+            )
+    html = render_html(briefing(store, ["Bigville"]))
+    assert "The 5 latest dated ties are left out for space" in re.sub(r"\s+", " ", html)
+    timeline_svg = html[html.index("Agreements of Bigville over time") :]
+    timeline_svg = timeline_svg[: timeline_svg.index("</svg>")]
+    assert "Partner 0<" in timeline_svg and f"Partner {extra - 1}<" not in timeline_svg
+    assert html.count("<tr><td>Partner ") == extra  # the table keeps them all

@@ -4,21 +4,46 @@
 the summary facts (ties by kind, first and latest agreements, continents), memberships and
 roles, programmes, awards, events, aid, strategy, overseas offices, stated counts and the
 diplomatic style; then Table 1 (analysis.compare), the membership matrix (cities ×
-networks), the conflicts and every source cited. Rendering lives in ``citydip.report``.
+networks), the conflicts and every source cited (records: briefing_records.py). Rendering
+lives in ``citydip.report``.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from citydip.analysis.compare import Comparison, compare_profiles
+from citydip.analysis.briefing_records import (
+    BriefConflict,
+    BriefCount,
+    Briefing,
+    BriefItem,
+    BriefTie,
+    CityBrief,
+    ConflictValue,
+    NetworkRow,
+)
+from citydip.analysis.compare import compare_profiles
 from citydip.analysis.geography import continents
 from citydip.analysis.profile import AGREEMENT_KINDS, CityProfile
 from citydip.analysis.typology import classify
 from citydip.knowledge.reconcile import Statement, Tie
 from citydip.store.models import Source
+
+__all__ = [
+    "BriefConflict",
+    "BriefCount",
+    "BriefItem",
+    "BriefTie",
+    "Briefing",
+    "CityBrief",
+    "ConflictValue",
+    "NetworkRow",
+    "build_briefing",
+    "city_brief",
+    "conflict_records",
+    "membership_matrix",
+]
 
 ITEM_GROUPS = {  # predicate → the group a report lists it under
     "runs_programme": "programmes",
@@ -59,133 +84,6 @@ LOCAL_LANGUAGES = {
     "IR": ("fa",),
     "IN": ("hi",),
 }
-
-
-@dataclass
-class BriefTie:
-    """One tie of the city: the partner (with coordinates when known) and its sources."""
-
-    partner: str
-    partner_id: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    kind: str
-    start: str | None
-    end: str | None
-    status: str
-    official: bool
-    source_ids: list[str]
-
-    @property
-    def year(self) -> int | None:
-        return int(self.start[:4]) if self.start and self.start[:4].isdigit() else None
-
-    @property
-    def end_year(self) -> int | None:
-        return int(self.end[:4]) if self.end and self.end[:4].isdigit() else None
-
-
-@dataclass
-class BriefItem:
-    """A membership, programme, award, event, aid, strategy or office, with its sources."""
-
-    name: str
-    detail: str | None
-    start: str | None
-    source_ids: list[str]
-    roles: list[str] = field(default_factory=list)
-    entity_id: str | None = None
-
-
-@dataclass
-class BriefCount:
-    metric: str
-    value: str | None
-    as_of: str | None
-    source_ids: list[str]
-
-
-@dataclass
-class CityBrief:
-    """One city in the briefing."""
-
-    id: str
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    population: int | None
-    other_names: list[str]
-    ties: list[BriefTie]
-    ties_by_kind: dict[str, int]
-    first: BriefTie | None
-    latest: BriefTie | None
-    countries: list[str]
-    continents: list[str]
-    memberships: list[BriefItem]
-    items: dict[str, list[BriefItem]]
-    counts: list[BriefCount]
-    style: str
-    style_model: str
-    expertise: float
-    soft_power: float
-
-    @property
-    def active_ties(self) -> list[BriefTie]:
-        return [t for t in self.ties if t.status == "active"]
-
-    @property
-    def thin(self) -> bool:
-        """Little recorded: at most two ties and nothing else."""
-        return len(self.ties) <= 2 and not self.memberships and not any(self.items.values())
-
-
-@dataclass
-class ConflictValue:
-    value: str
-    as_of: str | None
-    source_ids: list[str]
-
-
-@dataclass
-class BriefConflict:
-    subject: str
-    property: str
-    object: str | None
-    kind: str
-    values: list[ConflictValue]
-    note: str | None
-
-
-@dataclass
-class NetworkRow:
-    """One row of the membership matrix: a network and each city's roles in it."""
-
-    id: str
-    name: str
-    acronym: str | None
-    roles: dict[str, list[str]]  # city name → roles ([] when not a member)
-
-
-@dataclass
-class Briefing:
-    """The whole report's content; ``sources`` holds every source it cites."""
-
-    cities: list[CityBrief]
-    table: Comparison
-    networks: list[NetworkRow]
-    conflicts: list[BriefConflict]
-    sources: dict[str, Source]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "cities": [asdict(c) for c in self.cities],
-            "table": self.table.to_dict(),
-            "networks": [asdict(n) for n in self.networks],
-            "conflicts": [asdict(c) for c in self.conflicts],
-            "sources": [s.cite() for s in self.sources.values()],
-        }
 
 
 def _ids(statement: Statement) -> list[str]:
@@ -316,7 +214,7 @@ def membership_matrix(cities: list[CityBrief]) -> list[NetworkRow]:
     )
 
 
-def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
+def conflict_records(city: str, raw: list[dict[str, Any]]) -> list[BriefConflict]:
     """The conflicts of knowledge.conflicts (JSON-shaped) as typed records."""
     out = []
     for c in raw:
@@ -331,6 +229,7 @@ def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
         obj = c.get("object")
         out.append(
             BriefConflict(
+                city,
                 c["subject"].get("name", ""),
                 c["property"],
                 obj.get("name") if isinstance(obj, dict) else None,
@@ -343,12 +242,19 @@ def conflict_records(raw: list[dict[str, Any]]) -> list[BriefConflict]:
 
 
 def build_briefing(
-    profiles: list[CityProfile], conflicts: list[dict[str, Any]], sources: dict[str, Source]
+    profiles: list[CityProfile],
+    conflicts: dict[str, list[dict[str, Any]]],
+    sources: dict[str, Source],
 ) -> Briefing:
-    """The briefing on ``profiles`` (one or more), with their conflicts and sources."""
+    """The briefing on ``profiles`` (one or more), with each city's conflicts (by city id,
+    as knowledge.conflicts gives them) and the sources."""
     cities = [city_brief(p) for p in profiles]
     table = compare_profiles(profiles)
-    disputes = conflict_records(conflicts)
+    disputes = [
+        record
+        for city in cities
+        for record in conflict_records(city.name, conflicts.get(city.id, []))
+    ]
     cited: set[str] = set()
     for city in cities:
         cited.update(s for t in city.ties for s in t.source_ids)

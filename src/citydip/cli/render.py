@@ -128,6 +128,10 @@ def _export_table(result: Any) -> None:
     sys.stdout.write(f"{result.nodes:,} places, {result.edges:,} ties → {files}\n")
 
 
+def _review_table(result: Any) -> None:
+    sys.stdout.write(f"{result.state} {result.changed} claims\n")
+
+
 def _resolution_table(result: Any) -> None:
     from citydip.report.document_text import resolution_text
 
@@ -175,7 +179,7 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("check", "json"): _json,
     ("review list", "table"): _document("proposed_text", records=True),
     ("review list", "json"): _json,
-    ("review", "table"): lambda r: sys.stdout.write(f"{r.state} {r.changed} claims\n"),
+    ("review", "table"): _review_table,
 }
 
 

@@ -25,7 +25,8 @@ from citydip.report.figures import (
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-CONFLICT_LIMIT = 40  # conflicts listed per report; the rest are counted
+CONFLICT_LIMIT = 25  # conflicts listed per city; the rest are counted
+TIMELINE_LIMIT = 60  # agreements drawn on a city's timeline (the earliest); the table has all
 
 
 @lru_cache(maxsize=1)
@@ -79,11 +80,14 @@ def city_map(city: CityBrief) -> str | None:
 
 
 def city_timeline(city: CityBrief, until: int) -> str | None:
-    entries = [
-        TimelineEntry(t.partner, t.kind, t.year, t.end_year, t.status)
-        for t in city.ties
-        if t.year is not None
-    ]
+    entries = sorted(
+        (
+            TimelineEntry(t.partner, t.kind, t.year, t.end_year, t.status)
+            for t in city.ties
+            if t.year is not None
+        ),
+        key=lambda e: (e.start, e.label),
+    )[:TIMELINE_LIMIT]
     if not entries:
         return None
     return timeline(entries, title=f"Agreements of {city.name} over time", until=until)
@@ -129,6 +133,12 @@ def render_html(
         timelines={c.id: city_timeline(c, today.year) for c in briefing.cities},
         decades=decades(briefing.cities),
         undated={c.id: _undated(c.ties) for c in briefing.cities},
+        beyond={
+            c.id: max(0, len(c.ties) - _undated(c.ties) - TIMELINE_LIMIT) for c in briefing.cities
+        },
+        unmapped={
+            c.id: sum(1 for t in c.ties if t.lat is None or t.lon is None) for c in briefing.cities
+        },
         table=briefing.table.to_dict(),
         conflict_limit=CONFLICT_LIMIT,
         Markup=Markup,

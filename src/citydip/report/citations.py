@@ -48,10 +48,25 @@ class Reference:
     text: str
 
 
+def plain_reference(source: Source) -> str:
+    """A reference without citeproc: publisher, date, title, URL."""
+    parts = [source.author, source.publisher, source.date or "n.d.", f"“{source.title}”"]
+    text = ", ".join(p for p in parts if p) + "."
+    return f"{text} Available: {source.url}" if source.url else text
+
+
 def format_bibliography(sources: list[Source], style: str = DEFAULT_STYLE) -> list[Reference]:
-    """One formatted reference per source, numbered 1… in the order given."""
+    """One formatted reference per source, numbered 1… in the order given (in ``style``;
+    plainly when citeproc-py cannot format a record, e.g. a malformed date)."""
     if not sources:
         return []
+    try:
+        return _citeproc(sources, style)
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return [Reference(i, s.id, plain_reference(s)) for i, s in enumerate(sources, 1)]
+
+
+def _citeproc(sources: list[Source], style: str) -> list[Reference]:
     from citeproc import (
         Citation,
         CitationItem,
