@@ -97,7 +97,7 @@ def search(
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
 ) -> Response:
-    return reply(api.search_cities(s, q, limit), format, "cities")
+    return reply(api.search_cities(s, q, limit=limit), format, "cities")
 
 
 @router.get(

@@ -36,7 +36,7 @@ async def home(request: Request, q: str = Query("", max_length=200)) -> Response
     def make(s: Store) -> Body:
         overview = _overview(request, s)
         world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
-        matches = api.search_cities(s, q, 50) if q.strip() else []
+        matches = api.search_cities(s, q, limit=50) if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
 
