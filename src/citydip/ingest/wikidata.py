@@ -1,10 +1,12 @@
 """Wikidata P190 (twinned administrative body) → claims, from SPARQL JSON or wbgetentities.
 
 Each statement becomes one ``twinned_with`` claim of the item on its partner, with
-qualifiers P580 (start), P582 (end; the tie is then ``ended``), P3831 (object has role:
-sister / partner / friendship city → the claim's kind) and the statement's references
-(P854 reference URL, P248 stated in) kept in the claim's ``references`` qualifier.
-Deprecated statements are skipped. SPARQL variables: docs/importing.md.
+qualifiers P580 (start), P582 (end; the tie is then ``ended``), P1534 (end cause, kept in
+the ``end_cause`` qualifier), P3831 (object has role: sister / partner / friendship city →
+the claim's kind) and the statement's references (P854 reference URL, P248 stated in, P813
+retrieved) kept in the claim's ``references`` qualifier. Deprecated statements are
+skipped. The items' coordinates (P625), GeoNames ids (P1566) and countries are kept on the
+places the gazetteer cannot place. SPARQL variables: docs/importing.md.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from citydip.ingest.importing import ImportBatch, unresolved_row
 from citydip.ingest.pairs import imported_tie, read_text
 from citydip.ingest.places import NameQuery, PlaceResolver
 from citydip.store.database import Store
-from citydip.store.models import Claim, Source
+from citydip.store.models import Claim, Entity, Source
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ENTITY_PREFIX = "http://www.wikidata.org/entity/"
+WKT_POINT = re.compile(r"^\s*Point\(\s*(-?[0-9.eE+-]+)\s+(-?[0-9.eE+-]+)\s*\)\s*$")
 # P3831 values by label; an unknown role keeps kind 'unspecified' and is kept as `role`.
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("sister", "sister"),
@@ -46,6 +49,7 @@ class WikidataTie:
     end: str | None = None
     role: str | None = None  # QID or label of the P3831 value
     references: list[dict[str, str]] = field(default_factory=list)
+    end_cause: dict[str, str] | None = None  # {"id": QID, "label": …} of the P1534 value
 
 
 @dataclass
@@ -55,7 +59,26 @@ class WikidataRecord:
     ties: list[WikidataTie] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    coords: dict[str, tuple[float, float]] = field(default_factory=dict)  # (lat, lon)
+    geonames: dict[str, int] = field(default_factory=dict)
 
+    def add(self, other: WikidataRecord) -> None:
+        """Take in the ties and item facts of another response (the next page)."""
+        self.ties.extend(other.ties)
+        self.labels.update(other.labels)
+        tables: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
+            (self.countries, other.countries),
+            (self.coords, other.coords),
+            (self.geonames, other.geonames),
+        )
+        for mine, theirs in tables:
+            for qid, value in theirs.items():
+                keep_least(mine, qid, value)
+
+
+def keep_least(table: dict[str, Any], qid: str, value: Any) -> None:
+    """Several values for one item: the least, so that the order of the rows does not matter."""
+    table[qid] = min(table[qid], value) if qid in table else value
 
 def load_json(path: Path) -> Any:
     """Parse a JSON file; truncated or broken JSON is a DataError at its line."""
@@ -104,21 +127,55 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
         subject = qid_of(values[subject_var], label, f"result {number}: {subject_var}")
         obj = qid_of(values[object_var], label, f"result {number}: {object_var}")
         for var, qid in ((subject_var, subject), (object_var, obj)):
-            if values.get(f"{var}Label"):
-                record.labels[qid] = values[f"{var}Label"]
-            if values.get(f"{var}Country"):
-                record.countries[qid] = values[f"{var}Country"]
+            _item_facts(record, qid, values, var, label, number)
         role = values.get("roleLabel") or values.get("role", "").removeprefix(ENTITY_PREFIX)
-        start, end = _date(values.get("start")), _date(values.get("end"))
+        start = _date(values.get("start"), values.get("startPrecision"))
+        end = _date(values.get("end"), values.get("endPrecision"))
         key = (values.get("statement") or (subject, obj), start, end, role)
         tie = grouped.get(key)
         if tie is None:
             tie = grouped[key] = WikidataTie(subject, obj, where, start, end, role or None)
             record.ties.append(tie)
-        ref = _reference(values.get("ref", ""), values.get("statedIn", ""))
+        if values.get("endCause") and tie.end_cause is None:
+            tie.end_cause = _cause(values["endCause"], values.get("endCauseLabel", ""))
+        ref = _reference(
+            values.get("ref", ""), values.get("statedIn", ""), values.get("retrieved", "")
+        )
         if ref and ref not in tie.references:
             tie.references.append(ref)
     return record
+
+
+def _item_facts(
+    record: WikidataRecord, qid: str, values: dict[str, str], var: str, label: str, number: int
+) -> None:
+    """``<var>Label``, ``<var>Country``, ``<var>Coord`` (WKT), ``<var>Geonames`` of one row.
+
+    An item with several values (two GeoNames ids) keeps the smallest, so that the row order
+    of a response does not matter.
+    """
+    if values.get(f"{var}Label"):
+        record.labels[qid] = values[f"{var}Label"]
+    facts: list[tuple[dict[str, Any], Any]] = []
+    if values.get(f"{var}Country"):
+        facts.append((record.countries, values[f"{var}Country"]))
+    if values.get(f"{var}Coord"):
+        match = WKT_POINT.match(values[f"{var}Coord"])
+        if match is None:
+            if values[f"{var}Coord"].startswith("<"):  # a point on another globe
+                return
+            raise DataError(label, None, f"result {number}: {var}Coord", "not a WKT Point")
+        lon, lat = float(match.group(1)), float(match.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(label, None, f"result {number}: {var}Coord", "out of range")
+        facts.append((record.coords, (lat, lon)))
+    if values.get(f"{var}Geonames"):
+        text = values[f"{var}Geonames"].strip()
+        if not text.isdigit():
+            raise DataError(label, None, f"result {number}: {var}Geonames", f"{text!r}: no id")
+        facts.append((record.geonames, int(text)))
+    for table, value in facts:
+        keep_least(table, qid, value)
 
 
 def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
@@ -133,6 +190,7 @@ def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
         text = first.get("value")
         if text:
             record.labels[qid] = text
+        _entity_facts(record, qid, entity.get("claims", {}))
         for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
             tie = _statement_tie(qid, statement, f"{label}:{qid} P190 #{number}")
             if tie is not None:
@@ -152,17 +210,41 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
         start = _time(qualifiers.get("P580"))
         end = _time(qualifiers.get("P582"))
         roles = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P3831", []) if _has(q)]
+        causes = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P1534", []) if _has(q)]
         refs = []
         for reference in statement.get("references", []):
             snaks = reference.get("snaks", {})
             urls = [s["datavalue"]["value"] for s in snaks.get("P854", []) if _has(s)]
             stated = [s["datavalue"]["value"]["id"] for s in snaks.get("P248", []) if _has(s)]
-            ref = _reference(urls[0] if urls else "", stated[0] if stated else "")
+            retrieved = _time(snaks.get("P813")) or ""
+            ref = _reference(urls[0] if urls else "", stated[0] if stated else "", retrieved)
             if ref:
                 refs.append(ref)
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(where, None, None, f"malformed statement ({exc!r} missing)") from exc
-    return WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
+    tie = WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
+    tie.end_cause = _cause(causes[0], "") if causes else None
+    return tie
+
+
+def _entity_facts(record: WikidataRecord, qid: str, claims: Any) -> None:
+    """P625 coordinates and P1566 GeoNames ids of a wbgetentities item (best values)."""
+    try:
+        points = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P625"))]
+        ids = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P1566"))]
+        if points and points[0].get("latitude") is not None:
+            record.coords[qid] = (float(points[0]["latitude"]), float(points[0]["longitude"]))
+        numeric = sorted(int(i) for i in ids if str(i).isdigit())
+        if numeric:
+            record.geonames[qid] = numeric[0]
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return  # an item's place facts are a help, never a reason to refuse its ties
+
+
+def _best(statements: Any) -> list[dict[str, Any]]:
+    valued = [s for s in statements or [] if _has(s.get("mainsnak"))]
+    preferred = [s for s in valued if s.get("rank") == "preferred"]
+    return preferred or [s for s in valued if s.get("rank") != "deprecated"]
 
 
 def _has(snak: Any) -> bool:
@@ -179,16 +261,29 @@ def _time(snaks: Any) -> str | None:
     return None
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value and re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+def _date(value: str | None, precision: str | None = None) -> str | None:
+    """A SPARQL dateTime as YYYY-MM-DD, or YYYY-MM / YYYY at precision 10 / 9 and coarser."""
+    if not value or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return None
+    digits = int(precision) if precision and precision.isdigit() else 11
+    return value[:4] if digits <= 9 else value[:7] if digits == 10 else value[:10]
 
 
-def _reference(url: str, stated_in: str) -> dict[str, str]:
+def _cause(value: str, label: str) -> dict[str, str]:
+    cause = {"id": value.removeprefix(ENTITY_PREFIX)}
+    if label:
+        cause["label"] = label
+    return cause
+
+
+def _reference(url: str, stated_in: str, retrieved: str = "") -> dict[str, str]:
     ref = {}
     if url:
         ref["url"] = url
     if stated_in:
         ref["stated_in"] = stated_in.removeprefix(ENTITY_PREFIX)
+    if ref and retrieved:
+        ref["retrieved"] = _date(retrieved) or retrieved
     return ref
 
 
@@ -232,11 +327,36 @@ def wikidata_batch(
             claim.qualifiers["role"] = tie.role
         if tie.references:
             claim.qualifiers["references"] = tie.references
+        if tie.end_cause:
+            claim.qualifiers["end_cause"] = tie.end_cause
         claims.append(claim)
+    keep_item_facts(store, resolver.entities(), record)
     unresolved = [unresolved_row(m, label) for m in match_of.values() if m.unresolved]
     return ImportBatch(
         source, claims, resolver.entities(), resolver.names(), unresolved, digest, label
     )
+
+
+def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord) -> None:
+    """Wikidata's coordinates, GeoNames id and country on new places the gazetteer left bare.
+
+    A GeoNames id is kept only when no other entity (in the store or in this batch) has it:
+    one GeoNames id names one place.
+    """
+    taken = set(store.entity_ids_by("geonames_id")) | {e.geonames_id for e in entities}
+    for entity in entities:
+        qid = entity.wikidata_id
+        if entity.type != "place" or not qid:
+            continue
+        if entity.lat is None and qid in record.coords:
+            entity.lat, entity.lon = record.coords[qid]
+        geonames_id = record.geonames.get(qid)
+        if entity.geonames_id is None and geonames_id and geonames_id not in taken:
+            entity.geonames_id = geonames_id
+            taken.add(geonames_id)
+        country = record.countries.get(qid, "").strip().upper()
+        if entity.country is None and re.match(r"^[A-Z]{2}$", country):
+            entity.country = country
 
 
 def wikidata_file_batch(store: Store, path: Path, progress: bool = False) -> ImportBatch:
