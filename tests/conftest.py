@@ -75,7 +75,7 @@ class SparqlServer:
     It serves the recorded pages' rows with real keyset paging (``FILTER(?key > "…")``,
     ``LIMIT n``), so a test can drop statements (``drop``), or answer a request named
     ``count`` / ``page N`` with canned answers: ``once[name]`` (a queue) or ``always[name]``.
-    ``log`` holds (time, name, user agent) of every request.
+    ``delay[name]`` holds an answer back; ``log`` has (time, name, user agent) of every request.
     """
 
     def __init__(self) -> None:
@@ -91,8 +91,14 @@ class SparqlServer:
         self.drop: set[str] = set()
         self.once: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
         self.always: dict[str, tuple[int, dict[str, str], bytes]] = {}
+        self.delay: dict[str, float] = {}  # seconds before answering a request so named
         self.log: list[tuple[float, str, str]] = []
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+
+        class Quiet(ThreadingHTTPServer):
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                pass  # a client that went away (a killed update) is part of the tests
+
+        self.httpd = Quiet(("127.0.0.1", 0), self._handler())
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/sparql"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -140,6 +146,7 @@ class SparqlServer:
                 params = parse_qs(urlsplit(self.path).query)
                 name, status, headers, body = server.answer(params.get("query", [""])[0])
                 server.log.append((time.monotonic(), name, self.headers.get("User-Agent", "")))
+                time.sleep(server.delay.get(name, 0.0))
                 if server.once.get(name):
                     status, headers, body = server.once[name].pop(0)
                 elif name in server.always:

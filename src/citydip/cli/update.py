@@ -39,7 +39,15 @@ def update_wikidata(
 
     options = UpdateOptions(endpoint=endpoint, page_size=page_size)
     with open_chosen_store() as store:
-        summary = update(store, options, restart=restart, progress=not quiet)
+        try:
+            summary = update(store, options, restart=restart, progress=not quiet)
+        except KeyboardInterrupt:
+            typer.echo(
+                "interrupted: the store is unchanged; the pages fetched so far are kept and "
+                "`citydip update wikidata` continues after them",
+                err=True,
+            )
+            raise typer.Exit(130) from None
     if fmt is Format.json:
         emit_json(summary.to_dict())
         return

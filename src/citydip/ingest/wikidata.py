@@ -80,6 +80,7 @@ def keep_least(table: dict[str, Any], qid: str, value: Any) -> None:
     """Several values for one item: the least, so that the order of the rows does not matter."""
     table[qid] = min(table[qid], value) if qid in table else value
 
+
 def load_json(path: Path) -> Any:
     """Parse a JSON file; truncated or broken JSON is a DataError at its line."""
     text = read_text(path)
