@@ -304,7 +304,16 @@ def wikidata_batch(
     """Claims of a parsed Wikidata record; items are matched by QID, then by label."""
     resolver = PlaceResolver(store, progress=progress, context=source.id)
     qids = list(dict.fromkeys(q for t in record.ties for q in (t.subject, t.object)))
-    queries = [NameQuery(record.labels.get(q, q), record.countries.get(q, ""), qid=q) for q in qids]
+    queries = [
+        NameQuery(
+            record.labels.get(q, q),
+            record.countries.get(q, ""),
+            qid=q,
+            lat=record.coords[q][0] if q in record.coords else None,
+            lon=record.coords[q][1] if q in record.coords else None,
+        )
+        for q in qids
+    ]
     neighbours: dict[str, set[str]] = {}
     for tie in record.ties:
         neighbours.setdefault(tie.subject, set()).add(tie.object)
@@ -350,7 +359,7 @@ def wikidata_batch(
 
 
 def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord) -> None:
-    """Wikidata's coordinates, GeoNames id and country on new places the gazetteer left bare.
+    """Wikidata's GeoNames id, coordinates and country on new places the gazetteer left bare.
 
     A GeoNames id is kept only when no other entity (in the store or in this batch) has it:
     one GeoNames id names one place.
@@ -362,6 +371,7 @@ def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord
             continue
         if entity.lat is None and qid in record.coords:
             entity.lat, entity.lon = record.coords[qid]
+            entity.placement = "input"
         geonames_id = record.geonames.get(qid)
         if entity.geonames_id is None and geonames_id and geonames_id not in taken:
             entity.geonames_id = geonames_id
