@@ -25,12 +25,30 @@ from citydip.errors import ImportFailed
 QUERY_VERSION = 1  # change it when the query changes: saved pages of another query are dropped
 MANIFEST = "manifest.json"
 
-COUNT_QUERY = """SELECT (COUNT(?statement) AS ?statements) WHERE {
+# The query service declares these itself; other endpoints (mirrors) may not.
+PREFIXES = """PREFIX wd: <http://www.wikidata.org/entity/>
+PREFIX wdt: <http://www.wikidata.org/prop/direct/>
+PREFIX p: <http://www.wikidata.org/prop/>
+PREFIX ps: <http://www.wikidata.org/prop/statement/>
+PREFIX pq: <http://www.wikidata.org/prop/qualifier/>
+PREFIX pqv: <http://www.wikidata.org/prop/qualifier/value/>
+PREFIX pr: <http://www.wikidata.org/prop/reference/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX wikibase: <http://wikiba.se/ontology#>
+PREFIX bd: <http://www.bigdata.com/rdf#>
+"""
+
+COUNT_QUERY = (
+    PREFIXES
+    + """SELECT (COUNT(?statement) AS ?statements) WHERE {
   ?city p:P190 ?statement .
   MINUS { ?statement wikibase:rank wikibase:DeprecatedRank }
 }"""
+)
 
-PAGE_QUERY = """SELECT ?statement ?city ?cityLabel ?cityCountry ?cityCoord ?cityGeonames
+PAGE_QUERY = (
+    PREFIXES
+    + """SELECT ?statement ?city ?cityLabel ?cityCountry ?cityCoord ?cityGeonames
        ?partner ?partnerLabel ?partnerCountry ?partnerCoord ?partnerGeonames
        ?start ?startPrecision ?end ?endPrecision ?endCause ?endCauseLabel
        ?role ?roleLabel ?ref ?statedIn ?retrieved WHERE {
@@ -64,6 +82,7 @@ PAGE_QUERY = """SELECT ?statement ?city ?cityLabel ?cityCountry ?cityCoord ?city
   OPTIONAL { ?partner wdt:P1566 ?partnerGeonames }
   SERVICE wikibase:label { bd:serviceParam wikibase:language "en,mul". }
 }"""
+)
 
 
 def page_query(after: str, limit: int) -> str:
