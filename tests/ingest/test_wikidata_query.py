@@ -96,10 +96,8 @@ def _local(query: str) -> str:
     query = re.sub(r"SERVICE wikibase:label \{[^}]*\}", labels, query)
     for var, prop in (("endCause", "P1534"), ("role", "P3831")):
         pattern = f"OPTIONAL {{ ?statement pq:{prop} ?{var} }}"
-        query = query.replace(
-            pattern,
-            f"OPTIONAL {{ ?statement pq:{prop} ?{var} . OPTIONAL {{ ?{var} rdfs:label ?{var}Label }} }}",
-        )
+        label = f"OPTIONAL {{ ?{var} rdfs:label ?{var}Label }}"
+        query = query.replace(pattern, f"OPTIONAL {{ ?statement pq:{prop} ?{var} . {label} }}")
     return "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n" + query
 
 
