@@ -73,7 +73,7 @@ def test_update_resumes_reports_and_withdraws(
     partners = {t["partner"]["name"]: t for t in weimar.json()["ties"]}
     assert partners["Blois"]["start"] == "1995-02-18"
     sparql_server.drop.add(SIENA)
-    again = cli("update", "wikidata", "--page-size", "5", "--format", "json", "-q")
+    again = cli("update", "wikidata", "--page-size", "5", "--format", "json")  # with a bar
     data = again.json()
     assert (data["statements"], data["added"], data["unchanged"]) == (12, 0, 12)
     assert [w["object"] for w in data["withdrawn"]] == [data["withdrawn"][0]["object"]]
