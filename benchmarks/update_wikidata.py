@@ -1,7 +1,8 @@
 """Benchmark ``citydip update wikidata`` at world scale, against a loopback query service.
 
-The 2016 Wikidata crawl (../shared/data/wikidata-p190-2016: 34,182 P190 statements, 17,401 ties; labels
-from names.tsv) is served as the query service would answer the update's paged queries
+The 2016 Wikidata crawl (../shared/data/wikidata-p190-2016: 34,182 P190 statements of
+17,401 ties; labels from names.tsv) is served as the query service would answer the update's
+paged queries
 (keyset paging on the statement URI, 5,000 statements a page, SPARQL JSON results; the
 statement ids are made up). Into a fresh default store (curated + world data, built before
 the timings, like the gazetteer index), each in a fresh process:
