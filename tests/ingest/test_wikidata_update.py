@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from citydip.api import update_wikidata
 from citydip.errors import DataError, ImportFailed
 from citydip.ingest.importing import snapshots
 from citydip.ingest.wikidata import load_json, parse_sparql
+from citydip.ingest.wikidata_online import retry_after
 from citydip.ingest.wikidata_update import SOURCE_ID, UpdateOptions
 from citydip.store import Store
 
@@ -206,3 +208,20 @@ def test_no_network_fails_at_once(store: Store, tmp_path: Path) -> None:
         update_wikidata(store, options, folder=tmp_path / "pages")
     assert time.monotonic() - started < 5 and "\n" not in str(error.value)
     assert _state(store) == before
+
+
+def test_two_updates_at_once_are_refused(store: Store, sparql_server: Any, tmp_path: Path) -> None:
+    from citydip.ingest.wikidata_pages import PageFolder
+
+    with PageFolder(tmp_path / "pages").locked(), pytest.raises(ImportFailed, match="another"):
+        _update(store, sparql_server, tmp_path / "pages")
+    assert sparql_server.names() == []
+
+
+def test_retry_after_in_seconds_or_as_a_date() -> None:
+    from email.utils import format_datetime
+
+    assert retry_after("7") == 7.0 and retry_after("") is None and retry_after("soon") is None
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past: no wait
+    later = datetime.now(UTC) + timedelta(seconds=90)
+    assert 80 <= (retry_after(format_datetime(later, usegmt=True)) or 0) <= 91

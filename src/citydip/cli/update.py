@@ -53,6 +53,8 @@ def update_wikidata(
         return
     done = summary.imported
     resumed = f", {summary.resumed_pages} saved earlier" if summary.resumed_pages else ""
+    if summary.restarted:
+        resumed += ", the pages of an unfinished fetch dropped"
     typer.echo(
         f"{summary.endpoint}: {summary.statements} statements in {summary.pages} pages "
         f"({summary.fetched_pages} fetched now{resumed}, {summary.requests} requests)"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from citydip.errors import DataError, ImportFailed
+from citydip.errors import DataError, ImportFailed, InvalidInput
 from citydip.ingest.importing import ImportBatch, ImportSummary, run_import
 from citydip.ingest.wikidata import WikidataRecord, parse_sparql, wikidata_batch
 from citydip.ingest.wikidata_online import (
@@ -99,7 +99,7 @@ def update_world(
 ) -> UpdateSummary:
     """Fetch what is missing, import every page as a newer snapshot, forget the pages."""
     if options.page_size < 1:
-        raise ImportFailed(f"page size must be at least 1, not {options.page_size}")
+        raise InvalidInput(f"page size must be at least 1, not {options.page_size}")
     endpoint = options.url()
     pages = PageFolder(folder)
     with pages.locked():
