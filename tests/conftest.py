@@ -153,9 +153,10 @@ class SparqlServer:
                     status, headers, body = server.always[name]
                 self.send_response(status)
                 self.send_header("Content-Type", "application/sparql-results+json")
-                self.send_header("Content-Length", str(len(body)))
+                headers = {"Content-Length": str(len(body)), **headers}
                 for key, value in headers.items():
-                    self.send_header(key, value)
+                    if value:  # "" leaves a header out: the body then ends with the connection
+                        self.send_header(key, value)
                 self.end_headers()
                 self.wfile.write(body)
 

@@ -156,6 +156,13 @@ def test_an_oversized_page_is_refused(store: Store, sparql_server: Any, tmp_path
         "page 1: the answer is larger than 4,000 bytes (the limit); nothing was imported"
     )
     assert _state(store) == before
+    # Without a Content-Length the answer is counted as it streams in.
+    name, _, _, body = sparql_server.answer('FILTER(?key > "") LIMIT 5')
+    assert name == "page 1"
+    sparql_server.once["page 1"] = [(200, {"Content-Length": ""}, body)]
+    with pytest.raises(ImportFailed, match=r"page 1: the answer is larger than 4,000 bytes"):
+        _update(store, sparql_server, tmp_path / "pages", max_page_bytes=4000)
+    assert sparql_server.once["page 1"] == [] and _state(store) == before
 
 
 def test_a_malformed_page_is_named_and_changes_nothing(

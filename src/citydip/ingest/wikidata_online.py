@@ -171,7 +171,8 @@ def retry_after(value: str) -> float | None:
 
 
 def _first_line(text: str) -> str:
-    return " ".join(text.split())[:200]
+    """A server's words on one line, without markup."""
+    return " ".join(re.sub(r"<[^>]*>", " ", text).split())[:200]
 
 
 def _too_large(name: str, limit: int) -> str:
