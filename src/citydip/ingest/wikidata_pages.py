@@ -38,10 +38,13 @@ PREFIX wikibase: <http://wikiba.se/ontology#>
 PREFIX bd: <http://www.bigdata.com/rdf#>
 """
 
+# A statement counts when its value is an item: "unknown value" (a blank node) is left out.
 COUNT_QUERY = (
     PREFIXES
     + """SELECT (COUNT(?statement) AS ?statements) WHERE {
   ?city p:P190 ?statement .
+  ?statement ps:P190 ?partner .
+  FILTER(STRSTARTS(STR(?partner), "http://www.wikidata.org/entity/Q"))
   MINUS { ?statement wikibase:rank wikibase:DeprecatedRank }
 }"""
 )
@@ -56,6 +59,7 @@ PAGE_QUERY = (
     SELECT ?statement ?city ?partner WHERE {
       ?city p:P190 ?statement .
       ?statement ps:P190 ?partner .
+      FILTER(STRSTARTS(STR(?partner), "http://www.wikidata.org/entity/Q"))
       MINUS { ?statement wikibase:rank wikibase:DeprecatedRank }
       BIND(STR(?statement) AS ?key)
       FILTER(?key > "__AFTER__")
