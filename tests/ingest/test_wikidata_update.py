@@ -232,3 +232,20 @@ def test_retry_after_in_seconds_or_as_a_date() -> None:
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # in the past: no wait
     later = datetime.now(UTC) + timedelta(seconds=90)
     assert 80 <= (retry_after(format_datetime(later, usegmt=True)) or 0) <= 91
+
+
+def test_a_fetch_far_short_of_the_count_is_not_imported(
+    store: Store, sparql_server: Any, tmp_path: Path
+) -> None:
+    before = _state(store)
+    count = {
+        "head": {"vars": ["statements"]},
+        "results": {"bindings": [{"statements": {"type": "literal", "value": "100"}}]},
+    }
+    sparql_server.once["count"] = [(200, {}, json.dumps(count).encode())]
+    with pytest.raises(ImportFailed, match="only 13 of 100 counted statements arrived"):
+        _update(store, sparql_server, tmp_path / "pages")
+    assert _state(store) == before and not (tmp_path / "pages" / "manifest.json").exists()
+    sparql_server.log.clear()
+    assert _update(store, sparql_server, tmp_path / "pages").imported.added == 13
+    assert sparql_server.names() == ["count", "page 1", "page 2", "page 3"]

@@ -165,7 +165,7 @@ class PageFolder:
         old = self._read()
         if old is not None and not restart and old.key == key and old.imported is None:
             return self._checked(old), False
-        self._wipe()
+        self.discard()
         fresh = Manifest(key, endpoint, page_size, _now())
         self.save(fresh)
         return fresh, old is not None and old.imported is None and bool(old.pages)
@@ -224,7 +224,8 @@ class PageFolder:
                 break
         return manifest
 
-    def _wipe(self) -> None:
+    def discard(self) -> None:
+        """Remove the saved pages and the manifest: the next run starts over."""
         for path in self.path.glob("page-*.json"):
             path.unlink()
         for path in self.path.glob(".*.tmp"):

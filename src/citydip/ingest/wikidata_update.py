@@ -197,9 +197,10 @@ def _batch(store: Store, pages: PageFolder, manifest: Manifest, progress: bool) 
     if not record.ties:
         raise ImportFailed(f"{manifest.endpoint}: no P190 statements arrived; nothing was imported")
     if manifest.total and statements < COMPLETE_SHARE * manifest.total:
+        pages.discard()
         raise ImportFailed(
-            f"{manifest.endpoint}: only {statements} of {manifest.total} statements arrived; "
-            "nothing was imported (start the fetch over)"
+            f"{manifest.endpoint}: only {statements} of {manifest.total} counted statements "
+            "arrived; nothing was imported, the next update starts the fetch over"
         )
     source = Source(
         id=SOURCE_ID,
