@@ -9,13 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citydip.api import update_wikidata
 from citydip.errors import DataError, ImportFailed
 from citydip.ingest.importing import snapshots
 from citydip.ingest.wikidata import load_json, parse_sparql
 from citydip.ingest.wikidata_online import retry_after
-from citydip.ingest.wikidata_update import SOURCE_ID, UpdateOptions
+from citydip.ingest.wikidata_update import SOURCE_ID, UpdateOptions, page_keys
 from citydip.store import Store
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "wikidata-update"
@@ -249,3 +251,31 @@ def test_a_fetch_far_short_of_the_count_is_not_imported(
     sparql_server.log.clear()
     assert _update(store, sparql_server, tmp_path / "pages").imported.added == 13
     assert sparql_server.names() == ["count", "page 1", "page 2", "page 3"]
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+VAR = st.sampled_from(["statement", "city", "partner", "cityCoord", "start", "endPrecision"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.sampled_from(["head", "results"]), JSON, max_size=2)
+    | st.builds(
+        lambda rows: {
+            "head": {"vars": ["statement", "city", "partner"]},
+            "results": {"bindings": rows},
+        },
+        st.lists(st.dictionaries(VAR, st.dictionaries(st.just("value"), JSON)), max_size=3),
+    )
+)
+def test_a_page_is_read_or_refused_in_one_line(page: Any) -> None:
+    try:
+        page_keys(page, "http://127.0.0.1/sparql", "page 1")
+    except DataError as exc:
+        assert "\n" not in str(exc) and "page 1" in str(exc)

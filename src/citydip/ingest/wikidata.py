@@ -102,17 +102,20 @@ def parse_wikidata(data: Any, label: str) -> WikidataRecord:
 def qid_of(value: str, where: str, field_name: str) -> str:
     qid = value.removeprefix(ENTITY_PREFIX)
     if not QID.match(qid):
-        raise DataError(where.rsplit(":", 1)[0], None, field_name, f"{value!r} is no QID")
+        raise DataError(where, None, field_name, f"{value!r} is no QID")
     return qid
 
 
 def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
-    head = data.get("head", {}).get("vars") or []
+    head_part, results = data.get("head"), data.get("results")
+    head = (head_part.get("vars") if isinstance(head_part, dict) else None) or []
+    if not isinstance(head, list):
+        raise DataError(label, 1, "head.vars", "not a list")
     subject_var = next((v for v in SUBJECT_VARS if v in head), None)
     object_var = next((v for v in OBJECT_VARS if v in head), None)
     if subject_var is None or object_var is None:
         raise DataError(label, 1, "head.vars", f"need a city and a partner variable, got {head}")
-    bindings = data.get("results", {}).get("bindings")
+    bindings = results.get("bindings") if isinstance(results, dict) else None
     if not isinstance(bindings, list):
         raise DataError(label, 1, "results.bindings", "missing or not a list")
     record = WikidataRecord()
@@ -121,7 +124,7 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
         where = f"{label}:result {number}"
         if not isinstance(row, dict):
             raise DataError(label, None, f"result {number}", "not an object")
-        values = {k: v.get("value", "") for k, v in row.items() if isinstance(v, dict)}
+        values = {k: str(v.get("value", "")) for k, v in row.items() if isinstance(v, dict)}
         for var in (subject_var, object_var):
             if not values.get(var):
                 raise DataError(label, None, f"result {number}: {var}", "missing")
