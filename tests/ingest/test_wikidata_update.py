@@ -271,7 +271,7 @@ VAR = st.sampled_from(["statement", "city", "partner", "cityCoord", "start", "en
             "head": {"vars": ["statement", "city", "partner"]},
             "results": {"bindings": rows},
         },
-        st.lists(st.dictionaries(VAR, st.dictionaries(st.just("value"), JSON)), max_size=3),
+        st.lists(st.dictionaries(VAR, st.dictionaries(st.just("value"), JSON) | JSON), max_size=3),
     )
 )
 def test_a_page_is_read_or_refused_in_one_line(page: Any) -> None:

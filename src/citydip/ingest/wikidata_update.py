@@ -166,7 +166,8 @@ def page_keys(data: Any, endpoint: str, what: str) -> tuple[set[str], int]:
     keys = set()
     bindings = data["results"]["bindings"]
     for number, row in enumerate(bindings, start=1):
-        value = row.get("statement", {}).get("value") if isinstance(row, dict) else None
+        cell = row.get("statement") if isinstance(row, dict) else None
+        value = cell.get("value") if isinstance(cell, dict) else None
         if not value or not isinstance(value, str):
             raise DataError(label, None, f"result {number}: statement", "missing (pages need it)")
         keys.add(value)
