@@ -279,3 +279,26 @@ def test_a_page_is_read_or_refused_in_one_line(page: Any) -> None:
         page_keys(page, "http://127.0.0.1/sparql", "page 1")
     except DataError as exc:
         assert "\n" not in str(exc) and "page 1" in str(exc)
+
+
+def test_on_the_world_store_one_qid_stays_one_place(
+    world_store: Store, sparql_server: Any, tmp_path: Path
+) -> None:
+    """The update lands on the places the world data already holds for its QIDs."""
+    qids = {
+        r[var]["value"].rsplit("/", 1)[1] for r in sparql_server.rows for var in ("city", "partner")
+    }
+    holders = dict(world_store.entity_ids_by("wikidata_id"))
+    before = {q: holders[q] for q in qids if q in holders}
+    assert "Q3955" in before  # Weimar is in the 2016 crawl, hence in the world data
+    summary = _update(world_store, sparql_server, tmp_path / "pages")
+    assert summary.imported.added == 13
+    after = dict(world_store.entity_ids_by("wikidata_id"))
+    assert {q: after[q] for q in before} == before
+    for qid in qids:
+        held = world_store.conn.execute(
+            "SELECT COUNT(*) FROM entities WHERE wikidata_id = ?", (qid,)
+        ).fetchone()[0]
+        assert held == 1, qid
+    ties = _ties(world_store)
+    assert ties[("Q3955", "Q160927")].subject == before["Q3955"]
