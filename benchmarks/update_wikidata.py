@@ -105,6 +105,13 @@ class Service:
         return {"head": {"vars": VARS}, "results": {"bindings": page}}
 
 
+def places(db: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("SELECT COUNT(*) FROM entities").fetchone()[0])
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, dict[str, Any]]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
@@ -135,14 +142,16 @@ def main() -> None:
         build_store(db).close()
         env = {**os.environ, "CITYDIP_DB": str(db), "CITYDIP_HOME": str(home)}
         args = ["update", "wikidata", "--endpoint", service.url, "--format", "json", "-q"]
-        results.append(("first update", *run(args, env)))
+        before = places(db)
+        results.append(("first update", *run(args, env), places(db) - before))
         service.drop = {r["statement"]["value"] for r in rows[::100]}
-        results.append(("1% gone: a newer snapshot", *run(args, env)))
+        before = places(db)
+        results.append(("1% gone: a newer snapshot", *run(args, env), places(db) - before))
     service.httpd.shutdown()
     write(len(rows), results)
 
 
-def write(total: int, results: list[tuple[str, float, float, dict[str, Any]]]) -> None:
+def write(total: int, results: list[tuple[str, float, float, dict[str, Any], int]]) -> None:
     lines = [
         "# `citydip update wikidata` benchmark",
         "",
@@ -151,17 +160,18 @@ def write(total: int, results: list[tuple[str, float, float, dict[str, Any]]]) -
         "statements) served by a loopback query service with the update's keyset paging "
         "(5,000 statements a page); each run a fresh `citydip update wikidata --format json` "
         "process on a default store (curated + world data) built beforehand. Requests are "
-        "at least 1 s apart (in the times). No target in issue 9; for the record.",
+        "at least 1 s apart (in the times). New places: entities the update added (the world "
+        "data already holds the crawl's QIDs: one QID, one place). No target in issue 9.",
         "",
         "| run | wall | peak memory | pages | requests | statements | added | unchanged "
-        "| withdrawn | unresolved |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| withdrawn | unresolved | new places |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for label, seconds, mib, s in results:
+    for label, seconds, mib, s, new in results:
         lines.append(
             f"| {label} | {seconds:.1f} s | {mib:.0f} MiB | {s['pages']} | {s['requests']} "
             f"| {s['statements']:,} | {s['added']:,} | {s['unchanged']:,} "
-            f"| {len(s['withdrawn']):,} | {s['unresolved']:,} |"
+            f"| {len(s['withdrawn']):,} | {s['unresolved']:,} | {new:,} |"
         )
     lines.append("")
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
