@@ -21,12 +21,18 @@ from citydip.errors import DataError
 from citydip.ingest.importing import ImportBatch, unresolved_row
 from citydip.ingest.pairs import imported_tie, read_text
 from citydip.ingest.places import NameQuery, PlaceResolver
+from citydip.ingest.wikidata_items import (
+    entity_item_facts,
+    keep_item_facts,
+    keep_least,
+    sparql_item_facts,
+)
+from citydip.ingest.wikidata_items import has_value as _has
 from citydip.store.database import Store
-from citydip.store.models import Claim, Entity, Source
+from citydip.store.models import Claim, Source
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ENTITY_PREFIX = "http://www.wikidata.org/entity/"
-WKT_POINT = re.compile(r"^\s*Point\(\s*(-?[0-9.eE+-]+)\s+(-?[0-9.eE+-]+)\s*\)\s*$")
 # P3831 values by label; an unknown role keeps kind 'unspecified' and is kept as `role`.
 ROLE_WORDS: tuple[tuple[str, str], ...] = (
     ("sister", "sister"),
@@ -74,11 +80,6 @@ class WikidataRecord:
         for mine, theirs in tables:
             for qid, value in theirs.items():
                 keep_least(mine, qid, value)
-
-
-def keep_least(table: dict[str, Any], qid: str, value: Any) -> None:
-    """Several values for one item: the least, so that the order of the rows does not matter."""
-    table[qid] = min(table[qid], value) if qid in table else value
 
 
 def load_json(path: Path) -> Any:
@@ -131,7 +132,7 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
         subject = qid_of(values[subject_var], label, f"result {number}: {subject_var}")
         obj = qid_of(values[object_var], label, f"result {number}: {object_var}")
         for var, qid in ((subject_var, subject), (object_var, obj)):
-            _item_facts(record, qid, values, var, label, number)
+            sparql_item_facts(record, qid, values, var, label, number)
         role = values.get("roleLabel") or values.get("role", "").removeprefix(ENTITY_PREFIX)
         start = _date(values.get("start"), values.get("startPrecision"))
         end = _date(values.get("end"), values.get("endPrecision"))
@@ -150,38 +151,6 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
     return record
 
 
-def _item_facts(
-    record: WikidataRecord, qid: str, values: dict[str, str], var: str, label: str, number: int
-) -> None:
-    """``<var>Label``, ``<var>Country``, ``<var>Coord`` (WKT), ``<var>Geonames`` of one row.
-
-    An item with several values (two GeoNames ids) keeps the smallest, so that the row order
-    of a response does not matter.
-    """
-    if values.get(f"{var}Label"):
-        record.labels[qid] = values[f"{var}Label"]
-    facts: list[tuple[dict[str, Any], Any]] = []
-    if values.get(f"{var}Country"):
-        facts.append((record.countries, values[f"{var}Country"]))
-    if values.get(f"{var}Coord"):
-        match = WKT_POINT.match(values[f"{var}Coord"])
-        if match is None:
-            if values[f"{var}Coord"].startswith("<"):  # a point on another globe
-                return
-            raise DataError(label, None, f"result {number}: {var}Coord", "not a WKT Point")
-        lon, lat = float(match.group(1)), float(match.group(2))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataError(label, None, f"result {number}: {var}Coord", "out of range")
-        facts.append((record.coords, (lat, lon)))
-    if values.get(f"{var}Geonames"):
-        text = values[f"{var}Geonames"].strip()
-        if not text.isdigit():
-            raise DataError(label, None, f"result {number}: {var}Geonames", f"{text!r}: no id")
-        facts.append((record.geonames, int(text)))
-    for table, value in facts:
-        keep_least(table, qid, value)
-
-
 def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
     record = WikidataRecord()
     for qid, entity in data["entities"].items():
@@ -194,7 +163,7 @@ def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
         text = first.get("value")
         if text:
             record.labels[qid] = text
-        _entity_facts(record, qid, entity.get("claims", {}))
+        entity_item_facts(record, qid, entity.get("claims", {}))
         for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
             tie = _statement_tie(qid, statement, f"{label}:{qid} P190 #{number}")
             if tie is not None:
@@ -229,30 +198,6 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
     tie = WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
     tie.end_cause = _cause(causes[0], "") if causes else None
     return tie
-
-
-def _entity_facts(record: WikidataRecord, qid: str, claims: Any) -> None:
-    """P625 coordinates and P1566 GeoNames ids of a wbgetentities item (best values)."""
-    try:
-        points = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P625"))]
-        ids = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P1566"))]
-        if points and points[0].get("latitude") is not None:
-            record.coords[qid] = (float(points[0]["latitude"]), float(points[0]["longitude"]))
-        numeric = sorted(int(i) for i in ids if str(i).isdigit())
-        if numeric:
-            record.geonames[qid] = numeric[0]
-    except (KeyError, TypeError, AttributeError, ValueError):
-        return  # an item's place facts are a help, never a reason to refuse its ties
-
-
-def _best(statements: Any) -> list[dict[str, Any]]:
-    valued = [s for s in statements or [] if _has(s.get("mainsnak"))]
-    preferred = [s for s in valued if s.get("rank") == "preferred"]
-    return preferred or [s for s in valued if s.get("rank") != "deprecated"]
-
-
-def _has(snak: Any) -> bool:
-    return isinstance(snak, dict) and snak.get("snaktype") == "value"
 
 
 def _time(snaks: Any) -> str | None:
@@ -359,29 +304,6 @@ def wikidata_batch(
         label,
         resolver.wikidata_ids(),
     )
-
-
-def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord) -> None:
-    """Wikidata's GeoNames id, coordinates and country on new places the gazetteer left bare.
-
-    A GeoNames id is kept only when no other entity (in the store or in this batch) has it:
-    one GeoNames id names one place.
-    """
-    taken = set(store.entity_ids_by("geonames_id")) | {e.geonames_id for e in entities}
-    for entity in entities:
-        qid = entity.wikidata_id
-        if entity.type != "place" or not qid:
-            continue
-        if entity.lat is None and qid in record.coords:
-            entity.lat, entity.lon = record.coords[qid]
-            entity.placement = "input"
-        geonames_id = record.geonames.get(qid)
-        if entity.geonames_id is None and geonames_id and geonames_id not in taken:
-            entity.geonames_id = geonames_id
-            taken.add(geonames_id)
-        country = record.countries.get(qid, "").strip().upper()
-        if entity.country is None and re.match(r"^[A-Z]{2}$", country):
-            entity.country = country
 
 
 def wikidata_file_batch(store: Store, path: Path, progress: bool = False) -> ImportBatch:
