@@ -7,7 +7,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
                briefing, place_identity
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
-    imports    import_pairs, import_table, import_edges, import_wikidata
+    imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
     places     resolve_place, resolve_batch
     documents  extract_document, check_document, proposed_claims, review
 """
@@ -15,7 +15,13 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
 from __future__ import annotations
 
 from citydip.api.documents import check_document, extract_document, proposed_claims, review
-from citydip.api.imports import import_edges, import_pairs, import_table, import_wikidata
+from citydip.api.imports import (
+    import_edges,
+    import_pairs,
+    import_table,
+    import_wikidata,
+    update_wikidata,
+)
 from citydip.api.network import (
     network_city,
     network_communities,
@@ -103,4 +109,5 @@ __all__ = [
     "resolve_place",
     "review",
     "search_cities",
+    "update_wikidata",
 ]

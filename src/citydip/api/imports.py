@@ -14,6 +14,7 @@ from citydip.store.database import Store
 
 if TYPE_CHECKING:
     from citydip.ingest.importing import ImportBatch, ImportSummary
+    from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
 
 
 def _run(store: Store, batch: ImportBatch) -> ImportSummary:
@@ -83,3 +84,22 @@ def import_wikidata(
 
     assert query is not None
     return _run(store, online_batch(store, query, cache, progress=progress))
+
+
+def update_wikidata(
+    store: Store,
+    options: UpdateOptions | None = None,
+    restart: bool = False,
+    progress: bool = False,
+    folder: Path | None = None,
+) -> UpdateSummary:
+    """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
+
+    Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
+    imported; ``restart`` drops the pages of an unfinished fetch.
+    """
+    from citydip.ingest.wikidata_update import UpdateOptions, update_world
+    from citydip.paths import data_home
+
+    where = folder or data_home() / "wikidata-p190"
+    return update_world(store, where, options or UpdateOptions(), restart, progress)

@@ -16,6 +16,7 @@ _COMMAND_MODULES = (
     "citydip.cli.text",
     "citydip.cli.report",
     "citydip.cli.serve",
+    "citydip.cli.update",
 )
 
 

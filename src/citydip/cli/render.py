@@ -171,6 +171,8 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("network export", "table"): _export_table,
     ("import", "table"): _document("import_text"),
     ("import", "json"): _json,
+    ("update wikidata", "table"): _document("update_text", records=True),
+    ("update wikidata", "json"): _json,
     ("resolve", "table"): _resolution_table,
     ("resolve", "json"): _json,
     ("extract", "table"): _document("extraction_text"),

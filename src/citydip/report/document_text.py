@@ -89,3 +89,21 @@ def proposed_text(claims: list[Any]) -> str:
         what = c.object_name if c.object else c.value
         lines.append(f"{c.id:>5}  {c.subject_name} {c.predicate} {what}  ({c.source})")
     return "\n".join(lines) + "\n"
+
+
+def update_text(summary: Any) -> str:
+    """An ``ingest.wikidata_update.UpdateSummary``: the fetch, then the import."""
+    done = summary.imported
+    resumed = f", {summary.resumed_pages} saved earlier" if summary.resumed_pages else ""
+    if summary.restarted:
+        resumed += ", the pages of an unfinished fetch dropped"
+    lines = [
+        f"{summary.endpoint}: {summary.statements} statements in {summary.pages} pages "
+        f"({summary.fetched_pages} fetched now{resumed}, {summary.requests} requests)",
+        f"{done.source}: {done.added} added, {done.updated} updated, {done.unchanged} "
+        f"unchanged, {len(done.withdrawn)} withdrawn, {done.unresolved} unresolved names, "
+        f"{done.conflicts} conflicts",
+    ]
+    for item in done.withdrawn[:20]:
+        lines.append(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")
+    return "\n".join(lines) + "\n"
