@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Source
+
+if TYPE_CHECKING:
+    from citydip.knowledge.conflict_records import ConflictList
 
 
 def city_profile(store: Store, name: str) -> dict[str, Any]:
@@ -31,28 +34,27 @@ def compare_cities(store: Store, names: list[str]) -> Any:
     return compare_profiles([build_profile(store, c) for c in cities])
 
 
-def list_conflicts(store: Store, name: str | None = None) -> list[dict[str, Any]]:
-    """Every conflict about the city ``name``, or about every entity."""
-    from citydip.knowledge.conflicts import find_conflicts
-    from citydip.knowledge.import_conflicts import import_conflicts
-    from citydip.knowledge.lookup import find_entity
+def list_conflicts(
+    store: Store,
+    name: str | None = None,
+    limit: int | None = None,
+    kinds: list[str] | None = None,
+    min_severity: int | str | None = None,
+) -> ConflictList:
+    """Conflicts about the entity ``name`` (or every entity), most severe first.
 
+    ``kinds`` picks kinds of conflict (or the notices ``unconfirmed`` / ``unresolved``,
+    which are otherwise only counted); ``min_severity`` is 0-100 or high / medium / low.
+    """
+    from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.lookup import find_entity
+    from citydip.knowledge.severity import parse_min_severity
+
+    if limit is not None and limit < 0:
+        raise InvalidInput(f"limit {limit}: give zero or more")
+    floor = parse_min_severity(min_severity)
     subject = find_entity(store, name, type=None).id if name else None
-    core = [c.to_dict() for c in find_conflicts(store, subject)]
-    flagged = {
-        (c["subject"]["id"], c["object"]["id"])
-        for c in core
-        if c["property"] == "tie" and c["kind"] == "unconfirmed" and "object" in c
-    }
-    imported = [
-        c
-        for c in import_conflicts(store, subject)
-        if not (
-            c["property"] == "imported tie"
-            and (c["subject"].get("id"), c["object"].get("id")) in flagged
-        )
-    ]
-    return core + imported
+    return find_conflicts(store, subject, kinds=kinds, min_severity=floor, limit=limit)
 
 
 def bibliography(store: Store, name: str | None = None) -> list[Source]:

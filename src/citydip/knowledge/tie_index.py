@@ -1,0 +1,120 @@
+"""Every ``twinned_with`` claim read once as plain rows, grouped by tie, for the conflict rules.
+
+Reading tens of thousands of imported ties as ``Claim`` objects is what made conflicts slow;
+the rules need only a few columns, so one SQL scan fills this index and each rule walks it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from citydip.knowledge.reconcile import SourceIndex
+from citydip.store.database import Store
+
+
+class Row(NamedTuple):
+    """One tie claim, the columns the rules read."""
+
+    id: int
+    subject: str
+    object: str
+    kind: str | None
+    start: str | None
+    end: str | None
+    status: str | None
+    source: str
+    method: str
+    review: str
+    qualifiers: str  # JSON text, parsed only where a rule needs it
+
+
+class Place(NamedTuple):
+    """What conflict notes say about an entity."""
+
+    name: str
+    country: str | None
+    description: str | None
+
+
+Key = tuple[str, str]
+# A source that states this many ties of one city lists its ties (one or two are news).
+LIST_SIZE = 3
+
+
+def tie_key(a: str, b: str) -> Key:
+    """One key per tie, whichever side states it."""
+    return (a, b) if a <= b else (b, a)
+
+
+class TieIndex:
+    """Ties by key, who lists whose ties, neighbours, and official lists; loaded once."""
+
+    def __init__(self, store: Store, sources: SourceIndex) -> None:
+        self.store = store
+        self.sources = sources
+        self.ties: dict[Key, list[Row]] = defaultdict(list)
+        self.lists: dict[str, set[str]] = defaultdict(set)  # source → subjects it lists ties of
+        # subject → the sources that list its ties (LIST_SIZE or more of them)
+        self.listers: dict[str, set[str]] = defaultdict(set)
+        sizes: Counter[tuple[str, str]] = Counter()
+        self.neighbours: dict[str, set[str]] = defaultdict(set)
+        self.official = {sid for sid, s in sources.by_id.items() if s.kind == "official"}
+        self.official_lists: dict[str, list[str]] = defaultdict(list)  # city → list sources
+        for sid, source in sorted(sources.by_id.items()):
+            if source.lists_ties_of:
+                self.official_lists[source.lists_ties_of].append(sid)
+        rows = store.conn.execute(
+            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review, '
+            "qualifiers FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL "
+            "ORDER BY id"
+        )
+        for row in map(Row._make, rows):
+            self.ties[tie_key(row.subject, row.object)].append(row)
+            if row.review == "accepted":
+                self.lists[row.source].add(row.subject)
+                sizes[(row.source, row.subject)] += 1
+                self.neighbours[row.subject].add(row.object)
+                self.neighbours[row.object].add(row.subject)
+        for (source, subject), size in sizes.items():
+            if size >= LIST_SIZE:
+                self.listers[subject].add(source)
+        self._places: dict[str, Place] | None = None
+
+    def keys(self, involving: str | None = None) -> list[Key]:
+        """Every tie key, or those of one entity (its ties through its neighbours)."""
+        if involving is None:
+            return sorted(self.ties)
+        return sorted(tie_key(involving, n) for n in self.neighbours.get(involving, ()))
+
+    def accepted(self, key: Key) -> list[Row]:
+        return [r for r in self.ties.get(key, ()) if r.review == "accepted"]
+
+    def ordered(self, rows: list[Row]) -> list[Row]:
+        """Most authoritative source first, then the most specific date."""
+        return sorted(rows, key=lambda r: (self.sources.rank(r.source), -len(r.start or "")))
+
+    def shown(self, key: Key) -> tuple[str, str | None, list[str]]:
+        """The kind and start the most authoritative source gives, and every source id."""
+        rows = self.ordered(self.accepted(key))
+        kind = next((r.kind for r in rows if r.kind and r.kind != "unspecified"), "unspecified")
+        start = next((r.start for r in rows if r.start), None)
+        return kind, start, sorted({r.source for r in rows})
+
+    def place(self, entity_id: str) -> Place:
+        """Name, country and description of an entity, from one read of every entity."""
+        if self._places is None:
+            rows = self.store.conn.execute("SELECT id, name, country, description FROM entities")
+            self._places = {str(r[0]): Place(*r[1:]) for r in rows}
+        return self._places.get(entity_id) or Place(entity_id, None, None)
+
+    def ties_nearby(self, partner: str, city: str) -> list[tuple[str, Key]]:
+        """The partner's ties with other places of the city's country (a likely confusion)."""
+        country = self.place(city).country
+        if not country:
+            return []
+        return sorted(
+            (self.place(other).name, tie_key(partner, other))
+            for other in self.neighbours.get(partner, ())
+            if other != city and self.place(other).country == country
+        )
