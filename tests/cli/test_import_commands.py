@@ -76,7 +76,7 @@ def test_import_conflicts_show_in_citydip_conflicts_once(cli: Any, tmp_path: Any
     flagged = [
         c["object"]["name"]
         for c in data
-        if "tie" in c["property"] and c.get("object") and c["kind"] == "unconfirmed"
+        if "tie" in c["property"] and c.get("object") and c["kind"] == "official-list"
     ]
     assert flagged.count("Kyiv") == 1
     assert flagged.count("Balikpapan") == 1
