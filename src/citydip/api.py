@@ -9,6 +9,7 @@ from citydip.store.database import Store
 from citydip.store.models import Source
 
 if TYPE_CHECKING:
+    from citydip.analysis.directory import CitySearch, Organization
     from citydip.knowledge.conflict_records import ConflictList
 
 
@@ -66,3 +67,26 @@ def bibliography(store: Store, name: str | None = None) -> list[Source]:
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
     return store.sources(ids=ids)
+
+
+def search_cities(
+    store: Store,
+    query: str | None = None,
+    country: str | None = None,
+    sort: str = "ties",
+    limit: int | None = None,
+) -> CitySearch:
+    """The store's places whose names contain ``query`` (any script, accents and case
+    ignored), in one country (ISO code or name), with their tie counts; most ties first
+    (``sort="ties"``) or by name."""
+    from citydip.analysis.directory import search_cities as search
+
+    return search(store, query, country, sort, limit)
+
+
+def organization_members(store: Store, name: str) -> Organization:
+    """The organization called ``name``, its members with their roles and sources."""
+    from citydip.analysis.directory import organization_members as members
+    from citydip.knowledge.lookup import find_entity
+
+    return members(store, find_entity(store, name, type="organization"))

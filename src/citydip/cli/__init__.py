@@ -11,6 +11,7 @@ from citydip.cli.app import app
 _COMMAND_MODULES = (
     "citydip.cli.profile",
     "citydip.cli.conflicts",
+    "citydip.cli.directory",
     "citydip.cli.resolve",
     "citydip.cli.imports",
     "citydip.cli.network",

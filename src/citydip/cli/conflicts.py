@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -42,7 +43,7 @@ def _md(data: dict[str, Any]) -> None:
     sys.stdout.write(conflicts_markdown(data))
 
 
-RENDERERS = {
+RENDERERS: dict[ConflictsFormat, Callable[[dict[str, Any]], Any]] = {
     ConflictsFormat.table: _text,
     ConflictsFormat.json: lambda data: emit_json(data["conflicts"]),
     ConflictsFormat.csv: _csv,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,7 +56,7 @@ class Finding:
         self.severity = score(self.kind, evidence)
         return self
 
-    @property
+    @builtins.property
     def rank_key(self) -> tuple[int, int, str, str, str]:
         """Most severe first; then the most sources; then by subject, property, object."""
         cited = len({s["id"] for v in self.values for s in v.sources})
@@ -74,11 +75,11 @@ class Conflict:
     note: str = ""
     object: Entity | None = None
 
-    @property
+    @builtins.property
     def level(self) -> str:
         return level(self.severity)
 
-    @property
+    @builtins.property
     def is_notice(self) -> bool:
         """Unconfirmed ties and unresolved names: worth knowing, not disagreements."""
         return self.kind in NOTICE_KINDS

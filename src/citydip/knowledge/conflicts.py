@@ -16,8 +16,8 @@ from citydip.knowledge.conflict_records import Conflict, ConflictList, ConflictV
 from citydip.knowledge.count_conflicts import count_findings
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.knowledge.severity import NOTICE_KINDS, check_kinds
-from citydip.knowledge.tie_index import TieIndex
 from citydip.knowledge.tie_conflicts import tie_findings
+from citydip.knowledge.tie_index import TieIndex
 from citydip.knowledge.unconfirmed import coverage_findings, unresolved_findings
 from citydip.store.database import Store
 from citydip.store.models import Entity

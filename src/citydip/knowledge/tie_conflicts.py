@@ -141,8 +141,7 @@ class _TieRules:
     def withdrawn(self, rows: list[Row]) -> list[Finding]:
         listing = {r.source for r in self.rows}
         gone = sorted(
-            {r.source for r in rows if r.review == "rejected" and r.method == "imported"}
-            - listing
+            {r.source for r in rows if r.review == "rejected" and r.method == "imported"} - listing
         )
         if not gone:
             return []
@@ -152,4 +151,3 @@ class _TieRules:
         ]
         note = "a newer snapshot of an imported source dropped the tie"
         return [self._finding("tie", "withdrawn", values, note)]
-

@@ -76,9 +76,9 @@ class TieIndex:
                 sizes[(row.source, row.subject)] += 1
                 self.neighbours[row.subject].add(row.object)
                 self.neighbours[row.object].add(row.subject)
-        for (source, subject), size in sizes.items():
+        for (lister, subject), size in sizes.items():
             if size >= LIST_SIZE:
-                self.listers[subject].add(source)
+                self.listers[subject].add(lister)
         self._places: dict[str, Place] | None = None
 
     def keys(self, involving: str | None = None) -> list[Key]:

@@ -76,7 +76,9 @@ def _unconfirmed(
             name = index.place(city).name
             note = f"{len(sources)} source(s) list this tie; other lists of {name}'s ties omit it"
             values = [listed, ConflictValue("not listed", cite(others))]
-            return _nearby(index, Finding(city, "tie", "unconfirmed", values, note, _other(key, city)))
+            return _nearby(
+                index, Finding(city, "tie", "unconfirmed", values, note, _other(key, city))
+            )
     said = {(r.subject, r.object, r.source) for r in rows}
     for lister, omitter in (key, key[::-1]):
         for source in sources:
