@@ -1,0 +1,67 @@
+"""``citydip conflicts``: ranking, filters, formats, safe cells, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from typing import Any
+
+
+def test_json_is_ranked_and_limited(cli: Any) -> None:
+    full = cli("conflicts", "--format", "json").json()
+    page = cli("conflicts", "--limit", "2", "--format", "json").json()
+    assert [c["severity"] for c in full] == sorted((c["severity"] for c in full), reverse=True)
+    assert page == full[:2]
+    assert {"subject", "property", "kind", "severity", "level", "values", "note"} <= set(page[0])
+    assert {"value", "as_of", "sources"} <= set(page[0]["values"][0])
+
+
+def test_kind_and_min_severity_filters(cli: Any) -> None:
+    high = cli("conflicts", "--min-severity", "high", "-f", "json").json()
+    assert high and all(c["severity"] >= 70 for c in high)
+    dated = cli("conflicts", "Taipei", "--kind", "date", "-f", "json").json()
+    assert dated and {c["kind"] for c in dated} == {"date"}
+    assert any(c["object"]["name"] == "Prague" for c in dated)
+
+
+def test_text_headline_counts_unconfirmed_apart(cli: Any, pairs_sample: Any) -> None:
+    assert cli("import", "pairs", str(pairs_sample), "-q").exit_code == 0
+    out = cli("conflicts", "--limit", "1")
+    assert out.exit_code == 0
+    assert "most severe first (showing 1)" in out.stdout
+    assert "unconfirmed ties" in out.stdout and "--kind unconfirmed" in out.stdout
+    notices = cli("conflicts", "Kyoto", "--kind", "unconfirmed", "-f", "json").json()
+    assert notices and {c["kind"] for c in notices} == {"unconfirmed"}
+
+
+def _add_count(db: Any, value: str) -> None:
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "INSERT INTO claims (subject, predicate, value, qualifiers, source_id, method, "
+            "review, recorded_at, fingerprint) VALUES ('taipei', 'count', ?, "
+            """'{"metric": "sister"}', 'wikidata-p190-2016', 'curated', 'accepted', """
+            "'2026-01-01', 'test-formula')",
+            (value,),
+        )
+
+
+def test_csv_neutralises_formulas_and_md_escapes_markup(cli: Any) -> None:
+    _add_count(cli.db_path, "=HYPERLINK(1)|<b>")
+    text = cli("conflicts", "Taipei", "--kind", "self-contradiction", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text)))
+    values = [r["value"] for r in rows]
+    assert "'=HYPERLINK(1)|<b>" in values and "53" in values
+    assert all(not v.startswith(("=", "+", "-", "@")) for r in rows for v in r.values())
+    md = cli("conflicts", "Taipei", "--kind", "self-contradiction", "-f", "md").stdout
+    assert "=HYPERLINK(1)\\|\\<b\\>" in md and "<b>" not in md
+    assert md.splitlines()[3].startswith("|---|")
+
+
+def test_bad_kind_and_severity_are_one_line(cli: Any) -> None:
+    bad = cli("conflicts", "--kind", "counts")
+    assert bad.exit_code == 2 and bad.stdout == ""
+    assert bad.stderr.startswith("conflict kind 'counts' is unknown; kinds: ")
+    assert bad.stderr.count("\n") == 1
+    worse = cli("conflicts", "--min-severity", "severe")
+    assert worse.exit_code == 2 and "minimum severity 'severe'" in worse.stderr
