@@ -9,7 +9,6 @@ apart and listed only when asked for by kind (docs/reconciliation.md).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 from citydip.knowledge.conflict_records import Conflict, ConflictList, ConflictValue, Finding
@@ -18,7 +17,11 @@ from citydip.knowledge.reconcile import SourceIndex
 from citydip.knowledge.severity import NOTICE_KINDS, check_kinds
 from citydip.knowledge.tie_conflicts import tie_findings
 from citydip.knowledge.tie_index import TieIndex
-from citydip.knowledge.unconfirmed import coverage_findings, unresolved_findings
+from citydip.knowledge.unconfirmed import (
+    count_unresolved,
+    coverage_findings,
+    unresolved_findings,
+)
 from citydip.store.database import Store
 from citydip.store.models import Entity
 
@@ -38,8 +41,7 @@ def find_conflicts(
     is listed and the notices (unconfirmed, unresolved) are only counted.
     """
     chosen = check_kinds(kinds)
-    findings = _findings(store, subject, chosen)
-    notices = Counter(f.kind for f in findings if f.kind in NOTICE_KINDS)
+    findings, notices = _findings(store, subject, chosen)
     wanted = [
         f
         for f in findings
@@ -52,15 +54,25 @@ def find_conflicts(
     return ConflictList(_materialize(store, page), len(wanted), not_counted)
 
 
-def _findings(store: Store, subject: str | None, chosen: frozenset[str] | None) -> list[Finding]:
+def _findings(
+    store: Store, subject: str | None, chosen: frozenset[str] | None
+) -> tuple[list[Finding], dict[str, int]]:
+    """The findings asked for, and how many notices of each kind there are."""
     sources = SourceIndex(store)
     index = TieIndex(store, sources)
     findings = tie_findings(index, subject)
-    findings += coverage_findings(index, subject)
+    wanted = chosen or frozenset()
+    coverage, unconfirmed = coverage_findings(index, subject, notices="unconfirmed" in wanted)
+    findings += coverage
     findings += count_findings(store, sources, subject)
-    if chosen is None or "unresolved" in chosen:
-        findings += unresolved_findings(index, subject)
-    return findings
+    if "unresolved" in wanted:
+        unresolved = unresolved_findings(index, subject)
+        findings += unresolved
+        count = len(unresolved)
+    else:
+        count = count_unresolved(index, subject)
+    notices = {k: n for k, n in (("unconfirmed", unconfirmed), ("unresolved", count)) if n}
+    return findings, notices
 
 
 def _materialize(store: Store, findings: list[Finding]) -> list[Conflict]:
@@ -78,7 +90,7 @@ def conflicts_citing(store: Store, source_id: str) -> int:
     """How many conflicts (notices aside) cite one source: an import's summary."""
     return sum(
         1
-        for f in _findings(store, None, None)
+        for f in _findings(store, None, None)[0]
         if f.kind not in NOTICE_KINDS
         and any(s["id"] == source_id for v in f.values for s in v.sources)
     )

@@ -26,7 +26,6 @@ class Row(NamedTuple):
     source: str
     method: str
     review: str
-    qualifiers: str  # JSON text, parsed only where a rule needs it
 
 
 class Place(NamedTuple):
@@ -65,9 +64,8 @@ class TieIndex:
             if source.lists_ties_of:
                 self.official_lists[source.lists_ties_of].append(sid)
         rows = store.conn.execute(
-            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review, '
-            "qualifiers FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL "
-            "ORDER BY id"
+            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review '
+            "FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL ORDER BY id"
         )
         for row in map(Row._make, rows):
             self.ties[tie_key(row.subject, row.object)].append(row)

@@ -20,20 +20,31 @@ from citydip.knowledge.conflict_records import ConflictValue, Finding
 from citydip.knowledge.tie_index import Key, Row, TieIndex
 
 
-def coverage_findings(index: TieIndex, involving: str | None = None) -> list[Finding]:
-    """Official-list conflicts and unconfirmed notices, of one entity's ties or of all."""
+def coverage_findings(
+    index: TieIndex, involving: str | None = None, notices: bool = True
+) -> tuple[list[Finding], int]:
+    """Official-list conflicts and unconfirmed ties, of one entity's ties or of all.
+
+    Returns the findings and the number of unconfirmed ties; with ``notices=False`` the
+    unconfirmed ties are only counted (cheap), not written out.
+    """
     out: list[Finding] = []
+    unconfirmed = 0
     for key in index.keys(involving):
         rows = index.accepted(key)
         if not rows or any(r.source in index.official for r in rows):
             continue
-        cities = [involving] if involving else list(key)
+        cities = [c for c in ([involving] if involving else key) if c in index.official_lists]
         found = [f for city in cities if (f := _official_list(index, key, city, rows))]
-        if not found:
-            lone = _unconfirmed(index, key, involving, rows)
-            found = [lone] if lone else []
-        out.extend(found)
-    return [f.scored() for f in out]
+        if found:
+            out.extend(found)
+            continue
+        reason = _why_unconfirmed(index, key, involving, rows)
+        if reason is not None:
+            unconfirmed += 1
+            if notices:
+                out.append(_unconfirmed(index, key, involving, rows, reason))
+    return [f.scored() for f in out], unconfirmed
 
 
 def _other(key: Key, city: str) -> str:
@@ -64,54 +75,91 @@ def _official_list(index: TieIndex, key: Key, city: str, rows: list[Row]) -> Fin
     return _nearby(index, Finding(city, "tie", "official-list", values, note, _other(key, city)))
 
 
-def _unconfirmed(
+# Why a tie is unconfirmed: (city, other sources listing its ties) or (lister, omitter, source).
+_Reason = tuple[str, list[str]] | tuple[str, str, str]
+
+
+def _why_unconfirmed(
     index: TieIndex, key: Key, involving: str | None, rows: list[Row]
-) -> Finding | None:
-    sources = sorted({r.source for r in rows})
-    cite = index.sources.cite
-    listed = ConflictValue("listed as a tie", cite(sources))
+) -> _Reason | None:
+    sources = {r.source for r in rows}
     for city in [involving] if involving else list(key):
-        others = sorted(index.listers.get(city, set()) - set(sources))
-        if others:
-            name = index.place(city).name
-            note = f"{len(sources)} source(s) list this tie; other lists of {name}'s ties omit it"
-            values = [listed, ConflictValue("not listed", cite(others))]
-            return _nearby(
-                index, Finding(city, "tie", "unconfirmed", values, note, _other(key, city))
-            )
+        others = index.listers.get(city)
+        if others and not others <= sources:
+            return (city, sorted(others - sources))
     said = {(r.subject, r.object, r.source) for r in rows}
     for lister, omitter in (key, key[::-1]):
-        for source in sources:
-            if (lister, omitter, source) not in said or (omitter, lister, source) in said:
-                continue
-            if omitter not in index.lists.get(source, ()):
-                continue
-            name, other = index.place(lister).name, index.place(omitter).name
-            values = [
-                ConflictValue(f"{name} lists {other}", cite([source])),
-                ConflictValue(f"{other}'s own list omits {name}", cite([source])),
-            ]
-            city = involving or lister
-            note = f"listed on one side only in {source}"
-            return Finding(city, "tie", "unconfirmed", values, note, _other(key, city))
+        for source in sorted(sources):
+            if (
+                (lister, omitter, source) in said
+                and (omitter, lister, source) not in said
+                and omitter in index.lists.get(source, ())
+            ):
+                return (lister, omitter, source)
     return None
+
+
+def _unconfirmed(
+    index: TieIndex, key: Key, involving: str | None, rows: list[Row], reason: _Reason
+) -> Finding:
+    cite = index.sources.cite
+    sources = sorted({r.source for r in rows})
+    if len(reason) == 2:
+        city, others = reason
+        name = index.place(city).name
+        note = f"{len(sources)} source(s) list this tie; other lists of {name}'s ties omit it"
+        values = [
+            ConflictValue("listed as a tie", cite(sources)),
+            ConflictValue("not listed", cite(others)),
+        ]
+        return _nearby(index, Finding(city, "tie", "unconfirmed", values, note, _other(key, city)))
+    lister, omitter, source = reason
+    name, other = index.place(lister).name, index.place(omitter).name
+    values = [
+        ConflictValue(f"{name} lists {other}", cite([source])),
+        ConflictValue(f"{other}'s own list omits {name}", cite([source])),
+    ]
+    city = involving or lister
+    note = f"listed on one side only in {source}"
+    return Finding(city, "tie", "unconfirmed", values, note, _other(key, city))
+
+
+_UNRESOLVED = (
+    "FROM claims WHERE predicate = 'twinned_with' AND review = 'accepted' "
+    "AND object IS NOT NULL AND qualifiers LIKE '%\\_status%' ESCAPE '\\'"
+)
+
+
+def _involving(involving: str | None) -> tuple[str, list[str]]:
+    if involving is None:
+        return "", []
+    return " AND (subject = ? OR object = ?)", [involving, involving]
+
+
+def count_unresolved(index: TieIndex, involving: str | None = None) -> int:
+    """How many unresolved names :func:`unresolved_findings` would list, counted in SQL."""
+    where, params = _involving(involving)
+    sql = (
+        "SELECT COALESCE(SUM((qualifiers LIKE '%\"subject_status\"%') + "
+        f"(qualifiers LIKE '%\"object_status\"%')), 0) {_UNRESOLVED}{where}"
+    )
+    return int(index.store.conn.execute(sql, params).fetchone()[0])
 
 
 def unresolved_findings(index: TieIndex, involving: str | None = None) -> list[Finding]:
     """An imported name the gazetteer could not place, once per claim and side."""
+    where, params = _involving(involving)
+    sql = f"SELECT subject, object, source_id, qualifiers {_UNRESOLVED}{where} ORDER BY id"
     out: list[Finding] = []
-    for key in index.keys(involving):
-        for row in index.accepted(key):
-            if "_status" not in row.qualifiers:
+    for subject, obj, source, text in index.store.conn.execute(sql, params):
+        qualifiers = json.loads(text)
+        for role, entity_id in (("subject", subject), ("object", obj)):
+            state = qualifiers.get(f"{role}_status")
+            if not state:
                 continue
-            qualifiers = json.loads(row.qualifiers)
-            for role, entity_id in (("subject", row.subject), ("object", row.object)):
-                state = qualifiers.get(f"{role}_status")
-                if not state:
-                    continue
-                other = row.object if role == "subject" else row.subject
-                place = index.place(entity_id)
-                value = ConflictValue(f"{place.name} ({state})", index.sources.cite([row.source]))
-                note = place.description or ""
-                out.append(Finding(other, "partner place", "unresolved", [value], note, entity_id))
+            other = obj if role == "subject" else subject
+            place = index.place(entity_id)
+            value = ConflictValue(f"{place.name} ({state})", index.sources.cite([source]))
+            note = place.description or ""
+            out.append(Finding(other, "partner place", "unresolved", [value], note, entity_id))
     return [f.scored() for f in out]
