@@ -75,13 +75,14 @@ def search_cities(
     country: str | None = None,
     sort: str = "ties",
     limit: int | None = None,
+    merge_districts: bool = False,
 ) -> CitySearch:
     """The store's places whose names contain ``query`` (any script, accents and case
     ignored), in one country (ISO code or name), with their tie counts; most ties first
-    (``sort="ties"``) or by name."""
+    (``sort="ties"``) or by name; ``merge_districts`` counts districts as their city."""
     from citydip.analysis.directory import search_cities as search
 
-    return search(store, query, country, sort, limit)
+    return search(store, query, country, sort, limit, merge_districts)
 
 
 def organization_members(store: Store, name: str) -> Organization:

@@ -65,3 +65,29 @@ def test_bad_kind_and_severity_are_one_line(cli: Any) -> None:
     assert bad.stderr.count("\n") == 1
     worse = cli("conflicts", "--min-severity", "severe")
     assert worse.exit_code == 2 and "minimum severity 'severe'" in worse.stderr
+
+
+def test_pages_through_the_pager_on_a_terminal(cli: Any, tmp_path: Any) -> None:
+    """On a terminal (a real pseudo-terminal here) the text goes through $PAGER."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    paged = tmp_path / "paged.txt"
+    main, tty = pty.openpty()
+    env = {**os.environ, "CITYDIP_DB": str(cli.db_path), "PAGER": f"cat > {paged}"}
+    env.update(TERM="xterm", COLUMNS="100")
+    done = subprocess.run(
+        [sys.executable, "-m", "citydip", "conflicts", "--limit", "1"],
+        stdin=tty,
+        stdout=tty,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=60,
+    )
+    os.close(tty)
+    os.close(main)
+    assert done.returncode == 0, done.stderr
+    text = paged.read_text(encoding="utf-8")
+    assert "most severe first" in text and "sister count" in text

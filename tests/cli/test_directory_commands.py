@@ -68,3 +68,34 @@ def test_city_with_nothing_recorded_is_one_line(cli: Any) -> None:
         "Paris (FR, city): no ties, memberships or activities recorded in this store."
     )
     assert cli("city", "Paris", "-f", "json").json()["ties"] == []
+
+
+def test_merge_districts_counts_a_district_as_its_city(cli: Any) -> None:
+    import sqlite3
+
+    before = cli("cities", "Taipei", "-f", "json").json()
+    [taipei] = [h for h in before if h["id"] == "taipei"]
+    [district] = [h for h in cli("cities", "Shilin", "-f", "json").json() if h["id"] == "shilin"]
+    with sqlite3.connect(cli.db_path) as conn:
+        parent = conn.execute("SELECT parent FROM entities WHERE id = 'shilin'").fetchone()[0]
+        own = {
+            r[0]
+            for r in conn.execute(
+                "SELECT CASE WHEN subject = 'shilin' THEN object ELSE subject END FROM claims "
+                "WHERE predicate = 'twinned_with' AND review = 'accepted' "
+                "AND 'shilin' IN (subject, object)"
+            )
+        }
+        theirs = {
+            r[0]
+            for r in conn.execute(
+                "SELECT CASE WHEN subject = 'taipei' THEN object ELSE subject END FROM claims "
+                "WHERE predicate = 'twinned_with' AND review = 'accepted' "
+                "AND 'taipei' IN (subject, object)"
+            )
+        }
+    assert parent == "taipei" and district["ties"] == len(own) > 0
+    merged = cli("cities", "Taipei", "--merge-districts", "-f", "json").json()
+    [whole] = [h for h in merged if h["id"] == "taipei"]
+    assert whole["ties"] == len((theirs | own) - {"taipei", "shilin"}) > taipei["ties"]
+    assert not [h for h in cli("cities", "Shilin", "--merge-districts", "-f", "json").json()]

@@ -77,8 +77,14 @@ def search_cities(
     country: str | None = None,
     sort: str = "ties",
     limit: int | None = None,
+    merge_districts: bool = False,
 ) -> CitySearch:
-    """Places whose name (any of them, any script) contains ``query``; most ties first."""
+    """Places whose name (any of them, any script) contains ``query``; most ties first.
+
+    With ``merge_districts`` a place with a parent place (a district, a ward) counts as
+    its top-most parent, as in the network: it is not listed, its ties are its city's,
+    and ties between a district and its own city vanish.
+    """
     if sort not in SORTS:
         raise InvalidInput(f"sort {sort!r}: give one of {', '.join(SORTS)}")
     if limit is not None and limit < 0:
@@ -100,6 +106,8 @@ def search_cities(
             "THEN 1 ELSE 2 END) FROM names n WHERE n.entity_id = e.id)"
         )
         match_params = [key, f"{escaped}%"]
+    if merge_districts:
+        return _merged(store, where, match_params + params, match, sort, limit)
     order = "ties DESC, e.name, e.id" if sort == "ties" else "e.name, ties DESC, e.id"
     sql = (
         _DEGREE
@@ -114,6 +122,55 @@ def search_cities(
     total = int(rows[0][6]) if rows else 0
     hits = [CityHit(*row[:6]) for row in rows]
     return CitySearch(hits, total)
+
+
+def _merged(
+    store: Store, where: list[str], params: list[Any], match: str, sort: str, limit: int | None
+) -> CitySearch:
+    """search_cities with districts counted as their top-most parent place (in Python)."""
+    root = _roots(store)
+    partners: dict[str, set[str]] = defaultdict(set)
+    for a, b in store.conn.execute(
+        "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'twinned_with' "
+        "AND review = 'accepted' AND object IS NOT NULL"
+    ):
+        ra, rb = root.get(a, a), root.get(b, b)
+        if ra != rb:
+            partners[ra].add(rb)
+            partners[rb].add(ra)
+    sql = (
+        f"SELECT e.id, e.name, e.country, e.level, e.population, {match} FROM entities e "
+        f"WHERE {' AND '.join(f'({w})' for w in where)}"
+    )
+    rows = [r for r in store.conn.execute(sql, params) if r[0] not in root]
+    hits = [
+        (r[5], CityHit(r[0], r[1], r[2], r[3], r[4], len(partners.get(r[0], ())))) for r in rows
+    ]
+    if sort == "ties":
+        hits.sort(key=lambda h: (h[0], -h[1].ties, h[1].name, h[1].id))
+    else:
+        hits.sort(key=lambda h: (h[0], h[1].name, -h[1].ties, h[1].id))
+    chosen = hits if limit is None else hits[:limit]
+    return CitySearch([h for _, h in chosen], len(hits))
+
+
+def _roots(store: Store) -> dict[str, str]:
+    """Each place with a parent place → its top-most parent place."""
+    parents = {
+        str(child): str(parent)
+        for child, parent in store.conn.execute(
+            "SELECT c.id, c.parent FROM entities c JOIN entities p ON p.id = c.parent "
+            "WHERE c.type = 'place' AND p.type = 'place' AND c.id != c.parent"
+        )
+    }
+    out = {}
+    for child in parents:
+        node, seen = child, {child}
+        while (parent := parents.get(node)) is not None and parent not in seen:
+            node = parent
+            seen.add(node)
+        out[child] = node
+    return out
 
 
 def country_code(text: str) -> str:

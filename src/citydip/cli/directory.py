@@ -52,13 +52,16 @@ def cities(
     country: str | None = typer.Option(None, "--country", "-c", help="ISO code (JP) or name."),
     sort: CitySort = typer.Option(CitySort.ties, "--sort", help="ties (most first) or name."),
     limit: int | None = typer.Option(50, "--limit", "-n", help="At most N places."),
+    merge_districts: bool = typer.Option(
+        False, "--merge-districts", help="Count districts as their city."
+    ),
     format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
 ) -> None:
     """The store's places with their tie counts; search by name, filter by country."""
     from citydip.api import search_cities
 
     with open_chosen_store() as store:
-        found = search_cities(store, query, country, sort.value, limit)
+        found = search_cities(store, query, country, sort.value, limit, merge_districts)
     CITY_RENDERERS[format](found.to_dict())
 
 
