@@ -82,3 +82,23 @@ def test_a_new_kind_for_a_tie_is_a_tie_kind_conflict(store: Store) -> None:
     [kind] = [c for c in find_conflicts(store, "yokohama") if c.property == "tie kind"]
     assert {v.value for v in kind.values} == {"partner", "sister", "friendship"}
     assert kind.kind == "tie-kind"
+
+
+def test_one_entity_sees_what_the_whole_store_says_about_it(sample_store: Store) -> None:
+    """Asking about one entity reads only its ties and its partners', with the same result."""
+    from citydip.knowledge.severity import ALL_KINDS
+
+    def signature(c):  # type: ignore[no-untyped-def]
+        pair = frozenset({c.subject.id, c.object.id if c.object else None})
+        return (pair, c.property, c.kind, c.severity, len(c.values))
+
+    everything = find_conflicts(sample_store, kinds=ALL_KINDS)
+    for name in ("Kyoto", "Kraków", "Prague", "Taipei", "Yokohama"):
+        entity = find_entity(sample_store, name)
+        alone = {signature(c) for c in find_conflicts(sample_store, entity.id, kinds=ALL_KINDS)}
+        about = {
+            signature(c)
+            for c in everything
+            if entity.id in (c.subject.id, c.object.id if c.object else None)
+        }
+        assert alone == about and alone, name

@@ -59,7 +59,7 @@ def _findings(
 ) -> tuple[list[Finding], dict[str, int]]:
     """The findings asked for, and how many notices of each kind there are."""
     sources = SourceIndex(store)
-    index = TieIndex(store, sources)
+    index = TieIndex(store, sources, subject)
     findings = tie_findings(index, subject)
     wanted = chosen or frozenset()
     coverage, unconfirmed = coverage_findings(index, subject, notices="unconfirmed" in wanted)

@@ -7,7 +7,8 @@ Rules (docs/reconciliation.md), over accepted claims unless said otherwise:
 - ``status``: a source says the tie ended or is suspended, another lists it as active;
 - ``withdrawn``: a newer snapshot of an imported source no longer lists a tie others still do;
 - ``self-contradiction`` instead of ``tie-kind`` / ``date`` when one source gives two values.
-Only ties with two sources, two values or a withdrawn claim can conflict: the others are
+Only ties with two kinds, two start years, a stop and another source, a start and a dated
+source, or a withdrawn claim can conflict: the others are
 skipped without further work, which keeps single-source world imports fast.
 """
 
@@ -24,7 +25,7 @@ def tie_findings(index: TieIndex, involving: str | None = None) -> list[Finding]
     out: list[Finding] = []
     for key in index.keys(involving):
         rows = index.ties[key]
-        if not _may_conflict(rows):
+        if not _may_conflict(index, rows):
             continue
         accepted = index.ordered([r for r in rows if r.review == "accepted"])
         if not accepted:
@@ -40,14 +41,27 @@ def tie_findings(index: TieIndex, involving: str | None = None) -> list[Finding]
     return [f.scored() for f in out]
 
 
-def _may_conflict(rows: list[Row]) -> bool:
+def _may_conflict(index: TieIndex, rows: list[Row]) -> bool:
+    """Whether any rule below can fire: two kinds, two years, a status, a withdrawal..."""
     if len(rows) == 1:
         return False
-    if len({r.source for r in rows}) > 1 or any(r.review == "rejected" for r in rows):
+    kinds, years, sources = set(), set(), set()
+    stopped = started = False
+    for r in rows:
+        if r.review == "rejected":
+            return True
+        if r.kind and r.kind != "unspecified":
+            kinds.add(r.kind)
+        if r.start:
+            years.add(r.start[:4])
+            started = True
+        stopped = stopped or bool(r.end) or r.status in ("ended", "suspended")
+        sources.add(r.source)
+    if len(kinds) > 1 or len(years) > 1:
         return True
-    kinds = {r.kind for r in rows if r.kind and r.kind != "unspecified"}
-    years = {r.start[:4] for r in rows if r.start}
-    return len(kinds) > 1 or len(years) > 1
+    if stopped and len(sources) > 1:
+        return True
+    return started and any(_source_year(index, s) is not None for s in sources)
 
 
 def _source_year(index: TieIndex, source_id: str) -> int | None:

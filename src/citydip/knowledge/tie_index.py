@@ -47,10 +47,15 @@ def tie_key(a: str, b: str) -> Key:
 
 
 class TieIndex:
-    """Ties by key, who lists whose ties, neighbours, and official lists; loaded once."""
+    """Ties by key, who lists whose ties, neighbours, and official lists; loaded once.
 
-    def __init__(self, store: Store, sources: SourceIndex) -> None:
+    With ``involving``, only the ties of that entity and of its partners are read: all the
+    rules about the entity's ties need (the partners' own lists, their other ties).
+    """
+
+    def __init__(self, store: Store, sources: SourceIndex, involving: str | None = None) -> None:
         self.store = store
+        self.involving = involving
         self.sources = sources
         self.ties: dict[Key, list[Row]] = defaultdict(list)
         self.lists: dict[str, set[str]] = defaultdict(set)  # source → subjects it lists ties of
@@ -63,11 +68,7 @@ class TieIndex:
         for sid, source in sorted(sources.by_id.items()):
             if source.lists_ties_of:
                 self.official_lists[source.lists_ties_of].append(sid)
-        rows = store.conn.execute(
-            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review '
-            "FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL ORDER BY id"
-        )
-        for row in map(Row._make, rows):
+        for row in map(Row._make, self._rows(involving)):
             self.ties[tie_key(row.subject, row.object)].append(row)
             if row.review == "accepted":
                 self.lists[row.source].add(row.subject)
@@ -79,10 +80,28 @@ class TieIndex:
                 self.listers[subject].add(lister)
         self._places: dict[str, Place] | None = None
 
+    def _rows(self, involving: str | None) -> list[tuple[object, ...]]:
+        sql = (
+            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review '
+            "FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL"
+        )
+        if involving is None:
+            return self.store.conn.execute(sql + " ORDER BY id").fetchall()
+        ids = {involving}
+        for a, b in self.store.conn.execute(
+            "SELECT subject, object FROM claims WHERE predicate = 'twinned_with' "
+            "AND (subject = ? OR object = ?)",
+            (involving, involving),
+        ):
+            ids.update((a, b))
+        marks = ", ".join("?" for _ in ids)
+        where = f" AND (subject IN ({marks}) OR object IN ({marks})) ORDER BY id"
+        return self.store.conn.execute(sql + where, [*ids, *ids]).fetchall()
+
     def keys(self, involving: str | None = None) -> list[Key]:
         """Every tie key, or those of one entity (its ties through its neighbours)."""
         if involving is None:
-            return sorted(self.ties)
+            return list(self.ties)
         return sorted(tie_key(involving, n) for n in self.neighbours.get(involving, ()))
 
     def accepted(self, key: Key) -> list[Row]:
@@ -100,9 +119,14 @@ class TieIndex:
         return kind, start, sorted({r.source for r in rows})
 
     def place(self, entity_id: str) -> Place:
-        """Name, country and description of an entity, from one read of every entity."""
+        """Name, country and description of an entity, from one read of the entities."""
         if self._places is None:
-            rows = self.store.conn.execute("SELECT id, name, country, description FROM entities")
+            sql = "SELECT id, name, country, description FROM entities"
+            params: list[str] = []
+            if self.involving is not None:
+                params = sorted(self.neighbours) or [self.involving]
+                sql += f" WHERE id IN ({', '.join('?' for _ in params)})"
+            rows = self.store.conn.execute(sql, params)
             self._places = {str(r[0]): Place(*r[1:]) for r in rows}
         return self._places.get(entity_id) or Place(entity_id, None, None)
 
