@@ -18,9 +18,10 @@ def csv_cell(value: object) -> str:
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A whole CSV document, every cell neutralised."""
+    """A whole CSV document (RFC 4180: CRLF line ends, so a CR inside a cell is quoted),
+    every cell neutralised."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows([csv_cell(v) for v in row] for row in rows)
     return out.getvalue()
