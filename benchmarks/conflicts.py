@@ -88,8 +88,8 @@ def warm(db: Path) -> dict[str, float]:
 
 def build(db: Path, world: bool) -> None:
     code = (
-        "import sys; from citydip.stores import build_store; "
-        "build_store(sys.argv[1], world=sys.argv[2] == '1').close()"
+        "import sys; from pathlib import Path; from citydip.stores import build_store; "
+        "build_store(Path(sys.argv[1]), world=sys.argv[2] == '1').close()"
     )
     subprocess.run([sys.executable, "-c", code, str(db), "1" if world else "0"], check=True)
 

@@ -74,5 +74,6 @@ def test_levels_and_parsing() -> None:
 def test_kinds_are_checked() -> None:
     assert check_kinds(None) is None
     assert check_kinds(["Count", "unconfirmed"]) == {"count", "unconfirmed"}
+    assert check_kinds(["count,date", " status "]) == {"count", "date", "status"}
     with pytest.raises(InvalidInput, match="conflict kind 'counts' is unknown"):
         check_kinds(["counts"])

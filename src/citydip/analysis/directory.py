@@ -87,8 +87,8 @@ def search_cities(
     """
     if sort not in SORTS:
         raise InvalidInput(f"sort {sort!r}: give one of {', '.join(SORTS)}")
-    if limit is not None and limit < 0:
-        raise InvalidInput(f"limit {limit}: give zero or more")
+    if limit is not None and limit < 1:
+        raise InvalidInput(f"limit {limit}: give 1 or more")
     where, params = ["e.type = 'place'"], []
     match, match_params = "0", []
     if country:

@@ -111,10 +111,11 @@ def parse_min_severity(text: str | int | None) -> int:
 
 
 def check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
-    """The asked-for kinds, checked against the vocabulary (None: every conflict kind)."""
+    """The asked-for kinds (each may be comma-separated), checked against the vocabulary
+    (None: every conflict kind)."""
     if kinds is None:
         return None
-    chosen = frozenset(k.strip().lower() for k in kinds if k.strip())
+    chosen = frozenset(k.strip().lower() for text in kinds for k in text.split(",") if k.strip())
     unknown = sorted(chosen - set(ALL_KINDS))
     if unknown:
         raise InvalidInput(

@@ -28,7 +28,8 @@ def _where(conflict: dict[str, Any]) -> str:
 def headline(data: dict[str, Any]) -> str:
     """'N conflicts, most severe first' and what was left out of the count."""
     shown, total = len(data["conflicts"]), data["total"]
-    line = f"{total} conflicts, most severe first"
+    notices = bool(shown) and all(c["kind"] in NOTICE_LABELS for c in data["conflicts"])
+    line = f"{total:,} {'notices (not conflicts)' if notices else 'conflicts'}, most severe first"
     if shown < total:
         line += f" (showing {shown})"
     left = [f"{n:,} {NOTICE_LABELS.get(k, k)}" for k, n in data["not_counted"].items() if n]
