@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,12 @@ class Finding:
     note: str = ""
     object: str | None = None
     severity: int = 0
+    # Notices are written out only when they make the page: this builds the full finding.
+    pending: Callable[[], Finding] | None = None
+
+    def complete(self) -> Finding:
+        """The finding with its values (built now, for a pending notice)."""
+        return self.pending() if self.pending is not None else self
 
     def scored(self, one_source_disagrees: bool = False) -> Finding:
         """The finding with its severity set by the rule in knowledge.severity."""

@@ -76,6 +76,7 @@ def _findings(
 
 
 def _materialize(store: Store, findings: list[Finding]) -> list[Conflict]:
+    findings = [f.complete() for f in findings]
     ids = {f.subject for f in findings} | {f.object for f in findings if f.object}
     entities = store.entity_map(ids)
     out = []

@@ -78,7 +78,7 @@ class _TieRules:
         return Finding(self.city, prop, kind, values, note, object=self.partner)
 
     def _value(self, value: str, source_ids: list[str]) -> ConflictValue:
-        return ConflictValue(value, self.index.sources.cite(source_ids))
+        return ConflictValue(value, self.index.cite(source_ids))
 
     def _disagreement(self, prop: str, by_value: dict[str, list[str]], note: str) -> Finding:
         by_source: dict[str, set[str]] = defaultdict(set)

@@ -7,7 +7,8 @@ the rules need only a few columns, so one SQL scan fills this index and each rul
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.store.database import Store
@@ -16,7 +17,6 @@ from citydip.store.database import Store
 class Row(NamedTuple):
     """One tie claim, the columns the rules read."""
 
-    id: int
     subject: str
     object: str
     kind: str | None
@@ -79,10 +79,11 @@ class TieIndex:
             if size >= LIST_SIZE:
                 self.listers[subject].add(lister)
         self._places: dict[str, Place] | None = None
+        self._cited: dict[frozenset[str], list[dict[str, Any]]] = {}
 
     def _rows(self, involving: str | None) -> list[tuple[object, ...]]:
         sql = (
-            'SELECT id, subject, object, kind, start, "end", status, source_id, method, review '
+            'SELECT subject, object, kind, start, "end", status, source_id, method, review '
             "FROM claims WHERE predicate = 'twinned_with' AND object IS NOT NULL"
         )
         if involving is None:
@@ -97,6 +98,13 @@ class TieIndex:
         marks = ", ".join("?" for _ in ids)
         where = f" AND (subject IN ({marks}) OR object IN ({marks})) ORDER BY id"
         return self.store.conn.execute(sql + where, [*ids, *ids]).fetchall()
+
+    def cite(self, source_ids: Iterable[str]) -> list[dict[str, Any]]:
+        """SourceIndex.cite, remembered: thousands of notices cite the same few sources."""
+        key = frozenset(source_ids)
+        if key not in self._cited:
+            self._cited[key] = self.sources.cite(list(key))
+        return self._cited[key]
 
     def keys(self, involving: str | None = None) -> list[Key]:
         """Every tie key, or those of one entity (its ties through its neighbours)."""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 
 from citydip.knowledge.conflict_records import ConflictValue, Finding
+from citydip.knowledge.severity import NOTICE_KINDS
 from citydip.knowledge.tie_index import Key, Row, TieIndex
 
 
@@ -43,8 +44,24 @@ def coverage_findings(
         if reason is not None:
             unconfirmed += 1
             if notices:
-                out.append(_unconfirmed(index, key, involving, rows, reason))
-    return [f.scored() for f in out], unconfirmed
+                out.append(_pending(index, key, involving, rows, reason))
+    return [f if f.pending else f.scored() for f in out], unconfirmed
+
+
+def _pending(
+    index: TieIndex, key: Key, involving: str | None, rows: list[Row], reason: _Reason
+) -> Finding:
+    """An unconfirmed notice ranked by subject and partner, written out when it is shown."""
+    city = reason[0] if len(reason) == 2 else involving or reason[0]
+    return Finding(
+        city,
+        "tie",
+        "unconfirmed",
+        [],
+        object=_other(key, city),
+        severity=NOTICE_KINDS["unconfirmed"],
+        pending=lambda: _unconfirmed(index, key, involving, rows, reason).scored(),
+    )
 
 
 def _other(key: Key, city: str) -> str:
@@ -57,7 +74,7 @@ def _nearby(index: TieIndex, finding: Finding) -> Finding:
     for name, key in index.ties_nearby(finding.object, finding.subject):
         kind, start, source_ids = index.shown(key)
         label = f"{name} ({kind}" + (f", {start}" if start else "") + ")"
-        finding.values.append(ConflictValue(label, index.sources.cite(source_ids)))
+        finding.values.append(ConflictValue(label, index.cite(source_ids)))
         finding.note += "; the partner has a tie with another place in the same country"
     return finding
 
@@ -66,7 +83,7 @@ def _official_list(index: TieIndex, key: Key, city: str, rows: list[Row]) -> Fin
     lists = index.official_lists.get(city)
     if not lists:
         return None
-    cite = index.sources.cite
+    cite = index.cite
     values = [
         ConflictValue("listed as a tie", cite([r.source for r in rows])),
         ConflictValue("not on the official list", cite(lists)),
@@ -102,7 +119,7 @@ def _why_unconfirmed(
 def _unconfirmed(
     index: TieIndex, key: Key, involving: str | None, rows: list[Row], reason: _Reason
 ) -> Finding:
-    cite = index.sources.cite
+    cite = index.cite
     sources = sorted({r.source for r in rows})
     if len(reason) == 2:
         city, others = reason
@@ -159,7 +176,7 @@ def unresolved_findings(index: TieIndex, involving: str | None = None) -> list[F
                 continue
             other = obj if role == "subject" else subject
             place = index.place(entity_id)
-            value = ConflictValue(f"{place.name} ({state})", index.sources.cite([source]))
+            value = ConflictValue(f"{place.name} ({state})", index.cite([source]))
             note = place.description or ""
             out.append(Finding(other, "partner place", "unresolved", [value], note, entity_id))
     return [f.scored() for f in out]
