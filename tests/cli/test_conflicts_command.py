@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 from typing import Any
 
 
@@ -36,13 +35,17 @@ def test_text_headline_counts_unconfirmed_apart(cli: Any, pairs_sample: Any) -> 
 
 
 def _add_count(db: Any, value: str) -> None:
-    with sqlite3.connect(db) as conn:
-        conn.execute(
-            "INSERT INTO claims (subject, predicate, value, qualifiers, source_id, method, "
-            "review, recorded_at, fingerprint) VALUES ('taipei', 'count', ?, "
-            """'{"metric": "sister"}', 'wikidata-p190-2016', 'curated', 'accepted', """
-            "'2026-01-01', 'test-formula')",
-            (value,),
+    from citydip.store import Claim, open_store
+
+    with open_store(db) as store, store.transaction():
+        store.add_claim(
+            Claim(
+                subject="taipei",
+                predicate="count",
+                value=value,
+                qualifiers={"metric": "sister"},
+                source_id="wikidata-p190-2016",
+            )
         )
 
 

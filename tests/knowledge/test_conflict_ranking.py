@@ -102,3 +102,23 @@ def test_one_entity_sees_what_the_whole_store_says_about_it(sample_store: Store)
             if entity.id in (c.subject.id, c.object.id if c.object else None)
         }
         assert alone == about and alone, name
+
+
+def test_whole_store_conflicts_are_kept_until_the_next_write(store: Store) -> None:
+    first = find_conflicts(store)
+    kept = store.conn.execute("SELECT revision FROM derived WHERE key LIKE 'conflicts:%'")
+    assert [r[0] for r in kept] == [store.revision]
+    again = find_conflicts(store)
+    assert [c.to_dict() for c in again] == [c.to_dict() for c in first]
+    with store.transaction():
+        store.add_claim(
+            Claim(
+                subject="yokohama",
+                predicate="not_member_of",
+                object="c40",
+                source_id="wikidata-p190-2016",
+            )
+        )
+    after = find_conflicts(store)
+    assert after.total == first.total + 1
+    assert any(c.kind == "membership" and c.subject.id == "yokohama" for c in after)

@@ -9,7 +9,11 @@ apart and listed only when asked for by kind (docs/reconciliation.md).
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
 
 from citydip.knowledge.conflict_records import Conflict, ConflictList, ConflictValue, Finding
 from citydip.knowledge.count_conflicts import count_findings
@@ -22,7 +26,7 @@ from citydip.knowledge.unconfirmed import (
     coverage_findings,
     unresolved_findings,
 )
-from citydip.store.database import Store
+from citydip.store.database import Store, keep_derived, read_derived
 from citydip.store.models import Entity
 
 __all__ = ["Conflict", "ConflictList", "ConflictValue", "conflicts_citing", "find_conflicts"]
@@ -41,7 +45,10 @@ def find_conflicts(
     is listed and the notices (unconfirmed, unresolved) are only counted.
     """
     chosen = check_kinds(kinds)
-    findings, notices = _findings(store, subject, chosen)
+    if subject is None and not (chosen and chosen & set(NOTICE_KINDS)):
+        findings, notices = _whole_store(store)
+    else:
+        findings, notices = _findings(store, subject, chosen)
     wanted = [
         f
         for f in findings
@@ -75,6 +82,39 @@ def _findings(
     return findings, notices
 
 
+# The conflicts of the whole store (notices counted, not written out), kept in the store's
+# ``derived`` table for its revision: every committed write changes it, so the cache never
+# outlives the claims it was computed from. Bump the version when Finding changes shape.
+_CACHE_KEY = "conflicts:v1"
+
+
+def _whole_store(store: Store) -> tuple[list[Finding], dict[str, int]]:
+    revision = store.revision
+    raw = read_derived(store.path, _CACHE_KEY, revision)
+    if raw is not None:
+        try:
+            data = json.loads(zlib.decompress(raw))
+            return [_from_json(f) for f in data["findings"]], dict(data["notices"])
+        except (zlib.error, ValueError, KeyError, TypeError):
+            pass  # a damaged entry is computed again
+    findings, notices = _findings(store, None, None)
+    data = {"findings": [_to_json(f) for f in findings], "notices": notices}
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    keep_derived(store.path, _CACHE_KEY, revision, zlib.compress(text.encode(), 3))
+    return findings, notices
+
+
+def _to_json(finding: Finding) -> dict[str, Any]:
+    out = {k: v for k, v in asdict(finding).items() if k not in ("pending", "values")}
+    out["values"] = [asdict(v) for v in finding.values]
+    return out
+
+
+def _from_json(data: dict[str, Any]) -> Finding:
+    values = [ConflictValue(**v) for v in data.pop("values")]
+    return Finding(values=values, **data)
+
+
 def _materialize(store: Store, findings: list[Finding]) -> list[Conflict]:
     findings = [f.complete() for f in findings]
     ids = {f.subject for f in findings} | {f.object for f in findings if f.object}
@@ -91,7 +131,7 @@ def conflicts_citing(store: Store, source_id: str) -> int:
     """How many conflicts (notices aside) cite one source: an import's summary."""
     return sum(
         1
-        for f in _findings(store, None, None)[0]
+        for f in _whole_store(store)[0]
         if f.kind not in NOTICE_KINDS
         and any(s["id"] == source_id for v in f.values for s in v.sources)
     )
