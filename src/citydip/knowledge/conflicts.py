@@ -67,11 +67,13 @@ def _findings(
     """The findings asked for, and how many notices of each kind there are."""
     sources = SourceIndex(store)
     index = TieIndex(store, sources, subject)
-    findings = tie_findings(index, subject)
     wanted = chosen or frozenset()
+    only_notices = bool(chosen) and wanted <= set(NOTICE_KINDS)
+    findings = [] if only_notices else tie_findings(index, subject)
     coverage, unconfirmed = coverage_findings(index, subject, notices="unconfirmed" in wanted)
     findings += coverage
-    findings += count_findings(store, sources, subject)
+    if not only_notices:
+        findings += count_findings(store, sources, subject)
     if "unresolved" in wanted:
         unresolved = unresolved_findings(index, subject)
         findings += unresolved

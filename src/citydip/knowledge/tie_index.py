@@ -58,6 +58,7 @@ class TieIndex:
         self.involving = involving
         self.sources = sources
         self.ties: dict[Key, list[Row]] = defaultdict(list)
+        self._accepted: dict[Key, list[Row]] = defaultdict(list)
         self.lists: dict[str, set[str]] = defaultdict(set)  # source → subjects it lists ties of
         # subject → the sources that list its ties (LIST_SIZE or more of them)
         self.listers: dict[str, set[str]] = defaultdict(set)
@@ -69,8 +70,10 @@ class TieIndex:
             if source.lists_ties_of:
                 self.official_lists[source.lists_ties_of].append(sid)
         for row in map(Row._make, self._rows(involving)):
-            self.ties[tie_key(row.subject, row.object)].append(row)
+            key = tie_key(row.subject, row.object)
+            self.ties[key].append(row)
             if row.review == "accepted":
+                self._accepted[key].append(row)
                 self.lists[row.source].add(row.subject)
                 sizes[(row.source, row.subject)] += 1
                 self.neighbours[row.subject].add(row.object)
@@ -78,7 +81,7 @@ class TieIndex:
         for (lister, subject), size in sizes.items():
             if size >= LIST_SIZE:
                 self.listers[subject].add(lister)
-        self._places: dict[str, Place] | None = None
+        self._places: dict[str, Place] = {}
         self._cited: dict[frozenset[str], list[dict[str, Any]]] = {}
 
     def _rows(self, involving: str | None) -> list[tuple[object, ...]]:
@@ -113,7 +116,7 @@ class TieIndex:
         return sorted(tie_key(involving, n) for n in self.neighbours.get(involving, ()))
 
     def accepted(self, key: Key) -> list[Row]:
-        return [r for r in self.ties.get(key, ()) if r.review == "accepted"]
+        return self._accepted.get(key, [])
 
     def ordered(self, rows: list[Row]) -> list[Row]:
         """Most authoritative source first, then the most specific date."""
@@ -127,16 +130,13 @@ class TieIndex:
         return kind, start, sorted({r.source for r in rows})
 
     def place(self, entity_id: str) -> Place:
-        """Name, country and description of an entity, from one read of the entities."""
-        if self._places is None:
-            sql = "SELECT id, name, country, description FROM entities"
-            params: list[str] = []
-            if self.involving is not None:
-                params = sorted(self.neighbours) or [self.involving]
-                sql += f" WHERE id IN ({', '.join('?' for _ in params)})"
-            rows = self.store.conn.execute(sql, params)
-            self._places = {str(r[0]): Place(*r[1:]) for r in rows}
-        return self._places.get(entity_id) or Place(entity_id, None, None)
+        """Name, country and description of an entity (read when first asked for)."""
+        if entity_id not in self._places:
+            row = self.store.conn.execute(
+                "SELECT name, country, description FROM entities WHERE id = ?", (entity_id,)
+            ).fetchone()
+            self._places[entity_id] = Place(*row) if row else Place(entity_id, None, None)
+        return self._places[entity_id]
 
     def ties_nearby(self, partner: str, city: str) -> list[tuple[str, Key]]:
         """The partner's ties with other places of the city's country (a likely confusion)."""

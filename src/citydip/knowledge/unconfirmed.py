@@ -104,15 +104,11 @@ def _why_unconfirmed(
         others = index.listers.get(city)
         if others and not others <= sources:
             return (city, sorted(others - sources))
-    said = {(r.subject, r.object, r.source) for r in rows}
-    for lister, omitter in (key, key[::-1]):
-        for source in sorted(sources):
-            if (
-                (lister, omitter, source) in said
-                and (omitter, lister, source) not in said
-                and omitter in index.lists.get(source, ())
-            ):
-                return (lister, omitter, source)
+    said = {(r.subject, r.source) for r in rows}  # who lists the tie, in which source
+    for subject, source in sorted(said):
+        omitter = key[1] if key[0] == subject else key[0]
+        if (omitter, source) not in said and omitter in index.lists.get(source, ()):
+            return (subject, omitter, source)
     return None
 
 
