@@ -94,3 +94,17 @@ def test_pages_through_the_pager_on_a_terminal(cli: Any, tmp_path: Any) -> None:
     assert done.returncode == 0, done.stderr
     text = paged.read_text(encoding="utf-8")
     assert "most severe first" in text and "sister count" in text
+
+
+def test_world_store_conflicts_do_not_drown_in_unconfirmed_ties(world_cli: Any) -> None:
+    """On the default store (tens of thousands of single-source ties) the list stays short."""
+    text = world_cli("conflicts", "--limit", "3").stdout
+    data = world_cli("conflicts", "-f", "json").json()
+    assert not {c["kind"] for c in data} & {"unconfirmed", "unresolved"}
+    assert data[0]["subject"]["name"] == "Taipei" and data[0]["property"] == "sister count"
+    notices = world_cli("conflicts", "--kind", "unconfirmed", "-n", "2", "-f", "json").json()
+    assert len(notices) == 2 and {c["kind"] for c in notices} == {"unconfirmed"}
+    counted = int(text.split(" unconfirmed ties")[0].rsplit(" ", 1)[-1].replace(",", ""))
+    assert counted > 10 * len(data)  # counted apart, not listed
+    ties = world_cli("cities", "--limit", "1", "-f", "json").json()[0]["ties"]
+    assert ties > 0
