@@ -122,3 +122,18 @@ def test_whole_store_conflicts_are_kept_until_the_next_write(store: Store) -> No
     after = find_conflicts(store)
     assert after.total == first.total + 1
     assert any(c.kind == "membership" and c.subject.id == "yokohama" for c in after)
+
+
+def test_a_tie_a_newer_snapshot_drops_is_withdrawn(store: Store, tmp_path: Path) -> None:
+    rows = (DATA / "pairs-small.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "pairs-small.csv"  # the same file name: the same imported source
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    run_import(store, pairs_batch(store, path))
+    kept = [r for r in rows if "San Diego" not in r]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    summary = run_import(store, pairs_batch(store, path))
+    [withdrawn] = [c for c in find_conflicts(store, "yokohama") if c.kind == "withdrawn"]
+    assert withdrawn.object is not None and withdrawn.object.id == "san-diego"
+    gone = next(v for v in withdrawn.values if v.value == "no longer listed")
+    assert [s["id"] for s in gone.sources] == [summary.source]
+    assert summary.conflicts >= 1
