@@ -62,11 +62,21 @@ class Finding:
         self.severity = score(self.kind, evidence)
         return self
 
-    @builtins.property
-    def rank_key(self) -> tuple[int, int, str, str, str]:
-        """Most severe first; then the most sources; then by subject, property, object."""
+    def rank_key(self, names: dict[str, str]) -> tuple[int, int, str, str, str, str, str]:
+        """Most severe first; then the most sources; then by subject, property and object
+        (``names``: entity id → folded name; ids break the remaining ties)."""
         cited = len({s["id"] for v in self.values for s in v.sources})
-        return (-self.severity, -cited, self.subject, self.property, self.object or "")
+        subject = names.get(self.subject, self.subject)
+        obj = names.get(self.object, self.object) if self.object else ""
+        return (
+            -self.severity,
+            -cited,
+            subject,
+            self.property,
+            obj,
+            self.subject,
+            self.object or "",
+        )
 
 
 @dataclass

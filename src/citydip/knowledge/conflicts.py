@@ -28,6 +28,7 @@ from citydip.knowledge.unconfirmed import (
 )
 from citydip.store.database import Store, keep_derived, read_derived
 from citydip.store.models import Entity
+from citydip.text import fold
 
 __all__ = ["Conflict", "ConflictList", "ConflictValue", "conflicts_citing", "find_conflicts"]
 
@@ -55,7 +56,8 @@ def find_conflicts(
         if (f.kind in chosen if chosen else f.kind not in NOTICE_KINDS)
         and f.severity >= min_severity
     ]
-    wanted.sort(key=lambda f: f.rank_key)
+    names = _names(store, wanted)
+    wanted.sort(key=lambda f: f.rank_key(names))
     page = wanted if limit is None else wanted[: max(0, limit)]
     not_counted = {k: n for k, n in sorted(notices.items()) if not chosen or k not in chosen}
     return ConflictList(_materialize(store, page), len(wanted), not_counted)
@@ -115,6 +117,17 @@ def _to_json(finding: Finding) -> dict[str, Any]:
 def _from_json(data: dict[str, Any]) -> Finding:
     values = [ConflictValue(**v) for v in data.pop("values")]
     return Finding(values=values, **data)
+
+
+def _names(store: Store, findings: list[Finding]) -> dict[str, str]:
+    """Folded names of the subjects and objects, to break ties in the ranking by name."""
+    ids = {f.subject for f in findings} | {f.object for f in findings if f.object}
+    if len(ids) > 500:
+        rows = store.conn.execute("SELECT id, name FROM entities")
+    else:
+        marks = ", ".join("?" for _ in ids)
+        rows = store.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", list(ids))
+    return {str(i): fold(str(n)) for i, n in rows if i in ids}
 
 
 def _materialize(store: Store, findings: list[Finding]) -> list[Conflict]:
