@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -25,6 +26,8 @@ def _text(data: dict[str, Any]) -> None:
     hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
     out = console()
     if out.is_terminal:
+        # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
+        os.environ.setdefault("LESS", "-FRX")
         with out.pager(styles=True):
             out.print(conflicts_text(data, hint))
     else:
