@@ -55,7 +55,8 @@ def organization_table(data: dict[str, Any]) -> Any:
     if not data["members"]:
         parts.append(Text("No members recorded in this store."))
         return Group(*parts)
-    table = Table(title=f"{len(data['members'])} members", expand=True)
+    count = len(data["members"])
+    table = Table(title=f"{count} member{'' if count == 1 else 's'}", expand=True)
     for col in ("member", "country", "roles", "since", "until", "sources"):
         table.add_column(col, overflow="fold")
     for m in data["members"]:
