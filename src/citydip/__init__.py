@@ -23,6 +23,7 @@ __all__ = [
     "organization_members",
     "rebuild",
     "search_cities",
+    "update_wikidata",
 ]
 
 _LAZY = {
@@ -36,6 +37,7 @@ _LAZY = {
     "organization_members": "citydip.api",
     "rebuild": "citydip.stores",
     "search_cities": "citydip.api",
+    "update_wikidata": "citydip.api",
 }
 
 
