@@ -4,7 +4,7 @@ Every operation a face offers is one call here, returning typed records (``to_di
 gives their JSON). Faces open the store, call one function, and choose a renderer.
 
     cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography,
-               briefing, place_identity
+               briefing, place_identity, organization_members
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
@@ -40,14 +40,13 @@ from citydip.api.profiles import (
     city_profile,
     compare_cities,
     list_conflicts,
+    organization_members,
     place_identity,
     search_cities,
 )
 from citydip.api.records import (
-    CityMatch,
     CityNetwork,
     Communities,
-    ConflictRecord,
     CountryNetwork,
     ExportResult,
     Homophily,
@@ -65,10 +64,8 @@ from citydip.api.records import (
 )
 
 __all__ = [
-    "CityMatch",
     "CityNetwork",
     "Communities",
-    "ConflictRecord",
     "CountryNetwork",
     "ExportResult",
     "Homophily",
@@ -103,6 +100,7 @@ __all__ = [
     "network_overview",
     "network_stats",
     "network_top",
+    "organization_members",
     "place_identity",
     "proposed_claims",
     "resolve_batch",

@@ -5,32 +5,16 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from citydip.api.records import CityMatch, ConflictRecord, Profile, SourceRecord
+from citydip.api.records import Profile, SourceRecord
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
     from citydip.analysis.briefing import Briefing
     from citydip.analysis.compare import Comparison
+    from citydip.analysis.directory import CitySearch, Organization
+    from citydip.knowledge.conflict_records import ConflictList
     from citydip.knowledge.identity import PlaceIdentity
-
-MAX_QUERY = 200
-
-
-def search_cities(store: Store, query: str, limit: int = 20) -> list[CityMatch]:
-    """Places whose name (in any script) starts with, then contains, ``query`` (folded)."""
-    from citydip.knowledge.lookup import search_places
-
-    if not query.strip():
-        raise InvalidInput("give some letters of a city's name", field="q")
-    if len(query) > MAX_QUERY:
-        raise InvalidInput(f"longer than {MAX_QUERY} characters", field="q")
-    if not 1 <= limit <= 500:
-        raise InvalidInput(f"{limit} is not between 1 and 500", field="limit")
-    return [
-        CityMatch(e.id, e.name, e.country, e.level, e.lat, e.lon, matched)
-        for e, matched in search_places(store, query, limit)
-    ]
 
 
 def city_profile(store: Store, name: str, merge_districts: bool = False) -> Profile:
@@ -68,28 +52,27 @@ def place_identity(store: Store, name: str) -> PlaceIdentity:
     return describe_place(store, find_city(store, name))
 
 
-def list_conflicts(store: Store, name: str | None = None) -> list[ConflictRecord]:
-    """Every conflict about the city ``name``, or about every entity."""
-    from citydip.knowledge.conflicts import find_conflicts
-    from citydip.knowledge.import_conflicts import import_conflicts
-    from citydip.knowledge.lookup import find_entity
+def list_conflicts(
+    store: Store,
+    name: str | None = None,
+    limit: int | None = None,
+    kinds: list[str] | None = None,
+    min_severity: int | str | None = None,
+) -> ConflictList:
+    """Conflicts about the entity ``name`` (or every entity), most severe first.
 
+    ``kinds`` picks kinds of conflict (or the notices ``unconfirmed`` / ``unresolved``,
+    which are otherwise only counted); ``min_severity`` is 0-100 or high / medium / low.
+    """
+    from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.lookup import find_entity
+    from citydip.knowledge.severity import parse_min_severity
+
+    if limit is not None and limit < 0:
+        raise InvalidInput(f"{limit}: give zero or more", field="limit")
+    floor = parse_min_severity(min_severity)
     subject = find_entity(store, name, type=None).id if name else None
-    core = [c.to_dict() for c in find_conflicts(store, subject)]
-    flagged = {
-        (c["subject"]["id"], c["object"]["id"])
-        for c in core
-        if c["property"] == "tie" and c["kind"] == "unconfirmed" and "object" in c
-    }
-    imported = [
-        c
-        for c in import_conflicts(store, subject)
-        if not (
-            c["property"] == "imported tie"
-            and (c["subject"].get("id"), c["object"].get("id")) in flagged
-        )
-    ]
-    return [ConflictRecord(c) for c in core + imported]
+    return find_conflicts(store, subject, kinds=kinds, min_severity=floor, limit=limit)
 
 
 def bibliography(store: Store, name: str | None = None) -> list[SourceRecord]:
@@ -121,3 +104,27 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     profiles = [build_profile(store, c) for c in cities]
     conflicts = {city.id: [c.to_dict() for c in list_conflicts(store, city.id)] for city in cities}
     return build_briefing(profiles, conflicts, profiles[0].sources.by_id)
+
+
+def search_cities(
+    store: Store,
+    query: str | None = None,
+    country: str | None = None,
+    sort: str = "ties",
+    limit: int | None = None,
+    merge_districts: bool = False,
+) -> CitySearch:
+    """The store's places whose names contain ``query`` (any script, accents and case
+    ignored), in one country (ISO code or name), with their tie counts; most ties first
+    (``sort="ties"``) or by name; ``merge_districts`` counts districts as their city."""
+    from citydip.analysis.directory import search_cities as search
+
+    return search(store, query, country, sort, limit, merge_districts)
+
+
+def organization_members(store: Store, name: str) -> Organization:
+    """The organization called ``name``, its members with their roles and sources."""
+    from citydip.analysis.directory import organization_members as members
+    from citydip.knowledge.lookup import find_entity
+
+    return members(store, find_entity(store, name, type="organization"))

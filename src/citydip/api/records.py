@@ -35,10 +35,6 @@ class Profile(JsonRecord):
         return str(self.data["city"]["name"])
 
 
-class ConflictRecord(JsonRecord):
-    """One disagreement: the competing values, each with its sources."""
-
-
 class NetworkStats(JsonRecord):
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
 
@@ -57,22 +53,6 @@ class Communities(JsonRecord):
 
 class CountryNetwork(JsonRecord):
     """The country-level network: countries as nodes, ties between them as weights."""
-
-
-@dataclass(frozen=True)
-class CityMatch:
-    """A place found by a name search, with how many ties the store holds for it."""
-
-    id: str
-    name: str
-    country: str | None
-    level: str | None
-    lat: float | None
-    lon: float | None
-    matched: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Commands over one or more cities: city, compare, conflicts, sources, rebuild."""
+"""Commands over one or more cities: city, compare, sources, rebuild."""
 
 from __future__ import annotations
 
@@ -74,18 +74,6 @@ def place(
 
     with open_chosen_store() as store:
         render("place", format.value, place_identity(store, name))
-
-
-@app.command()
-def conflicts(
-    name: str | None = typer.Argument(None, help="Limit to one city or entity."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
-) -> None:
-    """Where sources disagree: every competing value with its sources."""
-    from citydip.api import list_conflicts
-
-    with open_chosen_store() as store:
-        render("conflicts", format.value, list_conflicts(store, name))
 
 
 @app.command()

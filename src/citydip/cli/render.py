@@ -66,9 +66,40 @@ def _place_table(result: Any) -> None:
 
 
 def _conflicts_table(result: Any) -> None:
-    from citydip.report.views import conflicts_view
+    """Most severe first; on a terminal through a pager that quits when one screen holds it."""
+    import os
 
-    _rich(conflicts_view)([c.to_dict() for c in result])
+    from rich.console import Console
+
+    from citydip.report.conflicts import conflicts_text
+
+    data = result.to_dict()
+    hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
+    out = Console(highlight=False, soft_wrap=False)
+    if out.is_terminal:
+        # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
+        os.environ.setdefault("LESS", "-FRX")
+        with out.pager(styles=True):
+            out.print(conflicts_text(data, hint))
+    else:
+        out.print(conflicts_text(data, hint))
+
+
+def _report(module: str, name: str, *, rich: bool = False) -> Renderer:
+    """``citydip.report.<module>.<name>(result.to_dict())``, written or printed."""
+
+    def render(result: Any) -> None:
+        import importlib
+
+        out = getattr(importlib.import_module(f"citydip.report.{module}"), name)(result.to_dict())
+        if rich:
+            from rich.console import Console
+
+            Console(highlight=False, soft_wrap=False).print(out)
+        else:
+            sys.stdout.write(out)
+
+    return render
 
 
 def _sources_table(result: Any) -> None:
@@ -151,7 +182,15 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("compare", "html"): _comparison("comparison_html"),
     ("compare", "json"): _json,
     ("conflicts", "table"): _conflicts_table,
-    ("conflicts", "json"): _json,
+    ("conflicts", "json"): lambda r: emit_json(r.to_dict()["conflicts"]),
+    ("conflicts", "csv"): _report("conflicts", "conflicts_csv"),
+    ("conflicts", "md"): _report("conflicts", "conflicts_markdown"),
+    ("cities", "table"): _report("directory", "cities_table", rich=True),
+    ("cities", "json"): lambda r: emit_json(r.to_dict()["hits"]),
+    ("cities", "csv"): _report("directory", "cities_csv"),
+    ("org", "table"): _report("directory", "organization_table", rich=True),
+    ("org", "json"): _json,
+    ("org", "csv"): _report("directory", "organization_csv"),
     ("sources", "table"): _sources_table,
     ("sources", "json"): _json,
     ("sources", "bibtex"): _sources_bibtex,

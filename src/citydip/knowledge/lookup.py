@@ -26,13 +26,6 @@ def find_entity(store: Store, name: str, type: str | None = "place") -> Entity:
     raise NotFound(f"no {label} named {name!r}{hint}", suggestions)
 
 
-def search_places(store: Store, query: str, limit: int = 20) -> list[tuple[Entity, str]]:
-    """Places whose name starts with, then contains, ``query`` (folded), with the name matched."""
-    found = store.names_containing(fold(query), type="place", limit=limit)
-    entities = {e.id: e for e in store.entities(ids=[i for i, _ in found])}
-    return [(entities[i], name) for i, name in found if i in entities]
-
-
 def find_city(store: Store, name: str) -> Entity:
     """The place called ``name``."""
     return find_entity(store, name, type="place")

@@ -210,24 +210,6 @@ class Store:
             sql += " WHERE n.folded = ?"
         return [str(r[0]) for r in self.conn.execute(sql + " ORDER BY 1", params)]
 
-    def names_containing(
-        self, folded: str, type: str | None = None, limit: int = 20
-    ) -> list[tuple[str, str]]:
-        """(entity id, name) pairs whose folded name starts with, then contains, ``folded``."""
-        pattern = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        sql = (
-            "SELECT n.entity_id, n.name, MIN(CASE WHEN n.folded LIKE ? ESCAPE '\\' THEN 0"
-            " ELSE 1 END) AS rank FROM names n JOIN entities e ON e.id = n.entity_id"
-            " WHERE n.folded LIKE ? ESCAPE '\\'"
-        )
-        params: list[Any] = [pattern + "%", "%" + pattern + "%"]
-        if type:
-            sql += " AND e.type = ?"
-            params.append(type)
-        sql += " GROUP BY n.entity_id ORDER BY rank, length(e.name), e.name LIMIT ?"
-        params.append(limit)
-        return [(str(r[0]), str(r[1])) for r in self.conn.execute(sql, params)]
-
     def all_names(self, type: str | None = None) -> list[tuple[str, str]]:
         """Every (name, entity id) pair, for suggestions."""
         sql = "SELECT n.name, n.entity_id FROM names n JOIN entities e ON e.id = n.entity_id"

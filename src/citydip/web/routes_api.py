@@ -49,6 +49,11 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
+class CitySort(StrEnum):
+    ties = "ties"
+    name = "name"
+
+
 class ReviewState(StrEnum):
     proposed = "proposed"
 
@@ -88,16 +93,26 @@ def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip")
     return JSONResponse(result.to_dict())
 
 
-@router.get("/cities", summary="Search places by name", responses=ok(list[sc.CityMatch], csv=True))
+@router.get(
+    "/cities",
+    summary="Places by name, with their tie counts",
+    responses=ok(list[sc.CityHit], csv=True),
+)
 def search(
-    q: str = Query(
-        ..., description="Some letters of the name, any script", max_length=200, pattern=r"\S"
+    q: str | None = Query(
+        None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
     ),
-    limit: int = Query(20, ge=1, le=500),
+    country: str | None = Query(None, description="ISO code (JP) or name", max_length=100),
+    sort: CitySort = Query(CitySort.ties, description="ties (most first) or name"),
+    limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
 ) -> Response:
-    return reply(api.search_cities(s, q, limit=limit), format, "cities")
+    """``X-Total-Count`` says how many places matched before the limit."""
+    found = api.search_cities(s, q, country, sort.value, limit=limit)
+    response = reply(found.hits, format, "cities")
+    response.headers["X-Total-Count"] = str(found.total)
+    return response
 
 
 @router.get(
@@ -167,16 +182,25 @@ def compare(
 def conflicts(
     request: Request,
     city: str | None = Query(None, description="Only about this entity", max_length=200),
+    kind: list[str] | None = Query(
+        None, description="Only these kinds, or the notices unconfirmed / unresolved"
+    ),
+    min_severity: str | None = Query(
+        None, description="0-100, or high, medium, low", max_length=10
+    ),
     offset: int = Query(0, ge=0, le=10**9, description="Skip this many"),
     limit: int = Query(1000, ge=1, le=100_000, description="At most this many"),
     format: ListFormat = FORMAT,
     s: Store = Depends(store),
 ) -> Response:
-    """Every conflict (or those about ``city``), in pages; ``X-Total-Count`` says how many."""
+    """Most severe first, in pages; ``X-Total-Count`` says how many matched."""
     city = (city or "").strip() or None
-    result = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
-    response = reply(result[offset : offset + limit], format, "conflicts")
-    response.headers["X-Total-Count"] = str(len(result))
+    key = ("conflicts", city, tuple(kind or ()), min_severity)
+    result = cached(
+        request, key, lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity)
+    )
+    response = reply(result.conflicts[offset : offset + limit], format, "conflicts")
+    response.headers["X-Total-Count"] = str(result.total)
     return response
 
 

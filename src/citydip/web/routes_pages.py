@@ -36,7 +36,7 @@ async def home(request: Request, q: str = Query("", max_length=200)) -> Response
     def make(s: Store) -> Body:
         overview = _overview(request, s)
         world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
-        matches = api.search_cities(s, q, limit=50) if q.strip() else []
+        matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
 
@@ -102,13 +102,14 @@ def conflicts(
     every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
     pages = max(1, -(-len(every) // PER_PAGE))
     page = min(page, pages)
-    rows = [c.to_dict() for c in every[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    rows = [c.to_dict() for c in every.conflicts[(page - 1) * PER_PAGE : page * PER_PAGE]]
     return PAGE(
         render(
             request,
             "conflicts.html",
             conflicts=rows,
-            total=len(every),
+            total=every.total,
+            not_counted=every.not_counted,
             page=page,
             pages=pages,
             city=city,

@@ -14,14 +14,13 @@ class Open(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class CityMatch(BaseModel):
+class CityHit(BaseModel):
     id: str
     name: str
     country: str | None
     level: str | None
-    lat: float | None
-    lon: float | None
-    matched: str
+    population: int | None
+    ties: int
 
 
 class Source(BaseModel):
@@ -56,6 +55,8 @@ class Conflict(Open):
     subject: dict[str, Any]
     property: str
     kind: str
+    severity: int
+    level: str
     values: list[dict[str, Any]]
 
 
