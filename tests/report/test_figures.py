@@ -149,3 +149,12 @@ def test_empty_timeline_and_chart_say_so() -> None:
 def test_basemap_is_read_once_from_the_package() -> None:
     assert countries() is countries()
     assert len(countries()) == 177
+
+
+def test_labels_do_not_overlap_and_crowded_dots_keep_their_titles() -> None:
+    crowd = [MapTie(MapPlace(f"Town {i}", 50.0, 8.0 + i * 0.01), "sister") for i in range(4)]
+    root = _parse(world_map(YOKOHAMA, crowd))
+    labels = [t.text for t in root.findall(f".//{SVG}g[@class='partners']/{SVG}text")]
+    assert 1 <= len(labels) <= 2  # right of the first dot, left of the next; no more room
+    titles = [c.find(SVG + "title").text for c in root.iter(SVG + "circle")]  # type: ignore[union-attr]
+    assert {f"Town {i}" for i in range(4)} <= set(titles)

@@ -235,7 +235,8 @@ def conflict_records(city: str, raw: list[dict[str, Any]]) -> list[BriefConflict
                 obj.get("name") if isinstance(obj, dict) else None,
                 c.get("kind", ""),
                 values,
-                c.get("note"),
+                c.get("note") or None,
+                c.get("level"),
             )
         )
     return out

@@ -106,6 +106,7 @@ class BriefConflict:
     kind: str
     values: list[ConflictValue]
     note: str | None
+    level: str | None = None  # high / medium / low (knowledge.severity), when ranked
 
 
 @dataclass

@@ -7,10 +7,10 @@ escapes every character that would otherwise become markup.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from typing import Any
+
+from citydip.report.cells import csv_text, md_cell
 
 CSV_FIELDS = (
     "city",
@@ -25,14 +25,6 @@ CSV_FIELDS = (
     "source_titles",
     "source_urls",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-
-
-def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never evaluates."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _tie_rows(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -42,33 +34,32 @@ def _tie_rows(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
 
 
 def ties_csv(data: dict[str, Any]) -> str:
-    """One row per tie (the city's and its districts'), with its sources."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_FIELDS)
+    """One row per tie (the city's and its districts'), with its sources; every cell
+    formula-safe (report.cells)."""
+    rows = []
     for city, tie in _tie_rows(data):
         sources = tie["sources"]
-        row = [
-            city,
-            tie["partner"]["name"],
-            tie["partner"].get("country"),
-            tie["kind"],
-            tie["start"],
-            tie["end"],
-            tie["status"],
-            "yes" if tie["confirmed_by_official_source"] else "no",
-            "; ".join(s["id"] for s in sources),
-            " | ".join(s["title"] for s in sources),
-            " | ".join(s.get("url") or "" for s in sources),
-        ]
-        writer.writerow([safe_cell(v) for v in row])
-    return out.getvalue()
+        rows.append(
+            [
+                city,
+                tie["partner"]["name"],
+                tie["partner"].get("country"),
+                tie["kind"],
+                tie["start"],
+                tie["end"],
+                tie["status"],
+                "yes" if tie["confirmed_by_official_source"] else "no",
+                "; ".join(s["id"] for s in sources),
+                " | ".join(s["title"] for s in sources),
+                " | ".join(s.get("url") or "" for s in sources),
+            ]
+        )
+    return csv_text(CSV_FIELDS, rows)
 
 
 def md(value: object) -> str:
-    """Text shown literally in Markdown (and in the HTML a Markdown renderer makes)."""
-    text = "" if value is None else str(value)
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " ").replace("\r", " "))
+    """Text shown literally in Markdown (report.cells.md_cell)."""
+    return md_cell(value)
 
 
 class _Numbers:

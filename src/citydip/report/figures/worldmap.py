@@ -53,6 +53,30 @@ def _line_path(points: list[tuple[float, float]], proj: Projection) -> str:
     return "".join(parts)
 
 
+Box = tuple[float, float, float, float]
+
+
+def _text_width(text: str, size: float) -> float:
+    """An estimate of a label's width: CJK characters are about square, Latin narrower."""
+    return sum(size if ord(ch) >= 0x2E80 else 0.56 * size for ch in text)
+
+
+def _label_spot(
+    x: float, y: float, name: str, width: float, placed: list[Box]
+) -> tuple[float, str] | None:
+    """Where a partner's label goes (right of its dot, else left) without overlapping the
+    labels already placed; None when neither side is free (its dot keeps its title)."""
+    w = _text_width(name, 7.0)
+    for anchor, x0 in (("start", x + 4), ("end", x - 4 - w)):
+        box = (x0, y - 4.5, x0 + w, y + 4.0)
+        if box[0] < 0 or box[2] > width:
+            continue
+        if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
+            placed.append(box)
+            return (x + 4, anchor) if anchor == "start" else (x - 4, anchor)
+    return None
+
+
 def _describe(city: MapPlace, ties: Sequence[MapTie]) -> str:
     if not ties:
         return f"{city.name} has no mapped ties."
@@ -107,20 +131,21 @@ def world_map(
         )
     parts.append('</g><g class="partners">')
     labelled = len(ties) <= label_limit
+    cx, cy = proj.x(0.0), proj.y(city.lat)
+    placed = [(cx + 6, cy - 15, cx + 6 + _text_width(city.name, 10), cy - 4)]
     for tie in ties:
         x, y = proj.x(proj.relative(tie.partner.lon)), proj.y(tie.partner.lat)
         parts.append(
             f'<circle cx="{num(x)}" cy="{num(y)}" r="2.6" fill="{kind_colour(tie.kind)}" '
             f'stroke="#ffffff" stroke-width="0.6"><title>{esc(tie.partner.name)}</title></circle>'
         )
-        if labelled:
-            anchor = "end" if x > width - 90 else "start"
-            dx = -4 if anchor == "end" else 4
+        spot = _label_spot(x, y, tie.partner.name, width, placed) if labelled else None
+        if spot is not None:
+            tx, anchor = spot
             parts.append(
-                f'<text x="{num(x + dx)}" y="{num(y + 3)}" font-size="7" '
+                f'<text x="{num(tx)}" y="{num(y + 2.5)}" font-size="7" '
                 f'text-anchor="{anchor}" fill="#333333">{esc(tie.partner.name)}</text>'
             )
-    cx, cy = proj.x(0.0), proj.y(city.lat)
     parts.append(
         f'</g><g class="city"><circle cx="{num(cx)}" cy="{num(cy)}" r="4.5" fill="#000000" '
         f'stroke="#ffffff" stroke-width="1"><title>{esc(city.name)}</title></circle>'
