@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from citydip.analysis.geography import continents
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.scoring import mechanism_tally, theme_tally
+from citydip.analysis.tie_counts import tie_count
 from citydip.analysis.typology import classify
 from citydip.vocabulary import MECHANISMS
 
@@ -75,6 +77,11 @@ class Comparison:
         }
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 tie', '2 ties'; ``many`` for irregular plurals ('1 country', '3 countries')."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -82,15 +89,47 @@ def _join(items: list[str]) -> str:
 
 
 def core_focus(p: CityProfile, others: list[CityProfile]) -> Cell:
-    tally = theme_tally(p, initiatives_only=True)
-    top = tally.top(3)
+    tally = theme_tally(p, initiatives_only=True, with_memberships=True)
+    ranked = tally.top(len(tally.scores), tiebreak=theme_tally(p))
+    aimed = {t for st in p.activities if st.first.predicate == "aim" for t in _themes(st)}
+    top = ([t for t in ranked if t in aimed] + [t for t in ranked if t not in aimed])[:3]
     if not top:
         return Cell("No initiatives recorded.", [])
     text = _join([theme_label(t) for t in top])
     return Cell(text[0].upper() + text[1:] + ".", tally.source_ids(top))
 
 
+def _themes(st: Any) -> list[str]:
+    return [t for c in st.claims for t in c.qualifiers.get("themes", [])]
+
+
+MAX_SUBSET_CITIES = 6  # beyond this, only pairs and the whole group are compared
+
+
 def shared_attributes(p: CityProfile, others: list[CityProfile]) -> Cell:
+    """What ``p`` shares with the others: with all of them, then with each smaller group."""
+    if len(others) <= 1:
+        return _shared(p, others)
+    groups = [others]
+    sizes = range(len(others) - 1, 0, -1) if len(others) < MAX_SUBSET_CITIES else [1]
+    groups += [list(g) for n in sizes for g in combinations(others, n)]
+    parts: list[str] = []
+    ids: list[str] = []
+    for group in groups:
+        cell = _shared(p, group)
+        if not cell.source_ids and cell.text.startswith("Nothing"):
+            continue
+        who = "all" if group is others else "with " + _join([q.city.name for q in group])
+        text = cell.text.rstrip(".")
+        parts.append(f"{who}: {text[0].lower() + text[1:]}")
+        ids += cell.source_ids
+    if not parts:
+        return Cell("Nothing shared in the recorded themes.", [])
+    text = "; ".join(parts) + "."
+    return Cell(text[0].upper() + text[1:], sorted(set(ids)))
+
+
+def _shared(p: CityProfile, others: list[CityProfile]) -> Cell:
     tallies = [theme_tally(q) for q in [p, *others]]
     shared = {th for th, score in tallies[0].scores.items() if score >= SHARED_MIN_SCORE}
     for t in tallies[1:]:
@@ -140,7 +179,7 @@ def key_mechanisms(p: CityProfile, others: list[CityProfile]) -> Cell:
 def _examples(p: CityProfile, mechanism: str) -> list[str]:
     if mechanism == "sister-city-exchange":
         n = len(p.active_ties(("sister", "friendship", "partner")))
-        return [f"{n} ties"]
+        return [plural(n, "tie") + " listed"]
     names = []
     for st in p.activities + p.owned:
         if mechanism in st.first.qualifiers.get("mechanisms", []) and st.first.object:
@@ -162,18 +201,30 @@ def _org_names(p: CityProfile) -> list[str]:
     ]
 
 
+def _role_label(st: Any) -> str:
+    """A role with the dates its sources give: 'board since 2023', 'president as of 2008'."""
+    role = str(st.first.role)
+    start = next((c.start for c in st.claims if c.start), None)
+    end = next((c.end for c in st.claims if c.end), None)
+    as_of = next((c.qualifiers["as_of"] for c in st.claims if c.qualifiers.get("as_of")), None)
+    if start and end:
+        return f"{role} {start[:4]}–{end[:4]}"
+    if start:
+        return f"{role} since {start[:4]}"
+    if as_of:
+        return f"{role} as of {str(as_of)[:4]}"
+    return role
+
+
 def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     by_org: dict[str, list[str]] = {}
     ids: list[str] = []
     for st in p.memberships:
         name = _org_name(p, st.first.object)
         roles = by_org.setdefault(name, [])
-        if (
-            st.first.role
-            and st.first.role not in ("member", "participant")
-            and st.first.role not in roles
-        ):
-            roles.append(st.first.role)
+        label = _role_label(st) if st.first.role else ""
+        if st.first.role not in (None, "member", "participant") and label not in roles:
+            roles.append(label)
         ids += [c.source_id for c in st.claims]
     ordered = sorted(by_org, key=lambda n: (-len(by_org[n]), n))
     parts = []
@@ -193,6 +244,14 @@ def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     if events:
         parts.append(_join(events))
     for st in p.activities:
+        if st.first.predicate == "signed" and st.first.object:
+            document = p.entities.get(st.first.object)
+            body = p.entities.get(document.parent or "") if document else None
+            label = document.name if document else st.first.object
+            body_name = f" ({body.acronym or body.name})" if body else ""
+            parts.append(f"signed the {label}{body_name}, not a membership")
+            ids += [c.source_id for c in st.claims]
+    for st in p.activities:
         if st.first.predicate == "not_member_of":
             parts.append(f"not a member of {_org_name(p, st.first.object)}")
             ids += [c.source_id for c in st.claims]
@@ -205,48 +264,38 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
     kinds = ("sister", "friendship")
     ties = p.active_ties(kinds)
     ids = [s for t in ties for s in t.source_ids]
-    stated = [
-        st
-        for st in p.counts
-        if st.first.qualifiers.get("metric") in ("sister", "sister+friendship")
-    ]
     parts = []
-    if stated:
-        values = sorted({st.first.value or "" for st in stated}, key=_numeric)
-        best = min(
-            stated,
-            key=lambda st: (
-                p.sources.rank(st.first.source_id),
-                -_year(st.first.qualifiers.get("as_of")),
-            ),
-        )
-        metric = best.first.qualifiers["metric"].replace("+", "/")
-        source = p.sources.by_id.get(best.first.source_id)
-        head = (
-            f"{best.first.value} {metric} cities per "
-            f"{source.publisher if source and source.publisher else best.first.source_id}"
-            f" ({best.first.qualifiers.get('as_of', 'undated')})"
-        )
-        if len(values) > 1:
-            head += f"; sources state {_join(values)}"
-        parts.append(head)
-        ids += [c.source_id for st in stated for c in st.claims]
+    count = tie_count(p, "sister+friendship") or tie_count(p, "sister")
+    if count is not None:
+        parts.append(_headline(p, count))
+        ids += count.source_ids + [c.source_id for st in p.counts for c in st.claims]
     if ties:
         countries = sorted({c for t in ties if (c := p.partner(t).country)})
         ports = [t for t in ties if p.partner(t).port]
         capitals = [t for t in ties if p.partner(t).capital]
-        listed = (
-            f"{len(ties)} sister/friendship ties listed, in {len(countries)} countries on "
-            f"{len(continents(countries))} continents"
+        n_continents = len(continents(countries))
+        parts.append(
+            f"{plural(len(ties), 'sister/friendship tie')} listed, in "
+            f"{plural(len(countries), 'country', 'countries')} on "
+            f"{plural(n_continents, 'continent')}"
         )
-        parts.append(listed)
         if ports and len(ports) * 2 >= len(ties):
-            parts.append(f"{len(ports)} of {len(ties)} partners are port cities")
+            parts.append(_share(len(ports), len(ties), "a port city", "port cities"))
         if capitals and len(capitals) * 3 >= len(ties):
-            parts.append(f"{len(capitals)} of {len(ties)} partners are national capitals")
+            parts.append(
+                _share(len(capitals), len(ties), "a national capital", "national capitals")
+            )
     unspecified = [t for t in p.ties if t.kind == "unspecified"]
+    confused = [t for t in unspecified if t.likely_confusion]
     if unspecified:
-        parts.append(f"{len(unspecified)} more ties listed by datasets without a kind")
+        text = (
+            f"{plural(len(unspecified), 'more tie')} listed by datasets only, "
+            "kind and status unknown"
+        )
+        if confused:
+            names = _join([p.partner(t).name for t in confused])
+            text += f" ({len(confused)} of them likely confusions: {names})"
+        parts.append(text)
     first, latest = p.first_and_latest(kinds)
     if first and latest and first is not latest:
         parts.append(
@@ -258,14 +307,27 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
     return Cell("; ".join(parts) + ".", sorted(set(ids)))
 
 
-def _numeric(value: str) -> tuple[float, str]:
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return (float(digits) if digits else 0.0, value)
+def _share(k: int, n: int, one: str, many: str) -> str:
+    """'7 of 8 partners are port cities', '1 of 13 partners is a national capital'."""
+    what = f"is {one}" if k == 1 else f"are {many}"
+    return f"{k} of {plural(n, 'partner')} {what}"
 
 
-def _year(value: Any) -> int:
-    text = str(value or "")
-    return int(text[:4]) if text[:4].isdigit() else 0
+def _headline(p: CityProfile, count: Any) -> str:
+    """'51 sister cities: 49 per X (2019-04-29) plus Prague (2020) and ... signed since'."""
+    base = count.base.first
+    metric = count.metric.replace("+", "/")
+    source = p.sources.by_id.get(base.source_id)
+    publisher = source.publisher if source and source.publisher else base.source_id
+    stated = f"{base.value} per {publisher} ({count.as_of or 'undated'})"
+    if count.added:
+        names = _join([f"{p.partner(t).name} ({t.year})" for t in count.added])
+        head = f"{count.value} {metric} cities: {stated} plus {names} signed since"
+    else:
+        head = f"{base.value} {metric} cities per {publisher} ({count.as_of or 'undated'})"
+    if len(count.other_values) > 1:
+        head += f"; sources state {_join(count.other_values)}"
+    return head
 
 
 def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:

@@ -24,7 +24,19 @@ ACTIVITY_PREDICATES = {
     "has_bureau": "bureau",
     "aim": "aim",
     "not_member_of": "non_membership",
+    "signed": "declaration_signed",
 }
+# What a source states about the city itself (not an activity).
+FACT_PREDICATES = ("population_rank", "open_port_since", "tie_period")
+# Claims about the programmes, assets and documents a city runs.
+OWNED_PREDICATES = (
+    "programme_partner",
+    "hosts_event",
+    "participant_count",
+    "objective",
+    "project",
+    "runs_programme",
+)
 AGREEMENT_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement")
 
 
@@ -42,6 +54,7 @@ class CityProfile:
     sources: SourceIndex
     owned: list[Statement] = field(default_factory=list)  # claims about its programmes/assets
     district_ties: list[Tie] = field(default_factory=list)  # ties of its districts
+    facts: list[Statement] = field(default_factory=list)  # population rank, tie period...
 
     def partner(self, tie: Tie) -> Entity:
         return self.entities[tie.partner]
@@ -67,6 +80,7 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
     activities = statements(store, city.id, tuple(ACTIVITY_PREDICATES), sources)
     counts = statements(store, city.id, ("count",), sources)
     populations = statements(store, city.id, ("population",), sources)
+    facts = statements(store, city.id, FACT_PREDICATES, sources)
     owned: list[Statement] = []
     owned_ids = {
         st.first.object
@@ -75,14 +89,7 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         and st.first.predicate in ("runs_programme", "soft_power_asset", "strategy")
     }
     for entity_id in sorted(i for i in owned_ids if i):
-        owned.extend(
-            statements(
-                store,
-                entity_id,
-                ("programme_partner", "hosts_event", "participant_count", "objective"),
-                sources,
-            )
-        )
+        owned.extend(statements(store, entity_id, OWNED_PREDICATES, sources))
     district_ties = [
         tie
         for child in store.children(city.id)
@@ -102,6 +109,7 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         sources,
         owned,
         district_ties,
+        facts,
     )
 
 
@@ -126,7 +134,8 @@ def _earliest(claims: list[Claim]) -> str | None:
 def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
     """The stable JSON shape of ``citydip city NAME --format json``."""
     first, latest = profile.first_and_latest()
-    kinds = Counter(t.kind for t in profile.ties if t.status == "active")
+    kinds = Counter(t.kind for t in profile.ties if t.status in ("active", "unknown"))
+    statuses = Counter(t.status for t in profile.ties)
     countries = profile.partner_countries()
     return {
         "city": profile.city.summary(),
@@ -140,8 +149,10 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
         + [_activity_dict(profile, a) for a in profile.owned],
         "counts": [_count_dict(profile, c) for c in profile.counts],
         "populations": [_count_dict(profile, p) for p in profile.populations],
+        "facts": [_fact_dict(profile, f) for f in profile.facts],
         "summary": {
             "ties_by_kind": dict(sorted(kinds.items())),
+            "ties_by_status": dict(sorted(statuses.items())),
             "first_agreement": _tie_brief(profile, first),
             "latest_agreement": _tie_brief(profile, latest),
             "countries": countries,
@@ -162,7 +173,7 @@ def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
         if c.source_id in profile.sources.by_id
     )
     notes = [n for c in tie.claims if (n := c.qualifiers.get("note"))]
-    return {
+    out = {
         "partner": profile.partner(tie).summary(),
         "kind": tie.kind,
         "start": tie.start,
@@ -172,6 +183,9 @@ def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
         "notes": notes,
         "sources": profile.sources.cite(tie.source_ids),
     }
+    if tie.likely_confusion:
+        out["likely_confusion"] = tie.likely_confusion
+    return out
 
 
 def _tie_brief(profile: CityProfile, tie: Tie | None) -> dict[str, Any] | None:
@@ -259,6 +273,18 @@ def _count_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "metric": claim.qualifiers.get("metric", claim.predicate),
         "value": claim.value,
         "as_of": claim.qualifiers.get("as_of"),
+        "quote": next((c.locator for c in st.claims if c.locator), None),
+        "sources": _claim_sources(profile, st.claims),
+    }
+
+
+def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
+    claim = st.first
+    return {
+        "fact": claim.predicate,
+        "value": claim.value,
+        "start": claim.start,
+        "end": claim.end,
         "quote": next((c.locator for c in st.claims if c.locator), None),
         "sources": _claim_sources(profile, st.claims),
     }
