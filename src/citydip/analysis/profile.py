@@ -98,6 +98,9 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
     ids = {city.id} | {t.partner for t in ties} | {t.city for t in district_ties}
     ids |= {t.partner for t in district_ties}
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
+    entities = store.entity_map(ids)
+    parents = {e.parent for e in entities.values() if e.parent and e.parent not in entities}
+    entities.update(store.entity_map(parents))
     return CityProfile(
         city,
         ties,
@@ -105,7 +108,7 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         activities,
         counts,
         populations,
-        store.entity_map(ids),
+        entities,
         sources,
         owned,
         district_ties,

@@ -3,8 +3,9 @@
 Each reconciled statement counts once, whatever the number of its sources, with a weight
 by what it says (WEIGHTS). 'Initiative' statements are those the city leads (programmes,
 aims, agreements, aid, hosting, assets, founding or chairing a network); with the themes of
-its memberships they define its core focus. Ties add sister-city exchange at TIE_WEIGHT each: the ties listed,
-or the stated headline counts when those are larger (most cities list few of their ties).
+its memberships they define its core focus. Ties add sister-city exchange at TIE_WEIGHT
+each: the ties listed, or the stated headline counts when those are larger (most cities
+list few of their ties).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from citydip.knowledge.reconcile import SourceIndex, Tie, reconcile_ties
@@ -173,9 +174,9 @@ def _unconfirmed(
         for s in source_ids
         if s in sources.by_id
     )
-    if not official_lists and (len(source_ids) > 1 or not secondary_only):
-        if not tie.likely_confusion:
-            return None
+    confirmed_enough = len(source_ids) > 1 or not secondary_only
+    if not official_lists and confirmed_enough and not tie.likely_confusion:
+        return None
     values: list[dict[str, Any]] = [
         {"value": "listed as a tie", "sources": _cite(sources, tie.claims)}
     ]
@@ -272,7 +273,7 @@ def _stated_count_conflict(
     if len(dates) > 1:
         notes.append("other values are stated as of different dates")
     numbers = [n for v in values if (n := _number(str(v["value"]))) is not None and n > 0]
-    jump = max((b / a for a, b in zip(numbers, numbers[1:], strict=False)), default=1.0)
+    jump = max((b / a for a, b in pairwise(numbers)), default=1.0)
     if kind == "changed-over-time" and jump >= JUMP:
         kind = "contradiction"
         notes.append(
