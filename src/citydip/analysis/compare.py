@@ -119,7 +119,9 @@ def shared_attributes(p: CityProfile, others: list[CityProfile]) -> Cell:
         cell = _shared(p, group)
         if not cell.source_ids and cell.text.startswith("Nothing"):
             continue
-        who = "all" if group is others else "with " + _join([q.city.name for q in group])
+        n = len(others) + 1
+        group_name = "all three" if n == 3 else f"all {n}"
+        who = group_name if group is others else "with " + _join([q.city.name for q in group])
         text = cell.text.rstrip(".")
         parts.append(f"{who}: {text[0].lower() + text[1:]}")
         ids += cell.source_ids
