@@ -136,4 +136,5 @@ def test_member_counts_of_a_network_over_time(store: Store) -> None:
     [conflict] = _by(find_conflicts(store, "go-smart"), "members count")
     values = {v["value"]: v["as_of"] for v in conflict.values}
     assert values == {"130": "2019-03-27", "213": "2022-03", "more than 2000": "2025"}
-    assert conflict.kind == "changed-over-time"
+    # 213 → more than 2,000 in three years is no growth: flagged (issue 14).
+    assert conflict.kind == "contradiction" and "fold" in conflict.note
