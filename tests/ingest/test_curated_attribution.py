@@ -45,7 +45,7 @@ def test_a_quote_on_a_claim_with_several_sources_is_refused(data_copy: Path) -> 
     _replace(
         path,
         "  sources: [smart-city-online, essay-maturing-city-diplomacy]\n",
-        "  sources: [smart-city-online, essay-maturing-city-diplomacy]\n  quote: hosting the SCSE\n",
+        "  sources: [smart-city-online, essay-maturing-city-diplomacy]\n  quote: the SCSE\n",
     )
     with pytest.raises(DataError, match=r"claims-taipei.yaml:\d+: quote: a quote belongs to one"):
         load_curated(data_copy)
@@ -114,7 +114,8 @@ def test_an_official_list_must_be_transcribed(data_copy: Path) -> None:
     _replace(
         path,
         "  url: https://english.sec.gov.taipei/cp.aspx?n=2789B64DFDD8B838\n",
-        "  url: https://english.sec.gov.taipei/cp.aspx?n=2789B64DFDD8B838\n  lists_ties_of: taipei\n",
+        "  url: https://english.sec.gov.taipei/cp.aspx?n=2789B64DFDD8B838\n"
+        "  lists_ties_of: taipei\n",
     )
     with pytest.raises(
         DataError, match=r"taipei-sister-cities-2025: no tie of 'taipei' is transcribed"
