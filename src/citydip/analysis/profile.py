@@ -156,6 +156,7 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
         "summary": {
             "ties_by_kind": dict(sorted(kinds.items())),
             "ties_by_status": dict(sorted(statuses.items())),
+            "population_stated": _stated_population_gap(profile),
             "first_agreement": _tie_brief(profile, first),
             "latest_agreement": _tie_brief(profile, latest),
             "countries": countries,
@@ -291,3 +292,17 @@ def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "quote": next((c.locator for c in st.claims if c.locator), None),
         "sources": _claim_sources(profile, st.claims),
     }
+
+
+POPULATION_GAP = 1.5  # as knowledge.conflicts: larger gaps mean different areas
+
+
+def _stated_population_gap(profile: CityProfile) -> list[str]:
+    """Stated populations far from the GeoNames figure shown (a metropolitan area?)."""
+    shown = profile.city.population
+    out = []
+    for st in profile.populations:
+        digits = "".join(ch for ch in st.first.value or "" if ch.isdigit())
+        if shown and digits and max(int(digits), shown) >= POPULATION_GAP * min(int(digits), shown):
+            out.append(st.first.value or "")
+    return out
