@@ -1,4 +1,4 @@
-"""Conflicts the curated data must show: population areas, tie period, jumps, confusions."""
+"""Conflicts the curated data must show (population areas, tie period, jumps, confusions)."""
 
 from __future__ import annotations
 
@@ -66,3 +66,15 @@ def test_the_essays_urban_share_against_its_cited_source(store: Store) -> None:
     found = _conflicts(store, "world")
     assert [sorted(_values(c)) for c in found] == [["68%", "roughly 70%"]]
     assert found[0]["kind"] == "contradiction"
+
+
+def test_likely_confusions_stay_out_of_the_network(store: Store) -> None:
+    from citydip.analysis.network.graph import build_network
+
+    net = build_network(store)
+    taipei = net.vertex("taipei")
+    neighbours = {net.graph.vs[v]["id"] for v in net.graph.neighbors(taipei)}
+    assert "houston" in neighbours and "atlanta" in neighbours
+    assert not {"cincinnati", "marshall-us", "san-nicolas-unresolved"} & neighbours
+    new_taipei = {net.graph.vs[v]["id"] for v in net.graph.neighbors(net.vertex("new-taipei"))}
+    assert "cincinnati" in new_taipei
