@@ -86,7 +86,7 @@ def test_unknown_tie_kind_names_file_line_and_field(data_copy: Path) -> None:
 
 def test_unknown_source_reference(data_copy: Path) -> None:
     path = data_copy / "claims-other.yaml"
-    _replace(path, "sources: [reuters-nyc-goarn-2026, ", "sources: [no-such-source, ")
+    _replace(path, "    - id: reuters-nyc-goarn-2026\n", "    - id: no-such-source\n")
     with pytest.raises(DataError, match=r"claims-other.yaml:2: sources: unknown source"):
         load_curated(data_copy)
 
