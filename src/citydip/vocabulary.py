@@ -20,11 +20,13 @@ ENTITY_TYPES = (
 PLACE_LEVELS = (
     "city",
     "district",
+    "municipality",
     "county",
     "province",
     "state",
     "territory",
     "region",
+    "admin unit",
     "country-level",
 )
 

@@ -421,6 +421,43 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     return store
 
 
+def read_derived(path: str | Path, key: str, revision: str) -> bytes | None:
+    """A cached derived value (network centralities…) computed at ``revision``, if any."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute(
+            "SELECT value FROM derived WHERE key = ? AND revision = ?", (key, revision)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else bytes(row[0])
+
+
+def keep_derived(path: str | Path, key: str, revision: str, value: bytes) -> bool:
+    """Cache a derived value computed at ``revision`` in the store at ``path`` (through a
+    connection of its own: the caller's may be closed by now). False when the store cannot
+    take it (read-only, locked, gone): a cache is never worth a failure, nor a revision."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute(
+            "INSERT OR REPLACE INTO derived (key, revision, value) VALUES (?, ?, ?)",
+            (key, revision, value),
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return True
+
+
 def _migrate(store: Store) -> None:
     version = store.schema_version
     if version > SCHEMA_VERSION:

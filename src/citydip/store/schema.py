@@ -83,6 +83,7 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX entities_one_per_geonames_level ON entities(geonames_id, level)
         WHERE geonames_id IS NOT NULL;
     CREATE INDEX entities_parent ON entities(parent);
+    CREATE TABLE derived (key TEXT PRIMARY KEY, revision TEXT NOT NULL, value BLOB NOT NULL);
     INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
     INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(8))));
     """,
