@@ -10,39 +10,15 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from citydip.analysis.geography import continents
+from citydip.analysis.cells import Cell, plural, theme_label
+from citydip.analysis.cells import join_words as _join
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.scoring import mechanism_tally, theme_tally
-from citydip.analysis.tie_counts import tie_count
+from citydip.analysis.sister_cities import sister_cities
 from citydip.analysis.typology import classify
 from citydip.vocabulary import MECHANISMS
 
-THEME_LABELS = {
-    "technical-cooperation": "technical cooperation",
-    "urban-development": "sustainable urban development",
-    "sdgs": "SDGs implementation",
-    "smart-city": "smart-city technology",
-    "visibility": "political visibility and international recognition",
-    "culture": "cultural exchange",
-    "climate": "climate change",
-    "energy": "clean energy",
-    "water": "water and sanitation",
-    "waste": "waste management",
-    "reconstruction": "post-war reconstruction",
-}
-
-
 SHARED_MIN_SCORE = 2.0  # a theme is shared when every city scores at least this on it
-
-
-def theme_label(theme: str) -> str:
-    return THEME_LABELS.get(theme, theme.replace("-", " "))
-
-
-@dataclass
-class Cell:
-    text: str
-    source_ids: list[str]
 
 
 @dataclass
@@ -75,17 +51,6 @@ class Comparison:
                 for d in self.dimensions
             ],
         }
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 tie', '2 ties'; ``many`` for irregular plurals ('1 country', '3 countries')."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def core_focus(p: CityProfile, others: list[CityProfile]) -> Cell:
@@ -260,76 +225,6 @@ def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     if not parts:
         return Cell("No network memberships recorded.", [])
     return Cell("; ".join(parts) + ".", sorted(set(ids)))
-
-
-def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
-    kinds = ("sister", "friendship")
-    ties = p.active_ties(kinds)
-    ids = [s for t in ties for s in t.source_ids]
-    parts = []
-    count = tie_count(p, "sister+friendship") or tie_count(p, "sister")
-    if count is not None:
-        parts.append(_headline(p, count))
-        ids += count.source_ids + [c.source_id for st in p.counts for c in st.claims]
-    if ties:
-        countries = sorted({c for t in ties if (c := p.partner(t).country)})
-        ports = [t for t in ties if p.partner(t).port]
-        capitals = [t for t in ties if p.partner(t).capital]
-        n_continents = len(continents(countries))
-        parts.append(
-            f"{plural(len(ties), 'sister/friendship tie')} listed, in "
-            f"{plural(len(countries), 'country', 'countries')} on "
-            f"{plural(n_continents, 'continent')}"
-        )
-        if ports and len(ports) * 2 >= len(ties):
-            parts.append(_share(len(ports), len(ties), "a port city", "port cities"))
-        if capitals and len(capitals) * 3 >= len(ties):
-            parts.append(
-                _share(len(capitals), len(ties), "a national capital", "national capitals")
-            )
-    unspecified = [t for t in p.ties if t.kind == "unspecified"]
-    confused = [t for t in unspecified if t.likely_confusion]
-    if unspecified:
-        text = (
-            f"{plural(len(unspecified), 'more tie')} listed by datasets only, "
-            "kind and status unknown"
-        )
-        if confused:
-            names = _join([p.partner(t).name for t in confused])
-            text += f" ({len(confused)} of them likely confusions: {names})"
-        parts.append(text)
-    first, latest = p.first_and_latest(kinds)
-    if first and latest and first is not latest:
-        parts.append(
-            f"first {p.partner(first).name} ({first.year}), "
-            f"latest {p.partner(latest).name} ({latest.year})"
-        )
-    if not parts:
-        return Cell("No sister or friendship cities recorded.", [])
-    return Cell("; ".join(parts) + ".", sorted(set(ids)))
-
-
-def _share(k: int, n: int, one: str, many: str) -> str:
-    """'7 of 8 partners are port cities', '1 of 13 partners is a national capital'."""
-    what = f"is {one}" if k == 1 else f"are {many}"
-    return f"{k} of {plural(n, 'partner')} {what}"
-
-
-def _headline(p: CityProfile, count: Any) -> str:
-    """'51 sister cities: 49 per X (2019-04-29) plus Prague (2020) and ... signed since'."""
-    base = count.base.first
-    metric = count.metric.replace("+", "/")
-    source = p.sources.by_id.get(base.source_id)
-    publisher = source.publisher if source and source.publisher else base.source_id
-    stated = f"{base.value} per {publisher} ({count.as_of or 'undated'})"
-    if count.added:
-        names = _join([f"{p.partner(t).name} ({t.year})" for t in count.added])
-        head = f"{count.value} {metric} cities: {stated} plus {names} signed since"
-    else:
-        head = f"{base.value} {metric} cities per {publisher} ({count.as_of or 'undated'})"
-    if len(count.other_values) > 1:
-        head += f"; sources state {_join(count.other_values)}"
-    return head
 
 
 def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.analysis.geography import continents
+from citydip.knowledge.place_conflicts import POPULATION_GAP
 from citydip.knowledge.reconcile import SourceIndex, Statement, Tie, reconcile_ties, statements
 from citydip.store.database import Store
 from citydip.store.models import Claim, Entity
@@ -292,9 +293,6 @@ def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "quote": next((c.locator for c in st.claims if c.locator), None),
         "sources": _claim_sources(profile, st.claims),
     }
-
-
-POPULATION_GAP = 1.5  # as knowledge.conflicts: larger gaps mean different areas
 
 
 def _stated_population_gap(profile: CityProfile) -> list[str]:

@@ -49,6 +49,8 @@ class Conflict:
 
 def find_conflicts(store: Store, subject: str | None = None) -> list[Conflict]:
     """Every conflict about one entity (by id), or about every entity."""
+    from citydip.knowledge.place_conflicts import population_conflicts, tie_period_conflicts
+
     sources = SourceIndex(store)
     ties = reconcile_ties(store, involving=subject, sources=sources)
     subjects = [subject] if subject else _subjects_with_counts_or_official_ties(store, sources)
@@ -70,8 +72,8 @@ def find_conflicts(store: Store, subject: str | None = None) -> list[Conflict]:
         if sid in entities:
             out.extend(_count_conflicts(store, entities[sid], ties, sources))
             out.extend(_membership_conflicts(store, entities[sid], sources))
-            out.extend(_population_conflicts(store, entities[sid], sources))
-            out.extend(_tie_period_conflicts(store, entities[sid], ties, sources))
+            out.extend(population_conflicts(store, entities[sid], sources))
+            out.extend(tie_period_conflicts(store, entities[sid], ties, sources))
     return out
 
 
@@ -272,7 +274,7 @@ def _stated_count_conflict(
         kind = "contradiction"
     if len(dates) > 1:
         notes.append("other values are stated as of different dates")
-    numbers = [n for v in values if (n := _number(str(v["value"]))) is not None and n > 0]
+    numbers = [n for v in values if (n := number(str(v["value"]))) is not None and n > 0]
     jump = max((b / a for a, b in pairwise(numbers)), default=1.0)
     if kind == "changed-over-time" and jump >= JUMP:
         kind = "contradiction"
@@ -284,78 +286,14 @@ def _stated_count_conflict(
 
 
 JUMP = 5  # a stated figure that grows this many times is flagged, not read as growth
-POPULATION_GAP = 1.5  # GeoNames and a source differ this many times: different areas
 
 
-def _number(value: str) -> float | None:
+def number(value: str) -> float | None:
     digits = "".join(ch for ch in value if ch.isdigit() or ch == ".")
     try:
         return float(digits) if digits else None
     except ValueError:
         return None
-
-
-def _population_conflicts(store: Store, city: Entity, sources: SourceIndex) -> list[Conflict]:
-    """The GeoNames population against the populations sources state (metro vs city)."""
-    if not city.population:
-        return []
-    stated = store.claims(subject=city.id, predicate="population")
-    far = [
-        c
-        for c in stated
-        if (n := _number(str(c.value)))
-        and max(n, city.population) >= POPULATION_GAP * min(n, city.population)
-    ]
-    if not far:
-        return []
-    values = _values_by_statement(far, sources)
-    values.append(
-        {
-            "value": str(city.population),
-            "as_of": None,
-            "derived": f"GeoNames record {city.geonames_id}",
-            "sources": [],
-        }
-    )
-    note = (
-        "GeoNames' figure and the sourced one differ by more than half: they likely "
-        "describe different areas (a metropolitan area against the city proper)"
-    )
-    return [Conflict(city, "population", "contradiction", values, note)]
-
-
-def _tie_period_conflicts(
-    store: Store, city: Entity, ties: list[Tie], sources: SourceIndex
-) -> list[Conflict]:
-    """A stated period of agreements against ties the store dates outside it."""
-    out = []
-    for period in store.claims(subject=city.id, predicate="tie_period"):
-        outside = [
-            t
-            for t in ties
-            if t.city == city.id
-            and t.status == "active"
-            and t.year is not None
-            and (
-                (period.end and t.year > int(period.end[:4]))
-                or (period.start and t.year < int(period.start[:4]))
-            )
-            and any(sources.kind(c.source_id) != "dataset" for c in t.claims)
-        ]
-        if not outside:
-            continue
-        values = [{"value": period.value, "sources": _cite(sources, [period])}]
-        entities = store.entity_map({t.partner for t in outside})
-        values += [
-            {
-                "value": f"{entities[t.partner].name} ({t.kind}, {t.start})",
-                "sources": sources.cite(t.source_ids),
-            }
-            for t in outside
-        ]
-        note = "ties listed with a start outside the stated period"
-        out.append(Conflict(city, "tie period", "contradiction", values, note))
-    return out
 
 
 def _values_by_statement(claims: list[Claim], sources: SourceIndex) -> list[dict[str, Any]]:
