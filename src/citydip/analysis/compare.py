@@ -272,16 +272,18 @@ DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]],
     (
         "core_focus",
         "Core focus",
-        "The three themes with the highest weighted score over the city's own initiatives "
-        "(programmes, aims, agreements, aid, hosted events, assets, networks it founded or "
-        "chairs).",
+        "The themes of the city's stated aims first, then the others, each ranked by its "
+        "weighted score over the city's own initiatives (programmes, aims, agreements, aid, "
+        "hosted events, assets, projects, networks it founded or chairs) and its memberships; "
+        "the first three.",
         core_focus,
     ),
     (
         "shared_attributes",
         "Shared attributes",
         "Themes on which every compared city scores at least 2, ranked by combined score; "
-        "networks all belong to.",
+        "networks all belong to. With three or more cities: what is shared with all, then "
+        "with each smaller group.",
         shared_attributes,
     ),
     (
@@ -294,15 +296,16 @@ DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]],
     (
         "network_participation",
         "Network participation",
-        "Every membership with leading roles first, events hosted or attended, and explicit "
-        "non-memberships.",
+        "Every membership with leading roles first (with the dates their sources give), "
+        "events hosted or attended, declarations signed, and explicit non-memberships.",
         network_participation,
     ),
     (
         "sister_cities",
         "Sister cities",
-        "Stated counts (most authoritative, latest first, every differing value named), then the "
-        "ties listed in the store: countries, continents, port and capital shares, first and "
+        "The newest count from the most authoritative kind of source, plus the ties the store "
+        "lists as signed since (every other stated value named); then the ties listed: "
+        "countries, continents, port and capital shares, ties only datasets list, first and "
         "latest.",
         sister_cities,
     ),
