@@ -279,6 +279,9 @@ def _count_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "value": claim.value,
         "as_of": claim.qualifiers.get("as_of"),
         "quote": next((c.locator for c in st.claims if c.locator), None),
+        "locator": next(
+            (str(c.qualifiers["locator"]) for c in st.claims if c.qualifiers.get("locator")), None
+        ),
         "sources": _claim_sources(profile, st.claims),
     }
 
@@ -291,6 +294,9 @@ def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "start": claim.start,
         "end": claim.end,
         "quote": next((c.locator for c in st.claims if c.locator), None),
+        "locator": next(
+            (str(c.qualifiers["locator"]) for c in st.claims if c.qualifiers.get("locator")), None
+        ),
         "sources": _claim_sources(profile, st.claims),
     }
 
