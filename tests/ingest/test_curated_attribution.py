@@ -84,6 +84,8 @@ def test_per_source_entries_keep_their_own_dates_and_quotes() -> None:
     assert by_source["taipei-belmopan-2019"].locator is None
     assert by_source["ustaiwanconnect-sister-cities"].locator is None
     assert {c.start for c in houston} == {"1961-06-15"}
+    [table] = [c for c in data.claims if c.predicate == "count" and c.value == "52"]
+    assert table.qualifiers["locator"] == "Table 1" and table.source_id == ESSAY_ID
     yport = [c for c in data.claims if c.predicate == "runs_programme" and c.object == "y-port"]
     assert {c.source_id: c.start for c in yport} == {
         ESSAY_ID: "2011",
