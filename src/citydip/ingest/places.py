@@ -22,6 +22,7 @@ The rules (docs/identity.md), in order:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,8 +34,8 @@ from citydip.text import fold, slugify
 
 IMPORTED_PREFIXES = ("gn-", "wd-", "name-")
 UNRESOLVED_NOTE = "imported name the gazetteer could not place"
-# Two unplaced spellings of one name in one country are one place unless the input puts
-# them further apart than this.
+# Two spellings of one name in one country are one place, and a name joins the GeoNames place
+# the gazetteer chose, unless the input locates them further apart than this.
 SAME_PLACE_KM = 50.0
 
 
@@ -93,6 +94,7 @@ class PlaceResolver:
         }
         self.qid_of: dict[str, str] = {v: k for k, v in self.by_qid.items()}
         self._points: dict[str, tuple[float, float] | None] = {}
+        self._apart: dict[NameQuery, str] = {}
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -123,6 +125,7 @@ class PlaceResolver:
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
         contested = self._contested(results)
+        self._apart = _qualified_namesakes(results)
         chosen = self._by_ties(results, contested, neighbours or {})
         matches: dict[NameQuery, Match] = {}
         for query in distinct:
@@ -216,6 +219,22 @@ class PlaceResolver:
             return self._district(query, place, result.reason)
         if result.unit == "seat":
             return self._admin_unit(query, place, result)
+        if query in self._apart:
+            note = (
+                f"one of several places written {self._apart[query]!r} with a qualifier that "
+                f"the gazetteer all placed at {place.name} (GeoNames {place.geonames_id}): "
+                "kept apart"
+            )
+            return Match(self._own_place(query, "city", note), "resolved", query.name, note)
+        point = query.point
+        if point is not None and _km(point, (place.lat, place.lon)) > SAME_PLACE_KM:
+            # the input says the place is elsewhere: no merge without evidence
+            km = _km(point, (place.lat, place.lon))
+            note = (
+                f"the input locates it {km:.0f} km from {place.name} ({place.country}, "
+                f"GeoNames {place.geonames_id}), the gazetteer's choice: kept apart"
+            )
+            return Match(self._own_place(query, "city", note), "resolved", query.name, note)
         held = self.qid_of.get(self.by_geonames.get(place.geonames_id, ""))
         if query.qid and (place.geonames_id in contested or held not in (None, query.qid)):
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
@@ -295,10 +314,17 @@ class PlaceResolver:
         country: str | None = None,
     ) -> str:
         """A place that GeoNames does not hold: ``wd-<QID>`` or ``name-<country>-<slug>``."""
-        if query.qid:
-            return self._wikidata_entity(query, level, note, parent, country)
         code = country or country_code(query.country)
         entity_id = self.name_entity_id(query, code)
+        if query.qid:
+            namesake = self.new.get(entity_id) or self.store.entity(entity_id)
+            if namesake is None or namesake.level != level or namesake.id in self.qid_of:
+                return self._wikidata_entity(query, level, note, parent, country)
+            # the same name, country and level, placed the same way: one place
+            self._give_qid(entity_id, query.qid)
+            why = f"Wikidata {query.qid}: same name, country and level"
+            self._name(entity_id, query.name, why)
+            return entity_id
         if entity_id not in self.new and self.store.entity(entity_id) is None:
             point = query.point
             self.new[entity_id] = Entity(
@@ -323,7 +349,7 @@ class PlaceResolver:
         """``name-<country>-<slug>``; a spelling far from its namesake gets a place suffix."""
         country = (code or slugify(query.country) or "xx").lower()
         slug = slugify(query.name)
-        if not slug or not any(ch.isalnum() for ch in slug):
+        if not slug or not any(ch.isalnum() for ch in query.name):
             digest = hashlib.sha1(fold(query.name).encode() or query.name.encode()).hexdigest()
             slug = "h" + digest[:10]
         entity_id = f"name-{country}-{slug}"
@@ -420,6 +446,29 @@ class PlaceResolver:
     def wikidata_ids(self) -> list[tuple[str, str]]:
         """(entity id, QID): entities already in the store that get their Wikidata item."""
         return sorted(self.qids.items())
+
+
+_QUALIFIED = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
+
+
+def _qualified_namesakes(results: dict[NameQuery, Any]) -> dict[NameQuery, str]:
+    """Names told apart by a qualifier ("Behringen (Bispingen)", "Behringen (Stadtilm)") that
+    the gazetteer resolved to one place: they are several places, none of them proven."""
+    by_place: dict[int, dict[str, list[NameQuery]]] = {}
+    for query, result in results.items():
+        match = _QUALIFIED.match(query.name)
+        if query.qid or not match or result.status != "resolved" or result.unit != "place":
+            continue
+        names = by_place.setdefault(result.place.geonames_id, {})
+        names.setdefault(fold(match.group(2)), []).append(query)
+    apart: dict[NameQuery, str] = {}
+    for names in by_place.values():
+        if len(names) > 1:
+            for queries in names.values():
+                for query in queries:
+                    base = _QUALIFIED.match(query.name)
+                    apart[query] = base.group(1) if base else query.name
+    return apart
 
 
 # Admin-unit words (as the gazetteer reports them) → the level stored on the place.
