@@ -65,8 +65,13 @@ class CityProfile:
     def active_ties(self, kinds: tuple[str, ...] = AGREEMENT_KINDS) -> list[Tie]:
         return [t for t in self.ties if t.kind in kinds and t.status == "active"]
 
-    def partner_countries(self, kinds: tuple[str, ...] = AGREEMENT_KINDS) -> list[str]:
-        return sorted({c for t in self.active_ties(kinds) if (c := self.partner(t).country)})
+    def partner_countries(
+        self, kinds: tuple[str, ...] = AGREEMENT_KINDS, with_unknown: bool = False
+    ) -> list[str]:
+        """Countries of the active ties (and, ``with_unknown``, of ties only datasets list)."""
+        statuses = ("active", "unknown") if with_unknown else ("active",)
+        ties = [t for t in self.ties if t.kind in kinds and t.status in statuses]
+        return sorted({c for t in ties if (c := self.partner(t).country)})
 
     def first_and_latest(
         self, kinds: tuple[str, ...] = AGREEMENT_KINDS
@@ -191,7 +196,7 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
             "countries": countries,
             "continents": continents(countries),
             "districts_merged": [profile.entities[d].name for d in profile.merged_districts],
-            "all_countries": (every := profile.partner_countries(ANY_KIND)),
+            "all_countries": (every := profile.partner_countries(ANY_KIND, with_unknown=True)),
             "all_continents": continents(every),
         },
     }
