@@ -95,6 +95,7 @@ class PlaceResolver:
         self.qid_of: dict[str, str] = {v: k for k, v in self.by_qid.items()}
         self._points: dict[str, tuple[float, float] | None] = {}
         self._apart: dict[NameQuery, str] = {}
+        self._trusted: dict[NameQuery, bool] = {}
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -111,16 +112,18 @@ class PlaceResolver:
 
         distinct = list(dict.fromkeys(queries))
         pending = [q for q in distinct if not (q.qid and q.qid in self.by_qid)]
-        rows = [
-            {
-                "name": q.name if q.name != q.qid else "",
-                "country": q.country,
-                "region": q.region,
-                "lat": "" if q.lat is None else q.lat,
-                "lon": "" if q.lon is None else q.lon,
-            }
-            for q in pending
-        ]
+        rows = []
+        for q in pending:
+            point = self.point_of(q)
+            rows.append(
+                {
+                    "name": q.name if q.name != q.qid else "",
+                    "country": q.country,
+                    "region": q.region,
+                    "lat": "" if point is None else point[0],
+                    "lon": "" if point is None else point[1],
+                }
+            )
         results = dict(
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
@@ -136,6 +139,18 @@ class PlaceResolver:
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
         return [matches[q] for q in queries]
+
+    def point_of(self, query: NameQuery) -> tuple[float, float] | None:
+        """The coordinates a row gives, when they can lie in its country: a geocoder that
+        put "Cambridge, United States" in England is not believed."""
+        point = query.point
+        if point is None or not query.country:
+            return point
+        if query not in self._trusted:
+            from citydip.knowledge.gazetteer_grid import plausible
+
+            self._trusted[query] = plausible(*point, country_code(query.country))
+        return point if self._trusted[query] else None
 
     def _contested(self, results: dict[NameQuery, Any]) -> set[int]:
         """GeoNames ids that two QIDs resolve to, or whose entity holds another QID."""
@@ -226,7 +241,7 @@ class PlaceResolver:
                 "kept apart"
             )
             return Match(self._own_place(query, "city", note), "resolved", query.name, note)
-        point = query.point
+        point = self.point_of(query)
         if point is not None and _km(point, (place.lat, place.lon)) > SAME_PLACE_KM:
             # the input says the place is elsewhere: no merge without evidence
             km = _km(point, (place.lat, place.lon))
@@ -326,7 +341,7 @@ class PlaceResolver:
             self._name(entity_id, query.name, why)
             return entity_id
         if entity_id not in self.new and self.store.entity(entity_id) is None:
-            point = query.point
+            point = self.point_of(query)
             self.new[entity_id] = Entity(
                 id=entity_id,
                 type="place",
@@ -353,7 +368,7 @@ class PlaceResolver:
             digest = hashlib.sha1(fold(query.name).encode() or query.name.encode()).hexdigest()
             slug = "h" + digest[:10]
         entity_id = f"name-{country}-{slug}"
-        point = query.point
+        point = self.point_of(query)
         known = self._known_point(entity_id)
         if point and known and _km(point, known) > SAME_PLACE_KM:
             entity_id += f"-{round(point[0])}-{round(point[1])}".replace("--", "-m")
@@ -382,7 +397,7 @@ class PlaceResolver:
         entity_id = f"wd-{query.qid}"
         label = query.name if query.name and query.name != query.qid else query.qid
         if entity_id not in self.new and self.store.entity(entity_id) is None:
-            point = query.point
+            point = self.point_of(query)
             self.new[entity_id] = Entity(
                 id=entity_id,
                 type="place",
