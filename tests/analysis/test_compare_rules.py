@@ -113,3 +113,10 @@ def test_dataset_only_ties_have_unknown_status(store: Store) -> None:
     assert profile["summary"]["ties_by_status"]["unknown"] >= 40
     perth = _tie(profile, "City of Perth")["partner"]
     assert perth["population"] is None and perth["wikidata_id"] == "Q1855330"
+
+
+def test_a_city_known_only_from_datasets_says_so_with_its_sources(store: Store) -> None:
+    data = compare_cities(store, ["Atlanta", "Yokohama"]).to_dict()
+    [cell] = [d["cells"]["Atlanta"] for d in data["dimensions"] if d["key"] == "sister_cities"]
+    assert cell["text"].startswith("1 tie listed by datasets only, kind and status unknown")
+    assert {s["id"] for s in cell["sources"]} >= {"hekman-twincities-2026"}

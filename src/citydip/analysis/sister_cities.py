@@ -40,10 +40,9 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
     unspecified = [t for t in p.ties if t.kind == "unspecified"]
     confused = [t for t in unspecified if t.likely_confusion]
     if unspecified:
-        text = (
-            f"{plural(len(unspecified), 'more tie')} listed by datasets only, "
-            "kind and status unknown"
-        )
+        noun = "more tie" if parts else "tie"
+        text = f"{plural(len(unspecified), noun)} listed by datasets only, kind and status unknown"
+        ids += [s for t in unspecified for s in t.source_ids]
         if confused:
             names = _join([p.partner(t).name for t in confused])
             text += f" ({len(confused)} of them likely confusions: {names})"
