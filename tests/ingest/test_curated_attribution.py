@@ -68,8 +68,11 @@ def test_a_chinese_quote_cannot_come_from_an_english_page(data_copy: Path) -> No
         "      quote: ten years since Yokohama and Taipei became partner cities\n",
         "      quote: 夥伴市\n",
     )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "- id: taipei-yokohama-2016" in text)
     with pytest.raises(
-        DataError, match=r"cannot come from 'taipei-yokohama-2016', a source in 'en'"
+        DataError,
+        match=rf"ties.yaml:{line}: quote: .* cannot come from 'taipei-yokohama-2016', a source in",
     ):
         load_curated(data_copy)
 

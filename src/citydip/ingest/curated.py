@@ -303,18 +303,20 @@ def _read_claims(
         )
     claims = []
     for ref in refs:
-        own = _per_source(ref, where, languages)
+        # Problems in a source's own entry are reported at that entry's line.
+        at = _Where(where.path, int(ref[LINE])) if isinstance(ref, dict) and LINE in ref else where
+        own = _per_source(ref, at, languages)
         source_id = str(own["id"])
-        quote = _text(own, "quote", where) or _text(item, "quote", where)
+        quote = _text(own, "quote", at) or _text(item, "quote", at)
         if quote is not None:
-            _check_quote_language(quote, source_id, languages[source_id], where)
+            _check_quote_language(quote, source_id, languages[source_id], at)
         merged = {**item, **{k: v for k, v in own.items() if k not in ("id", LINE)}}
         claim_qualifiers = dict(qualifiers)
         for key in ("as_of", "note", "locator"):
             if own.get(key) is not None:
                 claim_qualifiers[key] = str(own[key])
         if "as_of" in claim_qualifiers:
-            _date(claim_qualifiers, "as_of", where)
+            _date(claim_qualifiers, "as_of", at)
         claims.append(
             Claim(
                 subject=subject or "",
@@ -322,8 +324,8 @@ def _read_claims(
                 source_id=source_id,
                 object=obj,
                 value=value,
-                start=_date(merged, "start", where),
-                end=_date(merged, "end", where),
+                start=_date(merged, "start", at),
+                end=_date(merged, "end", at),
                 kind=kind,
                 role=role,
                 status=status,
