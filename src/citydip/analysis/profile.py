@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.analysis.geography import continents
-from citydip.knowledge.place_conflicts import POPULATION_GAP
 from citydip.knowledge.reconcile import SourceIndex, Statement, Tie, reconcile_ties, statements
 from citydip.store.database import Store
 from citydip.store.models import Claim, Entity
@@ -339,6 +338,8 @@ def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
 
 def _stated_population_gap(profile: CityProfile) -> list[str]:
     """Stated populations far from the GeoNames figure shown (a metropolitan area?)."""
+    from citydip.knowledge.place_conflicts import POPULATION_GAP
+
     shown = profile.city.population
     out = []
     for st in profile.populations:
