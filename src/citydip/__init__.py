@@ -21,6 +21,7 @@ __all__ = [
     "open_db",
     "open_store",
     "rebuild",
+    "update_wikidata",
 ]
 
 _LAZY = {
@@ -32,6 +33,7 @@ _LAZY = {
     "open_db": "citydip.stores",
     "open_store": "citydip.store",
     "rebuild": "citydip.stores",
+    "update_wikidata": "citydip.api",
 }
 
 

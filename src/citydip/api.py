@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citydip.errors import InvalidInput
@@ -9,6 +10,7 @@ from citydip.store.database import Store
 from citydip.store.models import Source
 
 if TYPE_CHECKING:
+    from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
     from citydip.knowledge.identity import PlaceIdentity
 
 
@@ -76,3 +78,22 @@ def bibliography(store: Store, name: str | None = None) -> list[Source]:
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
     return store.sources(ids=ids)
+
+
+def update_wikidata(
+    store: Store,
+    options: UpdateOptions | None = None,
+    restart: bool = False,
+    progress: bool = False,
+    folder: Path | None = None,
+) -> UpdateSummary:
+    """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
+
+    Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
+    imported; ``restart`` drops the pages of an unfinished fetch.
+    """
+    from citydip.ingest.wikidata_update import UpdateOptions, update_world
+    from citydip.stores import data_home
+
+    where = folder or data_home() / "wikidata-p190"
+    return update_world(store, where, options or UpdateOptions(), restart, progress)
