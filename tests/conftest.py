@@ -94,6 +94,36 @@ def world_cli(world_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return _runner(world_db, tmp_path, monkeypatch, "world-cli.db")
 
 
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def pairs_sample() -> Path:
+    """26 real rows of the Wikipedia twin-town list: Kyoto, Kraków, Prague and who lists them."""
+    return DATA / "pairs-sample.csv"
+
+
+@pytest.fixture
+def sample_store(store: Store, pairs_sample: Path) -> Store:
+    """The curated store with the pairs sample imported (single-source, one-sided ties)."""
+    from citydip.ingest.importing import run_import
+    from citydip.ingest.pairs import pairs_batch
+
+    run_import(store, pairs_batch(store, pairs_sample))
+    return store
+
+
+def partners_in_csv(path: Path, city: str) -> set[str]:
+    """The distinct partners of ``city`` in a city1,country1,city2,country2 file."""
+    import csv
+
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return {r["city2"] for r in rows if r["city1"] == city} | {
+        r["city1"] for r in rows if r["city2"] == city
+    }
+
+
 WIKIDATA_PAGES = Path(__file__).resolve().parent / "data" / "wikidata-update"
 
 

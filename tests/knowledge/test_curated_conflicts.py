@@ -33,9 +33,8 @@ def test_stated_tie_period_against_a_later_signing(store: Store) -> None:
 
 
 def test_a_tenfold_jump_is_flagged_not_read_as_growth(store: Store) -> None:
-    found = [c for c in _conflicts(store, "go-smart") if c["property"] == "members count"]
-    assert found and found[0]["kind"] == "contradiction"
-    assert "9-fold" in found[0]["note"]
+    [jump] = [c for c in _conflicts(store, "go-smart") if c["property"] == "members count"]
+    assert jump["kind"] == "count" and "9-fold" in jump["note"]
     with store.transaction():
         store.add_claim(
             Claim(
@@ -46,26 +45,30 @@ def test_a_tenfold_jump_is_flagged_not_read_as_growth(store: Store) -> None:
                 source_id="yokohama-sister-cities-en",
             )
         )
-    growth = [c for c in _conflicts(store, "yokohama") if c["property"] == "joint-statement count"]
-    assert growth and growth[0]["kind"] == "changed-over-time"
+    [growth] = [
+        c for c in _conflicts(store, "yokohama") if c["property"] == "joint-statement count"
+    ]
+    assert "fold" not in growth["note"]
+    assert growth["severity"] < jump["severity"]  # growth is discounted, the jump is not
 
 
 def test_likely_confusions_are_flagged(store: Store) -> None:
-    by_partner = {
-        c["object"]["name"]: c for c in _conflicts(store, "taipei") if c["property"] == "tie"
-    }
+    found = [c for c in _conflicts(store, "taipei") if c["kind"] == "likely-confusion"]
+    by_partner = {c["object"]["name"]: c for c in found}
+    assert set(by_partner) == {"Cincinnati", "Marshall", "San Nicolás"}
     for partner, other in (
-        ("Cincinnati", "likely New Taipei"),
-        ("Marshall", "likely Majuro"),
-        ("San Nicolás", "likely San Nicolás de los Garza"),
+        ("Cincinnati", "likely New Taipei's tie"),
+        ("Marshall", "likely Majuro's tie"),
+        ("San Nicolás", "likely San Nicolás de los Garza's tie"),
     ):
         assert other in _values(by_partner[partner]), partner
+    assert "New Taipei" in by_partner["Cincinnati"]["note"]
 
 
 def test_the_essays_urban_share_against_its_cited_source(store: Store) -> None:
     found = _conflicts(store, "world")
     assert [sorted(_values(c)) for c in found] == [["68%", "roughly 70%"]]
-    assert found[0]["kind"] == "contradiction"
+    assert found[0]["kind"] == "count"
 
 
 def test_likely_confusions_stay_out_of_the_network(store: Store) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from citydip.analysis.cells import Cell, plural, theme_label
-from citydip.analysis.cells import join_words as _join
+from citydip.analysis.compare_cells import Cell, plural, theme_label
+from citydip.analysis.compare_cells import join_words as _join
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.scoring import mechanism_tally, theme_tally
 from citydip.analysis.sister_cities import sister_cities

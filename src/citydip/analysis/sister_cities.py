@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from citydip.analysis.cells import Cell, plural
-from citydip.analysis.cells import join_words as _join
+from citydip.analysis.compare_cells import Cell, plural
+from citydip.analysis.compare_cells import join_words as _join
 from citydip.analysis.geography import continents
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.tie_counts import tie_count
