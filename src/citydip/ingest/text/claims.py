@@ -10,6 +10,7 @@ from citydip.text import fold
 
 CLAIM_TYPES = (
     "tie",
+    "non_tie",
     "count",
     "membership",
     "non_membership",
@@ -28,6 +29,7 @@ CLAIM_TYPES = (
 # Claim type -> store predicate (vocabulary.PREDICATES).
 PREDICATE = {
     "tie": "twinned_with",
+    "non_tie": "not_twinned_with",
     "first_tie": "twinned_with",
     "latest_tie": "twinned_with",
     "count": "count",
@@ -42,6 +44,9 @@ PREDICATE = {
     "strategy": "strategy",
     "date_range": "tie_period",
 }
+TIE_TYPES = ("tie", "first_tie", "latest_tie")
+# Statuses of a tie as a text states it; a denied tie is a claim of type non_tie.
+TIE_STATUSES = ("active", "suspended", "ended", "proposed")
 # Count metrics that are participants of a network or programme, not ties.
 PARTICIPANT_METRICS = ("members",)
 
@@ -101,6 +106,7 @@ class ExtractedClaim:
     role: str | None = None
     qualifier: str | None = None
     end_year: int | None = None
+    status: str | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -124,7 +130,7 @@ class ExtractedClaim:
             "value": self.value,
             "year": self.year,
         }
-        for name in ("metric", "kind", "role", "qualifier", "end_year"):
+        for name in ("metric", "kind", "role", "qualifier", "end_year", "status"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
         out.update(
