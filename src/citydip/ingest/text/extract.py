@@ -9,6 +9,7 @@ first sentence that says it is kept, with a year from a later one when it gave n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
+CHUNK = 8000  # characters of text per pipeline call (cut at unit boundaries)
 
 # Order matters: a mention taken as an object by one rule is no subject for the next.
 RULES: tuple[Rule, ...] = (
@@ -107,26 +109,32 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
 def _unit_docs(
     nlp: Any, matcher: Any, norm: str, units: list[Unit]
 ) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]]]]:
-    """Each unit as a span of a doc of whole paragraphs (one pipeline call per ~8 KB), with cues."""
+    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with cues.
+
+    Docs are cut at any unit boundary, never only at paragraphs, so a text without blank
+    lines (or one long line: segment caps sentences) costs the same per byte as any other:
+    the work per unit depends on its doc's size, which is bounded (issue 15, item 3).
+    """
     groups: list[list[Unit]] = []
-    for unit in units:  # whole paragraphs, about 8 KB at a time
-        if not groups or (
-            unit.paragraph != groups[-1][-1].paragraph and unit.start - groups[-1][0].start > 8000
-        ):
+    for unit in units:
+        if not groups or unit.end - groups[-1][0].start > CHUNK:
             groups.append([])
         groups[-1].append(unit)
     texts = (norm[group[0].start : group[-1].end] for group in groups)
     for group, doc in zip(groups, nlp.pipe(texts), strict=True):
         base = group[0].start
-        matches = matcher(doc)
+        matches = sorted((a, b, mid) for mid, a, b in matcher(doc))
+        starts = [a for a, _, _ in matches]
         for unit in group:
             span = doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
             if span is None or not len(span):
                 continue
+            first = bisect_left(starts, span.start)
+            last = bisect_left(starts, span.end, lo=first)
             cues = [
                 (nlp.vocab.strings[mid], a - span.start, b - span.start)
-                for mid, a, b in matches
-                if span.start <= a and b <= span.end
+                for a, b, mid in matches[first:last]
+                if b <= span.end
             ]
             yield unit, span, cues
 
