@@ -20,6 +20,7 @@ import platform
 import sys
 import tempfile
 import time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,7 @@ def main() -> int:
         "list, ended/suspended/proposed/denied ties, numbers and dates). Used to shape the rules.",
         "",
     ]
-    lines += _table(dev) + [""] + _ties(dev)
+    lines += [*_table(dev), "", *_ties(dev)]
     lines += [
         "",
         "## Frozen test set (texts the rules never saw)",
@@ -127,7 +128,7 @@ def main() -> int:
         "no denied tie extracted as a tie.",
         "",
     ]
-    lines += _table(test, listing=False) + [""] + _ties(test)
+    lines += [*_table(test, listing=False), "", *_ties(test)]
     _log_test(test)
     lines += [
         "",
@@ -163,7 +164,7 @@ def _ties(result: Any) -> list[str]:
 
 def _log_test(result: Any) -> None:
     import subprocess
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
@@ -175,7 +176,7 @@ def _log_test(result: Any) -> None:
             "|---|---|---:|---:|---:|---:|---:|---:|\n",
             encoding="utf-8",
         )
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
     with HISTORY.open("a", encoding="utf-8") as out:
         out.write(
             f"| {when} | {commit} | {result.precision():.3f} | {result.recall():.3f} "

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citydip.ingest.text import lists, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import Mention, find_mentions
+from citydip.ingest.text.mentions import find_mentions
 from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -42,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     relations.strategy,
     relations.agreement,
     relations.aid,
-    numbers.ties,
+    rules_ties.ties,
 )
 
 
@@ -91,18 +92,22 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     found: list[ExtractedClaim] = []
     for unit, doc, cues in _unit_docs(nlp, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
+        context.next_unit()
         mentions = find_mentions(doc, registry)
         if unit.kind == "heading":
-            _see_heading(context, mentions)
+            _see_heading(context, Sentence(doc, mentions, cues, context, registry))
             continue
         column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None:
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
-        drafts = [d for rule in RULES for d in rule(sentence) if _valid(d)]
+        drafts = _read_unit(sentence, unit, context)
         found.extend(_place(d, text, unit) for d in drafts)
         _update(context, sentence, drafts)
+        if unit.kind != "item":
+            is_intro = str(doc.text).rstrip().endswith(":")
+            context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
     return _merge(found)
 
 
@@ -139,6 +144,18 @@ def _unit_docs(
             yield unit, span, cues
 
 
+def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
+    """A list item in its list's frame; any other unit (or an item no frame explains) by
+    the rules in order."""
+    if unit.kind == "item":
+        frame = context.list_frame or context.heading_frame
+        if frame is not None:
+            drafts = [d for d in lists.read_item(sentence, frame, context.main) if _valid(d)]
+            if drafts:
+                return drafts
+    return [d for rule in RULES for d in rule(sentence) if _valid(d)]
+
+
 def _column_subject(registry: Registry, header: str | None) -> Known | None:
     """The entity a table column is about: a known name, else a place by that name."""
     if not header:
@@ -173,6 +190,7 @@ def _place(draft: Draft, text: str, unit: Unit) -> ExtractedClaim:
         role=draft.role,
         qualifier=draft.qualifier,
         end_year=draft.end_year,
+        status=draft.status,
     )
 
 
@@ -180,22 +198,36 @@ def _linked(known: Known) -> bool:
     return bool(known.id or known.geonames_id)
 
 
-def _see_heading(context: Context, mentions: list[Mention]) -> None:
-    places = [m.known for m in mentions if m.known is not None and m.known.label == "PLACE"]
+def _see_heading(context: Context, sentence: Sentence) -> None:
+    places: list[Known] = []
+    for mention in sentence.mentions:
+        found = [mention.known] if mention.known else []
+        if mention.label == "NAME":
+            found = sentence.known(mention, place=True)
+        places += [k for k in found if k.label == "PLACE"]
     for known in places:
         context.see(known)
+        context.weigh(known, 2.0)
     if len(places) == 1:
         context.last_subject = places[0]
+    context.heading_frame = lists.frame_of(sentence, heading=True)
+    context.list_frame = None
 
 
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
     for mention in sentence.mentions:
-        if mention.known is not None:
-            context.see(mention.known)
+        known = mention.known
+        if known is None and mention.label == "NAME":
+            found = sentence.known(mention, place=True)  # places the store lacks count too
+            known = found[0] if found else None
+        if known is not None:
+            context.see(known)
+            context.weigh(known, 1.0)
     if drafts:
         for draft in drafts:  # partners named in claims: "the two cities", "the city"
             if draft.object is not None and draft.object.label == "PLACE":
                 context.see(draft.object)
+            context.weigh(draft.subject, 1.0)
         subjects = Counter(d.subject for d in drafts)
         context.last_subject = subjects.most_common(1)[0][0]
         context.see(context.last_subject)
@@ -207,6 +239,7 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
             found = [opening.known] if opening.known else sentence.known(opening)
             if found:
                 context.last_subject = found[0]
+                context.weigh(found[0], 1.0)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
 

@@ -151,6 +151,11 @@ _NOT_NAMES = {
     "december",
 }
 
+# List and status words are no names ("Friendship cities:", "Former twin towns").
+_NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
+_NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
+_NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}
+
 
 @dataclass
 class Mention:
@@ -294,24 +299,39 @@ def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "coastal", "port", "old"}
+
+
 def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
-    """``the Catalan capital``: "the", one or two capitalised words, a place noun."""
+    """``the Catalan capital``, ``the northern Portuguese city``, ``the Dutch port city``:
+    "the", capitalised words (and a few modifiers), a place noun. A demonym gives the
+    description a country ("Dutch": NL) that picks the city it means."""
+    from citydip.ingest.text.vocab import DEMONYMS
+
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for i, token in enumerate(doc):
         if token.lower_ != "the" or i in taken:
             continue
         j = i + 1
-        while j < len(doc) and j - i <= 2 and j not in taken and _is_capital(doc[j]):
+        capitals = 0
+        while j < len(doc) and j - i <= 3 and j not in taken:
+            if _is_capital(doc[j]):
+                capitals += 1
+            elif doc[j].lower_ not in _MODIFIERS or (
+                doc[j].lower_ == "port" and j + 1 < len(doc) and doc[j + 1].lower_ != "city"
+            ):
+                break
             j += 1
         if (
-            j > i + 1
+            capitals
             and j < len(doc)
             and j not in taken
             and doc[j].lower_ in PLACE_DESCRIPTIONS
             and (j + 1 >= len(doc) or doc[j + 1].lower_ != "of")
         ):
-            out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", ref="=city"))
+            code = next((DEMONYMS[t.lower_] for t in doc[i + 1 : j] if t.lower_ in DEMONYMS), None)
+            out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", code=code, ref="=city"))
     return out
 
 

@@ -237,13 +237,13 @@ def html_to_text(html: str) -> str:
 # -- Markdown ---------------------------------------------------------------------------------
 
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_MARKS = re.compile(
-    r"^(#{1,6} |> ?|[*+-] )|(\*\*|__|`+)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", re.M
-)
+_MD_MARKS = re.compile(r"^(#{1,6} |> ?)|(\*\*|__|`+)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", re.M)
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown with its markup blanked out, character for character (offsets unchanged)."""
+    """Markdown with its markup blanked out, character for character (offsets unchanged).
+
+    List bullets stay: the segmenter reads bulleted lines as list items."""
 
     def blank_link(m: re.Match[str]) -> str:
         label = m.group(1)

@@ -233,19 +233,41 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
 
 @lru_cache(maxsize=4096)
 def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | None:
+    """A gazetteer place for a name: (geonames id, name, country), (0, name, None) for a
+    place several same-named places could be, or None.
+
+    Only places whose own name is the text, or a close spelling of it ("Hanover" /
+    "Hannover", "Nizhny" / "Nizhniy Novgorod"), count: a place known by the text only as an
+    alternate name ("Illinois" for some town) does not. Among several such places one that
+    is far larger than the next (five times) is taken ("Porto", not the small Portos).
+    """
     from citydip.knowledge.gazetteer import resolve
 
     result = resolve(text, country=country)
-    if result.status == "ambiguous" and all(
-        fold(p.name) in fold_variants(text) for p in result.candidates[:3]
-    ):
-        return 0, text, None
-    if result.status != "resolved" or result.place is None:
-        return None
-    place = result.place
-    if fold(place.name) not in fold_variants(text) and fold(text) not in fold(place.name):
+    if result.status == "resolved" and result.place is not None:
+        if _spelled_as(text, result.place.name):
+            place = result.place
+            return place.geonames_id, place.name, place.country
         return None  # "Illinois" is not the town the gazetteer offers in its place
-    return place.geonames_id, place.name, place.country
+    if result.status != "ambiguous":
+        return None
+    named = [p for p in result.candidates if _spelled_as(text, p.name)]
+    if not named:
+        return None
+    named.sort(key=lambda p: -(p.population or 0))
+    top = named[0]
+    if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
+        return top.geonames_id, top.name, top.country
+    return 0, text, None
+
+
+def _spelled_as(text: str, name: str) -> bool:
+    from difflib import SequenceMatcher
+
+    wanted, got = fold(text), fold(name)
+    if got in fold_variants(text) or wanted in got:
+        return True
+    return SequenceMatcher(None, wanted, got).ratio() >= 0.85
 
 
 def _label(entity_type: str, level: str | None) -> str:

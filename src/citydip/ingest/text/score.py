@@ -14,7 +14,7 @@ and lists every tie extracted between two places the gold says are *not* twinned
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +175,11 @@ def score(
     """Match extracted claims to gold; ``types`` limits both sides to those claim types."""
     result = Score()
     if types is not None:
+        if "tie" in types:  # a first or latest tie is a tie (the same store predicate)
+            extracted = [
+                replace(c, type="tie") if c.type in TIE_TYPES and c.type not in types else c
+                for c in extracted
+            ]
         extracted = [c for c in extracted if c.type in types]
         gold = [g for g in gold if g.type in types]
     for g in gold:
@@ -222,9 +227,9 @@ def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
     if gold.objects and claim.type in (*TIE_TYPES, "non_tie") and claim.object is not None:
         if not _pair(claim, gold):
             return False
-    elif not _names(claim.subject, (gold.subject,)):
-        return False
-    elif gold.objects and (claim.object is None or not _names(claim.object, gold.objects)):
+    elif not _names(claim.subject, (gold.subject,)) or (
+        gold.objects and (claim.object is None or not _names(claim.object, gold.objects))
+    ):
         return False
     if gold.value is not None and _digits(claim.value) != _digits(gold.value):
         return False
