@@ -20,7 +20,7 @@ ENTITY_TYPES = (
 PLACE_LEVELS = ("city", "district", "county", "province", "state", "region", "country-level")
 
 TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
-TIE_STATUSES = ("active", "suspended", "ended")
+TIE_STATUSES = ("active", "suspended", "ended", "proposed")
 
 MEMBERSHIP_ROLES = (
     "member",
@@ -42,6 +42,7 @@ PREDICATES = {
     "twinned_with": "a tie between two places (kind: sister, partner, friendship, ...)",
     "member_of": "membership of an organization or network (role qualifier)",
     "not_member_of": "an explicit statement that the subject is not a member",
+    "not_twinned_with": "an explicit statement that two places are not twinned (a denied tie)",
     "award_received": "an award won (object: the award entity)",
     "runs_programme": "a programme the subject runs (object: the programme)",
     "programme_partner": "a participant of a programme (subject: the programme)",

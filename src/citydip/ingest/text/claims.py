@@ -119,6 +119,9 @@ class ExtractedClaim:
     def key(self) -> tuple[str, ...]:
         """What the claim says, without where: claims with the same key are one claim."""
         what = self.object.key if self.object else (self.value or "")
+        if self.type in ("tie", "non_tie"):  # symmetric: A-B is B-A
+            low, high = sorted((self.subject.key, what))
+            return (self.type, low, high, "")
         return (self.type, self.subject.key, what, self.metric or "")
 
     def to_dict(self) -> dict[str, Any]:

@@ -101,7 +101,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"friendly {TIE_NOUNS}",
             "partnership|partnerships with",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
-            "ties|tie|link|links with",
+            "ties|tie|link|links",
         ),
     ],
 }

@@ -133,12 +133,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if not subjects:
             continue
         direct = s.prev(m.start) in ("with", "of", "and", ":", "from")
+        if generic and not (direct and s.doc[start].lower_ == "with"):
+            break  # "ties with Austin"; not "a tie in Austin"
         out.append((subjects[0], partner, m.end, sure * (1.0 if direct else 0.75)))
-    if out or generic:
+    if out:
         return out
     between = _between(s, a)
-    if between is not None:
-        return [between]
+    if between is not None or generic:
+        return [between] if between is not None else []
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
