@@ -72,7 +72,11 @@ def test_a_markdown_twin_towns_section_with_former_ties(registry: Registry, tmp_
 
 
 def test_a_membership_list_with_a_position(registry: Registry) -> None:
-    text = "Lille is a member of the following networks:\n\n- Eurocities\n- Energy Cities, whose vice-presidency Lille holds\n"
+    text = (
+        "Lille is a member of the following networks:\n\n"
+        "- Eurocities\n"
+        "- Energy Cities, whose vice-presidency Lille holds\n"
+    )
     claims = extract_claims(text, registry)
     got = {(c.subject.name, c.object.name if c.object else ""): c for c in claims}
     assert got[("Lille", "Eurocities")].type == "membership"
