@@ -90,10 +90,10 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     found: list[ExtractedClaim] = []
-    for unit, doc, cues in _unit_docs(nlp, matcher, norm, units):
+    for unit, doc, cues, ents in _unit_docs(nlp, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry)
+        mentions = find_mentions(doc, registry, ents)
         if unit.kind == "heading":
             _see_heading(context, Sentence(doc, mentions, cues, context, registry))
             continue
@@ -113,8 +113,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
 
 def _unit_docs(
     nlp: Any, matcher: Any, norm: str, units: list[Unit]
-) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]]]]:
-    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with cues.
+) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]], list[Any]]]:
+    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with its
+    cues and entities (both found once per doc and handed out by bisection).
 
     Docs are cut at any unit boundary, never only at paragraphs, so a text without blank
     lines (or one long line: segment caps sentences) costs the same per byte as any other:
@@ -130,6 +131,8 @@ def _unit_docs(
         base = group[0].start
         matches = sorted((a, b, mid) for mid, a, b in matcher(doc))
         starts = [a for a, _, _ in matches]
+        entities = list(doc.ents)
+        ent_starts = [e.start for e in entities]
         for unit in group:
             span = doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
             if span is None or not len(span):
@@ -141,7 +144,10 @@ def _unit_docs(
                 for a, b, mid in matches[first:last]
                 if b <= span.end
             ]
-            yield unit, span, cues
+            lo = bisect_left(ent_starts, span.start)
+            hi = bisect_left(ent_starts, span.end, lo=lo)
+            ents = [e for e in entities[lo:hi] if e.end <= span.end]
+            yield unit, span, cues, ents
 
 
 def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:

@@ -171,9 +171,11 @@ class Mention:
     ref: str | None = None  # it | pair | PLACE | ASSET | ... for REF mentions
 
 
-def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
-    """Every mention in a unit's doc, in order, none overlapping."""
-    mentions = _known(doc, registry)
+def find_mentions(doc: Any, registry: Registry, ents: Any = None) -> list[Mention]:
+    """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
+    entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
+    whole doc on each call)."""
+    mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
     mentions = _absorb_places(doc, mentions)
@@ -187,10 +189,10 @@ def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
     return mentions
 
 
-def _known(doc: Any, registry: Registry) -> list[Mention]:
+def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:
     out = []
     base = getattr(doc, "start", 0)  # a unit is a span of its paragraph's doc
-    for ent in doc.ents:
+    for ent in ents:
         first = ent.text[0]
         if not (first.isupper() or first.isdigit()):
             continue
