@@ -22,7 +22,7 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 def curated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A store built once from the curated data; tests copy it before writing."""
     path = tmp_path_factory.mktemp("curated") / "citydip.db"
-    build_store(path).close()
+    build_store(path, world=False).close()
     return path
 
 

@@ -22,11 +22,14 @@ def data_home() -> Path:
 
 
 def default_db_path() -> Path:
-    """The embedded default store, named by the curated data it was built from."""
+    """The embedded default store, named by the curated and world data it was built from."""
     from citydip.ingest.curated import curated_digest
+    from citydip.ingest.world import world_digest
     from citydip.store.schema import SCHEMA_VERSION
 
-    return data_home() / f"default-v{SCHEMA_VERSION}-{curated_digest()}.db"
+    world = world_digest()
+    suffix = f"-w{world}" if world else ""
+    return data_home() / f"default-v{SCHEMA_VERSION}-{curated_digest()}{suffix}.db"
 
 
 def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -38,26 +41,37 @@ def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_db_path()
 
 
+Progress = Callable[[str, int], None]  # (what was just loaded, how many)
+
+
 def open_db(
     explicit: str | os.PathLike[str] | None = None,
-    on_build: Callable[[Path], AbstractContextManager[object]] | None = None,
+    on_build: Callable[[Path], AbstractContextManager[Progress | None]] | None = None,
 ) -> Store:
-    """Open the chosen store; a store that does not exist yet is built from curated data.
+    """Open the chosen store; the embedded default store is built on first use from the
+    curated data and the world dataset.
 
-    ``on_build(path)`` gives a context manager held while building (a progress display).
+    ``on_build(path)`` gives a context manager held while building (a progress display);
+    what it yields, if callable, is told each step.
     """
     path = chosen_db_path(explicit)
     if path.exists():
         return open_store(path)
-    with on_build(path) if on_build else nullcontext():
-        return build_store(path)
+    with on_build(path) if on_build else nullcontext() as advance:
+        return build_store(path, progress=advance if callable(advance) else None)
 
 
-def build_store(path: Path, empty: bool = False) -> Store:
-    """Create a new store at ``path`` (atomically), seeded with the curated data."""
+def build_store(
+    path: Path, empty: bool = False, world: bool = True, progress: Progress | None = None
+) -> Store:
+    """Create a new store at ``path`` (atomically), seeded with the curated data and, unless
+    ``world`` is False, the world dataset shipped in the package."""
     from citydip.ingest.curated import load_curated, seed_store
+    from citydip.ingest.world import load_world, read_world, world_path
 
     data = None if empty else load_curated()  # validate before touching the disk
+    with_world = world and not empty and world_path().exists()
+    world_data = read_world() if with_world else None
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -66,14 +80,24 @@ def build_store(path: Path, empty: bool = False) -> Store:
         if data is not None:
             seed_store(store, data)
             store.set_meta("seeded_from", "curated")
-    finally:
+            if progress:
+                progress("curated data", len(data.claims))
+        if world_data is not None:
+            load_world(store, world_data, progress)
+            store.set_meta("seeded_from", "curated+world")
+    except BaseException:
         store.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    store.close()
     os.replace(tmp, path)
     return open_store(path)
 
 
-def rebuild(explicit: str | os.PathLike[str] | None = None, empty: bool = False) -> Path:
-    """Recreate the chosen store from the curated data; imported claims are dropped."""
+def rebuild(
+    explicit: str | os.PathLike[str] | None = None, empty: bool = False, world: bool = True
+) -> Path:
+    """Recreate the chosen store from the curated (and world) data; imports are dropped."""
     path = chosen_db_path(explicit)
-    build_store(path, empty=empty).close()
+    build_store(path, empty=empty, world=world).close()
     return path

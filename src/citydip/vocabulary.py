@@ -17,7 +17,17 @@ ENTITY_TYPES = (
 )
 
 # Administrative level of a place: cities and every other subnational government.
-PLACE_LEVELS = ("city", "district", "county", "province", "state", "region", "country-level")
+PLACE_LEVELS = (
+    "city",
+    "district",
+    "municipality",
+    "county",
+    "province",
+    "state",
+    "region",
+    "admin unit",
+    "country-level",
+)
 
 TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
 TIE_STATUSES = ("active", "suspended", "ended", "proposed")

@@ -68,12 +68,13 @@ def test_unresolved_names_become_claims_and_are_reported(store: Store) -> None:
     summary = run_import(store, pairs_batch(store, DATA / "pairs-small.csv"))
     assert [row["name"] for row in summary.unresolved_names] == ["Springfield"]
     entity_id = summary.unresolved_names[0]["entity"]
-    assert entity_id == "name-united-states-springfield"
+    assert entity_id == "name-us-springfield"
     claims = store.claims(subject=entity_id)
     assert claims and claims[0].object == "yokohama"
     assert claims[0].qualifiers["subject_status"] == "ambiguous"
     entity = store.entity(entity_id)
     assert entity is not None and "could not place" in (entity.description or "")
+    assert (entity.country, entity.placement) == ("US", "unplaced")
 
 
 def test_table_import_keeps_kinds_dates_and_urls(store: Store) -> None:

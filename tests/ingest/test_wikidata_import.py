@@ -50,7 +50,7 @@ def test_weimar_import_stores_claims(store: Store) -> None:
 def test_sparql_groups_references_and_maps_roles(store: Store) -> None:
     record = parse_wikidata(load_json(DATA / "sparql-p190.json"), "sparql")
     assert len(record.ties) == 3
-    san_diego = next(t for t in record.ties if t.object == "Q16739")
+    san_diego = next(t for t in record.ties if t.object == "Q16552")
     assert [r["url"] for r in san_diego.references] == [
         "https://www.city.yokohama.lg.jp/sister-cities",
         "https://example.org/second-reference",

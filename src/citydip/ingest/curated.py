@@ -296,6 +296,9 @@ def seed_store(store: Store, data: CuratedData | None = None) -> dict[str, int]:
 
 def with_geonames(entity: Entity) -> Entity:
     """Fill a place's country, coordinates, population and other names from GeoNames."""
+    if entity.type == "place" and entity.placement is None:
+        located = entity.geonames_id is not None or entity.lat is not None
+        entity.placement = "curated" if located else "unplaced"
     if entity.type != "place" or entity.geonames_id is None:
         return entity
     record = geonames.city(entity.geonames_id) or geonames.admin_division(entity.geonames_id)

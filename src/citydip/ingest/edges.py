@@ -66,12 +66,16 @@ def parse_names(path: Path) -> dict[str, str]:
 
 
 def edges_batch(
-    store: Store, path: Path, names: Path | None = None, progress: bool = False
+    store: Store,
+    path: Path,
+    names: Path | None = None,
+    progress: bool = False,
+    source: Source | None = None,
 ) -> ImportBatch:
     """Read and validate an edge list (and its names file) into a batch for run_import."""
     ties = parse_edges(path)
     labels = parse_names(names) if names else {}
-    source = Source(
+    source = source or Source(
         id=source_id_for("edges", path.name),
         title=f"Wikidata P190 edges from {path.name}",
         kind="dataset",

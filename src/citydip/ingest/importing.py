@@ -40,10 +40,11 @@ class ImportBatch:
     source: Source
     claims: list[Claim]
     entities: list[Entity] = field(default_factory=list)
-    names: list[tuple[str, str]] = field(default_factory=list)  # (entity id, name)
+    names: list[tuple[str, str, str]] = field(default_factory=list)  # (entity, name, why)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     digest: str = ""
     label: str = ""
+    wikidata_ids: list[tuple[str, str]] = field(default_factory=list)  # (entity id, QID)
 
 
 @dataclass
@@ -104,11 +105,8 @@ def run_import(store: Store, batch: ImportBatch, count_conflicts: bool = True) -
         with store.transaction():
             store.add_source(batch.source)
             store.add_missing_entities(batch.entities)
-            by_entity: dict[str, list[tuple[str, str]]] = {}
-            for entity_id, name in batch.names:
-                by_entity.setdefault(entity_id, []).append((name, ""))
-            for entity_id, names in by_entity.items():
-                store.add_names(entity_id, names)
+            store.set_wikidata_ids(batch.wikidata_ids)
+            store.add_name_evidence(batch.names)
             before = store.claim_states(batch.source.id)
             fresh = [c for fp, c in claims.items() if fp not in before]
             store.add_claims(fresh)

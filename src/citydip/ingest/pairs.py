@@ -87,22 +87,35 @@ def parse_pairs(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 
 def pairs_batch(
-    store: Store, path: Path, progress: bool = False, title: str | None = None
+    store: Store,
+    path: Path,
+    progress: bool = False,
+    title: str | None = None,
+    source: Source | None = None,
 ) -> ImportBatch:
-    """Read, validate and resolve a pairs CSV into a batch for ``run_import``."""
+    """Read, validate and resolve a pairs CSV into a batch for ``run_import``.
+
+    The source is ``import-pairs-<file stem>`` unless one is given (the world dataset's)."""
     rows = parse_pairs(path)
-    source = Source(
+    source = source or Source(
         id=source_id_for("pairs", path.name),
         title=title or f"City pairs from {path.name}",
         kind="dataset",
         description=f"Imported from {path.name}: {len(rows)} rows (city1 lists city2).",
     )
-    resolver = PlaceResolver(store, progress=progress)
-    queries = [
-        NameQuery(row[f"city{side}"], row[f"country{side}"])
-        for _, row in rows
-        for side in ("1", "2")
-    ]
+    resolver = PlaceResolver(store, progress=progress, context=path.name)
+    queries = []
+    for line, row in rows:
+        for side in ("1", "2"):
+            point = _point(path, line, row, side)
+            queries.append(
+                NameQuery(
+                    row[f"city{side}"],
+                    row[f"country{side}"],
+                    lat=point[0] if point else None,
+                    lon=point[1] if point else None,
+                )
+            )
     matches = resolver.resolve(queries)
     claims: list[Claim] = []
     unresolved = []
@@ -123,11 +136,37 @@ def pairs_batch(
         unresolved,
         file_digest(path),
         str(path),
+        resolver.wikidata_ids(),
     )
 
 
+def _point(path: Path, line: int, row: dict[str, str], side: str) -> tuple[float, float] | None:
+    """Coordinates a row gives for one side (``lat1``, ``lng1`` or ``lon1``), checked."""
+    lat_text = row.get(f"lat{side}", "")
+    lon_key = f"lng{side}" if f"lng{side}" in row else f"lon{side}"
+    lon_text = row.get(lon_key, "")
+    if not lat_text and not lon_text:
+        return None
+    try:
+        lat, lon = float(lat_text), float(lon_text)
+    except ValueError:
+        field = f"lat{side}" if not _is_number(lat_text) else lon_key
+        raise DataError(str(path), line, field, "not a number") from None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
+        raise DataError(str(path), line, f"lat{side}", f"({lat}, {lon}) is off the globe")
+    return (lat, lon)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return text.strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
+
+
 def _same_place(resolver: PlaceResolver, query: NameQuery, city: Match) -> Match:
-    """Both sides resolve to one place (a district and its city): keep the name apart."""
+    """Both sides resolve to one place (two spellings of it): keep the second name apart."""
     reason = f"resolves to the same place as {city.written!r}"
     entity_id = resolver.name_entity(query, "ambiguous", reason)
     return Match(entity_id, "ambiguous", query.name, reason)

@@ -1,36 +1,57 @@
-"""Names and Wikidata items of imported rows → entity ids, through the gazetteer.
+"""Names and Wikidata items of imported rows → entity ids, under the identity rules.
 
-Ids, in order of preference (docs/importing.md):
-1. an entity already in the store with the same GeoNames id or Wikidata QID (the curated
-   ``yokohama`` keeps its id, so imported ties land on it);
-2. ``gn-<geonames id>`` for a name the gazetteer resolves;
-3. ``wd-<QID>`` for a Wikidata item whose label the gazetteer cannot place;
-4. ``name-<country>-<slug>`` for a name that is unknown or ambiguous: the claim is kept
-   about that name, and the name is reported.
+The rules (docs/identity.md), in order:
+
+1. **An external id names one place.** A Wikidata QID already in the store names the entity
+   that holds it; a new QID joins the entity of the GeoNames place its label resolves to
+   only when that entity has no QID yet and no other QID of the batch resolves there too
+   (two items called "São Paulo" — the state and the city — are two places). Otherwise the
+   item is an entity of its own, ``wd-<QID>``. One QID never becomes two entities, and two
+   QIDs never one: the store's unique indexes enforce it.
+2. **Districts and admin units are places of their own.** A city district the gazetteer
+   places inside a city ("Kőbánya (Budapest)", "Berlin – Pankow") becomes a ``district``
+   with that city as its ``parent``; an admin unit ("Landkreis Rastatt", "Gmina Siechnice")
+   becomes a place at its level, located at its seat. Folding districts into their city is
+   a query-time choice (``merge_districts``), never made here.
+3. **No tie is dropped.** A name nobody can place becomes ``name-<country>-<slug>``: its name,
+   its country, flagged ``unplaced`` — or located where the input says it is.
+4. **Merges need evidence, and are recorded.** Every name that joins an entity carries the
+   reason (a GeoNames id, a QID, the same name and country), shown by ``citydip place``.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.store.database import Store
 from citydip.store.models import Entity
-from citydip.text import slugify
+from citydip.text import fold, slugify
 
 IMPORTED_PREFIXES = ("gn-", "wd-", "name-")
 UNRESOLVED_NOTE = "imported name the gazetteer could not place"
+# Two unplaced spellings of one name in one country are one place unless the input puts
+# them further apart than this.
+SAME_PLACE_KM = 50.0
 
 
 @dataclass(frozen=True)
 class NameQuery:
-    """A place as a row writes it: name, country, optional region and Wikidata QID."""
+    """A place as a row writes it: name, country, region, Wikidata QID, coordinates."""
 
     name: str
     country: str = ""
     region: str = ""
     qid: str = ""
+    lat: float | None = None
+    lon: float | None = None
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
 
 
 @dataclass(frozen=True)
@@ -50,137 +71,413 @@ class Match:
 
 @dataclass
 class PlaceResolver:
-    """Maps names and QIDs to entity ids, collecting the new entities to insert."""
+    """Maps names and QIDs to entity ids, collecting the new entities to insert.
+
+    ``context`` names where the names come from (a file, a response): it goes into the
+    evidence recorded for every name that joins an entity.
+    """
 
     store: Store
     progress: bool = False
+    context: str = ""
     new: dict[str, Entity] = field(default_factory=dict)
-    extra_names: dict[str, set[str]] = field(default_factory=dict)
+    evidence: dict[tuple[str, str], str] = field(default_factory=dict)
+    qids: dict[str, str] = field(default_factory=dict)  # existing entity id → new QID
 
     def __post_init__(self) -> None:
         self.by_geonames: dict[int, str] = {
             int(k): v for k, v in self.store.entity_ids_by("geonames_id").items()
         }
-        # Only curated QIDs: an imported item is placed the same way on every import, so
-        # re-importing a file gives the same ids (and adds nothing).
         self.by_qid: dict[str, str] = {
-            str(k): v
-            for k, v in self.store.entity_ids_by("wikidata_id").items()
-            if not v.startswith(IMPORTED_PREFIXES)
+            str(k): v for k, v in self.store.entity_ids_by("wikidata_id").items()
         }
+        self.qid_of: dict[str, str] = {v: k for k, v in self.by_qid.items()}
+        self._points: dict[str, tuple[float, float] | None] = {}
 
-    def resolve(self, queries: Sequence[NameQuery]) -> list[Match]:
-        """One match per query; identical queries are resolved once."""
+    # -- resolving ----------------------------------------------------------------------------
+
+    def resolve(
+        self, queries: Sequence[NameQuery], neighbours: dict[str, set[str]] | None = None
+    ) -> list[Match]:
+        """One match per query; identical queries are resolved once.
+
+        ``neighbours`` (QID → the QIDs it is tied to) lets a Wikidata item whose label is
+        ambiguous, or shared with another item, join the one candidate place that already
+        has ties with its neighbours in the store (from other sources): the tie evidence.
+        """
         from citydip.knowledge.gazetteer import resolve_many
 
         distinct = list(dict.fromkeys(queries))
-        pending = [q for q in distinct if self._needs_gazetteer(q)]
-        rows = [{"name": q.name, "country": q.country, "region": q.region} for q in pending]
+        pending = [q for q in distinct if not (q.qid and q.qid in self.by_qid)]
+        rows = [
+            {
+                "name": q.name if q.name != q.qid else "",
+                "country": q.country,
+                "region": q.region,
+                "lat": "" if q.lat is None else q.lat,
+                "lon": "" if q.lon is None else q.lon,
+            }
+            for q in pending
+        ]
         results = dict(
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
+        contested = self._contested(results)
+        chosen = self._by_ties(results, contested, neighbours or {})
         matches: dict[NameQuery, Match] = {}
         for query in distinct:
-            if query in results:
-                matches[query] = self._from_resolution(query, results[query])
+            if query in chosen:
+                matches[query] = self._confirmed(query, *chosen[query])
+            elif query in results:
+                matches[query] = self._place(query, results[query], contested)
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
         return [matches[q] for q in queries]
 
-    def _needs_gazetteer(self, query: NameQuery) -> bool:
-        if not query.qid:
-            return True
-        return query.qid not in self.by_qid and bool(query.name) and query.name != query.qid
+    def _contested(self, results: dict[NameQuery, Any]) -> set[int]:
+        """GeoNames ids that two QIDs resolve to, or whose entity holds another QID."""
+        claims = Counter(
+            r.place.geonames_id
+            for q, r in results.items()
+            if q.qid and r.status == "resolved" and r.unit == "place"
+        )
+        contested = {gid for gid, n in claims.items() if n > 1}
+        for gid in claims:
+            holder = self.by_geonames.get(gid)
+            if holder is not None and holder in self.qid_of:
+                contested.add(gid)
+        return contested
 
-    def _from_resolution(self, query: NameQuery, result: Any) -> Match:
+    def _by_ties(
+        self, results: dict[NameQuery, Any], contested: set[int], neighbours: dict[str, set[str]]
+    ) -> dict[NameQuery, tuple[Any, list[str]]]:
+        """Wikidata items placed by the ties their candidate places have in the store."""
+        if not neighbours:
+            return {}
+        settled: dict[str, str] = dict(self.by_qid)
+        for query, result in results.items():
+            if query.qid and result.status == "resolved" and result.unit == "place":
+                gid = result.place.geonames_id
+                if gid not in contested and gid in self.by_geonames:
+                    settled[query.qid] = self.by_geonames[gid]
+        targeted = {
+            r.place.geonames_id
+            for q, r in results.items()
+            if q.qid and r.status == "resolved" and r.unit == "place"
+        }
+        chosen: dict[NameQuery, tuple[Any, list[str]]] = {}
+        taken: Counter[int] = Counter()
+        for query, result in results.items():
+            if not query.qid or query.qid in settled or result.unit != "place":
+                continue
+            near = {settled[q] for q in neighbours.get(query.qid, ()) if q in settled}
+            if not near:
+                continue
+            if result.status == "unknown" or (result.place is None and not result.candidates):
+                continue
+            options = result.candidates if result.status == "ambiguous" else (result.place,)
+            hits = []
+            for place in options:
+                holder = self.by_geonames.get(place.geonames_id)
+                if holder is None or holder in self.qid_of or place.geonames_id in targeted:
+                    continue
+                shared = sorted(self._partners(holder) & near)
+                if shared:
+                    hits.append((place, shared))
+            if len(hits) == 1:
+                chosen[query] = hits[0]
+                taken[hits[0][0].geonames_id] += 1
+        return {q: hit for q, hit in chosen.items() if taken[hit[0].geonames_id] == 1}
+
+    def _partners(self, entity_id: str) -> set[str]:
+        rows = self.store.conn.execute(
+            "SELECT subject, object FROM claims WHERE predicate = 'twinned_with' "
+            "AND (subject = ?1 OR object = ?1)",
+            (entity_id,),
+        )
+        return {b if a == entity_id else a for a, b in rows}
+
+    def _confirmed(self, query: NameQuery, place: Any, shared: list[str]) -> Match:
+        entity_id = self._geonames_entity(place)
+        self._give_qid(entity_id, query.qid)
+        names = ", ".join(shared[:3]) + (" …" if len(shared) > 3 else "")
+        why = (
+            f"Wikidata {query.qid}: its label {query.name!r} names GeoNames "
+            f"{place.geonames_id}, which other sources already tie to its partners ({names})"
+        )
+        self._name(entity_id, query.name, why)
+        return Match(entity_id, "resolved", query.name, "placed by shared ties", "place")
+
+    def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
-        if query.qid and result.status == "ambiguous":
-            # A Wikidata item has no country here: a candidate the curated data knows is
-            # the one (only curated ids: what earlier imports created must not matter).
-            known = [
-                c
-                for c in result.candidates
-                if not self.by_geonames.get(c.geonames_id, "gn-").startswith(IMPORTED_PREFIXES)
-            ]
-            place = known[0] if len(known) == 1 else None
-        if place is not None:
-            entity_id = self.by_geonames.get(place.geonames_id)
-            if entity_id is None:
-                entity_id = f"gn-{place.geonames_id}"
-                self.by_geonames[place.geonames_id] = entity_id
-                self.new[entity_id] = Entity(
-                    id=entity_id,
-                    type="place",
-                    name=place.name,
-                    country=place.country,
-                    level="city",
-                    geonames_id=place.geonames_id,
-                    wikidata_id=query.qid or None,
-                    lat=place.lat,
-                    lon=place.lon,
-                    population=place.population,
-                )
-            if query.qid:
-                self.by_qid.setdefault(query.qid, entity_id)
-            self._add_name(entity_id, query.name)
-            return Match(entity_id, "resolved", query.name, result.reason, result.unit)
+        if place is None:
+            return self._unplaced(query, result.status, result.reason)
+        if result.unit == "parent":
+            return self._district(query, place, result.reason)
+        if result.unit == "seat":
+            return self._admin_unit(query, place, result)
+        held = self.qid_of.get(self.by_geonames.get(place.geonames_id, ""))
+        if query.qid and (place.geonames_id in contested or held not in (None, query.qid)):
+            reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
+            return Match(self._wikidata_entity(query), "wikidata", query.name, reason)
+        entity_id = self._geonames_entity(place)
+        why = f"GeoNames {place.geonames_id}: the gazetteer resolved {query.name!r}"
+        if query.country:
+            why += f" in {query.country}"
         if query.qid:
-            return Match(self._wikidata_entity(query), "wikidata", query.name, result.reason)
-        entity_id = self.name_entity(query, result.status, result.reason)
-        return Match(entity_id, result.status, query.name, result.reason)
+            self._give_qid(entity_id, query.qid)
+            why = f"Wikidata {query.qid}; {why}"
+        self._name(entity_id, query.name, why)
+        return Match(entity_id, "resolved", query.name, result.reason, "place")
 
-    def _add_name(self, entity_id: str, name: str) -> None:
-        entity = self.new.get(entity_id)
-        if entity is not None and name and name != entity.name:
-            if (name, "") not in entity.names:
-                entity.names.append((name, ""))
-        elif entity is None and name:
-            self.extra_names.setdefault(entity_id, set()).add(name)
-
-    def _wikidata_entity(self, query: NameQuery) -> str:
-        entity_id = f"wd-{query.qid}"
-        label = query.name if query.name and query.name != query.qid else query.qid
-        if entity_id not in self.new:
+    def _geonames_entity(self, place: Any) -> str:
+        entity_id = self.by_geonames.get(place.geonames_id)
+        if entity_id is None:
+            entity_id = f"gn-{place.geonames_id}"
+            self.by_geonames[place.geonames_id] = entity_id
             self.new[entity_id] = Entity(
-                id=entity_id, type="place", name=label, level="city", wikidata_id=query.qid
+                id=entity_id,
+                type="place",
+                name=place.name,
+                country=place.country,
+                level="city",
+                geonames_id=place.geonames_id,
+                lat=place.lat,
+                lon=place.lon,
+                population=place.population,
+                placement="geonames",
             )
-        self.by_qid[query.qid] = entity_id
+            self._name(entity_id, place.name, f"GeoNames {place.geonames_id}")
         return entity_id
 
-    def name_entity(self, query: NameQuery, status: str, reason: str | None) -> str:
-        """``name-<country>-<slug>``: an entity standing for a name that did not resolve."""
-        country = slugify(query.country) if query.country else "xx"
-        entity_id = f"name-{country}-{slugify(query.name)}"
-        if entity_id not in self.new:
-            note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
+    def _give_qid(self, entity_id: str, qid: str) -> None:
+        self.by_qid[qid] = entity_id
+        self.qid_of[entity_id] = qid
+        entity = self.new.get(entity_id)
+        if entity is not None:
+            entity.wikidata_id = qid
+        else:
+            self.qids[entity_id] = qid
+
+    def _district(self, query: NameQuery, city: Any, reason: str | None) -> Match:
+        """A city district GeoNames lacks: a place of its own inside its city."""
+        parent = self._geonames_entity(city)
+        note = f"district of {city.name} (GeoNames {city.geonames_id})"
+        entity_id = self._own_place(query, "district", note, parent=parent, country=city.country)
+        located = self.new.get(entity_id)
+        if located is not None and located.placement == "unplaced":
+            located.lat, located.lon, located.placement = city.lat, city.lon, "parent"
+        return Match(entity_id, "resolved", query.name, reason, "district")
+
+    def _admin_unit(self, query: NameQuery, seat: Any, result: Any) -> Match:
+        """An admin unit (county, gmina, Landkreis…): a place at its level, at its seat."""
+        level = unit_level(result.admin_kind)
+        note = f"{level}; its seat is {seat.name} (GeoNames {seat.geonames_id})"
+        entity_id = self._own_place(query, level, note, country=seat.country)
+        located = self.new.get(entity_id)
+        if located is not None and located.placement == "unplaced":
+            located.lat, located.lon, located.placement = seat.lat, seat.lon, "seat"
+        return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
+
+    def _unplaced(self, query: NameQuery, status: str, reason: str | None) -> Match:
+        if query.qid:
+            return Match(self._wikidata_entity(query), "wikidata", query.name, reason)
+        note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
+        entity_id = self._own_place(query, "city", note)
+        return Match(entity_id, status, query.name, reason)
+
+    def _own_place(
+        self,
+        query: NameQuery,
+        level: str,
+        note: str,
+        parent: str | None = None,
+        country: str | None = None,
+    ) -> str:
+        """A place that GeoNames does not hold: ``wd-<QID>`` or ``name-<country>-<slug>``."""
+        if query.qid:
+            return self._wikidata_entity(query, level, note, parent, country)
+        code = country or country_code(query.country)
+        entity_id = self.name_entity_id(query, code)
+        if entity_id not in self.new and self.store.entity(entity_id) is None:
+            point = query.point
             self.new[entity_id] = Entity(
                 id=entity_id,
                 type="place",
                 name=query.name.strip() or "?",
-                country=None,
-                level="city",
+                country=code,
+                level=level,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
                 description=note,
+                parent=parent,
+                placement="input" if point else "unplaced",
             )
+            self._points[entity_id] = point
+            self._name(entity_id, query.name, f"name as written ({query.country or 'no country'})")
+        else:
+            self._name(entity_id, query.name, f"same name and country ({query.country})")
+        return entity_id
+
+    def name_entity_id(self, query: NameQuery, code: str | None) -> str:
+        """``name-<country>-<slug>``; a spelling far from its namesake gets a place suffix."""
+        country = (code or slugify(query.country) or "xx").lower()
+        slug = slugify(query.name)
+        if not slug or not any(ch.isalnum() for ch in slug):
+            digest = hashlib.sha1(fold(query.name).encode() or query.name.encode()).hexdigest()
+            slug = "h" + digest[:10]
+        entity_id = f"name-{country}-{slug}"
+        point = query.point
+        known = self._known_point(entity_id)
+        if point and known and _km(point, known) > SAME_PLACE_KM:
+            entity_id += f"-{round(point[0])}-{round(point[1])}".replace("--", "-m")
+        return entity_id
+
+    def _known_point(self, entity_id: str) -> tuple[float, float] | None:
+        if entity_id in self._points:
+            return self._points[entity_id]
+        entity = self.new.get(entity_id) or self.store.entity(entity_id)
+        point = (
+            (entity.lat, entity.lon)
+            if entity and entity.lat is not None and entity.lon is not None
+            else None
+        )
+        self._points[entity_id] = point
+        return point
+
+    def _wikidata_entity(
+        self,
+        query: NameQuery,
+        level: str = "city",
+        note: str | None = None,
+        parent: str | None = None,
+        country: str | None = None,
+    ) -> str:
+        entity_id = f"wd-{query.qid}"
+        label = query.name if query.name and query.name != query.qid else query.qid
+        if entity_id not in self.new and self.store.entity(entity_id) is None:
+            point = query.point
+            self.new[entity_id] = Entity(
+                id=entity_id,
+                type="place",
+                name=label,
+                level=level,
+                country=country or country_code(query.country),
+                wikidata_id=query.qid,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                description=note,
+                parent=parent,
+                placement="input" if point else "unplaced",
+            )
+            self._name(entity_id, label, f"Wikidata {query.qid}")
+        self.by_qid[query.qid] = entity_id
+        self.qid_of[entity_id] = query.qid
         return entity_id
 
     def qid_match(self, qid: str, label: str = "") -> Match:
         """A Wikidata item without gazetteer context: an existing entity or ``wd-<QID>``."""
         if qid in self.by_qid:
-            return Match(self.by_qid[qid], "resolved", label or qid)
+            entity_id = self.by_qid[qid]
+            if label and label != qid:
+                self._name(entity_id, label, f"Wikidata {qid}")
+            return Match(entity_id, "resolved", label or qid)
         return Match(self._wikidata_entity(NameQuery(label or qid, qid=qid)), "wikidata", qid)
 
     def qid_apart(self, qid: str, label: str = "") -> Match:
-        """``wd-<QID>`` even when the label resolved: two items of a tie that met in one place."""
-        entity_id = f"wd-{qid}"
-        if entity_id not in self.new:
-            self.new[entity_id] = Entity(
-                id=entity_id, type="place", name=label or qid, level="city", wikidata_id=qid
-            )
-        return Match(entity_id, "wikidata", label or qid)
+        """The entity of a QID (kept for callers that must not merge two items)."""
+        return self.qid_match(qid, label)
+
+    def name_entity(self, query: NameQuery, status: str, reason: str | None) -> str:
+        """An entity standing for a name that did not resolve (or must stay apart)."""
+        note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
+        return self._own_place(query, "city", note)
+
+    def _name(self, entity_id: str, name: str, evidence: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        where = f" ({self.context})" if self.context else ""
+        said = self.evidence.get((entity_id, name))
+        why = evidence + where
+        if said is None:
+            self.evidence[(entity_id, name)] = why
+        elif why.split(":")[0] not in said:
+            self.evidence[(entity_id, name)] = f"{said}; {why}"
+        entity = self.new.get(entity_id)
+        if entity is not None and name != entity.name and (name, "") not in entity.names:
+            entity.names.append((name, ""))
+
+    # -- results ------------------------------------------------------------------------------
 
     def entities(self) -> list[Entity]:
         return list(self.new.values())
 
-    def names(self) -> list[tuple[str, str]]:
-        """(entity id, name) pairs to add to entities that were already in the store."""
-        return [(eid, name) for eid, names in self.extra_names.items() for name in sorted(names)]
+    def names(self) -> list[tuple[str, str, str]]:
+        """(entity id, name, evidence) for every name these rows gave an entity."""
+        return [(eid, name, why) for (eid, name), why in sorted(self.evidence.items())]
+
+    def wikidata_ids(self) -> list[tuple[str, str]]:
+        """(entity id, QID): entities already in the store that get their Wikidata item."""
+        return sorted(self.qids.items())
+
+
+# Admin-unit words (as the gazetteer reports them) → the level stored on the place.
+_LEVELS = {
+    "gmina": "municipality",
+    "municipality": "municipality",
+    "commune": "municipality",
+    "kommune": "municipality",
+    "kommun": "municipality",
+    "gemeinde": "municipality",
+    "comune di": "municipality",
+    "county": "county",
+    "county of": "county",
+    "powiat": "county",
+    "landkreis": "county",
+    "kreis": "county",
+    "parish": "county",
+    "province": "province",
+    "prefecture": "province",
+    "region": "region",
+    "oblast": "region",
+    "governorate": "region",
+    "department": "region",
+    "raion": "district",
+    "rayon": "district",
+    "district": "district",
+    "gun": "district",
+    "gu": "district",
+    "ku": "district",
+    "qu": "district",
+    "xian": "district",
+    "ward": "district",
+    "borough": "district",
+    "township": "municipality",
+}
+
+
+def unit_level(admin_kind: str | None) -> str:
+    """The stored level of an admin unit named with ``admin_kind`` ("gmina" → municipality)."""
+    kind = (admin_kind or "").lower()
+    if kind in _LEVELS:
+        return _LEVELS[kind]
+    for word, level in _LEVELS.items():
+        if word in kind.split():
+            return level
+    return "admin unit"
+
+
+def country_code(country: str) -> str | None:
+    """The ISO 3166 alpha-2 code of a country as written (name, alias or code), if known."""
+    if not country.strip():
+        return None
+    from citydip.knowledge.gazetteer import country_code_of
+
+    return country_code_of(country)
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from citydip.knowledge.gazetteer_match import distance_km
+
+    return distance_km(a, b)

@@ -124,7 +124,7 @@ def table_batch(
     for line, row in rows:
         if not (city or row.get("city")):
             raise DataError(str(path), line, "city", "empty (give --city or a city column)")
-    resolver = PlaceResolver(store, progress=progress)
+    resolver = PlaceResolver(store, progress=progress, context=path.name)
     known = _known_city(store, city) if city else None
     queries: list[NameQuery] = []
     for _, row in rows:
@@ -175,6 +175,7 @@ def table_batch(
         unresolved,
         file_digest(path),
         str(path),
+        resolver.wikidata_ids(),
     )
 
 

@@ -206,10 +206,14 @@ def wikidata_batch(
     progress: bool = False,
 ) -> ImportBatch:
     """Claims of a parsed Wikidata record; items are matched by QID, then by label."""
-    resolver = PlaceResolver(store, progress=progress)
+    resolver = PlaceResolver(store, progress=progress, context=source.id)
     qids = list(dict.fromkeys(q for t in record.ties for q in (t.subject, t.object)))
     queries = [NameQuery(record.labels.get(q, q), record.countries.get(q, ""), qid=q) for q in qids]
-    match_of = dict(zip(qids, resolver.resolve(queries), strict=True))
+    neighbours: dict[str, set[str]] = {}
+    for tie in record.ties:
+        neighbours.setdefault(tie.subject, set()).add(tie.object)
+        neighbours.setdefault(tie.object, set()).add(tie.subject)
+    match_of = dict(zip(qids, resolver.resolve(queries, neighbours), strict=True))
     claims: list[Claim] = []
     for tie in record.ties:
         city, partner = match_of[tie.subject], match_of[tie.object]
@@ -235,7 +239,14 @@ def wikidata_batch(
         claims.append(claim)
     unresolved = [unresolved_row(m, label) for m in match_of.values() if m.unresolved]
     return ImportBatch(
-        source, claims, resolver.entities(), resolver.names(), unresolved, digest, label
+        source,
+        claims,
+        resolver.entities(),
+        resolver.names(),
+        unresolved,
+        digest,
+        label,
+        resolver.wikidata_ids(),
     )
 
 

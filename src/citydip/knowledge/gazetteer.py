@@ -36,7 +36,7 @@ from citydip.knowledge.gazetteer_match import (
     parse_query,
 )
 
-__all__ = ["STATUSES", "Place", "Resolution", "resolve", "resolve_many"]
+__all__ = ["STATUSES", "Place", "Resolution", "country_code_of", "resolve", "resolve_many"]
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 STATUSES: tuple[Status, ...] = ("resolved", "ambiguous", "unknown")
@@ -108,6 +108,16 @@ def resolve(
             reason = f"{reason} ({query.note})"
         return Resolution("unknown", reason=reason, query=name)
     return _decide(query, found.candidates, found.unit, found.admin_kind, name)
+
+
+def country_code_of(text: str) -> str | None:
+    """The ISO alpha-2 code of a country name, alias or code; None when it is no country
+    or names several (a historic union: "Yugoslavia")."""
+    from citydip.knowledge.gazetteer_index import open_index
+    from citydip.knowledge.gazetteer_match import country_options
+
+    codes = {code for code, _ in country_options(open_index(), text)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _decide(

@@ -51,11 +51,20 @@ class Store:
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self
+            if self.schema_version >= 2:
+                self.conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
+                )
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         else:
             self.conn.execute("COMMIT")
+
+    @property
+    def revision(self) -> str:
+        """Changes with every committed write: what derived caches are keyed on."""
+        return f"{self.get_meta('store_id') or self.path}:{self.get_meta('revision') or 0}"
 
     @property
     def schema_version(self) -> int:
@@ -88,10 +97,34 @@ class Store:
             names.append((entity.acronym, ""))
         self.add_names(entity.id, names)
 
-    def add_names(self, entity_id: str, names: Iterable[tuple[str, str]]) -> None:
+    def add_names(
+        self, entity_id: str, names: Iterable[tuple[str, str]], evidence: str | None = None
+    ) -> None:
+        """Index names of an entity; ``evidence`` says why a name joined it (a merge)."""
         self.conn.executemany(
-            "INSERT OR IGNORE INTO names (entity_id, name, lang, folded) VALUES (?, ?, ?, ?)",
-            [(entity_id, name, lang, fold(name)) for name, lang in names if name.strip()],
+            "INSERT OR IGNORE INTO names (entity_id, name, lang, folded, evidence) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(entity_id, name, lang, fold(name), evidence) for name, lang in names if name.strip()],
+        )
+
+    def add_name_evidence(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
+        """(entity id, name, evidence) rows: names that joined entities, and why (a name
+        already there adds this evidence to what it had)."""
+        self.conn.executemany(
+            "INSERT INTO names (entity_id, name, lang, folded, evidence) "
+            "VALUES (?, ?, '', ?, ?) ON CONFLICT (entity_id, name) DO UPDATE SET evidence = "
+            "CASE WHEN names.evidence IS NULL THEN excluded.evidence "
+            "WHEN excluded.evidence IS NULL OR instr(names.evidence, excluded.evidence) > 0 "
+            "THEN names.evidence ELSE names.evidence || '; ' || excluded.evidence END",
+            [(eid, name, fold(name), why) for eid, name, why in rows if name.strip()],
+        )
+
+    def set_wikidata_ids(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """(entity id, QID): give entities that have no QID yet their Wikidata item."""
+        self.conn.executemany(
+            "UPDATE entities SET wikidata_id = ?1 WHERE id = ?2 AND wikidata_id IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM entities WHERE wikidata_id = ?1)",
+            [(qid, eid) for eid, qid in pairs],
         )
 
     def add_source(self, source: Source) -> None:
@@ -152,6 +185,14 @@ class Store:
             "SELECT id FROM entities WHERE parent = ? ORDER BY id", (entity_id,)
         )
         return [str(r[0]) for r in rows]
+
+    def name_evidence(self, entity_id: str) -> list[tuple[str, str, str | None]]:
+        """(name, language, evidence) of every name of an entity."""
+        rows = self.conn.execute(
+            "SELECT name, lang, evidence FROM names WHERE entity_id = ? ORDER BY lang, name",
+            (entity_id,),
+        )
+        return [(str(r[0]), str(r[1]), r[2]) for r in rows]
 
     def names_of(self, entity_id: str) -> list[tuple[str, str]]:
         rows = self.conn.execute(
@@ -378,6 +419,43 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a citydip store ({exc})") from exc
     return store
+
+
+def read_derived(path: str | Path, key: str, revision: str) -> bytes | None:
+    """A cached derived value (network centralities…) computed at ``revision``, if any."""
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).absolute()}?mode=ro", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute(
+            "SELECT value FROM derived WHERE key = ? AND revision = ?", (key, revision)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else bytes(row[0])
+
+
+def keep_derived(path: str | Path, key: str, revision: str, value: bytes) -> bool:
+    """Cache a derived value computed at ``revision`` in the store at ``path`` (through a
+    connection of its own: the caller's may be closed by now). False when the store cannot
+    take it (read-only, locked, gone): a cache is never worth a failure, nor a revision."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute(
+            "INSERT OR REPLACE INTO derived (key, revision, value) VALUES (?, ?, ?)",
+            (key, revision, value),
+        )
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return True
 
 
 def _migrate(store: Store) -> None:

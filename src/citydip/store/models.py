@@ -25,6 +25,7 @@ class Entity:
     port: bool | None = None
     capital: bool | None = None
     parent: str | None = None
+    placement: str | None = None  # how it was located: PLACEMENTS (docs/identity.md)
     names: list[tuple[str, str]] = field(default_factory=list)  # (name, language)
 
     def summary(self) -> dict[str, Any]:
@@ -39,10 +40,16 @@ class Entity:
                 lat=self.lat,
                 lon=self.lon,
                 population=self.population,
+                parent=self.parent,
+                placement=self.placement,
             )
         else:
             out.update(acronym=self.acronym, wikidata_id=self.wikidata_id)
         return out
+
+
+# How a place got its coordinates; ``unplaced`` places have none (docs/identity.md).
+PLACEMENTS = ("curated", "geonames", "input", "parent", "seat", "unplaced")
 
 
 @dataclass

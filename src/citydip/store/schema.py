@@ -68,6 +68,25 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claims_object ON claims(object, predicate);
     CREATE INDEX claims_source ON claims(source_id);
     """,
+    # 2: place identity (docs/identity.md): how a place was located, why a name joined an
+    # entity, one entity per Wikidata QID and per GeoNames id at a level, a revision counter.
+    """
+    ALTER TABLE entities ADD COLUMN placement TEXT;
+    ALTER TABLE names ADD COLUMN evidence TEXT;
+    UPDATE entities SET wikidata_id = NULL WHERE wikidata_id IS NOT NULL AND rowid NOT IN (
+        SELECT MIN(rowid) FROM entities WHERE wikidata_id IS NOT NULL GROUP BY wikidata_id);
+    CREATE UNIQUE INDEX entities_one_per_qid ON entities(wikidata_id)
+        WHERE wikidata_id IS NOT NULL;
+    UPDATE entities SET geonames_id = NULL WHERE geonames_id IS NOT NULL AND rowid NOT IN (
+        SELECT MIN(rowid) FROM entities WHERE geonames_id IS NOT NULL
+        GROUP BY geonames_id, COALESCE(level, ''));
+    CREATE UNIQUE INDEX entities_one_per_geonames_level ON entities(geonames_id, level)
+        WHERE geonames_id IS NOT NULL;
+    CREATE INDEX entities_parent ON entities(parent);
+    CREATE TABLE derived (key TEXT PRIMARY KEY, revision TEXT NOT NULL, value BLOB NOT NULL);
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
+    INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(8))));
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

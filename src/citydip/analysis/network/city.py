@@ -58,8 +58,8 @@ def centralities(
         step("betweenness (shortest paths from every node)")
         return list(g.betweenness(directed=False))
 
-    out: dict[str, list[float] | None] = dict(network.cached("centralities", light))
-    out["betweenness"] = network.cached("betweenness", betweenness) if heavy else None
+    out: dict[str, list[float] | None] = dict(network.cached("centralities", light, persist=True))
+    out["betweenness"] = network.cached("betweenness", betweenness, persist=True) if heavy else None
     return out
 
 

@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from citydip.analysis.network.cache import DerivedCache
 from citydip.errors import CitydipError, InvalidInput, NotFound
 from citydip.knowledge.reconcile import Tie, reconcile_ties
 from citydip.store.database import Store
@@ -68,6 +69,17 @@ class GraphFilter:
             until,
             frozenset(levels) if levels else None,
             merge_admin,
+        )
+
+    def key(self) -> str:
+        """A stable text of every filter, naming cached results."""
+
+        def text(values: frozenset[str] | None) -> str:
+            return "/".join(sorted(values)) if values is not None else "*"
+
+        return (
+            f"k={text(self.kinds)};s={text(self.statuses)};y={self.since}-{self.until};"
+            f"l={text(self.levels)};m={int(self.merge_admin)}"
         )
 
     def describe(self) -> str:
@@ -117,6 +129,8 @@ class Network:
     merged: dict[str, str] = field(default_factory=dict)
     # whole-graph results computed once (centralities), shared by per-city calls
     cache: dict[str, Any] = field(default_factory=dict)
+    # where whole-graph results outlive the process (the store's derived table), if anywhere
+    backing: DerivedCache | None = None
 
     @property
     def nodes(self) -> int:
@@ -135,18 +149,62 @@ class Network:
             )
         return self.index[node]
 
-    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+    def cached(self, key: str, compute: Callable[[], Any], persist: bool = False) -> Any:
+        """``compute()`` once per network; with ``persist``, once per store revision."""
         if key not in self.cache:
-            self.cache[key] = compute()
+            value = self.backing.get(key) if persist and self.backing else None
+            if value is None:
+                value = compute()
+                if persist and self.backing:
+                    self.backing.put(key, value)
+            self.cache[key] = value
         return self.cache[key]
 
 
 def build_network(store: Store, filters: GraphFilter | None = None) -> Network:
-    """The twinning graph of the store under ``filters`` (may have no nodes: callers say so)."""
+    """The twinning graph of the store under ``filters`` (may have no nodes: callers say so).
+
+    The graph and its whole-graph results are cached in the store until its next write."""
     filters = filters or GraphFilter()
-    places = {e.id: e for e in store.entities(type="place")}
-    ties = [t for t in reconcile_ties(store) if filters.keeps(t)]
-    return network_from(places, ties, filters)
+    backing = DerivedCache(store, filters.key())
+    saved = backing.get("network")
+    if saved is not None:
+        network = _restore(saved, filters)
+    else:
+        places = {e.id: e for e in store.entities(type="place")}
+        ties = [t for t in reconcile_ties(store) if filters.keeps(t)]
+        network = network_from(places, ties, filters)
+        backing.put("network", _saved(network))
+    network.backing = backing
+    return network
+
+
+_VERTEX: tuple[str, ...] = ("id", "label", "country", "continent", "lat", "lon", "population")
+_VERTEX += ("port", "capital", "level")
+_EDGE = ("kind", "status", "start", "sources", "ties")
+
+
+def _saved(network: Network) -> dict[str, Any]:
+    g = network.graph
+    return {
+        "n": g.vcount(),
+        "edges": [list(e) for e in g.get_edgelist()],
+        "vertex": {name: g.vs[name] for name in _VERTEX} if g.vcount() else {},
+        "edge": {name: g.es[name] for name in _EDGE} if g.ecount() else {},
+        "index": network.index,
+        "merged": network.merged,
+    }
+
+
+def _restore(saved: dict[str, Any], filters: GraphFilter) -> Network:
+    import igraph
+
+    graph = igraph.Graph(n=saved["n"], edges=[tuple(e) for e in saved["edges"]])
+    for name, values in saved["vertex"].items():
+        graph.vs[name] = values
+    for name, values in saved["edge"].items():
+        graph.es[name] = values
+    return Network(graph, filters, dict(saved["index"]), dict(saved["merged"]))
 
 
 def network_from(places: dict[str, Entity], ties: list[Tie], filters: GraphFilter) -> Network:
