@@ -320,7 +320,8 @@ def _pair(s: Sentence, a: int, b: int) -> tuple[Known, Known, float] | None:
         if m.label == "REF" and m.ref == "pair" and m.start < a:
             both = _last_two(s, m)
             if len(both) == 2:
-                topic = s.context.last_subject
+                main = s.context.main  # the text's city of the moment leads, else the topic
+                topic = main if main in both else s.context.last_subject
                 first, second = (both[1], both[0]) if topic == both[1] else (both[0], both[1])
                 return first, second, 0.9
     return None
