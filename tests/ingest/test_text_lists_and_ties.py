@@ -156,3 +156,28 @@ def test_numbers_dates_awards_and_roles(registry: Registry) -> None:
     assert any(name.endswith("Civic Trust Award") and year == 2021 for name, year in awards)
     board = next(c for c in claims if c.type == "membership")
     assert board.role == "board"
+
+
+def test_inline_and_numbered_lists_ranges_and_modifiers(registry: Registry) -> None:
+    text = (
+        "Sister cities: Turku, Bergen and Gothenburg.\n\n"
+        "The municipality's partner cities include:\n"
+        "1. Harbin, China (since 2001)\n"
+        "2. St. Petersburg, Russia (1989; suspended 2022)\n\n"
+        "Historic Bath is twinned with Aix-en-Provence. "
+        "Kyiv and Leipzig were twinned from 1961 until 2014. "
+        "The twinning of Dresden and Ostrava was suspended in 2019."
+    )
+    got = ties(extract_claims("Tampere\n\nTampere renews its ties.\n\n" + text, registry))
+    for partner in ("Turku", "Bergen", "Gothenburg", "Harbin"):
+        assert got[pair("Tampere", partner)].status == "active", partner
+    petersburg = got[pair("Tampere", "Saint Petersburg")]
+    assert (petersburg.kind, petersburg.status, petersburg.end_year) == (
+        "partner",
+        "suspended",
+        2022,
+    )
+    assert pair("Bath", "Aix-en-Provence") in got  # "Historic" is no part of the name
+    kyiv = got[pair("Kyiv", "Leipzig")]
+    assert (kyiv.year, kyiv.end_year, kyiv.status) == (1961, 2014, "ended")
+    assert got[pair("Dresden", "Ostrava")].status == "suspended"

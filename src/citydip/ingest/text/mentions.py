@@ -361,6 +361,17 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         if label is None and i == 0 and j == 1 and registry.place(span.text) is None:
             i = j
             continue  # a capitalised first word is not a name by itself, unless a place
+        if (
+            label is None
+            and i == 0
+            and j > 1
+            and doc[1].lower_ not in CONNECTORS
+            and registry.lookup(span.text) is None
+            and registry.place(doc[0:1].text) is None
+            and registry.place(doc[1:j].text.split(" and ")[0]) is not None
+        ):
+            i = 1  # "Historic Bath", "Sleepy Totnes and Vire": a modifier, then the name
+            continue
         if label is None:  # "Marseille and Rio de Janeiro": two names
             k = i
             for cut in [t for t in range(i, j) if doc[t].lower_ == "and"] + [j]:

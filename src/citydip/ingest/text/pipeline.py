@@ -100,6 +100,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"partnership {TIE_NOUNS}",
             f"friendly {TIE_NOUNS}",
             "partnership|partnerships with",
+            "twinning|partnership of|between",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
         ),

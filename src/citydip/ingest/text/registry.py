@@ -267,6 +267,8 @@ def _spelled_as(text: str, name: str) -> bool:
     wanted, got = fold(text), fold(name)
     if got in fold_variants(text) or wanted in got:
         return True
+    if len(wanted) < 6 or wanted[:1] != got[:1]:
+        return False  # "Plans" is not "Planes": short names must be spelled the same
     return SequenceMatcher(None, wanted, got).ratio() >= 0.85
 
 

@@ -101,6 +101,8 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
         if (out and a < out[-1][1]) or a in named:
             continue  # "Sister Cities International" names an organization
         words = [t.lower_ for t in s.doc[a:b]]
+        if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
+            words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
         word = next((w for w in words if w in TIE_KIND_WORDS), words[0])
         out.append((a, b, word))
     return out
@@ -132,10 +134,15 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         subjects = [k for k in subjects if k != partner]
         if not subjects:
             continue
-        direct = s.prev(m.start) in ("with", "of", "and", ":", "from")
+        direct = s.prev(m.start) in ("with", "of", "and", ":", "from") or (
+            bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
+        )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
             break  # "ties with Austin"; not "a tie in Austin"
         out.append((subjects[0], partner, m.end, sure * (1.0 if direct else 0.75)))
+    if len(out) >= 2 and s.prev(start) in ("of", "between"):
+        # "the twinning of Dresden and Ostrava": the two names are the pair
+        return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
         return out
     between = _between(s, a)
@@ -224,7 +231,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
                 break
             i += 1
     if found is None:
-        return "active", None, None
+        return _range_status(s, end)
     status, at = found
     after = years_in(doc, at + 1, at + 5)
     if after:
@@ -232,6 +239,16 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     if at < a:
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at
+
+
+def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
+    """ "twinned from 1961 until 2014", "(1966-1992)": a closed range is an ended tie."""
+    found = years_in(s.doc, end, min(len(s.doc), end + 10))
+    if len(found) >= 2 and found[1][0] - found[0][0] <= 3 and found[0][1] < found[1][1]:
+        link = {t.lower_ for t in s.doc[found[0][0] + 1 : found[1][0]]}
+        if link & {"until", "till", "to", "-"}:
+            return "ended", found[1][1], found[1][0]
+    return "active", None, None
 
 
 YEAR_STOPS = {";", ".", "but", "although", "though", "whereas", "while", "however"}

@@ -63,12 +63,16 @@ STATUS_WORDS = {
             "severed",
             "revoked",
             "discontinued",
+            "shelved",
+            "abandoned",
+            "scrapped",
         ),
         "ended",
     ),
     **dict.fromkeys(("suspended", "suspends", "suspend", "frozen", "froze", "paused"), "suspended"),
     **dict.fromkeys(
-        ("proposed", "planned", "prospective", "pending", "candidate", "mooted"), "proposed"
+        ("proposed", "planned", "plans", "prospective", "pending", "candidate", "mooted"),
+        "proposed",
     ),
 }
 DENIALS = {"declined", "rejected", "refused", "denied", "turned", "vetoed"}
