@@ -181,3 +181,20 @@ def test_inline_and_numbered_lists_ranges_and_modifiers(registry: Registry) -> N
     kyiv = got[pair("Kyiv", "Leipzig")]
     assert (kyiv.year, kyiv.end_year, kyiv.status) == (1961, 2014, "ended")
     assert got[pair("Dresden", "Ostrava")].status == "suspended"
+
+
+def test_an_html_list_under_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><body><h1>Utrecht</h1><p>Utrecht is a Dutch city.</p>"
+        "<h2>Twin towns</h2><ul><li>Brno, Czech Republic (since 1991)</li>"
+        "<li>León, Nicaragua</li></ul>"
+        "<h2>Former partner cities</h2><ul><li>Kyoto, Japan (1988-2010)</li></ul>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    got = ties(extract_file(path, None).claims)
+    assert got[pair("Utrecht", "Brno")].year == 1991
+    assert pair("Utrecht", "León") in got
+    kyoto = got[pair("Utrecht", "Kyoto")]
+    assert (kyoto.kind, kyoto.status, kyoto.end_year) == ("partner", "ended", 2010)

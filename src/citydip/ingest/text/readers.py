@@ -204,6 +204,10 @@ class _TextParser(HTMLParser):
             self.parts.append("\t")
         elif tag == "tr" or tag == "br":
             self.parts.append("\n")
+        elif tag == "li":  # list items: bulleted lines of one block
+            self.parts.append("\n- ")
+        elif tag in ("ul", "ol"):
+            self.parts.append("\n\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -213,6 +217,10 @@ class _TextParser(HTMLParser):
             self.parts.append("\n\n")
         elif tag in _SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag == "li":
+            self.parts.append("\n")
+        elif tag in ("ul", "ol"):
+            self.parts.append("\n\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -223,7 +231,8 @@ class _TextParser(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page: blocks as paragraphs, table rows as tab-separated lines."""
+    """Visible text of an HTML page: blocks as paragraphs, table rows as tab-separated lines,
+    list items as "- " lines of one paragraph."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
