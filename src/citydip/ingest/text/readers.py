@@ -204,10 +204,8 @@ class _TextParser(HTMLParser):
             self.parts.append("\t")
         elif tag == "tr" or tag == "br":
             self.parts.append("\n")
-        elif tag == "li":  # list items: bulleted lines of one block
+        elif tag == "li":  # list items: bulleted lines of one block (ul, ol are blocks)
             self.parts.append("\n- ")
-        elif tag in ("ul", "ol"):
-            self.parts.append("\n\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -219,8 +217,6 @@ class _TextParser(HTMLParser):
             self.skip = max(0, self.skip - 1)
         elif tag == "li":
             self.parts.append("\n")
-        elif tag in ("ul", "ol"):
-            self.parts.append("\n\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
