@@ -212,7 +212,17 @@ class Registry:
         return next(iter(distinct.values())) if len(distinct) == 1 else None
 
     def place(self, text: str, country: str | None = None) -> Known | None:
-        """A place by name: the store's, else the gazetteer's (offline), else None."""
+        """A place by name: the store's, else the gazetteer's (offline), else None. With a
+        ``country`` ("St. Petersburg, Russia") a place of that country wins over a store
+        place of the same name elsewhere."""
+        if country:
+            for key in fold_variants(text):
+                there = [k for k in self.by_key.get(key, []) if k.label == "PLACE"]
+                fitting = [k for k in there if k.country == country]
+                if fitting:
+                    return _best(fitting)
+                if there:
+                    return _gazetteer(self, text, country) or _best(there)
         known = self.lookup(text)
         if known is not None:
             return known if known.label == "PLACE" else None

@@ -73,6 +73,10 @@ class Sentence:
         if mention.label == "REF":
             return self.context.referents(mention)
         if mention.known is not None:
+            country = self.country_after(mention) if place else None
+            if country and mention.known.label == "PLACE" and mention.known.country != country:
+                found = self.registry.place(mention.text, country)  # "St. Petersburg, Russia"
+                return [found] if found else [mention.known]
             return [mention.known]
         if mention.label == "NAME" or place:
             found = self.registry.place(mention.text, self.country_after(mention))
@@ -207,6 +211,16 @@ class Sentence:
                 break
             found = year_at(self.doc, i)
             if found is not None:
+                return found[0]
+        return None
+
+    def year_before(self, index: int) -> int | None:
+        """ "in 2009 it took home ...": "in" + a year in the clause just before ``index``."""
+        for i in range(index - 1, max(-1, index - 7), -1):
+            if self.doc[i].text in (",", ";") or self.doc[i].lower_ in ("and", "but"):
+                return None
+            found = year_at(self.doc, i)
+            if found is not None and i > 0 and self.doc[i - 1].lower_ in ("in", "since"):
                 return found[0]
         return None
 

@@ -90,7 +90,7 @@ def award(s: Sentence) -> list[Draft]:
                     "award",
                     subject,
                     known,
-                    year=s.year_after(b, end + 6) or s.opening_year(),
+                    year=s.year_after(b, end + 6) or s.year_before(a) or s.opening_year(),
                     confidence=0.85 * sure,
                     rule=f"award:{s.span_text(a, b).lower()}",
                 )

@@ -51,11 +51,12 @@ def ties(s: Sentence) -> list[Draft]:
         negated = _negated(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         pairs = _pairs(s, a, start, generic=word in ("ties", "tie", "link", "links"))
-        for subject, partner, mention_end, sure in pairs:
+        respective = _respective_years(s, [p[2] for p in pairs])
+        for n, (subject, partner, mention_end, sure) in enumerate(pairs):
             if subject == partner:
                 continue
             status, end_year, status_at = _status(s, a, mention_end)
-            year = _start_year(s, mention_end, b, status_at)
+            year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
             if negated:
                 out.append(
                     Draft(
@@ -77,6 +78,18 @@ def ties(s: Sentence) -> list[Draft]:
                 )
             )
     return out
+
+
+def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
+    """ "twinnings with Kobe and Mombasa date from 1957 and 1981": as many years after the
+    last partner as there are partners, none between them, are theirs in order."""
+    if len(ends) < 2 or years_in(s.doc, ends[0], ends[-1]):
+        return []
+    stop = next(
+        (i for i in range(ends[-1], len(s.doc)) if s.doc[i].lower_ in YEAR_STOPS), len(s.doc)
+    )
+    found = [y for _, y in years_in(s.doc, ends[-1], min(stop, ends[-1] + 12))]
+    return found if len(found) == len(ends) else []
 
 
 def _counted(s: Sentence, a: int) -> bool:
