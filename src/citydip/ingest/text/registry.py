@@ -97,6 +97,7 @@ class Registry:
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
         self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
+        self._words: dict[str, set[str]] | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -202,14 +203,26 @@ class Registry:
             return None
         words = set(key.split())
         found: list[Known] = []
-        for other, bucket in self.by_key.items():
+        index = self._word_index()
+        pools = [index.get(w, set()) for w in words]
+        candidates = set.intersection(*pools) if pools else set()
+        for other in sorted(candidates):  # names holding every word of the text
             if key in other or (len(words) >= 2 and words <= set(other.split())):
-                found.extend(k for k in bucket if k.label in labels)
+                found.extend(k for k in self.by_key[other] if k.label in labels)
         if near:
             close = [k for k in found if fold(near) in fold(k.name)]
             found = close or found
         distinct = {k.id or k.name: k for k in found}
         return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def _word_index(self) -> dict[str, set[str]]:
+        """word -> the folded names holding it (built once: linking scans no full list)."""
+        if self._words is None:
+            self._words = {}
+            for other in self.by_key:
+                for word in other.split():
+                    self._words.setdefault(word, set()).add(other)
+        return self._words
 
     def place(self, text: str, country: str | None = None) -> Known | None:
         """A place by name: the store's, else the gazetteer's (offline), else None. With a
