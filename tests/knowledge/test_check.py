@@ -102,3 +102,22 @@ def test_self_contradictions_need_two_confident_sides(store: Store, tmp_path: Pa
     doubtful = unsure["uncertain"][0]
     assert sorted(side["confidence"] < CONFIDENT for side in doubtful["document"]) == [False, True]
     assert unsure["summary"]["uncertain"] == 1
+
+
+def test_saved_ties_keep_their_status_and_denials_their_predicate(
+    store: Store, tmp_path: Path
+) -> None:
+    from citydip.knowledge.review import save_extraction
+
+    path = tmp_path / "ties.txt"
+    path.write_text(
+        "Yokohama's twinning with Manila, in place since 1965, was suspended in 2021. "
+        "Yokohama is not twinned with Lyon.\n",
+        encoding="utf-8",
+    )
+    saved = save_extraction(store, extract_file(path, store))
+    claims = store.claims(source_id=saved.source_id, review=None)
+    tie = next(c for c in claims if c.predicate == "twinned_with")
+    assert (tie.object, tie.status, tie.start, tie.end) == ("manila", "suspended", "1965", "2021")
+    denial = next(c for c in claims if c.predicate == "not_twinned_with")
+    assert {denial.subject, denial.object} == {"yokohama", "lyon"}
