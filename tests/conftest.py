@@ -26,6 +26,24 @@ def curated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def world_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default store as users get it (curated + the shipped world data), built once."""
+    path = tmp_path_factory.mktemp("world") / "citydip.db"
+    build_store(path).close()
+    return path
+
+
+@pytest.fixture
+def world_store(world_db: Path, tmp_path: Path) -> Iterator[Store]:
+    """A private, writable copy of the world store."""
+    path = tmp_path / "world.db"
+    path.write_bytes(world_db.read_bytes())
+    s = open_store(path)
+    yield s
+    s.close()
+
+
 @pytest.fixture
 def store(curated_db: Path, tmp_path: Path) -> Iterator[Store]:
     """A private, writable copy of the curated store."""
@@ -46,11 +64,9 @@ class Result:
         return json.loads(self.stdout)
 
 
-@pytest.fixture
-def cli(curated_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """Run ``citydip ARGS`` in-process against a copy of the curated store."""
-    path = tmp_path / "cli.db"
-    path.write_bytes(curated_db.read_bytes())
+def _runner(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> Any:
+    path = tmp_path / name
+    path.write_bytes(db.read_bytes())
     monkeypatch.setenv("CITYDIP_DB", str(path))
     monkeypatch.setenv("COLUMNS", "200")
 
@@ -64,3 +80,15 @@ def cli(curated_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> An
 
     run.db_path = path  # type: ignore[attr-defined]
     return run
+
+
+@pytest.fixture
+def cli(curated_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run ``citydip ARGS`` in-process against a copy of the curated store."""
+    return _runner(curated_db, tmp_path, monkeypatch, "cli.db")
+
+
+@pytest.fixture
+def world_cli(world_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Run ``citydip ARGS`` in-process against a copy of the world store."""
+    return _runner(world_db, tmp_path, monkeypatch, "world-cli.db")

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Source
 
+if TYPE_CHECKING:
+    from citydip.knowledge.identity import PlaceIdentity
 
-def city_profile(store: Store, name: str) -> dict[str, Any]:
-    """The profile of the city called ``name`` (JSON-ready)."""
+
+def city_profile(store: Store, name: str, merge_districts: bool = False) -> dict[str, Any]:
+    """The profile of the city called ``name`` (JSON-ready); ``merge_districts`` counts its
+    districts' ties as its own."""
     from citydip.analysis.profile import build_profile, profile_to_dict
     from citydip.knowledge.lookup import find_city
 
-    return profile_to_dict(build_profile(store, find_city(store, name)))
+    return profile_to_dict(build_profile(store, find_city(store, name), merge_districts))
 
 
-def compare_cities(store: Store, names: list[str]) -> Any:
+def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Any:
     """The Table 1 comparison (a ``Comparison``) of two or more cities."""
     from citydip.analysis.compare import compare_profiles
     from citydip.analysis.profile import build_profile
@@ -28,7 +32,15 @@ def compare_cities(store: Store, names: list[str]) -> Any:
     cities = [find_city(store, n) for n in names]
     if len({c.id for c in cities}) < len(cities):
         raise InvalidInput("compare needs different cities: " + ", ".join(c.name for c in cities))
-    return compare_profiles([build_profile(store, c) for c in cities])
+    return compare_profiles([build_profile(store, c, merge_districts) for c in cities])
+
+
+def place_identity(store: Store, name: str) -> PlaceIdentity:
+    """Who a place is: its ids, level, parent and districts, and why each name is its own."""
+    from citydip.knowledge.identity import describe_place
+    from citydip.knowledge.lookup import find_city
+
+    return describe_place(store, find_city(store, name))
 
 
 def list_conflicts(store: Store, name: str | None = None) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ ACTIVITY_PREDICATES = {
     "not_member_of": "non_membership",
 }
 AGREEMENT_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement")
+ANY_KIND = (*AGREEMENT_KINDS, "unspecified")
 
 
 @dataclass
@@ -42,6 +43,7 @@ class CityProfile:
     sources: SourceIndex
     owned: list[Statement] = field(default_factory=list)  # claims about its programmes/assets
     district_ties: list[Tie] = field(default_factory=list)  # ties of its districts
+    merged_districts: list[str] = field(default_factory=list)  # ids folded into the city
 
     def partner(self, tie: Tie) -> Entity:
         return self.entities[tie.partner]
@@ -59,8 +61,13 @@ class CityProfile:
         return (dated[0], dated[-1]) if dated else (None, None)
 
 
-def build_profile(store: Store, city: Entity) -> CityProfile:
-    """Reconcile every claim about ``city`` into a profile."""
+def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> CityProfile:
+    """Reconcile every claim about ``city`` into a profile.
+
+    Its districts' ties are listed apart, or, with ``merge_districts``, counted as the
+    city's own (a tie of a district with its own city, or two districts' ties with one
+    partner, count once): folding districts into cities is a choice made here, at query
+    time, never in the store (docs/identity.md)."""
     sources = SourceIndex(store)
     ties = reconcile_ties(store, involving=city.id, sources=sources)
     memberships = statements(store, city.id, ("member_of",), sources)
@@ -88,8 +95,11 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         for child in store.children(city.id)
         for tie in reconcile_ties(store, involving=child, sources=sources)
     ]
+    merged: list[str] = []
+    if merge_districts and district_ties:
+        ties, merged = _fold_districts(city, ties, district_ties)
     ids = {city.id} | {t.partner for t in ties} | {t.city for t in district_ties}
-    ids |= {t.partner for t in district_ties}
+    ids |= {t.partner for t in district_ties} | set(merged)
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
     return CityProfile(
         city,
@@ -101,8 +111,26 @@ def build_profile(store: Store, city: Entity) -> CityProfile:
         store.entity_map(ids),
         sources,
         owned,
-        district_ties,
+        [] if merged else district_ties,
+        merged,
     )
+
+
+def _fold_districts(
+    city: Entity, ties: list[Tie], district_ties: list[Tie]
+) -> tuple[list[Tie], list[str]]:
+    """The city's ties with its districts' added as its own; the districts folded in."""
+    from dataclasses import replace
+
+    districts = {t.city for t in district_ties}
+    partners = {t.partner for t in ties}
+    out = list(ties)
+    for tie in district_ties:
+        if tie.partner == city.id or tie.partner in districts or tie.partner in partners:
+            continue
+        out.append(replace(tie, city=city.id))
+        partners.add(tie.partner)
+    return out, sorted(districts)
 
 
 def _claim_sources(profile: CityProfile, claims: list[Claim]) -> list[dict[str, Any]]:
@@ -146,6 +174,9 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
             "latest_agreement": _tie_brief(profile, latest),
             "countries": countries,
             "continents": continents(countries),
+            "districts_merged": [profile.entities[d].name for d in profile.merged_districts],
+            "all_countries": (every := profile.partner_countries(ANY_KIND)),
+            "all_continents": continents(every),
         },
     }
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from typing import Any
 
@@ -46,11 +48,22 @@ def open_chosen_store() -> Store:
     return open_db(STATE.db, on_build=_building_status)
 
 
-def _building_status(path: Any) -> Any:
-    """A spinner on stderr while the store is built from the curated data (first use)."""
+@contextmanager
+def _building_status(path: Any) -> Iterator[Callable[[str, int], None]]:
+    """A progress bar on stderr while the default store is built (first use): curated data,
+    then the world's places, names and ties."""
     from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    return Console(stderr=True).status(f"Building the store {path} from the curated data…")
+    steps = ("curated data", "places", "names", "ties")
+    columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"Building {path} (once)", total=len(steps))
+
+        def advance(what: str, count: int) -> None:
+            progress.update(task, advance=1, description=f"Building the store: {count:,} {what}")
+
+        yield advance
 
 
 class Format(StrEnum):

@@ -9,6 +9,10 @@ import typer
 
 from citydip.cli.app import STATE, Format, app, console, emit_json, open_chosen_store
 
+MERGE_DISTRICTS = typer.Option(
+    False, "--merge-districts", help="Count the ties of a city's districts as its own."
+)
+
 
 class CompareFormat(StrEnum):
     table = "table"
@@ -29,12 +33,13 @@ class SourcesFormat(StrEnum):
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    merge_districts: bool = MERGE_DISTRICTS,
 ) -> None:
     """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
-        data = city_profile(store, name)
+        data = city_profile(store, name, merge_districts)
     if format is Format.json:
         emit_json(data)
     else:
@@ -47,12 +52,13 @@ def city(
 def compare(
     names: list[str] = typer.Argument(..., help="Two or more city names."),
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
+    merge_districts: bool = MERGE_DISTRICTS,
 ) -> None:
     """The essay's Table 1 for any cities, every cell derived by rule and sourced."""
     from citydip.api import compare_cities
 
     with open_chosen_store() as store:
-        data = compare_cities(store, names).to_dict()
+        data = compare_cities(store, names, merge_districts).to_dict()
     if format is CompareFormat.json:
         emit_json(data)
         return
@@ -66,6 +72,24 @@ def compare(
         sys.stdout.write(render.comparison_csv(data))
     else:
         sys.stdout.write(render.comparison_html(data))
+
+
+@app.command()
+def place(
+    name: str = typer.Argument(..., help="A place name in any script, or its id."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Who a place is: ids, level, parent, districts, and why each of its names is its own."""
+    from citydip.api import place_identity
+
+    with open_chosen_store() as store:
+        data = place_identity(store, name).to_dict()
+    if format is Format.json:
+        emit_json(data)
+    else:
+        from citydip.report.place import place_view
+
+        console().print(place_view(data))
 
 
 @app.command()

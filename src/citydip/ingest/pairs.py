@@ -103,7 +103,8 @@ def pairs_batch(
         kind="dataset",
         description=f"Imported from {path.name}: {len(rows)} rows (city1 lists city2).",
     )
-    resolver = PlaceResolver(store, progress=progress, context=path.name)
+    context = path.name if source.id.startswith("import-") else source.id
+    resolver = PlaceResolver(store, progress=progress, context=context)
     queries = []
     for line, row in rows:
         for side in ("1", "2"):

@@ -327,9 +327,15 @@ def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
 
 
 def _admin_word(qualifier: str) -> str | None:
+    """The admin-unit kind a qualifier names ("county", "rural gmina", "urban district")."""
     if qualifier in _KIND_WORDS:
         return None
-    return qualifier if qualifier in _ADMIN_SUFFIXES or qualifier == "gmina" else None
+    if qualifier in _ADMIN_SUFFIXES or qualifier == "gmina":
+        return qualifier
+    words = qualifier.split()
+    if 1 < len(words) <= 3 and (words[-1] in _ADMIN_SUFFIXES or words[-1] == "gmina"):
+        return qualifier
+    return None
 
 
 def _strip_words(key: str) -> list[tuple[str, str | None]]:

@@ -27,10 +27,20 @@ def profile_view(data: dict[str, Any]) -> Any:
     line = (
         f"{sum(summary['ties_by_kind'].values())} ties "
         f"({', '.join(f'{k} {n}' for k, n in summary['ties_by_kind'].items())}); "
-        f"those of a known kind reach {len(summary['countries'])} countries on "
-        f"{len(summary['continents'])} continents "
-        f"({', '.join(summary['continents'])})"
     )
+    if summary["countries"] or not summary.get("all_countries"):
+        line += (
+            f"those of a known kind reach {len(summary['countries'])} countries on "
+            f"{len(summary['continents'])} continents ({', '.join(summary['continents'])})"
+        )
+    else:
+        line += (
+            f"no source records their kind; partners in {len(summary['all_countries'])} "
+            f"countries on {len(summary['all_continents'])} continents "
+            f"({', '.join(summary['all_continents'])})"
+        )
+    if summary.get("districts_merged"):
+        line += f"; with its districts {', '.join(summary['districts_merged'])}"
     if first and latest:
         line += (
             f"; first {first['partner']} {first['start']}, "

@@ -9,6 +9,7 @@ Filters (:class:`GraphFilter`):
 - ``since`` / ``until``: start years, inclusive. With either bound, a tie without a known
   start year is left out (it cannot be placed in the range).
 - ``levels``: place levels to keep (vocabulary.PLACE_LEVELS, e.g. only ``city``).
+- ``sources``: keep ties that one of these sources states (e.g. only the Wikidata crawl).
 - ``merge_admin``: a place with a parent (a city district) counts as its top-most parent;
   ties between a district and its own city vanish, parallel ties merge into one edge
   (the earliest start, the first stated kind, ``ties`` counts them).
@@ -43,6 +44,7 @@ class GraphFilter:
     until: int | None = None
     levels: frozenset[str] | None = None
     merge_admin: bool = False
+    sources: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
         _check("--kind", self.kinds, TIE_KINDS)
@@ -60,6 +62,7 @@ class GraphFilter:
         until: int | None = None,
         levels: Iterable[str] | None = None,
         merge_admin: bool = False,
+        sources: Iterable[str] | None = None,
     ) -> GraphFilter:
         """A filter from plain lists (an empty list means no filter, as on the CLI)."""
         return cls(
@@ -69,6 +72,7 @@ class GraphFilter:
             until,
             frozenset(levels) if levels else None,
             merge_admin,
+            frozenset(sources) if sources else None,
         )
 
     def key(self) -> str:
@@ -79,7 +83,7 @@ class GraphFilter:
 
         return (
             f"k={text(self.kinds)};s={text(self.statuses)};y={self.since}-{self.until};"
-            f"l={text(self.levels)};m={int(self.merge_admin)}"
+            f"l={text(self.levels)};m={int(self.merge_admin)};src={text(self.sources)}"
         )
 
     def describe(self) -> str:
@@ -93,11 +97,15 @@ class GraphFilter:
             parts.append(f"started {self.since or '…'}–{self.until or '…'}")
         if self.levels:
             parts.append("level " + "/".join(sorted(self.levels)))
+        if self.sources:
+            parts.append("stated by " + "/".join(sorted(self.sources)))
         if self.merge_admin:
             parts.append("districts merged into their cities")
         return ", ".join(parts) or "all ties"
 
     def keeps(self, tie: Tie) -> bool:
+        if self.sources is not None and not self.sources.intersection(tie.source_ids):
+            return False
         if self.kinds is not None and tie.kind not in self.kinds:
             return False
         if self.statuses is not None and tie.status not in self.statuses:
