@@ -91,7 +91,7 @@ def main() -> int:
         f"{len(texts)} documents ({total_kb:,.0f} KB: the dev, test and held-out gold texts, "
         f"each repeated to ~40 KB), {claims} claims in all.",
         "",
-        "Wall-clock, best of three runs of each.",
+        "Wall-clock, best of five runs of each.",
         "",
         "| processes | wall seconds | KB/s wall | CPU seconds, all processes |",
         "|---:|---:|---:|---:|",
