@@ -198,3 +198,14 @@ def test_an_html_list_under_a_heading(tmp_path: Path) -> None:
     assert pair("Utrecht", "León") in got
     kyoto = got[pair("Utrecht", "Kyoto")]
     assert (kyoto.kind, kyoto.status, kyoto.end_year) == ("partner", "ended", 2010)
+
+
+def test_a_population_is_not_a_count_of_ties(registry: Registry) -> None:
+    text = (
+        "Kobe, a port of 1.5 million with eight sister cities, hosted the fair. "
+        "Leeds, a city of 800,000 people, has 12 sister cities."
+    )
+    counts = {
+        (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
+    }
+    assert counts == {("Kobe", "8"), ("Leeds", "12")}

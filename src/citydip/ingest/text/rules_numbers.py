@@ -111,9 +111,15 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
             return None, None
         if word in MEMBER_NOUNS:
             return "members", k
-        if word in (",", ".", ";", "of", "in", "to", "and", "%", "percent"):
-            return None, None
+        if word in NOT_BETWEEN or normalise.WORD_NUMBERS.get(word) or word[:1].isdigit():
+            return None, None  # "1.5 million with eight sister cities": not a count of ties
     return None, None
+
+
+# Words that end a number's noun phrase: what follows them is not what the number counts.
+NOT_BETWEEN = {",", ".", ";", "of", "in", "to", "and", "%", "percent", "with", "has", "have"}
+NOT_BETWEEN |= {"had", "for", "from", "at", "on", "by", "its", "their", "is", "are", "was"}
+NOT_BETWEEN |= {"people", "residents", "inhabitants", "citizens", "population", "who", "which"}
 
 
 def _population(words: list[str]) -> int | None:
