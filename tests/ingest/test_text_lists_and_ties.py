@@ -209,3 +209,15 @@ def test_a_population_is_not_a_count_of_ties(registry: Registry) -> None:
         (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
     }
     assert counts == {("Kobe", "8"), ("Leeds", "12")}
+
+
+def test_links_partnerships_and_between_that_are_no_ties(registry: Registry) -> None:
+    text = (
+        "The new tram link between Leeds and Bradford opened on Monday. Officials said the "
+        "link with the airport would follow in 2027. Bradford's football club has a "
+        "partnership with a brewery in Leeds. Manchester will tie its climate budget to the "
+        "national plan. The mayor met counterparts from Lyon and Turin at a conference in "
+        "Brussels. Between 2010 and 2015 the city's population grew by 40,000."
+    )
+    claims = extract_claims(text, registry)
+    assert not [c for c in claims if c.type in ("tie", "non_tie")]

@@ -152,6 +152,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
             break  # "ties with Austin"; not "a tie in Austin"
+        if not direct and s.prev(start) == "with":
+            break  # "a partnership with a brewery in Leeds": the partner is the brewery
         out.append((subjects[0], partner, m.end, sure * (1.0 if direct else 0.75)))
     if len(out) >= 2 and s.prev(start) in ("of", "between"):
         # "the twinning of Dresden and Ostrava": the two names are the pair
