@@ -14,6 +14,10 @@ def profile_view(data: dict[str, Any]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from citydip.report.directory import empty_profile_line
+
+    if (line := empty_profile_line(data)) is not None:
+        return Text(line)
     city = data["city"]
     summary = data["summary"]
     head = Text(f"{city['name']}", style="bold")
