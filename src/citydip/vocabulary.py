@@ -24,13 +24,16 @@ PLACE_LEVELS = (
     "county",
     "province",
     "state",
+    "territory",
     "region",
     "admin unit",
     "country-level",
 )
 
 TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
-TIE_STATUSES = ("active", "suspended", "ended")
+# unknown: no source states whether the tie is in force (ties only datasets list);
+# proposed: a text says the tie was proposed and not yet approved (extracted claims).
+TIE_STATUSES = ("active", "suspended", "ended", "unknown", "proposed")
 
 MEMBERSHIP_ROLES = (
     "member",
@@ -52,6 +55,7 @@ PREDICATES = {
     "twinned_with": "a tie between two places (kind: sister, partner, friendship, ...)",
     "member_of": "membership of an organization or network (role qualifier)",
     "not_member_of": "an explicit statement that the subject is not a member",
+    "not_twinned_with": "an explicit statement that two places are not twinned (a denied tie)",
     "award_received": "an award won (object: the award entity)",
     "runs_programme": "a programme the subject runs (object: the programme)",
     "programme_partner": "a participant of a programme (subject: the programme)",
@@ -69,6 +73,10 @@ PREDICATES = {
     "population": "resident population as a source states it",
     "tie_period": "the years a city's ties were formed in, as a source states it (start, end)",
     "participant_count": "number of participants (companies, members) of a programme or network",
+    "signed": "a declaration or pledge the subject signed (object: the document); not a membership",
+    "project": "a project of a programme, described in its value (subject: the programme)",
+    "population_rank": "the subject's rank by population in its country, as a source states it",
+    "open_port_since": "when the subject opened as a port for foreign trade, as a source states it",
 }
 
 COUNT_METRICS = (
@@ -80,6 +88,7 @@ COUNT_METRICS = (
     "sister-ordinal",
     "members",
     "overseas-offices",
+    "urban-share-2050",
 )
 
 THEMES = (

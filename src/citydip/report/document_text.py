@@ -65,14 +65,18 @@ def extraction_text(data: dict[str, Any]) -> str:
 def check_text(report: dict[str, Any]) -> str:
     lines = [
         f"{report['document']['path']}: {len(report['agreements'])} agree with the store, "
-        f"{len(report['new'])} new, "
-        f"{len(report['contradictions'])} contradictions"
+        f"{len(report['new'])} new, {len(report['contradictions'])} contradictions, "
+        f"{len(report['uncertain'])} uncertain"
     ]
-    for item in report["contradictions"]:
-        lines.append(f"\n{item['subject']['name']}: {item['property']} ({item['kind']})")
+    uncertain = [(item, "uncertain") for item in report["uncertain"]]
+    for item, kind in [*((i, i["kind"]) for i in report["contradictions"]), *uncertain]:
+        lines.append(f"\n{item['subject']['name']}: {item['property']} ({kind})")
         sides = item["document"] if isinstance(item["document"], list) else [item["document"]]
         for side in sides:
-            lines.append(f"  document: {side['value']}  — “{side['sentence'][:120]}”")
+            lines.append(
+                f"  document: {side['value']} (confidence {side['confidence']:.2f})"
+                f"  — “{side['sentence'][:120]}”"
+            )
         for side in item.get("store", []):
             cited = "; ".join(s["title"] for s in side["sources"])
             as_of = f" as of {side['as_of']}" if side.get("as_of") else ""
