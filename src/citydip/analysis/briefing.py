@@ -142,7 +142,7 @@ def _memberships(profile: CityProfile) -> list[BriefItem]:
 
 
 def _by_kind(ties: list[BriefTie], order: dict[str, int]) -> dict[str, int]:
-    counts = Counter(t.kind for t in ties if t.status == "active")
+    counts = Counter(t.kind for t in ties if t.status in ("active", "unknown"))  # as profile
     return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])))
 
 

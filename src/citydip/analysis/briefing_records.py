@@ -82,7 +82,7 @@ class CityBrief:
 
     @property
     def active_ties(self) -> list[BriefTie]:
-        return [t for t in self.ties if t.status == "active"]
+        return [t for t in self.ties if t.status in ("active", "unknown")]  # not ended
 
     @property
     def thin(self) -> bool:
