@@ -90,7 +90,9 @@ def test_ties_missing_from_official_list_are_flagged(store: Store) -> None:
 
 
 def test_cincinnati_is_unconfirmed_and_points_to_new_taipei(store: Store) -> None:
-    assert not _by(find_conflicts(store, "taipei"), "tie", "cincinnati")  # not a conflict
+    # Only the curator's judgement is a conflict (issue 14); the listing itself is a notice.
+    found = _by(find_conflicts(store, "taipei"), "tie", "cincinnati")
+    assert [c.kind for c in found] == ["likely-confusion"]
     listed = find_conflicts(store, "taipei", kinds=["unconfirmed"])
     [conflict] = _by(listed, "tie", "cincinnati")
     assert conflict.kind == "unconfirmed"
@@ -137,10 +139,12 @@ def test_rejected_and_proposed_claims_do_not_count(store: Store) -> None:
     assert "99" not in [v.value for v in conflict.values]
 
 
-def test_member_counts_of_a_network_over_time_rank_low(store: Store) -> None:
+def test_member_counts_of_a_network_jumping_tenfold_are_flagged(store: Store) -> None:
     [conflict] = _by(find_conflicts(store, "go-smart"), "members count")
     values = {v.value: v.as_of for v in conflict.values}
     assert values == {"130": "2019-03-27", "213": "2022-03", "more than 2000": "2025"}
     assert conflict.kind == "count"
-    assert conflict.level == "low"  # each value has its own date: growth, not disagreement
+    # 213 members in 2022, more than 2,000 in 2025: dated apart, but no growth explains a
+    # nine-fold jump (issue 14), so it is not discounted as growth.
+    assert "fold" in conflict.note and conflict.level == "medium"
     assert "different dates" in conflict.note

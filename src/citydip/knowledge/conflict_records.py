@@ -48,10 +48,11 @@ class Finding:
         """The finding with its values (built now, for a pending notice)."""
         return self.pending() if self.pending is not None else self
 
-    def scored(self, one_source_disagrees: bool = False) -> Finding:
-        """The finding with its severity set by the rule in knowledge.severity."""
+    def scored(self, one_source_disagrees: bool = False, not_growth: bool = False) -> Finding:
+        """The finding with its severity set by the rule in knowledge.severity
+        (``not_growth``: values dated apart that growth cannot explain are not discounted)."""
         stated = [v for v in self.values if not v.derived]
-        dates = [v.as_of for v in stated]
+        dates = [v.as_of for v in stated] if not not_growth else [None]
         evidence = Evidence(
             values=[v.value for v in self.values],
             source_ids=frozenset(s["id"] for v in stated for s in v.sources),

@@ -1,7 +1,8 @@
 """Where sources disagree, ranked by severity: every competing value with its sources.
 
 The rules live in ``tie_conflicts`` (kind, date, status, withdrawn), ``count_conflicts``
-(counts, counts against listed ties, memberships) and ``unconfirmed`` (official lists, and
+(counts, counts against listed ties, memberships), ``place_conflicts`` (population, tie
+period, likely confusions) and ``unconfirmed`` (official lists, and
 the notices: unconfirmed ties, unresolved names); ``severity`` scores each finding. A tie
 one source lists and another leaves out is unconfirmed, not a conflict: notices are counted
 apart and listed only when asked for by kind (docs/reconciliation.md).
@@ -17,6 +18,7 @@ from typing import Any
 
 from citydip.knowledge.conflict_records import Conflict, ConflictList, ConflictValue, Finding
 from citydip.knowledge.count_conflicts import count_findings
+from citydip.knowledge.place_conflicts import place_findings
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.knowledge.severity import NOTICE_KINDS, check_kinds
 from citydip.knowledge.tie_conflicts import tie_findings
@@ -76,6 +78,7 @@ def _findings(
     findings += coverage
     if not only_notices:
         findings += count_findings(store, sources, subject)
+        findings += place_findings(store, sources, subject)
     if "unresolved" in wanted:
         unresolved = unresolved_findings(index, subject)
         findings += unresolved
@@ -89,7 +92,7 @@ def _findings(
 # The conflicts of the whole store (notices counted, not written out), kept in the store's
 # ``derived`` table for its revision: every committed write changes it, so the cache never
 # outlives the claims it was computed from. Bump the version when Finding changes shape.
-_CACHE_KEY = "conflicts:v1"
+_CACHE_KEY = "conflicts:v2"  # v2: place conflicts
 
 
 def _whole_store(store: Store) -> tuple[list[Finding], dict[str, int]]:

@@ -4,6 +4,8 @@ Rules (docs/reconciliation.md):
 - ``count``: sources state different values for the same count (a city's ``count`` claims,
   a network's or programme's ``participant_count``); ``self-contradiction`` when one source
   states two values (the essay: Taipei has 53 and 52 sister cities);
+  a figure that grows five-fold or more from one date to the next is flagged, not
+  discounted as growth (GO SMART: 213 members in 2022, more than 2,000 in 2025);
 - ``count-vs-list``: a stated count differs from the number of active ties of that kind;
 - ``membership``: a ``member_of`` claim against a ``not_member_of`` claim.
 """
@@ -11,12 +13,15 @@ Rules (docs/reconciliation.md):
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import pairwise
 
 from citydip.knowledge.conflict_records import ConflictValue, Finding
 from citydip.knowledge.reconcile import SourceIndex, Tie, reconcile_ties
+from citydip.knowledge.severity import as_number
 from citydip.store.database import Store
 from citydip.store.models import Claim
 
+JUMP = 5  # a stated figure that grows this many times between dates is not growth (flagged)
 # Which tie kinds each stated count metric counts.
 METRIC_KINDS = {
     "sister": ("sister",),
@@ -84,7 +89,15 @@ def _stated(
     kind = "self-contradiction" if notes else "count"
     if len({c.qualifiers.get("as_of") for c in claims}) > 1:
         notes.append("other values are stated as of different dates")
-    return Finding(city, f"{metric} count", kind, values, "; ".join(notes)).scored()
+    numbers = [n for v in values if (n := as_number(v.value)) is not None and n > 0]
+    jump = max((b / a for a, b in pairwise(numbers)), default=1.0)
+    if jump >= JUMP:
+        notes.append(
+            f"the value grows {jump:.0f}-fold from one date to the next: more than growth "
+            "explains; the sources may count different things"
+        )
+    finding = Finding(city, f"{metric} count", kind, values, "; ".join(notes))
+    return finding.scored(not_growth=jump >= JUMP)
 
 
 def _values_by_statement(claims: list[Claim], sources: SourceIndex) -> list[ConflictValue]:

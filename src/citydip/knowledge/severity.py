@@ -35,6 +35,10 @@ KINDS: dict[str, int] = {
     "date": 30,
     "status": 30,
     "withdrawn": 25,
+    # Curated judgements and facts about a place (knowledge.place_conflicts).
+    "likely-confusion": 40,
+    "population": 35,
+    "tie-period": 30,
 }
 # Not conflicts: shown only when asked for by kind.
 NOTICE_KINDS: dict[str, int] = {"unconfirmed": 5, "unresolved": 3}
