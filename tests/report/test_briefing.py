@@ -200,7 +200,13 @@ def test_a_city_known_only_from_datasets_says_what_is_missing(store: Store) -> N
     content = briefing(store, ["Testville"])
     assert content.cities[0].ties_by_kind == {"unspecified": 3} and not content.cities[0].thin
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", render_html(content)))
-    assert "has 3 ties in force in the store: 3 of a kind no source states." in text
+    assert (
+        "has 3 ties in the store that no source reports ended: 3 of a kind no source states."
+        in text
+    )
+    assert (
+        "All are listed only by datasets, which do not say whether they are still in force" in text
+    )
     assert "The store records nothing else about the diplomacy of Testville" in text
     assert "Little is recorded" not in text
 

@@ -158,3 +158,18 @@ def test_labels_do_not_overlap_and_crowded_dots_keep_their_titles() -> None:
     assert 1 <= len(labels) <= 2  # right of the first dot, left of the next; no more room
     titles = [c.find(SVG + "title").text for c in root.iter(SVG + "circle")]  # type: ignore[union-attr]
     assert {f"Town {i}" for i in range(4)} <= set(titles)
+
+
+def test_unknown_status_is_drawn_as_current_and_ended_as_dashed() -> None:
+    ties = [
+        MapTie(MapPlace("Known", 10.0, 10.0), "sister", 1990, "unknown"),
+        MapTie(MapPlace("Gone", 20.0, 20.0), "sister", 1990, "suspended"),
+    ]
+    lines = _parse(world_map(YOKOHAMA, ties)).findall(f".//{SVG}g[@class='ties']/{SVG}path")
+    assert [line.get("stroke-dasharray") for line in lines] == [None, "4 3"]
+    rows = [
+        TimelineEntry("Known", "sister", 1990, None, "unknown"),
+        TimelineEntry("Gone", "sister", 1991, None, "ended"),
+    ]
+    bars = _parse(timeline(rows, until=2000)).findall(f".//{SVG}g[@class='rows']/{SVG}rect")
+    assert [b.get("fill-opacity") for b in bars] == ["1", "0.45"]

@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Any
 
 from citydip.analysis.briefing_records import (
+    CURRENT,
     BriefConflict,
     BriefCount,
     Briefing,
@@ -142,7 +143,7 @@ def _memberships(profile: CityProfile) -> list[BriefItem]:
 
 
 def _by_kind(ties: list[BriefTie], order: dict[str, int]) -> dict[str, int]:
-    counts = Counter(t.kind for t in ties if t.status in ("active", "unknown"))  # as profile
+    counts = Counter(t.kind for t in ties if t.status in CURRENT)
     return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])))
 
 
@@ -154,7 +155,7 @@ def city_brief(profile: CityProfile) -> CityBrief:
         key=lambda t: (order.get(t.kind, 99), t.start or "9999", t.partner),
     )
     first, latest = profile.first_and_latest()
-    countries = profile.partner_countries()
+    countries = profile.partner_countries(with_unknown=True)
     items: dict[str, list[BriefItem]] = {group: [] for group in dict.fromkeys(ITEM_GROUPS.values())}
     for st in profile.activities:
         group = ITEM_GROUPS.get(st.first.predicate)

@@ -9,6 +9,8 @@ from typing import Any
 from citydip.analysis.compare import Comparison
 from citydip.store.models import Source
 
+CURRENT = ("active", "unknown")  # statuses of ties no source says have ended
+
 
 @dataclass
 class BriefTie:
@@ -81,8 +83,14 @@ class CityBrief:
     soft_power: float
 
     @property
-    def active_ties(self) -> list[BriefTie]:
-        return [t for t in self.ties if t.status in ("active", "unknown")]  # not ended
+    def current_ties(self) -> list[BriefTie]:
+        """Ties not recorded as ended or suspended (in force, or status unknown)."""
+        return [t for t in self.ties if t.status in CURRENT]
+
+    @property
+    def unknown_status(self) -> int:
+        """Ties only datasets list, which do not say whether they are in force."""
+        return sum(1 for t in self.ties if t.status == "unknown")
 
     @property
     def thin(self) -> bool:

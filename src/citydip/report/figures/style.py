@@ -18,6 +18,8 @@ KIND_COLOURS = {
 SERIES_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 FONT = "Liberation Sans, DejaVu Sans, Noto Sans CJK JP, Noto Sans CJK TC, sans-serif"
 
+ENDED = ("ended", "suspended")  # statuses drawn as no longer in force
+
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 

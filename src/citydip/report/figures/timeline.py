@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from citydip.report.figures.records import TimelineEntry
 from citydip.report.figures.style import (
+    ENDED,
     KIND_COLOURS,
     esc,
     figure_id,
@@ -73,7 +74,7 @@ def timeline(
         label = f"{entry.label}: {entry.kind}, {entry.start}–" + (
             str(entry.end) if entry.end is not None else ""
         )
-        opacity = "1" if entry.status == "active" and entry.end is None else "0.45"
+        opacity = "0.45" if entry.status in ENDED or entry.end is not None else "1"
         parts.append(
             f'<text x="{num(LABEL_W - 4)}" y="{num(y + 9)}" text-anchor="end">'
             f"{esc(entry.label)}</text>"

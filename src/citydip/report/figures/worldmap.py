@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from citydip.report.figures.basemap import Projection, land_paths
 from citydip.report.figures.records import MapPlace, MapTie
 from citydip.report.figures.style import (
+    ENDED,
     KIND_COLOURS,
     esc,
     figure_id,
@@ -99,8 +100,9 @@ def world_map(
 ) -> str:
     """An SVG world map centred on ``city``'s meridian with a line to every partner.
 
-    Lines follow great circles and are coloured by tie kind (ended ties dashed); partners are
-    dots with a ``<title>`` each and, up to ``label_limit`` partners, a label.
+    Lines follow great circles and are coloured by tie kind (ended or suspended ties
+    dashed); partners are dots with a ``<title>`` each and, up to ``label_limit`` partners,
+    a label where it does not overlap another.
     """
     map_h = width * (84.0 + 60.0) / 360.0
     legend_h = 26.0
@@ -120,7 +122,7 @@ def world_map(
             parts.append(f'<path d="{path}"><title>{esc(name)}</title></path>')
     parts.append('</g><g class="ties" fill="none" stroke-width="1.2" stroke-opacity="0.85">')
     for tie in ties:
-        dash = ' stroke-dasharray="4 3"' if tie.status != "active" else ""
+        dash = ' stroke-dasharray="4 3"' if tie.status in ENDED else ""
         when = f", {tie.start}" if tie.start else ""
         label = f"{city.name} – {tie.partner.name}: {tie.kind}{when}"
         if tie.status != "active":
@@ -154,7 +156,7 @@ def world_map(
     )
     kinds = {t.kind for t in ties}
     ordered = [k for k in KIND_COLOURS if k in kinds] + sorted(kinds - set(KIND_COLOURS))
-    ended = any(t.status != "active" for t in ties)
+    ended = any(t.status in ENDED for t in ties)
     if ordered:
         items = [(k, kind_colour(k)) for k in ordered]
         dashed = "ended or suspended" if ended else None
