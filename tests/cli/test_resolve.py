@@ -9,19 +9,11 @@ from typing import Any
 
 import pytest
 
-from citydip.knowledge import gazetteer_index
-
 
 @pytest.fixture(scope="session")
-def gazetteer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same per-session index as tests/knowledge/test_gazetteer.py (built once)."""
-    home = tmp_path_factory.getbasetemp() / "gazetteer-home"
-    if not home.exists():
-        home.mkdir()
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("CITYDIP_HOME", str(home))
-            gazetteer_index.build_index(gazetteer_index.index_path())
-    return home
+def gazetteer_home(citydip_home: Path) -> Path:
+    """The session's temporary home, where conftest put the gazetteer index."""
+    return citydip_home
 
 
 @pytest.fixture(autouse=True)

@@ -18,15 +18,9 @@ FRANKFURT_ODER, BIRMINGHAM_GB = 2925535, 2655603
 
 
 @pytest.fixture(scope="session")
-def gazetteer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index per test session, built from the package data into a temporary home."""
-    home = tmp_path_factory.getbasetemp() / "gazetteer-home"
-    if not home.exists():
-        home.mkdir()
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("CITYDIP_HOME", str(home))
-            gazetteer_index.build_index(gazetteer_index.index_path())
-    return home
+def gazetteer_home(citydip_home: Path) -> Path:
+    """The session's temporary home, where conftest put the gazetteer index."""
+    return citydip_home
 
 
 @pytest.fixture(autouse=True)

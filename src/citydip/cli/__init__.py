@@ -14,6 +14,7 @@ _COMMAND_MODULES = (
     "citydip.cli.imports",
     "citydip.cli.network",
     "citydip.cli.text",
+    "citydip.cli.data",
 )
 
 

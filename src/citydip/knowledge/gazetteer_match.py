@@ -17,7 +17,7 @@ from typing import Literal
 from citydip.knowledge.countries import RELATED, Option
 from citydip.knowledge.gazetteer_index import fold, name_keys
 
-Unit = Literal["place", "seat", "parent"]
+Unit = Literal["place", "seat", "parent", "admin"]
 
 # Words that make a name a town's ("City", "-shi") or an admin unit's ("Gmina", "County").
 _PLACE_SUFFIXES = (
@@ -126,13 +126,22 @@ _QUALIFIER = re.compile(r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\s*$")
 _KIND_WORDS = {"city", "town", "village", "municipality", "commune", "place", "country"}
 
 FUZZY_CUTOFF = 92.0
+# The weight of a place whose population is unknown: a village always below a cities500 town.
+VILLAGE_WEIGHT = 10.0
+CITY_MIN_WEIGHT = 200.0
+ADMIN_MIN_WEIGHT = 1000.0
 # An alternate name (a former name, a neighbourhood, an exonym) counts far less than a main one.
 ALT_NAME_FACTOR = 0.15
 
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames populated place."""
+    """A GeoNames populated place, a smaller place, or an admin unit (``kind="admin"``, at
+    ``level``, inside ``parent``, located at its centroid).
+
+    ``geonames_id`` is 0 when the place comes from data without GeoNames ids (postal places,
+    some units): such a place is known by its name, country and position only.
+    """
 
     name: str
     country: str
@@ -141,6 +150,9 @@ class Place:
     lat: float
     lon: float
     population: int
+    kind: str = "city"
+    level: str | None = None
+    parent: str | None = None
 
 
 @dataclass
@@ -310,7 +322,7 @@ def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
     for base, quality, base_unit, base_kind in bases:
         for key in name_keys(base):
             add(key, quality, base_unit, base_kind)
-            for stripped, kind in _strip_words(key):
+            for stripped, kind in strip_words(key):
                 if kind is None:
                     add(stripped, quality * 0.95, base_unit, base_kind)
                 else:
@@ -338,7 +350,7 @@ def _admin_word(qualifier: str) -> str | None:
     return None
 
 
-def _strip_words(key: str) -> list[tuple[str, str | None]]:
+def strip_words(key: str) -> list[tuple[str, str | None]]:
     """The key without a town word (kind None) or an admin-unit word (kind = that word)."""
     out: list[tuple[str, str | None]] = []
     suffixes: tuple[tuple[tuple[str, ...], bool], ...] = (
@@ -372,11 +384,15 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
         if scope == []:
             continue
         for key, quality, unit, kind in variants:
-            if kind in _US_UNITS and scope and "US" in scope:
-                continue  # a US county's namesake town is seldom in it, nor its seat
             rows = [(p, main) for p, main in _lookup(conn, key, scope) if _in_region(query, p)]
+            if kind in _US_UNITS and scope and "US" in scope:
+                # a US county's namesake town is seldom in it, nor its seat: the county only
+                rows = [(p, main) for p, main in rows if p.kind == "admin"]
+            rows, found_unit, found_kind = _units_or_places(rows, unit, kind)
             if rows:
-                return Found([_weigh(query, p, main, quality) for p, main in rows], unit, kind)
+                return Found(
+                    [_weigh(query, p, main, quality) for p, main in rows], found_unit, found_kind
+                )
     parent = _parent_city(conn, query, scopes)
     if parent is not None:
         return parent
@@ -400,6 +416,26 @@ _DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
 # Countries whose region names map to GeoNames admin-1 codes from curated tables, not guesses.
 _RELIABLE_REGIONS = frozenset({"US", "GB", "CA", "AU", "DE", "AT", "PL"})
 _US_UNITS = frozenset({"county", "parish", "borough", "township", "county of"})
+
+
+def _units_or_places(
+    rows: list[tuple[Place, bool]], unit: Unit, kind: str | None
+) -> tuple[list[tuple[Place, bool]], Unit, str | None]:
+    """Admin units or places, not both: a name with a unit word ("Krosno County") names the
+    unit when one matches; a bare name ("Krosno") names the town, unless only a unit holds
+    it as its own name ("Calabria")."""
+    units = [r for r in rows if r[0].kind == "admin"]
+    places = [r for r in rows if r[0].kind != "admin"]
+    if kind and len(units) > 1:  # "Kreis Kassel": the county, not the Regierungsbezirk
+        from citydip.knowledge.gazetteer_wider import level_of
+
+        level = level_of(kind)
+        units = [r for r in units if r[0].level == level] or units
+    if units and (unit == "seat" or not places):
+        return units, "admin", kind or units[0][0].level
+    if units and not any(main for _, main in places) and any(main for _, main in units):
+        return units, "admin", kind or units[0][0].level
+    return places, unit, kind
 
 
 def _in_region(query: Query, place: Place) -> bool:
@@ -428,7 +464,11 @@ def _parent_city(
         for scope in scopes:
             if scope == []:
                 continue
-            rows = [(p, m) for p, m in _lookup(conn, fold(parent), scope) if _in_region(query, p)]
+            rows = [
+                (p, m)
+                for p, m in _lookup(conn, fold(parent), scope)
+                if _in_region(query, p) and p.kind == "city"
+            ]
             if rows:
                 found = [_weigh(query, p, main, 0.6) for p, main in rows]
                 return Found(found, "parent", None)
@@ -438,20 +478,49 @@ def _parent_city(
 def _lookup(
     conn: sqlite3.Connection, key: str, scope: list[str] | None
 ) -> list[tuple[Place, bool]]:
-    sql = (
-        "SELECT p.name, p.country, p.admin1, p.id, p.lat, p.lon, p.population, MAX(n.main) "
-        "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+    """Places holding the name key; a downloaded dump's row replaces the packaged one."""
+    from citydip.knowledge.gazetteer_index import has_dump
+
+    found: dict[int, tuple[Place, bool]] = {}
+    for schema in ("dump", "main") if has_dump(conn) else ("main",):
+        sql = (
+            "SELECT p.name, p.country, p.admin1, p.id, p.lat, p.lon, p.population, p.kind, "
+            f"p.level, p.parent, MAX(n.main) FROM {schema}.name n "
+            f"JOIN {schema}.place p ON p.id = n.place WHERE n.key = ?"
+        )
+        args: list[str] = [key]
+        if scope:
+            sql += f" AND n.country IN ({','.join('?' * len(scope))})"
+            args.extend(scope)
+        for row in conn.execute(sql + " GROUP BY p.id LIMIT 500", args).fetchall():
+            found.setdefault(int(row[3]), (_place(row), bool(row[10])))
+    return list(found.values())
+
+
+def _place(row: tuple[object, ...]) -> Place:
+    name, country, admin1, gid, lat, lon, population, kind, level, parent = row[:10]
+    return Place(
+        str(name),
+        str(country),
+        str(admin1) if admin1 else None,
+        max(int(gid), 0),  # type: ignore[call-overload]
+        float(lat),  # type: ignore[arg-type]
+        float(lon),  # type: ignore[arg-type]
+        int(population),  # type: ignore[call-overload]
+        str(kind),
+        str(level) if level else None,
+        str(parent) if parent else None,
     )
-    args: list[str] = [key]
-    if scope:
-        sql += f" AND n.country IN ({','.join('?' * len(scope))})"
-        args.extend(scope)
-    rows = conn.execute(sql + " GROUP BY p.id LIMIT 500", args).fetchall()
-    return [(Place(*row[:7]), bool(row[7])) for row in rows]
 
 
 def _weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
-    weight = float(max(place.population, 200)) * (1.0 if main else ALT_NAME_FACTOR)
+    if place.kind == "village":
+        base = VILLAGE_WEIGHT
+    elif place.kind == "admin":
+        base = max(float(place.population), ADMIN_MIN_WEIGHT)
+    else:
+        base = max(float(place.population), CITY_MIN_WEIGHT)
+    weight = base * (1.0 if main else ALT_NAME_FACTOR)
     if query.admin1 and (place.country, place.admin1 or "") in query.admin1:
         weight *= 50.0
     for point in query.points:
@@ -472,15 +541,17 @@ def _fuzzy(conn: sqlite3.Connection, key: str, codes: list[str]) -> list[tuple[P
         for _, score, index in hits:
             if score >= best - 1.0:
                 row = conn.execute(
-                    "SELECT name, country, admin1, id, lat, lon, population FROM place "
-                    "WHERE id = ?",
+                    "SELECT name, country, admin1, id, lat, lon, population, kind, level, "
+                    "parent FROM place WHERE id = ?",
                     (ids[index],),
                 ).fetchone()
-                out.append((Place(*row), score / 100.0 * 0.75))
+                out.append((_place(row), score / 100.0 * 0.75))
     return out
 
 
 @lru_cache(maxsize=64)
 def _country_names(conn: sqlite3.Connection, code: str) -> tuple[list[str], list[int]]:
-    rows = conn.execute("SELECT key, id FROM place WHERE country = ?", (code,)).fetchall()
+    rows = conn.execute(
+        "SELECT key, id FROM place WHERE country = ? AND kind = 'city'", (code,)
+    ).fetchall()
     return [str(r[0]) for r in rows], [int(r[1]) for r in rows]
