@@ -118,6 +118,7 @@ def _state(home: Path) -> dict[str, bytes]:
 
 def test_download_indexes_the_slice_and_the_gazetteer_uses_it(cli, home: Path) -> None:
     assert resolve("Dacorum", "England").status == "unknown"
+    assert resolve("Tarashcha Raion", "Ukraine").unit == "seat"
     before = cli("data", "status", "--format", "json")
     assert before.exit_code == 0 and json.loads(before.stdout)["uses_download"] is False
 
@@ -129,10 +130,12 @@ def test_download_indexes_the_slice_and_the_gazetteer_uses_it(cli, home: Path) -
     assert dacorum.status == "resolved" and dacorum.unit == "admin"
     assert dacorum.place is not None and dacorum.place.geonames_id == 9900001
     assert dacorum.place.level == "municipality" and dacorum.place.parent == "Hertfordshire"
-    brovary = resolve("Броварський район", "Ukraine")  # from alternatenames/UA.zip
-    assert brovary.status == "resolved" and brovary.place is not None
-    assert brovary.place.geonames_id == 9900012
-    assert resolve("Markivka Raion", "Ukraine").unit == "admin"
+    native = resolve("Таращанський район", "Ukraine")  # from alternatenames/UA.zip
+    assert native.status == "resolved" and native.place is not None
+    assert native.place.geonames_id == 9900011 and native.unit == "admin"
+    tarashcha = resolve("Tarashcha Raion", "Ukraine")  # was its seat town, now the raion
+    assert tarashcha.unit == "admin" and tarashcha.place is not None
+    assert (tarashcha.place.geonames_id, tarashcha.place.parent) == (9900011, "Kyiv Oblast")
     # the packaged data still answers: London is London
     assert resolve("London", "England").place.geonames_id == 2643743  # type: ignore[union-attr]
 
@@ -154,14 +157,14 @@ def test_truncated_file_fails_in_one_line_keeps_the_old_data_and_resumes(
     assert len(lines) == 1 and lines[0].startswith("UA.zip: ") and "resume" in lines[0]
     assert _state(home) == kept
     gazetteer_index.close_all()
-    assert resolve("Markivka Raion", "Ukraine").status == "unknown"
+    assert resolve("Tarashcha Raion", "Ukraine").unit == "seat"  # the packaged answer
     assert resolve("Dacorum", "England").status == "resolved"
 
     server.truncate.clear()
     again = cli("data", "download", "geonames", "--country", "UA")
     assert again.exit_code == 0, again.stderr
     assert any(r.startswith("UA.zip:bytes=") for r in server.ranges)  # resumed, not restarted
-    assert resolve("Markivka Raion", "Ukraine").status == "resolved"
+    assert resolve("Tarashcha Raion", "Ukraine").unit == "admin"
 
 
 def test_wrong_checksum_fails_in_one_line_and_keeps_the_old_data(
@@ -175,7 +178,7 @@ def test_wrong_checksum_fails_in_one_line_and_keeps_the_old_data(
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
         archive.write(SLICE / "UA.txt", "UA.txt")
     data = bytearray(path.read_bytes())
-    offset = data.index(b"Markivka")
+    offset = data.index(b"Tarashcha")
     data[offset] = ord("m")
     path.write_bytes(bytes(data))
 

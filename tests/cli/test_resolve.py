@@ -34,7 +34,9 @@ def test_resolve_one_name_as_json(cli: Any) -> None:
 def test_resolve_one_name_as_text(cli: Any) -> None:
     result = cli("resolve", "Gmina Siechnice", "-c", "PL")
     assert result.exit_code == 0
-    assert result.stdout.startswith("resolved: Siechnice (seat of the gmina) (PL")
+    assert result.stdout.startswith(
+        "resolved: Siechnice (municipality in Powiat wrocławski; centroid) (PL"
+    )
 
 
 def test_ambiguous_name_lists_candidates_and_exits_1(cli: Any) -> None:

@@ -56,8 +56,10 @@ def test_a_county_and_its_seat_are_two_places(identity_store: Store) -> None:
     county = [e for e in _named(identity_store, "Landkreis Rastatt")]
     [town] = _named(identity_store, "Rastatt")
     assert len(county) == 1 and county[0].id != town.id
-    assert (county[0].level, county[0].placement) == ("county", "seat")
-    assert "its seat is Rastatt" in (county[0].description or "")
+    # the gazetteer holds the Landkreis: placed at the centroid of its places, not its seat
+    assert (county[0].level, county[0].placement) == ("county", "centroid")
+    assert "county Rastatt" in (county[0].description or "")
+    assert (county[0].lat, county[0].lon) != (town.lat, town.lon)
     # the Wikidata item of the county joined it (same name, country and level), not the town
     assert county[0].wikidata_id == "Q8182" and town.wikidata_id is None
     [gmina] = _named(identity_store, "Gmina Siechnice")

@@ -302,19 +302,35 @@ class PlaceResolver:
             known = f"GeoNames {unit.geonames_id}" if unit.geonames_id else "no GeoNames id"
             inside = f" in {unit.parent}" if unit.parent else ""
             note = f"{level} {unit.name}{inside} ({known}), at the centroid of its places"
+            holder = self._unit_holder(unit.geonames_id, level)
+            if holder is not None and not query.qid:  # another spelling of a unit we hold
+                why = f"GeoNames {unit.geonames_id}: the gazetteer resolved {query.name!r}"
+                self._name(holder, query.name, f"{why} to the {level} {unit.name}")
+                return Match(holder, "resolved", query.name, result.reason, "admin unit")
             entity_id = self._own_place(query, level, note, country=unit.country)
             self._locate(entity_id, unit, "centroid")
             located = self.new.get(entity_id)
-            if located is not None and unit.geonames_id and located.geonames_id is None:
-                taken = {(e.geonames_id, e.level) for e in self.new.values()}
-                if (unit.geonames_id, level) not in taken:
-                    located.geonames_id = unit.geonames_id
+            free = holder is None and unit.geonames_id
+            if located is not None and free and located.geonames_id is None:
+                located.geonames_id = unit.geonames_id
             return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
         level = unit_level(result.admin_kind)
         note = f"{level}; its seat is {seat.name} (GeoNames {seat.geonames_id})"
         entity_id = self._own_place(query, level, note, country=seat.country)
         self._locate(entity_id, seat, "seat")
         return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
+
+    def _unit_holder(self, geonames_id: int, level: str) -> str | None:
+        """The place that already holds this GeoNames id at this level, if any."""
+        if not geonames_id:
+            return None
+        for entity in self.new.values():
+            if (entity.geonames_id, entity.level) == (geonames_id, level):
+                return entity.id
+        row = self.store.conn.execute(
+            "SELECT id FROM entities WHERE geonames_id = ? AND level = ?", (geonames_id, level)
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def _locate(self, entity_id: str, where: Any, placement: str) -> None:
         """Put a new place the input did not locate at the gazetteer's position."""

@@ -33,6 +33,7 @@ _PLACE_SUFFIXES = (
     "市",
     "町",
     "村",
+    "시",
     "city proper",
     "metropolitan city",
     "special city",
@@ -85,6 +86,8 @@ _ADMIN_SUFFIXES = (
     "区",
     "县",
     "郡",
+    "군",
+    "구",
 )
 _ADMIN_PREFIXES = (
     "gmina",
@@ -376,6 +379,13 @@ def strip_words(key: str) -> list[tuple[str, str | None]]:
 
 def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     """Weighted candidates for the first name variant that matches anything."""
+    from citydip.knowledge.gazetteer_units import (
+        district_of_city,
+        parent_city,
+        town_of_unit,
+        units_or_places,
+    )
+
     variants = _variants(query.name)
     scopes: list[list[str] | None] = []
     codes = list(dict.fromkeys(code for code, _ in query.countries))
@@ -384,16 +394,26 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
         if scope == []:
             continue
         for key, quality, unit, kind in variants:
-            rows = [(p, main) for p, main in _lookup(conn, key, scope) if _in_region(query, p)]
+            rows = [(p, main) for p, main in lookup(conn, key, scope) if in_region(query, p)]
             if kind in _US_UNITS and scope and "US" in scope:
                 # a US county's namesake town is seldom in it, nor its seat: the county only
                 rows = [(p, main) for p, main in rows if p.kind == "admin"]
-            rows, found_unit, found_kind = _units_or_places(rows, unit, kind)
+            worded = any(v[3] for v in variants)  # a unit word in the name as written
+            rows, found_unit, found_kind = units_or_places(rows, unit, kind, worded)
+            if rows and found_unit == "admin":
+                if not worded:
+                    later = variants[variants.index((key, quality, unit, kind)) + 1 :]
+                    town = town_of_unit(conn, query, rows, later, scope)
+                    if town is not None:
+                        return town
+                district = district_of_city(conn, query, rows, scope)
+                if district is not None:
+                    return district
             if rows:
                 return Found(
-                    [_weigh(query, p, main, quality) for p, main in rows], found_unit, found_kind
+                    [weigh(query, p, main, quality) for p, main in rows], found_unit, found_kind
                 )
-    parent = _parent_city(conn, query, scopes)
+    parent = parent_city(conn, query, scopes)
     if parent is not None:
         return parent
     where = f" in {'/'.join(codes)}" if codes else ""
@@ -402,7 +422,7 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     if codes:
         keys = name_keys(query.name)
         fuzzy = _fuzzy(conn, keys[-1], codes) if keys else []
-        weighed = [_weigh(query, p, True, q) for p, q in fuzzy if _in_region(query, p)]
+        weighed = [weigh(query, p, True, q) for p, q in fuzzy if in_region(query, p)]
         if weighed:
             return Found(weighed)
     if not query.name.strip():
@@ -410,74 +430,18 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     return Found([], reason=f"no place named {query.name!r}{where}")
 
 
-_DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
-
-
 # Countries whose region names map to GeoNames admin-1 codes from curated tables, not guesses.
 _RELIABLE_REGIONS = frozenset({"US", "GB", "CA", "AU", "DE", "AT", "PL"})
 _US_UNITS = frozenset({"county", "parish", "borough", "township", "county of"})
 
 
-def _units_or_places(
-    rows: list[tuple[Place, bool]], unit: Unit, kind: str | None
-) -> tuple[list[tuple[Place, bool]], Unit, str | None]:
-    """Admin units or places, not both: a name with a unit word ("Krosno County") names the
-    unit when one matches; a bare name ("Krosno") names the town, unless only a unit holds
-    it as its own name ("Calabria")."""
-    units = [r for r in rows if r[0].kind == "admin"]
-    places = [r for r in rows if r[0].kind != "admin"]
-    if kind and len(units) > 1:  # "Kreis Kassel": the county, not the Regierungsbezirk
-        from citydip.knowledge.gazetteer_wider import level_of
-
-        level = level_of(kind)
-        units = [r for r in units if r[0].level == level] or units
-    if units and (unit == "seat" or not places):
-        return units, "admin", kind or units[0][0].level
-    if units and not any(main for _, main in places) and any(main for _, main in units):
-        return units, "admin", kind or units[0][0].level
-    return places, unit, kind
-
-
-def _in_region(query: Query, place: Place) -> bool:
+def in_region(query: Query, place: Place) -> bool:
     """A place in a country whose region was given must be in that region."""
     constrained = {code for code, _ in query.admin1 if code in _RELIABLE_REGIONS}
     return place.country not in constrained or (place.country, place.admin1 or "") in query.admin1
 
 
-def _parent_city(
-    conn: sqlite3.Connection, query: Query, scopes: list[list[str] | None]
-) -> Found | None:
-    """A city district not in GeoNames ("Berlin – Pankow", "Budapest XIII", "Seocho (Seoul)")
-    resolves to the city that contains it, with ``unit="parent"``."""
-    text = query.name
-    parents: list[str] = []
-    for dash in (" – ", " — ", " - "):
-        if dash in text:
-            parents.append(text.split(dash)[0])
-    match = _QUALIFIER.match(text)
-    if match and match.group(2) and fold(match.group(2)) not in _KIND_WORDS:
-        parents.append(match.group(2))
-    numbered = _DISTRICT_NUMBER.match(fold(text))
-    if numbered:
-        parents.append(numbered.group(1))
-    for parent in parents:
-        for scope in scopes:
-            if scope == []:
-                continue
-            rows = [
-                (p, m)
-                for p, m in _lookup(conn, fold(parent), scope)
-                if _in_region(query, p) and p.kind == "city"
-            ]
-            if rows:
-                found = [_weigh(query, p, main, 0.6) for p, main in rows]
-                return Found(found, "parent", None)
-    return None
-
-
-def _lookup(
-    conn: sqlite3.Connection, key: str, scope: list[str] | None
-) -> list[tuple[Place, bool]]:
+def lookup(conn: sqlite3.Connection, key: str, scope: list[str] | None) -> list[tuple[Place, bool]]:
     """Places holding the name key; a downloaded dump's row replaces the packaged one."""
     from citydip.knowledge.gazetteer_index import has_dump
 
@@ -513,7 +477,7 @@ def _place(row: tuple[object, ...]) -> Place:
     )
 
 
-def _weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
+def weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
     if place.kind == "village":
         base = VILLAGE_WEIGHT
     elif place.kind == "admin":

@@ -77,7 +77,7 @@ _POSTAL_LEVELS: dict[str, dict[int, str]] = {
 
 # Countries whose postal places are streets and buildings, not settlements.
 _STREET_COUNTRIES = frozenset({"SG"})
-_COMPOUND = re.compile(r"^(.{3,}?)(landkreis|kreis)$")
+_COMPOUND = re.compile(r"^(.{3,})kreis$")
 
 
 @dataclass(slots=True)

@@ -118,7 +118,7 @@ def _fetch(client: object, url: str, target: Path, name: str, progress: Progress
                 expected = have + int(length) if length and length.isdigit() else None
                 with open(target, "ab" if have else "wb") as out:
                     done = have
-                    for chunk in response.iter_raw(1 << 16):
+                    for chunk in response.iter_raw():
                         out.write(chunk)
                         done += len(chunk)
                         if progress:
