@@ -41,6 +41,7 @@ _TOWN_SUFFIXES = frozenset(
 _LOCK = threading.Lock()
 _OPEN: dict[str, sqlite3.Connection] = {}
 _DUMPS: set[int] = set()
+_DEFAULT: dict[str, sqlite3.Connection] = {}  # data home -> its connection
 
 SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -117,7 +118,11 @@ def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite
     """The process's one read-only connection to the index, built first if missing, with
     the index of a downloaded GeoNames dump attached as ``dump`` when there is one."""
     from citydip.knowledge.geonames_dump import dump_index_path
+    from citydip.stores import data_home
 
+    home = str(data_home())
+    if path is None and home in _DEFAULT:  # the fast path: once per resolve call
+        return _DEFAULT[home]
     target = path or index_path()
     dump = dump_index_path() if path is None else None
     with _LOCK:
@@ -143,6 +148,8 @@ def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite
             if dump is not None:
                 _attach_dump(conn, dump, progress)
             _OPEN[f"{target}|{dump}"] = conn
+        if path is None:
+            _DEFAULT[home] = conn
         return conn
 
 
@@ -170,6 +177,7 @@ def close_all() -> None:
             conn.close()
         _OPEN.clear()
         _DUMPS.clear()
+        _DEFAULT.clear()
 
 
 def build_index(path: Path, progress: bool = False) -> Path:

@@ -268,6 +268,13 @@ def parse_query(
         query.related.extend(c for c in RELATED.get(code, ()) if c not in query.related)
     if near:
         query.points.append(near)
+    qualified = _QUALIFIER.match(query.name)
+    if qualified and qualified.group(1) and qualified.group(2).strip():
+        # "Agarak (Meghri)", "Friedland (Brandenburg)": the qualifier is a region or a place
+        qualifier = qualified.group(2).strip()
+        key = fold(qualifier)
+        if key not in _KIND_WORDS and not _admin_word(key) and qualifier not in query.regions:
+            query.regions.append(qualifier)
     for item in query.regions:
         _add_region(conn, query, item)
     return query
@@ -330,6 +337,8 @@ def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
                     add(stripped, quality * 0.95, base_unit, base_kind)
                 else:
                     add(stripped, quality * 0.9, "seat", kind)
+                    for seat in _adjectival_seats(stripped, kind):
+                        add(seat, quality * 0.8, "seat", kind)
     for key, quality, unit_, kind_ in list(out):
         for old, new in _SAINTS:
             if key.startswith(old):
@@ -341,6 +350,24 @@ def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
     return out
 
 
+_ADJECTIVAL = re.compile(r"^(.{3,}?s?k)(?:iy|ij|ii|y|i|oy|aya|oye)$")
+
+
+def _adjectival_seats(head: str, kind: str) -> list[str]:
+    """A raion named by its seat's adjective ("Yeysky", "Balashovsky", "Naro-Fominsky"
+    District): the seat's name ("yeysk", "balashov", "naro fominsk")."""
+    if kind not in ("district", "raion", "rayon"):
+        return []
+    match = _ADJECTIVAL.match(head)
+    if not match:
+        return []
+    stem = match.group(1)
+    seats = [stem]
+    if stem.endswith("sk"):
+        seats.append(stem[:-2])
+    return seats
+
+
 def _admin_word(qualifier: str) -> str | None:
     """The admin-unit kind a qualifier names ("county", "rural gmina", "urban district")."""
     if qualifier in _KIND_WORDS:
@@ -349,8 +376,32 @@ def _admin_word(qualifier: str) -> str | None:
         return qualifier
     words = qualifier.split()
     if 1 < len(words) <= 3 and (words[-1] in _ADMIN_SUFFIXES or words[-1] == "gmina"):
-        return qualifier
+        # "rural gmina", "urban district" say what the name is; "Šumperk District" names
+        # the unit the place lies in (a region hint, not a kind)
+        if all(word in _UNIT_ADJECTIVES for word in words[:-1]):
+            return qualifier
     return None
+
+
+_UNIT_ADJECTIVES = frozenset(
+    {
+        "rural",
+        "urban",
+        "municipal",
+        "metropolitan",
+        "city",
+        "town",
+        "local",
+        "royal",
+        "london",
+        "unitary",
+        "special",
+        "autonomous",
+        "non",
+        "metropolitan",
+        "county",
+    }
+)
 
 
 def strip_words(key: str) -> list[tuple[str, str | None]]:

@@ -47,20 +47,27 @@ def units_or_places(
         return places, unit, kind
     if unit == "seat" or not places:
         return units, "admin", kind or units[0][0].level
-    if any(main for _, main in places):
+    if any(main and p.kind == "city" for p, main in places):
         return places, unit, kind
-    held = [r for r in units if r[1] and (worded or not _holds_namesake(r[0], places))]
+    # a unit outranks a village of its name and a town that only bears it as an alternate
+    cities = [r for r in places if r[0].kind == "city"]
+    held = [r for r in units if r[1] and (worded or not _holds_namesake(r[0], cities))]
     if held:
         return held, "admin", kind or held[0][0].level
     return places, unit, kind
 
 
 def _holds_namesake(unit: Place, places: list[tuple[Place, bool]]) -> bool:
-    """Whether a town of the unit's name lies near the unit's centroid (its municipality)."""
-    return any(
-        p.country == unit.country and distance_km((p.lat, p.lon), (unit.lat, unit.lon)) < 30.0
-        for p, _ in places
-    )
+    """Whether a town of the unit's name lies near the unit's centroid, or in the same
+    first-level division when the unit is smaller (its municipality or raion)."""
+    for p, _ in places:
+        if p.country != unit.country:
+            continue
+        km = distance_km((p.lat, p.lon), (unit.lat, unit.lon))
+        narrow = unit.level not in _WIDE_LEVELS and p.admin1 and p.admin1 == unit.admin1
+        if km < 30.0 or (narrow and km < 150.0):
+            return True
+    return False
 
 
 _WIDE_LEVELS = frozenset({"region", "state", "province"})

@@ -97,6 +97,7 @@ class Row:
     aliases: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1)
 def data_versions() -> str:
     """The versions of the packages the wider data comes from (part of the index name)."""
     from importlib.metadata import version
