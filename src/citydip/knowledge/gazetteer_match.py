@@ -398,7 +398,6 @@ _UNIT_ADJECTIVES = frozenset(
         "special",
         "autonomous",
         "non",
-        "metropolitan",
         "county",
     }
 )
