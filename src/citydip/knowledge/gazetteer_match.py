@@ -375,11 +375,11 @@ def _admin_word(qualifier: str) -> str | None:
     if qualifier in _ADMIN_SUFFIXES or qualifier == "gmina":
         return qualifier
     words = qualifier.split()
-    if 1 < len(words) <= 3 and (words[-1] in _ADMIN_SUFFIXES or words[-1] == "gmina"):
-        # "rural gmina", "urban district" say what the name is; "Šumperk District" names
-        # the unit the place lies in (a region hint, not a kind)
-        if all(word in _UNIT_ADJECTIVES for word in words[:-1]):
-            return qualifier
+    # "rural gmina", "urban district" say what the name is; "Šumperk District" names the
+    # unit the place lies in (a region hint, not a kind)
+    unit_word = words[-1] in _ADMIN_SUFFIXES or words[-1] == "gmina"
+    if 1 < len(words) <= 3 and unit_word and all(w in _UNIT_ADJECTIVES for w in words[:-1]):
+        return qualifier
     return None
 
 
