@@ -118,7 +118,7 @@ def main() -> int:
         start = time.perf_counter()  # in a child: Linux keeps max RSS across fork + exec
         code = "from citydip.knowledge.gazetteer_index import *; build_index(index_path(), True)"
         subprocess.run([sys.executable, "-c", code], check=True)
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 2**20
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB -> MiB
         build = (time.perf_counter() - start, peak, path.stat().st_size / 2**20)
 
     python = sys.executable

@@ -162,3 +162,32 @@ def test_input_coordinates_pick_a_namesake_or_keep_a_name_apart(identity_store: 
     assert len(fanos) == 2
     apart = next(e for e in fanos if e.placement == "input")
     assert (apart.lat, apart.lon) == (-33.9, 18.4) and "kept apart" in (apart.description or "")
+
+
+def test_units_and_villages_from_the_wider_data_are_places_of_their_own(store: Store) -> None:
+    from citydip.ingest.places import NameQuery, PlaceResolver
+
+    resolver = PlaceResolver(store, context="test")
+    english, native, lacking, village = resolver.resolve(
+        [
+            NameQuery("Järva County", "Estonia"),
+            NameQuery("Järvamaa", "Estonia"),
+            NameQuery("Miskolc District", "Hungary"),
+            NameQuery("Swainswick", "England"),
+        ]
+    )
+    new = resolver.new
+    # two spellings of one unit the gazetteer holds: one county, at its centroid, with its id
+    assert english.entity_id == native.entity_id and english.unit == "admin unit"
+    county = new[english.entity_id]
+    assert (county.level, county.placement, county.geonames_id) == ("county", "centroid", 591961)
+    evidence = {name: why for (_, name), why in resolver.evidence.items()}
+    assert "GeoNames 591961" in evidence["Järvamaa"]
+    # a unit the data lacks is still placed at its seat
+    district = new[lacking.entity_id]
+    assert (district.level, district.placement) == ("district", "seat")
+    assert "its seat is Miskolc" in (district.description or "")
+    # a village without a GeoNames id: a place of its own where the data puts it
+    hamlet = new[village.entity_id]
+    assert hamlet.id.startswith("name-gb-") and hamlet.geonames_id is None
+    assert hamlet.placement == "gazetteer" and hamlet.lat is not None

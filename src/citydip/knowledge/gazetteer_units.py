@@ -49,8 +49,11 @@ def units_or_places(
         return units, "admin", kind or units[0][0].level
     if any(main and p.kind == "city" for p, main in places):
         return places, unit, kind
-    # a unit outranks a village of its name and a town that only bears it as an alternate
+    # a unit outranks a village of its name and a town that only bears it as an alternate,
+    # unless that town is a large city ("Karaganda": the city, not the oblast)
     cities = [r for r in places if r[0].kind == "city"]
+    if any(p.population >= LARGE_CITY for p, _ in cities):
+        return places, unit, kind
     held = [r for r in units if r[1] and (worded or not _holds_namesake(r[0], cities))]
     if held:
         return held, "admin", kind or held[0][0].level
@@ -70,6 +73,7 @@ def _holds_namesake(unit: Place, places: list[tuple[Place, bool]]) -> bool:
     return False
 
 
+LARGE_CITY = 100_000
 _WIDE_LEVELS = frozenset({"region", "state", "province"})
 
 

@@ -57,7 +57,8 @@ _TYPE_LEVELS = (
 )
 _DEFAULT_LEVELS = {1: "region", 2: "county", 3: "municipality"}
 
-# What the postal data's admin-2 and admin-3 names are, per country (GeoNames postal dump).
+# What the postal data's admin-2 and admin-3 names are, per country (GeoNames postal dump);
+# admin-3 names of other countries are not taken as units (in some they are localities).
 _POSTAL_LEVELS: dict[str, dict[int, str]] = {
     "DE": {2: "region", 3: "county"},
     "PL": {2: "county", 3: "municipality"},
@@ -73,6 +74,7 @@ _POSTAL_LEVELS: dict[str, dict[int, str]] = {
     "HU": {2: "district"},
     "NL": {2: "municipality"},
     "BE": {2: "province", 3: "district"},
+    "MX": {2: "municipality"},  # its admin-3 names are cities, not units
 }
 
 # Countries whose postal places are streets and buildings, not settlements.
@@ -226,6 +228,8 @@ def postal_rows(
                 found[1] += lon
                 found[2] += 1
             for level, uname, ucode, parent in ((2, a2name, a2, a1name), (3, a3name, a3, a2name)):
+                if level == 3 and 3 not in _POSTAL_LEVELS.get(country, {}):
+                    continue  # an admin-3 name is a unit only where the table says so
                 if uname and (country, fold(uname), _postal_level(country, level, uname)) not in (
                     skip_units
                 ):
