@@ -20,7 +20,10 @@ __all__ = [
     "list_conflicts",
     "open_db",
     "open_store",
+    "organization_members",
     "rebuild",
+    "search_cities",
+    "update_wikidata",
 ]
 
 _LAZY = {
@@ -31,7 +34,10 @@ _LAZY = {
     "list_conflicts": "citydip.api",
     "open_db": "citydip.stores",
     "open_store": "citydip.store",
+    "organization_members": "citydip.api",
     "rebuild": "citydip.stores",
+    "search_cities": "citydip.api",
+    "update_wikidata": "citydip.api",
 }
 
 

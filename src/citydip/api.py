@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from citydip.errors import InvalidInput
@@ -10,6 +11,9 @@ from citydip.store.database import Store
 from citydip.store.models import Source
 
 if TYPE_CHECKING:
+    from citydip.analysis.directory import CitySearch, Organization
+    from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
+    from citydip.knowledge.conflict_records import ConflictList
     from citydip.knowledge.gazetteer_status import GazetteerStatus
     from citydip.knowledge.identity import PlaceIdentity
 
@@ -45,28 +49,27 @@ def place_identity(store: Store, name: str) -> PlaceIdentity:
     return describe_place(store, find_city(store, name))
 
 
-def list_conflicts(store: Store, name: str | None = None) -> list[dict[str, Any]]:
-    """Every conflict about the city ``name``, or about every entity."""
-    from citydip.knowledge.conflicts import find_conflicts
-    from citydip.knowledge.import_conflicts import import_conflicts
-    from citydip.knowledge.lookup import find_entity
+def list_conflicts(
+    store: Store,
+    name: str | None = None,
+    limit: int | None = None,
+    kinds: list[str] | None = None,
+    min_severity: int | str | None = None,
+) -> ConflictList:
+    """Conflicts about the entity ``name`` (or every entity), most severe first.
 
+    ``kinds`` picks kinds of conflict (or the notices ``unconfirmed`` / ``unresolved``,
+    which are otherwise only counted); ``min_severity`` is 0-100 or high / medium / low.
+    """
+    from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.lookup import find_entity
+    from citydip.knowledge.severity import parse_min_severity
+
+    if limit is not None and limit < 0:
+        raise InvalidInput(f"limit {limit}: give zero or more")
+    floor = parse_min_severity(min_severity)
     subject = find_entity(store, name, type=None).id if name else None
-    core = [c.to_dict() for c in find_conflicts(store, subject)]
-    flagged = {
-        (c["subject"]["id"], c["object"]["id"])
-        for c in core
-        if c["property"] == "tie" and c["kind"] == "unconfirmed" and "object" in c
-    }
-    imported = [
-        c
-        for c in import_conflicts(store, subject)
-        if not (
-            c["property"] == "imported tie"
-            and (c["subject"].get("id"), c["object"].get("id")) in flagged
-        )
-    ]
-    return core + imported
+    return find_conflicts(store, subject, kinds=kinds, min_severity=floor, limit=limit)
 
 
 def bibliography(store: Store, name: str | None = None) -> list[Source]:
@@ -99,3 +102,46 @@ def download_geonames(
 
     download(countries, all_countries, progress=progress)
     return status()
+
+
+def search_cities(
+    store: Store,
+    query: str | None = None,
+    country: str | None = None,
+    sort: str = "ties",
+    limit: int | None = None,
+    merge_districts: bool = False,
+) -> CitySearch:
+    """The store's places whose names contain ``query`` (any script, accents and case
+    ignored), in one country (ISO code or name), with their tie counts; most ties first
+    (``sort="ties"``) or by name; ``merge_districts`` counts districts as their city."""
+    from citydip.analysis.directory import search_cities as search
+
+    return search(store, query, country, sort, limit, merge_districts)
+
+
+def organization_members(store: Store, name: str) -> Organization:
+    """The organization called ``name``, its members with their roles and sources."""
+    from citydip.analysis.directory import organization_members as members
+    from citydip.knowledge.lookup import find_entity
+
+    return members(store, find_entity(store, name, type="organization"))
+
+
+def update_wikidata(
+    store: Store,
+    options: UpdateOptions | None = None,
+    restart: bool = False,
+    progress: bool = False,
+    folder: Path | None = None,
+) -> UpdateSummary:
+    """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
+
+    Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
+    imported; ``restart`` drops the pages of an unfinished fetch.
+    """
+    from citydip.ingest.wikidata_update import UpdateOptions, update_world
+    from citydip.stores import data_home
+
+    where = folder or data_home() / "wikidata-p190"
+    return update_world(store, where, options or UpdateOptions(), restart, progress)

@@ -24,13 +24,15 @@ PLACE_LEVELS = (
     "county",
     "province",
     "state",
+    "territory",
     "region",
     "admin unit",
     "country-level",
 )
 
 TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
-TIE_STATUSES = ("active", "suspended", "ended")
+# unknown: no source states whether the tie is in force (ties only datasets list).
+TIE_STATUSES = ("active", "suspended", "ended", "unknown")
 
 MEMBERSHIP_ROLES = (
     "member",
@@ -69,6 +71,10 @@ PREDICATES = {
     "population": "resident population as a source states it",
     "tie_period": "the years a city's ties were formed in, as a source states it (start, end)",
     "participant_count": "number of participants (companies, members) of a programme or network",
+    "signed": "a declaration or pledge the subject signed (object: the document); not a membership",
+    "project": "a project of a programme, described in its value (subject: the programme)",
+    "population_rank": "the subject's rank by population in its country, as a source states it",
+    "open_port_since": "when the subject opened as a port for foreign trade, as a source states it",
 }
 
 COUNT_METRICS = (
@@ -80,6 +86,7 @@ COUNT_METRICS = (
     "sister-ordinal",
     "members",
     "overseas-offices",
+    "urban-share-2050",
 )
 
 THEMES = (

@@ -64,7 +64,7 @@ def test_edges_other_ids_refused(cli: Any, tmp_path: Path) -> None:
 
 
 def test_import_conflicts_show_in_citydip_conflicts_once(cli: Any, tmp_path: Any) -> None:
-    """A tie only a dataset lists, against Yokohama's official list, is flagged once."""
+    """A tie only a dataset lists, against Yokohama's official list, is a conflict, once."""
     pairs = tmp_path / "pairs.csv"
     pairs.write_text(
         "city1,country1,city2,country2\nYokohama,Japan,Kyiv,Ukraine\n"
@@ -76,7 +76,7 @@ def test_import_conflicts_show_in_citydip_conflicts_once(cli: Any, tmp_path: Any
     flagged = [
         c["object"]["name"]
         for c in data
-        if "tie" in c["property"] and c.get("object") and c["kind"] == "unconfirmed"
+        if "tie" in c["property"] and c.get("object") and c["kind"] == "official-list"
     ]
     assert flagged.count("Kyiv") == 1
     assert flagged.count("Balikpapan") == 1

@@ -86,8 +86,9 @@ def test_unknown_tie_kind_names_file_line_and_field(data_copy: Path) -> None:
 
 def test_unknown_source_reference(data_copy: Path) -> None:
     path = data_copy / "claims-other.yaml"
-    _replace(path, "sources: [reuters-nyc-goarn-2026, ", "sources: [no-such-source, ")
-    with pytest.raises(DataError, match=r"claims-other.yaml:2: sources: unknown source"):
+    _replace(path, "    - id: reuters-nyc-goarn-2026\n", "    - id: no-such-source\n")
+    line = _line_of(path, "- id: no-such-source")  # the source's own entry
+    with pytest.raises(DataError, match=rf"claims-other.yaml:{line}: sources: unknown source"):
         load_curated(data_copy)
 
 

@@ -157,11 +157,17 @@ def test_input_coordinates_pick_a_namesake_or_keep_a_name_apart(identity_store: 
     springfield = _named(identity_store, "Springfield")
     assert [(e.country, e.placement) for e in springfield] == [("US", "geonames")]
     assert springfield[0].lon is not None and abs(springfield[0].lon + 89.64) < 0.5
-    # a row that puts Fano in South Africa does not join the Italian Fano
+    # a row that puts Fano in Sicily, 700 km from the Fano GeoNames knows, stays apart
     fanos = _named(identity_store, "Fano")
     assert len(fanos) == 2
     apart = next(e for e in fanos if e.placement == "input")
-    assert (apart.lat, apart.lon) == (-33.9, 18.4) and "kept apart" in (apart.description or "")
+    assert (apart.lat, apart.lon) == (37.5, 14.0) and "kept apart" in (apart.description or "")
+
+
+def test_coordinates_outside_the_stated_country_are_not_believed(identity_store: Store) -> None:
+    [cambridge] = _named(identity_store, "Cambridge")
+    assert (cambridge.country, cambridge.placement) == ("US", "geonames")
+    assert cambridge.lon is not None and cambridge.lon < -60  # Massachusetts, not England
 
 
 def test_units_and_villages_from_the_wider_data_are_places_of_their_own(store: Store) -> None:

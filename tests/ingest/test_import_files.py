@@ -10,7 +10,7 @@ from citydip.ingest.edges import edges_batch
 from citydip.ingest.importing import run_import, snapshots
 from citydip.ingest.pairs import pairs_batch
 from citydip.ingest.table import table_batch
-from citydip.knowledge.import_conflicts import import_conflicts
+from citydip.knowledge.conflicts import find_conflicts
 from citydip.knowledge.reconcile import reconcile_ties
 from citydip.store import Store
 
@@ -93,10 +93,11 @@ def test_table_import_keeps_kinds_dates_and_urls(store: Store) -> None:
 
 def test_jsonl_table_and_status_conflict(store: Store) -> None:
     run_import(store, table_batch(store, DATA / "yokohama-table.jsonl", city="Yokohama"))
-    conflicts = import_conflicts(store, "yokohama")
-    status = [c for c in conflicts if c["property"] == "tie status"]
-    assert status and status[0]["object"]["id"] == "odesa"
-    values = [v["value"] for v in status[0]["values"]]
+    conflicts = find_conflicts(store, "yokohama")
+    status = [c for c in conflicts if c.property == "tie status"]
+    assert status and status[0].object is not None and status[0].object.id == "odesa"
+    assert status[0].kind == "status"
+    values = [v.value for v in status[0].values]
     assert values[0] == "suspended" and values[-1] == "listed as active"
 
 
@@ -107,16 +108,22 @@ def test_complete_table_becomes_the_official_list(store: Store) -> None:
     assert source is not None and source.lists_ties_of == "yokohama"
 
 
-def test_not_official_and_one_sided_conflicts(store: Store) -> None:
+def _objects(conflicts, kind):  # type: ignore[no-untyped-def]
+    return {c.object.id for c in conflicts if c.kind == kind and c.object is not None}
+
+
+def test_official_list_conflicts_and_unconfirmed_notices(store: Store) -> None:
     run_import(store, pairs_batch(store, DATA / "pairs-small.csv"))
-    yokohama = import_conflicts(store, "yokohama")
-    unconfirmed = {c["object"]["id"] for c in yokohama if c["kind"] == "unconfirmed"}
-    assert "balikpapan" in unconfirmed and "san-diego" not in unconfirmed
-    taipei = [c for c in import_conflicts(store, "taipei") if c["object"]["id"] == "cincinnati"]
-    assert taipei and "New Taipei" in taipei[0]["note"]
-    one_sided = {c["object"]["id"] for c in yokohama if c["kind"] == "one-sided"}
+    yokohama = find_conflicts(store, "yokohama")
+    assert "balikpapan" in _objects(yokohama, "official-list")
+    assert "san-diego" not in _objects(yokohama, "official-list")
+    taipei = find_conflicts(store, "taipei", kinds=["unconfirmed"])
+    [cincinnati] = [c for c in taipei if c.object is not None and c.object.id == "cincinnati"]
+    assert "same country" in cincinnati.note
+    assert any(v.value.startswith("New Taipei") for v in cincinnati.values)
     # Yokohama lists San Diego, but San Diego lists nothing in this file: not one-sided.
-    assert "san-diego" not in one_sided
+    notices = find_conflicts(store, "yokohama", kinds=["unconfirmed"])
+    assert "san-diego" not in _objects(notices, "unconfirmed")
 
 
 def test_edges_with_names(store: Store, tmp_path: Path) -> None:

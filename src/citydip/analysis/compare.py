@@ -7,40 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
-from citydip.analysis.geography import continents
+from citydip.analysis.compare_cells import Cell, plural, theme_label
+from citydip.analysis.compare_cells import join_words as _join
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.scoring import mechanism_tally, theme_tally
+from citydip.analysis.sister_cities import sister_cities
 from citydip.analysis.typology import classify
 from citydip.vocabulary import MECHANISMS
 
-THEME_LABELS = {
-    "technical-cooperation": "technical cooperation",
-    "urban-development": "sustainable urban development",
-    "sdgs": "SDGs implementation",
-    "smart-city": "smart-city technology",
-    "visibility": "political visibility and international recognition",
-    "culture": "cultural exchange",
-    "climate": "climate change",
-    "energy": "clean energy",
-    "water": "water and sanitation",
-    "waste": "waste management",
-    "reconstruction": "post-war reconstruction",
-}
-
-
 SHARED_MIN_SCORE = 2.0  # a theme is shared when every city scores at least this on it
-
-
-def theme_label(theme: str) -> str:
-    return THEME_LABELS.get(theme, theme.replace("-", " "))
-
-
-@dataclass
-class Cell:
-    text: str
-    source_ids: list[str]
 
 
 @dataclass
@@ -75,22 +53,50 @@ class Comparison:
         }
 
 
-def _join(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def core_focus(p: CityProfile, others: list[CityProfile]) -> Cell:
-    tally = theme_tally(p, initiatives_only=True)
-    top = tally.top(3)
+    tally = theme_tally(p, initiatives_only=True, with_memberships=True)
+    ranked = tally.top(len(tally.scores), tiebreak=theme_tally(p))
+    aimed = {t for st in p.activities if st.first.predicate == "aim" for t in _themes(st)}
+    top = ([t for t in ranked if t in aimed] + [t for t in ranked if t not in aimed])[:3]
     if not top:
         return Cell("No initiatives recorded.", [])
     text = _join([theme_label(t) for t in top])
     return Cell(text[0].upper() + text[1:] + ".", tally.source_ids(top))
 
 
+def _themes(st: Any) -> list[str]:
+    return [t for c in st.claims for t in c.qualifiers.get("themes", [])]
+
+
+MAX_SUBSET_CITIES = 6  # beyond this, only pairs and the whole group are compared
+
+
 def shared_attributes(p: CityProfile, others: list[CityProfile]) -> Cell:
+    """What ``p`` shares with the others: with all of them, then with each smaller group."""
+    if len(others) <= 1:
+        return _shared(p, others)
+    groups = [others]
+    sizes = range(len(others) - 1, 0, -1) if len(others) < MAX_SUBSET_CITIES else [1]
+    groups += [list(g) for n in sizes for g in combinations(others, n)]
+    parts: list[str] = []
+    ids: list[str] = []
+    for group in groups:
+        cell = _shared(p, group)
+        if not cell.source_ids and cell.text.startswith("Nothing"):
+            continue
+        n = len(others) + 1
+        group_name = "all three" if n == 3 else f"all {n}"
+        who = group_name if group is others else "with " + _join([q.city.name for q in group])
+        text = cell.text.rstrip(".")
+        parts.append(f"{who}: {text[0].lower() + text[1:]}")
+        ids += cell.source_ids
+    if not parts:
+        return Cell("Nothing shared in the recorded themes.", [])
+    text = "; ".join(parts) + "."
+    return Cell(text[0].upper() + text[1:], sorted(set(ids)))
+
+
+def _shared(p: CityProfile, others: list[CityProfile]) -> Cell:
     tallies = [theme_tally(q) for q in [p, *others]]
     shared = {th for th, score in tallies[0].scores.items() if score >= SHARED_MIN_SCORE}
     for t in tallies[1:]:
@@ -140,7 +146,7 @@ def key_mechanisms(p: CityProfile, others: list[CityProfile]) -> Cell:
 def _examples(p: CityProfile, mechanism: str) -> list[str]:
     if mechanism == "sister-city-exchange":
         n = len(p.active_ties(("sister", "friendship", "partner")))
-        return [f"{n} ties"]
+        return [plural(n, "tie") + " listed"]
     names = []
     for st in p.activities + p.owned:
         if mechanism in st.first.qualifiers.get("mechanisms", []) and st.first.object:
@@ -162,18 +168,30 @@ def _org_names(p: CityProfile) -> list[str]:
     ]
 
 
+def _role_label(st: Any) -> str:
+    """A role with the dates its sources give: 'board since 2023', 'president as of 2008'."""
+    role = str(st.first.role)
+    start = next((c.start for c in st.claims if c.start), None)
+    end = next((c.end for c in st.claims if c.end), None)
+    as_of = next((c.qualifiers["as_of"] for c in st.claims if c.qualifiers.get("as_of")), None)
+    if start and end:
+        return f"{role} {start[:4]}–{end[:4]}"
+    if start:
+        return f"{role} since {start[:4]}"
+    if as_of:
+        return f"{role} as of {str(as_of)[:4]}"
+    return role
+
+
 def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     by_org: dict[str, list[str]] = {}
     ids: list[str] = []
     for st in p.memberships:
         name = _org_name(p, st.first.object)
         roles = by_org.setdefault(name, [])
-        if (
-            st.first.role
-            and st.first.role not in ("member", "participant")
-            and st.first.role not in roles
-        ):
-            roles.append(st.first.role)
+        label = _role_label(st) if st.first.role else ""
+        if st.first.role not in (None, "member", "participant") and label not in roles:
+            roles.append(label)
         ids += [c.source_id for c in st.claims]
     ordered = sorted(by_org, key=lambda n: (-len(by_org[n]), n))
     parts = []
@@ -193,79 +211,20 @@ def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
     if events:
         parts.append(_join(events))
     for st in p.activities:
+        if st.first.predicate == "signed" and st.first.object:
+            document = p.entities.get(st.first.object)
+            body = p.entities.get(document.parent or "") if document else None
+            label = document.name if document else st.first.object
+            body_name = f" ({body.acronym or body.name})" if body else ""
+            parts.append(f"signed the {label}{body_name}, not a membership")
+            ids += [c.source_id for c in st.claims]
+    for st in p.activities:
         if st.first.predicate == "not_member_of":
             parts.append(f"not a member of {_org_name(p, st.first.object)}")
             ids += [c.source_id for c in st.claims]
     if not parts:
         return Cell("No network memberships recorded.", [])
     return Cell("; ".join(parts) + ".", sorted(set(ids)))
-
-
-def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
-    kinds = ("sister", "friendship")
-    ties = p.active_ties(kinds)
-    ids = [s for t in ties for s in t.source_ids]
-    stated = [
-        st
-        for st in p.counts
-        if st.first.qualifiers.get("metric") in ("sister", "sister+friendship")
-    ]
-    parts = []
-    if stated:
-        values = sorted({st.first.value or "" for st in stated}, key=_numeric)
-        best = min(
-            stated,
-            key=lambda st: (
-                p.sources.rank(st.first.source_id),
-                -_year(st.first.qualifiers.get("as_of")),
-            ),
-        )
-        metric = best.first.qualifiers["metric"].replace("+", "/")
-        source = p.sources.by_id.get(best.first.source_id)
-        head = (
-            f"{best.first.value} {metric} cities per "
-            f"{source.publisher if source and source.publisher else best.first.source_id}"
-            f" ({best.first.qualifiers.get('as_of', 'undated')})"
-        )
-        if len(values) > 1:
-            head += f"; sources state {_join(values)}"
-        parts.append(head)
-        ids += [c.source_id for st in stated for c in st.claims]
-    if ties:
-        countries = sorted({c for t in ties if (c := p.partner(t).country)})
-        ports = [t for t in ties if p.partner(t).port]
-        capitals = [t for t in ties if p.partner(t).capital]
-        listed = (
-            f"{len(ties)} sister/friendship ties listed, in {len(countries)} countries on "
-            f"{len(continents(countries))} continents"
-        )
-        parts.append(listed)
-        if ports and len(ports) * 2 >= len(ties):
-            parts.append(f"{len(ports)} of {len(ties)} partners are port cities")
-        if capitals and len(capitals) * 3 >= len(ties):
-            parts.append(f"{len(capitals)} of {len(ties)} partners are national capitals")
-    unspecified = [t for t in p.ties if t.kind == "unspecified"]
-    if unspecified:
-        parts.append(f"{len(unspecified)} more ties listed by datasets without a kind")
-    first, latest = p.first_and_latest(kinds)
-    if first and latest and first is not latest:
-        parts.append(
-            f"first {p.partner(first).name} ({first.year}), "
-            f"latest {p.partner(latest).name} ({latest.year})"
-        )
-    if not parts:
-        return Cell("No sister or friendship cities recorded.", [])
-    return Cell("; ".join(parts) + ".", sorted(set(ids)))
-
-
-def _numeric(value: str) -> tuple[float, str]:
-    digits = "".join(ch for ch in value if ch.isdigit())
-    return (float(digits) if digits else 0.0, value)
-
-
-def _year(value: Any) -> int:
-    text = str(value or "")
-    return int(text[:4]) if text[:4].isdigit() else 0
 
 
 def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:
@@ -313,16 +272,18 @@ DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]],
     (
         "core_focus",
         "Core focus",
-        "The three themes with the highest weighted score over the city's own initiatives "
-        "(programmes, aims, agreements, aid, hosted events, assets, networks it founded or "
-        "chairs).",
+        "The themes of the city's stated aims first, then the others, each ranked by its "
+        "weighted score over the city's own initiatives (programmes, aims, agreements, aid, "
+        "hosted events, assets, projects, networks it founded or chairs) and its memberships; "
+        "the first three.",
         core_focus,
     ),
     (
         "shared_attributes",
         "Shared attributes",
         "Themes on which every compared city scores at least 2, ranked by combined score; "
-        "networks all belong to.",
+        "networks all belong to. With three or more cities: what is shared with all, then "
+        "with each smaller group.",
         shared_attributes,
     ),
     (
@@ -335,15 +296,16 @@ DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]],
     (
         "network_participation",
         "Network participation",
-        "Every membership with leading roles first, events hosted or attended, and explicit "
-        "non-memberships.",
+        "Every membership with leading roles first (with the dates their sources give), "
+        "events hosted or attended, declarations signed, and explicit non-memberships.",
         network_participation,
     ),
     (
         "sister_cities",
         "Sister cities",
-        "Stated counts (most authoritative, latest first, every differing value named), then the "
-        "ties listed in the store: countries, continents, port and capital shares, first and "
+        "The newest count from the most authoritative kind of source, plus the ties the store "
+        "lists as signed since (every other stated value named); then the ties listed: "
+        "countries, continents, port and capital shares, ties only datasets list, first and "
         "latest.",
         sister_cities,
     ),

@@ -24,7 +24,19 @@ ACTIVITY_PREDICATES = {
     "has_bureau": "bureau",
     "aim": "aim",
     "not_member_of": "non_membership",
+    "signed": "declaration_signed",
 }
+# What a source states about the city itself (not an activity).
+FACT_PREDICATES = ("population_rank", "open_port_since", "tie_period")
+# Claims about the programmes, assets and documents a city runs.
+OWNED_PREDICATES = (
+    "programme_partner",
+    "hosts_event",
+    "participant_count",
+    "objective",
+    "project",
+    "runs_programme",
+)
 AGREEMENT_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement")
 ANY_KIND = (*AGREEMENT_KINDS, "unspecified")
 
@@ -44,6 +56,7 @@ class CityProfile:
     owned: list[Statement] = field(default_factory=list)  # claims about its programmes/assets
     district_ties: list[Tie] = field(default_factory=list)  # ties of its districts
     merged_districts: list[str] = field(default_factory=list)  # ids folded into the city
+    facts: list[Statement] = field(default_factory=list)  # population rank, tie period...
 
     def partner(self, tie: Tie) -> Entity:
         return self.entities[tie.partner]
@@ -51,8 +64,13 @@ class CityProfile:
     def active_ties(self, kinds: tuple[str, ...] = AGREEMENT_KINDS) -> list[Tie]:
         return [t for t in self.ties if t.kind in kinds and t.status == "active"]
 
-    def partner_countries(self, kinds: tuple[str, ...] = AGREEMENT_KINDS) -> list[str]:
-        return sorted({c for t in self.active_ties(kinds) if (c := self.partner(t).country)})
+    def partner_countries(
+        self, kinds: tuple[str, ...] = AGREEMENT_KINDS, with_unknown: bool = False
+    ) -> list[str]:
+        """Countries of the active ties (and, ``with_unknown``, of ties only datasets list)."""
+        statuses = ("active", "unknown") if with_unknown else ("active",)
+        ties = [t for t in self.ties if t.kind in kinds and t.status in statuses]
+        return sorted({c for t in ties if (c := self.partner(t).country)})
 
     def first_and_latest(
         self, kinds: tuple[str, ...] = AGREEMENT_KINDS
@@ -74,6 +92,7 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
     activities = statements(store, city.id, tuple(ACTIVITY_PREDICATES), sources)
     counts = statements(store, city.id, ("count",), sources)
     populations = statements(store, city.id, ("population",), sources)
+    facts = statements(store, city.id, FACT_PREDICATES, sources)
     owned: list[Statement] = []
     owned_ids = {
         st.first.object
@@ -82,14 +101,7 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
         and st.first.predicate in ("runs_programme", "soft_power_asset", "strategy")
     }
     for entity_id in sorted(i for i in owned_ids if i):
-        owned.extend(
-            statements(
-                store,
-                entity_id,
-                ("programme_partner", "hosts_event", "participant_count", "objective"),
-                sources,
-            )
-        )
+        owned.extend(statements(store, entity_id, OWNED_PREDICATES, sources))
     district_ties = [
         tie
         for child in store.children(city.id)
@@ -101,6 +113,9 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
     ids = {city.id} | {t.partner for t in ties} | {t.city for t in district_ties}
     ids |= {t.partner for t in district_ties} | set(merged)
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
+    entities = store.entity_map(ids)
+    parents = {e.parent for e in entities.values() if e.parent and e.parent not in entities}
+    entities.update(store.entity_map(parents))
     return CityProfile(
         city,
         ties,
@@ -108,11 +123,12 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
         activities,
         counts,
         populations,
-        store.entity_map(ids),
+        entities,
         sources,
         owned,
         [] if merged else district_ties,
         merged,
+        facts,
     )
 
 
@@ -154,7 +170,8 @@ def _earliest(claims: list[Claim]) -> str | None:
 def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
     """The stable JSON shape of ``citydip city NAME --format json``."""
     first, latest = profile.first_and_latest()
-    kinds = Counter(t.kind for t in profile.ties if t.status == "active")
+    kinds = Counter(t.kind for t in profile.ties if t.status in ("active", "unknown"))
+    statuses = Counter(t.status for t in profile.ties)
     countries = profile.partner_countries()
     return {
         "city": profile.city.summary(),
@@ -168,14 +185,17 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
         + [_activity_dict(profile, a) for a in profile.owned],
         "counts": [_count_dict(profile, c) for c in profile.counts],
         "populations": [_count_dict(profile, p) for p in profile.populations],
+        "facts": [_fact_dict(profile, f) for f in profile.facts],
         "summary": {
             "ties_by_kind": dict(sorted(kinds.items())),
+            "ties_by_status": dict(sorted(statuses.items())),
+            "population_stated": _stated_population_gap(profile),
             "first_agreement": _tie_brief(profile, first),
             "latest_agreement": _tie_brief(profile, latest),
             "countries": countries,
             "continents": continents(countries),
             "districts_merged": [profile.entities[d].name for d in profile.merged_districts],
-            "all_countries": (every := profile.partner_countries(ANY_KIND)),
+            "all_countries": (every := profile.partner_countries(ANY_KIND, with_unknown=True)),
             "all_continents": continents(every),
         },
     }
@@ -193,7 +213,7 @@ def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
         if c.source_id in profile.sources.by_id
     )
     notes = [n for c in tie.claims if (n := c.qualifiers.get("note"))]
-    return {
+    out = {
         "partner": profile.partner(tie).summary(),
         "kind": tie.kind,
         "start": tie.start,
@@ -203,6 +223,9 @@ def _tie_dict(profile: CityProfile, tie: Tie) -> dict[str, Any]:
         "notes": notes,
         "sources": profile.sources.cite(tie.source_ids),
     }
+    if tie.likely_confusion:
+        out["likely_confusion"] = tie.likely_confusion
+    return out
 
 
 def _tie_brief(profile: CityProfile, tie: Tie | None) -> dict[str, Any] | None:
@@ -291,5 +314,36 @@ def _count_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         "value": claim.value,
         "as_of": claim.qualifiers.get("as_of"),
         "quote": next((c.locator for c in st.claims if c.locator), None),
+        "locator": next(
+            (str(c.qualifiers["locator"]) for c in st.claims if c.qualifiers.get("locator")), None
+        ),
         "sources": _claim_sources(profile, st.claims),
     }
+
+
+def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
+    claim = st.first
+    return {
+        "fact": claim.predicate,
+        "value": claim.value,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": next((c.locator for c in st.claims if c.locator), None),
+        "locator": next(
+            (str(c.qualifiers["locator"]) for c in st.claims if c.qualifiers.get("locator")), None
+        ),
+        "sources": _claim_sources(profile, st.claims),
+    }
+
+
+def _stated_population_gap(profile: CityProfile) -> list[str]:
+    """Stated populations far from the GeoNames figure shown (a metropolitan area?)."""
+    from citydip.knowledge.place_conflicts import POPULATION_GAP
+
+    shown = profile.city.population
+    out = []
+    for st in profile.populations:
+        digits = "".join(ch for ch in st.first.value or "" if ch.isdigit())
+        if shown and digits and max(int(digits), shown) >= POPULATION_GAP * min(int(digits), shown):
+            out.append(st.first.value or "")
+    return out

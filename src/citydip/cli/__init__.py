@@ -10,10 +10,13 @@ from citydip.cli.app import app
 # Each module registers its commands on ``app`` when imported.
 _COMMAND_MODULES = (
     "citydip.cli.profile",
+    "citydip.cli.conflicts",
+    "citydip.cli.directory",
     "citydip.cli.resolve",
     "citydip.cli.imports",
     "citydip.cli.network",
     "citydip.cli.text",
+    "citydip.cli.update",
     "citydip.cli.data",
 )
 

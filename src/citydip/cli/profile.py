@@ -1,4 +1,4 @@
-"""Commands over one or more cities: city, compare, conflicts, sources, rebuild."""
+"""Commands over one or more cities: city, compare, sources, rebuild."""
 
 from __future__ import annotations
 
@@ -90,24 +90,6 @@ def place(
         from citydip.report.place import place_view
 
         console().print(place_view(data))
-
-
-@app.command()
-def conflicts(
-    name: str | None = typer.Argument(None, help="Limit to one city or entity."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
-) -> None:
-    """Where sources disagree: every competing value with its sources."""
-    from citydip.api import list_conflicts
-
-    with open_chosen_store() as store:
-        data = list_conflicts(store, name)
-    if format is Format.json:
-        emit_json(data)
-    else:
-        from citydip.report.views import conflicts_view
-
-        console().print(conflicts_view(data))
 
 
 @app.command()

@@ -29,11 +29,18 @@ from citydip.store.models import (
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-SOURCE_FIELDS = set(SOURCE_COLUMNS)
+# ``language`` is checked here (a quote must be in its source's language) and not stored.
+SOURCE_FIELDS = set(SOURCE_COLUMNS) | {"language"}
+LANGUAGE = re.compile(r"^[a-z]{2}$")
+CJK_LANGUAGES = ("ja", "zh", "ko")
+# Kana, CJK ideographs, Hangul, compatibility ideographs (no regex: it costs start-up time).
+CJK_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF))
 # Coordinates and populations come from GeoNames, never by hand.
 ENTITY_FIELDS = (set(ENTITY_COLUMNS) - {"lat", "lon", "population"}) | {"names"}
-QUALIFIER_FIELDS = ("themes", "mechanisms", "metric", "as_of", "note")
+QUALIFIER_FIELDS = ("themes", "mechanisms", "metric", "as_of", "note", "likely_confusion")
 CLAIM_FIELDS = {*CLAIM_STATEMENT_FIELDS, *QUALIFIER_FIELDS, "sources", "quote"}
+# What one source of a claim states on its own: its quote, where, its dates, our note on it.
+PER_SOURCE_FIELDS = {"id", "quote", "locator", "start", "end", "as_of", "note"}
 
 
 @dataclass
@@ -43,6 +50,7 @@ class CuratedData:
     sources: list[Source] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    languages: dict[str, str] = field(default_factory=dict)  # source id → language code
 
 
 def curated_dir() -> Path:
@@ -72,12 +80,35 @@ def load_curated(folder: Path | None = None) -> CuratedData:
         for path in (p for p in paths if p.name.startswith(prefix)):
             for item, where in _items(path):
                 reader(item, where, data)
-    known_sources = {s.id for s in data.sources}
     known_entities = {e.id: e for e in data.entities}
     for path in (p for p in paths if p.name.startswith("claims")):
         for item, where in _items(path):
-            data.claims.extend(_read_claims(item, where, known_entities, known_sources))
+            data.claims.extend(_read_claims(item, where, known_entities, data.languages))
+    _check_official_lists(data)
     return data
+
+
+def _check_official_lists(data: CuratedData) -> None:
+    """A source marked as a city's complete list must have its rows transcribed."""
+    for source in data.sources:
+        city = source.lists_ties_of
+        if city is None:
+            continue
+        if not any(e.id == city for e in data.entities):
+            raise DataError("curated/sources", None, "lists_ties_of", f"unknown entity {city!r}")
+        if not any(
+            c.source_id == source.id
+            and c.predicate == "twinned_with"
+            and city in (c.subject, c.object)
+            for c in data.claims
+        ):
+            raise DataError(
+                "curated/sources",
+                None,
+                "lists_ties_of",
+                f"{source.id}: no tie of {city!r} is transcribed from this list; "
+                "transcribe its rows or drop lists_ties_of",
+            )
 
 
 @dataclass(frozen=True)
@@ -153,6 +184,10 @@ def _read_source(item: dict[str, Any], where: _Where, data: CuratedData) -> None
     url = _text(item, "url", where)
     if url is not None and not url.startswith(("http://", "https://")):
         raise where.error("url", f"{url!r} is not an http(s) URL")
+    language = _text(item, "language", where, required=True) or ""
+    if not LANGUAGE.match(language):
+        raise where.error("language", f"{language!r} is not a two-letter ISO 639-1 code")
+    data.languages[source_id] = language
     data.sources.append(
         Source(
             id=source_id,
@@ -218,7 +253,7 @@ def _read_entity(item: dict[str, Any], where: _Where, data: CuratedData) -> None
 
 
 def _read_claims(
-    item: dict[str, Any], where: _Where, entities: dict[str, Entity], sources: set[str]
+    item: dict[str, Any], where: _Where, entities: dict[str, Entity], languages: dict[str, str]
 ) -> list[Claim]:
     _check_keys(item, CLAIM_FIELDS, where)
     subject = _text(item, "subject", where, required=True)
@@ -253,33 +288,75 @@ def _read_claims(
                 raise where.error(key, f"{v!r} is not one of {', '.join(sorted(allowed))}")
     if predicate == "count":
         _choice(item, "metric", vocab.COUNT_METRICS, where, required=True)
+    confusion = qualifiers.get("likely_confusion")
+    if confusion is not None and confusion not in entities:
+        raise where.error("likely_confusion", f"unknown entity {confusion!r}")
     if "as_of" in qualifiers:
         _date(item, "as_of", where)
     refs = item.get("sources")
     if not isinstance(refs, list) or not refs:
         raise where.error("sources", "at least one source id is required (a list)")
+    if item.get("quote") is not None and len(refs) > 1:
+        raise where.error(
+            "quote",
+            "a quote belongs to one source: give it in that source's entry "
+            "(sources: [{id: ..., quote: ...}, ...])",
+        )
     claims = []
     for ref in refs:
-        if ref not in sources:
-            raise where.error("sources", f"unknown source {ref!r}")
+        # Problems in a source's own entry are reported at that entry's line.
+        at = _Where(where.path, int(ref[LINE])) if isinstance(ref, dict) and LINE in ref else where
+        own = _per_source(ref, at, languages)
+        source_id = str(own["id"])
+        quote = _text(own, "quote", at) or _text(item, "quote", at)
+        if quote is not None:
+            _check_quote_language(quote, source_id, languages[source_id], at)
+        merged = {**item, **{k: v for k, v in own.items() if k not in ("id", LINE)}}
+        claim_qualifiers = dict(qualifiers)
+        for key in ("as_of", "note", "locator"):
+            if own.get(key) is not None:
+                claim_qualifiers[key] = str(own[key])
+        if "as_of" in claim_qualifiers:
+            _date(claim_qualifiers, "as_of", at)
         claims.append(
             Claim(
                 subject=subject or "",
                 predicate=predicate or "",
-                source_id=str(ref),
+                source_id=source_id,
                 object=obj,
                 value=value,
-                start=_date(item, "start", where),
-                end=_date(item, "end", where),
+                start=_date(merged, "start", at),
+                end=_date(merged, "end", at),
                 kind=kind,
                 role=role,
                 status=status,
-                qualifiers=qualifiers,
-                locator=_text(item, "quote", where),
+                qualifiers=claim_qualifiers,
+                locator=quote,
                 method="curated",
             )
         )
     return claims
+
+
+def _per_source(ref: Any, where: _Where, languages: dict[str, str]) -> dict[str, Any]:
+    """A source reference: an id, or a mapping of what that one source states."""
+    own: dict[str, Any] = {"id": ref} if isinstance(ref, str) else ref
+    if not isinstance(own, dict) or not isinstance(own.get("id"), str):
+        raise where.error("sources", f"{ref!r} is neither a source id nor {{id: ..., ...}}")
+    _check_keys(own, PER_SOURCE_FIELDS, where)
+    if own["id"] not in languages:
+        raise where.error("sources", f"unknown source {own['id']!r}")
+    return own
+
+
+def _check_quote_language(quote: str, source_id: str, language: str, where: _Where) -> None:
+    """A quote in CJK script needs a CJK-language source, a quote without it a non-CJK one."""
+    has_cjk = any(lo <= ord(ch) <= hi for ch in quote for lo, hi in CJK_RANGES)
+    if has_cjk != (language in CJK_LANGUAGES):
+        raise where.error(
+            "quote",
+            f"{quote!r} cannot come from {source_id!r}, a source in {language!r}",
+        )
 
 
 def seed_store(store: Store, data: CuratedData | None = None) -> dict[str, int]:

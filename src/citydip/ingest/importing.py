@@ -128,7 +128,7 @@ def run_import(store: Store, batch: ImportBatch, count_conflicts: bool = True) -
             f"{batch.label or batch.source.id}: import rolled back, the store is unchanged ({exc})"
         ) from exc
     if count_conflicts:
-        from citydip.knowledge.import_conflicts import conflicts_citing
+        from citydip.knowledge.conflicts import conflicts_citing
 
         summary.conflicts = conflicts_citing(store, batch.source.id)
     return summary

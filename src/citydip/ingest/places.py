@@ -95,6 +95,7 @@ class PlaceResolver:
         self.qid_of: dict[str, str] = {v: k for k, v in self.by_qid.items()}
         self._points: dict[str, tuple[float, float] | None] = {}
         self._apart: dict[NameQuery, str] = {}
+        self._trusted: dict[NameQuery, bool] = {}
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -111,16 +112,18 @@ class PlaceResolver:
 
         distinct = list(dict.fromkeys(queries))
         pending = [q for q in distinct if not (q.qid and q.qid in self.by_qid)]
-        rows = [
-            {
-                "name": q.name if q.name != q.qid else "",
-                "country": q.country,
-                "region": q.region,
-                "lat": "" if q.lat is None else q.lat,
-                "lon": "" if q.lon is None else q.lon,
-            }
-            for q in pending
-        ]
+        rows = []
+        for q in pending:
+            point = self.point_of(q)
+            rows.append(
+                {
+                    "name": q.name if q.name != q.qid else "",
+                    "country": q.country,
+                    "region": q.region,
+                    "lat": "" if point is None else point[0],
+                    "lon": "" if point is None else point[1],
+                }
+            )
         results = dict(
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
@@ -136,6 +139,18 @@ class PlaceResolver:
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
         return [matches[q] for q in queries]
+
+    def point_of(self, query: NameQuery) -> tuple[float, float] | None:
+        """The coordinates a row gives, when they can lie in its country: a geocoder that
+        put "Cambridge, United States" in England is not believed."""
+        point = query.point
+        if point is None or not query.country:
+            return point
+        if query not in self._trusted:
+            from citydip.knowledge.gazetteer_grid import plausible
+
+            self._trusted[query] = plausible(*point, country_code(query.country))
+        return point if self._trusted[query] else None
 
     def _contested(self, results: dict[NameQuery, Any]) -> set[int]:
         """GeoNames ids that two QIDs resolve to, or whose entity holds another QID."""
@@ -154,7 +169,12 @@ class PlaceResolver:
     def _by_ties(
         self, results: dict[NameQuery, Any], contested: set[int], neighbours: dict[str, set[str]]
     ) -> dict[NameQuery, tuple[Any, list[str]]]:
-        """Wikidata items placed by the ties their candidate places have in the store."""
+        """Wikidata items placed by the ties their candidate places already have in the store.
+
+        An item whose label is ambiguous, or shared by several items, joins the candidate
+        place that other sources tie to the item's own partners — when it is the only such
+        candidate for the item, and the item the only one with such evidence for the place.
+        That place is then the item's, whichever other item's label also named it."""
         if not neighbours:
             return {}
         settled: dict[str, str] = dict(self.by_qid)
@@ -163,34 +183,35 @@ class PlaceResolver:
                 gid = result.place.geonames_id
                 if gid not in contested and gid in self.by_geonames:
                     settled[query.qid] = self.by_geonames[gid]
-        targeted = {
-            r.place.geonames_id
-            for q, r in results.items()
-            if q.qid and r.status == "resolved" and r.unit == "place"
-        }
-        chosen: dict[NameQuery, tuple[Any, list[str]]] = {}
-        taken: Counter[int] = Counter()
+        found: dict[NameQuery, tuple[Any, list[str]]] = {}
         for query, result in results.items():
-            if not query.qid or query.qid in settled or result.unit != "place":
+            if not query.qid or query.qid in self.by_qid or result.unit != "place":
+                continue
+            if result.status == "resolved":
+                options: tuple[Any, ...] = (result.place,)
+            elif result.status == "ambiguous":
+                options = result.candidates
+            else:
                 continue
             near = {settled[q] for q in neighbours.get(query.qid, ()) if q in settled}
+            near.discard(settled.get(query.qid, ""))
             if not near:
                 continue
-            if result.status == "unknown" or (result.place is None and not result.candidates):
-                continue
-            options = result.candidates if result.status == "ambiguous" else (result.place,)
             hits = []
             for place in options:
                 holder = self.by_geonames.get(place.geonames_id)
-                if holder is None or holder in self.qid_of or place.geonames_id in targeted:
+                if holder is None or holder in self.qid_of:
                     continue
                 shared = sorted(self._partners(holder) & near)
                 if shared:
                     hits.append((place, shared))
             if len(hits) == 1:
-                chosen[query] = hits[0]
-                taken[hits[0][0].geonames_id] += 1
-        return {q: hit for q, hit in chosen.items() if taken[hit[0].geonames_id] == 1}
+                found[query] = hits[0]
+        per_place = Counter(hit[0].geonames_id for hit in found.values())
+        chosen = {q: hit for q, hit in found.items() if per_place[hit[0].geonames_id] == 1}
+        # another item that only named a place won by ties does not take it
+        contested.update(hit[0].geonames_id for hit in chosen.values())
+        return chosen
 
     def _partners(self, entity_id: str) -> set[str]:
         rows = self.store.conn.execute(
@@ -214,7 +235,9 @@ class PlaceResolver:
     def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
         if place is None:
-            return self._unplaced(query, result.status, result.reason)
+            countries = {c.country for c in result.candidates}
+            country = countries.pop() if len(countries) == 1 else None
+            return self._unplaced(query, result.status, result.reason, country)
         if result.unit == "parent":
             return self._district(query, place, result.reason)
         if result.unit in ("seat", "admin"):
@@ -231,7 +254,7 @@ class PlaceResolver:
                 "kept apart"
             )
             return Match(self._own_place(query, "city", note), "resolved", query.name, note)
-        point = query.point
+        point = self.point_of(query)
         if point is not None and _km(point, (place.lat, place.lon)) > SAME_PLACE_KM:
             # the input says the place is elsewhere: no merge without evidence
             km = _km(point, (place.lat, place.lon))
@@ -338,9 +361,13 @@ class PlaceResolver:
         if located is not None and located.placement == "unplaced":
             located.lat, located.lon, located.placement = where.lat, where.lon, placement
 
-    def _unplaced(self, query: NameQuery, status: str, reason: str | None) -> Match:
+    def _unplaced(
+        self, query: NameQuery, status: str, reason: str | None, country: str | None = None
+    ) -> Match:
+        """A name or item nobody can place; ``country`` when every candidate shares it."""
         if query.qid:
-            return Match(self._wikidata_entity(query), "wikidata", query.name, reason)
+            entity_id = self._wikidata_entity(query, country=country)
+            return Match(entity_id, "wikidata", query.name, reason)
         note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
         entity_id = self._own_place(query, "city", note)
         return Match(entity_id, status, query.name, reason)
@@ -366,7 +393,7 @@ class PlaceResolver:
             self._name(entity_id, query.name, why)
             return entity_id
         if entity_id not in self.new and self.store.entity(entity_id) is None:
-            point = query.point
+            point = self.point_of(query)
             self.new[entity_id] = Entity(
                 id=entity_id,
                 type="place",
@@ -393,7 +420,7 @@ class PlaceResolver:
             digest = hashlib.sha1(fold(query.name).encode() or query.name.encode()).hexdigest()
             slug = "h" + digest[:10]
         entity_id = f"name-{country}-{slug}"
-        point = query.point
+        point = self.point_of(query)
         known = self._known_point(entity_id)
         if point and known and _km(point, known) > SAME_PLACE_KM:
             entity_id += f"-{round(point[0])}-{round(point[1])}".replace("--", "-m")
@@ -422,7 +449,7 @@ class PlaceResolver:
         entity_id = f"wd-{query.qid}"
         label = query.name if query.name and query.name != query.qid else query.qid
         if entity_id not in self.new and self.store.entity(entity_id) is None:
-            point = query.point
+            point = self.point_of(query)
             self.new[entity_id] = Entity(
                 id=entity_id,
                 type="place",

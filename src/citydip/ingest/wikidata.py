@@ -1,10 +1,12 @@
 """Wikidata P190 (twinned administrative body) → claims, from SPARQL JSON or wbgetentities.
 
 Each statement becomes one ``twinned_with`` claim of the item on its partner, with
-qualifiers P580 (start), P582 (end; the tie is then ``ended``), P3831 (object has role:
-sister / partner / friendship city → the claim's kind) and the statement's references
-(P854 reference URL, P248 stated in) kept in the claim's ``references`` qualifier.
-Deprecated statements are skipped. SPARQL variables: docs/importing.md.
+qualifiers P580 (start), P582 (end; the tie is then ``ended``), P1534 (end cause, kept in
+the ``end_cause`` qualifier), P3831 (object has role: sister / partner / friendship city →
+the claim's kind) and the statement's references (P854 reference URL, P248 stated in, P813
+retrieved) kept in the claim's ``references`` qualifier. Deprecated statements are
+skipped. The items' coordinates (P625), GeoNames ids (P1566) and countries are kept on the
+places the gazetteer cannot place. SPARQL variables: docs/importing.md.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ from citydip.errors import DataError
 from citydip.ingest.importing import ImportBatch, unresolved_row
 from citydip.ingest.pairs import imported_tie, read_text
 from citydip.ingest.places import NameQuery, PlaceResolver
+from citydip.ingest.wikidata_items import (
+    entity_item_facts,
+    keep_item_facts,
+    keep_least,
+    sparql_item_facts,
+)
+from citydip.ingest.wikidata_items import has_value as _has
 from citydip.store.database import Store
 from citydip.store.models import Claim, Source
 
@@ -46,6 +55,7 @@ class WikidataTie:
     end: str | None = None
     role: str | None = None  # QID or label of the P3831 value
     references: list[dict[str, str]] = field(default_factory=list)
+    end_cause: dict[str, str] | None = None  # {"id": QID, "label": …} of the P1534 value
 
 
 @dataclass
@@ -55,6 +65,21 @@ class WikidataRecord:
     ties: list[WikidataTie] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    coords: dict[str, tuple[float, float]] = field(default_factory=dict)  # (lat, lon)
+    geonames: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: WikidataRecord) -> None:
+        """Take in the ties and item facts of another response (the next page)."""
+        self.ties.extend(other.ties)
+        self.labels.update(other.labels)
+        tables: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
+            (self.countries, other.countries),
+            (self.coords, other.coords),
+            (self.geonames, other.geonames),
+        )
+        for mine, theirs in tables:
+            for qid, value in theirs.items():
+                keep_least(mine, qid, value)
 
 
 def load_json(path: Path) -> Any:
@@ -78,17 +103,20 @@ def parse_wikidata(data: Any, label: str) -> WikidataRecord:
 def qid_of(value: str, where: str, field_name: str) -> str:
     qid = value.removeprefix(ENTITY_PREFIX)
     if not QID.match(qid):
-        raise DataError(where.rsplit(":", 1)[0], None, field_name, f"{value!r} is no QID")
+        raise DataError(where, None, field_name, f"{value!r} is no QID")
     return qid
 
 
 def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
-    head = data.get("head", {}).get("vars") or []
+    head_part, results = data.get("head"), data.get("results")
+    head = (head_part.get("vars") if isinstance(head_part, dict) else None) or []
+    if not isinstance(head, list):
+        raise DataError(label, 1, "head.vars", "not a list")
     subject_var = next((v for v in SUBJECT_VARS if v in head), None)
     object_var = next((v for v in OBJECT_VARS if v in head), None)
     if subject_var is None or object_var is None:
         raise DataError(label, 1, "head.vars", f"need a city and a partner variable, got {head}")
-    bindings = data.get("results", {}).get("bindings")
+    bindings = results.get("bindings") if isinstance(results, dict) else None
     if not isinstance(bindings, list):
         raise DataError(label, 1, "results.bindings", "missing or not a list")
     record = WikidataRecord()
@@ -97,25 +125,27 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
         where = f"{label}:result {number}"
         if not isinstance(row, dict):
             raise DataError(label, None, f"result {number}", "not an object")
-        values = {k: v.get("value", "") for k, v in row.items() if isinstance(v, dict)}
+        values = {k: str(v.get("value", "")) for k, v in row.items() if isinstance(v, dict)}
         for var in (subject_var, object_var):
             if not values.get(var):
                 raise DataError(label, None, f"result {number}: {var}", "missing")
         subject = qid_of(values[subject_var], label, f"result {number}: {subject_var}")
         obj = qid_of(values[object_var], label, f"result {number}: {object_var}")
         for var, qid in ((subject_var, subject), (object_var, obj)):
-            if values.get(f"{var}Label"):
-                record.labels[qid] = values[f"{var}Label"]
-            if values.get(f"{var}Country"):
-                record.countries[qid] = values[f"{var}Country"]
+            sparql_item_facts(record, qid, values, var, label, number)
         role = values.get("roleLabel") or values.get("role", "").removeprefix(ENTITY_PREFIX)
-        start, end = _date(values.get("start")), _date(values.get("end"))
+        start = _date(values.get("start"), values.get("startPrecision"))
+        end = _date(values.get("end"), values.get("endPrecision"))
         key = (values.get("statement") or (subject, obj), start, end, role)
         tie = grouped.get(key)
         if tie is None:
             tie = grouped[key] = WikidataTie(subject, obj, where, start, end, role or None)
             record.ties.append(tie)
-        ref = _reference(values.get("ref", ""), values.get("statedIn", ""))
+        if values.get("endCause") and tie.end_cause is None:
+            tie.end_cause = _cause(values["endCause"], values.get("endCauseLabel", ""))
+        ref = _reference(
+            values.get("ref", ""), values.get("statedIn", ""), values.get("retrieved", "")
+        )
         if ref and ref not in tie.references:
             tie.references.append(ref)
     return record
@@ -133,6 +163,7 @@ def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
         text = first.get("value")
         if text:
             record.labels[qid] = text
+        entity_item_facts(record, qid, entity.get("claims", {}))
         for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
             tie = _statement_tie(qid, statement, f"{label}:{qid} P190 #{number}")
             if tie is not None:
@@ -152,21 +183,21 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
         start = _time(qualifiers.get("P580"))
         end = _time(qualifiers.get("P582"))
         roles = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P3831", []) if _has(q)]
+        causes = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P1534", []) if _has(q)]
         refs = []
         for reference in statement.get("references", []):
             snaks = reference.get("snaks", {})
             urls = [s["datavalue"]["value"] for s in snaks.get("P854", []) if _has(s)]
             stated = [s["datavalue"]["value"]["id"] for s in snaks.get("P248", []) if _has(s)]
-            ref = _reference(urls[0] if urls else "", stated[0] if stated else "")
+            retrieved = _time(snaks.get("P813")) or ""
+            ref = _reference(urls[0] if urls else "", stated[0] if stated else "", retrieved)
             if ref:
                 refs.append(ref)
     except (KeyError, TypeError, AttributeError) as exc:
         raise DataError(where, None, None, f"malformed statement ({exc!r} missing)") from exc
-    return WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
-
-
-def _has(snak: Any) -> bool:
-    return isinstance(snak, dict) and snak.get("snaktype") == "value"
+    tie = WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
+    tie.end_cause = _cause(causes[0], "") if causes else None
+    return tie
 
 
 def _time(snaks: Any) -> str | None:
@@ -179,16 +210,29 @@ def _time(snaks: Any) -> str | None:
     return None
 
 
-def _date(value: str | None) -> str | None:
-    return value[:10] if value and re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+def _date(value: str | None, precision: str | None = None) -> str | None:
+    """A SPARQL dateTime as YYYY-MM-DD, or YYYY-MM / YYYY at precision 10 / 9 and coarser."""
+    if not value or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return None
+    digits = int(precision) if precision and precision.isdigit() else 11
+    return value[:4] if digits <= 9 else value[:7] if digits == 10 else value[:10]
 
 
-def _reference(url: str, stated_in: str) -> dict[str, str]:
+def _cause(value: str, label: str) -> dict[str, str]:
+    cause = {"id": value.removeprefix(ENTITY_PREFIX)}
+    if label:
+        cause["label"] = label
+    return cause
+
+
+def _reference(url: str, stated_in: str, retrieved: str = "") -> dict[str, str]:
     ref = {}
     if url:
         ref["url"] = url
     if stated_in:
         ref["stated_in"] = stated_in.removeprefix(ENTITY_PREFIX)
+    if ref and retrieved:
+        ref["retrieved"] = _date(retrieved) or retrieved
     return ref
 
 
@@ -208,7 +252,16 @@ def wikidata_batch(
     """Claims of a parsed Wikidata record; items are matched by QID, then by label."""
     resolver = PlaceResolver(store, progress=progress, context=source.id)
     qids = list(dict.fromkeys(q for t in record.ties for q in (t.subject, t.object)))
-    queries = [NameQuery(record.labels.get(q, q), record.countries.get(q, ""), qid=q) for q in qids]
+    queries = [
+        NameQuery(
+            record.labels.get(q, q),
+            record.countries.get(q, ""),
+            qid=q,
+            lat=record.coords[q][0] if q in record.coords else None,
+            lon=record.coords[q][1] if q in record.coords else None,
+        )
+        for q in qids
+    ]
     neighbours: dict[str, set[str]] = {}
     for tie in record.ties:
         neighbours.setdefault(tie.subject, set()).add(tie.object)
@@ -236,7 +289,10 @@ def wikidata_batch(
             claim.qualifiers["role"] = tie.role
         if tie.references:
             claim.qualifiers["references"] = tie.references
+        if tie.end_cause:
+            claim.qualifiers["end_cause"] = tie.end_cause
         claims.append(claim)
+    keep_item_facts(store, resolver.entities(), record)
     unresolved = [unresolved_row(m, label) for m in match_of.values() if m.unresolved]
     return ImportBatch(
         source,

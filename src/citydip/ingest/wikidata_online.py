@@ -3,8 +3,10 @@
 A query is either SPARQL text (sent to the query service) or a comma-separated list of
 QIDs (their P190 statements fetched with ``wbgetentities``, then their partners' labels).
 Requests carry a User-Agent, are cached on disk by URL and parameters, retried with
-back-off on 429/5xx and network errors (honouring Retry-After), and spaced at least
-``MIN_INTERVAL`` seconds apart. Tests use recorded responses through httpx.MockTransport.
+back-off on 429/5xx and network errors (honouring Retry-After up to ``MAX_RETRY_AFTER``),
+capped at ``MAX_BYTES`` an answer, and spaced at least ``MIN_INTERVAL`` seconds apart.
+``citydip update wikidata`` (``ingest/wikidata_update.py``) uses the same client. Tests use
+recorded responses through httpx.MockTransport and a loopback server.
 """
 
 from __future__ import annotations
@@ -28,11 +30,20 @@ API_URL = "https://www.wikidata.org/w/api.php"
 USER_AGENT = f"citydip/{__version__} (city-diplomacy observatory; offline-first importer)"
 MIN_INTERVAL = 1.0
 RETRIES = 4
+MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After is an error, not a wait
+MAX_BYTES = 256 * 2**20  # one answer; a larger one is refused
+TRANSIENT = (429, 500, 502, 503, 504)
 BATCH = 50  # wbgetentities takes at most 50 ids a request
 
 
 class Client:
-    """A polite, caching HTTP client for the Wikidata endpoints."""
+    """A polite, caching HTTP client for the Wikidata endpoints.
+
+    Transient failures (429, 5xx, network errors) are retried ``retries`` times with
+    back-off, or after the ``Retry-After`` the server asks for; a wait longer than
+    ``max_retry_after`` seconds, an answer larger than ``max_bytes`` and a first request
+    that cannot connect at all (no network) fail at once with one line.
+    """
 
     def __init__(
         self,
@@ -40,61 +51,132 @@ class Client:
         transport: Any = None,
         min_interval: float = MIN_INTERVAL,
         sleep: Any = time.sleep,
+        *,
+        retries: int = RETRIES,
+        backoff: float = 1.0,
+        max_retry_after: float = MAX_RETRY_AFTER,
+        max_bytes: int = MAX_BYTES,
+        timeout: float = 60.0,
     ) -> None:
         import httpx
 
         self.http = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
-            timeout=60.0,
+            timeout=timeout,
             transport=transport,
         )
         self.cache, self.min_interval, self.sleep = cache, min_interval, sleep
+        self.retries, self.backoff = retries, backoff
+        self.max_retry_after, self.max_bytes = max_retry_after, max_bytes
         self.last = 0.0
         self.requests = 0
+        self.answered = 0
 
-    def get_json(self, url: str, params: dict[str, str]) -> Any:
+    def get_json(self, url: str, params: dict[str, str], what: str = "") -> Any:
+        """The parsed JSON answer; ``what`` names the request in errors (``page 3``)."""
         key = hashlib.sha1(json.dumps([url, params], sort_keys=True).encode()).hexdigest()
         cached = self.cache / f"{key}.json" if self.cache else None
         if cached is not None and cached.exists():
             return json.loads(cached.read_text(encoding="utf-8"))
-        text = self._fetch(url, params)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise ImportFailed(f"{url}: the answer is not JSON ({exc.msg})") from exc
+        text = self.get_text(url, params, what)
+        data = parse_answer(text, f"{url} {what}".strip())
         if cached is not None:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(text, encoding="utf-8")
         return data
 
-    def _fetch(self, url: str, params: dict[str, str]) -> str:
+    def get_text(self, url: str, params: dict[str, str], what: str = "") -> str:
+        """The answer's text, after the retries; an ImportFailed naming ``url what``."""
         import httpx
 
+        name = f"{url} {what}".strip()
         problem = "no answer"
-        for attempt in range(RETRIES + 1):
+        for attempt in range(self.retries + 1):
             wait = self.min_interval - (time.monotonic() - self.last)
             if wait > 0:
                 self.sleep(wait)
             self.last = time.monotonic()
             self.requests += 1
+            pause = min(60.0, self.backoff * 2.0**attempt)
+            asked: float | None = None
             try:
-                response = self.http.get(url, params=params)
+                with self.http.stream("GET", url, params=params) as response:
+                    if response.status_code == 200:
+                        self.answered += 1
+                        return self._read(response, name)
+                    problem = f"HTTP {response.status_code}"
+                    if response.status_code not in TRANSIENT:
+                        detail = _first_line(response.read()[:300].decode("utf-8", "replace"))
+                        problem += f" ({detail})" if detail else ""
+                        break
+                    asked = retry_after(response.headers.get("Retry-After", ""))
+            except httpx.ConnectError as exc:
+                if not self.answered:
+                    raise ImportFailed(
+                        f"{name}: cannot connect ({_first_line(str(exc))}): no network? "
+                        "Nothing was imported"
+                    ) from exc
+                problem, asked = f"network error: {_first_line(str(exc))}", None
             except httpx.HTTPError as exc:
-                problem = f"network error: {exc}"
-            else:
-                if response.status_code == 200:
-                    return response.text
-                problem = f"HTTP {response.status_code}"
-                if response.status_code not in (429, 500, 502, 503, 504):
-                    break
-                retry_after = response.headers.get("Retry-After", "")
-                if retry_after.isdigit():
-                    self.sleep(float(retry_after))
-            self.sleep(min(60.0, 2.0**attempt))
-        raise ImportFailed(f"{url}: {problem}; nothing was imported")
+                problem, asked = f"network error: {_first_line(str(exc))}", None
+            if asked is not None and asked > self.max_retry_after:
+                raise ImportFailed(
+                    f"{name}: {problem}, the server asks to wait {asked:.0f} s, more than "
+                    f"{self.max_retry_after:.0f} s; nothing was imported, try again later"
+                )
+            if attempt < self.retries:
+                self.sleep(asked if asked is not None else pause)
+        raise ImportFailed(f"{name}: {problem}; nothing was imported")
+
+    def _read(self, response: Any, name: str) -> str:
+        size = response.headers.get("Content-Length", "")
+        if size.isdigit() and int(size) > self.max_bytes:
+            raise ImportFailed(_too_large(name, self.max_bytes))
+        chunks, total = [], 0
+        for chunk in response.iter_bytes():
+            total += len(chunk)
+            if total > self.max_bytes:
+                raise ImportFailed(_too_large(name, self.max_bytes))
+            chunks.append(chunk)
+        try:
+            return b"".join(chunks).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(f"{name}: the answer is not UTF-8 text") from exc
 
     def close(self) -> None:
         self.http.close()
+
+
+def parse_answer(text: str, name: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{name}: the answer is not JSON ({exc.msg})") from exc
+
+
+def retry_after(value: str) -> float | None:
+    """Seconds from a Retry-After header (seconds or an HTTP date); None when absent."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _first_line(text: str) -> str:
+    """A server's words on one line, without markup."""
+    return " ".join(re.sub(r"<[^>]*>", " ", text).split())[:200]
+
+
+def _too_large(name: str, limit: int) -> str:
+    return f"{name}: the answer is larger than {limit:,} bytes (the limit); nothing was imported"
 
 
 def fetch_record(client: Client, query: str) -> tuple[WikidataRecord, str]:

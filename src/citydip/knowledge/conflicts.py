@@ -1,324 +1,155 @@
-"""Where sources disagree: every competing value with its sources, never one silently kept.
+"""Where sources disagree, ranked by severity: every competing value with its sources.
 
-Rules (docs/reconciliation.md): tie kind, tie start year, a tie listed by a source dated
-before it began, an unconfirmed tie (only non-official sources, against an official list or
-a single source), stated counts that differ, a stated count that differs from the listed
-ties, and membership claims against explicit non-membership.
+The rules live in ``tie_conflicts`` (kind, date, status, withdrawn), ``count_conflicts``
+(counts, counts against listed ties, memberships), ``place_conflicts`` (population, tie
+period, likely confusions) and ``unconfirmed`` (official lists, and
+the notices: unconfirmed ties, unresolved names); ``severity`` scores each finding. A tie
+one source lists and another leaves out is unconfirmed, not a conflict: notices are counted
+apart and listed only when asked for by kind (docs/reconciliation.md).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+import json
+import zlib
+from collections.abc import Iterable
+from dataclasses import asdict
 from typing import Any
 
-from citydip.knowledge.reconcile import SourceIndex, Tie, reconcile_ties
-from citydip.store.database import Store
-from citydip.store.models import Claim, Entity
+from citydip.knowledge.conflict_records import Conflict, ConflictList, ConflictValue, Finding
+from citydip.knowledge.count_conflicts import count_findings
+from citydip.knowledge.place_conflicts import place_findings
+from citydip.knowledge.reconcile import SourceIndex
+from citydip.knowledge.severity import NOTICE_KINDS, check_kinds
+from citydip.knowledge.tie_conflicts import tie_findings
+from citydip.knowledge.tie_index import TieIndex
+from citydip.knowledge.unconfirmed import (
+    count_unresolved,
+    coverage_findings,
+    unresolved_findings,
+)
+from citydip.store.database import Store, keep_derived, read_derived
+from citydip.store.models import Entity
+from citydip.text import fold
 
-# Which tie kinds each stated count metric counts.
-METRIC_KINDS = {
-    "sister": ("sister",),
-    "partner": ("partner",),
-    "friendship": ("friendship",),
-    "sister+friendship": ("sister", "friendship"),
-    "joint-statement": ("joint-statement",),
-}
-
-
-@dataclass
-class Conflict:
-    """One disagreement: a subject, a property, and each competing value with its sources."""
-
-    subject: Entity
-    property: str
-    kind: str  # contradiction | changed-over-time | unconfirmed | self-contradiction
-    values: list[dict[str, Any]]
-    note: str = ""
-    object: Entity | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"subject": self.subject.summary(), "property": self.property}
-        if self.object is not None:
-            out["object"] = self.object.summary()
-        out.update(kind=self.kind, values=self.values, note=self.note)
-        return out
+__all__ = ["Conflict", "ConflictList", "ConflictValue", "conflicts_citing", "find_conflicts"]
 
 
-def find_conflicts(store: Store, subject: str | None = None) -> list[Conflict]:
-    """Every conflict about one entity (by id), or about every entity."""
-    sources = SourceIndex(store)
-    ties = reconcile_ties(store, involving=subject, sources=sources)
-    subjects = [subject] if subject else _subjects_with_counts_or_official_ties(store, sources)
-    entity_ids = {t.city for t in ties} | {t.partner for t in ties} | set(subjects)
-    entities = store.entity_map(entity_ids)
-    out: list[Conflict] = []
-    for tie in ties:
-        out.extend(_tie_conflicts(tie, entities, sources))
-    official_cities = _cities_with_official_ties(store, sources)
-    for tie in ties:
-        for city, partner in ((tie.city, tie.partner), (tie.partner, tie.city)):
-            if subject is not None and city != subject:
-                continue
-            if city in official_cities:
-                conflict = _unconfirmed(store, city, partner, tie, entities, sources)
-                if conflict:
-                    out.append(conflict)
-    for sid in subjects:
-        if sid in entities:
-            out.extend(_count_conflicts(store, entities[sid], ties, sources))
-            out.extend(_membership_conflicts(store, entities[sid], sources))
-    return out
-
-
-def _cite(sources: SourceIndex, claims: list[Claim]) -> list[dict[str, Any]]:
-    return sources.cite([c.source_id for c in claims])
-
-
-def _tie_conflicts(tie: Tie, entities: dict[str, Entity], sources: SourceIndex) -> list[Conflict]:
-    city, partner = entities[tie.city], entities[tie.partner]
-    out = []
-    kinds = tie.values_of("kind")
-    if len(kinds) > 1:
-        values = [{"value": k, "sources": sources.cite(ids)} for k, ids in kinds.items()]
-        out.append(
-            Conflict(
-                city,
-                "tie kind",
-                "contradiction",
-                values,
-                f"shown as {tie.kind!r}, the kind the most authoritative source gives",
-                object=partner,
-            )
-        )
-    years: dict[str, list[str]] = defaultdict(list)
-    for claim in tie.claims:
-        if claim.start:
-            years[claim.start[:4]].append(claim.source_id)
-    if len(years) > 1:
-        values = [{"value": y, "sources": sources.cite(ids)} for y, ids in sorted(years.items())]
-        out.append(Conflict(city, "tie start", "contradiction", values, object=partner))
-    if tie.year is not None:
-        # A year of grace: approvals and announcements precede signings.
-        early = [
-            c
-            for c in tie.claims
-            if (year := _source_year(sources, c)) is not None and year < tie.year - 1
-        ]
-        if early:
-            values = [
-                {"value": f"began {tie.start}", "sources": _cite(sources, [tie.claims[0]])},
-                {"value": "already listed earlier", "sources": _cite(sources, early)},
-            ]
-            out.append(
-                Conflict(
-                    city,
-                    "tie start",
-                    "contradiction",
-                    values,
-                    "a source dated before the start year lists the tie",
-                    object=partner,
-                )
-            )
-    return out
-
-
-def _source_year(sources: SourceIndex, claim: Claim) -> int | None:
-    source = sources.by_id.get(claim.source_id)
-    date = source.date if source else None
-    return int(date[:4]) if date and date[:4].isdigit() else None
-
-
-def _cities_with_official_ties(store: Store, sources: SourceIndex) -> set[str]:
-    official = {sid for sid, s in sources.by_id.items() if s.kind == "official"}
-    rows = store.conn.execute(
-        "SELECT DISTINCT subject, source_id FROM claims "
-        "WHERE predicate = 'twinned_with' AND review = 'accepted'"
-    )
-    return {subject for subject, source_id in rows if source_id in official}
-
-
-def _subjects_with_counts_or_official_ties(store: Store, sources: SourceIndex) -> list[str]:
-    rows = store.conn.execute(
-        "SELECT DISTINCT subject FROM claims "
-        "WHERE predicate IN ('count', 'participant_count', 'not_member_of') "
-        "AND review = 'accepted'"
-    )
-    return sorted({r[0] for r in rows} | _cities_with_official_ties(store, sources))
-
-
-def _unconfirmed(
+def find_conflicts(
     store: Store,
-    city: str,
-    partner: str,
-    tie: Tie,
-    entities: dict[str, Entity],
-    sources: SourceIndex,
-) -> Conflict | None:
-    """A tie no official source states, against the city's official list or on one source."""
-    if any(
-        sources.by_id[c.source_id].kind == "official"
-        for c in tie.claims
-        if c.source_id in sources.by_id
-    ):
-        return None
-    official_lists = [s for s in sources.by_id.values() if s.lists_ties_of == city]
-    source_ids = {c.source_id for c in tie.claims}
-    secondary_only = all(
-        sources.by_id[s].kind in ("dataset", "encyclopedia", "other")
-        for s in source_ids
-        if s in sources.by_id
-    )
-    if not official_lists and (len(source_ids) > 1 or not secondary_only):
-        return None
-    values: list[dict[str, Any]] = [
-        {"value": "listed as a tie", "sources": _cite(sources, tie.claims)}
-    ]
-    if official_lists:
-        values.append(
-            {"value": "not on the official list", "sources": [s.cite() for s in official_lists]}
-        )
-    note = "no official source states this tie" + (
-        "" if official_lists else "; a single source lists it"
-    )
-    city_entity = entities[city]
-    for other in _partner_ties_nearby(store, partner, city, city_entity.country, sources):
-        values.append(other)
-        note += "; the partner has a tie with another place in the same country"
-    return Conflict(city_entity, "tie", "unconfirmed", values, note, object=entities[partner])
+    subject: str | None = None,
+    kinds: Iterable[str] | None = None,
+    min_severity: int = 0,
+    limit: int | None = None,
+) -> ConflictList:
+    """Conflicts about one entity (by id) or every entity, most severe first.
 
-
-def _partner_ties_nearby(
-    store: Store, partner: str, city: str, country: str | None, sources: SourceIndex
-) -> list[dict[str, Any]]:
-    """The partner's ties to other places of the city's country (a likely confusion)."""
-    if not country:
-        return []
-    out = []
-    for tie in reconcile_ties(store, involving=partner, sources=sources):
-        other = store.entity(tie.partner)
-        if tie.partner != city and other is not None and other.country == country:
-            out.append(
-                {
-                    "value": f"{other.name} ({tie.kind}"
-                    + (f", {tie.start}" if tie.start else "")
-                    + ")",
-                    "sources": sources.cite(tie.source_ids),
-                }
-            )
-    return out
-
-
-def _count_conflicts(
-    store: Store, city: Entity, ties: list[Tie], sources: SourceIndex
-) -> list[Conflict]:
-    by_metric: dict[str, list[Claim]] = defaultdict(list)
-    for claim in store.claims(subject=city.id, predicate=("count", "participant_count")):
-        by_metric[str(claim.qualifiers.get("metric"))].append(claim)
-    out = []
-    for metric, claims in sorted(by_metric.items()):
-        values = _values_by_statement(claims, sources)
-        if len(values) > 1:
-            out.append(_stated_count_conflict(city, metric, claims, values, sources))
-        listed = _listed(ties, city.id, METRIC_KINDS.get(metric))
-        if listed is not None:
-            conflict = _count_vs_list(city, metric, claims, listed, ties, sources)
-            if conflict:
-                out.append(conflict)
-    return out
-
-
-def _stated_count_conflict(
-    city: Entity,
-    metric: str,
-    claims: list[Claim],
-    values: list[dict[str, Any]],
-    sources: SourceIndex,
-) -> Conflict:
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        by_source[claim.source_id].add(str(claim.value))
-    notes = [
-        f"{sources.by_id[sid].title if sid in sources.by_id else sid} states "
-        + " and ".join(sorted(vals))
-        for sid, vals in by_source.items()
-        if len(vals) > 1
-    ]
-    dates = {c.qualifiers.get("as_of") for c in claims}
-    if notes:
-        kind = "self-contradiction"
-    elif len(dates) == len(values):
-        kind = "changed-over-time"
+    ``kinds`` chooses kinds (knowledge.severity.ALL_KINDS); without it every conflict kind
+    is listed and the notices (unconfirmed, unresolved) are only counted.
+    """
+    chosen = check_kinds(kinds)
+    if subject is None and not (chosen and chosen & set(NOTICE_KINDS)):
+        findings, notices = _whole_store(store)
     else:
-        kind = "contradiction"
-    if len(dates) > 1:
-        notes.append("other values are stated as of different dates")
-    return Conflict(city, f"{metric} count", kind, values, "; ".join(notes))
+        findings, notices = _findings(store, subject, chosen)
+    wanted = [
+        f
+        for f in findings
+        if (f.kind in chosen if chosen else f.kind not in NOTICE_KINDS)
+        and f.severity >= min_severity
+    ]
+    names = _names(store, wanted)
+    wanted.sort(key=lambda f: f.rank_key(names))
+    page = wanted if limit is None else wanted[: max(0, limit)]
+    not_counted = {k: n for k, n in sorted(notices.items()) if not chosen or k not in chosen}
+    return ConflictList(_materialize(store, page), len(wanted), not_counted)
 
 
-def _values_by_statement(claims: list[Claim], sources: SourceIndex) -> list[dict[str, Any]]:
-    grouped: dict[str, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        grouped[str(claim.value)].append(claim)
-    out = []
-    for value, group in grouped.items():
-        as_of = sorted({str(c.qualifiers.get("as_of")) for c in group if c.qualifiers.get("as_of")})
-        quotes = [c.locator for c in group if c.locator]
-        item: dict[str, Any] = {
-            "value": value,
-            "as_of": as_of[-1] if as_of else None,
-            "sources": _cite(sources, group),
-        }
-        if quotes:
-            item["quote"] = quotes[0]
-        out.append(item)
-    return sorted(out, key=lambda v: (v["as_of"] or "", v["value"]))
+def _findings(
+    store: Store, subject: str | None, chosen: frozenset[str] | None
+) -> tuple[list[Finding], dict[str, int]]:
+    """The findings asked for, and how many notices of each kind there are."""
+    sources = SourceIndex(store)
+    index = TieIndex(store, sources, subject)
+    wanted = chosen or frozenset()
+    only_notices = bool(chosen) and wanted <= set(NOTICE_KINDS)
+    findings = [] if only_notices else tie_findings(index, subject)
+    coverage, unconfirmed = coverage_findings(index, subject, notices="unconfirmed" in wanted)
+    findings += coverage
+    if not only_notices:
+        findings += count_findings(store, sources, subject)
+        findings += place_findings(store, sources, subject)
+    if "unresolved" in wanted:
+        unresolved = unresolved_findings(index, subject)
+        findings += unresolved
+        count = len(unresolved)
+    else:
+        count = count_unresolved(index, subject)
+    notices = {k: n for k, n in (("unconfirmed", unconfirmed), ("unresolved", count)) if n}
+    return findings, notices
 
 
-def _listed(ties: list[Tie], city: str, kinds: tuple[str, ...] | None) -> list[Tie] | None:
-    if kinds is None:
-        return None
-    return [t for t in ties if t.city == city and t.kind in kinds and t.status == "active"]
+# The conflicts of the whole store (notices counted, not written out), kept in the store's
+# ``derived`` table for its revision: every committed write changes it, so the cache never
+# outlives the claims it was computed from. Bump the version when Finding changes shape.
+_CACHE_KEY = "conflicts:v2"  # v2: place conflicts
 
 
-def _count_vs_list(
-    city: Entity,
-    metric: str,
-    claims: list[Claim],
-    listed: list[Tie],
-    ties: list[Tie],
-    sources: SourceIndex,
-) -> Conflict | None:
-    stated = {c.value for c in claims}
-    if stated == {str(len(listed))}:
-        return None
-    unknown = [t for t in ties if t.city == city.id and t.kind == "unspecified"]
-    values = _values_by_statement(claims, sources)
-    values.append(
-        {
-            "value": str(len(listed)),
-            "as_of": None,
-            "derived": "ties listed with this kind in the store",
-            "sources": sources.cite([s for t in listed for s in t.source_ids]),
-        }
-    )
-    note = f"{len(listed)} active ties of kind {metric} listed"
-    if unknown:
-        note += f"; {len(unknown)} more ties listed without a kind"
-    return Conflict(city, f"{metric} count vs listed ties", "contradiction", values, note)
+def _whole_store(store: Store) -> tuple[list[Finding], dict[str, int]]:
+    revision = store.revision
+    raw = read_derived(store.path, _CACHE_KEY, revision)
+    if raw is not None:
+        try:
+            data = json.loads(zlib.decompress(raw))
+            return [_from_json(f) for f in data["findings"]], dict(data["notices"])
+        except (zlib.error, ValueError, KeyError, TypeError):
+            pass  # a damaged entry is computed again
+    findings, notices = _findings(store, None, None)
+    data = {"findings": [_to_json(f) for f in findings], "notices": notices}
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    keep_derived(store.path, _CACHE_KEY, revision, zlib.compress(text.encode(), 3))
+    return findings, notices
 
 
-def _membership_conflicts(store: Store, city: Entity, sources: SourceIndex) -> list[Conflict]:
-    out = []
-    for denial in store.claims(subject=city.id, predicate="not_member_of"):
-        assert denial.object is not None
-        members = store.claims(subject=city.id, predicate="member_of", object=denial.object)
-        if members:
-            org = store.entity(denial.object)
-            values = [
-                {"value": "member", "sources": _cite(sources, members)},
-                {"value": "not a member", "sources": _cite(sources, [denial])},
-            ]
-            out.append(Conflict(city, "membership", "contradiction", values, object=org))
+def _to_json(finding: Finding) -> dict[str, Any]:
+    out = {k: v for k, v in asdict(finding).items() if k not in ("pending", "values")}
+    out["values"] = [asdict(v) for v in finding.values]
     return out
+
+
+def _from_json(data: dict[str, Any]) -> Finding:
+    values = [ConflictValue(**v) for v in data.pop("values")]
+    return Finding(values=values, **data)
+
+
+def _names(store: Store, findings: list[Finding]) -> dict[str, str]:
+    """Folded names of the subjects and objects, to break ties in the ranking by name."""
+    ids = {f.subject for f in findings} | {f.object for f in findings if f.object}
+    if len(ids) > 500:
+        rows = store.conn.execute("SELECT id, name FROM entities")
+    else:
+        marks = ", ".join("?" for _ in ids)
+        rows = store.conn.execute(f"SELECT id, name FROM entities WHERE id IN ({marks})", list(ids))
+    return {str(i): fold(str(n)) for i, n in rows if i in ids}
+
+
+def _materialize(store: Store, findings: list[Finding]) -> list[Conflict]:
+    findings = [f.complete() for f in findings]
+    ids = {f.subject for f in findings} | {f.object for f in findings if f.object}
+    entities = store.entity_map(ids)
+    out = []
+    for f in findings:
+        subject = entities.get(f.subject) or Entity(f.subject, "place", f.subject)
+        obj = (entities.get(f.object) or Entity(f.object, "place", f.object)) if f.object else None
+        out.append(Conflict(subject, f.property, f.kind, f.values, f.severity, f.note, obj))
+    return out
+
+
+def conflicts_citing(store: Store, source_id: str) -> int:
+    """How many conflicts (notices aside) cite one source: an import's summary."""
+    return sum(
+        1
+        for f in _whole_store(store)[0]
+        if f.kind not in NOTICE_KINDS
+        and any(s["id"] == source_id for v in f.values for s in v.sources)
+    )

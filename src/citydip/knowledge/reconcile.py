@@ -8,6 +8,8 @@ Rules (docs/reconciliation.md):
   dataset); a kind of 'unspecified' never overrides a stated kind. The disagreement
   itself is reported by knowledge.conflicts.
 - A tie with an end date or an 'ended' status from its deciding source is ended.
+- A tie only datasets list, with no status stated, has status 'unknown': a list of pairs
+  says nothing about whether an agreement is in force.
 """
 
 from __future__ import annotations
@@ -41,6 +43,18 @@ class Tie:
     def year(self) -> int | None:
         return int(self.start[:4]) if self.start else None
 
+    @property
+    def likely_confusion(self) -> str | None:
+        """The entity a curator judged this tie probably belongs to, when one did."""
+        return next(
+            (
+                str(c.qualifiers["likely_confusion"])
+                for c in self.claims
+                if c.qualifiers.get("likely_confusion")
+            ),
+            None,
+        )
+
     def values_of(self, attribute: str) -> dict[str, list[str]]:
         """Each distinct value of a claim attribute (kind, start...) → its source ids."""
         out: dict[str, list[str]] = defaultdict(list)
@@ -56,6 +70,10 @@ class SourceIndex:
 
     def __init__(self, store: Store) -> None:
         self.by_id: dict[str, Source] = {s.id: s for s in store.sources()}
+
+    def kind(self, source_id: str) -> str:
+        source = self.by_id.get(source_id)
+        return source.kind if source else "other"
 
     def rank(self, source_id: str) -> int:
         source = self.by_id.get(source_id)
@@ -102,8 +120,11 @@ def _reconcile_one(city: str, partner: str, claims: list[Claim], sources: Source
     start = next((c.start for c in ordered if c.start), None)
     end = next((c.end for c in ordered if c.end), None)
     status = next((c.status for c in ordered if c.status), None)
-    if status is None:
-        status = "ended" if end else "active"
+    if status is None and end:
+        status = "ended"
+    elif status is None:
+        datasets_only = all(sources.kind(c.source_id) == "dataset" for c in claims)
+        status = "unknown" if datasets_only else "active"
     return Tie(city, partner, kind, start, end, status, ordered)
 
 

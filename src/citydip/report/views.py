@@ -14,14 +14,23 @@ def profile_view(data: dict[str, Any]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
+    from citydip.report.directory import empty_profile_line
+
+    if (line := empty_profile_line(data)) is not None:
+        return Text(line)
     city = data["city"]
     summary = data["summary"]
     head = Text(f"{city['name']}", style="bold")
     head.append(
         f"  {city.get('country') or ''}  geonames {city.get('geonames_id')}  "
-        f"wikidata {city.get('wikidata_id')}  population {city.get('population')}",
+        f"wikidata {city.get('wikidata_id')}  population {city.get('population')} (GeoNames)",
         style="dim",
     )
+    if summary.get("population_stated"):
+        head.append(
+            f"  sources state {', '.join(summary['population_stated'])}: see conflicts",
+            style="yellow",
+        )
     parts: list[Any] = [head]
     first, latest = summary["first_agreement"], summary["latest_agreement"]
     line = (
@@ -41,6 +50,9 @@ def profile_view(data: dict[str, Any]) -> Any:
         )
     if summary.get("districts_merged"):
         line += f"; with its districts {', '.join(summary['districts_merged'])}"
+    unknown = summary.get("ties_by_status", {}).get("unknown")
+    if unknown:
+        line += f"; {unknown} listed by datasets only, status unknown"
     if first and latest:
         line += (
             f"; first {first['partner']} {first['start']}, "
@@ -91,6 +103,8 @@ def profile_view(data: dict[str, Any]) -> Any:
         counts.add_column(col)
     for c in data["counts"] + data["populations"]:
         counts.add_row(c["metric"], c["value"] or "", c["as_of"] or "", _src(c["sources"]))
+    for f in data.get("facts", []):
+        counts.add_row(f["fact"], f["value"] or "", f["start"] or "", _src(f["sources"]))
     parts.append(counts)
     return Group(*parts)
 

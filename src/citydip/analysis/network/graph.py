@@ -9,6 +9,7 @@ Filters (:class:`GraphFilter`):
 - ``since`` / ``until``: start years, inclusive. With either bound, a tie without a known
   start year is left out (it cannot be placed in the range).
 - ``levels``: place levels to keep (vocabulary.PLACE_LEVELS, e.g. only ``city``).
+- a tie a curator judged a likely confusion (``likely_confusion``) is always left out.
 - ``sources``: keep ties that one of these sources states (e.g. only the Wikidata crawl).
 - ``merge_admin``: a place with a parent (a city district) counts as its top-most parent;
   ties between a district and its own city vanish, parallel ties merge into one edge
@@ -104,6 +105,8 @@ class GraphFilter:
         return ", ".join(parts) or "all ties"
 
     def keeps(self, tie: Tie) -> bool:
+        if tie.likely_confusion:  # judged another place's tie when curated (Taipei–Cincinnati)
+            return False
         if self.sources is not None and not self.sources.intersection(tie.source_ids):
             return False
         if self.kinds is not None and tie.kind not in self.kinds:

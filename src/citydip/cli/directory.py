@@ -1,0 +1,78 @@
+"""``citydip cities`` and ``citydip org``: what the store holds, found by name."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+import typer
+
+from citydip.cli.app import app, console, emit_json, open_chosen_store
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CitySort(StrEnum):
+    ties = "ties"
+    name = "name"
+
+
+def _print(renderable: Any) -> None:
+    console().print(renderable)
+
+
+Renderer = Callable[[dict[str, Any]], Any]
+CITY_RENDERERS: dict[ListFormat, Renderer] = {
+    ListFormat.table: lambda d: _print(_report().cities_table(d)),
+    ListFormat.json: lambda d: emit_json(d["hits"]),
+    ListFormat.csv: lambda d: sys.stdout.write(_report().cities_csv(d)),
+}
+ORG_RENDERERS: dict[ListFormat, Renderer] = {
+    ListFormat.table: lambda d: _print(_report().organization_table(d)),
+    ListFormat.json: emit_json,
+    ListFormat.csv: lambda d: sys.stdout.write(_report().organization_csv(d)),
+}
+
+
+def _report() -> Any:
+    from citydip.report import directory
+
+    return directory
+
+
+@app.command()
+def cities(
+    query: str | None = typer.Argument(None, help="Part of a name, any script or accent."),
+    country: str | None = typer.Option(None, "--country", "-c", help="ISO code (JP) or name."),
+    sort: CitySort = typer.Option(CitySort.ties, "--sort", help="ties (most first) or name."),
+    limit: int | None = typer.Option(50, "--limit", "-n", help="At most N places."),
+    merge_districts: bool = typer.Option(
+        False, "--merge-districts", help="Count districts as their city."
+    ),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """The store's places with their tie counts; search by name, filter by country."""
+    from citydip.api import search_cities
+
+    with open_chosen_store() as store:
+        found = search_cities(store, query, country, sort.value, limit, merge_districts)
+    CITY_RENDERERS[format](found.to_dict())
+
+
+@app.command()
+def org(
+    name: str = typer.Argument(..., help="Organization name or acronym (C40, UCLG...)."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """An organization's members and their roles, each with its sources."""
+    from citydip.api import organization_members
+
+    with open_chosen_store() as store:
+        data = organization_members(store, name)
+    ORG_RENDERERS[format](data.to_dict())

@@ -1,0 +1,68 @@
+"""``citydip update wikidata``: fresh ties from the internet, into the store as a newer snapshot."""
+
+from __future__ import annotations
+
+import typer
+
+from citydip.cli.app import Format, app, emit_json, open_chosen_store
+
+update_app = typer.Typer(
+    help="Fetch fresh data from the internet into the store (resumable).",
+    no_args_is_help=True,
+)
+app.add_typer(update_app, name="update")
+
+
+@update_app.command("wikidata")
+def update_wikidata(
+    restart: bool = typer.Option(
+        False, "--restart", help="Drop the pages of an unfinished fetch and start over."
+    ),
+    endpoint: str | None = typer.Option(
+        None,
+        "--endpoint",
+        envvar="CITYDIP_WIKIDATA_SPARQL",
+        help="SPARQL endpoint (default: https://query.wikidata.org/sparql).",
+    ),
+    page_size: int = typer.Option(5000, "--page-size", min=1, help="Statements a request."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table (a summary) or json."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
+) -> None:
+    """Fetch every Wikidata P190 tie (dates, end cause, references), paged and resumable.
+
+    An interrupted run continues where it stopped. When all pages are in, they are
+    imported in one transaction: ties gone from Wikidata since the last update are
+    withdrawn, not deleted.
+    """
+    from citydip.api import update_wikidata as update
+    from citydip.ingest.wikidata_update import UpdateOptions
+
+    options = UpdateOptions(endpoint=endpoint, page_size=page_size)
+    with open_chosen_store() as store:
+        try:
+            summary = update(store, options, restart=restart, progress=not quiet)
+        except KeyboardInterrupt:
+            typer.echo(
+                "interrupted: the store is unchanged; the pages fetched so far are kept and "
+                "`citydip update wikidata` continues after them",
+                err=True,
+            )
+            raise typer.Exit(130) from None
+    if fmt is Format.json:
+        emit_json(summary.to_dict())
+        return
+    done = summary.imported
+    resumed = f", {summary.resumed_pages} saved earlier" if summary.resumed_pages else ""
+    if summary.restarted:
+        resumed += ", the pages of an unfinished fetch dropped"
+    typer.echo(
+        f"{summary.endpoint}: {summary.statements} statements in {summary.pages} pages "
+        f"({summary.fetched_pages} fetched now{resumed}, {summary.requests} requests)"
+    )
+    typer.echo(
+        f"{done.source}: {done.added} added, {done.updated} updated, {done.unchanged} "
+        f"unchanged, {len(done.withdrawn)} withdrawn, {done.unresolved} unresolved names, "
+        f"{done.conflicts} conflicts"
+    )
+    for item in done.withdrawn[:20]:
+        typer.echo(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")

@@ -1,0 +1,104 @@
+"""What Wikidata says about the items of P190 ties: coordinates, GeoNames ids, countries.
+
+Read from SPARQL rows (``<var>Coord``, ``<var>Geonames``, ``<var>Country``) or from a
+wbgetentities item (P625, P1566), kept in a ``WikidataRecord``, and put on the new places
+the gazetteer could not place (``keep_item_facts``): one GeoNames id still names one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from citydip.errors import DataError
+from citydip.store.database import Store
+from citydip.store.models import Entity
+
+if TYPE_CHECKING:
+    from citydip.ingest.wikidata import WikidataRecord
+
+WKT_POINT = re.compile(r"^\s*Point\(\s*(-?[0-9.eE+-]+)\s+(-?[0-9.eE+-]+)\s*\)\s*$")
+
+
+def keep_least(table: dict[str, Any], qid: str, value: Any) -> None:
+    """Several values for one item: the least, so that the order of the rows does not matter."""
+    table[qid] = min(table[qid], value) if qid in table else value
+
+
+def sparql_item_facts(
+    record: WikidataRecord, qid: str, values: dict[str, str], var: str, label: str, number: int
+) -> None:
+    """``<var>Label``, ``<var>Country``, ``<var>Coord`` (WKT), ``<var>Geonames`` of one row.
+
+    An item with several values (two GeoNames ids) keeps the smallest, so that the row order
+    of a response does not matter.
+    """
+    if values.get(f"{var}Label"):
+        record.labels[qid] = values[f"{var}Label"]
+    facts: list[tuple[dict[str, Any], Any]] = []
+    if values.get(f"{var}Country"):
+        facts.append((record.countries, values[f"{var}Country"]))
+    if values.get(f"{var}Coord"):
+        match = WKT_POINT.match(values[f"{var}Coord"])
+        if match is None:
+            if values[f"{var}Coord"].startswith("<"):  # a point on another globe
+                return
+            raise DataError(label, None, f"result {number}: {var}Coord", "not a WKT Point")
+        lon, lat = float(match.group(1)), float(match.group(2))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataError(label, None, f"result {number}: {var}Coord", "out of range")
+        facts.append((record.coords, (lat, lon)))
+    if values.get(f"{var}Geonames"):
+        text = values[f"{var}Geonames"].strip()
+        if not text.isdigit():
+            raise DataError(label, None, f"result {number}: {var}Geonames", f"{text!r}: no id")
+        facts.append((record.geonames, int(text)))
+    for table, value in facts:
+        keep_least(table, qid, value)
+
+
+def entity_item_facts(record: WikidataRecord, qid: str, claims: Any) -> None:
+    """P625 coordinates and P1566 GeoNames ids of a wbgetentities item (best values)."""
+    try:
+        points = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P625"))]
+        ids = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P1566"))]
+        if points and points[0].get("latitude") is not None:
+            record.coords[qid] = (float(points[0]["latitude"]), float(points[0]["longitude"]))
+        numeric = sorted(int(i) for i in ids if str(i).isdigit())
+        if numeric:
+            record.geonames[qid] = numeric[0]
+    except (KeyError, TypeError, AttributeError, ValueError):
+        return  # an item's place facts are a help, never a reason to refuse its ties
+
+
+def _best(statements: Any) -> list[dict[str, Any]]:
+    valued = [s for s in statements or [] if has_value(s.get("mainsnak"))]
+    preferred = [s for s in valued if s.get("rank") == "preferred"]
+    return preferred or [s for s in valued if s.get("rank") != "deprecated"]
+
+
+def has_value(snak: Any) -> bool:
+    return isinstance(snak, dict) and snak.get("snaktype") == "value"
+
+
+def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord) -> None:
+    """Wikidata's GeoNames id, coordinates and country on new places the gazetteer left bare.
+
+    A GeoNames id is kept only when no other entity (in the store or in this batch) has it:
+    one GeoNames id names one place.
+    """
+    taken = set(store.entity_ids_by("geonames_id")) | {e.geonames_id for e in entities}
+    for entity in entities:
+        qid = entity.wikidata_id
+        if entity.type != "place" or not qid:
+            continue
+        if entity.lat is None and qid in record.coords:
+            entity.lat, entity.lon = record.coords[qid]
+            entity.placement = "input"
+        geonames_id = record.geonames.get(qid)
+        if entity.geonames_id is None and geonames_id and geonames_id not in taken:
+            entity.geonames_id = geonames_id
+            taken.add(geonames_id)
+        country = record.countries.get(qid, "").strip().upper()
+        if entity.country is None and re.match(r"^[A-Z]{2}$", country):
+            entity.country = country
