@@ -54,7 +54,13 @@ def units_or_places(
     cities = [r for r in places if r[0].kind == "city"]
     if any(p.population >= LARGE_CITY for p, _ in cities):
         return places, unit, kind
-    held = [r for r in units if r[1] and (worded or not _holds_namesake(r[0], cities))]
+    held = [
+        r
+        for r in units
+        if r[1]
+        and (worded or not _holds_namesake(r[0], cities))
+        and (worded or not cities or r[0].level != "admin unit")  # a unit of unknown kind
+    ]
     if held:
         return held, "admin", kind or held[0][0].level
     return places, unit, kind
