@@ -13,8 +13,6 @@ import sqlite3
 
 from citydip.knowledge.gazetteer_index import fold
 from citydip.knowledge.gazetteer_match import (
-    _KIND_WORDS,
-    _QUALIFIER,
     Found,
     Place,
     Query,
@@ -24,6 +22,7 @@ from citydip.knowledge.gazetteer_match import (
     lookup,
     weigh,
 )
+from citydip.knowledge.gazetteer_words import _KIND_WORDS, _QUALIFIER
 
 _DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
 
