@@ -8,7 +8,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
-    places     resolve_place, resolve_batch
+    places     resolve_place, resolve_batch, gazetteer_status, download_geonames
     documents  extract_document, check_document, proposed_claims, review
 """
 
@@ -33,7 +33,12 @@ from citydip.api.network import (
     network_stats,
     network_top,
 )
-from citydip.api.places import resolve_batch, resolve_place
+from citydip.api.places import (
+    download_geonames,
+    gazetteer_status,
+    resolve_batch,
+    resolve_place,
+)
 from citydip.api.profiles import (
     bibliography,
     briefing,
@@ -85,7 +90,9 @@ __all__ = [
     "check_document",
     "city_profile",
     "compare_cities",
+    "download_geonames",
     "extract_document",
+    "gazetteer_status",
     "import_edges",
     "import_pairs",
     "import_table",

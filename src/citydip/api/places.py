@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from citydip.errors import DataError
 
 if TYPE_CHECKING:
     from citydip.knowledge.gazetteer import Resolution
+    from citydip.knowledge.gazetteer_status import GazetteerStatus
 
 OUT_COLUMNS = ("status", "geonames_id", "resolved_name", "country_code", "lat", "lon", "score")
 
@@ -90,3 +92,24 @@ def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
             }
         )
     return ResolvedBatch(buffer.getvalue(), len(rows), counts)
+
+
+def gazetteer_status() -> GazetteerStatus:
+    """Which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
+    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+
+    return status()
+
+
+def download_geonames(
+    countries: list[str],
+    all_countries: bool = False,
+    progress: Callable[[str, int, int | None], None] | None = None,
+) -> GazetteerStatus:
+    """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
+    countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""
+    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+    from citydip.knowledge.geonames_download import download
+
+    download(countries, all_countries, progress=progress)
+    return status()

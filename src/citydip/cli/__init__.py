@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "citydip.cli.report",
     "citydip.cli.serve",
     "citydip.cli.update",
+    "citydip.cli.data",
 )
 
 

@@ -212,6 +212,8 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("import", "json"): _json,
     ("update wikidata", "table"): _document("update_text", records=True),
     ("update wikidata", "json"): _json,
+    ("data status", "table"): _document("gazetteer_status_text", records=True),
+    ("data status", "json"): _json,
     ("resolve", "table"): _resolution_table,
     ("resolve", "json"): _json,
     ("extract", "table"): _document("extraction_text"),

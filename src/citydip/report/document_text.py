@@ -27,8 +27,14 @@ def resolution_text(result: Any) -> str:
     if place is not None:
         region = f", {place.admin1}" if place.admin1 else ""
         seat = f" (seat of the {result.admin_kind})" if result.unit == "seat" else ""
+        if result.unit == "admin":
+            inside = f" in {place.parent}" if place.parent else ""
+            seat = f" ({place.level}{inside}; centroid)"
+        elif place.kind == "village":
+            seat = " (small place)"
+        gid = place.geonames_id or "-"
         lines = [
-            f"resolved: {place.name}{seat} ({place.country}{region}) geonames:{place.geonames_id} "
+            f"resolved: {place.name}{seat} ({place.country}{region}) geonames:{gid} "
             f"{place.lat:.4f},{place.lon:.4f} pop. {place.population} score {result.score:.2f}"
         ]
         if result.reason:
@@ -110,4 +116,24 @@ def update_text(summary: Any) -> str:
     ]
     for item in done.withdrawn[:20]:
         lines.append(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")
+    return "\n".join(lines) + "\n"
+
+
+def gazetteer_status_text(status: Any) -> str:
+    """A ``knowledge.gazetteer_status.GazetteerStatus``: the data the gazetteer uses."""
+    lines = ["The gazetteer uses:"]
+    for source in status.sources:
+        lines.append(f"  {source.name} {source.version}: {source.holds} ({source.licence})")
+    if status.uses_download:
+        what = "all countries" if status.download_all else ", ".join(status.download_countries)
+        lines.append(
+            f"  GeoNames download ({what}): {status.download_files} files, "
+            f"{status.download_bytes:,} bytes, fetched {status.downloaded}"
+        )
+        built = "built" if status.download_index_built else "built on first use"
+        lines.append(f"  its index: {status.download_index} ({built})")
+    else:
+        lines.append("  no GeoNames download (citydip data download geonames --country XX)")
+    built = "built" if status.index_built else "built on first use"
+    lines.append(f"index: {status.index} ({built})")
     return "\n".join(lines) + "\n"

@@ -1,0 +1,73 @@
+"""``citydip data``: which data the gazetteer uses, and a GeoNames download for users online."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+from citydip.cli.app import Format, app
+from citydip.cli.render import render
+
+data_app = typer.Typer(
+    help="The gazetteer's data: status, and downloading the GeoNames dump.",
+    no_args_is_help=True,
+)
+download_app = typer.Typer(help="Download data for the gazetteer.", no_args_is_help=True)
+data_app.add_typer(download_app, name="download")
+app.add_typer(data_app, name="data")
+
+
+@data_app.command("status")
+def status_command(
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+) -> None:
+    """Say which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
+    from citydip.api import gazetteer_status
+
+    render("data status", fmt.value, gazetteer_status())
+
+
+@download_app.command("geonames")
+def geonames_command(
+    country: list[str] = typer.Option(
+        [], "--country", help="ISO alpha-2 code of a country to fetch (repeatable)."
+    ),
+    all_countries: bool = typer.Option(False, "--all", help="Fetch every country (~1.5 GB)."),
+    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+) -> None:
+    """Fetch the GeoNames dump (needs the internet), verify and index it; the gazetteer uses
+    it from then on. Resumes an interrupted transfer; a failure keeps the data in use."""
+    from citydip.api import download_geonames
+    from citydip.errors import InvalidInput
+
+    if all_countries and country:
+        raise InvalidInput("data download geonames: give --country codes or --all, not both")
+    if not all_countries and not country:
+        raise InvalidInput("data download geonames: give --country XX (repeatable) or --all")
+    with _progress() as advance:
+        status = download_geonames(country, all_countries, progress=advance)
+    render("data status", fmt.value, status)
+
+
+class _progress:
+    """A Rich bar per file on stderr."""
+
+    def __enter__(self) -> Any:
+        from rich.console import Console
+        from rich.progress import DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+        columns = (TextColumn("{task.description}"), DownloadColumn(), TransferSpeedColumn())
+        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        self.bar.start()
+        self.tasks: dict[str, Any] = {}
+
+        def advance(name: str, done: int, total: int | None) -> None:
+            if name not in self.tasks:
+                self.tasks[name] = self.bar.add_task(name, total=total)
+            self.bar.update(self.tasks[name], completed=done, total=total)
+
+        return advance
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
