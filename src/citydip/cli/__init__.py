@@ -18,6 +18,7 @@ _COMMAND_MODULES = (
     "citydip.cli.text",
     "citydip.cli.report",
     "citydip.cli.update",
+    "citydip.cli.data",
 )
 
 
