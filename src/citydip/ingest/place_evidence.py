@@ -54,7 +54,8 @@ def placed_by_ties(
 
     An item whose label is ambiguous, or shared by several items, joins the candidate
     place that other sources tie to the item's own partners — when it is the only such
-    candidate for the item, and the item the only one with such evidence for the place.
+    candidate for the item, and the item the only one with such evidence for the place (or
+    the one sharing at least twice as many ties, and two or more, as the next).
     That place is then the item's, whichever other item's label also named it: the place
     is added to ``contested`` so that no other item takes it by its label alone."""
     if not neighbours:
@@ -89,8 +90,17 @@ def placed_by_ties(
                 hits.append((place, shared))
         if len(hits) == 1:
             found[query] = hits[0]
-    per_place = Counter(hit[0].geonames_id for hit in found.values())
-    chosen = {q: hit for q, hit in found.items() if per_place[hit[0].geonames_id] == 1}
+    by_place: dict[int, list[NameQuery]] = {}
+    for query, hit in found.items():
+        by_place.setdefault(hit[0].geonames_id, []).append(query)
+    chosen: dict[NameQuery, tuple[Any, list[str]]] = {}
+    for queries in by_place.values():
+        ranked = sorted(queries, key=lambda q: (-len(found[q][1]), q.qid))
+        best = len(found[ranked[0]][1])
+        runner_up = len(found[ranked[1]][1]) if len(ranked) > 1 else 0
+        # several items with evidence for one place: the one with clearly more shared ties
+        if runner_up == 0 or (best >= 2 and best >= 2 * runner_up):
+            chosen[ranked[0]] = found[ranked[0]]
     contested.update(hit[0].geonames_id for hit in chosen.values())
     return chosen
 

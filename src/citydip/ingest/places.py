@@ -221,7 +221,9 @@ class PlaceResolver:
         held = self.qid_of.get(self.by_geonames.get(place.geonames_id, ""))
         if query.qid and (place.geonames_id in contested or held not in (None, query.qid)):
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
-            return Match(self._wikidata_entity(query), "wikidata", query.name, reason)
+            note = f"its label names {place.name} ({place.country}), which another item holds"
+            entity_id = self._wikidata_entity(query, note=note, country=place.country)
+            return Match(entity_id, "wikidata", query.name, reason)
         entity_id = self._geonames_entity(place)
         why = f"GeoNames {place.geonames_id}: the gazetteer resolved {query.name!r}"
         if query.country:
