@@ -17,7 +17,7 @@ DB_ENV = "CITYDIP_DB"
 
 def default_db_path() -> Path:
     """The embedded default store, named by the curated and world data it was built from."""
-    from citydip.ingest.curated import curated_digest
+    from citydip.ingest.curated_files import curated_digest
     from citydip.ingest.world import world_digest
     from citydip.store.schema import SCHEMA_VERSION
 

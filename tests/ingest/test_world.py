@@ -149,3 +149,9 @@ def test_the_network_is_cached_until_the_store_changes(world_db: Path, tmp_path:
     after = build_network(store)
     assert after.edges == first.edges + 1
     store.close()
+
+
+def test_the_digest_shipped_beside_the_world_file_is_its_own() -> None:
+    from citydip.ingest.world import world_digest
+
+    assert world_digest() == world_digest(computed=True) != ""

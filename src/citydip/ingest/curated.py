@@ -5,15 +5,14 @@ Format: docs/curated-data.md. Every problem is a DataError ``file:line: field: p
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from citydip import vocabulary as vocab
 from citydip.errors import DataError
+from citydip.ingest.curated_files import curated_dir, curated_files
 from citydip.ingest.yamlfile import LINE, load_yaml
 from citydip.knowledge import geonames
 from citydip.store.database import Store
@@ -51,24 +50,6 @@ class CuratedData:
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     languages: dict[str, str] = field(default_factory=dict)  # source id → language code
-
-
-def curated_dir() -> Path:
-    """The folder of curated YAML files inside the installed package."""
-    return Path(str(files("citydip") / "data" / "curated"))
-
-
-def curated_files(folder: Path | None = None) -> list[Path]:
-    return sorted((folder or curated_dir()).glob("*.yaml"))
-
-
-def curated_digest(folder: Path | None = None) -> str:
-    """A hash of the curated files, so a changed dataset gets a freshly built store."""
-    digest = hashlib.sha1()
-    for path in curated_files(folder):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def load_curated(folder: Path | None = None) -> CuratedData:

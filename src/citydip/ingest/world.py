@@ -45,11 +45,16 @@ def world_path() -> Path:
     return Path(str(resources.files("citydip") / "data" / "world" / "world.json.gz"))
 
 
-def world_digest(path: Path | None = None) -> str:
-    """A short hash of the shipped world file ('' when the package has none)."""
+def world_digest(path: Path | None = None, computed: bool = False) -> str:
+    """A short hash of the shipped world file ('' when the package has none): the one its
+    build wrote beside it (``world.json.gz.sha1``, read at every start instead of hashing
+    2.5 MB), or, with ``computed`` or without that file, hashed now."""
     path = path or world_path()
     if not path.exists():
         return ""
+    written = path.with_name(path.name + ".sha1")
+    if not computed and written.exists():
+        return written.read_text(encoding="ascii").strip()[:12]
     return hashlib.sha1(path.read_bytes()).hexdigest()[:12]
 
 

@@ -113,6 +113,8 @@ def build_world(
     with gzip.GzipFile(tmp_out, "wb", mtime=0) as handle:
         handle.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
     tmp_out.replace(out)
+    digest = hashlib.sha1(out.read_bytes()).hexdigest()
+    out.with_name(out.name + ".sha1").write_text(digest + "\n", encoding="ascii")
     return {k: data[k] for k in ("format", "built", "inputs", "licences")}
 
 
