@@ -41,11 +41,12 @@ def root(
     STATE.db = db
 
 
-def open_chosen_store() -> Store:
-    """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use)."""
+def open_chosen_store(create: bool = False) -> Store:
+    """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use);
+    a --db path that does not exist is created only when ``create`` (imports)."""
     from citydip.stores import open_db
 
-    return open_db(STATE.db, on_build=_building_status)
+    return open_db(STATE.db, on_build=_building_status, create=create)
 
 
 @contextmanager
@@ -77,6 +78,8 @@ def emit_json(data: Any) -> None:
 
 
 def console() -> Any:
+    """A Rich console that reads no markup: data such as ``[/x] Evil`` or "[citation
+    needed]" prints as it is written (styles come from Text and Table objects)."""
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)

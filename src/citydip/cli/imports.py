@@ -28,7 +28,7 @@ def _run(build: Any, fmt: Format, quiet: bool) -> None:
     """Open the store, build the batch with ``build(store, progress)``, import, report."""
     from citydip.ingest.importing import run_import
 
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         batch = build(store, not quiet and fmt is Format.table)
         summary = run_import(store, batch)
     if fmt is Format.json:

@@ -72,7 +72,7 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
 def _show(rows: list[tuple[str, Any]], title: str | None = None) -> None:
     out = console()
     if title:
-        out.print(f"[bold]{title}[/bold]")
+        out.print(title, style="bold")
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
         out.print(f"  {key.ljust(width)}  {_fmt(value)}", markup=False)

@@ -118,9 +118,25 @@ def sources(
 @app.command()
 def rebuild(
     empty: bool = typer.Option(False, "--empty", help="Create an empty store, no curated data."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Drop imported claims without asking."),
 ) -> None:
-    """Recreate the store from the curated data shipped in the package."""
+    """Recreate the store from the curated data shipped in the package.
+
+    Imported claims are dropped: citydip asks first (or needs --yes). A store written by a
+    newer citydip is refused, and so is a store another command is writing to.
+    """
+    from citydip.stores import check_rebuild
     from citydip.stores import rebuild as rebuild_store
 
-    path = rebuild_store(STATE.db, empty=empty)
+    check = check_rebuild(STATE.db)
+    if check.imported_claims and not yes:
+        what = (
+            f"{check.imported_claims:,} imported claims ({', '.join(check.imported_sources[:5])})"
+        )
+        if not sys.stdin.isatty():
+            typer.echo(f"{check.path}: rebuilding drops {what}; pass --yes to drop them", err=True)
+            raise typer.Exit(2)
+        if not typer.confirm(f"Rebuilding {check.path} drops {what}. Go on?", err=True):
+            raise typer.Exit(1)
+    path = rebuild_store(STATE.db, empty=empty, drop_imports=True)
     typer.echo(f"rebuilt {path}")

@@ -107,7 +107,8 @@ def check_command(
         f"{len(report.contradictions)} contradictions"
     )
     for item in report.contradictions:
-        out.print(f"\n[bold]{item['subject']['name']}: {item['property']}[/bold] ({item['kind']})")
+        out.print(f"\n{item['subject']['name']}: {item['property']}", style="bold", end="")
+        out.print(f" ({item['kind']})")
         sides = item["document"] if isinstance(item["document"], list) else [item["document"]]
         for side in sides:
             out.print(f"  document: {side['value']}  — “{side['sentence'][:120]}”")

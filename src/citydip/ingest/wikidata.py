@@ -11,7 +11,6 @@ places the gazetteer cannot place. SPARQL variables: docs/importing.md.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,11 +83,9 @@ class WikidataRecord:
 
 def load_json(path: Path) -> Any:
     """Parse a JSON file; truncated or broken JSON is a DataError at its line."""
-    text = read_text(path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(str(path), exc.lineno, None, f"bad JSON: {exc.msg}") from exc
+    from citydip.ingest.jsontext import parse_json
+
+    return parse_json(read_text(path), str(path))
 
 
 def parse_wikidata(data: Any, label: str) -> WikidataRecord:
