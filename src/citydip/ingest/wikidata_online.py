@@ -159,7 +159,7 @@ def parse_answer(text: str, name: str) -> Any:
     try:
         return parse_json(text, name)
     except DataError as exc:
-        raise ImportFailed(f"{name}: the answer is not usable JSON ({exc.problem})") from exc
+        raise ImportFailed(f"{name}: the answer is not JSON ({exc.problem})") from exc
 
 
 def retry_after(value: str) -> float | None:

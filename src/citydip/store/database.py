@@ -75,8 +75,8 @@ class Store:
                 # SQLite may have rolled back itself (a full disk, an I/O error)
                 with suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise store_failure(self.path, exc) from exc
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise store_failure(self.path, exc) from exc  # the disk, the file: not the data
             raise
 
     @property
@@ -467,6 +467,8 @@ def store_failure(path: str | Path, exc: sqlite3.Error, opening: bool = False) -
         problem = "the store is read-only (file or folder permissions); nothing was written"
     elif "locked" in low or "busy" in low:
         problem = "another citydip command is writing to the store; try again when it is done"
+    elif opening and "not a database" in low:
+        problem = f"not a citydip store ({text})"
     elif "malformed" in low or "not a database" in low or "corrupt" in low:
         problem = f"the store is corrupt ({text}); run 'citydip rebuild' or restore a copy"
     elif "unable to open" in low:

@@ -55,7 +55,7 @@ def _open(path: Path) -> Iterator[IO[str]]:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"{path.parent}: cannot create ({os_problem(exc)})") from exc
+            raise OutputError(f"{path}: cannot write ({os_problem(exc)})") from exc
     with atomic_output(path) as handle:
         yield handle
 
