@@ -1,12 +1,17 @@
-"""Extraction benchmark: precision/recall on the founding essay and on held-out texts,
-throughput, a 20-page PDF.
+"""Extraction benchmark: precision/recall on the founding essay, the held-out texts, the
+development set and the frozen test set; throughput; a 20-page PDF.
 
 Run:  .venv/bin/python benchmarks/extraction.py
-Writes benchmarks/results/extraction.md. Needs ../shared/seed (the essay) and fpdf2 (dev
-dependency, to write the PDF). Targets: precision >= 0.9 and recall >= 0.85 over
-benchmarks/gold/essay-claims.yaml; >= 200 KB of text a second on one core. The held-out
-texts (benchmarks/gold/heldout/, gold in benchmarks/gold/heldout-claims.yaml) are scored and
-reported too; tests/ingest/test_text_heldout.py holds their floor.
+Writes benchmarks/results/extraction.md and appends one line to
+benchmarks/results/extraction-test-history.md (every scoring of the frozen test set, with
+its commit, so that the number of looks stays visible). Needs ../shared/seed (the essay) and
+fpdf2 (dev dependency, to write the PDF).
+
+Targets (issue 13), on the frozen test set (benchmarks/gold/test/, texts the rules never
+saw): pooled precision >= 0.85 and recall >= 0.70 over ties, denied ties, memberships,
+awards, counts and populations; ties recall >= 0.70 with kind right >= 0.95 and status
+right >= 0.9; no denied tie extracted as a tie; >= 200 KB/s; the essay P, R >= 0.95.
+The test set's misses are not listed (so as not to tune on them); the dev set's are.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import platform
 import sys
 import tempfile
 import time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +29,14 @@ ESSAY = HERE.parents[1] / "shared" / "seed" / "maturing-city-diplomacy-yokohama-
 GOLD = HERE / "gold" / "essay-claims.yaml"
 HELDOUT = HERE / "gold" / "heldout"
 HELDOUT_GOLD = HERE / "gold" / "heldout-claims.yaml"
+DEV = HERE / "gold" / "dev"
+DEV_GOLD = HERE / "gold" / "dev-claims.yaml"
+TEST = HERE / "gold" / "test"
+TEST_GOLD = HERE / "gold" / "test-claims.yaml"
 RESULTS = HERE / "results" / "extraction.md"
+HISTORY = HERE / "results" / "extraction-test-history.md"
+# What the issue's pooled figures are over (first/latest ties, programmes, events... are not).
+SCORED = ("tie", "non_tie", "membership", "non_membership", "award", "count", "population")
 
 
 def main() -> int:
@@ -48,13 +61,25 @@ def main() -> int:
         extraction = extract_file(ESSAY, store)
         result = score(extraction.claims, load_gold(GOLD))
         heldout = score_documents(HELDOUT, load_gold(HELDOUT_GOLD), store)
+        dev = score_documents(DEV, load_gold(DEV_GOLD), store, SCORED)
+        test = score_documents(TEST, load_gold(TEST_GOLD), store, SCORED)
 
         text = ESSAY.read_text(encoding="utf-8")
         body = text[: prepare(text)[1]]
         big = "\n\n".join([body] * max(1, 1_000_000 // len(body)))
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         claims = extract_claims(big, registry)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        corpus = "\n\n".join(
+            p.read_text(encoding="utf-8")
+            for folder in (DEV, TEST, HELDOUT)
+            for p in sorted(folder.iterdir())
+        )
+        dense = "\n\n".join([corpus] * max(1, 500_000 // len(corpus)))
+        c0 = time.perf_counter(), time.process_time()
+        dense_claims = extract_claims(dense, registry)
+        dense_cpu = time.process_time() - c0[1]
+        dense_kb = len(dense.encode("utf-8")) / 1000
         kb = len(big.encode("utf-8")) / 1000
 
         pdf_path = Path(tmp) / "twenty-pages.pdf"
@@ -73,7 +98,7 @@ def main() -> int:
         "## Precision and recall on the founding essay",
         "",
         f"Gold: `benchmarks/gold/essay-claims.yaml` ({sum(result.gold.values())} claims). "
-        "Targets: precision >= 0.9, recall >= 0.85.",
+        "Targets: precision >= 0.95, recall >= 0.95.",
         "",
     ]
     lines += _table(result)
@@ -91,13 +116,43 @@ def main() -> int:
     lines += _table(heldout)
     lines += [
         "",
+        "## Development set",
+        "",
+        f"Gold: `benchmarks/gold/dev-claims.yaml` ({sum(dev.gold.values())} claims of the "
+        f"scored types) over {len(list(DEV.iterdir()))} texts in `benchmarks/gold/dev/` "
+        "(news, press release with bulleted lists, academic comparison, encyclopedia twin-town "
+        "list, ended/suspended/proposed/denied ties, numbers and dates). Used to shape the rules.",
+        "",
+    ]
+    lines += [*_table(dev), "", *_ties(dev)]
+    lines += [
+        "",
+        "## Frozen test set (texts the rules never saw)",
+        "",
+        f"Gold: `benchmarks/gold/test-claims.yaml` ({sum(test.gold.values())} claims of the "
+        f"scored types) over {len(list(TEST.iterdir()))} texts in `benchmarks/gold/test/`, "
+        "written and committed before any rule change for issue 13, the same six genres as "
+        "the dev set with other cities and wording. Scored once per change; every scoring is "
+        "logged in `benchmarks/results/extraction-test-history.md`. Misses are not listed here.",
+        "Targets: pooled P >= 0.85, R >= 0.70; ties R >= 0.70, kind >= 0.95, status >= 0.9; "
+        "no denied tie extracted as a tie.",
+        "",
+    ]
+    lines += [*_table(test, listing=False), "", *_ties(test)]
+    _log_test(test)
+    lines += [
+        "",
         "## Throughput",
         "",
-        f"Pipeline set-up (registry from the curated store, EntityRuler, Matcher): {setup:.2f} s.",
+        "Pipeline set-up (registry from the default store with the world data, EntityRuler, "
+        f"Matcher): {setup:.2f} s.",
         f"Text: the essay's body repeated to {kb:,.0f} KB; {len(claims)} distinct claims.",
-        f"Extraction: {seconds:.2f} s, **{kb / seconds:,.0f} KB/s** on one core "
-        "(target >= 200 KB/s). Repeated text hits the gazetteer cache more than new text "
-        "would; gazetteer look-ups are made only for unknown names in tie and subject positions.",
+        f"Extraction: {seconds:.2f} s wall, {cpu:.2f} s CPU: **{kb / cpu:,.0f} KB per CPU "
+        f"second** on one core ({kb / seconds:,.0f} KB/s wall on a shared machine; target "
+        ">= 200 KB/s). Repeated text hits the gazetteer cache more than new text would.",
+        f"Claim-dense text (the dev, test and held-out texts repeated to {dense_kb:,.0f} KB, "
+        f"{len(dense_claims)} distinct claims): {dense_cpu:.2f} s CPU, "
+        f"**{dense_kb / dense_cpu:,.0f} KB per CPU second**.",
         "",
         "## A 20-page PDF",
         "",
@@ -108,11 +163,43 @@ def main() -> int:
     ]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
-    ok = result.precision() >= 0.9 and result.recall() >= 0.85 and kb / seconds >= 200
+    ok = result.precision() >= 0.95 and result.recall() >= 0.95 and kb / cpu >= 200
     return 0 if ok else 1
 
 
-def _table(result: Any) -> list[str]:
+def _ties(result: Any) -> list[str]:
+    return [
+        f"Ties: recall {result.recall('tie'):.3f}; kind right {result.kind_right} of "
+        f"{result.kind_total} ({result.kind_accuracy():.3f}); status right "
+        f"{result.status_right} of {result.status_total} ({result.status_accuracy():.3f}); "
+        f"denied ties extracted as ties: {len(result.denied_as_tie)}.",
+    ]
+
+
+def _log_test(result: Any) -> None:
+    import subprocess
+    from datetime import datetime
+
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
+    ).stdout.strip()
+    if not HISTORY.exists():
+        HISTORY.write_text(
+            "# Every scoring of the frozen test set\n\n"
+            "| when (UTC) | commit | P | R | ties R | kind | status | denied as tie |\n"
+            "|---|---|---:|---:|---:|---:|---:|---:|\n",
+            encoding="utf-8",
+        )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+    with HISTORY.open("a", encoding="utf-8") as out:
+        out.write(
+            f"| {when} | {commit} | {result.precision():.3f} | {result.recall():.3f} "
+            f"| {result.recall('tie'):.3f} | {result.kind_accuracy():.3f} "
+            f"| {result.status_accuracy():.3f} | {len(result.denied_as_tie)} |\n"
+        )
+
+
+def _table(result: Any, listing: bool = True) -> list[str]:
     lines = [
         "| type | gold | extracted | correct | precision | recall |",
         "|---|---:|---:|---:|---:|---:|",
@@ -122,6 +209,8 @@ def _table(result: Any) -> list[str]:
             f"| {row['type']} | {row['gold']} | {row['extracted']} | {row['correct']} "
             f"| {row['precision']:.3f} | {row['recall']:.3f} |"
         )
+    if not listing:
+        return lines
     lines += ["", "Extracted but not in the gold (false positives):", ""]
     lines += [
         f"- {c.type} {c.subject.name} -> {c.object.name if c.object else c.value} ({c.year})"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -16,6 +19,38 @@ from citydip.store import Store, open_store
 from citydip.stores import build_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The gazetteer index takes a minute to build: kept between test runs in a temporary folder
+# (never the user's data folder) and linked into each session's CITYDIP_HOME.
+INDEX_CACHE = Path(tempfile.gettempdir()) / f"citydip-test-indexes-{os.getuid()}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def citydip_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test runs with CITYDIP_HOME in a temporary folder holding the gazetteer index."""
+    from citydip.knowledge import gazetteer_index
+
+    home = tmp_path_factory.mktemp("citydip-home")
+    patch = pytest.MonkeyPatch()
+    patch.setenv("CITYDIP_HOME", str(home))
+    patch.delenv("CITYDIP_GEONAMES_URL", raising=False)
+    target = gazetteer_index.index_path()
+    cached = INDEX_CACHE / target.name
+    if not cached.exists():
+        INDEX_CACHE.mkdir(parents=True, exist_ok=True)
+        gazetteer_index.build_index(cached)
+    link_index(cached, target)
+    yield home
+    gazetteer_index.close_all()
+    patch.undo()
+
+
+def link_index(cached: Path, target: Path) -> None:
+    """Put the cached index at ``target`` (a hard link when the file system allows)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     from citydip.analysis.directory import CitySearch, Organization
     from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
     from citydip.knowledge.conflict_records import ConflictList
+    from citydip.knowledge.gazetteer_status import GazetteerStatus
     from citydip.knowledge.identity import PlaceIdentity
 
 
@@ -79,6 +81,27 @@ def bibliography(store: Store, name: str | None = None) -> list[Source]:
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
     return store.sources(ids=ids)
+
+
+def gazetteer_status() -> GazetteerStatus:
+    """Which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
+    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+
+    return status()
+
+
+def download_geonames(
+    countries: list[str],
+    all_countries: bool = False,
+    progress: Callable[[str, int, int | None], None] | None = None,
+) -> GazetteerStatus:
+    """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
+    countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""
+    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+    from citydip.knowledge.geonames_download import download
+
+    download(countries, all_countries, progress=progress)
+    return status()
 
 
 def search_cities(

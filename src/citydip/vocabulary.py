@@ -31,8 +31,9 @@ PLACE_LEVELS = (
 )
 
 TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
-# unknown: no source states whether the tie is in force (ties only datasets list).
-TIE_STATUSES = ("active", "suspended", "ended", "unknown")
+# unknown: no source states whether the tie is in force (ties only datasets list);
+# proposed: a text says the tie was proposed and not yet approved (extracted claims).
+TIE_STATUSES = ("active", "suspended", "ended", "unknown", "proposed")
 
 MEMBERSHIP_ROLES = (
     "member",
@@ -54,6 +55,7 @@ PREDICATES = {
     "twinned_with": "a tie between two places (kind: sister, partner, friendship, ...)",
     "member_of": "membership of an organization or network (role qualifier)",
     "not_member_of": "an explicit statement that the subject is not a member",
+    "not_twinned_with": "an explicit statement that two places are not twinned (a denied tie)",
     "award_received": "an award won (object: the award entity)",
     "runs_programme": "a programme the subject runs (object: the programme)",
     "programme_partner": "a participant of a programme (subject: the programme)",

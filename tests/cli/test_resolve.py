@@ -9,19 +9,11 @@ from typing import Any
 
 import pytest
 
-from citydip.knowledge import gazetteer_index
-
 
 @pytest.fixture(scope="session")
-def gazetteer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same per-session index as tests/knowledge/test_gazetteer.py (built once)."""
-    home = tmp_path_factory.getbasetemp() / "gazetteer-home"
-    if not home.exists():
-        home.mkdir()
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("CITYDIP_HOME", str(home))
-            gazetteer_index.build_index(gazetteer_index.index_path())
-    return home
+def gazetteer_home(citydip_home: Path) -> Path:
+    """The session's temporary home, where conftest put the gazetteer index."""
+    return citydip_home
 
 
 @pytest.fixture(autouse=True)
@@ -42,7 +34,9 @@ def test_resolve_one_name_as_json(cli: Any) -> None:
 def test_resolve_one_name_as_text(cli: Any) -> None:
     result = cli("resolve", "Gmina Siechnice", "-c", "PL")
     assert result.exit_code == 0
-    assert result.stdout.startswith("resolved: Siechnice (seat of the gmina) (PL")
+    assert result.stdout.startswith(
+        "resolved: Siechnice (municipality in Powiat wrocławski; centroid) (PL"
+    )
 
 
 def test_ambiguous_name_lists_candidates_and_exits_1(cli: Any) -> None:

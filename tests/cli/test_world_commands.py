@@ -50,3 +50,14 @@ def test_merge_districts_counts_district_ties_as_the_citys(world_cli: Any) -> No
     assert merged["summary"]["districts_merged"]
     compared = world_cli("compare", "Budapest", "Prague", "--merge-districts", "--format", "json")
     assert compared.exit_code == 0, compared.stderr
+
+
+def test_cities_known_only_from_datasets_get_cells_that_say_what_is_known(world_cli: Any) -> None:
+    data = world_cli("compare", "Bristol", "Osaka", "--format", "json").json()
+    cells = {d["key"]: d["cells"] for d in data["dimensions"]}
+    for city in ("Bristol", "Osaka"):
+        sister = cells["sister_cities"][city]
+        assert "listed by datasets only" in sister["text"] and "countries on" in sister["text"]
+        assert sister["sources"]
+        mechanisms = cells["key_mechanisms"][city]
+        assert mechanisms["text"].startswith("Twinning (") and mechanisms["sources"]

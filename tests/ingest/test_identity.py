@@ -56,8 +56,10 @@ def test_a_county_and_its_seat_are_two_places(identity_store: Store) -> None:
     county = [e for e in _named(identity_store, "Landkreis Rastatt")]
     [town] = _named(identity_store, "Rastatt")
     assert len(county) == 1 and county[0].id != town.id
-    assert (county[0].level, county[0].placement) == ("county", "seat")
-    assert "its seat is Rastatt" in (county[0].description or "")
+    # the gazetteer holds the Landkreis: placed at the centroid of its places, not its seat
+    assert (county[0].level, county[0].placement) == ("county", "centroid")
+    assert "county Rastatt" in (county[0].description or "")
+    assert (county[0].lat, county[0].lon) != (town.lat, town.lon)
     # the Wikidata item of the county joined it (same name, country and level), not the town
     assert county[0].wikidata_id == "Q8182" and town.wikidata_id is None
     [gmina] = _named(identity_store, "Gmina Siechnice")
@@ -166,3 +168,32 @@ def test_coordinates_outside_the_stated_country_are_not_believed(identity_store:
     [cambridge] = _named(identity_store, "Cambridge")
     assert (cambridge.country, cambridge.placement) == ("US", "geonames")
     assert cambridge.lon is not None and cambridge.lon < -60  # Massachusetts, not England
+
+
+def test_units_and_villages_from_the_wider_data_are_places_of_their_own(store: Store) -> None:
+    from citydip.ingest.places import NameQuery, PlaceResolver
+
+    resolver = PlaceResolver(store, context="test")
+    english, native, lacking, village = resolver.resolve(
+        [
+            NameQuery("Järva County", "Estonia"),
+            NameQuery("Järvamaa", "Estonia"),
+            NameQuery("Miskolc District", "Hungary"),
+            NameQuery("Swainswick", "England"),
+        ]
+    )
+    new = resolver.new
+    # two spellings of one unit the gazetteer holds: one county, at its centroid, with its id
+    assert english.entity_id == native.entity_id and english.unit == "admin unit"
+    county = new[english.entity_id]
+    assert (county.level, county.placement, county.geonames_id) == ("county", "centroid", 591961)
+    evidence = {name: why for (_, name), why in resolver.evidence.items()}
+    assert "GeoNames 591961" in evidence["Järvamaa"]
+    # a unit the data lacks is still placed at its seat
+    district = new[lacking.entity_id]
+    assert (district.level, district.placement) == ("district", "seat")
+    assert "its seat is Miskolc" in (district.description or "")
+    # a village without a GeoNames id: a place of its own where the data puts it
+    hamlet = new[village.entity_id]
+    assert hamlet.id.startswith("name-gb-") and hamlet.geonames_id is None
+    assert hamlet.placement == "gazetteer" and hamlet.lat is not None

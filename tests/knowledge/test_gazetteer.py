@@ -18,15 +18,9 @@ FRANKFURT_ODER, BIRMINGHAM_GB = 2925535, 2655603
 
 
 @pytest.fixture(scope="session")
-def gazetteer_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index per test session, built from the package data into a temporary home."""
-    home = tmp_path_factory.getbasetemp() / "gazetteer-home"
-    if not home.exists():
-        home.mkdir()
-        with pytest.MonkeyPatch.context() as mp:
-            mp.setenv("CITYDIP_HOME", str(home))
-            gazetteer_index.build_index(gazetteer_index.index_path())
-    return home
+def gazetteer_home(citydip_home: Path) -> Path:
+    """The session's temporary home, where conftest put the gazetteer index."""
+    return citydip_home
 
 
 @pytest.fixture(autouse=True)
@@ -124,20 +118,25 @@ def test_constituent_country_narrows_the_region() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "country", "seat", "kind"),
+    ("name", "country", "unit", "kind"),
     [
         ("Gmina Siechnice", "Poland", "Siechnice", "gmina"),
-        ("Krosno County", "Poland", "Krosno", "county"),
-        ("Miskolc District", "Hungary", "Miskolc", "district"),
+        ("Krosno County", "Poland", "Powiat krośnieński", "county"),
         ("County Kildare", "Ireland", "Kildare", "county"),
     ],
 )
-def test_admin_units_resolve_to_their_seat_and_say_so(
-    name: str, country: str, seat: str, kind: str
+def test_admin_units_the_data_holds_resolve_as_units_and_say_so(
+    name: str, country: str, unit: str, kind: str
 ) -> None:
     result = resolved(name, country)
-    assert result.place.name == seat  # type: ignore[union-attr]
-    assert (result.unit, result.admin_kind) == ("seat", kind)
+    assert result.place.name == unit and result.place.kind == "admin"  # type: ignore[union-attr]
+    assert (result.unit, result.admin_kind) == ("admin", kind)
+
+
+def test_admin_units_the_data_lacks_resolve_to_their_seat_and_say_so() -> None:
+    result = resolved("Miskolc District", "Hungary")
+    assert result.place.name == "Miskolc" and result.place.kind == "city"  # type: ignore[union-attr]
+    assert (result.unit, result.admin_kind) == ("seat", "district")
 
 
 def test_a_named_place_is_not_a_seat() -> None:
@@ -150,10 +149,13 @@ def test_city_district_resolves_to_its_city() -> None:
     assert resolved("Budapest XIII", "Hungary").place.name == "Budapest"  # type: ignore[union-attr]
 
 
-def test_admin_unit_without_a_namesake_town_is_unknown_with_reason() -> None:
-    result = resolve("Hochsauerland (district)", "Germany")
+def test_admin_unit_the_data_lacks_without_a_namesake_town_is_unknown_with_reason() -> None:
+    result = resolve("Welwyn Hatfield (borough)", "England")
     assert result.status == "unknown" and result.place is None
-    assert "Hochsauerland" in (result.reason or "") and "DE" in (result.reason or "")
+    assert "Welwyn Hatfield" in (result.reason or "") and "GB" in (result.reason or "")
+    kreis = resolve("Hochsauerland (district)", "Germany")  # the Hochsauerlandkreis
+    assert kreis.unit == "admin" and kreis.place is not None
+    assert kreis.place.name == "Hochsauerlandkreis"
 
 
 @pytest.mark.parametrize(
@@ -230,9 +232,14 @@ def test_unknown_names_say_why(name: str) -> None:
     assert result.status == "unknown" and result.place is None and result.reason
 
 
-def test_a_us_county_is_not_its_namesake_town() -> None:
+def test_a_us_county_is_the_county_not_its_namesake_town() -> None:
     result = resolve("Cook County", "United States")
-    assert result.status == "unknown" and result.place is None
+    assert result.status == "resolved" and result.unit == "admin" and result.place is not None
+    assert (result.place.kind, result.place.level, result.place.parent) == (
+        "admin",
+        "county",
+        "Illinois",
+    )
 
 
 def test_a_place_outside_the_given_region_is_not_taken() -> None:
@@ -279,5 +286,8 @@ def test_to_dict_has_the_json_shape() -> None:
         "lat",
         "lon",
         "population",
+        "kind",
+        "level",
+        "parent",
     }
     assert data["candidates"][0]["geonames_id"] == ODESA and "score" in data["candidates"][0]

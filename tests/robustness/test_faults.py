@@ -234,19 +234,60 @@ def test_full_disk_simulated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 def test_corrupt_and_truncated_gazetteer_index_is_rebuilt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A damaged index is detected at open and built again (the build itself, a minute of
+    GeoNames, is stood in for by a copy of the machine's sound index)."""
     from citydip.knowledge import gazetteer_index as gi
 
+    real = gi.index_path()
+    gi.open_index()  # the machine's index exists (built once per data version)
     home = tmp_path / "home"
     home.mkdir()
-    real = gi.index_path()
-    gi.open_index()  # the machine's index exists (built once)
     monkeypatch.setenv("CITYDIP_HOME", str(home))
     target = gi.index_path()
     data = real.read_bytes()
-    target.write_bytes(data[: len(data) // 2])  # truncated
-    (home / f".{target.name}.999999.tmp").write_bytes(b"killed build")
-    gi.close_all()
-    conn = gi.open_index(progress=False)
-    assert conn.execute("SELECT COUNT(*) FROM place").fetchone()[0] > 100_000
-    assert [p.name for p in home.glob("*.tmp")] == []
-    gi.close_all()
+    builds: list[Path] = []
+
+    def build(path: Path, progress: bool = False) -> Path:
+        builds.append(path)
+        path.write_bytes(data)
+        return path
+
+    monkeypatch.setattr(gi, "build_index", build)
+    corrupt = bytearray(data)
+    for offset in range(len(data) // 3, len(data), 4096):
+        corrupt[offset : offset + 64] = b"\xff" * 64
+    for damaged in (data[: len(data) // 2], bytes(corrupt)):
+        target.write_bytes(damaged)
+        with pytest.raises(StoreError):
+            gi._checked(target).close()
+        gi.close_all()
+        conn = gi.open_index(progress=False)
+        assert conn.execute("SELECT COUNT(*) FROM place").fetchone()[0] > 100_000
+        assert target.read_bytes() == data
+        gi.close_all()
+    assert builds == [target, target]
+
+
+def test_killed_builds_leave_no_temporaries(tmp_path: Path) -> None:
+    from citydip.stores import remove_stale_temporaries
+
+    dead = subprocess_pid_gone()
+    stale = tmp_path / f".gazetteer.sqlite.{dead}.tmp"
+    live = tmp_path / f".store.db.{os.getpid()}.tmp"
+    stale.write_bytes(b"half")
+    live.write_bytes(b"in progress")
+    assert remove_stale_temporaries(tmp_path) == [stale]
+    assert live.exists() and not stale.exists()
+
+
+def subprocess_pid_gone() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(proc.stdout)

@@ -133,6 +133,11 @@ def key_mechanisms(p: CityProfile, others: list[CityProfile]) -> Cell:
     tally = mechanism_tally(p)
     top = tally.top(3, exclude=("network-diplomacy", "award"))
     if not top:
+        listed = [t for t in p.ties if t.kind == "unspecified" and not t.likely_confusion]
+        if listed:
+            ids = sorted({s for t in listed for s in t.source_ids})
+            text = f"Twinning ({plural(len(listed), 'tie')} listed by datasets, kind unknown)"
+            return Cell(text + "; no other mechanism recorded.", ids)
         return Cell("No mechanisms recorded.", [])
     labels = []
     for mech in top:

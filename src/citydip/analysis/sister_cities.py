@@ -42,6 +42,15 @@ def sister_cities(p: CityProfile, others: list[CityProfile]) -> Cell:
     if unspecified:
         noun = "more tie" if parts else "tie"
         text = f"{plural(len(unspecified), noun)} listed by datasets only, kind and status unknown"
+        reach = sorted(
+            {c for t in unspecified if not t.likely_confusion and (c := p.partner(t).country)}
+        )
+        if reach and not ties:
+            regions = continents(reach)
+            text += (
+                f", with partners in {plural(len(reach), 'country', 'countries')} on "
+                f"{plural(len(regions), 'continent')} ({_join(regions)})"
+            )
         ids += [s for t in unspecified for s in t.source_ids]
         if confused:
             names = _join([p.partner(t).name for t in confused])

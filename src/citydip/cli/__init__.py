@@ -18,6 +18,7 @@ _COMMAND_MODULES = (
     "citydip.cli.network",
     "citydip.cli.text",
     "citydip.cli.update",
+    "citydip.cli.data",
 )
 
 

@@ -57,8 +57,14 @@ def _print_table(result: Any) -> None:
     if place is not None:
         region = f", {place.admin1}" if place.admin1 else ""
         seat = f" (seat of the {result.admin_kind})" if result.unit == "seat" else ""
+        if result.unit == "admin":
+            inside = f" in {place.parent}" if place.parent else ""
+            seat = f" ({place.level}{inside}; centroid)"
+        elif place.kind == "village":
+            seat = " (small place)"
+        gid = place.geonames_id or "-"
         typer.echo(
-            f"resolved: {place.name}{seat} ({place.country}{region}) geonames:{place.geonames_id} "
+            f"resolved: {place.name}{seat} ({place.country}{region}) geonames:{gid} "
             f"{place.lat:.4f},{place.lon:.4f} pop. {place.population} score {result.score:.2f}"
         )
         if result.reason:

@@ -104,14 +104,18 @@ def check_command(
     out = console()
     out.print(
         f"{path}: {len(report.agreements)} agree with the store, {len(report.new)} new, "
-        f"{len(report.contradictions)} contradictions"
+        f"{len(report.contradictions)} contradictions, {len(report.uncertain)} uncertain"
     )
-    for item in report.contradictions:
+    for item in [*report.contradictions, *report.uncertain]:
+        kind = "uncertain" if item in report.uncertain else item["kind"]
         out.print(f"\n{item['subject']['name']}: {item['property']}", style="bold", end="")
-        out.print(f" ({item['kind']})")
+        out.print(f" ({kind})")
         sides = item["document"] if isinstance(item["document"], list) else [item["document"]]
         for side in sides:
-            out.print(f"  document: {side['value']}  — “{side['sentence'][:120]}”")
+            out.print(
+                f"  document: {side['value']} (confidence {side['confidence']:.2f})"
+                f"  — “{side['sentence'][:120]}”"
+            )
         for side in item.get("store", []):
             cited = "; ".join(s["title"] for s in side["sources"])
             as_of = f" as of {side['as_of']}" if side.get("as_of") else ""

@@ -240,8 +240,13 @@ class PlaceResolver:
             return self._unplaced(query, result.status, result.reason, country)
         if result.unit == "parent":
             return self._district(query, place, result.reason)
-        if result.unit == "seat":
+        if result.unit in ("seat", "admin"):
             return self._admin_unit(query, place, result)
+        if not place.geonames_id:  # a village from data without GeoNames ids
+            note = f"placed by the gazetteer ({place.name}, {place.country}; no GeoNames id)"
+            entity_id = self._own_place(query, "city", note, country=place.country)
+            self._locate(entity_id, place, "gazetteer")
+            return Match(entity_id, "resolved", query.name, result.reason, "place")
         if query in self._apart:
             note = (
                 f"one of several places written {self._apart[query]!r} with a qualifier that "
@@ -312,14 +317,49 @@ class PlaceResolver:
         return Match(entity_id, "resolved", query.name, reason, "district")
 
     def _admin_unit(self, query: NameQuery, seat: Any, result: Any) -> Match:
-        """An admin unit (county, gmina, Landkreis…): a place at its level, at its seat."""
+        """An admin unit (county, gmina, Landkreis…): a place at its level, located at its
+        own centroid when the gazetteer holds the unit (``unit="admin"``), else at its seat."""
+        if result.unit == "admin":
+            unit = seat
+            level = unit.level or unit_level(result.admin_kind)
+            known = f"GeoNames {unit.geonames_id}" if unit.geonames_id else "no GeoNames id"
+            inside = f" in {unit.parent}" if unit.parent else ""
+            note = f"{level} {unit.name}{inside} ({known}), at the centroid of its places"
+            holder = self._unit_holder(unit.geonames_id, level)
+            if holder is not None and not query.qid:  # another spelling of a unit we hold
+                why = f"GeoNames {unit.geonames_id}: the gazetteer resolved {query.name!r}"
+                self._name(holder, query.name, f"{why} to the {level} {unit.name}")
+                return Match(holder, "resolved", query.name, result.reason, "admin unit")
+            entity_id = self._own_place(query, level, note, country=unit.country)
+            self._locate(entity_id, unit, "centroid")
+            located = self.new.get(entity_id)
+            free = holder is None and unit.geonames_id
+            if located is not None and free and located.geonames_id is None:
+                located.geonames_id = unit.geonames_id
+            return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
         level = unit_level(result.admin_kind)
         note = f"{level}; its seat is {seat.name} (GeoNames {seat.geonames_id})"
         entity_id = self._own_place(query, level, note, country=seat.country)
+        self._locate(entity_id, seat, "seat")
+        return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
+
+    def _unit_holder(self, geonames_id: int, level: str) -> str | None:
+        """The place that already holds this GeoNames id at this level, if any."""
+        if not geonames_id:
+            return None
+        for entity in self.new.values():
+            if (entity.geonames_id, entity.level) == (geonames_id, level):
+                return entity.id
+        row = self.store.conn.execute(
+            "SELECT id FROM entities WHERE geonames_id = ? AND level = ?", (geonames_id, level)
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def _locate(self, entity_id: str, where: Any, placement: str) -> None:
+        """Put a new place the input did not locate at the gazetteer's position."""
         located = self.new.get(entity_id)
         if located is not None and located.placement == "unplaced":
-            located.lat, located.lon, located.placement = seat.lat, seat.lon, "seat"
-        return Match(entity_id, "resolved", query.name, result.reason, "admin unit")
+            located.lat, located.lon, located.placement = where.lat, where.lon, placement
 
     def _unplaced(
         self, query: NameQuery, status: str, reason: str | None, country: str | None = None

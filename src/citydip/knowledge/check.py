@@ -6,9 +6,14 @@
   the same number for a count or population), with its sources;
 - new: the store holds nothing on it (or the subject is not in the store);
 - contradiction: the store says otherwise (another count for the same metric, a member
-  said not to be one, another start year for a tie), or the document says two things
+  said not to be one, another start year for a tie, a tie the document denies or calls
+  ended or suspended while the store has it active), or the document says two things
   (53 in the text, 52 in the table; ties "formalized between 1961 and 2024" next to one
-  signed in 2025). Each contradiction gives both sides with their sources or sentences.
+  signed in 2025; a tie it also denies). Each contradiction gives both sides with their
+  sources or sentences, and each document side its extraction confidence.
+- uncertain: what would be a contradiction within the document when a side was not
+  extracted confidently (below ``CONFIDENT``): a misreading is more likely than a text
+  contradicting itself, so it is listed apart, with each side's confidence.
 """
 
 from __future__ import annotations
@@ -24,7 +29,14 @@ from citydip.knowledge.reconcile import SourceIndex, reconcile_ties
 from citydip.store.database import Store
 from citydip.store.models import Claim
 
-OPPOSITE = {"member_of": "not_member_of", "not_member_of": "member_of"}
+OPPOSITE = {
+    "member_of": "not_member_of",
+    "not_member_of": "member_of",
+    "twinned_with": "not_twinned_with",
+    "not_twinned_with": "twinned_with",
+}
+CONFIDENT = 0.65  # both sides of a self-contradiction must be extracted at least this surely
+TIE_TYPES = ("tie", "first_tie", "latest_tie")
 
 
 @dataclass
@@ -35,6 +47,7 @@ class Check:
     agreements: list[dict[str, Any]] = field(default_factory=list)
     new: list[dict[str, Any]] = field(default_factory=list)
     contradictions: list[dict[str, Any]] = field(default_factory=list)
+    uncertain: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -43,10 +56,12 @@ class Check:
                 "agreements": len(self.agreements),
                 "new": len(self.new),
                 "contradictions": len(self.contradictions),
+                "uncertain": len(self.uncertain),
             },
             "agreements": self.agreements,
             "new": self.new,
             "contradictions": self.contradictions,
+            "uncertain": self.uncertain,
         }
 
 
@@ -56,7 +71,13 @@ def check_extraction(store: Store, extraction: Extraction) -> Check:
     check = Check(extraction.to_dict()["document"])
     for claim in extraction.claims:
         _against_store(store, sources, claim, check)
-    check.contradictions.extend(_within_document(extraction.claims))
+    for item in _within_document(extraction.claims):
+        sides = item["document"]
+        if all(side["confidence"] >= CONFIDENT for side in sides):
+            check.contradictions.append(item)
+        else:
+            item["note"] += " (a side was not extracted confidently: check the sentences)"
+            check.uncertain.append(item)
     return check
 
 
@@ -66,6 +87,7 @@ def _side(claim: ExtractedClaim, value: str | None = None) -> dict[str, Any]:
         "sentence": claim.sentence,
         "start": claim.start,
         "end": claim.end,
+        "confidence": round(claim.confidence, 2),
     }
 
 
@@ -97,7 +119,7 @@ def _against_store(store: Store, sources: SourceIndex, claim: ExtractedClaim, ch
         return
     if claim.type in ("count", "population"):
         _numbers(store, sources, claim, item, check)
-    elif claim.type in ("tie", "first_tie", "latest_tie"):
+    elif claim.type in (*TIE_TYPES, "non_tie"):
         _tie(store, sources, claim, item, check)
     elif claim.type == "date_range":
         _date_range(store, sources, claim, item, check)
@@ -161,29 +183,70 @@ def _consistent(said: float | None, qualifier: str | None, stored: float | None)
 def _tie(
     store: Store, sources: SourceIndex, claim: ExtractedClaim, item: dict[str, Any], check: Check
 ) -> None:
+    """A tie (or a denied tie) against the store's reconciled ties and its denials."""
     assert claim.subject.id is not None
     partner = claim.object.id if claim.object else None
     ties = [t for t in reconcile_ties(store, involving=claim.subject.id, sources=sources)]
     tie = next((t for t in ties if t.partner == partner), None)
+    partner_name = claim.object.name if claim.object else "?"
+    denials = _denials(store, claim.subject.id, partner) if claim.type != "non_tie" else []
+    if denials:
+        check.contradictions.append(
+            _against(sources, claim, "tie", "tie", "not_twinned_with", denials, partner_name)
+        )
+        return
     if tie is None:
         check.new.append(item)
         return
-    item["store"] = [
-        {"value": f"{tie.kind}, since {tie.start or '?'}", "sources": sources.cite(tie.source_ids)}
-    ]
-    if claim.year is not None and tie.year is not None and claim.year != tie.year:
-        check.contradictions.append(
-            {
-                "subject": claim.subject.to_dict(),
-                "property": "tie start",
-                "kind": "store",
-                "document": _side(claim, str(claim.year)),
-                "store": [{"value": str(tie.year), "sources": sources.cite(tie.source_ids)}],
-                "note": f"with {claim.object.name if claim.object else '?'}",
-            }
-        )
-    else:
+    side = {"value": f"{tie.kind}, {tie.status}, since {tie.start or '?'}"}
+    item["store"] = [{**side, "sources": sources.cite(tie.source_ids)}]
+    conflict: tuple[str, str, str] | None = None
+    if claim.type == "non_tie":
+        conflict = ("tie", "not twinned", f"{tie.kind} tie ({tie.status})")
+    elif claim.year is not None and tie.year is not None and claim.year != tie.year:
+        conflict = ("tie start", str(claim.year), str(tie.year))
+    elif claim.status in ("ended", "suspended") and tie.status == "active":
+        conflict = ("tie status", str(claim.status), tie.status)
+    if conflict is None:
         check.agreements.append(item)
+        return
+    check.contradictions.append(
+        {
+            "subject": claim.subject.to_dict(),
+            "property": conflict[0],
+            "kind": "store",
+            "document": _side(claim, conflict[1]),
+            "store": [{"value": conflict[2], "sources": sources.cite(tie.source_ids)}],
+            "note": f"with {partner_name}",
+        }
+    )
+
+
+def _denials(store: Store, subject: str, partner: str | None) -> list[Claim]:
+    if partner is None:
+        return []
+    return store.claims(subject=subject, predicate="not_twinned_with", object=partner) + (
+        store.claims(subject=partner, predicate="not_twinned_with", object=subject)
+    )
+
+
+def _against(
+    sources: SourceIndex,
+    claim: ExtractedClaim,
+    prop: str,
+    said: str,
+    opposite: str,
+    claims: list[Claim],
+    about: str,
+) -> dict[str, Any]:
+    return {
+        "subject": claim.subject.to_dict(),
+        "property": prop,
+        "kind": "store",
+        "document": _side(claim, said),
+        "store": [_store_side(sources, opposite, claims)],
+        "note": f"about {about}",
+    }
 
 
 def _date_range(
@@ -256,14 +319,21 @@ def _relation(
         check.new.append(item)
 
 
+def _pair(claim: ExtractedClaim) -> tuple[str, ...]:
+    return tuple(sorted((claim.subject.key, claim.object.key if claim.object else "")))
+
+
 def _within_document(claims: list[ExtractedClaim]) -> list[dict[str, Any]]:
-    """Where the document contradicts itself: counts, ranges against first/latest ties."""
+    """Where the document contradicts itself: counts, ranges against first/latest ties,
+    a tie it also denies."""
     out: list[dict[str, Any]] = []
     counts: dict[tuple[str, str, str], list[ExtractedClaim]] = defaultdict(list)
     for c in claims:
         if c.type in ("count", "population"):
             counts[(c.type, c.subject.key, c.metric or "")].append(c)
-    for (kind, _, metric), group in counts.items():
+    for (kind, _, metric), every in counts.items():
+        confident = [c for c in every if c.confidence >= CONFIDENT]
+        group = confident if len({_number(c.value) for c in confident}) > 1 else every
         values = {_number(c.value) for c in group}
         if len(values) > 1:
             out.append(
@@ -273,6 +343,20 @@ def _within_document(claims: list[ExtractedClaim]) -> list[dict[str, Any]]:
                     "kind": "self-contradiction",
                     "document": [_side(c) for c in group],
                     "note": "the document states " + " and ".join(str(c.value) for c in group),
+                }
+            )
+    denied = {_pair(c): c for c in claims if c.type == "non_tie"}
+    for tie in claims:
+        other = denied.get(_pair(tie)) if tie.type in TIE_TYPES else None
+        if other is not None and tie.status in (None, "active"):
+            out.append(
+                {
+                    "subject": tie.subject.to_dict(),
+                    "property": "tie",
+                    "kind": "self-contradiction",
+                    "document": [_side(tie, "twinned"), _side(other, "not twinned")],
+                    "note": f"the document both states and denies a tie with "
+                    f"{tie.object.name if tie.object else '?'}",
                 }
             )
     for rng in (c for c in claims if c.type == "date_range"):

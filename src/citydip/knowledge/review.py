@@ -122,6 +122,7 @@ def _to_claim(claim: ExtractedClaim, source_id: str, subject: str, obj: str | No
         end=str(claim.end_year) if claim.end_year else None,
         kind=claim.kind,
         role=claim.role,
+        status=claim.status,
         qualifiers=qualifiers,
         locator=claim.sentence[:500],
         method="extracted",

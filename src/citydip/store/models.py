@@ -49,7 +49,16 @@ class Entity:
 
 
 # How a place got its coordinates; ``unplaced`` places have none (docs/identity.md).
-PLACEMENTS = ("curated", "geonames", "input", "parent", "seat", "unplaced")
+PLACEMENTS = (
+    "curated",
+    "geonames",
+    "input",
+    "parent",
+    "seat",
+    "centroid",
+    "gazetteer",
+    "unplaced",
+)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from citydip.text import fold
 
 CLAIM_TYPES = (
     "tie",
+    "non_tie",
     "count",
     "membership",
     "non_membership",
@@ -28,6 +29,7 @@ CLAIM_TYPES = (
 # Claim type -> store predicate (vocabulary.PREDICATES).
 PREDICATE = {
     "tie": "twinned_with",
+    "non_tie": "not_twinned_with",
     "first_tie": "twinned_with",
     "latest_tie": "twinned_with",
     "count": "count",
@@ -42,6 +44,9 @@ PREDICATE = {
     "strategy": "strategy",
     "date_range": "tie_period",
 }
+TIE_TYPES = ("tie", "first_tie", "latest_tie")
+# Statuses of a tie as a text states it; a denied tie is a claim of type non_tie.
+TIE_STATUSES = ("active", "suspended", "ended", "proposed")
 # Count metrics that are participants of a network or programme, not ties.
 PARTICIPANT_METRICS = ("members",)
 
@@ -101,6 +106,7 @@ class ExtractedClaim:
     role: str | None = None
     qualifier: str | None = None
     end_year: int | None = None
+    status: str | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -113,6 +119,9 @@ class ExtractedClaim:
     def key(self) -> tuple[str, ...]:
         """What the claim says, without where: claims with the same key are one claim."""
         what = self.object.key if self.object else (self.value or "")
+        if self.type in ("tie", "non_tie"):  # symmetric: A-B is B-A
+            low, high = sorted((self.subject.key, what))
+            return (self.type, low, high, "")
         return (self.type, self.subject.key, what, self.metric or "")
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,7 +133,7 @@ class ExtractedClaim:
             "value": self.value,
             "year": self.year,
         }
-        for name in ("metric", "kind", "role", "qualifier", "end_year"):
+        for name in ("metric", "kind", "role", "qualifier", "end_year", "status"):
             if getattr(self, name) is not None:
                 out[name] = getattr(self, name)
         out.update(

@@ -10,11 +10,15 @@ Deliberately simple and explainable:
 
 from __future__ import annotations
 
+from typing import Any
+
 from citydip.ingest.text.mentions import REF_LABELS, Mention
 from citydip.ingest.text.registry import Known
 from citydip.text import fold
 
 SUBJECT_LABELS = ("PLACE", "ORG", "PROGRAMME", "ASSET", "REF")
+DECAY = 0.8
+DEMONYM_NOUNS = {"city", "capital", "port", "metropolis", "town"}
 
 
 class Context:
@@ -26,6 +30,34 @@ class Context:
         self.last_subject: Known | None = None
         self.paragraph = -1
         self.paragraph_year: int | None = None
+        self.weight: dict[str, float] = {}  # place key -> how much the text is about it
+        self.places: dict[str, Known] = {}
+        self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
+        self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
+        self._scale = 1.0
+
+    @property
+    def main(self) -> Known | None:
+        """The city the text is about here: the place named most, recent units counting
+        more (each unit read scales older weight by 0.8), headings and subjects double."""
+        if not self.weight:
+            return None
+        best = max(self.weight.items(), key=lambda kv: kv[1])[0]
+        return self.places[best]
+
+    def weigh(self, known: Known, weight: float) -> None:
+        if known.label != "PLACE":
+            return
+        key = _key(known)
+        self.places.setdefault(key, known)
+        self.weight[key] = self.weight.get(key, 0.0) + weight * self._scale
+
+    def next_unit(self) -> None:
+        """Older mentions weigh less: scale new weight up instead of old weight down."""
+        self._scale /= DECAY
+        if self._scale > 1e100:  # renormalise now and then (amortised, linear overall)
+            self.weight = {k: w / self._scale for k, w in self.weight.items()}
+            self._scale = 1.0
 
     def referents(self, mention: Mention) -> list[Known]:
         """What a REF mention refers to (empty when nothing fits)."""
@@ -44,6 +76,14 @@ class Context:
         if ref.startswith("="):
             noun = ref[1:]
             label = REF_LABELS.get(noun, "")
+            if noun in DEMONYM_NOUNS and mention.code:  # "the Dutch port city": a Dutch city
+                fitting = [k for k in self.cities if k.country == mention.code]
+                if fitting:
+                    return [fitting[-1]]
+            main = self.main
+            plain = noun == "city" and not mention.code and mention.text.lower() == "the city"
+            if plain and main is not None and any(_same(main, k) for k in self.cities[-3:]):
+                return [main]  # the plain "the city" of a text about one city is that city
             pool = self.cities if label == "PLACE" else self.recent
             named = [k for k in pool if noun in fold(k.name).split() and label != "PLACE"]
             typed = [k for k in pool if k.label == label]
@@ -62,6 +102,10 @@ class Context:
         if paragraph != self.paragraph:
             self.paragraph = paragraph
             self.paragraph_year = None
+
+
+def _key(known: Known) -> str:
+    return known.id or (f"g{known.geonames_id}" if known.geonames_id else fold(known.name))
 
 
 def _same(a: Known, b: Known) -> bool:

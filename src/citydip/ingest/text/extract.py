@@ -9,17 +9,19 @@ first sentence that says it is kept, with a year from a later one when it gave n
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from citydip.ingest.text import lists, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import Mention, find_mentions
+from citydip.ingest.text.mentions import find_mentions
 from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -27,6 +29,7 @@ from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
+CHUNK = 8000  # characters of text per pipeline call (cut at unit boundaries)
 
 # Order matters: a mention taken as an object by one rule is no subject for the next.
 RULES: tuple[Rule, ...] = (
@@ -40,7 +43,7 @@ RULES: tuple[Rule, ...] = (
     relations.strategy,
     relations.agreement,
     relations.aid,
-    numbers.ties,
+    rules_ties.ties,
 )
 
 
@@ -87,48 +90,76 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     found: list[ExtractedClaim] = []
-    for unit, doc, cues in _unit_docs(nlp, matcher, norm, units):
+    for unit, doc, cues, ents in _unit_docs(nlp, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
-        mentions = find_mentions(doc, registry)
+        context.next_unit()
+        mentions = find_mentions(doc, registry, ents)
         if unit.kind == "heading":
-            _see_heading(context, mentions)
+            _see_heading(context, Sentence(doc, mentions, cues, context, registry))
             continue
         column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None:
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
-        drafts = [d for rule in RULES for d in rule(sentence) if _valid(d)]
+        drafts = _read_unit(sentence, unit, context)
         found.extend(_place(d, text, unit) for d in drafts)
         _update(context, sentence, drafts)
+        if unit.kind != "item":
+            is_intro = str(doc.text).rstrip().endswith(":")
+            context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
     return _merge(found)
 
 
 def _unit_docs(
     nlp: Any, matcher: Any, norm: str, units: list[Unit]
-) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]]]]:
-    """Each unit as a span of a doc of whole paragraphs (one pipeline call per ~8 KB), with cues."""
+) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]], list[Any]]]:
+    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with its
+    cues and entities (both found once per doc and handed out by bisection).
+
+    Docs are cut at any unit boundary, never only at paragraphs, so a text without blank
+    lines (or one long line: segment caps sentences) costs the same per byte as any other:
+    the work per unit depends on its doc's size, which is bounded (issue 15, item 3).
+    """
     groups: list[list[Unit]] = []
-    for unit in units:  # whole paragraphs, about 8 KB at a time
-        if not groups or (
-            unit.paragraph != groups[-1][-1].paragraph and unit.start - groups[-1][0].start > 8000
-        ):
+    for unit in units:
+        if not groups or unit.end - groups[-1][0].start > CHUNK:
             groups.append([])
         groups[-1].append(unit)
     texts = (norm[group[0].start : group[-1].end] for group in groups)
     for group, doc in zip(groups, nlp.pipe(texts), strict=True):
         base = group[0].start
-        matches = matcher(doc)
+        matches = sorted((a, b, mid) for mid, a, b in matcher(doc))
+        starts = [a for a, _, _ in matches]
+        entities = list(doc.ents)
+        ent_starts = [e.start for e in entities]
         for unit in group:
             span = doc.char_span(unit.start - base, unit.end - base, alignment_mode="expand")
             if span is None or not len(span):
                 continue
+            first = bisect_left(starts, span.start)
+            last = bisect_left(starts, span.end, lo=first)
             cues = [
                 (nlp.vocab.strings[mid], a - span.start, b - span.start)
-                for mid, a, b in matches
-                if span.start <= a and b <= span.end
+                for a, b, mid in matches[first:last]
+                if b <= span.end
             ]
-            yield unit, span, cues
+            lo = bisect_left(ent_starts, span.start)
+            hi = bisect_left(ent_starts, span.end, lo=lo)
+            ents = [e for e in entities[lo:hi] if e.end <= span.end]
+            yield unit, span, cues, ents
+
+
+def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
+    """A list item in its list's frame; any other unit (or an item no frame explains) by
+    the rules in order."""
+    if unit.kind == "item":
+        frame = context.list_frame or context.heading_frame
+        if frame is not None:
+            drafts = [d for d in lists.read_item(sentence, frame, context.main) if _valid(d)]
+            if drafts:
+                return drafts
+    return [d for rule in RULES for d in rule(sentence) if _valid(d)]
 
 
 def _column_subject(registry: Registry, header: str | None) -> Known | None:
@@ -165,6 +196,7 @@ def _place(draft: Draft, text: str, unit: Unit) -> ExtractedClaim:
         role=draft.role,
         qualifier=draft.qualifier,
         end_year=draft.end_year,
+        status=draft.status,
     )
 
 
@@ -172,22 +204,36 @@ def _linked(known: Known) -> bool:
     return bool(known.id or known.geonames_id)
 
 
-def _see_heading(context: Context, mentions: list[Mention]) -> None:
-    places = [m.known for m in mentions if m.known is not None and m.known.label == "PLACE"]
+def _see_heading(context: Context, sentence: Sentence) -> None:
+    places: list[Known] = []
+    for mention in sentence.mentions:
+        found = [mention.known] if mention.known else []
+        if mention.label == "NAME":
+            found = sentence.known(mention, place=True)
+        places += [k for k in found if k.label == "PLACE"]
     for known in places:
         context.see(known)
+        context.weigh(known, 2.0)
     if len(places) == 1:
         context.last_subject = places[0]
+    context.heading_frame = lists.frame_of(sentence, heading=True)
+    context.list_frame = None
 
 
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
     for mention in sentence.mentions:
-        if mention.known is not None:
-            context.see(mention.known)
+        known = mention.known
+        if known is None and mention.label == "NAME":
+            found = sentence.known(mention, place=True)  # places the store lacks count too
+            known = found[0] if found else None
+        if known is not None:
+            context.see(known)
+            context.weigh(known, 1.0)
     if drafts:
         for draft in drafts:  # partners named in claims: "the two cities", "the city"
             if draft.object is not None and draft.object.label == "PLACE":
                 context.see(draft.object)
+            context.weigh(draft.subject, 1.0)
         subjects = Counter(d.subject for d in drafts)
         context.last_subject = subjects.most_common(1)[0][0]
         context.see(context.last_subject)
@@ -199,6 +245,7 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
             found = [opening.known] if opening.known else sentence.known(opening)
             if found:
                 context.last_subject = found[0]
+                context.weigh(found[0], 1.0)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
 

@@ -151,6 +151,11 @@ _NOT_NAMES = {
     "december",
 }
 
+# List and status words are no names ("Friendship cities:", "Former twin towns").
+_NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
+_NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
+_NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}
+
 
 @dataclass
 class Mention:
@@ -166,9 +171,11 @@ class Mention:
     ref: str | None = None  # it | pair | PLACE | ASSET | ... for REF mentions
 
 
-def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
-    """Every mention in a unit's doc, in order, none overlapping."""
-    mentions = _known(doc, registry)
+def find_mentions(doc: Any, registry: Registry, ents: Any = None) -> list[Mention]:
+    """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
+    entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
+    whole doc on each call)."""
+    mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
     mentions = _absorb_places(doc, mentions)
@@ -182,10 +189,10 @@ def find_mentions(doc: Any, registry: Registry) -> list[Mention]:
     return mentions
 
 
-def _known(doc: Any, registry: Registry) -> list[Mention]:
+def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:
     out = []
     base = getattr(doc, "start", 0)  # a unit is a span of its paragraph's doc
-    for ent in doc.ents:
+    for ent in ents:
         first = ent.text[0]
         if not (first.isupper() or first.isdigit()):
             continue
@@ -294,24 +301,39 @@ def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_MODIFIERS = {"northern", "southern", "eastern", "western", "central", "coastal", "port", "old"}
+
+
 def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
-    """``the Catalan capital``: "the", one or two capitalised words, a place noun."""
+    """``the Catalan capital``, ``the northern Portuguese city``, ``the Dutch port city``:
+    "the", capitalised words (and a few modifiers), a place noun. A demonym gives the
+    description a country ("Dutch": NL) that picks the city it means."""
+    from citydip.ingest.text.vocab import DEMONYMS
+
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     for i, token in enumerate(doc):
         if token.lower_ != "the" or i in taken:
             continue
         j = i + 1
-        while j < len(doc) and j - i <= 2 and j not in taken and _is_capital(doc[j]):
+        capitals = 0
+        while j < len(doc) and j - i <= 3 and j not in taken:
+            if _is_capital(doc[j]):
+                capitals += 1
+            elif doc[j].lower_ not in _MODIFIERS or (
+                doc[j].lower_ == "port" and j + 1 < len(doc) and doc[j + 1].lower_ != "city"
+            ):
+                break
             j += 1
         if (
-            j > i + 1
+            capitals
             and j < len(doc)
             and j not in taken
             and doc[j].lower_ in PLACE_DESCRIPTIONS
             and (j + 1 >= len(doc) or doc[j + 1].lower_ != "of")
         ):
-            out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", ref="=city"))
+            code = next((DEMONYMS[t.lower_] for t in doc[i + 1 : j] if t.lower_ in DEMONYMS), None)
+            out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", code=code, ref="=city"))
     return out
 
 
@@ -339,6 +361,17 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         if label is None and i == 0 and j == 1 and registry.place(span.text) is None:
             i = j
             continue  # a capitalised first word is not a name by itself, unless a place
+        if (
+            label is None
+            and i == 0
+            and j > 1
+            and doc[1].lower_ not in CONNECTORS
+            and registry.lookup(span.text) is None
+            and registry.place(doc[0:1].text) is None
+            and registry.place(doc[1:j].text.split(" and ")[0]) is not None
+        ):
+            i = 1  # "Historic Bath", "Sleepy Totnes and Vire": a modifier, then the name
+            continue
         if label is None:  # "Marseille and Rio de Janeiro": two names
             k = i
             for cut in [t for t in range(i, j) if doc[t].lower_ == "and"] + [j]:

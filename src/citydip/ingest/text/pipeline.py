@@ -17,6 +17,9 @@ from __future__ import annotations
 from typing import Any
 
 from citydip.ingest.text.registry import SHORT_COUNTRIES, Registry
+from citydip.ingest.text.vocab import AWARD_VERBS, role_cue_phrases
+
+ROLE_CUES = role_cue_phrases()
 
 _cache: dict[str, Any] = {}
 
@@ -40,6 +43,7 @@ def _words(*phrases: str) -> list[list[dict[str, Any]]]:
 
 NUMBER = {"LIKE_NUM": True}
 TIE_NOUNS = "city|cities|town|towns|municipality|municipalities|relationship|relationships"
+TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship"
 
 CUES: dict[str, list[list[dict[str, Any]]]] = {
     "member": _words(
@@ -54,11 +58,11 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         "creation of",
         "co-founded",
         "signatory to|of",
+        *ROLE_CUES,
     ),
     "leave": _words("withdrew|withdrawn from", "left the"),
     "award": _words(
-        "won|wins|win|winning|received|receives|receiving|garnering|garnered|earned",
-        "awarded",
+        *(verb.replace(" ", " ") for verb in AWARD_VERBS),
         "recognition|recognised|recognized|designated|designation as",
     ),
     "host": _words(
@@ -89,10 +93,16 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         *_words(
             f"sister -? {TIE_NOUNS}|state|states|province|provinces",
             f"twin -? {TIE_NOUNS}",
-            "twinned|twinning with",
+            "twinned",
+            "twinned|twinning|twinnings with",
             f"friendship {TIE_NOUNS}",
-            f"partner {TIE_NOUNS}",
+            f"partner -? {TIE_NOUNS}",
+            f"partnership {TIE_NOUNS}",
             f"friendly {TIE_NOUNS}",
+            "partnership|partnerships with",
+            "twinning|partnership of|between",
+            f"twinning|friendship|partnership {TIE_DOCUMENTS}",
+            "ties|tie|link|links",
         ),
     ],
 }

@@ -204,6 +204,8 @@ class _TextParser(HTMLParser):
             self.parts.append("\t")
         elif tag == "tr" or tag == "br":
             self.parts.append("\n")
+        elif tag == "li":  # list items: bulleted lines of one block (ul, ol are blocks)
+            self.parts.append("\n- ")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -213,6 +215,8 @@ class _TextParser(HTMLParser):
             self.parts.append("\n\n")
         elif tag in _SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag == "li":
+            self.parts.append("\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -223,7 +227,8 @@ class _TextParser(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
-    """Visible text of an HTML page: blocks as paragraphs, table rows as tab-separated lines."""
+    """Visible text of an HTML page: blocks as paragraphs, table rows as tab-separated lines,
+    list items as "- " lines of one paragraph."""
     parser = _TextParser()
     parser.feed(html)
     parser.close()
@@ -237,13 +242,13 @@ def html_to_text(html: str) -> str:
 # -- Markdown ---------------------------------------------------------------------------------
 
 _MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_MARKS = re.compile(
-    r"^(#{1,6} |> ?|[*+-] )|(\*\*|__|`+)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", re.M
-)
+_MD_MARKS = re.compile(r"^(#{1,6} |> ?)|(\*\*|__|`+)|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", re.M)
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown with its markup blanked out, character for character (offsets unchanged)."""
+    """Markdown with its markup blanked out, character for character (offsets unchanged).
+
+    List bullets stay: the segmenter reads bulleted lines as list items."""
 
     def blank_link(m: re.Match[str]) -> str:
         label = m.group(1)

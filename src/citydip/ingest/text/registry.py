@@ -97,6 +97,7 @@ class Registry:
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
         self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
+        self._words: dict[str, set[str]] | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -202,17 +203,39 @@ class Registry:
             return None
         words = set(key.split())
         found: list[Known] = []
-        for other, bucket in self.by_key.items():
+        index = self._word_index()
+        pools = [index.get(w, set()) for w in words]
+        candidates = set.intersection(*pools) if pools else set()
+        for other in sorted(candidates):  # names holding every word of the text
             if key in other or (len(words) >= 2 and words <= set(other.split())):
-                found.extend(k for k in bucket if k.label in labels)
+                found.extend(k for k in self.by_key[other] if k.label in labels)
         if near:
             close = [k for k in found if fold(near) in fold(k.name)]
             found = close or found
         distinct = {k.id or k.name: k for k in found}
         return next(iter(distinct.values())) if len(distinct) == 1 else None
 
+    def _word_index(self) -> dict[str, set[str]]:
+        """word -> the folded names holding it (built once: linking scans no full list)."""
+        if self._words is None:
+            self._words = {}
+            for other in self.by_key:
+                for word in other.split():
+                    self._words.setdefault(word, set()).add(other)
+        return self._words
+
     def place(self, text: str, country: str | None = None) -> Known | None:
-        """A place by name: the store's, else the gazetteer's (offline), else None."""
+        """A place by name: the store's, else the gazetteer's (offline), else None. With a
+        ``country`` ("St. Petersburg, Russia") a place of that country wins over a store
+        place of the same name elsewhere."""
+        if country:
+            for key in fold_variants(text):
+                there = [k for k in self.by_key.get(key, []) if k.label == "PLACE"]
+                fitting = [k for k in there if k.country == country]
+                if fitting:
+                    return _best(fitting)
+                if there:
+                    return _gazetteer(self, text, country) or _best(there)
         known = self.lookup(text)
         if known is not None:
             return known if known.label == "PLACE" else None
@@ -233,19 +256,43 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
 
 @lru_cache(maxsize=4096)
 def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | None:
+    """A gazetteer place for a name: (geonames id, name, country), (0, name, None) for a
+    place several same-named places could be, or None.
+
+    Only places whose own name is the text, or a close spelling of it ("Hanover" /
+    "Hannover", "Nizhny" / "Nizhniy Novgorod"), count: a place known by the text only as an
+    alternate name ("Illinois" for some town) does not. Among several such places one that
+    is far larger than the next (five times) is taken ("Porto", not the small Portos).
+    """
     from citydip.knowledge.gazetteer import resolve
 
     result = resolve(text, country=country)
-    if result.status == "ambiguous" and all(
-        fold(p.name) in fold_variants(text) for p in result.candidates[:3]
-    ):
-        return 0, text, None
-    if result.status != "resolved" or result.place is None:
-        return None
-    place = result.place
-    if fold(place.name) not in fold_variants(text) and fold(text) not in fold(place.name):
+    if result.status == "resolved" and result.place is not None:
+        if _spelled_as(text, result.place.name):
+            place = result.place
+            return place.geonames_id, place.name, place.country
         return None  # "Illinois" is not the town the gazetteer offers in its place
-    return place.geonames_id, place.name, place.country
+    if result.status != "ambiguous":
+        return None
+    named = [p for p in result.candidates if _spelled_as(text, p.name)]
+    if not named:
+        return None
+    named.sort(key=lambda p: -(p.population or 0))
+    top = named[0]
+    if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
+        return top.geonames_id, top.name, top.country
+    return 0, text, None
+
+
+def _spelled_as(text: str, name: str) -> bool:
+    from difflib import SequenceMatcher
+
+    wanted, got = fold(text), fold(name)
+    if got in fold_variants(text) or wanted in got:
+        return True
+    if len(wanted) < 6 or wanted[:1] != got[:1]:
+        return False  # "Plans" is not "Planes": short names must be spelled the same
+    return SequenceMatcher(None, wanted, got).ratio() >= 0.85
 
 
 def _label(entity_type: str, level: str | None) -> str:

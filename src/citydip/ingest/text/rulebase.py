@@ -3,15 +3,15 @@ subject, a list of objects and a year in it."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 
-YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+__all__ = ["YEAR", "Draft", "Sentence"]
 CLAUSE_BREAKS = {
     ";",
     "which",
@@ -46,6 +46,7 @@ class Draft:
     role: str | None = None
     qualifier: str | None = None
     end_year: int | None = None
+    status: str | None = None
 
 
 @dataclass
@@ -59,6 +60,7 @@ class Sentence:
     registry: Registry
     column: Known | None = None
     objects: set[int] = field(default_factory=set)  # ids of mentions taken as objects
+    tie_objects: set[int] = field(default_factory=set)  # ... of first/latest ties
     carried_year: int | None = None
     _lowers: set[str] | None = None
 
@@ -71,6 +73,10 @@ class Sentence:
         if mention.label == "REF":
             return self.context.referents(mention)
         if mention.known is not None:
+            country = self.country_after(mention) if place else None
+            if country and mention.known.label == "PLACE" and mention.known.country != country:
+                found = self.registry.place(mention.text, country)  # "St. Petersburg, Russia"
+                return [found] if found else [mention.known]
             return [mention.known]
         if mention.label == "NAME" or place:
             found = self.registry.place(mention.text, self.country_after(mention))
@@ -200,25 +206,38 @@ class Sentence:
 
     def year_after(self, index: int, limit: int | None = None) -> int | None:
         end = len(self.doc) if limit is None else min(limit, len(self.doc))
-        for token in self.doc[index:end]:
-            if token.lower_ in (";",):
+        for i in range(index, end):
+            if self.doc[i].lower_ in (";",):
                 break
-            if YEAR.match(token.text):
-                return int(token.text)
+            found = year_at(self.doc, i)
+            if found is not None:
+                return found[0]
+        return None
+
+    def year_before(self, index: int) -> int | None:
+        """ "in 2009 it took home ...": "in" + a year in the clause just before ``index``."""
+        for i in range(index - 1, max(-1, index - 7), -1):
+            if self.doc[i].text in (",", ";") or self.doc[i].lower_ in ("and", "but"):
+                return None
+            found = year_at(self.doc, i)
+            if found is not None and i > 0 and self.doc[i - 1].lower_ in ("in", "since"):
+                return found[0]
         return None
 
     def opening_year(self) -> int | None:
         """The year of an opening phrase: "In March 2023, ...", "Initiated in 2011, ..."."""
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
-        for token in self.doc[: min(8, max(first, 1))]:
-            if token.text == ",":
+        end = min(8, max(first, 1))
+        for i in range(end):
+            if self.doc[i].text == ",":
                 break
-            if YEAR.match(token.text):
-                return int(token.text)
+            found = year_at(self.doc, i)
+            if found is not None:
+                return found[0]
         return None
 
     def years(self) -> list[tuple[int, int]]:
-        return [(i, int(t.text)) for i, t in enumerate(self.doc) if YEAR.match(t.text)]
+        return years_in(self.doc)
 
     @property
     def base(self) -> int:

@@ -4,57 +4,12 @@ from __future__ import annotations
 
 import re
 
+from citydip.ingest.text import normalise
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
+from citydip.ingest.text.vocab import TIE_KIND_WORDS
 
-WORD_NUMBERS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70})
-WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
-SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-QUALIFIERS = {
-    "more than": "more than",
-    "over": "more than",
-    "above": "more than",
-    "at least": "at least",
-    "about": "about",
-    "around": "about",
-    "roughly": "about",
-    "approximately": "about",
-    "some": "about",
-    "nearly": "nearly",
-    "almost": "nearly",
-    "under": "fewer than",
-    "fewer than": "fewer than",
-    "less than": "fewer than",
-}
 TIE_METRIC = {
     "sister": "sister",
     "twin": "sister",
@@ -75,39 +30,18 @@ TIE_NOUNS = {
 MEMBER_NOUNS = {"members", "companies", "partners", "participants", "member", "firms"}
 POPULATION_NOUNS = {"residents", "inhabitants", "people", "citizens", "population"}
 TIE_WORDS = {"sister", "partner", "friendship", "twin", "twinned", "twinning", "relationships"}
-_NUM = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
 
 
 def number_at(s: Sentence, i: int) -> tuple[float, int] | None:
-    """The number starting at token ``i`` and the index after it (digits or words)."""
-    doc = s.doc
-    text = doc[i].lower_
-    value: float | None = None
-    j = i + 1
-    if _NUM.match(text):
-        value = float(text.replace(",", ""))
-    elif text in WORD_NUMBERS:
-        value = float(WORD_NUMBERS[text])
-        if j + 1 < len(doc) and doc[j].text == "-" and doc[j + 1].lower_ in WORD_NUMBERS:
-            value += WORD_NUMBERS[doc[j + 1].lower_]
-            j += 2
-    if value is None:
-        return None
-    if j < len(doc) and doc[j].lower_ in SCALES:
-        value *= SCALES[doc[j].lower_]
-        j += 1
-    return value, j
+    """The number starting at token ``i`` and the index after it (normalise.number_at)."""
+    return normalise.number_at(s.doc, i)
 
 
 def _qualifier(s: Sentence, i: int) -> str | None:
-    two = " ".join(t.lower_ for t in s.doc[max(0, i - 2) : i])
-    one = s.doc[i - 1].lower_ if i > 0 else ""
-    return QUALIFIERS.get(two) or QUALIFIERS.get(one)
+    return normalise.qualifier_before(s.doc, i)
 
 
-def _fmt(value: float, qualifier: str | None) -> str:
-    number = str(int(value)) if value == int(value) else str(value)
-    return f"{qualifier} {number}" if qualifier else number
+_fmt = normalise.format_number
 
 
 def counts(s: Sentence) -> list[Draft]:
@@ -118,7 +52,7 @@ def counts(s: Sentence) -> list[Draft]:
         found = number_at(s, i)
         if (
             found is None
-            or YEAR.match(doc[i].text)
+            or normalise.is_year_token(doc, i)
             or (i + 1 < len(doc) and doc[i + 1].text == "%")
         ):
             i += 1
@@ -154,20 +88,38 @@ def counts(s: Sentence) -> list[Draft]:
     return out
 
 
+TIE_COUNT_NOUNS = {"twinnings", "twins", "partnerships", "twinning", "partnership"}
+
+
 def _metric(words: list[str]) -> tuple[str | None, int | None]:
+    """The count metric the words after a number name, and where its noun is:
+    "sister cities", "twin towns", "partnership cities", "formal twinnings", "sister and
+    friendship cities" (the first kind names the metric)."""
     for k, word in enumerate(words[:4]):
-        if word in TIE_METRIC:
-            rest = words[k + 1 : k + 3]
-            if rest and (
-                rest[0] in TIE_NOUNS or (rest[0] == "-" and len(rest) > 1 and rest[1] in TIE_NOUNS)
-            ):
-                return TIE_METRIC[word], k + (1 if rest[0] in TIE_NOUNS else 2)
+        if word in TIE_COUNT_NOUNS:
+            return TIE_KIND_WORDS[word], k
+        if word in TIE_METRIC or word in TIE_KIND_WORDS:
+            rest = words[k + 1 : k + 4]
+            if rest[:2] and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
+                rest = rest[2:]  # "sister and partner cities"
+                k += 2
+            metric = TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
+            if rest and rest[0] in TIE_NOUNS:
+                return metric, k + 1
+            if rest[:2] and rest[0] == "-" and rest[1] in TIE_NOUNS:
+                return metric, k + 2
             return None, None
         if word in MEMBER_NOUNS:
             return "members", k
-        if word in (",", ".", ";", "of", "in", "to", "and", "%", "percent"):
-            return None, None
+        if word in NOT_BETWEEN or normalise.WORD_NUMBERS.get(word) or word[:1].isdigit():
+            return None, None  # "1.5 million with eight sister cities": not a count of ties
     return None, None
+
+
+# Words that end a number's noun phrase: what follows them is not what the number counts.
+NOT_BETWEEN = {",", ".", ";", "of", "in", "to", "and", "%", "percent", "with", "has", "have"}
+NOT_BETWEEN |= {"had", "for", "from", "at", "on", "by", "its", "their", "is", "are", "was"}
+NOT_BETWEEN |= {"people", "residents", "inhabitants", "citizens", "population", "who", "which"}
 
 
 def _population(words: list[str]) -> int | None:
@@ -246,6 +198,7 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             subjects, sure = s.subject(place[0].start, ("PLACE", "REF"))
         else:
             s.objects.add(id(place[0]))
+            s.tie_objects.add(id(place[0]))
             subjects, sure = s.subject(i, ("PLACE", "REF"))
         mention, known = place
         subjects = [k for k in subjects if k != known]
@@ -297,58 +250,3 @@ def _tie_kind(s: Sentence) -> str:
         if token.lower_ in ("friendship", "partner"):
             return "friendship" if token.lower_ == "friendship" else "partner"
     return "unspecified"
-
-
-TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter"}
-PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
-
-
-def ties(s: Sentence) -> list[Draft]:
-    out: list[Draft] = []
-    for name, a, b in s.cues:
-        if name != "tie":
-            continue
-        start = b
-        if a > 0 and number_at(s, a - 1) is not None:
-            # a count: "53 sister cities", unless it names some: ", including X and Y"
-            nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if "including" not in nxt and "among" not in nxt:
-                continue
-        elif b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS:
-            start = b + 1  # "a sister city agreement with Seattle"
-        word = s.doc[a].lower_
-        if word == "partner" and s.has(*PROGRAMME_WORDS):
-            continue
-        kind = {
-            "twin": "sister",
-            "twinned": "sister",
-            "twinning": "sister",
-            "friendly": "friendship",
-        }.get(word, word)
-        for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3):
-            if id(m) in s.objects:
-                continue
-            found = s.known(m, place=True)
-            if (
-                not found
-                or found[0].label != "PLACE"
-                or found[0].level not in (None, "city", "district")
-            ):
-                continue
-            subjects, sure = s.subject(a, ("PLACE", "REF"))
-            subjects = [k for k in subjects if k != found[0]]
-            if not subjects:
-                continue
-            direct = s.prev(m.start) in ("with", "of", "and", ":")
-            out.append(
-                Draft(
-                    "tie",
-                    subjects[0],
-                    found[0],
-                    year=s.year_after(m.end, m.end + 5),
-                    kind=kind if kind in ("sister", "partner", "friendship") else "unspecified",
-                    confidence=(0.85 if direct else 0.65) * sure,
-                    rule=f"tie:{word}",
-                )
-            )
-    return out

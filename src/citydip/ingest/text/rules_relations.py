@@ -7,19 +7,10 @@ from __future__ import annotations
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.vocab import role_of
 
 ORG_LABELS = ("ORG",)
 NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non", "non-member"}
-ROLE_WORDS = {
-    "executive": "executive",
-    "vice-president": "executive",
-    "president": "president",
-    "chair": "chair",
-    "co-chair": "chair",
-    "board": "board",
-    "founding": "founder",
-    "founder": "founder",
-}
 
 
 def membership(s: Sentence) -> list[Draft]:
@@ -31,6 +22,8 @@ def membership(s: Sentence) -> list[Draft]:
         window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
+        if cue.startswith(("member", "members")):  # "a member of the Asian Mayors Forum"
+            objects = [_as_org(m) for m in objects]
         if not objects:
             continue
         for m in objects:
@@ -60,12 +53,20 @@ def membership(s: Sentence) -> list[Draft]:
     return out
 
 
+def _as_org(m: Mention) -> Mention:
+    if m.label == "EVENT":
+        return Mention(m.start, m.end, m.text, "ORG", None, m.code, m.possessive, m.ref)
+    return m
+
+
 def _role(s: Sentence, after: int, cue: str) -> str:
+    """The position a cue or the words after it name (vocab.role_of: "vice-presidency of",
+    "a seat on the board of", "co-chairs"); participants; else member."""
     if "creation" in cue or "co-founded" in cue or "founding" in cue:
         return "founder"
-    for token in s.doc[after + 1 :]:
-        if token.lower_ in ROLE_WORDS:
-            return ROLE_WORDS[token.lower_]
+    role = role_of(cue.split()) or role_of([t.lower_ for t in s.doc[after + 1 :]])
+    if role is not None:
+        return role
     if cue.startswith(("participa", "active")):
         return "participant"
     return "member"
@@ -76,7 +77,9 @@ def award(s: Sentence) -> list[Draft]:
     for name, a, b in s.cues:
         if name != "award":
             continue
-        obj = _award_object(s, b)
+        cue = s.span_text(a, b).lower()
+        designation = cue.split()[-1] in DESIGNATIONS or cue.endswith(" as")
+        obj = _designation(s, b) if designation else _award_object(s, b)
         if obj is None:
             continue
         known, end = obj
@@ -87,12 +90,39 @@ def award(s: Sentence) -> list[Draft]:
                     "award",
                     subject,
                     known,
-                    year=s.year_after(b, end + 6) or s.opening_year(),
+                    year=s.year_after(b, end + 6) or s.year_before(a) or s.opening_year(),
                     confidence=0.85 * sure,
                     rule=f"award:{s.span_text(a, b).lower()}",
                 )
             )
     return out
+
+
+DESIGNATIONS = {"named", "designated", "crowned", "voted", "chosen", "selected"}
+_CONNECT = {"of", "for", "&", "and", "the", "de"}
+
+
+def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
+    """The title after "was named", "was designated", "was crowned": a capitalised run
+    ("European Capital of Innovation", "European Green Capital")."""
+    doc = s.doc
+    i = after
+    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "as"):
+        i += 1
+    j = i
+    while j < len(doc) and (
+        doc[j].text[:1].isupper()
+        or (doc[j].lower_ in _CONNECT and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+    ):
+        j += 1
+    words = [t for t in doc[i:j] if t.text[:1].isupper()]
+    if len(words) < 2 and not (words and words[0].lower_ in ("award", "prize")):
+        return None  # "was named after ...", "named Smith"
+    for m in s.mentions:
+        if i <= m.start < j:
+            s.objects.add(id(m))
+    phrase = doc[i:j].text
+    return (s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")), j
 
 
 def _award_object(s: Sentence, after: int) -> tuple[Known, int] | None:
@@ -290,7 +320,8 @@ def _pair(s: Sentence, a: int, b: int) -> tuple[Known, Known, float] | None:
         if m.label == "REF" and m.ref == "pair" and m.start < a:
             both = _last_two(s, m)
             if len(both) == 2:
-                topic = s.context.last_subject
+                main = s.context.main  # the text's city of the moment leads, else the topic
+                topic = main if main in both else s.context.last_subject
                 first, second = (both[1], both[0]) if topic == both[1] else (both[0], both[1])
                 return first, second, 0.9
     return None

@@ -3,18 +3,23 @@
 An extracted claim matches a gold claim of the same type when the subject, the object (or
 value and metric) agree, and, when the gold claim gives a year, the year too. Each gold
 claim matches at most one extracted claim. Names match an entity id, or a name equal to
-or contained in the extracted name, case- and accent-insensitively.
+or contained in the extracted name, case- and accent-insensitively. Ties (and denied ties)
+are symmetric: "Porto, a sister city of Bristol" matches a gold tie Bristol -> Porto.
+
+For ties the score also counts, over matched ties whose gold states it, how often the kind
+and the status (active unless the gold says suspended, ended or proposed) came out right,
+and lists every tie extracted between two places the gold says are *not* twinned.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from citydip.errors import DataError
-from citydip.ingest.text.claims import CLAIM_TYPES, ExtractedClaim, Ref
+from citydip.ingest.text.claims import CLAIM_TYPES, TIE_TYPES, ExtractedClaim, Ref
 from citydip.text import fold
 
 
@@ -28,6 +33,10 @@ class GoldClaim:
     year: int | None = None
     locator: str = ""
     document: str = ""  # the file a claim is in, for gold covering several texts
+    kind: str | None = None
+    status: str | None = None
+    end_year: int | None = None
+    role: str | None = None
 
 
 @dataclass
@@ -39,6 +48,12 @@ class Score:
     gold: dict[str, int] = field(default_factory=dict)
     missed: list[GoldClaim] = field(default_factory=list)
     wrong: list[ExtractedClaim] = field(default_factory=list)
+    kind_right: int = 0
+    kind_total: int = 0
+    status_right: int = 0
+    status_total: int = 0
+    denied_as_tie: list[ExtractedClaim] = field(default_factory=list)
+    status_wrong: list[tuple[ExtractedClaim, GoldClaim]] = field(default_factory=list)
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -65,7 +80,19 @@ class Score:
                 mine[key] = mine.get(key, 0) + n
         self.missed += other.missed
         self.wrong += other.wrong
+        self.kind_right += other.kind_right
+        self.kind_total += other.kind_total
+        self.status_right += other.status_right
+        self.status_total += other.status_total
+        self.denied_as_tie += other.denied_as_tie
+        self.status_wrong += other.status_wrong
         return self
+
+    def kind_accuracy(self) -> float:
+        return self._ratio(self.kind_right, self.kind_total)
+
+    def status_accuracy(self) -> float:
+        return self._ratio(self.status_right, self.status_total)
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per claim type present in gold or extraction, then the total."""
@@ -120,43 +147,89 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
                 item.get("year"),
                 str(item.get("locator") or ""),
                 str(item.get("document") or ""),
+                item.get("kind"),
+                item.get("status"),
+                item.get("end_year"),
+                item.get("role"),
             )
         )
     return out
 
 
-def score_documents(folder: str | Path, gold: list[GoldClaim], store: Any) -> Score:
+def score_documents(
+    folder: str | Path, gold: list[GoldClaim], store: Any, types: tuple[str, ...] | None = None
+) -> Score:
     """Extract every document the gold names (files in ``folder``) and pool the scores."""
     from citydip.ingest.text.extract import extract_file
 
     total = Score()
     for document in dict.fromkeys(g.document for g in gold):
         extraction = extract_file(Path(folder) / document, store)
-        total.add(score(extraction.claims, [g for g in gold if g.document == document]))
+        total.add(score(extraction.claims, [g for g in gold if g.document == document], types))
     return total
 
 
-def score(extracted: list[ExtractedClaim], gold: list[GoldClaim]) -> Score:
+def score(
+    extracted: list[ExtractedClaim], gold: list[GoldClaim], types: tuple[str, ...] | None = None
+) -> Score:
+    """Match extracted claims to gold; ``types`` limits both sides to those claim types."""
     result = Score()
+    if types is not None:
+        if "tie" in types:  # a first or latest tie is a tie (the same store predicate)
+            extracted = [
+                replace(c, type="tie") if c.type in TIE_TYPES and c.type not in types else c
+                for c in extracted
+            ]
+        extracted = [c for c in extracted if c.type in types]
+        gold = [g for g in gold if g.type in types]
     for g in gold:
         result.gold[g.type] = result.gold.get(g.type, 0) + 1
+    denied = [g for g in gold if g.type == "non_tie"]
     unmatched = list(gold)
     for claim in extracted:
         result.extracted[claim.type] = result.extracted.get(claim.type, 0) + 1
+        if claim.type in TIE_TYPES and any(_pair(claim, g) for g in denied):
+            result.denied_as_tie.append(claim)
         match = next((g for g in unmatched if matches(claim, g)), None)
         if match is None:
             result.wrong.append(claim)
             continue
         unmatched.remove(match)
         result.true_positives[claim.type] = result.true_positives.get(claim.type, 0) + 1
+        if claim.type in TIE_TYPES:
+            _tie_quality(result, claim, match)
     result.missed = unmatched
     return result
 
 
-def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
-    if claim.type != gold.type or not _names(claim.subject, (gold.subject,)):
+def _tie_quality(result: Score, claim: ExtractedClaim, gold: GoldClaim) -> None:
+    if gold.kind is not None:
+        result.kind_total += 1
+        result.kind_right += claim.kind == gold.kind
+    result.status_total += 1
+    if (claim.status or "active") == (gold.status or "active"):
+        result.status_right += 1
+    else:
+        result.status_wrong.append((claim, gold))
+
+
+def _pair(claim: ExtractedClaim, gold: GoldClaim) -> bool:
+    if claim.object is None:
         return False
-    if gold.objects and (claim.object is None or not _names(claim.object, gold.objects)):
+    return (_names(claim.subject, (gold.subject,)) and _names(claim.object, gold.objects)) or (
+        _names(claim.object, (gold.subject,)) and _names(claim.subject, gold.objects)
+    )
+
+
+def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
+    if claim.type != gold.type:
+        return False
+    if gold.objects and claim.type in (*TIE_TYPES, "non_tie") and claim.object is not None:
+        if not _pair(claim, gold):
+            return False
+    elif not _names(claim.subject, (gold.subject,)) or (
+        gold.objects and (claim.object is None or not _names(claim.object, gold.objects))
+    ):
         return False
     if gold.value is not None and _digits(claim.value) != _digits(gold.value):
         return False

@@ -9,6 +9,12 @@ A table is two or more consecutive lines that split into cells on tabs, ``|`` or
 two or more spaces; its first line is the header. Each cell of a data row becomes a unit
 whose subject is its column's header (``Yokohama``, ``Taipei``) and whose row label is
 the first cell (``Sister Cities``).
+
+A list is a run of lines that start with a bullet (``-``, ``*``, ``•``, ``1.``; Markdown
+bullets arrive blanked, as indentation) or, after an intro line ending in a colon or a
+heading, short lines without a closing full stop ("Ghent, Belgium (since 1967)"). Each
+line is an ``item`` unit (bullet left out); the intro and heading give it its meaning
+(``lists.py``).
 """
 
 from __future__ import annotations
@@ -106,7 +112,7 @@ class Unit:
 
     start: int
     end: int
-    kind: str  # sentence | cell | heading
+    kind: str  # sentence | cell | heading | item
     paragraph: int
     column: str | None = None  # a table cell's column header
     row: str | None = None  # a table cell's row label
@@ -137,26 +143,81 @@ def segment(norm: str, stop: int) -> list[Unit]:
     """Units of the prepared text up to ``stop``, in reading order."""
     units: list[Unit] = []
     paragraph = 0
+    intro = ""  # "colon" or "heading" when the last unit read may introduce a list
     for block_start, block_end in _blocks(norm, stop):
         lines = _lines(norm, block_start, block_end)
-        i = 0
-        while i < len(lines):
-            j = i
-            while j < len(lines) and len(_cells(norm, *lines[j])) >= 2:
-                j += 1
-            if j - i >= 2:
-                units.extend(_table(norm, lines[i:j], paragraph))
-                paragraph += 1
-                i = j
-                continue
-            k = i + 1
-            while k < len(lines) and len(_cells(norm, *lines[k])) < 2:
-                k += 1
-            if j - i == 1:  # a lone row-like line is prose
-                k = max(k, i + 1)
-            units.extend(_prose(norm, lines[i][0], lines[k - 1][1], paragraph))
+        for is_items, run in _runs(norm, lines, intro):
+            if is_items:
+                units.extend(Unit(_after_bullet(norm, a, b), b, "item", paragraph) for a, b in run)
+            else:
+                units.extend(_rows_and_prose(norm, run, paragraph))
             paragraph += 1
-            i = k
+            last = units[-1] if units else None
+            intro = ""
+            if last is not None and last.kind == "heading":
+                intro = "heading"
+            elif last is not None and norm[last.start : last.end].endswith(":"):
+                intro = "colon"
+    return units
+
+
+_BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043]|\d{1,2}[.)])\s+")
+
+
+def _runs(
+    norm: str, lines: list[tuple[int, int]], intro: str
+) -> list[tuple[bool, list[tuple[int, int]]]]:
+    """The block's lines as runs of list items and runs of other lines.
+
+    ``intro`` is "colon" after a line ending in a colon, "heading" after a heading.
+    """
+    out: list[tuple[bool, list[tuple[int, int]]]] = []
+    first_intro = intro
+    for a, b in lines:
+        text = norm[a:b]
+        entry = len(text) <= 160 and not re.search(r"[.!?:;]\s*$", text)
+        entry = entry and len(_cells(norm, a, b)) < 2  # a table row is no list item
+        item = bool(_BULLET.match(text)) or (entry and intro != "")
+        if out and out[-1][0] == item:
+            out[-1][1].append((a, b))
+        else:
+            out.append((item, [(a, b)]))
+        intro = "colon" if text.endswith(":") else ("item" if item else "")
+    # after a heading, unbulleted lines are a list only when there are several of them
+    return [
+        (False, run)
+        if item
+        and len(run) == 1
+        and intro_kind == "heading"
+        and not _BULLET.match(norm[slice(*run[0])])
+        else (item, run)
+        for (item, run), intro_kind in zip(out, [first_intro] + [""] * len(out), strict=False)
+    ]
+
+
+def _after_bullet(norm: str, a: int, b: int) -> int:
+    match = _BULLET.match(norm[a:b])
+    return a + match.end() if match else a
+
+
+def _rows_and_prose(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
+    units: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(_cells(norm, *lines[j])) >= 2:
+            j += 1
+        if j - i >= 2:
+            units.extend(_table(norm, lines[i:j], paragraph))
+            i = j
+            continue
+        k = i + 1
+        while k < len(lines) and len(_cells(norm, *lines[k])) < 2:
+            k += 1
+        if j - i == 1:  # a lone row-like line is prose
+            k = max(k, i + 1)
+        units.extend(_prose(norm, lines[i][0], lines[k - 1][1], paragraph))
+        i = k
     return units
 
 

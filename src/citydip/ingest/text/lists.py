@@ -1,0 +1,173 @@
+"""Lists: bulleted or line-per-entry items under a heading or an intro line ending in a colon.
+
+    frame_of(sentence, heading)  -> ListFrame | None   what the items that follow are
+    read_item(sentence, frame, main) -> [Draft]        one item read in that frame
+
+An intro ("Tampere's twin cities are:", "Partner cities with which Tampere signed
+cooperation agreements:", "Graz is a member of:") or a heading made of list words and
+place names ("Former twin towns", "Twin towns – sister cities", "Suspended twinning")
+gives the list its subject (the place it names, else the text's main city), what the items
+are (ties or memberships), the tie kind (sister, partner, friendship) and the status
+(former → ended, suspended, proposed). An item gives the partner or the organization (the
+first name in it: in a list of ties a name is a place even when the gazetteer lacks it),
+its country ("Kaunas, Lithuania"), its years ("– 1991", "(since 1987)", "(1966–1992)")
+and its own status ("(suspended in March 2022)", "(ended 2010)").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import years_in
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.vocab import STATUS_WORDS, TIE_KIND_WORDS, role_of
+
+MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
+LIST_NOUNS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "municipality",
+    "municipalities",
+    "partnership",
+    "partnerships",
+    "twinning",
+    "twinnings",
+    "relations",
+    "relationships",
+    "links",
+    "ties",
+    "partners",
+    "communities",
+    "regions",
+    "provinces",
+}
+HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
+
+
+@dataclass(frozen=True)
+class ListFrame:
+    """What the items of a list are: ties (of a kind, with a status) or memberships."""
+
+    mode: str  # tie | membership
+    subject: Known | None
+    kind: str = "unspecified"
+    status: str = "active"
+
+
+def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
+    """The frame an intro line or a heading sets, or None when it introduces no list."""
+    words = [t.lower_ for t in s.doc]
+    kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
+    status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
+    subject = _named_place(s)
+    if heading and not _list_heading(s):
+        return None
+    if kind is not None and (not heading or set(words) & LIST_NOUNS):
+        return ListFrame("tie", subject, kind, status)
+    if not heading and set(words) & MEMBER_WORDS:
+        return ListFrame("membership", subject)
+    return None
+
+
+def _list_heading(s: Sentence) -> bool:
+    """A heading of list words and place names only ("Tampere's former twin towns")."""
+    inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
+    for i, token in enumerate(s.doc):
+        word = token.lower_
+        if i in inside or word in HEADING_GLUE or not token.is_alpha:
+            continue
+        if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
+            return False
+    return True
+
+
+def _named_place(s: Sentence) -> Known | None:
+    for m in s.mentions:
+        if m.label in ("PLACE", "NAME") or (m.label == "REF" and m.ref != "pair"):
+            found = s.known(m, place=m.label == "NAME")
+            if found and found[0].label == "PLACE":
+                return found[0]
+    return None
+
+
+def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
+    """The claim one list item makes in its frame (empty when it names nothing fitting)."""
+    subject = frame.subject or main
+    if subject is None:
+        return []
+    if frame.mode == "membership":
+        return _membership(s, subject)
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)
+    if first is None or first.start > 2:
+        return []
+    partner = _place(s, first)
+    if partner is None or partner == subject:
+        return []
+    status, start, end = _dates(s, frame.status)
+    confidence = 0.85 if subject is frame.subject else 0.75
+    return [
+        Draft(
+            "tie",
+            subject,
+            partner,
+            year=start,
+            end_year=end,
+            kind=frame.kind,
+            status=status,
+            confidence=confidence * (1.0 if partner.id or partner.geonames_id else 0.9),
+            rule="tie:list",
+        )
+    ]
+
+
+def _place(s: Sentence, mention: Mention) -> Known | None:
+    found = s.known(mention, place=True)
+    if found and found[0].label == "PLACE":
+        return found[0]
+    if mention.label == "NAME":  # in a list of ties a name is a place, linked or not
+        return Known(mention.text, "PLACE", None, s.country_after(mention), "city")
+    return None
+
+
+def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
+    """Status, start year and end year of an item: "1989 (suspended in March 2022)"."""
+    years = years_in(s.doc)
+    marker = next(
+        ((i, STATUS_WORDS[t.lower_]) for i, t in enumerate(s.doc) if t.lower_ in STATUS_WORDS),
+        None,
+    )
+    if marker is not None:
+        status = marker[1]
+        before = [y for i, y in years if i < marker[0]]
+        after = [y for i, y in years if i > marker[0]]
+        if after:
+            return status, (before[0] if before else None), after[0]
+    if len(years) >= 2 and years[1][1] > years[0][1]:
+        return ("ended" if status == "active" else status), years[0][1], years[1][1]
+    return status, (years[0][1] if years else None), None
+
+
+def _membership(s: Sentence, subject: Known) -> list[Draft]:
+    first = next((m for m in s.mentions if m.label in ("ORG", "NAME")), None)
+    if first is None or first.start > 2:
+        return []
+    found = s.known(first, labels=("ORG",)) if first.label == "ORG" else []
+    org = found[0] if found else Known(first.text, "ORG")
+    if org.label != "ORG":
+        return []
+    s.objects.add(id(first))
+    return [
+        Draft(
+            "membership",
+            subject,
+            org,
+            year=s.year_after(first.end, first.end + 6),
+            confidence=0.8,
+            rule="membership:list",
+            role=role_of([t.lower_ for t in s.doc[first.end :]]) or "member",
+        )
+    ]

@@ -1,0 +1,175 @@
+"""One reader for numbers and dates in running text, token by token.
+
+    number_at(tokens, i) -> (value, index after) | None
+        "53", "2,000", "2.5 million", "eight", "twenty-one", "a dozen", "some two dozen",
+        "half a dozen", "three dozen"
+    qualifier_before(tokens, i) -> "more than" | "about" | ... | None
+    year_at(tokens, i) -> (year, index after) | None
+        "1988", "'76" / "since '95" (two digits after an apostrophe: 19xx, or 20xx up to
+        the current year's two digits)
+    years_in(tokens) -> [(index, year), ...]
+
+``tokens`` is anything indexable whose items have ``text`` and ``lower_`` (a spaCy Doc or
+Span). Dates such as "3 October 1973", "12 April 1983" or "in the spring of 1988" are read
+for their year: the day and the month are tokens the year readers skip.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
+_SHORT_YEAR = re.compile(r"^\d\d$")
+_APOSTROPHES = ("'", "\u2019", "`")
+_NUM = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$")
+
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70})
+WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+MULTIPLIERS = {"dozen": 12, "hundred": 100}
+QUALIFIERS = {
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "at least": "at least",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "under": "fewer than",
+    "fewer than": "fewer than",
+    "less than": "fewer than",
+}
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+}
+
+
+def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
+    """The number starting at token ``i`` and the index after it, or None."""
+    n = len(tokens)
+    text = tokens[i].lower_
+    value: float | None = None
+    j = i + 1
+    if (
+        text == "half"
+        and j + 1 < n
+        and tokens[j].lower_ == "a"
+        and tokens[j + 1].lower_ in MULTIPLIERS
+    ):
+        return MULTIPLIERS[tokens[j + 1].lower_] / 2, j + 2  # "half a dozen"
+    if text in ("a", "an") and j < n and tokens[j].lower_ in MULTIPLIERS:
+        if j + 1 < n and tokens[j + 1].lower_ == "of":
+            return None  # "a hundred of them": vague
+        return float(MULTIPLIERS[tokens[j].lower_]), j + 1  # "a dozen"
+    if _NUM.match(text):
+        value = float(text.replace(",", ""))
+    elif text in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[text])
+        if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower_ in WORD_NUMBERS:
+            value += WORD_NUMBERS[tokens[j + 1].lower_]
+            j += 2
+    if value is None:
+        return None
+    if j < n and tokens[j].lower_ in MULTIPLIERS and text not in MULTIPLIERS:
+        value *= MULTIPLIERS[tokens[j].lower_]  # "two dozen", "three hundred"
+        j += 1
+    if j < n and tokens[j].lower_ in SCALES:
+        value *= SCALES[tokens[j].lower_]
+        j += 1
+    return value, j
+
+
+def qualifier_before(tokens: Any, i: int) -> str | None:
+    """ "more than", "about", ... in the two tokens before ``i``."""
+    two = " ".join(t.lower_ for t in tokens[max(0, i - 2) : i])
+    one = tokens[i - 1].lower_ if i > 0 else ""
+    return QUALIFIERS.get(two) or QUALIFIERS.get(one)
+
+
+def format_number(value: float, qualifier: str | None) -> str:
+    number = str(int(value)) if value == int(value) else str(value)
+    return f"{qualifier} {number}" if qualifier else number
+
+
+def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
+    """A year at token ``i``: "1988", or "'" + two digits ("'76", "since '95")."""
+    text = tokens[i].text
+    if YEAR.match(text):
+        return int(text), i + 1
+    if text in _APOSTROPHES and i + 1 < len(tokens) and _SHORT_YEAR.match(tokens[i + 1].text):
+        two = int(tokens[i + 1].text)
+        century = 2000 if two <= date.today().year % 100 else 1900
+        return century + two, i + 2
+    return None
+
+
+def is_year_token(tokens: Any, i: int) -> bool:
+    """The token is (part of) a year: "1988", or the digits of "'76"."""
+    if year_at(tokens, i) is not None:
+        return True
+    return i > 0 and tokens[i - 1].text in _APOSTROPHES and year_at(tokens, i - 1) is not None
+
+
+def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Every year between ``start`` and ``end`` as (token index, year)."""
+    stop = len(tokens) if end is None else min(end, len(tokens))
+    out = []
+    i = start
+    while i < stop:
+        found = year_at(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        out.append((i, found[0]))
+        i = found[1]
+    return out

@@ -1,0 +1,286 @@
+"""Ties in prose, read at the level of the clause around a tie cue.
+
+Shapes read (the cue is a tie phrase: "twinned with", "sister city", "partnership with",
+"twinning agreement", "ties with"...):
+
+- the partner after the cue: "Lyon has been twinned with Birmingham since 1951 and with
+  Lyon since 1966" (several partners, each with its year);
+- two places joined before the cue: "Rotterdam and Burgas became partner cities in 2004",
+  "Bergen and Turku, twin towns since 1951, ...", "Siegen and Leeds signed a friendship
+  agreement", "the two cities are not twinned";
+- a possessive: "Hanover, which became Bristol's partner city";
+- "with which": "Bordeaux, the French city with which Bristol has been twinned";
+- the partner as the subject: "Qingdao followed as a friendship city in 2014" (the other
+  side is the text's main city);
+- "between A and B there is no formal tie".
+
+Each tie gets a kind (sister, partner, friendship, unspecified), a status (active,
+suspended, ended, proposed: words in the clause, "suspended", "lapsed in 2015"), an end
+year for suspended and ended ties, and a start year (the first year after the partner
+that is not the end year, else the opening phrase's). A negation before the cue ("is not
+twinned with", "no formal tie") or a denial ("declined a partnership request from") makes
+a ``non_tie``: a denied tie, never a tie.
+"""
+
+from __future__ import annotations
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import number_at, year_at, years_in
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
+from citydip.ingest.text.vocab import DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
+
+TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
+PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
+STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
+
+
+def ties(s: Sentence) -> list[Draft]:
+    if str(s.doc.text).rstrip().endswith(":"):
+        return []  # an intro line: its list is read item by item
+    out: list[Draft] = []
+    for a, b, word in _cues(s):
+        if _counted(s, a):
+            # a count: "53 sister cities", unless it names some: ", including X and Y"
+            nxt = [t.lower_ for t in s.doc[b : b + 2]]
+            if "including" not in nxt and "among" not in nxt:
+                continue
+        if word == "partner" and s.has(*PROGRAMME_WORDS):
+            continue
+        kind = TIE_KIND_WORDS.get(word, "unspecified")
+        negated = _negated(s, a)
+        start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
+        pairs = _pairs(s, a, start, generic=word in ("ties", "tie", "link", "links"))
+        respective = _respective_years(s, [p[2] for p in pairs])
+        for n, (subject, partner, mention_end, sure) in enumerate(pairs):
+            if subject == partner:
+                continue
+            status, end_year, status_at = _status(s, a, mention_end)
+            year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
+            if negated:
+                out.append(
+                    Draft(
+                        "non_tie", subject, partner, confidence=0.85 * sure, rule=f"non_tie:{word}"
+                    )
+                )
+                continue
+            out.append(
+                Draft(
+                    "tie",
+                    subject,
+                    partner,
+                    year=year,
+                    end_year=end_year if status in ("ended", "suspended") else None,
+                    kind=kind,
+                    status=status,
+                    confidence=sure * (0.6 if kind == "unspecified" else 0.85),
+                    rule=f"tie:{word}",
+                )
+            )
+    return out
+
+
+def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
+    """ "twinnings with Kobe and Mombasa date from 1957 and 1981": as many years after the
+    last partner as there are partners, none between them, are theirs in order."""
+    if len(ends) < 2 or years_in(s.doc, ends[0], ends[-1]):
+        return []
+    stop = next(
+        (i for i in range(ends[-1], len(s.doc)) if s.doc[i].lower_ in YEAR_STOPS), len(s.doc)
+    )
+    found = [y for _, y in years_in(s.doc, ends[-1], min(stop, ends[-1] + 12))]
+    return found if len(found) == len(ends) else []
+
+
+def _counted(s: Sentence, a: int) -> bool:
+    """A number before the cue, over "sister and" ("three dozen sister and partner cities")."""
+    i = a - 1
+    while i >= 1 and (s.doc[i].lower_ == "and" or s.doc[i].lower_ in TIE_KIND_WORDS):
+        i -= 1
+    return i >= 0 and number_at(s.doc, i) is not None
+
+
+def _cues(s: Sentence) -> list[tuple[int, int, str]]:
+    """Tie cues, the longest where they overlap, with the word that names their kind."""
+    spans = sorted(((a, b) for name, a, b in s.cues if name == "tie"), key=lambda x: (x[0], -x[1]))
+    named = {
+        i
+        for m in s.mentions
+        if m.label in ("ORG", "EVENT", "PROGRAMME", "AWARD", "DOC")
+        for i in range(m.start, m.end)
+    }
+    out: list[tuple[int, int, str]] = []
+    for a, b in spans:
+        if (out and a < out[-1][1]) or a in named:
+            continue  # "Sister Cities International" names an organization
+        words = [t.lower_ for t in s.doc[a:b]]
+        if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
+            words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
+        word = next((w for w in words if w in TIE_KIND_WORDS), words[0])
+        out.append((a, b, word))
+    return out
+
+
+def _negated(s: Sentence, a: int) -> bool:
+    window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
+    return bool(set(window) & (NEGATIONS | DENIALS))
+
+
+def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
+    """(subject, partner, token after the partner, sureness) for each tie of a cue."""
+    out: list[tuple[Known, Known, int, float]] = []
+    previous: Mention | None = None
+    for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3):
+        if id(m) in s.objects:
+            continue
+        if (
+            previous is not None
+            and _year_between(s, previous.end, m.start)
+            and s.prev(m.start) not in ("with", "of")
+        ):
+            break  # "... of Shanghai since 1986, and Gothenburg and Bergen became ..."
+        previous = m
+        partner = _place(s, m, strong=not generic)
+        if partner is None:
+            continue
+        subjects, sure = s.subject(a, ("PLACE", "REF"))
+        subjects = [k for k in subjects if k != partner]
+        if not subjects:
+            continue
+        direct = s.prev(m.start) in ("with", "of", "and", ":", "from") or (
+            bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
+        )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
+        if generic and not (direct and s.doc[start].lower_ == "with"):
+            break  # "ties with Austin"; not "a tie in Austin"
+        if not direct and s.prev(start) == "with":
+            break  # "a partnership with a brewery in Leeds": the partner is the brewery
+        out.append((subjects[0], partner, m.end, sure * (1.0 if direct else 0.75)))
+    if len(out) >= 2 and s.prev(start) in ("of", "between"):
+        # "the twinning of Dresden and Ostrava": the two names are the pair
+        return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
+    if out:
+        return out
+    between = _between(s, a)
+    if between is not None or generic:
+        return [between] if between is not None else []
+    subjects, sure = s.subject(a, ("PLACE", "REF"))
+    places = [k for k in subjects if k.label == "PLACE"]
+    if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
+        return [(places[0], places[1], a, sure)]
+    owner = _possessor(s, a)
+    if owner is not None and places and owner != places[0]:
+        return [(owner, places[0], a, sure)]  # "Hanover, which became Bristol's partner city"
+    partner = _with_which(s, a)
+    if partner is not None and places and partner != places[0]:
+        return [(places[0], partner, a, sure)]
+    main = s.context.main
+    before = [t.lower_ for t in s.doc[max(0, a - 2) : a]]
+    appositive = len(before) == 2 and before[1] in ("a", "an") and before[0] in ("as", ",")
+    if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
+        return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
+    return []
+
+
+def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
+    """The place a mention names; after a strong cue ("twinned with X") a name the
+    gazetteer lacks is still a place, unlinked."""
+    found = s.known(m, place=True)
+    if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
+        return found[0]
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of"):
+        return Known(m.text, "PLACE", None, s.country_after(m), "city")
+    return None
+
+
+def _year_between(s: Sentence, a: int, b: int) -> bool:
+    return bool(years_in(s.doc, a, b))
+
+
+def _between(s: Sentence, a: int) -> tuple[Known, Known, int, float] | None:
+    """ "Between Lisbon and Rotterdam there is no formal tie"."""
+    for i in range(max(0, a - 14), a):
+        if s.doc[i].lower_ != "between":
+            continue
+        named = [m for m in s.mentions if i < m.start < a and m.label in ("PLACE", "NAME")]
+        places = [p for p in (_place(s, m) for m in named[:2]) if p is not None]
+        if len(places) == 2 and places[0] != places[1]:
+            return places[0], places[1], a, 0.9
+    return None
+
+
+def _possessor(s: Sentence, a: int) -> Known | None:
+    for m in s.mentions:
+        if m.possessive and m.end + 1 <= a <= m.end + 2 and m.label in ("PLACE", "NAME"):
+            return _place(s, m)
+    return None
+
+
+def _with_which(s: Sentence, a: int) -> Known | None:
+    for i in range(max(1, a - 8), a):
+        if s.doc[i].lower_ in ("which", "whom") and s.doc[i - 1].lower_ == "with":
+            before = [
+                m for m in s.mentions if m.end <= i - 1 and m.label in ("PLACE", "NAME", "REF")
+            ]
+            for m in reversed(before):
+                found = s.known(m, place=m.label == "NAME")
+                if found and found[0].label == "PLACE":
+                    return found[0]
+    return None
+
+
+def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
+    """The status words in the clause around a tie say, its end year, and where it was said."""
+    doc = s.doc
+    found: tuple[str, int] | None = None
+    i = a - 1
+    while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
+        if doc[i].lower_ in STATUS_WORDS:
+            found = (STATUS_WORDS[doc[i].lower_], i)
+            break
+        i -= 1
+    if found is None:
+        i = end
+        while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
+            if doc[i].lower_ in STATUS_WORDS:
+                found = (STATUS_WORDS[doc[i].lower_], i)
+                break
+            i += 1
+    if found is None:
+        return _range_status(s, end)
+    status, at = found
+    after = years_in(doc, at + 1, at + 5)
+    if after:
+        return status, after[0][1], at
+    if at < a:
+        return status, s.opening_year(), at  # "In 2022 the council suspended ..."
+    return status, None, at
+
+
+def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
+    """ "twinned from 1961 until 2014", "(1966-1992)": a closed range is an ended tie."""
+    found = years_in(s.doc, end, min(len(s.doc), end + 10))
+    if len(found) >= 2 and found[1][0] - found[0][0] <= 3 and found[0][1] < found[1][1]:
+        link = {t.lower_ for t in s.doc[found[0][0] + 1 : found[1][0]]}
+        if link & {"until", "till", "to", "-"}:
+            return "ended", found[1][1], found[1][0]
+    return "active", None, None
+
+
+YEAR_STOPS = {";", ".", "but", "although", "though", "whereas", "while", "however"}
+
+
+def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) -> int | None:
+    """The first year after the partner (before the status word), else after the cue, else
+    the opening phrase's ("In the spring of 1988, Adelaide and Christchurch became ...");
+    an opening year before a status word ("In 2022 the council suspended") is its end."""
+    doc = s.doc
+    for origin in (after, cue_end):
+        for i in range(origin, min(len(doc), origin + 12)):
+            if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at > origin):
+                break
+            found = year_at(doc, i)
+            if found is not None:
+                return found[0]
+    if status_at is not None and status_at < cue_end:
+        return None
+    return s.opening_year()

@@ -1,0 +1,223 @@
+"""Word vocabularies the rules share, built from base words and their variants.
+
+- tie kinds ("twin", "twinned", "twinnings", "partnership", "friendly" ...) and tie
+  statuses ("former", "suspended", "lapsed", "proposed" ...);
+- denials ("declined", "rejected", "refused") and negations;
+- roles in a network: every role noun with its plural and its vice-/co- forms, hyphenated,
+  spaced or fused ("vice-presidency", "co-chairs", "vicepresident", "seat on the board");
+- award verbs, with particles ("picked up", "took home") and designations ("was named",
+  "was designated", "was crowned");
+- demonyms that tie a description ("the Dutch port city") to a country code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def variants(*bases: str) -> set[str]:
+    """A word's forms: itself, plural (-s / -es / -ies), as tokens and fused."""
+    out: set[str] = set()
+    for base in bases:
+        out.add(base)
+        if base.endswith("y") and not base.endswith(("ay", "ey", "oy")):
+            out.add(base[:-1] + "ies")
+        elif base.endswith(("s", "sh", "ch", "x")):
+            out.add(base + "es")
+        else:
+            out.add(base + "s")
+    return out
+
+
+def _kinds() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for kind, bases in (
+        ("sister", ("twin", "twinning", "sister", "twinship")),
+        ("partner", ("partner", "partnership")),
+        ("friendship", ("friendship",)),
+    ):
+        for word in variants(*bases):
+            table[word] = kind
+    table.update({"twinned": "sister", "friendly": "friendship", "partnered": "partner"})
+    return table
+
+
+TIE_KIND_WORDS = _kinds()
+
+STATUS_WORDS = {
+    **dict.fromkeys(
+        (
+            "former",
+            "formerly",
+            "ended",
+            "ending",
+            "past",
+            "previous",
+            "defunct",
+            "terminated",
+            "dissolved",
+            "lapsed",
+            "expired",
+            "cancelled",
+            "canceled",
+            "severed",
+            "revoked",
+            "discontinued",
+            "shelved",
+            "abandoned",
+            "scrapped",
+        ),
+        "ended",
+    ),
+    **dict.fromkeys(("suspended", "suspends", "suspend", "frozen", "froze", "paused"), "suspended"),
+    **dict.fromkeys(
+        ("proposed", "planned", "plans", "prospective", "pending", "candidate", "mooted"),
+        "proposed",
+    ),
+}
+DENIALS = {"declined", "rejected", "refused", "denied", "turned", "vetoed"}
+NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non"}
+
+# role noun -> role (vocabulary.MEMBERSHIP_ROLES); vice- forms are executive, co- the same
+_ROLE_BASES = {
+    "president": "president",
+    "presidency": "president",
+    "chair": "chair",
+    "chairman": "chair",
+    "chairwoman": "chair",
+    "chairperson": "chair",
+    "chairmanship": "chair",
+    "chairship": "chair",
+    "board": "board",
+    "founder": "founder",
+    "founding": "founder",
+    "executive": "executive",
+    "secretary-general": "executive",
+    "treasurer": "executive",
+}
+
+
+def _roles() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for base, role in _ROLE_BASES.items():
+        for word in variants(base):
+            table[word] = role
+            for joint in ("", "-"):
+                table["vice" + joint + word] = "executive"
+                table["co" + joint + word] = role
+    table["co-founded"] = table["cofounded"] = "founder"
+    return table
+
+
+ROLE_WORDS = _roles()
+
+
+def role_of(words: Iterable[str]) -> str | None:
+    """The role words name ("vice", "-", "presidency" -> executive), or None."""
+    items = list(words)
+    for i, word in enumerate(items):
+        role = ROLE_WORDS.get(word)
+        if role is None:
+            continue
+        before = items[i - 2 : i] if i >= 2 else items[:i]
+        if "vice" in before and (before[-1] in ("-", "vice")):
+            return "executive"
+        return role
+    return None
+
+
+# Cue phrases for memberships with a position: "holds the vice-presidency of", "a seat on
+# the board of", "co-chairs". Phrases are tokenised by the pipeline.
+def role_cue_phrases() -> list[str]:
+    phrases = ["seat on the board of", "seats on the board of", "sits on the board of"]
+    for base in ("presidency", "chair", "chairmanship", "board"):
+        for word in variants(base):
+            for form in (word, f"vice-{word}", f"vice {word}", f"co-{word}"):
+                phrases.append(f"{form} of")
+    for verb in ("chairs", "chaired", "co-chairs", "co-chaired", "presides over", "presided over"):
+        phrases.append(verb)
+    return phrases
+
+
+AWARD_VERBS = [
+    "won",
+    "wins",
+    "win",
+    "winning",
+    "received",
+    "receives",
+    "receiving",
+    "garnering",
+    "garnered",
+    "earned",
+    "awarded",
+    "picked up",
+    "picks up",
+    "took home",
+    "takes home",
+    "scooped",
+    "collected",
+    "claimed",
+    "secured",
+    "bagged",
+    "landed",
+    "clinched",
+    "was named",
+    "is named",
+    "been named",
+    "was designated",
+    "been designated",
+    "was crowned",
+    "been crowned",
+    "was chosen as",
+    "was selected as",
+    "was voted",
+]
+
+DEMONYMS = {
+    "american": "US",
+    "australian": "AU",
+    "austrian": "AT",
+    "belgian": "BE",
+    "brazilian": "BR",
+    "british": "GB",
+    "english": "GB",
+    "scottish": "GB",
+    "welsh": "GB",
+    "canadian": "CA",
+    "catalan": "ES",
+    "chinese": "CN",
+    "colombian": "CO",
+    "croatian": "HR",
+    "czech": "CZ",
+    "danish": "DK",
+    "dutch": "NL",
+    "finnish": "FI",
+    "french": "FR",
+    "german": "DE",
+    "greek": "GR",
+    "hungarian": "HU",
+    "indian": "IN",
+    "irish": "IE",
+    "italian": "IT",
+    "japanese": "JP",
+    "korean": "KR",
+    "lithuanian": "LT",
+    "mexican": "MX",
+    "norwegian": "NO",
+    "polish": "PL",
+    "portuguese": "PT",
+    "russian": "RU",
+    "slovak": "SK",
+    "slovenian": "SI",
+    "south african": "ZA",
+    "spanish": "ES",
+    "swedish": "SE",
+    "swiss": "CH",
+    "taiwanese": "TW",
+    "turkish": "TR",
+    "ukrainian": "UA",
+    "bavarian": "DE",
+    "lombard": "IT",
+    "andalusian": "ES",
+}
