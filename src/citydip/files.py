@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from citydip.errors import DataError, InvalidInput
+from citydip.errors import DataError, OutputError
+
+__all__ = ["OutputError", "atomic_output", "check_output", "read_input", "write_text_atomic"]
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024  # an import file larger than this is refused
 STDIO = "-"
@@ -36,13 +38,6 @@ def os_problem(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return "no such file or folder"
     return exc.strerror or str(exc)
-
-
-class OutputError(InvalidInput):
-    """A file that cannot be written: a folder, no permission, a full disk (exit 3)."""
-
-    exit_code = 3
-    http_status = 500
 
 
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
