@@ -78,8 +78,8 @@ def emit_json(data: Any) -> None:
 
 
 def console() -> Any:
-    """A Rich console that reads no markup: data such as ``[/x] Evil`` or "[citation
-    needed]" prints as it is written (styles come from Text and Table objects)."""
-    from rich.console import Console
+    """A Rich console that reads no markup (data such as ``[/x] Evil`` or "[citation
+    needed]" prints as written) and, off a terminal, prints full cells (cli/terminal.py)."""
+    from citydip.cli.terminal import console as make
 
-    return Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+    return make()
