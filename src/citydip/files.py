@@ -15,11 +15,18 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from citydip.errors import DataError, OutputError
 
-__all__ = ["OutputError", "atomic_output", "check_output", "read_input", "write_text_atomic"]
+__all__ = [
+    "OutputError",
+    "atomic_output",
+    "check_output",
+    "read_input",
+    "write_output",
+    "write_text_atomic",
+]
 
 MAX_INPUT_BYTES = 512 * 1024 * 1024  # an import file larger than this is refused
 STDIO = "-"
@@ -91,12 +98,14 @@ def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
 
 
 @contextmanager
-def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[str]]:
+def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     """A text handle whose content replaces ``path`` only when the block ends without an
     error (``-``: standard output). A symlink at ``path`` is replaced, not followed."""
     if str(path) == STDIO:
-        yield sys.stdout
+        stream: IO[Any] = sys.stdout.buffer if "b" in mode else sys.stdout
         sys.stdout.flush()
+        yield stream
+        stream.flush()
         return
     check_output(path)
     try:
@@ -105,7 +114,8 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[str]]:
         raise OutputError(f"{path}: cannot write ({os_problem(exc)})") from exc
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, mode, encoding="utf-8", newline="") as handle:
+        encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
+        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
@@ -122,6 +132,19 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[str]]:
 def write_text_atomic(path: Path, text: str) -> None:
     with atomic_output(path) as handle:
         handle.write(text)
+
+
+def write_output(path: Path, data: str | bytes, inputs: tuple[Path, ...] = ()) -> None:
+    """``data`` to the file ``path`` (its folder created, written atomically) or, for
+    ``-``, to standard output; refusing a folder and the command's own ``inputs``."""
+    if str(path) != STDIO:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({os_problem(exc)})") from exc
+        check_output(path, inputs)
+    with atomic_output(path, "wb" if isinstance(data, bytes) else "w") as handle:
+        handle.write(data)
 
 
 def _umask() -> int:
