@@ -144,6 +144,7 @@ def bad_inputs(db: Path, folder: Path, count: int, rng: random.Random) -> Count:
 def kills(db: Path, folder: Path, count: int, rng: random.Random) -> Count:
     tally = Count("kill -9 during import (random moment)")
     source = pairs_file(folder / "many.csv", 2000)
+    landed = 0
     for _ in range(count):
         before = state(db)
         proc = start("--db", str(db), "import", "pairs", str(source))
@@ -156,7 +157,9 @@ def kills(db: Path, folder: Path, count: int, rng: random.Random) -> Count:
         tally.handled += whole
         tally.lost += not whole
         if after[2] != before[2]:  # it landed: start again from a store without it
+            landed += 1
             run(db, "rebuild", "--yes")
+    tally.note = f"{landed} imports landed whole before the kill, {count - landed} left nothing"
     return tally
 
 
