@@ -22,12 +22,19 @@ The rules (docs/identity.md), in order:
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from citydip.ingest.place_evidence import (
+    KnownIds,
+    contested_places,
+    country_code,
+    distance,
+    placed_by_ties,
+    qualified_namesakes,
+    unit_level,
+)
 from citydip.store.database import Store
 from citydip.store.models import Entity
 from citydip.text import fold, slugify
@@ -128,7 +135,7 @@ class PlaceResolver:
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
         contested = self._contested(results)
-        self._apart = _qualified_namesakes(results)
+        self._apart = qualified_namesakes(results)
         chosen = self._by_ties(results, contested, neighbours or {})
         matches: dict[NameQuery, Match] = {}
         for query in distinct:
@@ -153,65 +160,13 @@ class PlaceResolver:
         return point if self._trusted[query] else None
 
     def _contested(self, results: dict[NameQuery, Any]) -> set[int]:
-        """GeoNames ids that two QIDs resolve to, or whose entity holds another QID."""
-        claims = Counter(
-            r.place.geonames_id
-            for q, r in results.items()
-            if q.qid and r.status == "resolved" and r.unit == "place"
-        )
-        contested = {gid for gid, n in claims.items() if n > 1}
-        for gid in claims:
-            holder = self.by_geonames.get(gid)
-            if holder is not None and holder in self.qid_of:
-                contested.add(gid)
-        return contested
+        return contested_places(results, self.by_geonames, self.qid_of)
 
     def _by_ties(
         self, results: dict[NameQuery, Any], contested: set[int], neighbours: dict[str, set[str]]
     ) -> dict[NameQuery, tuple[Any, list[str]]]:
-        """Wikidata items placed by the ties their candidate places already have in the store.
-
-        An item whose label is ambiguous, or shared by several items, joins the candidate
-        place that other sources tie to the item's own partners — when it is the only such
-        candidate for the item, and the item the only one with such evidence for the place.
-        That place is then the item's, whichever other item's label also named it."""
-        if not neighbours:
-            return {}
-        settled: dict[str, str] = dict(self.by_qid)
-        for query, result in results.items():
-            if query.qid and result.status == "resolved" and result.unit == "place":
-                gid = result.place.geonames_id
-                if gid not in contested and gid in self.by_geonames:
-                    settled[query.qid] = self.by_geonames[gid]
-        found: dict[NameQuery, tuple[Any, list[str]]] = {}
-        for query, result in results.items():
-            if not query.qid or query.qid in self.by_qid or result.unit != "place":
-                continue
-            if result.status == "resolved":
-                options: tuple[Any, ...] = (result.place,)
-            elif result.status == "ambiguous":
-                options = result.candidates
-            else:
-                continue
-            near = {settled[q] for q in neighbours.get(query.qid, ()) if q in settled}
-            near.discard(settled.get(query.qid, ""))
-            if not near:
-                continue
-            hits = []
-            for place in options:
-                holder = self.by_geonames.get(place.geonames_id)
-                if holder is None or holder in self.qid_of:
-                    continue
-                shared = sorted(self._partners(holder) & near)
-                if shared:
-                    hits.append((place, shared))
-            if len(hits) == 1:
-                found[query] = hits[0]
-        per_place = Counter(hit[0].geonames_id for hit in found.values())
-        chosen = {q: hit for q, hit in found.items() if per_place[hit[0].geonames_id] == 1}
-        # another item that only named a place won by ties does not take it
-        contested.update(hit[0].geonames_id for hit in chosen.values())
-        return chosen
+        known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
+        return placed_by_ties(results, contested, neighbours, known, self._partners)
 
     def _partners(self, entity_id: str) -> set[str]:
         rows = self.store.conn.execute(
@@ -255,9 +210,9 @@ class PlaceResolver:
             )
             return Match(self._own_place(query, "city", note), "resolved", query.name, note)
         point = self.point_of(query)
-        if point is not None and _km(point, (place.lat, place.lon)) > SAME_PLACE_KM:
+        if point is not None and distance(point, (place.lat, place.lon)) > SAME_PLACE_KM:
             # the input says the place is elsewhere: no merge without evidence
-            km = _km(point, (place.lat, place.lon))
+            km = distance(point, (place.lat, place.lon))
             note = (
                 f"the input locates it {km:.0f} km from {place.name} ({place.country}, "
                 f"GeoNames {place.geonames_id}), the gazetteer's choice: kept apart"
@@ -422,7 +377,7 @@ class PlaceResolver:
         entity_id = f"name-{country}-{slug}"
         point = self.point_of(query)
         known = self._known_point(entity_id)
-        if point and known and _km(point, known) > SAME_PLACE_KM:
+        if point and known and distance(point, known) > SAME_PLACE_KM:
             entity_id += f"-{round(point[0])}-{round(point[1])}".replace("--", "-m")
         return entity_id
 
@@ -513,87 +468,3 @@ class PlaceResolver:
     def wikidata_ids(self) -> list[tuple[str, str]]:
         """(entity id, QID): entities already in the store that get their Wikidata item."""
         return sorted(self.qids.items())
-
-
-_QUALIFIED = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
-
-
-def _qualified_namesakes(results: dict[NameQuery, Any]) -> dict[NameQuery, str]:
-    """Names told apart by a qualifier ("Behringen (Bispingen)", "Behringen (Stadtilm)") that
-    the gazetteer resolved to one place: they are several places, none of them proven."""
-    by_place: dict[int, dict[str, list[NameQuery]]] = {}
-    for query, result in results.items():
-        match = _QUALIFIED.match(query.name)
-        if query.qid or not match or result.status != "resolved" or result.unit != "place":
-            continue
-        names = by_place.setdefault(result.place.geonames_id, {})
-        names.setdefault(fold(match.group(2)), []).append(query)
-    apart: dict[NameQuery, str] = {}
-    for names in by_place.values():
-        if len(names) > 1:
-            for queries in names.values():
-                for query in queries:
-                    base = _QUALIFIED.match(query.name)
-                    apart[query] = base.group(1) if base else query.name
-    return apart
-
-
-# Admin-unit words (as the gazetteer reports them) → the level stored on the place.
-_LEVELS = {
-    "gmina": "municipality",
-    "municipality": "municipality",
-    "commune": "municipality",
-    "kommune": "municipality",
-    "kommun": "municipality",
-    "gemeinde": "municipality",
-    "comune di": "municipality",
-    "county": "county",
-    "county of": "county",
-    "powiat": "county",
-    "landkreis": "county",
-    "kreis": "county",
-    "parish": "county",
-    "province": "province",
-    "prefecture": "province",
-    "region": "region",
-    "oblast": "region",
-    "governorate": "region",
-    "department": "region",
-    "raion": "district",
-    "rayon": "district",
-    "district": "district",
-    "gun": "district",
-    "gu": "district",
-    "ku": "district",
-    "qu": "district",
-    "xian": "district",
-    "ward": "district",
-    "borough": "district",
-    "township": "municipality",
-}
-
-
-def unit_level(admin_kind: str | None) -> str:
-    """The stored level of an admin unit named with ``admin_kind`` ("gmina" → municipality)."""
-    kind = (admin_kind or "").lower()
-    if kind in _LEVELS:
-        return _LEVELS[kind]
-    for word, level in _LEVELS.items():
-        if word in kind.split():
-            return level
-    return "admin unit"
-
-
-def country_code(country: str) -> str | None:
-    """The ISO 3166 alpha-2 code of a country as written (name, alias or code), if known."""
-    if not country.strip():
-        return None
-    from citydip.knowledge.gazetteer import country_code_of
-
-    return country_code_of(country)
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from citydip.knowledge.gazetteer_match import distance_km
-
-    return distance_km(a, b)
