@@ -138,3 +138,30 @@ def test_a_huge_name_answers_at_once(cli: Any) -> None:
         assert result.exit_code == 2 and "too long" in result.stderr, result.stderr
         assert len(result.stderr) < 200
         assert elapsed < 5  # generous: the cap answers before any lookup
+
+
+def test_usage_errors_version_and_short_help(cli: Any) -> None:
+    from citydip import __version__
+
+    version = cli("--version")
+    assert version.exit_code == 0 and version.stdout.strip() == f"citydip {__version__}"
+    short = cli("city", "-h")
+    assert short.exit_code == 0 and "Usage: citydip city" in short.stdout
+    for args, words in (
+        (["city"], "Missing argument"),
+        (["city", "Yokohama", "--frob"], "No such option: --frob"),
+        (["network", "export"], "Missing argument"),
+    ):
+        result = cli(*args)
+        assert result.exit_code == 2
+        assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
+        assert result.stderr.startswith("citydip ") and "--help" in result.stderr
+
+
+def test_tables_off_a_terminal_print_full_cells(cli: Any, monkeypatch: Any) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    result = cli("city", "Yokohama")
+    assert result.exit_code == 0
+    assert "mofa-toyako-yokohama-2008" in result.stdout and "…" not in result.stdout
+    compare = cli("compare", "Yokohama", "Taipei")
+    assert "Shared attributes" in compare.stdout and "attribut…" not in compare.stdout

@@ -5,8 +5,14 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+from typing import TYPE_CHECKING
+
+import typer
 
 from citydip.cli.app import STATE, app
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError
 
 # Each module registers its commands on ``app`` when imported.
 _COMMAND_MODULES = (
@@ -32,8 +38,24 @@ def main(argv: list[str] | None = None) -> int:
     from citydip.errors import CitydipError
 
     _register()
+    from typer._click import exceptions as click  # Typer vendors its Click
+
     try:
-        app(args=argv, prog_name="citydip")
+        code = app(args=argv, prog_name="citydip", standalone_mode=False)
+    except click.NoArgsIsHelpError as exc:
+        text = exc.format_message()  # Typer's rich help is printed while it is formatted
+        if text.strip():
+            print(text)
+        return 0
+    except click.UsageError as exc:
+        print(usage_line(exc), file=sys.stderr)
+        return 2
+    except click.ClickException as exc:
+        print(" ".join(exc.format_message().split()), file=sys.stderr)
+        return exc.exit_code
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        return 1
     except CitydipError as exc:
         print(str(exc), file=sys.stderr)
         return exc.exit_code
@@ -42,10 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except (OSError, sqlite3.Error, RecursionError, UnicodeError, MemoryError) as exc:
-        line, code = unexpected_line(exc)
+        line, failure = unexpected_line(exc)
         print(line, file=sys.stderr)
-        return code
-    return 0
+        return failure
+    return code if isinstance(code, int) else 0
+
+
+def usage_line(exc: UsageError) -> str:
+    """A usage error on one line, like every other error: what, and where to read more."""
+    where = exc.ctx.command_path if exc.ctx else "citydip"
+    message = " ".join(exc.format_message().split())
+    return f"{where}: {message} (see '{where} --help')"
 
 
 def unexpected_line(exc: BaseException) -> tuple[str, int]:

@@ -17,9 +17,18 @@ app = typer.Typer(
     name="citydip",
     help="citydip: a sourced, offline city-diplomacy observatory.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, on request only
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from citydip import __version__
+
+        typer.echo(f"citydip {__version__}")
+        raise typer.Exit()
 
 
 class State:
@@ -35,6 +44,9 @@ STATE = State()
 def root(
     db: str | None = typer.Option(
         None, "--db", envvar="CITYDIP_DB", help="SQLite store to use (default: embedded store)."
+    ),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_version, help="Print the version and exit."
     ),
 ) -> None:
     """citydip: what cities do abroad, from sourced claims. Every answer names its sources."""
