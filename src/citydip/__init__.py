@@ -15,6 +15,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CitydipError",
     "bibliography",
+    "briefing",
     "city_profile",
     "compare_cities",
     "list_conflicts",
@@ -29,6 +30,7 @@ __all__ = [
 _LAZY = {
     "CitydipError": "citydip.errors",
     "bibliography": "citydip.api",
+    "briefing": "citydip.api",
     "city_profile": "citydip.api",
     "compare_cities": "citydip.api",
     "list_conflicts": "citydip.api",

@@ -7,10 +7,12 @@
     │   └── DataError            data failing validation: file:line: field: problem
     ├── ImportFailed             an import that was rolled back (exit 3, 422)
     ├── OutputError              a file that cannot be written, e.g. a full disk (exit 3, 500)
-    └── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
+    ├── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
+    └── Unavailable              an optional capability missing here, e.g. PDF (exit 5, 503)
 
 The CLI prints ``str(error)`` on one line and exits with ``error.exit_code``;
-the web layer answers ``{"error": {"type", "message"}}`` with ``error.http_status``.
+the web layer answers ``{"error": {"type", "message", "field"}}`` with ``error.http_status``.
+Messages never name a face's flags: an argument is named by ``InvalidInput.field``.
 Errors from dependencies are re-raised as ours with ``raise ... from exc``.
 """
 
@@ -47,10 +49,19 @@ class Ambiguous(CitydipError):
 
 
 class InvalidInput(CitydipError):
-    """Bad input: a file, a row, a field or a command-line argument."""
+    """Bad input: a file, a row, a field or an argument.
+
+    ``field`` names the argument in the library's words (``kind``, ``since``); a face
+    translates it to its own (the CLI's ``--kind``, the web's query parameter).
+    """
 
     exit_code = 2
     http_status = 400
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.problem = message
 
 
 class DataError(InvalidInput):
@@ -59,7 +70,7 @@ class DataError(InvalidInput):
     def __init__(self, path: str, line: int | None, field: str | None, problem: str) -> None:
         where = f"{path}:{line}" if line is not None else path
         text = f"{where}: {field}: {problem}" if field else f"{where}: {problem}"
-        super().__init__(text)
+        CitydipError.__init__(self, text)
         self.path = path
         self.line = line
         self.field = field
@@ -86,3 +97,10 @@ class OutputError(CitydipError):
 
     exit_code = 3
     http_status = 500
+
+
+class Unavailable(CitydipError):
+    """An optional capability is missing here (e.g. PDF output without WeasyPrint/Pango)."""
+
+    exit_code = 5
+    http_status = 503

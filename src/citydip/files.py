@@ -24,6 +24,7 @@ __all__ = [
     "atomic_output",
     "check_output",
     "read_input",
+    "remove_stale_temporaries",
     "write_output",
     "write_text_atomic",
 ]
@@ -151,3 +152,27 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete ``.NAME.PID.tmp`` files left by builds that were killed (their process is
+    gone); returns what was removed."""
+    removed = []
+    for tmp in folder.glob(".*.tmp"):
+        pid = tmp.name.rsplit(".", 2)[-2] if tmp.name.count(".") >= 3 else ""
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

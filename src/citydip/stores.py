@@ -11,18 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citydip.errors import InvalidInput, StoreError
+from citydip.files import remove_stale_temporaries
+from citydip.paths import DEFAULT_DIR_ENV, data_home
 from citydip.store.database import Store, open_store, store_failure
 
-DEFAULT_DIR_ENV = "CITYDIP_HOME"
+__all__ = ["DB_ENV", "DEFAULT_DIR_ENV", "build_store", "data_home", "open_db", "rebuild"]
+
 DB_ENV = "CITYDIP_DB"
-
-
-def data_home() -> Path:
-    """Where citydip keeps its default store and indexes."""
-    if os.environ.get(DEFAULT_DIR_ENV):
-        return Path(os.environ[DEFAULT_DIR_ENV])
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "citydip"
 
 
 def default_db_path() -> Path:
@@ -68,7 +63,7 @@ def open_db(
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder (check the store's path)")
         if not create:
-            raise StoreError(f"{path}: no store there; 'citydip rebuild' or an import creates one")
+            raise StoreError(f"{path}: no store there; a rebuild or an import creates one")
     with on_build(path) if on_build else nullcontext() as advance:
         return build_store(path, progress=advance if callable(advance) else None)
 
@@ -119,30 +114,6 @@ def build_store(
             tmp.unlink(missing_ok=True)
             raise StoreError(f"{path}: cannot replace the store ({exc.strerror})") from exc
     return open_store(path)
-
-
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete ``.NAME.PID.tmp`` files left by builds that were killed (their process is
-    gone); returns what was removed."""
-    removed = []
-    for tmp in folder.glob(".*.tmp"):
-        pid = tmp.name.rsplit(".", 2)[-2] if tmp.name.count(".") >= 3 else ""
-        if pid.isdigit() and not _alive(int(pid)):
-            tmp.unlink(missing_ok=True)
-            removed.append(tmp)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @contextmanager

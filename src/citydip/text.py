@@ -74,3 +74,12 @@ def name_problem(name: str) -> str | None:
     if len(name) > MAX_NAME_LENGTH:
         return f"{len(name):,} characters is too long for a name (at most {MAX_NAME_LENGTH})"
     return None
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """A spreadsheet cell that is never a formula: text starting with = + - @ (or a tab, a
+    carriage return) gets a leading quote."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

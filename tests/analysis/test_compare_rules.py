@@ -106,7 +106,7 @@ def _tie(profile: dict[str, Any], partner: str) -> dict[str, Any]:
 
 
 def test_dataset_only_ties_have_unknown_status(store: Store) -> None:
-    profile = city_profile(store, "Taipei")
+    profile = city_profile(store, "Taipei").to_dict()
     assert _tie(profile, "Atlanta")["status"] == "unknown"
     assert _tie(profile, "Houston")["status"] == "active"
     assert _tie(profile, "Cincinnati")["likely_confusion"] == "new-taipei"

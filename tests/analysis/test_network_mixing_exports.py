@@ -144,11 +144,10 @@ def test_graphml_and_gexf_read_back_in_networkx(net: Network, tmp_path: Path) ->
 def test_geojson_lines_follow_great_circles(net: Network, tmp_path: Path) -> None:
     export(net, "geojson", tmp_path / "ties.geojson")
     data = json.loads((tmp_path / "ties.geojson").read_text(encoding="utf-8"))
-    assert data["type"] == "FeatureCollection" and len(data["features"]) == 5
+    lines = [f for f in data["features"] if f["properties"]["feature"] == "tie"]
+    assert data["type"] == "FeatureCollection" and len(lines) == 5
     ab = next(
-        f
-        for f in data["features"]
-        if {f["properties"]["source"], f["properties"]["target"]} == {"a", "b"}
+        f for f in lines if {f["properties"]["source"], f["properties"]["target"]} == {"a", "b"}
     )
     coords = ab["geometry"]["coordinates"]
     assert ab["geometry"]["type"] == "LineString"
@@ -204,3 +203,33 @@ def test_port_list_is_sourced_and_matches_by_geonames_id() -> None:
     assert not is_port(Entity(id="x", type="place", name="Rotterdam", geonames_id=1))
     assert is_port(Entity(id="y", type="place", name="rotterdam", country="NL"))
     assert not is_port(Entity(id="z", type="place", name="Busan", country="KR", port=False))
+
+
+def test_ego_network_at_depth_one_and_two(net: Network) -> None:
+    from citydip.analysis.network.graph import ego_network
+
+    one = ego_network(net, "a", 1)
+    assert sorted(one.graph.vs["id"]) == ["a", "b", "c"] and one.edges == 3  # b–c kept too
+    two = ego_network(net, "a", 2)
+    assert sorted(two.graph.vs["id"]) == ["a", "b", "c", "d"] and two.edges == 4
+    assert two.index == {v: i for i, v in enumerate(two.graph.vs["id"])}
+    assert two.graph.vs[two.index["d"]]["capital"] is True  # attributes carried over
+    with pytest.raises(InvalidInput, match="depth"):
+        ego_network(net, "a", 3)
+
+
+def test_geojson_holds_place_points_as_well_as_lines(net: Network, tmp_path: Path) -> None:
+    from citydip.analysis.network.graph import ego_network
+
+    export(ego_network(net, "e", 1), "geojson", tmp_path / "ego.geojson")
+    data = json.loads((tmp_path / "ego.geojson").read_text(encoding="utf-8"))
+    kinds = [f["properties"]["feature"] for f in data["features"]]
+    # d–e has no line (e has no coordinates); d is a point, e is left out
+    assert kinds == ["place"]
+    point = data["features"][0]
+    assert point["geometry"] == {"type": "Point", "coordinates": [0.0, 90.0]}
+    assert point["properties"]["id"] == "d" and point["properties"]["degree"] == 1
+    export(net, "geojson", tmp_path / "all.geojson")
+    features = json.loads((tmp_path / "all.geojson").read_text(encoding="utf-8"))["features"]
+    points = {f["properties"]["id"] for f in features if f["properties"]["feature"] == "place"}
+    assert points == {"a", "b", "c", "d", "f", "g"}

@@ -154,3 +154,39 @@ def test_top_by_pagerank(cli: Any) -> None:
     assert rows[0]["pagerank"] >= rows[1]["pagerank"] >= rows[2]["pagerank"]
     bad = cli("network", "top", "--by", "closeness")
     assert bad.exit_code == 2 and bad.stderr.startswith("--by: 'closeness' is not one of")
+
+
+def test_export_one_citys_ego_network_to_stdout(cli: Any) -> None:
+    one = cli("network", "export", "geojson", "-", "--city", "Yokohama")
+    assert one.exit_code == 0, one.stderr
+    data = json.loads(one.stdout)
+    places = {
+        f["properties"]["label"] for f in data["features"] if f["properties"]["feature"] == "place"
+    }
+    lines = [f for f in data["features"] if f["properties"]["feature"] == "tie"]
+    assert {"Yokohama", "San Diego", "Lyon"} <= places
+    assert "Houston" not in places  # Taipei's partner, two steps away
+    assert all(
+        "Yokohama" in (f["properties"]["source_label"], f["properties"]["target_label"])
+        or {f["properties"]["source_label"], f["properties"]["target_label"]} <= places
+        for f in lines
+    )
+    assert one.stderr.endswith("ties → stdout\n")
+    two = cli("network", "export", "geojson", "-", "--city", "横浜", "--depth", "2")
+    places2 = {
+        f["properties"]["label"]
+        for f in json.loads(two.stdout)["features"]
+        if f["properties"]["feature"] == "place"
+    }
+    assert places < places2 and "Houston" in places2  # via Taipei, a partner of Yokohama
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_export_stdout_and_city_errors(cli: Any, tmp_path: Path) -> None:
+    gexf = cli("network", "export", "gexf", "-", "--city", "Taipei")
+    assert gexf.exit_code == 0 and gexf.stdout.startswith('<?xml version="1.0"')
+    assert cli("network", "export", "csv", "-").exit_code == 2
+    assert cli("network", "export", "gexf", str(tmp_path / "x"), "--depth", "2").exit_code == 2
+    missing = cli("network", "export", "gexf", str(tmp_path / "x"), "--city", "Tiapei")
+    assert missing.exit_code == 1 and "Taipei" in missing.stderr
+    assert not (tmp_path / "x").exists()

@@ -124,3 +124,14 @@ def test_batch_that_is_not_utf8(cli: Any, tmp_path: Path) -> None:
     result = cli("resolve", "--batch", str(source))
     assert result.exit_code == 2
     assert result.stderr == f"{source}:2: not UTF-8 text\n"
+
+
+def test_batch_out_dash_is_stdout(cli: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("name,country\nOdessa,Ukraine\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli("resolve", "--batch", str(source), "--out", "-")
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert rows[0]["geonames_id"] == "698740"
+    assert "->" not in result.stderr and not (tmp_path / "-").exists()

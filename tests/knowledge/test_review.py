@@ -8,7 +8,8 @@ import pytest
 
 from citydip.errors import InvalidInput, NotFound
 from citydip.ingest.text.extract import extract_file
-from citydip.knowledge.review import proposed, review_claims, save_extraction
+from citydip.ingest.text.save import save_extraction
+from citydip.knowledge.review import proposed, review_claims
 from citydip.store import Store
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "text"

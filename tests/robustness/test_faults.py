@@ -269,7 +269,7 @@ def test_corrupt_and_truncated_gazetteer_index_is_rebuilt(
 
 
 def test_killed_builds_leave_no_temporaries(tmp_path: Path) -> None:
-    from citydip.stores import remove_stale_temporaries
+    from citydip.files import remove_stale_temporaries
 
     dead = subprocess_pid_gone()
     stale = tmp_path / f".gazetteer.sqlite.{dead}.tmp"

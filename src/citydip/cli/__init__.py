@@ -23,6 +23,8 @@ _COMMAND_MODULES = (
     "citydip.cli.imports",
     "citydip.cli.network",
     "citydip.cli.text",
+    "citydip.cli.report",
+    "citydip.cli.serve",
     "citydip.cli.update",
     "citydip.cli.data",
 )
@@ -31,6 +33,35 @@ _COMMAND_MODULES = (
 def _register() -> None:
     for name in _COMMAND_MODULES:
         importlib.import_module(name)
+
+
+# The library names an argument by its field (InvalidInput.field); the CLI says its flag.
+FLAGS = {
+    "kind": "--kind",
+    "status": "--status",
+    "level": "--level",
+    "since": "--since",
+    "until": "--until",
+    "by": "--by",
+    "limit": "--limit",
+    "top": "--top",
+    "resolution": "--resolution",
+    "wave_gap": "--wave-gap",
+    "depth": "--depth",
+    "source_kind": "--source-kind",
+    "query": "--online",
+    "ids": "--ids",
+    "encoding": "--encoding",
+}
+
+
+def error_line(exc: Exception) -> str:
+    """A library error as one line, its argument named by the CLI flag."""
+    from citydip.errors import DataError, InvalidInput
+
+    if isinstance(exc, InvalidInput) and not isinstance(exc, DataError) and exc.field in FLAGS:
+        return f"{FLAGS[exc.field]}: {exc.problem}"
+    return str(exc)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         print("aborted", file=sys.stderr)
         return 1
     except CitydipError as exc:
-        print(str(exc), file=sys.stderr)
+        print(error_line(exc), file=sys.stderr)
         return exc.exit_code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -84,9 +82,25 @@ class Format(StrEnum):
     json = "json"
 
 
-def emit_json(data: Any) -> None:
-    """Print JSON for machines: UTF-8, indented, stable key order as built."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+def spinner(enabled: bool, text: str = "Computing") -> Any:
+    """A transient spinner on stderr whose ``update(step)`` names the running step."""
+    from contextlib import nullcontext
+
+    if not enabled:
+        return nullcontext(None)
+    from rich.console import Console
+
+    return Console(stderr=True).status(f"{text}…")
+
+
+def write_output(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``data`` to the file ``out`` (atomically: a temporary file renamed, never
+    through a symlink, never one of the command's ``inputs``) or, for ``-``, to stdout."""
+    from pathlib import Path
+
+    from citydip.files import write_output as write
+
+    write(Path(out), data, tuple(Path(i) for i in inputs))
 
 
 def console() -> Any:

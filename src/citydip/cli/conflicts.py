@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
 
 import typer
 
-from citydip.cli.app import app, console, emit_json, open_chosen_store
+from citydip.cli.app import app, open_chosen_store
+from citydip.cli.render import render
 
 
 class ConflictsFormat(StrEnum):
@@ -18,40 +15,6 @@ class ConflictsFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
-
-
-def _text(data: dict[str, Any]) -> None:
-    from citydip.report.conflicts import conflicts_text
-
-    hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
-    out = console()
-    if out.is_terminal:
-        # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
-        os.environ.setdefault("LESS", "-FRX")
-        with out.pager(styles=True):
-            out.print(conflicts_text(data, hint))
-    else:
-        out.print(conflicts_text(data, hint))
-
-
-def _csv(data: dict[str, Any]) -> None:
-    from citydip.report.conflicts import conflicts_csv
-
-    sys.stdout.write(conflicts_csv(data))
-
-
-def _md(data: dict[str, Any]) -> None:
-    from citydip.report.conflicts import conflicts_markdown
-
-    sys.stdout.write(conflicts_markdown(data))
-
-
-RENDERERS: dict[ConflictsFormat, Callable[[dict[str, Any]], Any]] = {
-    ConflictsFormat.table: _text,
-    ConflictsFormat.json: lambda data: emit_json(data["conflicts"]),
-    ConflictsFormat.csv: _csv,
-    ConflictsFormat.md: _md,
-}
 
 
 @app.command()
@@ -76,4 +39,4 @@ def conflicts(
 
     with open_chosen_store() as store:
         result = list_conflicts(store, name, limit=limit, kinds=kind, min_severity=min_severity)
-    RENDERERS[format](result.to_dict())
+    render("conflicts", format.value, result)

@@ -6,7 +6,8 @@ from typing import Any
 
 import typer
 
-from citydip.cli.app import Format, app, emit_json
+from citydip.cli.app import Format, app
+from citydip.cli.render import render
 
 data_app = typer.Typer(
     help="The gazetteer's data: status, and downloading the GeoNames dump.",
@@ -24,7 +25,7 @@ def status_command(
     """Say which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
     from citydip.api import gazetteer_status
 
-    _show(gazetteer_status(), fmt)
+    render("data status", fmt.value, gazetteer_status())
 
 
 @download_app.command("geonames")
@@ -46,7 +47,7 @@ def geonames_command(
         raise InvalidInput("data download geonames: give --country XX (repeatable) or --all")
     with _progress() as advance:
         status = download_geonames(country, all_countries, progress=advance)
-    _show(status, fmt)
+    render("data status", fmt.value, status)
 
 
 class _progress:
@@ -70,24 +71,3 @@ class _progress:
 
     def __exit__(self, *exc: object) -> None:
         self.bar.stop()
-
-
-def _show(status: Any, fmt: Format) -> None:
-    if fmt is Format.json:
-        emit_json(status.to_dict())
-        return
-    typer.echo("The gazetteer uses:")
-    for source in status.sources:
-        typer.echo(f"  {source.name} {source.version}: {source.holds} ({source.licence})")
-    if status.uses_download:
-        what = "all countries" if status.download_all else ", ".join(status.download_countries)
-        typer.echo(
-            f"  GeoNames download ({what}): {status.download_files} files, "
-            f"{status.download_bytes:,} bytes, fetched {status.downloaded}"
-        )
-        built = "built" if status.download_index_built else "built on first use"
-        typer.echo(f"  its index: {status.download_index} ({built})")
-    else:
-        typer.echo("  no GeoNames download (citydip data download geonames --country XX)")
-    built = "built" if status.index_built else "built on first use"
-    typer.echo(f"index: {status.index} ({built})")

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from enum import StrEnum
-from typing import Any
 
 import typer
 
-from citydip.cli.app import app, console, emit_json, open_chosen_store
+from citydip.cli.app import app, open_chosen_store
+from citydip.cli.render import render
 
 
 class ListFormat(StrEnum):
@@ -21,29 +19,6 @@ class ListFormat(StrEnum):
 class CitySort(StrEnum):
     ties = "ties"
     name = "name"
-
-
-def _print(renderable: Any) -> None:
-    console().print(renderable)
-
-
-Renderer = Callable[[dict[str, Any]], Any]
-CITY_RENDERERS: dict[ListFormat, Renderer] = {
-    ListFormat.table: lambda d: _print(_report().cities_table(d)),
-    ListFormat.json: lambda d: emit_json(d["hits"]),
-    ListFormat.csv: lambda d: sys.stdout.write(_report().cities_csv(d)),
-}
-ORG_RENDERERS: dict[ListFormat, Renderer] = {
-    ListFormat.table: lambda d: _print(_report().organization_table(d)),
-    ListFormat.json: emit_json,
-    ListFormat.csv: lambda d: sys.stdout.write(_report().organization_csv(d)),
-}
-
-
-def _report() -> Any:
-    from citydip.report import directory
-
-    return directory
 
 
 @app.command()
@@ -62,7 +37,7 @@ def cities(
 
     with open_chosen_store() as store:
         found = search_cities(store, query, country, sort.value, limit, merge_districts)
-    CITY_RENDERERS[format](found.to_dict())
+    render("cities", format.value, found)
 
 
 @app.command()
@@ -75,4 +50,4 @@ def org(
 
     with open_chosen_store() as store:
         data = organization_members(store, name)
-    ORG_RENDERERS[format](data.to_dict())
+    render("org", format.value, data)

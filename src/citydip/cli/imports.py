@@ -1,18 +1,17 @@
 """``citydip import wikidata|edges|pairs|table``: a file (or a live query) into the store.
 
-Each command opens the store, builds one batch (ingest.*), runs it in one transaction
-(ingest.importing.run_import) and prints the summary. Bad input: one line, non-zero exit,
-the store unchanged.
+Each command opens the store, calls one ``citydip.api`` import (one transaction) and
+prints the summary. Bad input: one line, non-zero exit, the store unchanged.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from citydip.cli.app import Format, app, emit_json, open_chosen_store
+from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.render import render
 
 import_app = typer.Typer(
     help="Import twinning records: Wikidata, QID edge lists, pairs CSV, a city's own table.",
@@ -24,29 +23,8 @@ FORMAT = typer.Option(Format.table, "--format", help="table (a summary) or json.
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars.")
 
 
-def _run(build: Any, fmt: Format, quiet: bool) -> None:
-    """Open the store, build the batch with ``build(store, progress)``, import, report."""
-    from citydip.ingest.importing import run_import
-
-    with open_chosen_store(create=True) as store:
-        batch = build(store, not quiet and fmt is Format.table)
-        summary = run_import(store, batch)
-    if fmt is Format.json:
-        emit_json(summary.to_dict())
-        return
-    typer.echo(
-        f"{summary.source}: {summary.added} added, {summary.updated} updated, "
-        f"{summary.unchanged} unchanged, {summary.unresolved} unresolved names, "
-        f"{summary.conflicts} conflicts"
-    )
-    for item in summary.withdrawn[:20]:
-        typer.echo(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")
-    shown = summary.unresolved_names[:20]
-    for row in shown:
-        typer.echo(f"  {row['status']}: {row['name']!r} at {row['where']} ({row['reason']})")
-    if len(summary.unresolved_names) > len(shown):
-        more = len(summary.unresolved_names) - len(shown)
-        typer.echo(f"  … and {more} more (--format json lists them all)")
+def _bars(fmt: Format, quiet: bool) -> bool:
+    return not quiet and fmt is Format.table
 
 
 @import_app.command("pairs")
@@ -57,9 +35,11 @@ def import_pairs(
     quiet: bool = QUIET,
 ) -> None:
     """Import a pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
-    from citydip.ingest.pairs import pairs_batch
+    from citydip import api
 
-    _run(lambda store, bar: pairs_batch(store, file, progress=bar, title=title), fmt, quiet)
+    with open_chosen_store(create=True) as store:
+        summary = api.import_pairs(store, file, title=title, progress=_bars(fmt, quiet))
+    render("import", fmt.value, summary)
 
 
 @import_app.command("table")
@@ -76,14 +56,13 @@ def import_table(
     quiet: bool = QUIET,
 ) -> None:
     """Import a city's own table of ties (an international-affairs office's records)."""
-    from citydip.ingest.table import table_batch
+    from citydip import api
 
-    def build(store: Any, bar: bool) -> Any:
-        return table_batch(
-            store, file, city, city_country, source_kind, title, complete, progress=bar
+    with open_chosen_store(create=True) as store:
+        summary = api.import_table(
+            store, file, city, city_country, source_kind, title, complete, _bars(fmt, quiet)
         )
-
-    _run(build, fmt, quiet)
+    render("import", fmt.value, summary)
 
 
 @import_app.command("edges")
@@ -95,12 +74,11 @@ def import_edges(
     quiet: bool = QUIET,
 ) -> None:
     """Import a two-column edge list of Wikidata QIDs, with an optional names file."""
-    from citydip.errors import InvalidInput
-    from citydip.ingest.edges import edges_batch
+    from citydip import api
 
-    if ids != "wikidata":
-        raise InvalidInput(f"--ids: {ids!r} is not supported (only 'wikidata')")
-    _run(lambda store, bar: edges_batch(store, file, names, progress=bar), fmt, quiet)
+    with open_chosen_store(create=True) as store:
+        summary = api.import_edges(store, file, names, ids, progress=_bars(fmt, quiet))
+    render("import", fmt.value, summary)
 
 
 @import_app.command("wikidata")
@@ -114,16 +92,11 @@ def import_wikidata(
     quiet: bool = QUIET,
 ) -> None:
     """Import Wikidata P190 statements from a saved response, or live with --online."""
+    from citydip import api
     from citydip.errors import InvalidInput
 
     if (file is None) == (online is None):
         raise InvalidInput("import wikidata: give a FILE or --online QUERY, not both or neither")
-    if file is not None:
-        from citydip.ingest.wikidata import wikidata_file_batch
-
-        _run(lambda store, bar: wikidata_file_batch(store, file, progress=bar), fmt, quiet)
-        return
-    from citydip.ingest.wikidata_online import online_batch
-
-    assert online is not None
-    _run(lambda store, bar: online_batch(store, online, cache, progress=bar), fmt, quiet)
+    with open_chosen_store(create=True) as store:
+        summary = api.import_wikidata(store, file, online, cache, progress=_bars(fmt, quiet))
+    render("import", fmt.value, summary)

@@ -1,21 +1,20 @@
-"""``citydip network stats|city|homophily|communities|countries|export``: the twinning graph.
+"""``citydip network stats|city|top|homophily|communities|countries|export``: the twinning graph.
 
-Each command opens the store, builds the graph under the filters (analysis.network.graph),
-calls one library function and renders it. Heavy statistics show a progress line on
+Each command opens the store, calls one ``citydip.api`` function with the filter object
+built from its options, and renders the result. Heavy statistics show a progress line on
 stderr and are skipped with --skip-heavy. An empty graph is one line and exit 1.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from citydip.cli.app import Format, app, console, emit_json, open_chosen_store
+from citydip.cli.app import Format, app, open_chosen_store, spinner
+from citydip.cli.render import render
 
 network_app = typer.Typer(
     help="Network analytics of the twinning graph: statistics, cities, communities, exports.",
@@ -36,7 +35,7 @@ SKIP_HEAVY = typer.Option(
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
 
 
-def _network(
+def _filters(
     kind: list[str] | None,
     status: list[str] | None,
     since: int | None,
@@ -44,54 +43,13 @@ def _network(
     level: list[str] | None,
     merge: bool,
 ) -> Any:
-    """The filtered graph of the chosen store; NotFound (one line) when it has no tie."""
-    from citydip.analysis.network.graph import GraphFilter, build_network, require_ties
+    from citydip.api import network_filter
 
-    filters = GraphFilter.of(kind, status, since, until, level, merge)
-    with open_chosen_store() as store:
-        network = build_network(store, filters)
-        require_ties(network, store)
-    return network
+    return network_filter(kind, status, since, until, level, merge)
 
 
-@contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[str], None] | None]:
-    """A transient spinner on stderr naming the running step, or nothing."""
-    from citydip.analysis.network.graph import igraph_errors
-
-    if not enabled:
-        with igraph_errors():
-            yield None
-        return
-    from rich.console import Console
-
-    with igraph_errors(), Console(stderr=True).status("Computing…") as status:
-        yield lambda step: status.update(f"Computing {step}…")
-
-
-def _show(rows: list[tuple[str, Any]], title: str | None = None) -> None:
-    out = console()
-    if title:
-        out.print(title, style="bold")
-    width = max(len(k) for k, _ in rows)
-    for key, value in rows:
-        out.print(f"  {key.ljust(width)}  {_fmt(value)}", markup=False)
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 100 else f"{value:,.1f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, dict):
-        return ", ".join(f"{k} {_fmt(v)}" for k, v in value.items()) or "–"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "–"
-    return str(value)
+def _step(status: Any) -> Any:
+    return (lambda step: status.update(f"Computing {step}…")) if status else None
 
 
 @network_app.command("stats")
@@ -107,22 +65,12 @@ def stats(
     quiet: bool = QUIET,
 ) -> None:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
-    from citydip.analysis.network.stats import network_stats
+    from citydip.api import network_stats
 
-    network = _network(kind, status, since, until, level, merge)
-    with _progress(not quiet) as step:
-        result = network_stats(network, heavy=not skip_heavy, progress=step)
-    if fmt is Format.json:
-        emit_json(result)
-        return
-    law = result.pop("power_law")
-    _show([(k, v) for k, v in result.items() if k != "skipped"], "Twinning network")
-    if law is None:
-        typer.echo("  power_law                 – (too few degrees to fit)")
-    else:
-        _show([(k, v) for k, v in law.items()], "Power-law fit of the degree tail")
-    if result["skipped"]:
-        typer.echo(f"skipped (--skip-heavy): {', '.join(result['skipped'])}")
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store, spinner(not quiet) as bar:
+        result = network_stats(store, filters, heavy=not skip_heavy, progress=_step(bar))
+    render("network stats", fmt.value, result)
 
 
 @network_app.command("city")
@@ -142,20 +90,14 @@ def city(
     quiet: bool = QUIET,
 ) -> None:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
-    from citydip.analysis.network.city import centralities, city_metrics
-    from citydip.knowledge.lookup import find_city
+    from citydip.api import network_city
 
-    with open_chosen_store() as store:
-        entity = find_city(store, name)
-    network = _network(kind, status, since, until, level, merge)
-    network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
-    with _progress(not quiet) as step:
-        centralities(network, heavy=not skip_heavy, progress=step)
-        result = city_metrics(network, entity.id, heavy=not skip_heavy, wave_gap=wave_gap)
-    if fmt is Format.json:
-        emit_json(result)
-        return
-    _render_city(result)
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store, spinner(not quiet) as bar:
+        result = network_city(
+            store, name, filters, heavy=not skip_heavy, wave_gap=wave_gap, progress=_step(bar)
+        )
+    render("network city", fmt.value, result)
 
 
 @network_app.command("top")
@@ -174,71 +116,12 @@ def top(
     quiet: bool = QUIET,
 ) -> None:
     """The best-ranked places by one centrality."""
-    from citydip.analysis.network.city import top_cities
+    from citydip.api import network_top
 
-    network = _network(kind, status, since, until, level, merge)
-    with _progress(not quiet) as step:
-        if step:
-            step(by)
-        rows = top_cities(network, by, limit)
-    if fmt is Format.json:
-        emit_json(rows)
-        return
-    typer.echo(
-        f"Top {len(rows)} by {by} of {network.nodes:,} places — {network.filters.describe()}"
-    )
-    for row in rows:
-        typer.echo(f"  {row['rank']:>5}  {row['name']} ({row['country'] or '?'})  {_fmt(row[by])}")
-
-
-def _render_city(result: dict[str, Any]) -> None:
-    c = result["city"]
-    rows: list[tuple[str, Any]] = [("partners", result["partners"])]
-    rows.append(("by kind", result["degree_by_kind"]))
-    for key, value in result["centrality"].items():
-        if value is None:
-            rows.append((key, "skipped (--skip-heavy)"))
-        else:
-            rows.append(
-                (key, f"{_fmt(value['value'])}  (rank {value['rank']:,} of {value['of']:,})")
-            )
-    _show(rows, f"{c['name']} ({c['country'] or '?'}) in the network — {result['filters']}")
-    r = result["reach"]
-    _show(
-        [
-            ("countries", r["countries"]),
-            ("continents", r["continents"]),
-            ("by continent", r["by_continent"]),
-            ("distance mean km", r["distance_km_mean"]),
-            ("distance median km", r["distance_km_median"]),
-            ("same continent", r["same_continent_share"]),
-            ("country diversity", r["country_diversity"]),
-            ("continent diversity", r["continent_diversity"]),
-        ],
-        "Reach",
-    )
-    p = result["partner_profile"]
-    _show(
-        [
-            ("port cities", f"{_fmt(p['port_share'])}  {_fmt(p['ports'])}"),
-            ("capitals", f"{_fmt(p['capital_share'])}  {_fmt(p['capitals'])}"),
-            ("population", p["population_bands"]),
-        ],
-        "Partners",
-    )
-    t = result["time"]
-    waves = [f"{w['from']}–{w['to']} ({w['ties']})" for w in t["waves"]]
-    first, latest = t["first"], t["latest"]
-    _show(
-        [
-            ("dated ties", f"{t['dated']} ({t['undated']} undated)"),
-            ("per decade", t["per_decade"]),
-            ("waves", waves),
-            ("first", f"{first['year']} {first['partner']}" if first else None),
-            ("latest", f"{latest['year']} {latest['partner']}" if latest else None),
-        ],
-        "Time",
-    )
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store, spinner(not quiet) as bar:
+        result = network_top(store, by, limit, filters, progress=_step(bar))
+    render("network top", fmt.value, result)
 
 
 @network_app.command("homophily")
@@ -252,20 +135,12 @@ def homophily(
     fmt: Format = FORMAT,
 ) -> None:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
-    from citydip.analysis.network.graph import igraph_errors
-    from citydip.analysis.network.homophily import homophily as compute
+    from citydip.api import network_homophily
 
-    network = _network(kind, status, since, until, level, merge)
-    with igraph_errors():
-        result = compute(network)
-    if fmt is Format.json:
-        emit_json(result)
-        return
-    typer.echo(f"Homophily of {result['edges']:,} ties — {result['filters']}")
-    for key in ("port", "capital", "same_country", "same_continent"):
-        _show(list(result[key].items()), key.replace("_", " "))
-    _show(list(result["population_assortativity"].items()), "population")
-    _show(list(result["distance"].items()), "distance of tied pairs against random pairs")
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store:
+        result = network_homophily(store, filters)
+    render("network homophily", fmt.value, result)
 
 
 @network_app.command("communities")
@@ -281,24 +156,12 @@ def communities(
     fmt: Format = FORMAT,
 ) -> None:
     """Leiden communities with their country make-up."""
-    from citydip.analysis.network.communities import communities as compute
-    from citydip.analysis.network.graph import igraph_errors
+    from citydip.api import network_communities
 
-    network = _network(kind, status, since, until, level, merge)
-    with igraph_errors():
-        result = compute(network, top=top, resolution=resolution)
-    if fmt is Format.json:
-        emit_json(result)
-        return
-    typer.echo(
-        f"{result['count']:,} communities, modularity {result['modularity']:.3f} "
-        f"({result['algorithm']}) — {result['filters']}"
-    )
-    for c in result["communities"]:
-        typer.echo(
-            f"  #{c['community']}: {c['size']:,} places, {c['countries']} countries "
-            f"({_fmt(c['top_countries'])}); best tied: {', '.join(c['best_tied'])}"
-        )
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store:
+        result = network_communities(store, filters, top=top, resolution=resolution)
+    render("network communities", fmt.value, result)
 
 
 @network_app.command("countries")
@@ -313,37 +176,12 @@ def countries(
     fmt: Format = FORMAT,
 ) -> None:
     """The country-level network: countries as nodes, ties between them as weights."""
-    from citydip.analysis.network.communities import country_summary
-    from citydip.analysis.network.graph import igraph_errors
+    from citydip.api import network_countries
 
-    network = _network(kind, status, since, until, level, merge)
-    with igraph_errors():
-        result = country_summary(network, top=top)
-    if fmt is Format.json:
-        emit_json(result)
-        return
-    _show(
-        [
-            (k, result[k])
-            for k in (
-                "countries",
-                "country_pairs",
-                "international_ties",
-                "domestic_ties",
-                "ties_without_country",
-            )
-        ],
-        f"Country network — {result['filters']}",
-    )
-    typer.echo("heaviest pairs:")
-    for pair in result["heaviest_pairs"]:
-        typer.echo(f"  {'–'.join(pair['countries'])}  {pair['ties']:,}")
-    typer.echo("most tied countries (international ties, partner countries, domestic):")
-    for c in result["most_tied_countries"]:
-        typer.echo(
-            f"  {c['country']}  {c['international_ties']:,}  {c['partner_countries']}  "
-            f"{c['domestic_ties']:,}"
-        )
+    filters = _filters(kind, status, since, until, level, merge)
+    with open_chosen_store() as store:
+        result = network_countries(store, filters, top=top)
+    render("network countries", fmt.value, result)
 
 
 class ExportFormat(StrEnum):
@@ -356,10 +194,14 @@ class ExportFormat(StrEnum):
 @network_app.command("export")
 def export(
     fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
-    out: Path = typer.Argument(..., help="Output file (a folder for csv)."),
+    out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
     with_communities: bool = typer.Option(
         False, "--communities", help="Add each node's Leiden community."
     ),
+    city: str | None = typer.Option(
+        None, "--city", help="Only this city's ego network (it, its partners, their ties)."
+    ),
+    depth: int = typer.Option(1, "--depth", help="With --city: 1 = partners, 2 = their partners."),
     kind: list[str] | None = KIND,
     status: list[str] | None = STATUS,
     since: int | None = SINCE,
@@ -367,14 +209,18 @@ def export(
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
 ) -> None:
-    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines, CSV lists."""
-    from citydip.analysis.network.communities import find_communities
-    from citydip.analysis.network.export import export as write
-    from citydip.analysis.network.graph import igraph_errors
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
+    from citydip.api import network_export
+    from citydip.cli.app import write_output
 
-    network = _network(kind, status, since, until, level, merge)
-    with igraph_errors():
-        if with_communities:
-            find_communities(network)
-        files = write(network, fmt.value, out)
-    typer.echo(f"{network.nodes:,} places, {network.edges:,} ties → {', '.join(map(str, files))}")
+    filters = _filters(kind, status, since, until, level, merge)
+    target = None if out == "-" else Path(out)
+    with open_chosen_store() as store:
+        result = network_export(
+            store, fmt.value, target, filters, with_communities, city=city, depth=depth
+        )
+    if target is None:
+        write_output("-", result.text or "")
+        typer.echo(f"{result.nodes:,} places, {result.edges:,} ties → stdout", err=True)
+        return
+    render("network export", "table", result)

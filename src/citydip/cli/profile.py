@@ -7,7 +7,8 @@ from enum import StrEnum
 
 import typer
 
-from citydip.cli.app import STATE, Format, app, console, emit_json, open_chosen_store
+from citydip.cli.app import STATE, Format, app, open_chosen_store
+from citydip.cli.render import render
 
 MERGE_DISTRICTS = typer.Option(
     False, "--merge-districts", help="Count the ties of a city's districts as its own."
@@ -22,6 +23,13 @@ class CompareFormat(StrEnum):
     html = "html"
 
 
+class CityFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
 class SourcesFormat(StrEnum):
     table = "table"
     json = "json"
@@ -32,20 +40,16 @@ class SourcesFormat(StrEnum):
 @app.command()
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
+    format: CityFormat = typer.Option(
+        CityFormat.table, "--format", "-f", help="table, json, csv (ties) or md."
+    ),
     merge_districts: bool = MERGE_DISTRICTS,
 ) -> None:
     """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
-        data = city_profile(store, name, merge_districts)
-    if format is Format.json:
-        emit_json(data)
-    else:
-        from citydip.report.views import profile_view
-
-        console().print(profile_view(data))
+        render("city", format.value, city_profile(store, name, merge_districts))
 
 
 @app.command()
@@ -58,20 +62,7 @@ def compare(
     from citydip.api import compare_cities
 
     with open_chosen_store() as store:
-        data = compare_cities(store, names, merge_districts).to_dict()
-    if format is CompareFormat.json:
-        emit_json(data)
-        return
-    from citydip.report import comparison as render
-
-    if format is CompareFormat.table:
-        console().print(render.comparison_table(data))
-    elif format is CompareFormat.md:
-        sys.stdout.write(render.comparison_markdown(data))
-    elif format is CompareFormat.csv:
-        sys.stdout.write(render.comparison_csv(data))
-    else:
-        sys.stdout.write(render.comparison_html(data))
+        render("compare", format.value, compare_cities(store, names, merge_districts))
 
 
 @app.command()
@@ -83,13 +74,7 @@ def place(
     from citydip.api import place_identity
 
     with open_chosen_store() as store:
-        data = place_identity(store, name).to_dict()
-    if format is Format.json:
-        emit_json(data)
-    else:
-        from citydip.report.place import place_view
-
-        console().print(place_view(data))
+        render("place", format.value, place_identity(store, name))
 
 
 @app.command()
@@ -99,20 +84,9 @@ def sources(
 ) -> None:
     """The bibliography: every source, or those behind one city; BibTeX and CSL-JSON too."""
     from citydip.api import bibliography
-    from citydip.report.bibliography import to_bibtex, to_csl_json
 
     with open_chosen_store() as store:
-        items = bibliography(store, name)
-    if format is SourcesFormat.bibtex:
-        sys.stdout.write(to_bibtex(items))
-    elif format is SourcesFormat.csl:
-        emit_json(to_csl_json(items))
-    elif format is SourcesFormat.json:
-        emit_json([s.cite() | {"description": s.description} for s in items])
-    else:
-        from citydip.report.views import sources_view
-
-        console().print(sources_view([s.cite() for s in items]))
+        render("sources", format.value, bibliography(store, name))
 
 
 @app.command()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from citydip.cli.app import Format, app, emit_json, open_chosen_store
+from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.render import render
 
 update_app = typer.Typer(
     help="Fetch fresh data from the internet into the store (resumable).",
@@ -48,21 +49,4 @@ def update_wikidata(
                 err=True,
             )
             raise typer.Exit(130) from None
-    if fmt is Format.json:
-        emit_json(summary.to_dict())
-        return
-    done = summary.imported
-    resumed = f", {summary.resumed_pages} saved earlier" if summary.resumed_pages else ""
-    if summary.restarted:
-        resumed += ", the pages of an unfinished fetch dropped"
-    typer.echo(
-        f"{summary.endpoint}: {summary.statements} statements in {summary.pages} pages "
-        f"({summary.fetched_pages} fetched now{resumed}, {summary.requests} requests)"
-    )
-    typer.echo(
-        f"{done.source}: {done.added} added, {done.updated} updated, {done.unchanged} "
-        f"unchanged, {len(done.withdrawn)} withdrawn, {done.unresolved} unresolved names, "
-        f"{done.conflicts} conflicts"
-    )
-    for item in done.withdrawn[:20]:
-        typer.echo(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")
+    render("update wikidata", fmt.value, summary)

@@ -132,11 +132,13 @@ def table_batch(
 ) -> ImportBatch:
     """Read, validate and resolve a city's table; ``complete`` marks it the city's full list."""
     if source_kind not in vocab.SOURCE_KINDS:
-        raise InvalidInput(f"--source-kind: {source_kind!r} is not one of {vocab.SOURCE_KINDS}")
+        raise InvalidInput(
+            f"{source_kind!r} is not one of {vocab.SOURCE_KINDS}", field="source_kind"
+        )
     rows = parse_table(path)
     for line, row in rows:
         if not (city or row.get("city")):
-            raise DataError(str(path), line, "city", "empty (give --city or a city column)")
+            raise DataError(str(path), line, "city", "empty (name the city, or give a city column)")
     resolver = PlaceResolver(store, progress=progress, context=path.name)
     known = _known_city(store, city) if city else None
     queries: list[NameQuery] = []

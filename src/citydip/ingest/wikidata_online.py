@@ -193,7 +193,7 @@ def fetch_record(client: Client, query: str) -> tuple[WikidataRecord, str]:
     if qids and all(re.match(r"^Q[1-9][0-9]*$", q) for q in qids):
         return _fetch_entities(client, qids), f"{API_URL}?action=wbgetentities"
     if not re.search(r"\bselect\b", query, re.IGNORECASE):
-        raise InvalidInput("--online: give a SPARQL SELECT query or QIDs such as Q38283,Q1867")
+        raise InvalidInput("give a SPARQL SELECT query or QIDs such as Q38283,Q1867", field="query")
     data = client.get_json(SPARQL_URL, {"query": query, "format": "json"})
     return parse_wikidata(data, SPARQL_URL), SPARQL_URL
 

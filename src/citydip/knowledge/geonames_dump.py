@@ -59,7 +59,7 @@ class Manifest:
 
 
 def dump_dir() -> Path:
-    from citydip.stores import data_home
+    from citydip.paths import data_home
 
     return data_home() / "geonames"
 

@@ -440,11 +440,11 @@ def open_store(path: str | Path, create: bool = True) -> Store:
         raise StoreError(f"{path}: is a folder, not a store file")
     exists = path.exists()
     if not create and not exists:
-        raise StoreError(f"{path}: no store there; run 'citydip rebuild' or pass --db")
+        raise StoreError(f"{path}: no store there; rebuild it or choose another store")
     if exists and path.stat().st_size == 0:
-        raise StoreError(f"{path}: the store file is empty (0 bytes); run 'citydip rebuild'")
+        raise StoreError(f"{path}: the store file is empty (0 bytes); rebuild it or restore a copy")
     if not exists and not path.parent.is_dir():
-        raise StoreError(f"{path.parent}: no such folder (check --db)")
+        raise StoreError(f"{path.parent}: no such folder (check the store's path)")
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -470,7 +470,7 @@ def store_failure(path: str | Path, exc: sqlite3.Error, opening: bool = False) -
     elif opening and "not a database" in low:
         problem = f"not a citydip store ({text})"
     elif "malformed" in low or "not a database" in low or "corrupt" in low:
-        problem = f"the store is corrupt ({text}); run 'citydip rebuild' or restore a copy"
+        problem = f"the store is corrupt ({text}); rebuild it or restore a copy"
     elif "unable to open" in low:
         problem = "cannot open the store file (missing folder or permissions)"
     elif opening:

@@ -242,7 +242,7 @@ def waves(years: list[int], gap: int = WAVE_GAP) -> list[dict[str, int]]:
 def top_cities(network: Network, by: str = "degree", limit: int = 20) -> list[dict[str, Any]]:
     """The ``limit`` best-ranked places by one centrality, with their rank and value."""
     if by not in CENTRALITIES:
-        raise InvalidInput(f"--by: {by!r} is not one of {', '.join(CENTRALITIES)}")
+        raise InvalidInput(f"{by!r} is not one of {', '.join(CENTRALITIES)}", field="by")
     values = centralities(network, heavy=by == "betweenness")[by]
     assert values is not None
     vs = network.graph.vs

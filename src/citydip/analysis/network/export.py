@@ -225,8 +225,27 @@ def tie_features(network: Network) -> list[dict[str, Any]]:
     return features
 
 
+def place_features(network: Network) -> list[dict[str, Any]]:
+    """One GeoJSON Point Feature per place with coordinates, with its attributes and degree."""
+    g = network.graph
+    degrees = g.degree()
+    fields = [f for f in _node_fields(network) if f not in ("lat", "lon")]
+    features = []
+    for v in g.vs:
+        if v["lat"] is None or v["lon"] is None:
+            continue
+        properties = {"feature": "place", **{f: v[f] for f in fields}, "degree": degrees[v.index]}
+        geometry = {"type": "Point", "coordinates": [round(v["lon"], 5), round(v["lat"], 5)]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    return features
+
+
 def write_geojson(network: Network, path: Path) -> None:
-    collection = {"type": "FeatureCollection", "features": tie_features(network)}
+    """Ties as lines and places as points in one FeatureCollection (``feature``: tie/place)."""
+    lines = [
+        f | {"properties": {"feature": "tie", **f["properties"]}} for f in tie_features(network)
+    ]
+    collection = {"type": "FeatureCollection", "features": lines + place_features(network)}
     with _open(path) as handle:
         json.dump(collection, handle, ensure_ascii=False)
         handle.write("\n")
@@ -260,7 +279,7 @@ def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        from citydip.report.cells import csv_cell
+        from citydip.text import formula_safe
 
-        return csv_cell(value)
+        return formula_safe(value)
     return value

@@ -48,11 +48,11 @@ class GraphFilter:
     sources: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
-        _check("--kind", self.kinds, TIE_KINDS)
-        _check("--status", self.statuses, TIE_STATUSES)
-        _check("--level", self.levels, PLACE_LEVELS)
+        _check("kind", self.kinds, TIE_KINDS)
+        _check("status", self.statuses, TIE_STATUSES)
+        _check("level", self.levels, PLACE_LEVELS)
         if self.since is not None and self.until is not None and self.since > self.until:
-            raise InvalidInput(f"--since {self.since} is after --until {self.until}")
+            raise InvalidInput(f"{self.since} is after until {self.until}", field="since")
 
     @classmethod
     def of(
@@ -126,7 +126,7 @@ class GraphFilter:
 def _check(option: str, values: frozenset[str] | None, allowed: tuple[str, ...]) -> None:
     for value in sorted(values or ()):
         if value not in allowed:
-            raise InvalidInput(f"{option}: {value!r} is not one of {', '.join(allowed)}")
+            raise InvalidInput(f"{value!r} is not one of {', '.join(allowed)}", field=option)
 
 
 @dataclass
@@ -243,6 +243,22 @@ def network_from(places: dict[str, Entity], ties: list[Tie], filters: GraphFilte
     for name in ("kind", "status", "start", "sources", "ties"):
         graph.es[name] = [attrs[name] for attrs in edges.values()]
     return Network(graph, filters, index, merged)
+
+
+def ego_network(
+    network: Network, entity_id: str, depth: int = 1, label: str | None = None
+) -> Network:
+    """The ego network of a place: it, the places within ``depth`` ties, and every tie among
+    them (the induced subgraph). ``label`` names the place in errors."""
+    if depth not in (1, 2):
+        raise InvalidInput(f"depth: {depth} is not 1 or 2")
+    graph = network.graph
+    centre = network.vertex(entity_id, label)
+    keep = sorted(graph.neighborhood(centre, order=depth))
+    sub = graph.induced_subgraph(keep, implementation="create_from_scratch")
+    index = {node: i for i, node in enumerate(sub.vs["id"])}
+    merged = {child: parent for child, parent in network.merged.items() if parent in index}
+    return Network(sub, network.filters, index, merged)
 
 
 def _merge_edge(

@@ -98,7 +98,7 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
     except UnicodeDecodeError as exc:
         raise InvalidInput(
             f"{where}: not valid {encoding} at byte {exc.start}; "
-            "give the file's encoding, e.g. --encoding latin-1"
+            "give the file's encoding, e.g. latin-1"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

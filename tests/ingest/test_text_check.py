@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from citydip.ingest.text.check import CONFIDENT, check_extraction
 from citydip.ingest.text.extract import extract_file
-from citydip.knowledge.check import CONFIDENT, check_extraction
 from citydip.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ def test_self_contradictions_need_two_confident_sides(store: Store, tmp_path: Pa
 def test_saved_ties_keep_their_status_and_denials_their_predicate(
     store: Store, tmp_path: Path
 ) -> None:
-    from citydip.knowledge.review import save_extraction
+    from citydip.ingest.text.save import save_extraction
 
     path = tmp_path / "ties.txt"
     path.write_text(

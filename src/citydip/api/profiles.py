@@ -1,43 +1,46 @@
-"""The library API that the CLI, the web pages and reports all call."""
+"""Cities: search, profile, comparison, conflicts and sources."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from citydip.api.records import Profile, SourceRecord
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
-from citydip.store.models import Source
 
 if TYPE_CHECKING:
+    from citydip.analysis.briefing import Briefing
+    from citydip.analysis.compare import Comparison
     from citydip.analysis.directory import CitySearch, Organization
-    from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
     from citydip.knowledge.conflict_records import ConflictList
-    from citydip.knowledge.gazetteer_status import GazetteerStatus
     from citydip.knowledge.identity import PlaceIdentity
 
 
-def city_profile(store: Store, name: str, merge_districts: bool = False) -> dict[str, Any]:
-    """The profile of the city called ``name`` (JSON-ready); ``merge_districts`` counts its
-    districts' ties as its own."""
+def city_profile(store: Store, name: str, merge_districts: bool = False) -> Profile:
+    """The profile of the city called ``name``; ``merge_districts`` counts its districts'
+    ties as its own."""
     from citydip.analysis.profile import build_profile, profile_to_dict
     from citydip.knowledge.lookup import find_city
 
-    return profile_to_dict(build_profile(store, find_city(store, name), merge_districts))
+    city = find_city(store, name)
+    return Profile(profile_to_dict(build_profile(store, city, merge_districts)))
 
 
-def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Any:
-    """The Table 1 comparison (a ``Comparison``) of two or more cities."""
+def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Comparison:
+    """The Table 1 comparison of two or more cities."""
     from citydip.analysis.compare import compare_profiles
     from citydip.analysis.profile import build_profile
     from citydip.knowledge.lookup import find_city
 
+    names = [n.strip() for n in names if n.strip()]
     if len(names) < 2:
-        raise InvalidInput("compare needs at least two cities")
+        raise InvalidInput("compare needs at least two cities", field="cities")
     cities = [find_city(store, n) for n in names]
     if len({c.id for c in cities}) < len(cities):
-        raise InvalidInput("compare needs different cities: " + ", ".join(c.name for c in cities))
+        raise InvalidInput(
+            "compare needs different cities: " + ", ".join(c.name for c in cities), field="cities"
+        )
     return compare_profiles([build_profile(store, c, merge_districts) for c in cities])
 
 
@@ -66,42 +69,41 @@ def list_conflicts(
     from citydip.knowledge.severity import parse_min_severity
 
     if limit is not None and limit < 0:
-        raise InvalidInput(f"limit {limit}: give zero or more")
+        raise InvalidInput(f"{limit}: give zero or more", field="limit")
     floor = parse_min_severity(min_severity)
     subject = find_entity(store, name, type=None).id if name else None
     return find_conflicts(store, subject, kinds=kinds, min_severity=floor, limit=limit)
 
 
-def bibliography(store: Store, name: str | None = None) -> list[Source]:
+def bibliography(store: Store, name: str | None = None) -> list[SourceRecord]:
     """Every source, or the sources of every claim about the entity ``name``."""
     from citydip.knowledge.lookup import find_entity
 
     if name is None:
-        return store.sources()
+        return [SourceRecord(s) for s in store.sources()]
     entity = find_entity(store, name, type=None)
     ids = {c.source_id for c in store.claims(involving=entity.id)}
-    return store.sources(ids=ids)
+    return [SourceRecord(s) for s in store.sources(ids=ids)]
 
 
-def gazetteer_status() -> GazetteerStatus:
-    """Which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+def briefing(store: Store, names: list[str]) -> Briefing:
+    """The briefing report's content on one or more cities (``citydip report``)."""
+    from citydip.analysis.briefing import build_briefing
+    from citydip.analysis.profile import build_profile
+    from citydip.knowledge.lookup import find_city
 
-    return status()
-
-
-def download_geonames(
-    countries: list[str],
-    all_countries: bool = False,
-    progress: Callable[[str, int, int | None], None] | None = None,
-) -> GazetteerStatus:
-    """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
-    countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
-    from citydip.knowledge.geonames_download import download
-
-    download(countries, all_countries, progress=progress)
-    return status()
+    if not names:
+        raise InvalidInput("a briefing needs at least one city", field="cities")
+    cities = [find_city(store, n) for n in names]
+    if len({c.id for c in cities}) < len(cities):
+        raise InvalidInput(
+            "a briefing needs different cities: " + ", ".join(c.name for c in cities),
+            field="cities",
+        )
+    cities = [replace(c, names=store.names_of(c.id)) for c in cities]
+    profiles = [build_profile(store, c) for c in cities]
+    conflicts = {city.id: [c.to_dict() for c in list_conflicts(store, city.id)] for city in cities}
+    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)
 
 
 def search_cities(
@@ -126,22 +128,3 @@ def organization_members(store: Store, name: str) -> Organization:
     from citydip.knowledge.lookup import find_entity
 
     return members(store, find_entity(store, name, type="organization"))
-
-
-def update_wikidata(
-    store: Store,
-    options: UpdateOptions | None = None,
-    restart: bool = False,
-    progress: bool = False,
-    folder: Path | None = None,
-) -> UpdateSummary:
-    """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
-
-    Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
-    imported; ``restart`` drops the pages of an unfinished fetch.
-    """
-    from citydip.ingest.wikidata_update import UpdateOptions, update_world
-    from citydip.stores import data_home
-
-    where = folder or data_home() / "wikidata-p190"
-    return update_world(store, where, options or UpdateOptions(), restart, progress)

@@ -1,0 +1,91 @@
+"""Documents: extract their claims, check them against the store, review what was saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citydip.api.records import ProposedClaim, ReviewResult, SavedExtraction
+from citydip.errors import InvalidInput
+from citydip.store.database import Store
+
+if TYPE_CHECKING:
+    from citydip.ingest.text.check import Check
+
+PageProgress = Callable[[int, int], None]
+REVIEW_STATES = ("accepted", "rejected")
+
+
+def extract_document(
+    store: Store,
+    path: Path,
+    save: bool = False,
+    encoding: str = "utf-8",
+    progress: PageProgress | None = None,
+) -> SavedExtraction:
+    """A document's candidate claims; with ``save`` stored as proposed, for review."""
+    from citydip.ingest.text.extract import extract_file
+
+    extraction = extract_file(path, store, encoding=encoding, progress=progress)
+    if not save:
+        return SavedExtraction(extraction)
+    from citydip.ingest.text.save import save_extraction
+
+    saved = save_extraction(store, extraction)
+    return SavedExtraction(extraction, saved.source_id, saved.claim_ids)
+
+
+def check_document(
+    store: Store, path: Path, encoding: str = "utf-8", progress: PageProgress | None = None
+) -> Check:
+    """A document's claims against the store and each other: agreements, new, contradictions."""
+    from citydip.ingest.text.check import check_extraction
+    from citydip.ingest.text.extract import extract_file
+
+    return check_extraction(store, extract_file(path, store, encoding=encoding, progress=progress))
+
+
+def proposed_claims(store: Store, source: str | None = None) -> list[ProposedClaim]:
+    """Extracted claims waiting for review (of one document source, or of all)."""
+    from citydip.knowledge.review import proposed
+
+    claims = proposed(store, source)
+    ids = {c.subject for c in claims} | {c.object for c in claims if c.object}
+    names = {e.id: e.name for e in store.entities(ids=ids)}
+    out = []
+    for c in claims:
+        assert c.id is not None
+        confidence = c.qualifiers.get("confidence")
+        out.append(
+            ProposedClaim(
+                id=c.id,
+                subject=c.subject,
+                subject_name=names.get(c.subject, c.subject),
+                predicate=c.predicate,
+                object=c.object,
+                object_name=names.get(c.object, c.object) if c.object else None,
+                value=c.value,
+                start=c.start,
+                source=c.source_id,
+                confidence=float(confidence) if isinstance(confidence, int | float) else None,
+                locator=c.locator,
+            )
+        )
+    return out
+
+
+def review(
+    store: Store,
+    state: str,
+    ids: list[int] | None = None,
+    source: str | None = None,
+    every: bool = False,
+) -> ReviewResult:
+    """Accept or reject extracted claims by id, every proposed claim of a source, or all."""
+    from citydip.knowledge.review import review_claims
+
+    if state not in REVIEW_STATES:
+        raise InvalidInput(f"{state!r} is not one of {', '.join(REVIEW_STATES)}", field="state")
+    changed = review_claims(store, state, ids=ids, source_id=source, every=every)
+    return ReviewResult(state, changed, list(ids or []))

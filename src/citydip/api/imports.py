@@ -1,0 +1,105 @@
+"""Imports: a file (or a live Wikidata query) into the store, in one transaction.
+
+Each call builds one batch (``ingest.*``) and runs it (``ingest.importing.run_import``).
+Bad input raises before the store changes; a failed import leaves it as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citydip.errors import InvalidInput
+from citydip.store.database import Store
+
+if TYPE_CHECKING:
+    from citydip.ingest.importing import ImportBatch, ImportSummary
+    from citydip.ingest.wikidata_update import UpdateOptions, UpdateSummary
+
+
+def _run(store: Store, batch: ImportBatch) -> ImportSummary:
+    from citydip.ingest.importing import run_import
+
+    return run_import(store, batch)
+
+
+def import_pairs(
+    store: Store, file: Path, title: str | None = None, progress: bool = False
+) -> ImportSummary:
+    """A pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
+    from citydip.ingest.pairs import pairs_batch
+
+    return _run(store, pairs_batch(store, file, progress=progress, title=title))
+
+
+def import_table(
+    store: Store,
+    file: Path,
+    city: str | None = None,
+    city_country: str | None = None,
+    source_kind: str = "official",
+    title: str | None = None,
+    complete: bool = False,
+    progress: bool = False,
+) -> ImportSummary:
+    """A city's own table of ties (an international-affairs office's records)."""
+    from citydip.ingest.table import table_batch
+
+    batch = table_batch(
+        store, file, city, city_country, source_kind, title, complete, progress=progress
+    )
+    return _run(store, batch)
+
+
+def import_edges(
+    store: Store,
+    file: Path,
+    names: Path | None = None,
+    ids: str = "wikidata",
+    progress: bool = False,
+) -> ImportSummary:
+    """A two-column edge list of Wikidata QIDs, with an optional QID<TAB>label file."""
+    from citydip.ingest.edges import edges_batch
+
+    if ids != "wikidata":
+        raise InvalidInput(f"{ids!r} is not supported (only 'wikidata')", field="ids")
+    return _run(store, edges_batch(store, file, names, progress=progress))
+
+
+def import_wikidata(
+    store: Store,
+    file: Path | None = None,
+    query: str | None = None,
+    cache: Path | None = None,
+    progress: bool = False,
+) -> ImportSummary:
+    """Wikidata P190 statements from a saved response, or live from a query (QIDs or SPARQL)."""
+    if (file is None) == (query is None):
+        raise InvalidInput("give a saved response file or a live query, not both or neither")
+    if file is not None:
+        from citydip.ingest.wikidata import wikidata_file_batch
+
+        return _run(store, wikidata_file_batch(store, file, progress=progress))
+    from citydip.ingest.wikidata_online import online_batch
+
+    assert query is not None
+    return _run(store, online_batch(store, query, cache, progress=progress))
+
+
+def update_wikidata(
+    store: Store,
+    options: UpdateOptions | None = None,
+    restart: bool = False,
+    progress: bool = False,
+    folder: Path | None = None,
+) -> UpdateSummary:
+    """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
+
+    Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
+    imported; ``restart`` drops the pages of an unfinished fetch.
+    """
+    from citydip.ingest.wikidata_update import UpdateOptions, update_world
+    from citydip.paths import data_home
+
+    where = folder or data_home() / "wikidata-p190"
+    return update_world(store, where, options or UpdateOptions(), restart, progress)

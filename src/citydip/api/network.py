@@ -1,0 +1,227 @@
+"""The twinning network: statistics, a city's metrics, top places, mixing, communities, export.
+
+Every call takes a ``NetworkFilter`` (which ties and places make the graph) and raises
+``NotFound`` when no tie passes it. ``progress(step)`` is told the step being computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from citydip.api.records import (
+    CityNetwork,
+    Communities,
+    CountryNetwork,
+    ExportResult,
+    Homophily,
+    NetworkOverview,
+    NetworkStats,
+    TieLine,
+    TopPlace,
+    TopPlaces,
+)
+from citydip.errors import InvalidInput
+from citydip.store.database import Store
+
+if TYPE_CHECKING:
+    from citydip.analysis.network.graph import GraphFilter, Network
+
+Progress = Callable[[str], None]
+EXPORT_FORMATS = ("graphml", "gexf", "geojson", "csv")
+
+
+def network_filter(
+    kinds: list[str] | None = None,
+    statuses: list[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    levels: list[str] | None = None,
+    merge_districts: bool = False,
+) -> GraphFilter:
+    """The filter object every network call takes (empty lists mean no filter)."""
+    from citydip.analysis.network.graph import GraphFilter
+
+    return GraphFilter.of(kinds, statuses, since, until, levels, merge_districts)
+
+
+def _network(store: Store, filters: GraphFilter | None) -> Network:
+    from citydip.analysis.network.graph import build_network, require_ties
+
+    network = build_network(store, filters)
+    require_ties(network, store)
+    return network
+
+
+def network_stats(
+    store: Store,
+    filters: GraphFilter | None = None,
+    heavy: bool = True,
+    progress: Progress | None = None,
+) -> NetworkStats:
+    """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
+    from citydip.analysis.network.graph import igraph_errors
+    from citydip.analysis.network.stats import network_stats as compute
+
+    network = _network(store, filters)
+    with igraph_errors():
+        return NetworkStats(compute(network, heavy=heavy, progress=progress))
+
+
+def network_city(
+    store: Store,
+    name: str,
+    filters: GraphFilter | None = None,
+    heavy: bool = True,
+    wave_gap: int = 5,
+    progress: Progress | None = None,
+) -> CityNetwork:
+    """A city's place in the network: centrality and rank, reach, partners, waves."""
+    from citydip.analysis.network.city import centralities, city_metrics
+    from citydip.analysis.network.graph import igraph_errors
+    from citydip.knowledge.lookup import find_city
+
+    if not 1 <= wave_gap <= 100:
+        raise InvalidInput(f"{wave_gap} is not between 1 and 100", field="wave_gap")
+    entity = find_city(store, name)
+    network = _network(store, filters)
+    network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
+    with igraph_errors():
+        centralities(network, heavy=heavy, progress=progress)
+        return CityNetwork(city_metrics(network, entity.id, heavy=heavy, wave_gap=wave_gap))
+
+
+def network_top(
+    store: Store,
+    by: str = "degree",
+    limit: int = 20,
+    filters: GraphFilter | None = None,
+    progress: Progress | None = None,
+) -> TopPlaces:
+    """The best-ranked places by one centrality."""
+    from citydip.analysis.network.city import top_cities
+    from citydip.analysis.network.graph import igraph_errors
+
+    if not 1 <= limit <= 10_000:
+        raise InvalidInput(f"{limit} is not between 1 and 10000", field="limit")
+    network = _network(store, filters)
+    if progress:
+        progress(by)
+    with igraph_errors():
+        rows = top_cities(network, by, limit)
+    places = [TopPlace(r["rank"], r["id"], r["name"], r["country"], by, r[by]) for r in rows]
+    return TopPlaces(by, network.nodes, network.filters.describe(), places)
+
+
+def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homophily:
+    """Port–port and capital–capital mixing, population assortativity, tie distances."""
+    from citydip.analysis.network.graph import igraph_errors
+    from citydip.analysis.network.homophily import homophily
+
+    network = _network(store, filters)
+    with igraph_errors():
+        return Homophily(homophily(network))
+
+
+def network_communities(
+    store: Store, filters: GraphFilter | None = None, top: int = 10, resolution: float = 1.0
+) -> Communities:
+    """Leiden communities with their country make-up."""
+    from citydip.analysis.network.communities import communities
+    from citydip.analysis.network.graph import igraph_errors
+
+    if not 1 <= top <= 1000:
+        raise InvalidInput(f"{top} is not between 1 and 1000", field="top")
+    if not 0 < resolution <= 100:
+        raise InvalidInput(f"{resolution} is not above 0 and at most 100", field="resolution")
+    network = _network(store, filters)
+    with igraph_errors():
+        return Communities(communities(network, top=top, resolution=resolution))
+
+
+def network_countries(
+    store: Store, filters: GraphFilter | None = None, top: int = 15
+) -> CountryNetwork:
+    """The country-level network: countries as nodes, ties between them as weights."""
+    from citydip.analysis.network.communities import country_summary
+    from citydip.analysis.network.graph import igraph_errors
+
+    if not 1 <= top <= 1000:
+        raise InvalidInput(f"{top} is not between 1 and 1000", field="top")
+    network = _network(store, filters)
+    with igraph_errors():
+        return CountryNetwork(country_summary(network, top=top))
+
+
+def network_export(
+    store: Store,
+    fmt: str,
+    out: Path | None,
+    filters: GraphFilter | None = None,
+    with_communities: bool = False,
+    city: str | None = None,
+    depth: int = 1,
+) -> ExportResult:
+    """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists.
+
+    ``city`` keeps its ego network (``depth`` 1: partners, 2: their partners too). With no
+    ``out`` the one file's text is returned in ``ExportResult.text`` (not for csv: two files).
+    """
+    import tempfile
+
+    from citydip.analysis.network.communities import find_communities
+    from citydip.analysis.network.export import export
+    from citydip.analysis.network.graph import ego_network, igraph_errors
+    from citydip.knowledge.lookup import find_city
+
+    if fmt not in EXPORT_FORMATS:
+        raise InvalidInput(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", field="format")
+    if out is None and fmt == "csv":
+        raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder")
+    if city is None and depth != 1:
+        raise InvalidInput("a depth needs a city", field="depth")
+    place = find_city(store, city) if city is not None else None
+    network = _network(store, filters)
+    with igraph_errors():
+        if with_communities:
+            find_communities(network)
+        if place is not None:
+            network = ego_network(network, place.id, depth, place.name)
+        if out is not None:
+            return ExportResult(export(network, fmt, out), network.nodes, network.edges)
+        with tempfile.TemporaryDirectory() as folder:
+            (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}")
+            text = path.read_text(encoding="utf-8")
+    return ExportResult([], network.nodes, network.edges, text)
+
+
+def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:
+    """Places, ties, how many places have each degree, and every tie whose ends are mapped."""
+    from collections import Counter
+
+    network = _network(store, filters)
+    graph = network.graph
+    vs = graph.vs
+    lines = []
+    for edge in graph.es:
+        a, b = vs[edge.source], vs[edge.target]
+        if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
+            continue
+        lines.append(
+            TieLine(
+                a["label"],
+                a["lat"],
+                a["lon"],
+                b["label"],
+                b["lat"],
+                b["lon"],
+                edge["kind"],
+                edge["status"],
+                edge["start"],
+            )
+        )
+    counts = Counter(graph.degree())
+    return NetworkOverview(
+        network.nodes, network.edges, network.filters.describe(), dict(counts), lines
+    )

@@ -1,0 +1,230 @@
+"""The one table that maps (view, format) to a renderer; commands only choose the key.
+
+A renderer takes the API's result (a record or a list of records) and writes it to
+stdout. JSON is always the records' ``to_dict()``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+Renderer = Callable[[Any], None]
+
+
+def emit_json(data: Any) -> None:
+    """Print JSON for machines: UTF-8, indented, stable key order as built."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _json(result: Any) -> None:
+    emit_json([r.to_dict() for r in result] if isinstance(result, list) else result.to_dict())
+
+
+def _rich(view: Callable[[Any], Any]) -> Renderer:
+    def render(data: Any) -> None:
+        from citydip.cli.terminal import console
+
+        console().print(view(data))
+
+    return render
+
+
+def _top_table(result: Any) -> None:
+    from citydip.report.network_text import top_text
+
+    rows = [r.to_dict() for r in result.rows]
+    title = f"Top {len(rows)} by {result.by} of {result.places:,} places — {result.filters}"
+    sys.stdout.write(top_text(rows, result.by, title))
+
+
+def _top_json(result: Any) -> None:
+    emit_json([r.to_dict() for r in result.rows])
+
+
+def _profile_table(result: Any) -> None:
+    from citydip.report.views import profile_view
+
+    _rich(profile_view)(result.to_dict())
+
+
+def _city_file(name: str) -> Renderer:
+    def render(result: Any) -> None:
+        from citydip.report import city_files
+
+        sys.stdout.write(getattr(city_files, name)(result.to_dict()))
+
+    return render
+
+
+def _place_table(result: Any) -> None:
+    from citydip.report.place import place_view
+
+    _rich(place_view)(result.to_dict())
+
+
+def _conflicts_table(result: Any) -> None:
+    """Most severe first; on a terminal through a pager that quits when one screen holds it."""
+    import os
+
+    from citydip.cli.terminal import console
+    from citydip.report.conflicts import conflicts_text
+
+    data = result.to_dict()
+    hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
+    out = console()
+    if out.is_terminal:
+        # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
+        os.environ.setdefault("LESS", "-FRX")
+        with out.pager(styles=True):
+            out.print(conflicts_text(data, hint))
+    else:
+        out.print(conflicts_text(data, hint))
+
+
+def _report(module: str, name: str, *, rich: bool = False) -> Renderer:
+    """``citydip.report.<module>.<name>(result.to_dict())``, written or printed."""
+
+    def render(result: Any) -> None:
+        import importlib
+
+        out = getattr(importlib.import_module(f"citydip.report.{module}"), name)(result.to_dict())
+        if rich:
+            from citydip.cli.terminal import console
+
+            console().print(out)
+        else:
+            sys.stdout.write(out)
+
+    return render
+
+
+def _sources_table(result: Any) -> None:
+    from citydip.report.views import sources_view
+
+    _rich(sources_view)([s.source.cite() for s in result])
+
+
+def _sources_bibtex(result: Any) -> None:
+    from citydip.report.bibliography import to_bibtex
+
+    sys.stdout.write(to_bibtex([s.source for s in result]))
+
+
+def _sources_csl(result: Any) -> None:
+    from citydip.report.bibliography import to_csl_json
+
+    emit_json(to_csl_json([s.source for s in result]))
+
+
+def _comparison(name: str) -> Renderer:
+    def render(result: Any) -> None:
+        from citydip.report import comparison
+
+        out = getattr(comparison, name)(result.to_dict())
+        if isinstance(out, str):
+            sys.stdout.write(out)
+        else:
+            from citydip.cli.terminal import console
+
+            console().print(out)
+
+    return render
+
+
+def _network(name: str) -> Renderer:
+    def render(result: Any) -> None:
+        from citydip.report import network_text
+
+        sys.stdout.write(getattr(network_text, name)(result.to_dict()))
+
+    return render
+
+
+def _document(name: str, *, records: bool = False) -> Renderer:
+    def render(result: Any) -> None:
+        from citydip.report import document_text
+
+        data = result if records else result.to_dict()
+        sys.stdout.write(getattr(document_text, name)(data))
+
+    return render
+
+
+def _export_table(result: Any) -> None:
+    files = ", ".join(map(str, result.files))
+    sys.stdout.write(f"{result.nodes:,} places, {result.edges:,} ties → {files}\n")
+
+
+def _review_table(result: Any) -> None:
+    sys.stdout.write(f"{result.state} {result.changed} claims\n")
+
+
+def _resolution_table(result: Any) -> None:
+    from citydip.report.document_text import resolution_text
+
+    sys.stdout.write(resolution_text(result))
+
+
+RENDERERS: dict[tuple[str, str], Renderer] = {
+    ("city", "table"): _profile_table,
+    ("city", "json"): _json,
+    ("city", "csv"): _city_file("ties_csv"),
+    ("city", "md"): _city_file("city_markdown"),
+    ("place", "table"): _place_table,
+    ("place", "json"): _json,
+    ("compare", "table"): _comparison("comparison_table"),
+    ("compare", "md"): _comparison("comparison_markdown"),
+    ("compare", "csv"): _comparison("comparison_csv"),
+    ("compare", "html"): _comparison("comparison_html"),
+    ("compare", "json"): _json,
+    ("conflicts", "table"): _conflicts_table,
+    ("conflicts", "json"): lambda r: emit_json(r.to_dict()["conflicts"]),
+    ("conflicts", "csv"): _report("conflicts", "conflicts_csv"),
+    ("conflicts", "md"): _report("conflicts", "conflicts_markdown"),
+    ("cities", "table"): _report("directory", "cities_table", rich=True),
+    ("cities", "json"): lambda r: emit_json(r.to_dict()["hits"]),
+    ("cities", "csv"): _report("directory", "cities_csv"),
+    ("org", "table"): _report("directory", "organization_table", rich=True),
+    ("org", "json"): _json,
+    ("org", "csv"): _report("directory", "organization_csv"),
+    ("sources", "table"): _sources_table,
+    ("sources", "json"): _json,
+    ("sources", "bibtex"): _sources_bibtex,
+    ("sources", "csl-json"): _sources_csl,
+    ("network stats", "table"): _network("stats_text"),
+    ("network stats", "json"): _json,
+    ("network city", "table"): _network("city_text"),
+    ("network city", "json"): _json,
+    ("network top", "table"): _top_table,
+    ("network top", "json"): _top_json,
+    ("network homophily", "table"): _network("homophily_text"),
+    ("network homophily", "json"): _json,
+    ("network communities", "table"): _network("communities_text"),
+    ("network communities", "json"): _json,
+    ("network countries", "table"): _network("countries_text"),
+    ("network countries", "json"): _json,
+    ("network export", "table"): _export_table,
+    ("import", "table"): _document("import_text"),
+    ("import", "json"): _json,
+    ("update wikidata", "table"): _document("update_text", records=True),
+    ("update wikidata", "json"): _json,
+    ("data status", "table"): _document("gazetteer_status_text", records=True),
+    ("data status", "json"): _json,
+    ("resolve", "table"): _resolution_table,
+    ("resolve", "json"): _json,
+    ("extract", "table"): _document("extraction_text"),
+    ("extract", "json"): _json,
+    ("check", "table"): _document("check_text"),
+    ("check", "json"): _json,
+    ("review list", "table"): _document("proposed_text", records=True),
+    ("review list", "json"): _json,
+    ("review", "table"): _review_table,
+}
+
+
+def render(view: str, fmt: str, result: Any) -> None:
+    """Write ``result`` of the command ``view`` in the format ``fmt``."""
+    RENDERERS[(view, fmt)](result)

@@ -1,0 +1,314 @@
+"""The JSON API under /api: one ``citydip.api`` call per route, JSON or (for lists) CSV."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+
+from citydip import api
+from citydip.analysis.network.city import CENTRALITIES
+from citydip.store.database import Store
+from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
+from citydip.web import schemas as sc
+from citydip.web.app import Body, cached_body
+from citydip.web.csv_out import to_csv
+from citydip.web.schemas import ok
+
+
+class ErrorDetail(BaseModel):
+    type: str
+    message: str
+    field: str | None = None
+
+
+class ErrorBody(BaseModel):
+    """The one error shape: what kind of error, what is wrong, which argument."""
+
+    error: ErrorDetail
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody, "description": text}
+    for code, text in (
+        (400, "Bad input"),
+        (404, "Not found"),
+        (409, "Ambiguous name"),
+    )
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+class ListFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+
+
+class CitySort(StrEnum):
+    ties = "ties"
+    name = "name"
+
+
+class ReviewState(StrEnum):
+    proposed = "proposed"
+
+
+class Decision(StrEnum):
+    accept = "accept"
+    reject = "reject"
+
+
+def store(request: Request) -> Iterator[Store]:
+    yield from request.app.state.stores.open()
+
+
+def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
+    return request.app.state.stores.cached(key, compute)
+
+
+FORMAT = Query(ListFormat.json, description="json, or csv for a spreadsheet")
+NAME = Path(..., description="A name in any script, or an id", max_length=200)
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip") -> Response:
+    """JSON of the records; CSV (one row per record) when asked for a list."""
+    if isinstance(result, list):
+        rows = [r.to_dict() for r in result]
+        if fmt is ListFormat.csv:
+            return Response(
+                to_csv(rows),
+                media_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+            )
+        return JSONResponse(rows)
+    return JSONResponse(result.to_dict())
+
+
+@router.get(
+    "/cities",
+    summary="Places by name, with their tie counts",
+    responses=ok(list[sc.CityHit], csv=True),
+)
+def search(
+    q: str | None = Query(
+        None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
+    ),
+    country: str | None = Query(None, description="ISO code (JP) or name", max_length=100),
+    sort: CitySort = Query(CitySort.ties, description="ties (most first) or name"),
+    limit: int = Query(20, ge=1, le=1000),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    """``X-Total-Count`` says how many places matched before the limit."""
+    found = api.search_cities(s, q, country, sort.value, limit=limit)
+    response = reply(found.hits, format, "cities")
+    response.headers["X-Total-Count"] = str(found.total)
+    return response
+
+
+@router.get(
+    "/cities/{name}",
+    summary="A city's profile (as `citydip city NAME --format json`)",
+    responses=ok(sc.Profile),
+)
+async def city(
+    request: Request,
+    name: str = NAME,
+    merge_districts: bool = Query(False, description="Count its districts' ties as its own"),
+) -> Response:
+    def make(s: Store) -> Body:
+        profile = api.city_profile(s, name, merge_districts)
+        return Body.of(to_json(profile.to_dict()), "application/json")
+
+    return await cached_body(request, ("profile json", name, merge_districts), make)
+
+
+@router.get(
+    "/places/{name}",
+    summary="Who a place is: ids, level, parent, districts, names",
+    responses=ok(sc.Open),
+)
+def place(name: str = NAME, s: Store = Depends(store)) -> Response:
+    return reply(api.place_identity(s, name))
+
+
+@router.get(
+    "/compare",
+    summary="Table 1 for two or more cities, every cell sourced",
+    responses=ok(sc.Comparison, csv=True),
+)
+def compare(
+    request: Request,
+    cities: str = Query(
+        ...,
+        description="Two or more names separated by commas, e.g. Yokohama,Taipei",
+        max_length=1000,
+        pattern=r"[^,\s][^,]*,\s*[^,\s]",
+    ),
+    merge_districts: bool = Query(False, description="Count districts' ties as their city's"),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    names = [n.strip() for n in cities.split(",")]
+    key = ("compare", merge_districts, *names)
+    result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
+    if format is ListFormat.csv:
+        data = result.to_dict()
+        rows = [
+            {"dimension": d["label"]}
+            | {
+                f"{city} {part}": cell["text"] if part == "text" else cell["sources"]
+                for city, cell in d["cells"].items()
+                for part in ("text", "sources")
+            }
+            for d in data["dimensions"]
+        ]
+        return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
+    return reply(result)
+
+
+@router.get(
+    "/conflicts", summary="Where sources disagree", responses=ok(list[sc.Conflict], csv=True)
+)
+def conflicts(
+    request: Request,
+    city: str | None = Query(None, description="Only about this entity", max_length=200),
+    kind: list[str] | None = Query(
+        None, description="Only these kinds, or the notices unconfirmed / unresolved"
+    ),
+    min_severity: str | None = Query(
+        None, description="0-100, or high, medium, low", max_length=10
+    ),
+    offset: int = Query(0, ge=0, le=10**9, description="Skip this many"),
+    limit: int = Query(1000, ge=1, le=100_000, description="At most this many"),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    """Most severe first, in pages; ``X-Total-Count`` says how many matched."""
+    city = (city or "").strip() or None
+    key = ("conflicts", city, tuple(kind or ()), min_severity)
+    result = cached(
+        request, key, lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity)
+    )
+    response = reply(result.conflicts[offset : offset + limit], format, "conflicts")
+    response.headers["X-Total-Count"] = str(result.total)
+    return response
+
+
+@router.get(
+    "/sources",
+    summary="The bibliography, or the sources about one entity",
+    responses=ok(list[sc.Source], csv=True),
+)
+def sources(
+    city: str | None = Query(None, description="Only sources about this entity", max_length=200),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.bibliography(s, city), format, "sources")
+
+
+def one_of(values: tuple[str, ...]) -> dict[str, Any]:
+    """A repeatable query parameter's allowed values, for the schema."""
+    return {"json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
+
+
+def network_filter(
+    kind: list[str] | None = Query(
+        None, description="Keep ties of these kinds", **one_of(TIE_KINDS)
+    ),
+    status: list[str] | None = Query(
+        None, description="Keep ties of these statuses", **one_of(TIE_STATUSES)
+    ),
+    since: int | None = Query(None, description="Ties that started in or after this year"),
+    until: int | None = Query(None, description="Ties that started in or before this year"),
+    level: list[str] | None = Query(
+        None, description="Keep places of these levels", **one_of(PLACE_LEVELS)
+    ),
+    merge_districts: bool = Query(False, description="Count districts as their city"),
+) -> Any:
+    return api.network_filter(kind, status, since, until, level, merge_districts)
+
+
+@router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
+def network_stats(
+    request: Request,
+    heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("stats", filters, heavy)
+    return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+
+
+@router.get(
+    "/network/top",
+    summary="The best-ranked places by one centrality",
+    responses=ok(list[sc.TopPlace], csv=True),
+)
+def network_top(
+    request: Request,
+    by: str = Query(
+        "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
+    ),
+    limit: int = Query(20, ge=1, le=1000),
+    format: ListFormat = FORMAT,
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("top", by, limit, filters)
+    result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
+    return reply(result.rows, format, "top")
+
+
+@router.get(
+    "/network/cities/{name}", summary="A city's place in the network", responses=ok(sc.Open)
+)
+def network_city(
+    request: Request,
+    name: str = NAME,
+    heavy: bool = Query(False, description="Also betweenness (slow on big stores)"),
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("network city", name, heavy, filters)
+    return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
+
+
+@router.get(
+    "/claims",
+    summary="Extracted claims waiting for review",
+    responses=ok(list[sc.ProposedClaim], csv=True),
+)
+def claims(
+    review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
+    source: str | None = Query(None, description="Only this document source", max_length=200),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.proposed_claims(s, source), format, "claims")
+
+
+@router.post(
+    "/claims/{claim_id}/{decision}",
+    summary="Accept or reject an extracted claim (needs the token)",
+    responses=ok(sc.ReviewResult) | {401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+)
+def decide(
+    request: Request,
+    claim_id: int = Path(..., ge=1, le=2**62),
+    decision: Decision = Path(...),
+    s: Store = Depends(store),
+) -> Response:
+    request.app.state.guard.check_bearer(request)
+    state = "accepted" if decision is Decision.accept else "rejected"
+    return reply(api.review(s, state, ids=[claim_id]))

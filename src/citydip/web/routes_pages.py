@@ -1,0 +1,184 @@
+"""The pages: home, a city, a comparison, conflicts, the review queue, the network.
+
+Each route calls ``citydip.api`` and renders a Jinja2 template (autoescaped); figures are
+inline SVG from ``web.figures``. Pages are left out of the OpenAPI schema.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from citydip import api
+from citydip.store.database import Store
+from citydip.web import figures
+from citydip.web.app import Body, cached_body
+from citydip.web.pages import Citations, activity_groups, render
+from citydip.web.routes_api import cached, store
+from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
+
+router = APIRouter(include_in_schema=False)
+PAGE = HTMLResponse
+HTML = "text/html; charset=utf-8"
+PER_PAGE = 100
+
+
+def _overview(request: Request, s: Store) -> Any:
+    return cached(request, ("overview",), lambda: api.network_overview(s))
+
+
+@router.get("/", response_class=PAGE)
+async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
+    def make(s: Store) -> Body:
+        overview = _overview(request, s)
+        world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
+        html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("home page", q), make)
+
+
+def _city_page(request: Request, s: Store, name: str) -> str:
+    profile = api.city_profile(s, name).to_dict()
+    conflicts = [c.to_dict() for c in api.list_conflicts(s, profile["city"]["id"])]
+    cite = Citations()
+    return render(
+        request,
+        "city.html",
+        p=profile,
+        map=figures.city_map(profile),
+        timeline=figures.city_timeline(profile),
+        groups=activity_groups(profile),
+        conflicts=conflicts,
+        cite=cite,
+    )
+
+
+@router.get("/cities/{name}", response_class=PAGE)
+async def city(request: Request, name: str) -> Response:
+    def make(s: Store) -> Body:
+        return Body.of(_city_page(request, s, name), HTML)
+
+    return await cached_body(request, ("city page", name), make)
+
+
+@router.get("/compare", response_class=PAGE)
+def compare(
+    request: Request, cities: str = Query("", max_length=400), s: Store = Depends(store)
+) -> Response:
+    names = [n.strip() for n in cities.split(",") if n.strip()]
+    if not names:
+        return PAGE(render(request, "compare.html", cities="", table=None))
+    table = api.compare_cities(s, names).to_dict()
+    maps = [
+        (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
+        for c in table["cities"]
+    ]
+    return PAGE(
+        render(
+            request,
+            "compare.html",
+            cities=", ".join(names),
+            table=table,
+            maps=maps,
+            cite=Citations(),
+        )
+    )
+
+
+@router.get("/conflicts", response_class=PAGE)
+def conflicts(
+    request: Request,
+    city: str | None = Query(None, max_length=200),
+    page: int = Query(1, ge=1, le=10**6),
+    s: Store = Depends(store),
+) -> Response:
+    city = (city or "").strip() or None
+    every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+    pages = max(1, -(-len(every) // PER_PAGE))
+    page = min(page, pages)
+    rows = [c.to_dict() for c in every.conflicts[(page - 1) * PER_PAGE : page * PER_PAGE]]
+    return PAGE(
+        render(
+            request,
+            "conflicts.html",
+            conflicts=rows,
+            total=every.total,
+            not_counted=every.not_counted,
+            page=page,
+            pages=pages,
+            city=city,
+            cite=Citations(),
+        )
+    )
+
+
+@router.get("/network", response_class=PAGE)
+def network(request: Request, s: Store = Depends(store)) -> Response:
+    overview = _overview(request, s)
+    top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
+    chart = figures.degree_chart(overview.degree_counts)
+    return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
+
+
+@router.get("/review", response_class=PAGE)
+def review_page(
+    request: Request, done: str | None = Query(None, max_length=100), s: Store = Depends(store)
+) -> Response:
+    guard = request.app.state.guard
+    csrf = new_csrf(request)
+    html = render(
+        request,
+        "review.html",
+        claims=api.proposed_claims(s),
+        signed_in=guard.signed_in(request),
+        csrf=csrf,
+        message=done,
+    )
+    response = PAGE(html)
+    response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/review")
+    return response
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = (await request.body()).decode("utf-8", "replace")
+    return {k: v[0] for k, v in parse_qs(body, max_num_fields=20).items()}
+
+
+@router.post("/review/sign-in")
+async def sign_in(request: Request) -> Response:
+    guard = request.app.state.guard
+    form = await _form(request)
+    guard.check_form(request, form.get("csrf"))
+    guard.check_token(form.get("token"))
+    response = RedirectResponse("/review", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict", path="/review"
+    )
+    return response
+
+
+@router.post("/review/{claim_id}/{decision}")
+async def decide(request: Request, claim_id: int, decision: str) -> Response:
+    guard = request.app.state.guard
+    form = await _form(request)
+    guard.check_form(request, form.get("csrf"))
+    guard.check_session(request)
+    states = {"accept": "accepted", "reject": "rejected"}
+    if decision not in states:
+        from citydip.errors import InvalidInput
+
+        raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
+
+    def write() -> Any:
+        for s in request.app.state.stores.open():
+            return api.review(s, states[decision], ids=[claim_id])
+
+    result = await run_in_threadpool(write)
+    message = quote(f"Claim {claim_id} {result.state}.")
+    return RedirectResponse(f"/review?done={message}", status_code=303)
