@@ -165,3 +165,25 @@ def test_tables_off_a_terminal_print_full_cells(cli: Any, monkeypatch: Any) -> N
     assert "mofa-toyako-yokohama-2008" in result.stdout and "…" not in result.stdout
     compare = cli("compare", "Yokohama", "Taipei")
     assert "Shared attributes" in compare.stdout and "attribut…" not in compare.stdout
+
+
+def test_main_commands_show_examples_in_their_help(cli: Any) -> None:
+    from citydip.cli.examples import EXAMPLES
+
+    for command, lines in EXAMPLES.items():
+        result = cli(*command.split(), "--help")
+        assert result.exit_code == 0
+        text = " ".join(result.stdout.split())
+        assert "Examples:" in text and lines[0] in text, command
+
+
+def test_resolve_batch_json_and_stdout(cli: Any, tmp_path: Path) -> None:
+    import json
+
+    batch = tmp_path / "names.csv"
+    batch.write_text("name,country\nLyon,France\n=cmd,France\n")
+    result = cli("resolve", "--batch", str(batch), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [r["name"] for r in rows] == ["Lyon", "=cmd"]  # JSON keeps data as it is
+    assert rows[0]["status"] == "resolved" and rows[0]["country_code"] == "FR"

@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 import_app = typer.Typer(
@@ -27,7 +28,7 @@ def _bars(fmt: Format, quiet: bool) -> bool:
     return not quiet and fmt is Format.table
 
 
-@import_app.command("pairs")
+@import_app.command("pairs", epilog=examples("import pairs"))
 def import_pairs(
     file: Path = typer.Argument(..., help="CSV with columns city1,country1,city2,country2."),
     title: str | None = typer.Option(None, "--title", help="Title of the source."),
@@ -42,7 +43,7 @@ def import_pairs(
     render("import", fmt.value, summary)
 
 
-@import_app.command("table")
+@import_app.command("table", epilog=examples("import table"))
 def import_table(
     file: Path = typer.Argument(..., help="CSV or JSON Lines: partner, country, kind, start..."),
     city: str | None = typer.Option(None, "--city", help="The city whose table this is."),
@@ -81,7 +82,7 @@ def import_edges(
     render("import", fmt.value, summary)
 
 
-@import_app.command("wikidata")
+@import_app.command("wikidata", epilog=examples("import wikidata"))
 def import_wikidata(
     file: Path | None = typer.Argument(None, help="SPARQL JSON results or wbgetentities JSON."),
     online: str | None = typer.Option(

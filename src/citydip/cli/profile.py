@@ -8,6 +8,7 @@ from enum import StrEnum
 import typer
 
 from citydip.cli.app import STATE, Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 MERGE_DISTRICTS = typer.Option(
@@ -37,7 +38,7 @@ class SourcesFormat(StrEnum):
     csl = "csl-json"
 
 
-@app.command()
+@app.command(epilog=examples("city"))
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
     format: CityFormat = typer.Option(
@@ -52,7 +53,7 @@ def city(
         render("city", format.value, city_profile(store, name, merge_districts))
 
 
-@app.command()
+@app.command(epilog=examples("compare"))
 def compare(
     names: list[str] = typer.Argument(..., help="Two or more city names."),
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
@@ -89,7 +90,7 @@ def sources(
         render("sources", format.value, bibliography(store, name))
 
 
-@app.command()
+@app.command(epilog=examples("rebuild"))
 def rebuild(
     empty: bool = typer.Option(False, "--empty", help="Create an empty store, no curated data."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Drop imported claims without asking."),

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from citydip.cli.app import Format, app
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 if TYPE_CHECKING:
     from citydip.api.records import ResolvedBatch
 
 
-@app.command("resolve")
+@app.command("resolve", epilog=examples("resolve"))
 def resolve_command(
     name: str | None = typer.Argument(
         None, help="Place name, e.g. 'Odessa' or 'Birmingham, England'."

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 review_app = typer.Typer(
@@ -40,7 +41,7 @@ def _pdf_bar(path: Path) -> Any:
     return advance
 
 
-@app.command("extract")
+@app.command("extract", epilog=examples("extract"))
 def extract_command(
     path: Path = FILE,
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
