@@ -45,6 +45,8 @@ def os_problem(exc: OSError) -> str:
         return "is a folder"
     if exc.errno == errno.ENOENT:
         return "no such file or folder"
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return "a file is in the way of the folder"
     return exc.strerror or str(exc)
 
 
