@@ -69,7 +69,9 @@ def _building_status(path: Any) -> Iterator[Callable[[str, int], None]]:
     steps = ("curated data", "places", "names", "ties")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"Building {path} (once)", total=len(steps))
+        from rich.markup import escape
+
+        task = progress.add_task(f"Building {escape(str(path))} (once)", total=len(steps))
 
         def advance(what: str, count: int) -> None:
             progress.update(task, advance=1, description=f"Building the store: {count:,} {what}")

@@ -29,7 +29,9 @@ def _pdf_bar(path: Path) -> Any:
     from rich.progress import Progress
 
     progress = Progress(console=Console(stderr=True), transient=True)
-    task = progress.add_task(f"Reading {path.name}", total=None)
+    from rich.markup import escape
+
+    task = progress.add_task(f"Reading {escape(path.name)}", total=None)
 
     def advance(done: int, total: int) -> None:
         if done == 1:
