@@ -190,3 +190,15 @@ def test_export_stdout_and_city_errors(cli: Any, tmp_path: Path) -> None:
     missing = cli("network", "export", "gexf", str(tmp_path / "x"), "--city", "Tiapei")
     assert missing.exit_code == 1 and "Taipei" in missing.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_network_source_filter_keeps_one_sources_ties(cli: Any) -> None:
+    every = cli("network", "stats", "--skip-heavy", "--format", "json", "-q")
+    crawl = cli(
+        "network", "stats", "--source", "wikidata-p190-2016", "--skip-heavy", "--format", "json"
+    )
+    assert every.exit_code == crawl.exit_code == 0, crawl.stderr
+    assert 0 < crawl.json()["edges"] < every.json()["edges"]
+    assert "stated by wikidata-p190-2016" in crawl.json()["filters"]
+    nothing = cli("network", "stats", "--source", "no-such-source", "--skip-heavy")
+    assert nothing.exit_code == 1 and "no-such-source" in nothing.stderr

@@ -39,11 +39,13 @@ def network_filter(
     until: int | None = None,
     levels: list[str] | None = None,
     merge_districts: bool = False,
+    sources: list[str] | None = None,
 ) -> GraphFilter:
-    """The filter object every network call takes (empty lists mean no filter)."""
+    """The filter object every network call takes (empty lists mean no filter); ``sources``
+    keeps the ties that one of these sources states."""
     from citydip.analysis.network.graph import GraphFilter
 
-    return GraphFilter.of(kinds, statuses, since, until, levels, merge_districts)
+    return GraphFilter.of(kinds, statuses, since, until, levels, merge_districts, sources)
 
 
 def _network(store: Store, filters: GraphFilter | None) -> Network:

@@ -29,6 +29,11 @@ SINCE = typer.Option(None, "--since", help="Ties that started in or after this y
 UNTIL = typer.Option(None, "--until", help="Ties that started in or before this year.")
 LEVEL = typer.Option(None, "--level", help="Keep places of this level (repeatable).")
 MERGE = typer.Option(False, "--merge-districts", help="Count districts as their city.")
+SOURCE = typer.Option(
+    None,
+    "--source",
+    help="Keep ties stated by this source id (repeatable), e.g. wikidata-p190-2016.",
+)
 FORMAT = typer.Option(Format.table, "--format", help="table or json.")
 SKIP_HEAVY = typer.Option(
     False, "--skip-heavy", help="Skip diameter, mean distance and betweenness."
@@ -43,10 +48,11 @@ def _filters(
     until: int | None,
     level: list[str] | None,
     merge: bool,
+    source: list[str] | None = None,
 ) -> Any:
     from citydip.api import network_filter
 
-    return network_filter(kind, status, since, until, level, merge)
+    return network_filter(kind, status, since, until, level, merge, source)
 
 
 def _step(status: Any) -> Any:
@@ -61,6 +67,7 @@ def stats(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
     skip_heavy: bool = SKIP_HEAVY,
     quiet: bool = QUIET,
@@ -68,7 +75,7 @@ def stats(
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
     from citydip.api import network_stats
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_stats(store, filters, heavy=not skip_heavy, progress=_step(bar))
     render("network stats", fmt.value, result)
@@ -83,6 +90,7 @@ def city(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     wave_gap: int = typer.Option(
         5, "--wave-gap", help="Years between agreements that end a wave of them."
     ),
@@ -93,7 +101,7 @@ def city(
     """A city's place in the network: centrality and rank, reach, partners, waves."""
     from citydip.api import network_city
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_city(
             store, name, filters, heavy=not skip_heavy, wave_gap=wave_gap, progress=_step(bar)
@@ -113,13 +121,14 @@ def top(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
     quiet: bool = QUIET,
 ) -> None:
     """The best-ranked places by one centrality."""
     from citydip.api import network_top
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_top(store, by, limit, filters, progress=_step(bar))
     render("network top", fmt.value, result)
@@ -133,12 +142,13 @@ def homophily(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
 ) -> None:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
     from citydip.api import network_homophily
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_homophily(store, filters)
     render("network homophily", fmt.value, result)
@@ -154,12 +164,13 @@ def communities(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
 ) -> None:
     """Leiden communities with their country make-up."""
     from citydip.api import network_communities
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_communities(store, filters, top=top, resolution=resolution)
     render("network communities", fmt.value, result)
@@ -174,12 +185,13 @@ def countries(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
 ) -> None:
     """The country-level network: countries as nodes, ties between them as weights."""
     from citydip.api import network_countries
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_countries(store, filters, top=top)
     render("network countries", fmt.value, result)
@@ -209,12 +221,13 @@ def export(
     until: int | None = UNTIL,
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
     from citydip.cli.app import write_output
 
-    filters = _filters(kind, status, since, until, level, merge)
+    filters = _filters(kind, status, since, until, level, merge, source)
     target = None if out == "-" else Path(out)
     with open_chosen_store() as store:
         result = network_export(
