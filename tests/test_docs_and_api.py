@@ -69,3 +69,32 @@ def test_readme_setup_commands() -> None:
         "python3 -m venv .venv && .venv/bin/pip install -e '.[all]' && .venv/bin/python -m pytest"
     )
     assert command in readme and command in ci
+
+
+def test_the_readme_test_command_prints_the_passed_summary() -> None:
+    """CI reads pytest's "N passed in …" line: the settings pass one -q, which keeps it; a
+    second -q (in the README's command, .ci/run or addopts) would hide it."""
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    settings = tomllib.loads((root / "pyproject.toml").read_text())["tool"]["pytest"]
+    quiet = settings["ini_options"]["addopts"].split().count("-q")
+    readme = (root / "README.md").read_text()
+    command = re.search(r"\.venv/bin/python -m pytest[^\n`]*", readme)
+    assert command is not None
+    assert quiet + command.group(0).split().count("-q") <= 1
+    assert command.group(0) in (root / ".ci" / "run").read_text()
+
+
+def test_the_readme_documents_every_exit_code() -> None:
+    from citydip import errors
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    table = readme[readme.index("| exit | meaning |") :]
+    codes = {
+        cls.exit_code
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.CitydipError)
+    }
+    for code in codes | {0, 2}:
+        assert re.search(rf"^\| {code} \|", table, re.MULTILINE), code

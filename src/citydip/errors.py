@@ -6,6 +6,7 @@
     ├── InvalidInput             a bad file, row, field or argument (exit 2, 400)
     │   └── DataError            data failing validation: file:line: field: problem
     ├── ImportFailed             an import that was rolled back (exit 3, 422)
+    ├── OutputError              a file that cannot be written, e.g. a full disk (exit 3, 500)
     ├── StoreError               the SQLite store cannot be opened, read or migrated (exit 4, 500)
     └── Unavailable              an optional capability missing here, e.g. PDF (exit 5, 503)
 
@@ -87,6 +88,14 @@ class StoreError(CitydipError):
     """The SQLite store cannot be opened, read or migrated."""
 
     exit_code = 4
+    http_status = 500
+
+
+class OutputError(CitydipError):
+    """A file that cannot be written (a folder, no permission, a full disk); nothing was
+    written, the previous file is as it was."""
+
+    exit_code = 3
     http_status = 500
 
 

@@ -37,3 +37,49 @@ def slugify(name: str) -> str:
     from anyascii import anyascii
 
     return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "x"
+
+
+# -- hostile text -------------------------------------------------------------------------
+
+MAX_NAME_LENGTH = 300  # characters: no place, organization or query is longer
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_text(text: str, one_line: bool = False) -> str:
+    """``text`` without ANSI escape sequences, control characters and lone surrogates
+    (tabs and newlines kept unless ``one_line``): what reaches the store and the terminal."""
+    if text.isprintable():
+        return text
+    text = _ANSI.sub("", text)
+    return (_CONTROL_LINE if one_line else _CONTROL).sub("", text)
+
+
+def check_name_length(name: str, what: str = "name") -> str:
+    """``name`` itself, or an InvalidInput when it is longer than any real name."""
+    if len(name) > MAX_NAME_LENGTH:
+        from citydip.errors import InvalidInput
+
+        raise InvalidInput(
+            f"{what} of {len(name):,} characters is too long (at most {MAX_NAME_LENGTH})"
+        )
+    return name
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a place or organization (None when it can): longer than any
+    real name. (Names without letters, ``%`` or ``*``, stay places of their own that never
+    merge: docs/identity.md; a JSON ``true`` is refused by type where it is read.)"""
+    if len(name) > MAX_NAME_LENGTH:
+        return f"{len(name):,} characters is too long for a name (at most {MAX_NAME_LENGTH})"
+    return None
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(text: str) -> str:
+    """A spreadsheet cell that is never a formula: text starting with = + - @ (or a tab, a
+    carriage return) gets a leading quote."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -181,11 +181,13 @@ def test_csv_node_and_edge_lists(net: Network, tmp_path: Path) -> None:
     }
 
 
-def test_unwritable_export_is_invalid_input(net: Network, tmp_path: Path) -> None:
+def test_unwritable_export_is_an_output_error(net: Network, tmp_path: Path) -> None:
+    from citydip.errors import OutputError
+
     blocker = tmp_path / "file.txt"
     blocker.write_text("x", encoding="utf-8")
     for fmt in ("graphml", "gexf", "geojson", "csv"):
-        with pytest.raises(InvalidInput, match="cannot write"):
+        with pytest.raises(OutputError, match="cannot write"):
             export(net, fmt, blocker / f"out.{fmt}")
     with pytest.raises(InvalidInput, match="'dot' is not one of"):
         export(net, "dot", tmp_path / "x.dot")

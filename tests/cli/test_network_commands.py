@@ -142,7 +142,7 @@ def test_export_to_an_unwritable_place(cli: Any, tmp_path: Path) -> None:
     blocker = tmp_path / "file.txt"
     blocker.write_text("x", encoding="utf-8")
     result = cli("network", "export", "geojson", str(blocker / "x.geojson"))
-    assert result.exit_code == 2
+    assert result.exit_code == 3  # I/O (README: exit codes)
     assert result.stderr.startswith(f"{blocker / 'x.geojson'}: cannot write")
 
 

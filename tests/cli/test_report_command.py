@@ -38,7 +38,7 @@ def test_report_errors_are_one_line_and_write_nothing(cli: Any, tmp_path: Path) 
     assert not out.exists()
     (tmp_path / "a-file").write_text("x", encoding="utf-8")
     unwritable = cli("report", "Yokohama", "--out", str(tmp_path / "a-file" / "y.html"))
-    assert unwritable.exit_code == 2
+    assert unwritable.exit_code == 3  # I/O (README: exit codes)
     assert "cannot write" in unwritable.stderr and str(tmp_path / "a-file") in unwritable.stderr
 
 

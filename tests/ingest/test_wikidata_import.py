@@ -146,3 +146,16 @@ def test_online_local_server(store: Store) -> None:
         server.shutdown()
         server.server_close()
     assert len(batch.claims) == 3 and seen and seen[0].startswith("citydip/")
+
+
+def test_a_corrupt_response_cache_is_fetched_again(store: Store, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    online_batch(store, "Q3955", cache, transport=_recorded([]), min_interval=0)
+    entries = sorted(cache.iterdir())
+    entries[0].write_bytes(b'{"entities": {"Q3955": ')  # truncated by a kill or a full disk
+    entries[1].write_bytes(b"\xff\xfe not text")
+    requests: list[httpx.Request] = []
+    again = online_batch(store, "Q3955", cache, transport=_recorded(requests), min_interval=0)
+    assert len(again.claims) == 5 and len(requests) == 3  # both entries fetched again
+    assert [p.name for p in sorted(cache.iterdir())] == [p.name for p in entries]
+    assert not list(cache.glob("*.tmp"))

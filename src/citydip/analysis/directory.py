@@ -17,7 +17,7 @@ from citydip.errors import InvalidInput
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.store.database import Store
 from citydip.store.models import Claim, Entity
-from citydip.text import fold
+from citydip.text import check_name_length, fold
 
 SORTS = ("ties", "name")
 
@@ -85,6 +85,8 @@ def search_cities(
     its top-most parent, as in the network: it is not listed, its ties are its city's,
     and ties between a district and its own city vanish.
     """
+    if query:
+        check_name_length(query, "query")
     if sort not in SORTS:
         raise InvalidInput(f"sort {sort!r}: give one of {', '.join(SORTS)}")
     if limit is not None and limit < 1:

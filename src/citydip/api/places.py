@@ -27,15 +27,14 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """The rows of a batch CSV, checked: a bad file fails before anything is resolved."""
     import csv
 
+    from citydip.files import read_input
+
+    data = read_input(path)  # a regular file of bounded size, or - for standard input
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError as exc:
-        raise DataError(str(path), None, None, "no such file") from exc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise DataError(str(path), line, None, "not UTF-8 text") from exc
-    except OSError as exc:
-        raise DataError(str(path), None, None, f"cannot read: {exc.strerror}") from exc
     reader = csv.DictReader(text.splitlines(keepends=True), restkey="\x00extra")
     fields = [f.strip() for f in reader.fieldnames or []]
     if "name" not in fields:
@@ -67,8 +66,10 @@ def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
     import io
 
     from citydip.knowledge.gazetteer import resolve_many
+    from citydip.text import formula_safe
 
     fields, rows = read_name_rows(path)
+    records: list[dict[str, str]] = []
     columns = fields + [c for c in OUT_COLUMNS if c not in fields]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
@@ -79,19 +80,19 @@ def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
     for row, result in zip(rows, results, strict=True):
         place = result.place
         counts[result.status] += 1
-        writer.writerow(
-            {
-                **row,
-                "status": result.status,
-                "geonames_id": place.geonames_id if place else "",
-                "resolved_name": place.name if place else "",
-                "country_code": place.country if place else "",
-                "lat": place.lat if place else "",
-                "lon": place.lon if place else "",
-                "score": f"{result.score:.4f}",
-            }
-        )
-    return ResolvedBatch(buffer.getvalue(), len(rows), counts)
+        resolved = {
+            **row,
+            "status": result.status,
+            "geonames_id": place.geonames_id if place else "",
+            "resolved_name": place.name if place else "",
+            "country_code": place.country if place else "",
+            "lat": place.lat if place else "",
+            "lon": place.lon if place else "",
+            "score": f"{result.score:.4f}",
+        }
+        records.append({k: str(v) for k, v in resolved.items()})
+        writer.writerow({k: formula_safe(str(v)) for k, v in resolved.items()})
+    return ResolvedBatch(buffer.getvalue(), len(rows), counts, records)
 
 
 def gazetteer_status() -> GazetteerStatus:

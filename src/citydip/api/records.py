@@ -181,14 +181,16 @@ class SavedExtraction:
 
 @dataclass(frozen=True)
 class ResolvedBatch:
-    """A CSV of place names resolved: the output CSV text and the counts by status."""
+    """A CSV of place names resolved: the output CSV text (formula-safe cells), the counts
+    by status, and each row with its resolution (the input's columns, then the results)."""
 
     csv: str
     rows: int
     counts: dict[str, int]
+    results: list[dict[str, str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"rows": self.rows, "counts": self.counts}
+        return {"rows": self.rows, "counts": self.counts, "results": self.results}
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
+from typing import TYPE_CHECKING
 
-from citydip.cli.app import app
+import typer
+
+from citydip.cli.app import STATE, app
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import UsageError
 
 # Each module registers its commands on ``app`` when imported.
 _COMMAND_MODULES = (
@@ -62,8 +69,24 @@ def main(argv: list[str] | None = None) -> int:
     from citydip.errors import CitydipError
 
     _register()
+    from typer._click import exceptions as click  # Typer vendors its Click
+
     try:
-        app(args=argv, prog_name="citydip")
+        code = app(args=argv, prog_name="citydip", standalone_mode=False)
+    except click.NoArgsIsHelpError as exc:
+        text = exc.format_message()  # Typer's rich help is printed while it is formatted
+        if text.strip():
+            print(text)
+        return 0
+    except click.UsageError as exc:
+        print(usage_line(exc), file=sys.stderr)
+        return 2
+    except click.ClickException as exc:
+        print(" ".join(exc.format_message().split()), file=sys.stderr)
+        return exc.exit_code
+    except typer.Abort:
+        print("aborted", file=sys.stderr)
+        return 1
     except CitydipError as exc:
         print(error_line(exc), file=sys.stderr)
         return exc.exit_code
@@ -71,7 +94,40 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BrokenPipeError:
         return 0
-    return 0
+    except (OSError, sqlite3.Error, RecursionError, UnicodeError, MemoryError) as exc:
+        line, failure = unexpected_line(exc)
+        print(line, file=sys.stderr)
+        return failure
+    return code if isinstance(code, int) else 0
+
+
+def usage_line(exc: UsageError) -> str:
+    """A usage error on one line, like every other error: what, and where to read more."""
+    where = exc.ctx.command_path if exc.ctx else "citydip"
+    message = " ".join(exc.format_message().split())
+    return f"{where}: {message} (see '{where} --help')"
+
+
+def unexpected_line(exc: BaseException) -> tuple[str, int]:
+    """An error no library call turned into ours (a full disk mid-way, a store corrupted
+    under us): one line and its exit code, never a traceback."""
+    import sqlite3
+
+    from citydip.errors import StoreError
+    from citydip.files import os_problem
+    from citydip.store.database import store_failure
+
+    if isinstance(exc, sqlite3.Error):
+        from citydip.stores import chosen_db_path
+
+        failure = store_failure(chosen_db_path(STATE.db), exc)
+        return str(failure), StoreError.exit_code
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{os_problem(exc)}", 3
+    if isinstance(exc, MemoryError):
+        return "out of memory: the input is too large", 3
+    return f"cannot process the input: {type(exc).__name__}: {exc}".splitlines()[0], 2
 
 
 def run() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -16,9 +15,18 @@ app = typer.Typer(
     name="citydip",
     help="citydip: a sourced, offline city-diplomacy observatory.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion, on request only
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from citydip import __version__
+
+        typer.echo(f"citydip {__version__}")
+        raise typer.Exit()
 
 
 class State:
@@ -35,16 +43,20 @@ def root(
     db: str | None = typer.Option(
         None, "--db", envvar="CITYDIP_DB", help="SQLite store to use (default: embedded store)."
     ),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_version, help="Print the version and exit."
+    ),
 ) -> None:
     """citydip: what cities do abroad, from sourced claims. Every answer names its sources."""
     STATE.db = db
 
 
-def open_chosen_store() -> Store:
-    """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use)."""
+def open_chosen_store(create: bool = False) -> Store:
+    """The store chosen by --db / CITYDIP_DB, or the embedded default (built on first use);
+    a --db path that does not exist is created only when ``create`` (imports)."""
     from citydip.stores import open_db
 
-    return open_db(STATE.db, on_build=_building_status)
+    return open_db(STATE.db, on_build=_building_status, create=create)
 
 
 @contextmanager
@@ -57,7 +69,9 @@ def _building_status(path: Any) -> Iterator[Callable[[str, int], None]]:
     steps = ("curated data", "places", "names", "ties")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task(f"Building {path} (once)", total=len(steps))
+        from rich.markup import escape
+
+        task = progress.add_task(f"Building {escape(str(path))} (once)", total=len(steps))
 
         def advance(what: str, count: int) -> None:
             progress.update(task, advance=1, description=f"Building the store: {count:,} {what}")
@@ -81,32 +95,19 @@ def spinner(enabled: bool, text: str = "Computing") -> Any:
     return Console(stderr=True).status(f"{text}…")
 
 
-def write_output(out: str, data: str | bytes) -> None:
-    """Write ``data`` to the file ``out`` (atomically) or, for ``-``, to standard output."""
-    if out == "-":
-        if isinstance(data, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
-        else:
-            sys.stdout.write(data)
-        return
-    import contextlib
-    import os
+def write_output(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+    """Write ``data`` to the file ``out`` (atomically: a temporary file renamed, never
+    through a symlink, never one of the command's ``inputs``) or, for ``-``, to stdout."""
     from pathlib import Path
 
-    from citydip.errors import InvalidInput
+    from citydip.files import write_output as write
 
-    path = Path(out)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
-            tmp.write_bytes(data)
-        else:
-            tmp.write_text(data, encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise InvalidInput(f"{out}: cannot write ({exc.strerror})") from exc
+    write(Path(out), data, tuple(Path(i) for i in inputs))
+
+
+def console() -> Any:
+    """A Rich console that reads no markup (data such as ``[/x] Evil`` or "[citation
+    needed]" prints as written) and, off a terminal, prints full cells (cli/terminal.py)."""
+    from citydip.cli.terminal import console as make
+
+    return make()

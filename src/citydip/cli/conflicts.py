@@ -7,6 +7,7 @@ from enum import StrEnum
 import typer
 
 from citydip.cli.app import app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 
@@ -17,7 +18,7 @@ class ConflictsFormat(StrEnum):
     md = "md"
 
 
-@app.command()
+@app.command(epilog=examples("conflicts"))
 def conflicts(
     name: str | None = typer.Argument(None, help="Limit to one city or entity."),
     limit: int | None = typer.Option(None, "--limit", "-n", help="Show the N most severe."),

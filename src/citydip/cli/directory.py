@@ -7,6 +7,7 @@ from enum import StrEnum
 import typer
 
 from citydip.cli.app import app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 
@@ -21,7 +22,7 @@ class CitySort(StrEnum):
     name = "name"
 
 
-@app.command()
+@app.command(epilog=examples("cities"))
 def cities(
     query: str | None = typer.Argument(None, help="Part of a name, any script or accent."),
     country: str | None = typer.Option(None, "--country", "-c", help="ISO code (JP) or name."),

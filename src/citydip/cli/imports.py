@@ -11,6 +11,7 @@ from pathlib import Path
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 import_app = typer.Typer(
@@ -27,7 +28,7 @@ def _bars(fmt: Format, quiet: bool) -> bool:
     return not quiet and fmt is Format.table
 
 
-@import_app.command("pairs")
+@import_app.command("pairs", epilog=examples("import pairs"))
 def import_pairs(
     file: Path = typer.Argument(..., help="CSV with columns city1,country1,city2,country2."),
     title: str | None = typer.Option(None, "--title", help="Title of the source."),
@@ -37,12 +38,12 @@ def import_pairs(
     """Import a pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
     from citydip import api
 
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         summary = api.import_pairs(store, file, title=title, progress=_bars(fmt, quiet))
     render("import", fmt.value, summary)
 
 
-@import_app.command("table")
+@import_app.command("table", epilog=examples("import table"))
 def import_table(
     file: Path = typer.Argument(..., help="CSV or JSON Lines: partner, country, kind, start..."),
     city: str | None = typer.Option(None, "--city", help="The city whose table this is."),
@@ -58,7 +59,7 @@ def import_table(
     """Import a city's own table of ties (an international-affairs office's records)."""
     from citydip import api
 
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         summary = api.import_table(
             store, file, city, city_country, source_kind, title, complete, _bars(fmt, quiet)
         )
@@ -76,12 +77,12 @@ def import_edges(
     """Import a two-column edge list of Wikidata QIDs, with an optional names file."""
     from citydip import api
 
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         summary = api.import_edges(store, file, names, ids, progress=_bars(fmt, quiet))
     render("import", fmt.value, summary)
 
 
-@import_app.command("wikidata")
+@import_app.command("wikidata", epilog=examples("import wikidata"))
 def import_wikidata(
     file: Path | None = typer.Argument(None, help="SPARQL JSON results or wbgetentities JSON."),
     online: str | None = typer.Option(
@@ -97,6 +98,6 @@ def import_wikidata(
 
     if (file is None) == (online is None):
         raise InvalidInput("import wikidata: give a FILE or --online QUERY, not both or neither")
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         summary = api.import_wikidata(store, file, online, cache, progress=_bars(fmt, quiet))
     render("import", fmt.value, summary)

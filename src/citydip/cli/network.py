@@ -14,6 +14,7 @@ from typing import Any
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store, spinner
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 network_app = typer.Typer(
@@ -203,7 +204,7 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-@network_app.command("export")
+@network_app.command("export", epilog=examples("network export"))
 def export(
     fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
     out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 
 import typer
 
 from citydip.cli.app import STATE, Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 MERGE_DISTRICTS = typer.Option(
@@ -36,7 +38,7 @@ class SourcesFormat(StrEnum):
     csl = "csl-json"
 
 
-@app.command()
+@app.command(epilog=examples("city"))
 def city(
     name: str = typer.Argument(..., help="City name in any script, or its id."),
     format: CityFormat = typer.Option(
@@ -51,7 +53,7 @@ def city(
         render("city", format.value, city_profile(store, name, merge_districts))
 
 
-@app.command()
+@app.command(epilog=examples("compare"))
 def compare(
     names: list[str] = typer.Argument(..., help="Two or more city names."),
     format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
@@ -88,12 +90,28 @@ def sources(
         render("sources", format.value, bibliography(store, name))
 
 
-@app.command()
+@app.command(epilog=examples("rebuild"))
 def rebuild(
     empty: bool = typer.Option(False, "--empty", help="Create an empty store, no curated data."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Drop imported claims without asking."),
 ) -> None:
-    """Recreate the store from the curated data shipped in the package."""
+    """Recreate the store from the curated data shipped in the package.
+
+    Imported claims are dropped: citydip asks first (or needs --yes). A store written by a
+    newer citydip is refused, and so is a store another command is writing to.
+    """
+    from citydip.stores import check_rebuild
     from citydip.stores import rebuild as rebuild_store
 
-    path = rebuild_store(STATE.db, empty=empty)
+    check = check_rebuild(STATE.db)
+    if check.imported_claims and not yes:
+        what = (
+            f"{check.imported_claims:,} imported claims ({', '.join(check.imported_sources[:5])})"
+        )
+        if not sys.stdin.isatty():
+            typer.echo(f"{check.path}: rebuilding drops {what}; pass --yes to drop them", err=True)
+            raise typer.Exit(2)
+        if not typer.confirm(f"Rebuilding {check.path} drops {what}. Go on?", err=True):
+            raise typer.Exit(1)
+    path = rebuild_store(STATE.db, empty=empty, drop_imports=True)
     typer.echo(f"rebuilt {path}")

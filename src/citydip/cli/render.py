@@ -25,9 +25,9 @@ def _json(result: Any) -> None:
 
 def _rich(view: Callable[[Any], Any]) -> Renderer:
     def render(data: Any) -> None:
-        from rich.console import Console
+        from citydip.cli.terminal import console
 
-        Console(highlight=False, soft_wrap=False).print(view(data))
+        console().print(view(data))
 
     return render
 
@@ -69,13 +69,12 @@ def _conflicts_table(result: Any) -> None:
     """Most severe first; on a terminal through a pager that quits when one screen holds it."""
     import os
 
-    from rich.console import Console
-
+    from citydip.cli.terminal import console
     from citydip.report.conflicts import conflicts_text
 
     data = result.to_dict()
     hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
-    out = Console(highlight=False, soft_wrap=False)
+    out = console()
     if out.is_terminal:
         # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
         os.environ.setdefault("LESS", "-FRX")
@@ -93,9 +92,9 @@ def _report(module: str, name: str, *, rich: bool = False) -> Renderer:
 
         out = getattr(importlib.import_module(f"citydip.report.{module}"), name)(result.to_dict())
         if rich:
-            from rich.console import Console
+            from citydip.cli.terminal import console
 
-            Console(highlight=False, soft_wrap=False).print(out)
+            console().print(out)
         else:
             sys.stdout.write(out)
 
@@ -128,9 +127,9 @@ def _comparison(name: str) -> Renderer:
         if isinstance(out, str):
             sys.stdout.write(out)
         else:
-            from rich.console import Console
+            from citydip.cli.terminal import console
 
-            Console(highlight=False, soft_wrap=False).print(out)
+            console().print(out)
 
     return render
 

@@ -8,6 +8,7 @@ from typing import Any
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 review_app = typer.Typer(
@@ -28,7 +29,9 @@ def _pdf_bar(path: Path) -> Any:
     from rich.progress import Progress
 
     progress = Progress(console=Console(stderr=True), transient=True)
-    task = progress.add_task(f"Reading {path.name}", total=None)
+    from rich.markup import escape
+
+    task = progress.add_task(f"Reading {escape(path.name)}", total=None)
 
     def advance(done: int, total: int) -> None:
         if done == 1:
@@ -40,7 +43,7 @@ def _pdf_bar(path: Path) -> Any:
     return advance
 
 
-@app.command("extract")
+@app.command("extract", epilog=examples("extract"))
 def extract_command(
     path: Path = FILE,
     fmt: Format = typer.Option(Format.table, "--format", help="table or json."),

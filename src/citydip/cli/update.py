@@ -39,7 +39,7 @@ def update_wikidata(
     from citydip.ingest.wikidata_update import UpdateOptions
 
     options = UpdateOptions(endpoint=endpoint, page_size=page_size)
-    with open_chosen_store() as store:
+    with open_chosen_store(create=True) as store:
         try:
             summary = update(store, options, restart=restart, progress=not quiet)
         except KeyboardInterrupt:

@@ -16,6 +16,7 @@ from citydip.ingest.pairs import read_text
 from citydip.ingest.wikidata import QID, WikidataRecord, WikidataTie, wikidata_batch
 from citydip.store.database import Store
 from citydip.store.models import Source
+from citydip.text import clean_text, name_problem
 
 _SPLIT = re.compile(r"[\t,; ]+")
 
@@ -61,7 +62,10 @@ def parse_names(path: Path) -> dict[str, str]:
             raise DataError(str(path), number, "qid", f"{qid!r} is not a Wikidata QID")
         if not sep or not label.strip():
             raise DataError(str(path), number, "label", "missing (need QID<TAB>label)")
-        labels[qid] = label.strip()
+        label = clean_text(label.strip(), one_line=True)
+        if problem := name_problem(label):
+            raise DataError(str(path), number, "label", problem)
+        labels[qid] = label
     return labels
 
 

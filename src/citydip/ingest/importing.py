@@ -74,7 +74,9 @@ class ImportSummary:
 
 
 def file_digest(path: Path) -> str:
-    return hashlib.sha1(path.read_bytes()).hexdigest()
+    from citydip.files import read_input
+
+    return hashlib.sha1(read_input(path)).hexdigest()
 
 
 def source_id_for(kind: str, path_or_url: str) -> str:

@@ -16,18 +16,16 @@ from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, un
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
 from citydip.store.database import Store
 from citydip.store.models import Claim, Source
+from citydip.text import clean_text, name_problem
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2")
 
 
 def read_text(path: Path) -> str:
     """A file's text as UTF-8; unreadable, empty or non-UTF-8 files are DataErrors."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise DataError(str(path), None, None, "no such file") from exc
-    except OSError as exc:
-        raise DataError(str(path), None, None, f"cannot read: {exc.strerror}") from exc
+    from citydip.files import read_input
+
+    data = read_input(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,6 +79,9 @@ def parse_pairs(path: Path) -> list[tuple[int, dict[str, str]]]:
         for column in ("city1", "city2"):
             if not row[column]:
                 raise DataError(str(path), line, column, "empty")
+            row[column] = clean_text(row[column], one_line=True)
+            if problem := name_problem(row[column]):
+                raise DataError(str(path), line, column, problem)
     if not rows:
         raise DataError(str(path), None, None, "no rows after the header")
     return rows

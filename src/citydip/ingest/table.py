@@ -8,7 +8,6 @@ Columns / keys (docs/importing.md): ``partner`` (required), ``country``, ``kind`
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from citydip.ingest.pairs import csv_rows, imported_tie, read_text
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
 from citydip.store.database import Store
 from citydip.store.models import Source
+from citydip.text import clean_text, name_problem
 
 TABLE_FIELDS = (
     "city",
@@ -62,23 +62,31 @@ def parse_table(path: Path) -> list[tuple[int, dict[str, str]]]:
     return [(line, _check_row(path, line, row)) for line, row in rows]
 
 
+NUMERIC_FIELDS = ("start", "end")  # a year may be written as a JSON number
+
+
 def _jsonl_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
+    from citydip.ingest.jsontext import json_type, parse_json
+
     rows = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
-        try:
-            item = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise DataError(str(path), number, None, f"bad JSON: {exc.msg}") from exc
+        item = parse_json(raw, str(path), number)
         if not isinstance(item, dict):
-            raise DataError(str(path), number, None, "expected one JSON object per line")
+            got = json_type(item)
+            raise DataError(
+                str(path), number, None, f"expected one JSON object per line, got {got}"
+            )
         for key, value in item.items():
             if key not in TABLE_FIELDS:
                 allowed = ", ".join(TABLE_FIELDS)
                 raise DataError(str(path), number, key, f"unknown field (allowed: {allowed})")
-            if value is not None and not isinstance(value, str | int):
-                raise DataError(str(path), number, key, "expected text")
+            if value is None or isinstance(value, str):
+                continue
+            if isinstance(value, int) and not isinstance(value, bool) and key in NUMERIC_FIELDS:
+                continue
+            raise DataError(str(path), number, key, f"expected text, got {json_type(value)}")
         rows.append((number, {k: "" if v is None else str(v).strip() for k, v in item.items()}))
     return rows
 
@@ -89,6 +97,11 @@ def _check_row(path: Path, line: int, row: dict[str, str]) -> dict[str, str]:
 
     if not row.get("partner"):
         raise fail("partner", "empty")
+    for field in ("partner", "city"):
+        if row.get(field):
+            row[field] = clean_text(row[field], one_line=True)
+            if problem := name_problem(row[field]):
+                raise fail(field, problem)
     kind = row.get("kind", "").lower()
     kind = KIND_WORDS.get(kind, kind)
     if kind not in vocab.TIE_KINDS:

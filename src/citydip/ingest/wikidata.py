@@ -11,7 +11,6 @@ places the gazetteer cannot place. SPARQL variables: docs/importing.md.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,19 +83,24 @@ class WikidataRecord:
 
 def load_json(path: Path) -> Any:
     """Parse a JSON file; truncated or broken JSON is a DataError at its line."""
-    text = read_text(path)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise DataError(str(path), exc.lineno, None, f"bad JSON: {exc.msg}") from exc
+    from citydip.ingest.jsontext import parse_json
+
+    return parse_json(read_text(path), str(path))
 
 
 def parse_wikidata(data: Any, label: str) -> WikidataRecord:
-    """SPARQL 1.1 JSON results or a wbgetentities response, told apart by their keys."""
-    if isinstance(data, dict) and "results" in data and "head" in data:
-        return parse_sparql(data, label)
-    if isinstance(data, dict) and isinstance(data.get("entities"), dict):
-        return parse_entities(data, label)
+    """SPARQL 1.1 JSON results or a wbgetentities response, told apart by their keys.
+
+    A value of the wrong type anywhere (a list where an object belongs, a precision that is
+    no number) is a DataError, never a traceback."""
+    try:
+        if isinstance(data, dict) and "results" in data and "head" in data:
+            return parse_sparql(data, label)
+        if isinstance(data, dict) and isinstance(data.get("entities"), dict):
+            return parse_entities(data, label)
+    except (KeyError, TypeError, AttributeError, ValueError, OverflowError, IndexError) as exc:
+        problem = f"malformed answer: {type(exc).__name__} {str(exc)[:80]}".strip()
+        raise DataError(label, None, None, " ".join(problem.split())) from exc
     raise DataError(label, 1, None, "neither SPARQL JSON results nor a wbgetentities response")
 
 
@@ -160,8 +164,8 @@ def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
             raise DataError(label, None, f"entities.{qid}", "not a QID")
         labels: dict[str, Any] = entity.get("labels") or {}
         first: dict[str, Any] = labels.get("en") or next(iter(labels.values()), {})
-        text = first.get("value")
-        if text:
+        text = first.get("value") if isinstance(first, dict) else None
+        if isinstance(text, str) and text:
             record.labels[qid] = text
         entity_item_facts(record, qid, entity.get("claims", {}))
         for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
@@ -193,8 +197,10 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
             ref = _reference(urls[0] if urls else "", stated[0] if stated else "", retrieved)
             if ref:
                 refs.append(ref)
-    except (KeyError, TypeError, AttributeError) as exc:
+    except KeyError as exc:
         raise DataError(where, None, None, f"malformed statement ({exc!r} missing)") from exc
+    except (TypeError, AttributeError, ValueError) as exc:
+        raise DataError(where, None, None, f"malformed statement ({exc})") from exc
     tie = WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
     tie.end_cause = _cause(causes[0], "") if causes else None
     return tie
@@ -205,7 +211,9 @@ def _time(snaks: Any) -> str | None:
         if _has(snak):
             value = snak["datavalue"]["value"]
             text = str(value["time"]).lstrip("+")[:10]
-            precision = int(value.get("precision", 11))
+            precision = value.get("precision", 11)
+            if not isinstance(precision, int) or isinstance(precision, bool):
+                raise TypeError(f"precision {precision!r} is not a whole number")
             return text[:4] if precision <= 9 else text[:7] if precision == 10 else text
     return None
 

@@ -77,12 +77,17 @@ class Client:
         key = hashlib.sha1(json.dumps([url, params], sort_keys=True).encode()).hexdigest()
         cached = self.cache / f"{key}.json" if self.cache else None
         if cached is not None and cached.exists():
-            return json.loads(cached.read_text(encoding="utf-8"))
+            try:
+                return parse_answer(cached.read_text(encoding="utf-8"), str(cached))
+            except (ImportFailed, OSError, UnicodeDecodeError):
+                cached.unlink(missing_ok=True)  # a corrupt or truncated cache entry: fetch again
         text = self.get_text(url, params, what)
         data = parse_answer(text, f"{url} {what}".strip())
         if cached is not None:
+            from citydip.files import write_text_atomic
+
             cached.parent.mkdir(parents=True, exist_ok=True)
-            cached.write_text(text, encoding="utf-8")
+            write_text_atomic(cached, text)
         return data
 
     def get_text(self, url: str, params: dict[str, str], what: str = "") -> str:
@@ -148,10 +153,13 @@ class Client:
 
 
 def parse_answer(text: str, name: str) -> Any:
+    from citydip.errors import DataError
+    from citydip.ingest.jsontext import parse_json
+
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{name}: the answer is not JSON ({exc.msg})") from exc
+        return parse_json(text, name)
+    except DataError as exc:
+        raise ImportFailed(f"{name}: the answer is not JSON ({exc.problem})") from exc
 
 
 def retry_after(value: str) -> float | None:

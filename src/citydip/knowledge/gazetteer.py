@@ -99,7 +99,10 @@ def resolve(
     The index is opened (and built, the first time) on the first call of the process.
     """
     from citydip.knowledge.gazetteer_index import open_index
+    from citydip.text import MAX_NAME_LENGTH
 
+    if len(name) > MAX_NAME_LENGTH:
+        return Resolution("unknown", reason=f"longer than {MAX_NAME_LENGTH} characters", query=name)
     conn = open_index()
     query = parse_query(conn, name, country, region, near)
     if query.problem:

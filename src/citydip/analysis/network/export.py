@@ -47,12 +47,16 @@ def export(network: Network, fmt: str, path: Path) -> list[Path]:
 
 @contextmanager
 def _open(path: Path) -> Iterator[IO[str]]:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = path.open("w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise InvalidInput(f"{path}: cannot write ({exc.strerror})") from exc
-    with handle:
+    """Written to a temporary file and renamed: never a truncated file, never through a
+    symlink onto its target; ``-`` is standard output."""
+    from citydip.files import OutputError, atomic_output, os_problem
+
+    if str(path) != "-":
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({os_problem(exc)})") from exc
+    with atomic_output(path) as handle:
         yield handle
 
 
@@ -68,13 +72,32 @@ def write_graphml(network: Network, path: Path) -> None:
         for name in seq.attributes():
             if all(value is None for value in seq[name]):
                 del seq[name]
+    for seq in (g.vs, g.es):
+        for name in seq.attributes():
+            values = seq[name]
+            if any(isinstance(v, str) for v in values):
+                seq[name] = [xml_text(v) if isinstance(v, str) else v for v in values]
+    import tempfile
+
     import igraph
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        g.write_graphml(str(path))
-    except (OSError, igraph.InternalError) as exc:
-        raise InvalidInput(f"{path}: cannot write ({exc})") from exc
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder) / "graph.graphml"
+        try:
+            g.write_graphml(str(scratch))
+        except (OSError, igraph.InternalError) as exc:
+            raise InvalidInput(f"{path}: cannot write ({exc})") from exc
+        with _open(path) as handle, scratch.open(encoding="utf-8") as text:
+            for chunk in iter(lambda: text.read(1 << 20), ""):
+                handle.write(chunk)
+
+
+def xml_text(value: str) -> str:
+    """Text XML 1.0 can hold: control characters (but tab and newline) and lone
+    surrogates removed."""
+    from citydip.text import clean_text
+
+    return clean_text(value)
 
 
 def _gexf_type(values: list[Any]) -> str:
@@ -91,7 +114,7 @@ def _gexf_type(values: list[Any]) -> str:
 def _gexf_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return xml_text(str(value))
 
 
 def write_gexf(network: Network, path: Path) -> None:
@@ -109,13 +132,13 @@ def write_gexf(network: Network, path: Path) -> None:
             ET.SubElement(attrs, "attribute", id=str(i), title=name, type=_gexf_type(seq[name]))
     nodes = ET.SubElement(graph, "nodes")
     for v in g.vs:
-        node = ET.SubElement(nodes, "node", id=v["id"], label=v["label"])
+        node = ET.SubElement(nodes, "node", id=xml_text(v["id"]), label=xml_text(v["label"]))
         _attvalues(node, [v[f] for f in node_fields])
     edges = ET.SubElement(graph, "edges")
     ids = g.vs["id"]
     for e in g.es:
-        edge = ET.SubElement(edges, "edge", id=str(e.index), source=ids[e.source])
-        edge.set("target", ids[e.target])
+        edge = ET.SubElement(edges, "edge", id=str(e.index), source=xml_text(ids[e.source]))
+        edge.set("target", xml_text(ids[e.target]))
         _attvalues(edge, [e[f] for f in EDGE_FIELDS])
     ET.indent(root)
     with _open(path) as handle:
@@ -244,7 +267,8 @@ def write_csv(network: Network, folder: Path) -> list[Path]:
         writer = csv.writer(handle)
         writer.writerow(["source", "target", "source_label", "target_label", *EDGE_FIELDS])
         for e in g.es:
-            row = [ids[e.source], ids[e.target], labels[e.source], labels[e.target]]
+            row = [_cell(x) for x in (ids[e.source], ids[e.target])]
+            row += [_cell(labels[e.source]), _cell(labels[e.target])]
             writer.writerow(row + [_cell(e[f]) for f in EDGE_FIELDS])
     return [nodes, edges]
 
@@ -254,4 +278,8 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str):
+        from citydip.text import formula_safe
+
+        return formula_safe(value)
     return value
