@@ -109,37 +109,6 @@ def profile_view(data: dict[str, Any]) -> Any:
     return Group(*parts)
 
 
-def conflicts_view(conflicts: list[dict[str, Any]]) -> Any:
-    from rich.console import Group
-    from rich.text import Text
-
-    if not conflicts:
-        return Text("No conflicts: the sources agree.")
-    parts: list[Any] = [Text(f"{len(conflicts)} conflicts", style="bold")]
-    for c in conflicts:
-        title = f"{c['subject']['name']} — {c['property']}"
-        if c.get("object"):
-            title += f" — {c['object']['name']}"
-        block = Text(f"\n{title} [{c['kind']}]", style="bold")
-        for v in c["values"]:
-            when = f" (as of {v['as_of']})" if v.get("as_of") else ""
-            block.append(f"\n  {v['value']}{when}: ", style="")
-            block.append(
-                "; ".join(
-                    f"{s.get('publisher') or s['id']} {s.get('date') or 'n.d.'}"
-                    for s in v["sources"]
-                )
-                or "derived",
-                style="dim",
-            )
-            if v.get("quote"):
-                block.append(f'\n    "{v["quote"]}"', style="italic")
-        if c.get("note"):
-            block.append(f"\n  note: {c['note']}", style="dim")
-        parts.append(block)
-    return Group(*parts)
-
-
 def sources_view(sources: list[dict[str, Any]]) -> Any:
     from rich.table import Table
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
 
 HEADS = {
@@ -137,19 +138,7 @@ _NOT_NAMES = {
     "while",
     "after",
     "before",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+} | CALENDAR_MONTHS
 
 # List and status words are no names ("Friendship cities:", "Former twin towns").
 _NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}

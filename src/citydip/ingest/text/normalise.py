@@ -73,19 +73,23 @@ QUALIFIERS = {
     "fewer than": "fewer than",
     "less than": "fewer than",
 }
-MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+CALENDAR_MONTHS = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
+MONTHS = CALENDAR_MONTHS | {
     "spring",
     "summer",
     "autumn",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from citydip.store.database import Store
 from citydip.text import fold, fold_variants
@@ -259,7 +260,8 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
     """A gazetteer place for a name: (geonames id, name, country), (0, name, None) for a
     place several same-named places could be, or None.
 
-    Only places whose own name is the text, or a close spelling of it ("Hanover" /
+    Villages of the wider data count only with a country given. Only places whose own name
+    is the text, or a close spelling of it ("Hanover" /
     "Hannover", "Nizhny" / "Nizhniy Novgorod"), count: a place known by the text only as an
     alternate name ("Illinois" for some town) does not. Among several such places one that
     is far larger than the next (five times) is taken ("Porto", not the small Portos).
@@ -268,13 +270,19 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
 
     result = resolve(text, country=country)
     if result.status == "resolved" and result.place is not None:
+        if _hamlet(result.place) and country is None:
+            return None  # a capitalised word that only a hamlet is called ("Plans")
         if _spelled_as(text, result.place.name):
             place = result.place
             return place.geonames_id, place.name, place.country
         return None  # "Illinois" is not the town the gazetteer offers in its place
     if result.status != "ambiguous":
         return None
-    named = [p for p in result.candidates if _spelled_as(text, p.name)]
+    named = [
+        p
+        for p in result.candidates
+        if _spelled_as(text, p.name) and (country is not None or not _hamlet(p))
+    ]
     if not named:
         return None
     named.sort(key=lambda p: -(p.population or 0))
@@ -282,6 +290,12 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
     if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
         return top.geonames_id, top.name, top.country
     return 0, text, None
+
+
+def _hamlet(place: Any) -> bool:
+    """A village the wider gazetteer data adds (no GeoNames record, no population): in
+    running text, its name is more often a common word than that village."""
+    return getattr(place, "kind", "city") == "village"
 
 
 def _spelled_as(text: str, name: str) -> bool:
