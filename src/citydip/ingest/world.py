@@ -128,6 +128,7 @@ def _existing(store: Store, entities: list[Entity]) -> dict[str, str]:
     )
     by_geonames = {(int(g), str(level)): str(eid) for g, level, eid in rows}
     qid_of = {v: k for k, v in by_qid.items()}
+    present = {str(row[0]) for row in store.conn.execute("SELECT id FROM entities")}
     remap: dict[str, str] = {}
     for entity in entities:
         held = by_qid.get(entity.wikidata_id or "")
@@ -138,7 +139,7 @@ def _existing(store: Store, entities: list[Entity]) -> dict[str, str]:
                 entity.geonames_id, held = None, None
         if held is not None and held != entity.id:
             remap[entity.id] = held
-        elif held is None and store.entity(entity.id) is not None:
+        elif held is None and entity.id in present:
             remap[entity.id] = entity.id  # loaded before: nothing to add
     return remap
 
