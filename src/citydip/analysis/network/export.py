@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree as ET
 
-from citydip.analysis.geography import great_circle_km
+from citydip.analysis.geography import great_circle_km, great_circle_path
 from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput
 
@@ -158,28 +158,11 @@ def _attvalues(element: ET.Element, values: list[Any]) -> None:
 def great_circle_points(
     lat1: float, lon1: float, lat2: float, lon2: float
 ) -> list[tuple[float, float]]:
-    """(lon, lat) points along the great circle from the first place to the second."""
+    """(lon, lat) points along the great circle from the first place to the second, about
+    one every ``KM_PER_POINT`` km."""
     distance = great_circle_km(lat1, lon1, lat2, lon2)
     steps = max(1, min(MAX_POINTS, math.ceil(distance / KM_PER_POINT)))
-    p1 = _vector(lat1, lon1)
-    p2 = _vector(lat2, lon2)
-    omega = math.acos(max(-1.0, min(1.0, sum(a * b for a, b in zip(p1, p2, strict=True)))))
-    if omega < 1e-12 or math.pi - omega < 1e-9:  # same place, or antipodes: no single circle
-        return [(lon1, lat1), (lon2, lat2)]
-    out = []
-    for i in range(steps + 1):
-        t = i / steps
-        a = math.sin((1 - t) * omega) / math.sin(omega)
-        b = math.sin(t * omega) / math.sin(omega)
-        x, y, z = (a * u + b * w for u, w in zip(p1, p2, strict=True))
-        out.append((math.degrees(math.atan2(y, x)), math.degrees(math.asin(max(-1, min(1, z))))))
-    out[0], out[-1] = (lon1, lat1), (lon2, lat2)
-    return out
-
-
-def _vector(lat: float, lon: float) -> tuple[float, float, float]:
-    phi, lam = math.radians(lat), math.radians(lon)
-    return (math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi))
+    return great_circle_path(lat1, lon1, lat2, lon2, steps)
 
 
 def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:

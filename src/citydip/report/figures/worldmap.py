@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Sequence
 
+from citydip.analysis.geography import great_circle_path
 from citydip.report.figures.basemap import Projection, land_paths
 from citydip.report.figures.records import MapPlace, MapTie
 from citydip.report.figures.style import (
@@ -25,21 +25,7 @@ ARC_STEPS = 48
 
 def great_circle(a: MapPlace, b: MapPlace, steps: int = ARC_STEPS) -> list[tuple[float, float]]:
     """Points (lon, lat) along the shorter great circle from ``a`` to ``b``."""
-    phi1, lmb1, phi2, lmb2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    p = (math.cos(phi1) * math.cos(lmb1), math.cos(phi1) * math.sin(lmb1), math.sin(phi1))
-    q = (math.cos(phi2) * math.cos(lmb2), math.cos(phi2) * math.sin(lmb2), math.sin(phi2))
-    dot = max(-1.0, min(1.0, sum(i * j for i, j in zip(p, q, strict=True))))
-    omega = math.acos(dot)
-    if omega < 1e-9 or math.pi - omega < 1e-9:  # same place, or antipodes: no unique circle
-        return [(a.lon, a.lat), (b.lon, b.lat)]
-    out = []
-    for step in range(steps + 1):
-        t = step / steps
-        wa = math.sin((1 - t) * omega) / math.sin(omega)
-        wb = math.sin(t * omega) / math.sin(omega)
-        x, y, z = (wa * i + wb * j for i, j in zip(p, q, strict=True))
-        out.append((math.degrees(math.atan2(y, x)), math.degrees(math.atan2(z, math.hypot(x, y)))))
-    return out
+    return great_circle_path(a.lat, a.lon, b.lat, b.lon, steps)
 
 
 def _line_path(points: list[tuple[float, float]], proj: Projection) -> str:
