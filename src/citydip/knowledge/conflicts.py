@@ -10,8 +10,6 @@ apart and listed only when asked for by kind (docs/reconciliation.md).
 
 from __future__ import annotations
 
-import json
-import zlib
 from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
@@ -28,7 +26,8 @@ from citydip.knowledge.unconfirmed import (
     coverage_findings,
     unresolved_findings,
 )
-from citydip.store.database import Store, keep_derived, read_derived
+from citydip.store.database import Store
+from citydip.store.derived import DerivedCache
 from citydip.store.models import Entity
 from citydip.text import fold
 
@@ -96,18 +95,15 @@ _CACHE_KEY = "conflicts:v2"  # v2: place conflicts
 
 
 def _whole_store(store: Store) -> tuple[list[Finding], dict[str, int]]:
-    revision = store.revision
-    raw = read_derived(store.path, _CACHE_KEY, revision)
-    if raw is not None:
+    cache = DerivedCache(store)
+    data = cache.get(_CACHE_KEY)
+    if data is not None:
         try:
-            data = json.loads(zlib.decompress(raw))
             return [_from_json(f) for f in data["findings"]], dict(data["notices"])
-        except (zlib.error, ValueError, KeyError, TypeError):
-            pass  # a damaged entry is computed again
+        except (KeyError, TypeError):
+            pass  # an entry of another shape is computed again
     findings, notices = _findings(store, None, None)
-    data = {"findings": [_to_json(f) for f in findings], "notices": notices}
-    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
-    keep_derived(store.path, _CACHE_KEY, revision, zlib.compress(text.encode(), 3))
+    cache.put(_CACHE_KEY, {"findings": [_to_json(f) for f in findings], "notices": notices})
     return findings, notices
 
 

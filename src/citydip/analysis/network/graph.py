@@ -27,10 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from citydip.analysis.network.cache import DerivedCache
 from citydip.errors import CitydipError, InvalidInput, NotFound
 from citydip.knowledge.reconcile import Tie, reconcile_ties
 from citydip.store.database import Store
+from citydip.store.derived import DerivedCache
 from citydip.store.models import Entity
 from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
 
