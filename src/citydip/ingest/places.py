@@ -134,9 +134,10 @@ class PlaceResolver:
         results = dict(
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
-        contested = self._contested(results)
+        contested = contested_places(results, self.by_geonames, self.qid_of)
         self._apart = qualified_namesakes(results)
-        chosen = self._by_ties(results, contested, neighbours or {})
+        known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
+        chosen = placed_by_ties(results, contested, neighbours or {}, known, self._partners)
         matches: dict[NameQuery, Match] = {}
         for query in distinct:
             if query in chosen:
@@ -158,15 +159,6 @@ class PlaceResolver:
 
             self._trusted[query] = plausible(*point, country_code(query.country))
         return point if self._trusted[query] else None
-
-    def _contested(self, results: dict[NameQuery, Any]) -> set[int]:
-        return contested_places(results, self.by_geonames, self.qid_of)
-
-    def _by_ties(
-        self, results: dict[NameQuery, Any], contested: set[int], neighbours: dict[str, set[str]]
-    ) -> dict[NameQuery, tuple[Any, list[str]]]:
-        known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
-        return placed_by_ties(results, contested, neighbours, known, self._partners)
 
     def _partners(self, entity_id: str) -> set[str]:
         rows = self.store.conn.execute(
@@ -433,10 +425,6 @@ class PlaceResolver:
                 self._name(entity_id, label, f"Wikidata {qid}")
             return Match(entity_id, "resolved", label or qid)
         return Match(self._wikidata_entity(NameQuery(label or qid, qid=qid)), "wikidata", qid)
-
-    def qid_apart(self, qid: str, label: str = "") -> Match:
-        """The entity of a QID (kept for callers that must not merge two items)."""
-        return self.qid_match(qid, label)
 
     def name_entity(self, query: NameQuery, status: str, reason: str | None) -> str:
         """An entity standing for a name that did not resolve (or must stay apart)."""

@@ -277,11 +277,9 @@ def wikidata_batch(
     match_of = dict(zip(qids, resolver.resolve(queries, neighbours), strict=True))
     claims: list[Claim] = []
     for tie in record.ties:
+        # two items are never one place (docs/identity.md): the ends differ unless the
+        # statement ties an item to itself
         city, partner = match_of[tie.subject], match_of[tie.object]
-        if city.entity_id == partner.entity_id:  # two items, one place: keep them apart
-            labels = record.labels
-            city = resolver.qid_apart(tie.subject, labels.get(tie.subject, ""))
-            partner = resolver.qid_apart(tie.object, labels.get(tie.object, ""))
         claim = imported_tie(
             city,
             partner,
