@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from citydip.api.records import Profile, SourceRecord
+from citydip.api.records import Alternative, Profile, SourceRecord
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
+from citydip.store.models import Entity
 
 if TYPE_CHECKING:
     from citydip.analysis.briefing import Briefing
@@ -24,7 +25,23 @@ def city_profile(store: Store, name: str, merge_districts: bool = False) -> Prof
     from citydip.knowledge.lookup import find_city
 
     city = find_city(store, name)
-    return Profile(profile_to_dict(build_profile(store, city, merge_districts)))
+    data = profile_to_dict(build_profile(store, city, merge_districts))
+    data["alternatives"] = [alt.to_dict() for alt in alternatives(store, city, name)]
+    return Profile(data)
+
+
+def alternatives(store: Store, city: Entity, name: str) -> list[Alternative]:
+    """The other places ``name`` names that have ties: what the user may have meant."""
+    from citydip.knowledge.gazetteer import region_of
+    from citydip.knowledge.lookup import namesakes
+
+    found = []
+    for entity, ties in namesakes(store, city, name):
+        region = region_of(entity.geonames_id) if entity.geonames_id else None
+        found.append(
+            Alternative(entity.id, entity.name, entity.country, region, entity.level, ties)
+        )
+    return found
 
 
 def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Comparison:

@@ -27,6 +27,26 @@ class JsonRecord:
         return self.data
 
 
+@dataclass(frozen=True)
+class Alternative:
+    """Another place a name names, with its ties: shown beside the place chosen."""
+
+    id: str
+    name: str
+    country: str | None
+    region: str | None
+    level: str | None
+    ties: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def label(self) -> str:
+        where = ", ".join(x for x in (self.region, self.country) if x)
+        return f"{self.name} ({where})" if where else self.name
+
+
 class Profile(JsonRecord):
     """A city's diplomacy: ties, memberships, activities, counts, each with its sources."""
 

@@ -45,6 +45,8 @@ class ImportBatch:
     digest: str = ""
     label: str = ""
     wikidata_ids: list[tuple[str, str]] = field(default_factory=list)  # (entity id, QID)
+    # further QIDs of one place: (entity id, QID, evidence), docs/identity.md
+    place_qids: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -108,6 +110,7 @@ def run_import(store: Store, batch: ImportBatch, count_conflicts: bool = True) -
             store.add_source(batch.source)
             store.add_missing_entities(batch.entities)
             store.set_wikidata_ids(batch.wikidata_ids)
+            store.add_place_qids(batch.place_qids)
             store.add_name_evidence(batch.names)
             before = store.claim_states(batch.source.id)
             fresh = [c for fp, c in claims.items() if fp not in before]

@@ -139,6 +139,7 @@ def pairs_batch(
         file_digest(path),
         str(path),
         resolver.wikidata_ids(),
+        resolver.place_qids(),
     )
 
 

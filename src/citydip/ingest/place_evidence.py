@@ -174,6 +174,36 @@ def unit_level(admin_kind: str | None) -> str:
     return "admin unit"
 
 
+# Words of English labels that make an item an admin unit, not a town ("Emirate of Dubai",
+# "Kyoto Prefecture", "Moscow Oblast"): the level its place is stored at.
+_LABEL_LEVELS = {
+    "emirate": "region",
+    "prefecture": "province",
+    "province": "province",
+    "oblast": "region",
+    "krai": "region",
+    "region": "region",
+    "governorate": "region",
+    "voivodeship": "region",
+    "canton": "region",
+    "department": "region",
+    "county": "county",
+    "state": "state",
+    "municipality": "municipality",
+    "district": "district",
+    "borough": "district",
+}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def label_level(label: str) -> str:
+    """The level of an item whose English label names its kind of unit; else ``city``."""
+    for word in _WORDS.findall(label.lower()):
+        if word in _LABEL_LEVELS:
+            return _LABEL_LEVELS[word]
+    return "city"
+
+
 def country_code(country: str) -> str | None:
     """The ISO 3166 alpha-2 code of a country as written (name, alias or code), if known."""
     if not country.strip():

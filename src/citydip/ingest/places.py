@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from citydip.ingest.districts import DistrictIndex, core_of, display_name, district_part
 from citydip.ingest.place_evidence import (
     KnownIds,
     contested_places,
     country_code,
     distance,
+    label_level,
     placed_by_ties,
     qualified_namesakes,
     unit_level,
@@ -44,6 +46,12 @@ UNRESOLVED_NOTE = "imported name the gazetteer could not place"
 # Two spellings of one name in one country are one place, and a name joins the GeoNames place
 # the gazetteer chose, unless the input locates them further apart than this.
 SAME_PLACE_KM = 50.0
+# Two Wikidata items of one name and country whose coordinates lie this close to the place the
+# gazetteer chose are one settlement (a city and its municipality): one place, both QIDs.
+SAME_SETTLEMENT_KM = 10.0
+# A label with no country and no coordinates lands on a gazetteer place only when that place
+# is at least this large, or the only one of its name: a small namesake abroad is no evidence.
+COUNTRYLESS_MIN_POPULATION = 15_000
 
 
 @dataclass(frozen=True)
@@ -91,6 +99,7 @@ class PlaceResolver:
     new: dict[str, Entity] = field(default_factory=dict)
     evidence: dict[tuple[str, str], str] = field(default_factory=dict)
     qids: dict[str, str] = field(default_factory=dict)  # existing entity id → new QID
+    further: dict[str, tuple[str, str]] = field(default_factory=dict)  # QID → (entity, why)
 
     def __post_init__(self) -> None:
         self.by_geonames: dict[int, str] = {
@@ -103,6 +112,7 @@ class PlaceResolver:
         self._points: dict[str, tuple[float, float] | None] = {}
         self._apart: dict[NameQuery, str] = {}
         self._trusted: dict[NameQuery, bool] = {}
+        self.districts = DistrictIndex(self.store)
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -134,6 +144,7 @@ class PlaceResolver:
         results = dict(
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
+        self._gazetteer_over_geocoder(results, rows)
         contested = contested_places(results, self.by_geonames, self.qid_of)
         self._apart = qualified_namesakes(results)
         known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
@@ -147,6 +158,29 @@ class PlaceResolver:
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
         return [matches[q] for q in queries]
+
+    def _gazetteer_over_geocoder(self, results: dict[NameQuery, Any], rows: list[Any]) -> None:
+        """A point far from the place the gazetteer chose does not override the gazetteer
+        when the name, in its country, resolves to that same place without the point: the
+        point came from a web geocoder, and is then not believed (docs/identity.md)."""
+        from citydip.knowledge.gazetteer import resolve_many
+
+        far = []
+        for (query, result), row in zip(results.items(), rows, strict=True):
+            point = self.point_of(query)
+            if point is None or not query.country or result.status != "resolved":
+                continue
+            if result.unit != "place" or result.place is None:
+                continue
+            if distance(point, (result.place.lat, result.place.lon)) > SAME_PLACE_KM:
+                far.append((query, result, {**row, "lat": "", "lon": ""}))
+        if not far:
+            return
+        again = resolve_many([row for _, _, row in far])
+        for (query, result, _), plain in zip(far, again, strict=True):
+            chosen = plain.place if plain.status == "resolved" else None
+            if chosen is not None and chosen.geonames_id == result.place.geonames_id:
+                self._trusted[query] = False  # the gazetteer's unique choice stands
 
     def point_of(self, query: NameQuery) -> tuple[float, float] | None:
         """The coordinates a row gives, when they can lie in its country: a geocoder that
@@ -170,17 +204,22 @@ class PlaceResolver:
 
     def _confirmed(self, query: NameQuery, place: Any, shared: list[str]) -> Match:
         entity_id = self._geonames_entity(place)
-        self._give_qid(entity_id, query.qid)
         names = ", ".join(shared[:3]) + (" …" if len(shared) > 3 else "")
         why = (
             f"Wikidata {query.qid}: its label {query.name!r} names GeoNames "
             f"{place.geonames_id}, which other sources already tie to its partners ({names})"
         )
+        self._give_qid(entity_id, query.qid, why)
         self._name(entity_id, query.name, why)
         return Match(entity_id, "resolved", query.name, "placed by shared ties", "place")
 
     def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
+        if place is not None and self._weak_label(query, result):
+            countries = {c.country for c in result.candidates}
+            country = countries.pop() if len(countries) == 1 else None
+            why = "a label with no country that names several places"
+            return self._unplaced(query, "ambiguous", why, country)
         if place is None:
             countries = {c.country for c in result.candidates}
             country = countries.pop() if len(countries) == 1 else None
@@ -212,6 +251,17 @@ class PlaceResolver:
             return Match(self._own_place(query, "city", note), "resolved", query.name, note)
         held = self.qid_of.get(self.by_geonames.get(place.geonames_id, ""))
         if query.qid and (place.geonames_id in contested or held not in (None, query.qid)):
+            apart_km = self._same_settlement(query, place)
+            if apart_km is not None:
+                entity_id = self._geonames_entity(place)
+                why = (
+                    f"Wikidata {query.qid}: same name and country, and its coordinates lie "
+                    f"{apart_km:.1f} km from {place.name} (GeoNames {place.geonames_id}): "
+                    "one settlement"
+                )
+                self._give_qid(entity_id, query.qid, why)
+                self._name(entity_id, query.name, why)
+                return Match(entity_id, "resolved", query.name, "one settlement", "place")
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
             note = f"its label names {place.name} ({place.country}), which another item holds"
             entity_id = self._wikidata_entity(query, note=note, country=place.country)
@@ -221,10 +271,30 @@ class PlaceResolver:
         if query.country:
             why += f" in {query.country}"
         if query.qid:
-            self._give_qid(entity_id, query.qid)
             why = f"Wikidata {query.qid}; {why}"
+            self._give_qid(entity_id, query.qid, why)
         self._name(entity_id, query.name, why)
         return Match(entity_id, "resolved", query.name, result.reason, "place")
+
+    def _same_settlement(self, query: NameQuery, place: Any) -> float | None:
+        """How far the item lies from the place, when its country is the place's and its
+        coordinates lie within SAME_SETTLEMENT_KM; else None."""
+        point = self.point_of(query)
+        if point is None or country_code(query.country) != place.country:
+            return None
+        km = distance(point, (place.lat, place.lon))
+        return km if km <= SAME_SETTLEMENT_KM else None
+
+    def _weak_label(self, query: NameQuery, result: Any) -> bool:
+        """A Wikidata label with no country and no coordinates that names a small place
+        while other places share the name: no evidence for that place."""
+        if not query.qid or query.country or self.point_of(query) is not None:
+            return False
+        place = result.place
+        if place is None or result.unit != "place":
+            return False
+        small = (place.population or 0) < COUNTRYLESS_MIN_POPULATION
+        return small and len(result.candidates) > 1
 
     def _geonames_entity(self, place: Any) -> str:
         entity_id = self.by_geonames.get(place.geonames_id)
@@ -246,8 +316,11 @@ class PlaceResolver:
             self._name(entity_id, place.name, f"GeoNames {place.geonames_id}")
         return entity_id
 
-    def _give_qid(self, entity_id: str, qid: str) -> None:
+    def _give_qid(self, entity_id: str, qid: str, why: str = "") -> None:
         self.by_qid[qid] = entity_id
+        if self.qid_of.get(entity_id, qid) != qid:  # a further item of the same place
+            self.further[qid] = (entity_id, why)
+            return
         self.qid_of[entity_id] = qid
         entity = self.new.get(entity_id)
         if entity is not None:
@@ -256,14 +329,73 @@ class PlaceResolver:
             self.qids[entity_id] = qid
 
     def _district(self, query: NameQuery, city: Any, reason: str | None) -> Match:
-        """A city district GeoNames lacks: a place of its own inside its city."""
+        """A city district GeoNames lacks: a place of its own inside its city, one place
+        however it is written ("Berlin – Pankow", "Pankow (Berlin)")."""
         parent = self._geonames_entity(city)
+        part = district_part(query.name, {city.name, *self._names_of(parent)})
+        why = f"the district {part!r} of {city.name}"
+        known = self.districts.find(parent, part)
+        if known is not None:
+            self._district_qid(known, query, why)
+            self._name(known, query.name, why)
+            return Match(known, "resolved", query.name, reason, "district")
         note = f"district of {city.name} (GeoNames {city.geonames_id})"
-        entity_id = self._own_place(query, "district", note, parent=parent, country=city.country)
+        canonical = replace(query, name=f"{city.name} – {core_of(part)}", qid="")
+        entity_id = self._own_place(
+            canonical, "district", note, parent=parent, country=city.country
+        )
+        if canonical.name != query.name:  # the key is no name anybody wrote
+            self.evidence.pop((entity_id, canonical.name), None)
+        self._district_qid(entity_id, query, why)
+        self._name(entity_id, query.name, why)
         located = self.new.get(entity_id)
-        if located is not None and located.placement == "unplaced":
-            located.lat, located.lon, located.placement = city.lat, city.lon, "parent"
+        if located is not None:
+            located.name = display_name(city.name, part)
+            located.names = [n for n in located.names if n[0] != canonical.name]
+            if located.placement == "unplaced":
+                located.lat, located.lon, located.placement = city.lat, city.lon, "parent"
+        self.districts.add(entity_id, parent, part)
+        self.districts.parents.setdefault(parent, (city.country, city.lat, city.lon))
         return Match(entity_id, "resolved", query.name, reason, "district")
+
+    def _curated_namesake(self, name: str, code: str | None) -> str | None:
+        """The one curated place of this name and country that GeoNames did not place."""
+        if not code:
+            return None
+        rows = self.store.conn.execute(
+            "SELECT DISTINCT e.id FROM names n JOIN entities e ON e.id = n.entity_id "
+            "WHERE n.folded = ? AND e.country = ? AND e.type = 'place' "
+            "AND e.geonames_id IS NULL AND e.id NOT LIKE 'gn-%' AND e.id NOT LIKE 'wd-%' "
+            "AND e.id NOT LIKE 'name-%'",
+            (fold(name), code),
+        ).fetchall()
+        return str(rows[0][0]) if len(rows) == 1 else None
+
+    def _district_qid(self, entity_id: str, query: NameQuery, why: str) -> None:
+        """A Wikidata item written as a district takes that district (its QID free)."""
+        if query.qid and query.qid not in self.by_qid:
+            self._give_qid(entity_id, query.qid, f"Wikidata {query.qid}: {why}")
+
+    def _names_of(self, entity_id: str) -> set[str]:
+        rows = self.store.conn.execute("SELECT name FROM names WHERE entity_id = ?", (entity_id,))
+        return {str(r[0]) for r in rows}
+
+    def _district_item(self, query: NameQuery) -> str | None:
+        """The one known district a Wikidata item's label names, in the item's country and,
+        when the item has coordinates, within SAME_PLACE_KM of the district's city."""
+        code = country_code(query.country) if query.country else None
+        point = self.point_of(query)
+        found = []
+        for entity_id, parent in self.districts.named(query.name):
+            country, lat, lon = self.districts.parents.get(parent, ("", None, None))
+            if code and country and code != country:
+                continue
+            if point is not None and (
+                lat is None or lon is None or distance(point, (lat, lon)) > SAME_PLACE_KM
+            ):
+                continue
+            found.append(entity_id)
+        return found[0] if len(set(found)) == 1 else None
 
     def _admin_unit(self, query: NameQuery, seat: Any, result: Any) -> Match:
         """An admin unit (county, gmina, Landkreis…): a place at its level, located at its
@@ -315,7 +447,14 @@ class PlaceResolver:
     ) -> Match:
         """A name or item nobody can place; ``country`` when every candidate shares it."""
         if query.qid:
-            entity_id = self._wikidata_entity(query, country=country)
+            district = self._district_item(query)
+            if district is not None and district not in self.qid_of:
+                why = f"Wikidata {query.qid}: its label names the district {district}"
+                self._give_qid(district, query.qid, why)
+                self._name(district, query.name, why)
+                return Match(district, "resolved", query.name, "a known district", "district")
+            level = label_level(query.name)
+            entity_id = self._wikidata_entity(query, level=level, country=country)
             return Match(entity_id, "wikidata", query.name, reason)
         note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
         entity_id = self._own_place(query, "city", note)
@@ -331,14 +470,21 @@ class PlaceResolver:
     ) -> str:
         """A place that GeoNames does not hold: ``wd-<QID>`` or ``name-<country>-<slug>``."""
         code = country or country_code(query.country)
+        curated = self._curated_namesake(query.name, code) if parent is None else None
+        if curated is not None and (not query.qid or curated not in self.qid_of):
+            why = f"same name and country ({code}) as the curated place"
+            if query.qid:
+                self._give_qid(curated, query.qid, f"Wikidata {query.qid}: {why}")
+            self._name(curated, query.name, why)
+            return curated
         entity_id = self.name_entity_id(query, code)
         if query.qid:
             namesake = self.new.get(entity_id) or self.store.entity(entity_id)
             if namesake is None or namesake.level != level or namesake.id in self.qid_of:
                 return self._wikidata_entity(query, level, note, parent, country)
             # the same name, country and level, placed the same way: one place
-            self._give_qid(entity_id, query.qid)
             why = f"Wikidata {query.qid}: same name, country and level"
+            self._give_qid(entity_id, query.qid, why)
             self._name(entity_id, query.name, why)
             return entity_id
         if entity_id not in self.new and self.store.entity(entity_id) is None:
@@ -431,6 +577,10 @@ class PlaceResolver:
         note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
         return self._own_place(query, "city", note)
 
+    def alias(self, entity_id: str, name: str, evidence: str) -> None:
+        """Record another name of a place (an item's label in another language)."""
+        self._name(entity_id, name, evidence)
+
     def _name(self, entity_id: str, name: str, evidence: str) -> None:
         name = name.strip()
         if not name:
@@ -454,6 +604,10 @@ class PlaceResolver:
     def names(self) -> list[tuple[str, str, str]]:
         """(entity id, name, evidence) for every name these rows gave an entity."""
         return [(eid, name, why) for (eid, name), why in sorted(self.evidence.items())]
+
+    def place_qids(self) -> list[tuple[str, str, str]]:
+        """(entity id, QID, evidence): further Wikidata items of one place."""
+        return sorted((eid, qid, why) for qid, (eid, why) in self.further.items())
 
     def wikidata_ids(self) -> list[tuple[str, str]]:
         """(entity id, QID): entities already in the store that get their Wikidata item."""

@@ -191,6 +191,7 @@ def table_batch(
         file_digest(path),
         str(path),
         resolver.wikidata_ids(),
+        resolver.place_qids(),
     )
 
 

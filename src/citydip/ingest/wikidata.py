@@ -66,6 +66,9 @@ class WikidataRecord:
     countries: dict[str, str] = field(default_factory=dict)
     coords: dict[str, tuple[float, float]] = field(default_factory=dict)  # (lat, lon)
     geonames: dict[str, int] = field(default_factory=dict)
+    populations: dict[str, int] = field(default_factory=dict)
+    # other labels of an item (the 2016 crawl's German label beside an English one)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, other: WikidataRecord) -> None:
         """Take in the ties and item facts of another response (the next page)."""
@@ -299,6 +302,9 @@ def wikidata_batch(
             claim.qualifiers["end_cause"] = tie.end_cause
         claims.append(claim)
     keep_item_facts(store, resolver.entities(), record)
+    for qid, labels in record.aliases.items():
+        for alias in labels if qid in match_of else ():
+            resolver.alias(match_of[qid].entity_id, alias, f"Wikidata {qid}: another label")
     unresolved = [unresolved_row(m, label) for m in match_of.values() if m.unresolved]
     return ImportBatch(
         source,
@@ -309,6 +315,7 @@ def wikidata_batch(
         digest,
         label,
         resolver.wikidata_ids(),
+        resolver.place_qids(),
     )
 
 

@@ -102,3 +102,5 @@ def keep_item_facts(store: Store, entities: list[Entity], record: WikidataRecord
         country = record.countries.get(qid, "").strip().upper()
         if entity.country is None and re.match(r"^[A-Z]{2}$", country):
             entity.country = country
+        if entity.population is None and record.populations.get(qid):
+            entity.population = record.populations[qid]

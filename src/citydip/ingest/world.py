@@ -96,6 +96,9 @@ def load_world(
             (remap[e.id], e.wikidata_id) for e in entities if e.id in remap and e.wikidata_id
         )
         store.set_wikidata_ids((eid, qid) for eid, qid in data.get("curated_qids", []))
+        store.add_place_qids(
+            (remap.get(eid, eid), qid, why) for eid, qid, why in data.get("place_qids", [])
+        )
         store.add_name_evidence(
             (remap.get(eid, eid), name, why) for eid, name, why in data["names"]
         )

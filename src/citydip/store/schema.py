@@ -87,6 +87,29 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO meta (key, value) VALUES ('revision', '0');
     INSERT OR IGNORE INTO meta (key, value) VALUES ('store_id', lower(hex(randomblob(8))));
     """,
+    # 3: a place may hold several Wikidata items when the evidence says they are one
+    # settlement and one government (docs/identity.md): the primary QID stays on the entity,
+    # the others are here, each with its evidence. A QID still names one place: triggers
+    # refuse a QID here that an entity holds, and an entity's QID that is held here.
+    """
+    CREATE TABLE place_qids (
+        qid TEXT PRIMARY KEY,
+        entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        evidence TEXT NOT NULL
+    );
+    CREATE INDEX place_qids_entity ON place_qids(entity_id);
+    CREATE TRIGGER place_qids_one_place BEFORE INSERT ON place_qids
+    WHEN EXISTS (SELECT 1 FROM entities WHERE wikidata_id = NEW.qid)
+    BEGIN SELECT RAISE(ABORT, 'a Wikidata QID names one place'); END;
+    CREATE TRIGGER entities_qid_one_place BEFORE UPDATE OF wikidata_id ON entities
+    WHEN NEW.wikidata_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM place_qids WHERE qid = NEW.wikidata_id)
+    BEGIN SELECT RAISE(ABORT, 'a Wikidata QID names one place'); END;
+    CREATE TRIGGER entities_new_qid_one_place BEFORE INSERT ON entities
+    WHEN NEW.wikidata_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM place_qids WHERE qid = NEW.wikidata_id)
+    BEGIN SELECT RAISE(ABORT, 'a Wikidata QID names one place'); END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
