@@ -113,6 +113,7 @@ class PlaceResolver:
         self._apart: dict[NameQuery, str] = {}
         self._trusted: dict[NameQuery, bool] = {}
         self.districts = DistrictIndex(self.store)
+        self._neighbours: dict[str, set[str]] = {}
 
     # -- resolving ----------------------------------------------------------------------------
 
@@ -128,6 +129,7 @@ class PlaceResolver:
         from citydip.knowledge.gazetteer import resolve_many
 
         distinct = list(dict.fromkeys(queries))
+        self._neighbours = neighbours or {}
         pending = [q for q in distinct if not (q.qid and q.qid in self.by_qid)]
         rows = []
         for q in pending:
@@ -145,6 +147,10 @@ class PlaceResolver:
             zip(pending, resolve_many(rows, progress=self.progress, total=len(rows)), strict=True)
         )
         self._gazetteer_over_geocoder(results, rows)
+        for query, result in results.items():
+            if self._weak_label(query, result):  # tie evidence may still pick a candidate
+                why = "a label with no country that names several places"
+                results[query] = replace(result, status="ambiguous", place=None, reason=why)
         contested = contested_places(results, self.by_geonames, self.qid_of)
         self._apart = qualified_namesakes(results)
         known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
@@ -215,11 +221,6 @@ class PlaceResolver:
 
     def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
-        if place is not None and self._weak_label(query, result):
-            countries = {c.country for c in result.candidates}
-            country = countries.pop() if len(countries) == 1 else None
-            why = "a label with no country that names several places"
-            return self._unplaced(query, "ambiguous", why, country)
         if place is None:
             countries = {c.country for c in result.candidates}
             country = countries.pop() if len(countries) == 1 else None
@@ -371,6 +372,28 @@ class PlaceResolver:
         ).fetchall()
         return str(rows[0][0]) if len(rows) == 1 else None
 
+    def _namesake_by_ties(
+        self, query: NameQuery, country: str | None
+    ) -> tuple[str, list[str]] | None:
+        """The one place of the store called as the item's label (in its country, when
+        known) that holds no Wikidata item and that other sources tie to the item's own
+        partners: the tie evidence, for places the gazetteer does not hold."""
+        code = country or (country_code(query.country) if query.country else None)
+        rows = self.store.conn.execute(
+            "SELECT DISTINCT e.id, e.country FROM names n JOIN entities e ON e.id = n.entity_id "
+            "WHERE n.folded = ? AND e.type = 'place' AND e.wikidata_id IS NULL",
+            (fold(query.name),),
+        ).fetchall()
+        near = {self.by_qid[q] for q in self._neighbours.get(query.qid, ()) if q in self.by_qid}
+        hits = []
+        for entity_id, where in rows:
+            if (code and where and where != code) or str(entity_id) in self.qid_of:
+                continue
+            shared = sorted(self._partners(str(entity_id)) & near)
+            if shared:
+                hits.append((str(entity_id), shared))
+        return hits[0] if len(hits) == 1 else None
+
     def _district_qid(self, entity_id: str, query: NameQuery, why: str) -> None:
         """A Wikidata item written as a district takes that district (its QID free)."""
         if query.qid and query.qid not in self.by_qid:
@@ -453,6 +476,17 @@ class PlaceResolver:
                 self._give_qid(district, query.qid, why)
                 self._name(district, query.name, why)
                 return Match(district, "resolved", query.name, "a known district", "district")
+            tied = self._namesake_by_ties(query, country)
+            if tied is not None:
+                holder, shared = tied
+                names = ", ".join(shared[:3]) + (" …" if len(shared) > 3 else "")
+                why = (
+                    f"Wikidata {query.qid}: its label {query.name!r} names {holder}, which "
+                    f"other sources already tie to its partners ({names})"
+                )
+                self._give_qid(holder, query.qid, why)
+                self._name(holder, query.name, why)
+                return Match(holder, "resolved", query.name, "placed by shared ties", "place")
             level = label_level(query.name)
             entity_id = self._wikidata_entity(query, level=level, country=country)
             return Match(entity_id, "wikidata", query.name, reason)

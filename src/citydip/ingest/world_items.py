@@ -48,6 +48,7 @@ class ItemEvidence:
     """Facts about items from several datasets, the first dataset given winning per field."""
 
     items: dict[str, ItemFacts] = field(default_factory=dict)
+    unique: dict[str, ItemFacts] = field(default_factory=dict)  # folded name → its one city
 
     def add(self, facts: ItemFacts) -> None:
         known = self.items.get(facts.qid)
@@ -65,6 +66,22 @@ class ItemEvidence:
 
     def get(self, qid: str) -> ItemFacts | None:
         return self.items.get(qid)
+
+    def by_unique_name(self, cities: list[ItemFacts]) -> None:
+        """Index the names that one city of ``cities`` alone bears (folded)."""
+        from citydip.text import fold
+
+        seen: dict[str, ItemFacts | None] = {}
+        for facts in cities:
+            key = fold(facts.label)
+            seen[key] = None if key in seen else facts
+        self.unique = {k: v for k, v in seen.items() if v is not None and v.point is not None}
+
+    def unique_name(self, label: str) -> ItemFacts | None:
+        """The one city called ``label`` (with its country and coordinates), if only one is."""
+        from citydip.text import fold
+
+        return self.unique.get(fold(label))
 
     def __len__(self) -> int:
         return len(self.items)

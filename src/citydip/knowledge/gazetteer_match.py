@@ -232,6 +232,7 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
                 if district is not None:
                     return district
             if rows:
+                rows = own_names_first(rows)
                 return Found(
                     [weigh(query, p, main, quality) for p, main in rows], found_unit, found_kind
                 )
@@ -255,6 +256,25 @@ def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
 # Countries whose region names map to GeoNames admin-1 codes from curated tables, not guesses.
 _RELIABLE_REGIONS = frozenset({"US", "GB", "CA", "AU", "DE", "AT", "PL"})
 _US_UNITS = frozenset({"county", "parish", "borough", "township", "county of"})
+
+
+# A town whose own (main) name a query is, and at least this populous, outranks the bigger
+# places that name is only an alternate name of, in its country: "Turi" is Turi in Apulia,
+# not Turin; "Hudson" is one of the Hudsons, not Jersey City.
+OWN_NAME_MIN_POPULATION = 1_000
+
+
+def own_names_first(rows: list[tuple[Place, bool]]) -> list[tuple[Place, bool]]:
+    """Drop towns matched by an alternate name in a country where a town bears the name as
+    its own (docs/gazetteer.md)."""
+    owners = {
+        p.country
+        for p, main in rows
+        if main and p.kind == "city" and p.population >= OWN_NAME_MIN_POPULATION
+    }
+    if not owners:
+        return rows
+    return [(p, main) for p, main in rows if main or p.kind != "city" or p.country not in owners]
 
 
 def in_region(query: Query, place: Place) -> bool:
