@@ -36,6 +36,7 @@ from citydip.api.network import (
 from citydip.api.places import (
     download_geonames,
     gazetteer_status,
+    places_audit,
     resolve_batch,
     resolve_place,
 )
@@ -109,6 +110,7 @@ __all__ = [
     "network_top",
     "organization_members",
     "place_identity",
+    "places_audit",
     "proposed_claims",
     "resolve_batch",
     "resolve_place",

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from citydip.api.records import ResolvedBatch
 from citydip.errors import DataError
+from citydip.store.database import Store
 
 if TYPE_CHECKING:
+    from citydip.knowledge.audit import PlacesAudit
     from citydip.knowledge.gazetteer import Resolution
     from citydip.knowledge.gazetteer_status import GazetteerStatus
 
@@ -21,6 +23,14 @@ def resolve_place(name: str, country: str | None = None, region: str | None = No
     from citydip.knowledge.gazetteer import resolve
 
     return resolve(name, country=country, region=region)
+
+
+def places_audit(store: Store) -> PlacesAudit:
+    """The store's places audited: suspected splits and wrong merges, unplaced places and
+    places whose coordinates cannot lie in their country (docs/identity.md)."""
+    from citydip.knowledge.audit import audit_places
+
+    return audit_places(store)
 
 
 def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:

@@ -19,6 +19,7 @@ _COMMAND_MODULES = (
     "citydip.cli.profile",
     "citydip.cli.conflicts",
     "citydip.cli.directory",
+    "citydip.cli.places",
     "citydip.cli.resolve",
     "citydip.cli.imports",
     "citydip.cli.network",

@@ -27,6 +27,22 @@ def core_of(name: str) -> str:
     return " ".join(words)
 
 
+_NUMBERED = re.compile(r"^(?P<number>[ivxlc]+|\d+)\.?(?:\s+(?P<rest>.*))?$")
+_DASH_SPLIT = re.compile(r"\s+[–—-]\s+")
+
+
+def cores_of(name: str) -> list[str]:
+    """Every core a district is known by: "XI – Újbuda" is district "xi" and "ujbuda"."""
+    cores: list[str] = []
+    for piece in [name, *_DASH_SPLIT.split(name)]:
+        core = core_of(piece)
+        numbered = _NUMBERED.match(core)
+        for found in (core, numbered.group("number") if numbered else ""):
+            if found and found not in cores:
+                cores.append(found)
+    return cores
+
+
 def district_part(written: str, city_names: set[str]) -> str:
     """The district's own name in a spelling that also names its city."""
     text = written.strip()
@@ -48,7 +64,7 @@ def district_part(written: str, city_names: set[str]) -> str:
 
 def display_name(city: str, part: str) -> str:
     """How a district is shown: its own name, or "Budapest II" for a numbered one."""
-    if re.fullmatch(r"(?i)[ivxlc]+\.?|\d+\.?", part):
+    if _NUMBERED.match(fold(part)):
         return f"{city} {part}"
     return part
 
@@ -77,18 +93,19 @@ class DistrictIndex:
             self.add(str(entity_id), str(parent), district_part(str(name), {str(city)}))
 
     def add(self, entity_id: str, parent: str, name: str) -> None:
-        core = core_of(name)
-        if not core:
-            return
-        self.by_parent.setdefault((parent, core), entity_id)
-        known = self.by_core.setdefault(core, [])
-        if (entity_id, parent) not in known:
-            known.append((entity_id, parent))
+        for core in cores_of(name):
+            self.by_parent.setdefault((parent, core), entity_id)
+            known = self.by_core.setdefault(core, [])
+            if (entity_id, parent) not in known:
+                known.append((entity_id, parent))
 
     def find(self, parent: str, name: str) -> str | None:
-        """The district of ``parent`` known by ``name``'s core, if any."""
+        """The district of ``parent`` known by one of ``name``'s cores, if exactly one is."""
         self._load()
-        return self.by_parent.get((parent, core_of(name)))
+        found = {
+            self.by_parent[(parent, c)] for c in cores_of(name) if (parent, c) in self.by_parent
+        }
+        return found.pop() if len(found) == 1 else None
 
     def named(self, name: str) -> list[tuple[str, str]]:
         """Every (district, parent) whose core is ``name``'s."""

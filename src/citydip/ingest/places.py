@@ -224,6 +224,8 @@ class PlaceResolver:
         if place is None:
             countries = {c.country for c in result.candidates}
             country = countries.pop() if len(countries) == 1 else None
+            if query.qid and not query.country:  # namesakes say nothing of an item's country
+                country = None
             return self._unplaced(query, result.status, result.reason, country)
         if result.unit == "parent":
             return self._district(query, place, result.reason)

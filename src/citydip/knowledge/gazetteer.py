@@ -252,5 +252,5 @@ def region_of(geonames_id: int) -> str | None:
     )
     if row is None or not row[1] or not str(row[1]).isalpha():
         return None  # GeoNames' numeric admin1 codes are not ISO 3166-2 codes
-    subdivision = pycountry.subdivisions.get(code=f"{row[0]}-{row[1]}")
+    subdivision = pycountry.subdivisions.get(code=f"{row[0]}-{row[1]}")  # type: ignore[no-untyped-call]
     return str(subdivision.name) if subdivision is not None else None

@@ -32,6 +32,7 @@ class PlaceIdentity:
     districts: list[Entity]
     names: list[NameEvidence]
     ties_by_source: dict[str, int] = field(default_factory=dict)
+    further_qids: list[tuple[str, str]] = field(default_factory=list)  # (QID, evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +41,9 @@ class PlaceIdentity:
             "districts": [d.summary() for d in self.districts],
             "names": [n.to_dict() for n in self.names],
             "ties_by_source": self.ties_by_source,
+            "further_wikidata_ids": [
+                {"qid": qid, "evidence": why} for qid, why in self.further_qids
+            ],
         }
 
 
@@ -51,4 +55,5 @@ def describe_place(store: Store, place: Entity) -> PlaceIdentity:
     counts = Counter(
         c.source_id for c in store.claims(involving=place.id, predicate="twinned_with")
     )
-    return PlaceIdentity(place, parent, districts, names, dict(sorted(counts.items())))
+    further = store.place_qids(place.id)
+    return PlaceIdentity(place, parent, districts, names, dict(sorted(counts.items())), further)

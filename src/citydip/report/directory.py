@@ -105,7 +105,7 @@ def empty_profile_line(data: dict[str, Any]) -> str | None:
 
 
 def alternatives_line(data: dict[str, Any]) -> str:
-    """"also: Springfield (Ohio, US; 12 ties); …" for the other places a name names."""
+    """ "also: Springfield (Ohio, US; 12 ties); …" for the other places a name names."""
     found = data.get("alternatives") or []
     if not found:
         return ""

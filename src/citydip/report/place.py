@@ -22,6 +22,9 @@ def place_view(data: dict[str, Any]) -> Any:
     ]
     head.append("  " + "  ".join(ids), style="dim")
     parts: list[Any] = [head]
+    for item in data.get("further_wikidata_ids", []):
+        why = str(item["evidence"]).removeprefix(f"Wikidata {item['qid']}: ")
+        parts.append(Text(f"also Wikidata {item['qid']}: {why}"))
     if place.get("description"):
         parts.append(Text(place["description"]))
     if data["parent"]:
