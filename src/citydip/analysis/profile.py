@@ -57,6 +57,7 @@ class CityProfile:
     district_ties: list[Tie] = field(default_factory=list)  # ties of its districts
     merged_districts: list[str] = field(default_factory=list)  # ids folded into the city
     facts: list[Statement] = field(default_factory=list)  # population rank, tie period...
+    population_source: str = "GeoNames"  # where the headline population comes from
 
     def partner(self, tie: Tie) -> Entity:
         return self.entities[tie.partner]
@@ -116,8 +117,14 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
     entities = store.entity_map(ids)
     parents = {e.parent for e in entities.values() if e.parent and e.parent not in entities}
     entities.update(store.entity_map(parents))
+    proper = _city_proper(city, populations)
+    note = (
+        f"as sources state it; GeoNames gives {city.population:,} (likely the metropolitan area)"
+        if proper.population != city.population and city.population
+        else "GeoNames"
+    )
     return CityProfile(
-        city,
+        proper,
         ties,
         memberships,
         activities,
@@ -129,6 +136,7 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
         [] if merged else district_ties,
         merged,
         facts,
+        note,
     )
 
 
@@ -190,6 +198,7 @@ def profile_to_dict(profile: CityProfile) -> dict[str, Any]:
             "ties_by_kind": dict(sorted(kinds.items())),
             "ties_by_status": dict(sorted(statuses.items())),
             "population_stated": _stated_population_gap(profile),
+            "population_source": profile.population_source,
             "first_agreement": _tie_brief(profile, first),
             "latest_agreement": _tie_brief(profile, latest),
             "countries": countries,
@@ -334,6 +343,29 @@ def _fact_dict(profile: CityProfile, st: Statement) -> dict[str, Any]:
         ),
         "sources": _claim_sources(profile, st.claims),
     }
+
+
+def _city_proper(city: Entity, populations: list[Statement]) -> Entity:
+    """The city with the population of the city proper as its headline figure: where sources
+    state a population far from GeoNames' (whose figure for some cities is the metropolitan
+    area's), the latest stated figure is shown, and GeoNames' is kept as a stated gap."""
+    from dataclasses import replace
+
+    from citydip.knowledge.place_conflicts import POPULATION_GAP
+
+    shown = city.population
+    stated = []
+    for st in populations:
+        digits = "".join(ch for ch in st.first.value or "" if ch.isdigit())
+        if digits and int(digits) > 0:
+            when = str(st.first.qualifiers.get("as_of") or st.first.start or "")
+            stated.append((when, int(digits)))
+    if not shown or not stated:
+        return city
+    latest = max(stated)[1]
+    if max(latest, shown) < POPULATION_GAP * min(latest, shown):
+        return city
+    return replace(city, population=latest)
 
 
 def _stated_population_gap(profile: CityProfile) -> list[str]:

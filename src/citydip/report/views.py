@@ -23,7 +23,8 @@ def profile_view(data: dict[str, Any]) -> Any:
     head = Text(f"{city['name']}", style="bold")
     head.append(
         f"  {city.get('country') or ''}  geonames {city.get('geonames_id')}  "
-        f"wikidata {city.get('wikidata_id')}  population {city.get('population')} (GeoNames)",
+        f"wikidata {city.get('wikidata_id')}  population {city.get('population')} "
+        f"({summary.get('population_source') or 'GeoNames'})",
         style="dim",
     )
     if summary.get("population_stated"):
