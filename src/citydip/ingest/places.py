@@ -182,7 +182,7 @@ class PlaceResolver:
                 far.append((query, result, {**row, "lat": "", "lon": ""}))
         if not far:
             return
-        again = resolve_many([row for _, _, row in far])
+        again = resolve_many([row for _, _, row in far], progress=False)
         for (query, result, _), plain in zip(far, again, strict=True):
             chosen = plain.place if plain.status == "resolved" else None
             if chosen is not None and chosen.geonames_id == result.place.geonames_id:
@@ -424,7 +424,15 @@ class PlaceResolver:
 
     def _admin_unit(self, query: NameQuery, seat: Any, result: Any) -> Match:
         """An admin unit (county, gmina, Landkreis…): a place at its level, located at its
-        own centroid when the gazetteer holds the unit (``unit="admin"``), else at its seat."""
+        own centroid when the gazetteer holds the unit (``unit="admin"``), else at its seat.
+        A unit at the district level that names a known city district is that district."""
+        level_of = (seat.level if result.unit == "admin" else None) or unit_level(result.admin_kind)
+        district = self._district_item(query) if level_of == "district" else None
+        if district is not None and not (query.qid and district in self.qid_of):
+            why = f"its name names the district {district}"
+            self._district_qid(district, query, why)
+            self._name(district, query.name, why)
+            return Match(district, "resolved", query.name, "a known district", "district")
         if result.unit == "admin":
             unit = seat
             level = unit.level or unit_level(result.admin_kind)
@@ -490,7 +498,11 @@ class PlaceResolver:
                 self._name(holder, query.name, why)
                 return Match(holder, "resolved", query.name, "placed by shared ties", "place")
             level = label_level(query.name)
-            entity_id = self._wikidata_entity(query, level=level, country=country)
+            code = country or country_code(query.country)
+            if code:  # the same name, country and level as a place of a name list: that place
+                entity_id = self._own_place(query, level, None, country=code)
+            else:
+                entity_id = self._wikidata_entity(query, level=level, country=country)
             return Match(entity_id, "wikidata", query.name, reason)
         note = f"{UNRESOLVED_NOTE} ({status}: {reason or 'no reason given'})"
         entity_id = self._own_place(query, "city", note)
@@ -500,7 +512,7 @@ class PlaceResolver:
         self,
         query: NameQuery,
         level: str,
-        note: str,
+        note: str | None,
         parent: str | None = None,
         country: str | None = None,
     ) -> str:

@@ -250,11 +250,29 @@ def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord
     for qid in dict.fromkeys(q for t in ties for q in (t.subject, t.object)):
         label = labels.get(qid, "")
         facts = evidence.get(qid)
+        if facts is not None and facts.source == CITIES_EVIDENCE and not _agree(facts, label):
+            facts = None  # the cities database links some QIDs to the wrong town
         if facts is None and label:  # the one city of the world called so: where it is
             named = evidence.unique_name(label)
             facts = replace(named, qid=qid, label="", population=None) if named else None
         _facts_into(record, qid, facts, label)
     return record
+
+
+# How alike (rapidfuzz's ratio of folded names) the cities database's name and the crawl's
+# label must be for the database's QID link to be believed.
+NAMES_AGREE = 65
+
+
+def _agree(facts: ItemFacts, label: str) -> bool:
+    """Whether a city of the cities database and the crawl's label name one town: the
+    database's QIDs are sometimes another town's ("Joyeuse" for Joué-lès-Tours)."""
+    from rapidfuzz import fuzz
+
+    from citydip.text import fold
+
+    a, b = fold(facts.label), fold(label)
+    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= NAMES_AGREE)
 
 
 def _gexf_record(graph: GexfGraph, evidence: ItemEvidence) -> WikidataRecord:

@@ -3,8 +3,10 @@
 Four lists, each with its count (docs/identity.md, "Auditing"):
 
 - **suspected splits**: places of one name (any of their names, folded), one country and one
-  kind (a town, or a unit at one level) that lie within ``SPLIT_KM`` of each other or share a
-  partner — one place stored twice. A district and its own city are never a split;
+  kind (a town, or a unit at one level) that lie within ``SPLIT_KM`` of each other, or —
+  when one of them has no coordinates to tell them apart — share a partner: one place stored
+  twice. Two located places further apart are namesakes (the two Suzhous), and a district
+  and its own city are never a split;
 - **suspected wrong merges**: a place holding a list's row whose partner another source ties
   to a namesake in the same country (the row likely belongs to that namesake);
 - **unplaced places** (no coordinates), most ties first;
@@ -137,8 +139,9 @@ def audit_places(store: Store) -> PlacesAudit:
     def related(x: str, y: str) -> str | None:
         if parent.get(x) == y or parent.get(y) == x:
             return None
-        if x in point and y in point and distance_km(point[x], point[y]) <= SPLIT_KM:
-            return f"within {SPLIT_KM:.0f} km"
+        if x in point and y in point:  # both located: the distance tells namesakes apart
+            near = distance_km(point[x], point[y]) <= SPLIT_KM
+            return f"within {SPLIT_KM:.0f} km" if near else None
         if partners[x] & partners[y] - {x, y}:
             return "sharing a partner"
         return None

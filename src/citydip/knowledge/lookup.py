@@ -71,10 +71,10 @@ def _by_gazetteer(store: Store, name: str) -> Entity | None:
     """A place the store knows under another name: the gazetteer's alias index resolves the
     name (an exonym, a former name, another script: Kiev, Bombay, 大阪) to a GeoNames place
     that a store entity holds."""
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.knowledge.gazetteer import resolve
 
     try:
-        [result] = resolve_many([{"name": name, "country": "", "region": "", "lat": "", "lon": ""}])
+        result = resolve(name)
     except CitydipError:  # no gazetteer index here: no answer, not a failure
         return None
     if result.status != "resolved" or result.place is None or not result.place.geonames_id:
