@@ -18,6 +18,8 @@ from citydip.text import fold
 _DASHES = (" – ", " — ", " - ")
 _QUALIFIED = re.compile(r"^(.*?)\s*\(([^)]*)\)\s*$")
 _GENERIC = {"district", "ward", "borough", "gu", "ku", "qu", "arrondissement", "kerulet"}
+# Words that make a name the city's own government, not a part of it ("Municipiul Sibiu").
+_CITY_WORDS = {"municipiul", "municipality", "oras", "city", "of", "gemeente", "kommune"}
 _SPLIT = re.compile(r"[\s\-]+")
 
 
@@ -60,6 +62,12 @@ def district_part(written: str, city_names: set[str]) -> str:
             text = text[len(city) :].strip()
             break
     return text or written.strip()
+
+
+def is_the_city(part: str, city: str) -> bool:
+    """Whether a "district" is the city itself under its government's name."""
+    words = [w for w in _SPLIT.split(fold(part)) if w and w not in _CITY_WORDS]
+    return bool(words) and " ".join(words) == " ".join(_SPLIT.split(fold(city)))
 
 
 def display_name(city: str, part: str) -> str:

@@ -197,7 +197,18 @@ _WORDS = re.compile(r"[^\W\d_]+")
 
 
 def label_level(label: str) -> str:
-    """The level of an item whose English label names its kind of unit; else ``city``."""
+    """The level of an item whose English label names its kind of unit (``country`` for a
+    country's own name); else ``city``."""
+    code = country_code(label) if label.strip() else None
+    if code:
+        import pycountry
+
+        from citydip.text import fold
+
+        country = pycountry.countries.get(alpha_2=code)
+        names = {getattr(country, a, "") for a in ("name", "common_name", "official_name")}
+        if fold(label) in {fold(n) for n in names if n}:
+            return "country"
     for word in _WORDS.findall(label.lower()):
         if word in _LABEL_LEVELS:
             return _LABEL_LEVELS[word]

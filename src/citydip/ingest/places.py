@@ -26,7 +26,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from citydip.ingest.districts import DistrictIndex, core_of, display_name, district_part
+from citydip.ingest.districts import (
+    DistrictIndex,
+    core_of,
+    display_name,
+    district_part,
+    is_the_city,
+)
 from citydip.ingest.place_evidence import (
     KnownIds,
     contested_places,
@@ -192,6 +198,8 @@ class PlaceResolver:
         """The coordinates a row gives, when they can lie in its country: a geocoder that
         put "Cambridge, United States" in England is not believed."""
         point = query.point
+        if point is not None and point[0].is_integer() and point[1].is_integer():
+            return None  # a whole-degree point is a geocoder's country-level fallback
         if point is None or not query.country:
             return point
         if query not in self._trusted:
@@ -336,6 +344,12 @@ class PlaceResolver:
         however it is written ("Berlin – Pankow", "Pankow (Berlin)")."""
         parent = self._geonames_entity(city)
         part = district_part(query.name, {city.name, *self._names_of(parent)})
+        if is_the_city(part, city.name):  # "Municipiul Buzău" is Buzău
+            why = f"{query.name!r} names {city.name} (GeoNames {city.geonames_id}) itself"
+            if query.qid:
+                self._give_qid(parent, query.qid, f"Wikidata {query.qid}: {why}")
+            self._name(parent, query.name, why)
+            return Match(parent, "resolved", query.name, reason, "place")
         why = f"the district {part!r} of {city.name}"
         known = self.districts.find(parent, part)
         if known is not None:

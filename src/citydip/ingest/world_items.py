@@ -186,3 +186,26 @@ def installed_cities_json() -> Path | None:
     except (ImportError, ModuleNotFoundError, TypeError):
         return None
     return path if path.is_file() else None
+
+
+def country_names(languages: tuple[str, ...] = ("de",)) -> dict[str, str]:
+    """Folded country names → ISO code, in English and in ``languages`` (pycountry's own
+    translations): the 2016 crawl labels countries in German ("Kuba", "Kroatien")."""
+    import gettext
+
+    import pycountry
+
+    from citydip.text import fold
+
+    names: dict[str, str] = {}
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in languages
+    ]
+    for country in pycountry.countries:
+        written = {country.name, getattr(country, "common_name", country.name)}
+        for name in list(written):
+            written |= {t.gettext(name) for t in translations}
+        for name in written:
+            names.setdefault(fold(name), country.alpha_2)
+    return names
