@@ -122,9 +122,10 @@ def search_cities(
     return search(store, query, country, sort, limit, merge_districts)
 
 
-def organization_members(store: Store, name: str) -> Organization:
-    """The organization called ``name``, its members with their roles and sources."""
+def organization_members(store: Store, name: str, limit: int | None = None) -> Organization:
+    """The organization called ``name``, its members with their roles and sources (the first
+    ``limit``; all when None or 0), the lists they come from and the store's coverage."""
     from citydip.analysis.directory import organization_members as members
     from citydip.knowledge.lookup import find_entity
 
-    return members(store, find_entity(store, name, type="organization"))
+    return members(store, find_entity(store, name, type="organization"), limit)
