@@ -13,6 +13,7 @@ from citydip.store.database import Store
 
 if TYPE_CHECKING:
     from citydip.analysis.memberships import OrganizationList
+    from citydip.analysis.network.graph import GraphFilter
     from citydip.analysis.network.orgs import NetworkOrgs
     from citydip.ingest.importing import ImportSummary
 
@@ -49,10 +50,16 @@ def list_organizations(store: Store, query: str | None = None) -> OrganizationLi
 
 
 def network_orgs(
-    store: Store, organizations: list[str] | None = None, min_members: int = 5
+    store: Store,
+    organizations: list[str] | None = None,
+    min_members: int = 5,
+    filters: GraphFilter | None = None,
 ) -> NetworkOrgs:
-    """Co-membership between networks, and whether members twin with each other more than
-    chance predicts (observed ties among members against the store's density)."""
+    """Co-membership between networks (and declarations), and whether members twin with
+    each other more than chance predicts: observed ties among members against the
+    degree-preserving and the density expectations (analysis.network.orgs)."""
+    from citydip.analysis.network.graph import igraph_errors
     from citydip.analysis.network.orgs import network_orgs as compute
 
-    return compute(store, organizations, min_members)
+    with igraph_errors():
+        return compute(store, organizations, min_members, filters)

@@ -95,8 +95,8 @@ def _jsonl_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
                 allowed = ", ".join(MEMBERSHIP_FIELDS)
                 raise DataError(str(path), number, key, f"unknown field (allowed: {allowed})")
             numeric = isinstance(value, int) and not isinstance(value, bool)
-            text = value is None or isinstance(value, str)
-            if not text and not (numeric and field in NUMERIC_FIELDS):
+            textual = value is None or isinstance(value, str)
+            if not textual and not (numeric and field in NUMERIC_FIELDS):
                 raise DataError(str(path), number, key, f"expected text, got {json_type(value)}")
             row[field] = "" if value is None else str(value).strip()
         for field in REQUIRED:
