@@ -165,6 +165,8 @@ def _places(
             if held is not None and qid and held in qid_of:
                 held = None  # that place is another Wikidata item
                 record["geonames_id"] = None
+        if held is None and store.entity(key) is not None:
+            held = key  # the same name and country, loaded before (or named alike)
         if held is not None:
             out[key] = held
             merged += 1
@@ -175,7 +177,7 @@ def _places(
                 qids.append((held, qid))
                 by_qid[qid], qid_of[held] = held, qid
             continue
-        entity_id = key if store.entity(key) is None else f"{key}-network"
+        entity_id = key
         record["parent"] = out.get(record["parent"] or "", record["parent"])
         entity = Entity(id=entity_id, type="place", **record)
         if qid:
