@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.web.conftest import Client
 
 from citydip.store import open_store
-from tests.web.conftest import Client
 
 
 @pytest.fixture(scope="module")
