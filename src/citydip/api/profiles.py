@@ -103,7 +103,10 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     cities = [replace(c, names=store.names_of(c.id)) for c in cities]
     profiles = [build_profile(store, c) for c in cities]
     conflicts = {city.id: [c.to_dict() for c in list_conflicts(store, city.id)] for city in cities}
-    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)
+    from citydip.analysis.memberships import coverage
+
+    line = coverage(store).line
+    return build_briefing(profiles, conflicts, profiles[0].sources.by_id, line)
 
 
 def search_cities(
