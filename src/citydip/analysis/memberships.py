@@ -19,6 +19,7 @@ from citydip.text import fold
 
 LISTS_META = "membership_lists"
 IMPORTED_PREFIX = "import-memberships-"
+WIKIDATA_MEMBERS = "import-wikidata-p463"  # ingest.wikidata_members.MEMBERS_SOURCE_ID
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,13 @@ def coverage(store: Store) -> Coverage:
         is not None
     )
     parts = [f"{m.label} ({m.date})" if m.date else m.label for m in lists]
+    wikidata = store.conn.execute(
+        "SELECT s.date FROM sources s WHERE s.id = ? AND EXISTS (SELECT 1 FROM claims c "
+        "WHERE c.source_id = s.id AND c.predicate = 'member_of' AND c.review = 'accepted')",
+        (WIKIDATA_MEMBERS,),
+    ).fetchone()
+    if wikidata is not None:
+        parts.append(f"Wikidata P463 ({wikidata[0]})" if wikidata[0] else "Wikidata P463")
     if curated:
         parts.append("curated cities")
     if not parts:
