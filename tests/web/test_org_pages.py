@@ -52,6 +52,8 @@ def test_org_page_limits_and_offers_the_rest(lists_client: Client) -> None:
 def test_orgs_and_network_orgs_routes(lists_client: Client) -> None:
     orgs = lists_client.get("/api/orgs").json()
     assert orgs["organizations"][0]["id"] == "eurocities"
+    page = lists_client.get("/orgs").text
+    assert page.count('href="/orgs/') == len(orgs["organizations"])
     result = lists_client.get("/api/network/orgs", params={"min_members": 50}).json()
     assert {g["id"] for g in result["groups"]} >= {"c40", "eurocities"}
 

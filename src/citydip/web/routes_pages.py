@@ -127,6 +127,13 @@ def network(request: Request, s: Store = Depends(store)) -> Response:
     return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
 
 
+@router.get("/orgs", response_class=PAGE)
+def orgs(request: Request, s: Store = Depends(store)) -> Response:
+    """Every organisation with its member counts, and the coverage line."""
+    data = api.list_organizations(s).to_dict()
+    return PAGE(render(request, "orgs.html", data=data))
+
+
 @router.get("/orgs/{name}", response_class=PAGE)
 def org(
     request: Request,
