@@ -63,3 +63,9 @@ def test_an_unknown_org_is_a_404_with_the_error_shape(lists_client: Client) -> N
     assert response.status_code == 404
     assert response.json()["error"]["type"] == "NotFound"
     assert lists_client.get("/orgs/Nothing%20Such").status_code == 404
+
+
+def test_city_page_links_its_memberships_to_the_org_pages(lists_client: Client) -> None:
+    html = lists_client.get("/cities/Yokohama").text
+    assert 'href="/orgs/c40"' in html
+    assert lists_client.get("/orgs/c40").status_code == 200
