@@ -94,12 +94,14 @@ def test_the_default_store_is_named_by_the_lists() -> None:
     assert networks_digest() and f"-m{networks_digest()}" in default_db_path().name
 
 
-def test_one_qid_names_one_place() -> None:
+def test_one_external_id_names_one_place() -> None:
     data = read_networks()
     columns = data["places"]["columns"]
-    qids = [dict(zip(columns, r, strict=True))["wikidata_id"] for r in data["places"]["rows"]]
-    held = [q for q in qids if q]
-    assert len(held) == len(set(held))
+    places = [dict(zip(columns, r, strict=True)) for r in data["places"]["rows"]]
+    qids = [p["wikidata_id"] for p in places if p["wikidata_id"]]
+    assert len(qids) == len(set(qids))
+    geonames = [(p["geonames_id"], p["level"]) for p in places if p["geonames_id"]]
+    assert len(geonames) == len(set(geonames))
 
 
 @pytest.mark.skipif(not SHARED_LISTS.exists(), reason="../shared/data/city-networks is absent")
