@@ -147,3 +147,16 @@ def _roles() -> str:
     from citydip.vocabulary import MEMBERSHIP_ROLES
 
     return ", ".join(MEMBERSHIP_ROLES)
+
+
+def test_a_new_organisation_cannot_take_a_places_qid(store: Store, tmp_path: Path) -> None:
+    yokohama = store.entity("yokohama")
+    assert yokohama is not None and yokohama.wikidata_id
+    path = tmp_path / "list.csv"
+    text = f"organisation,organisation_qid,city\nNew Network,{yokohama.wikidata_id},Kyoto\n"
+    path.write_text(text, encoding="utf-8")
+    before = _fingerprint(store)
+    with pytest.raises(DataError) as caught:
+        import_memberships(store, path, new_organisations=True)
+    assert str(caught.value).startswith(f"{path}:2: organisation_qid: ")
+    assert _fingerprint(store) == before

@@ -170,6 +170,10 @@ class _Organisations:
         if written_qid:
             problem = f"{name!r}: no organisation has this QID; give its name to create it"
             raise DataError(self.path, line, "organisation", problem)
+        holder = self.store.entity_ids_by("wikidata_id").get(qid) if qid else None
+        if holder is not None:
+            problem = f"{qid} is held by {holder!r}, which is not an organisation"
+            raise DataError(self.path, line, "organisation_qid", problem)
         entity_id = f"org-{slugify(name)}"
         if entity_id not in self.new and self.store.entity(entity_id) is None:
             self.new[entity_id] = Entity(
