@@ -28,7 +28,16 @@ def default_db_path() -> Path:
 
     world = world_digest()
     suffix = f"-w{world}" if world else ""
+    suffix += _networks_suffix()
     return data_home() / f"default-v{SCHEMA_VERSION}-{curated_digest()}{suffix}.db"
+
+
+def _networks_suffix() -> str:
+    """``-m<hash>`` of the shipped membership lists (a new store when they change)."""
+    from citydip.ingest.networks import networks_digest
+
+    digest = networks_digest()
+    return f"-m{digest}" if digest else ""
 
 
 def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -100,6 +109,7 @@ def build_store(
         if world_data is not None:
             load_world(store, world_data, progress)
             store.set_meta("seeded_from", "curated+world")
+            _load_networks(store, progress)
         seeded = [str(r[0]) for r in store.conn.execute("SELECT DISTINCT source_id FROM claims")]
         store.set_meta("seeded_sources", json.dumps(sorted(seeded)))
     except BaseException:
@@ -114,6 +124,16 @@ def build_store(
             tmp.unlink(missing_ok=True)
             raise StoreError(f"{path}: cannot replace the store ({exc.strerror})") from exc
     return open_store(path)
+
+
+def _load_networks(store: Store, progress: Progress | None) -> None:
+    """The shipped membership lists (C40, Eurocities, GPM signatories), beside the world."""
+    from citydip.ingest.networks import load_networks, networks_path
+
+    if networks_path().exists():
+        summary = load_networks(store)
+        if progress:
+            progress("memberships", summary.claims)
 
 
 @contextmanager

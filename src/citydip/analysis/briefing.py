@@ -247,9 +247,10 @@ def build_briefing(
     profiles: list[CityProfile],
     conflicts: dict[str, list[dict[str, Any]]],
     sources: dict[str, Source],
+    coverage: str = "",
 ) -> Briefing:
     """The briefing on ``profiles`` (one or more), with each city's conflicts (by city id,
-    as knowledge.conflicts gives them) and the sources."""
+    as knowledge.conflicts gives them), the sources, and the memberships' coverage line."""
     cities = [city_brief(p) for p in profiles]
     table = compare_profiles(profiles)
     disputes = [
@@ -266,4 +267,4 @@ def build_briefing(
     cited.update(s for d in table.dimensions for cell in d.cells.values() for s in cell.source_ids)
     cited.update(s for c in disputes for v in c.values for s in v.source_ids)
     used = {sid: source for sid, source in sources.items() if sid in cited}
-    return Briefing(cities, table, membership_matrix(cities), disputes, used)
+    return Briefing(cities, table, membership_matrix(cities), disputes, used, coverage)

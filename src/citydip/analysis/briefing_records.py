@@ -136,6 +136,7 @@ class Briefing:
     networks: list[NetworkRow]
     conflicts: list[BriefConflict]
     sources: dict[str, Source]
+    coverage: str = ""  # where the store's memberships come from (analysis.memberships)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,4 +145,5 @@ class Briefing:
             "networks": [asdict(n) for n in self.networks],
             "conflicts": [asdict(c) for c in self.conflicts],
             "sources": [s.cite() for s in self.sources.values()],
+            "coverage": self.coverage,
         }

@@ -198,6 +198,9 @@ class Member:
     start: str | None
     end: str | None
     sources: list[dict[str, Any]]
+    as_of: str | None = None  # the date of the latest list that names it
+    listed_as: list[str] = field(default_factory=list)  # names as the lists write them
+    details: dict[str, Any] = field(default_factory=dict)  # a list's own qualifiers (tier)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -206,27 +209,47 @@ class Member:
             "start": self.start,
             "end": self.end,
             "sources": self.sources,
+            "as_of": self.as_of,
+            "listed_as": self.listed_as,
+            "details": self.details,
         }
 
 
 @dataclass
 class Organization:
-    """An organization, its members, and the member counts sources state."""
+    """An organization, its members (``limit`` of ``total``), the member counts sources
+    state, the lists its members come from, and the store's coverage line."""
 
     organization: Entity
     members: list[Member]
     stated_counts: list[dict[str, Any]] = field(default_factory=list)
+    total: int = 0
+    lists: list[dict[str, Any]] = field(default_factory=list)
+    coverage: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "organization": self.organization.summary(),
             "members": [m.to_dict() for m in self.members],
             "stated_counts": self.stated_counts,
+            "total": self.total,
+            "shown": len(self.members),
+            "more": self.total - len(self.members),
+            "lists": self.lists,
+            "coverage": self.coverage,
         }
 
 
-def organization_members(store: Store, org: Entity) -> Organization:
-    """Every accepted ``member_of`` claim naming ``org``, one entry per member."""
+LIST_DETAILS = ("tier", "tier_description")
+
+
+def organization_members(store: Store, org: Entity, limit: int | None = None) -> Organization:
+    """Every accepted ``member_of`` claim naming ``org``, one entry per member; the first
+    ``limit`` members (all when None or 0), ``total`` says how many there are."""
+    from citydip.analysis.memberships import coverage, membership_lists
+
+    if limit is not None and limit < 0:
+        raise InvalidInput(f"limit {limit}: give 0 (all) or more", field="limit")
     sources = SourceIndex(store)
     by_member: dict[str, list[Claim]] = defaultdict(list)
     for claim in store.claims(predicate="member_of", object=org.id):
@@ -239,10 +262,24 @@ def organization_members(store: Store, org: Entity) -> Organization:
         ends = sorted(c.end for c in claims if c.end)
         member = entities.get(member_id) or Entity(member_id, "place", member_id)
         cited = sources.cite([c.source_id for c in claims])
-        members.append(
-            Member(member, roles, starts[0] if starts else None, ends[-1] if ends else None, cited)
+        as_of = sorted(str(c.qualifiers["as_of"]) for c in claims if c.qualifiers.get("as_of"))
+        listed = sorted(
+            {str(c.qualifiers["listed_as"]) for c in claims if "listed_as" in c.qualifiers}
         )
-    members.sort(key=lambda m: (_rank(m.roles[0]), fold(m.member.name)))
+        details = {k: c.qualifiers[k] for c in claims for k in LIST_DETAILS if k in c.qualifiers}
+        members.append(
+            Member(
+                member,
+                roles,
+                starts[0] if starts else None,
+                ends[-1] if ends else None,
+                cited,
+                as_of[-1] if as_of else None,
+                listed,
+                details,
+            )
+        )
+    members.sort(key=lambda m: (_rank(m.roles[0]), fold(m.member.name), m.member.id))
     counts = [
         {
             "metric": c.qualifiers.get("metric", c.predicate),
@@ -253,7 +290,10 @@ def organization_members(store: Store, org: Entity) -> Organization:
         for c in store.claims(subject=org.id, predicate="participant_count")
     ]
     counts.sort(key=lambda c: str(c["as_of"] or ""))
-    return Organization(org, members, counts)
+    lists = [m.to_dict() for m in membership_lists(store) if m.organization == org.id]
+    total = len(members)
+    shown = members[:limit] if limit else members
+    return Organization(org, shown, counts, total, lists, coverage(store).line)
 
 
 def _rank(role: str) -> int:

@@ -8,6 +8,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
+    members    import_memberships, list_organizations, network_orgs
     places     resolve_place, resolve_batch, gazetteer_status, download_geonames
     documents  extract_document, check_document, proposed_claims, review
 """
@@ -22,6 +23,7 @@ from citydip.api.imports import (
     import_wikidata,
     update_wikidata,
 )
+from citydip.api.memberships import import_memberships, list_organizations, network_orgs
 from citydip.api.network import (
     network_city,
     network_communities,
@@ -95,16 +97,19 @@ __all__ = [
     "extract_document",
     "gazetteer_status",
     "import_edges",
+    "import_memberships",
     "import_pairs",
     "import_table",
     "import_wikidata",
     "list_conflicts",
+    "list_organizations",
     "network_city",
     "network_communities",
     "network_countries",
     "network_export",
     "network_filter",
     "network_homophily",
+    "network_orgs",
     "network_overview",
     "network_stats",
     "network_top",

@@ -120,7 +120,10 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     cities = [replace(c, names=store.names_of(c.id)) for c in cities]
     profiles = [build_profile(store, c) for c in cities]
     conflicts = {city.id: [c.to_dict() for c in list_conflicts(store, city.id)] for city in cities}
-    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)
+    from citydip.analysis.memberships import coverage
+
+    line = coverage(store).line
+    return build_briefing(profiles, conflicts, profiles[0].sources.by_id, line)
 
 
 def search_cities(
@@ -139,9 +142,10 @@ def search_cities(
     return search(store, query, country, sort, limit, merge_districts)
 
 
-def organization_members(store: Store, name: str) -> Organization:
-    """The organization called ``name``, its members with their roles and sources."""
+def organization_members(store: Store, name: str, limit: int | None = None) -> Organization:
+    """The organization called ``name``, its members with their roles and sources (the first
+    ``limit``; all when None or 0), the lists they come from and the store's coverage."""
     from citydip.analysis.directory import organization_members as members
     from citydip.knowledge.lookup import find_entity
 
-    return members(store, find_entity(store, name, type="organization"))
+    return members(store, find_entity(store, name, type="organization"), limit)

@@ -53,6 +53,10 @@ FLAGS = {
     "query": "--online",
     "ids": "--ids",
     "encoding": "--encoding",
+    "source_url": "--url",
+    "source_date": "--date",
+    "min_members": "--min-members",
+    "organizations": "--org",
 }
 
 

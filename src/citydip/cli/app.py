@@ -66,7 +66,7 @@ def _building_status(path: Any) -> Iterator[Callable[[str, int], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    steps = ("curated data", "places", "names", "ties")
+    steps = ("curated data", "places", "names", "ties", "memberships")
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         from rich.markup import escape

@@ -1,4 +1,4 @@
-"""``citydip cities`` and ``citydip org``: what the store holds, found by name."""
+"""``citydip cities``, ``org`` and ``orgs``: what the store holds, found by name."""
 
 from __future__ import annotations
 
@@ -41,14 +41,48 @@ def cities(
     render("cities", format.value, found)
 
 
-@app.command()
+class OrgFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    geojson = "geojson"
+
+
+ORG_LIMIT = 50  # members shown by default in the table and Markdown
+
+
+@app.command(epilog=examples("org"))
 def org(
     name: str = typer.Argument(..., help="Organization name or acronym (C40, UCLG...)."),
-    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+    limit: int | None = typer.Option(
+        None,
+        "--limit",
+        "-n",
+        help=f"At most N members (default {ORG_LIMIT} in table and md, all in json, csv "
+        "and geojson); 0 for all.",
+    ),
+    format: OrgFormat = typer.Option(OrgFormat.table, "--format", "-f"),
 ) -> None:
-    """An organization's members and their roles, each with its sources."""
+    """An organization's members and their roles, each with its sources, and where the
+    store's memberships come from."""
     from citydip.api import organization_members
 
+    if limit is None:
+        limit = ORG_LIMIT if format in (OrgFormat.table, OrgFormat.md) else 0
     with open_chosen_store() as store:
-        data = organization_members(store, name)
+        data = organization_members(store, name, limit)
     render("org", format.value, data)
+
+
+@app.command()
+def orgs(
+    query: str | None = typer.Argument(None, help="Part of a name or acronym."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f"),
+) -> None:
+    """Every organization with its number of members and signatories, most first."""
+    from citydip.api import list_organizations
+
+    with open_chosen_store() as store:
+        data = list_organizations(store, query)
+    render("orgs", format.value, data)

@@ -24,6 +24,12 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     ),
     "import pairs": ("citydip import pairs pairs.csv", "citydip --db my.db import pairs pairs.csv"),
     "import table": ("citydip import table our-ties.csv --city Yokohama --complete",),
+    "import memberships": (
+        "citydip import memberships networks.csv --title 'Our networks' --date 2025-01-31",
+        "citydip import memberships list.jsonl --new-organisations",
+    ),
+    "org": ("citydip org C40", "citydip org Eurocities --limit 0 --format geojson > map.geojson"),
+    "network orgs": ("citydip network orgs", "citydip network orgs --org C40 --org Eurocities"),
     "import wikidata": (
         "citydip import wikidata response.json",
         "citydip import wikidata --online Q38283,Q1867",

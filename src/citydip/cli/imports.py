@@ -1,4 +1,4 @@
-"""``citydip import wikidata|edges|pairs|table``: a file (or a live query) into the store.
+"""``citydip import wikidata|edges|pairs|table|memberships``: a file (or query) into the store.
 
 Each command opens the store, calls one ``citydip.api`` import (one transaction) and
 prints the summary. Bad input: one line, non-zero exit, the store unchanged.
@@ -15,7 +15,7 @@ from citydip.cli.examples import examples
 from citydip.cli.render import render
 
 import_app = typer.Typer(
-    help="Import twinning records: Wikidata, QID edge lists, pairs CSV, a city's own table.",
+    help="Import records: Wikidata, QID edge lists, pairs CSV, a city's own table, memberships.",
     no_args_is_help=True,
 )
 app.add_typer(import_app, name="import")
@@ -62,6 +62,40 @@ def import_table(
     with open_chosen_store(create=True) as store:
         summary = api.import_table(
             store, file, city, city_country, source_kind, title, complete, _bars(fmt, quiet)
+        )
+    render("import", fmt.value, summary)
+
+
+@import_app.command("memberships", epilog=examples("import memberships"))
+def import_memberships(
+    file: Path = typer.Argument(
+        ..., help="CSV or JSON Lines: organisation, city, country, city_qid, role, since..."
+    ),
+    title: str | None = typer.Option(None, "--title", help="Title of the list (the source)."),
+    url: str | None = typer.Option(None, "--url", help="Where the list is published."),
+    publisher: str | None = typer.Option(None, "--publisher", help="Who publishes it."),
+    date: str | None = typer.Option(None, "--date", help="As listed on (YYYY-MM-DD)."),
+    source_kind: str = typer.Option("official", "--source-kind", help="official, news..."),
+    new_organisations: bool = typer.Option(
+        False, "--new-organisations", help="Create organisations the store does not know."
+    ),
+    fmt: Format = FORMAT,
+    quiet: bool = QUIET,
+) -> None:
+    """Import a membership list: which cities belong to which networks, in which role."""
+    from citydip import api
+
+    with open_chosen_store(create=True) as store:
+        summary = api.import_memberships(
+            store,
+            file,
+            title,
+            url,
+            publisher,
+            date,
+            source_kind,
+            new_organisations,
+            progress=_bars(fmt, quiet),
         )
     render("import", fmt.value, summary)
 

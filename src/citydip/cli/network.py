@@ -1,4 +1,4 @@
-"""``citydip network stats|city|top|homophily|communities|countries|export``: the twinning graph.
+"""``citydip network stats|city|top|homophily|orgs|communities|countries|export``: the graph.
 
 Each command opens the store, calls one ``citydip.api`` function with the filter object
 built from its options, and renders the result. Heavy statistics show a progress line on
@@ -35,6 +35,14 @@ SOURCE = typer.Option(
     help="Keep ties stated by this source id (repeatable), e.g. wikidata-p190-2016.",
 )
 FORMAT = typer.Option(Format.table, "--format", help="table or json.")
+
+
+class OrgsFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 SKIP_HEAVY = typer.Option(
     False, "--skip-heavy", help="Skip diameter, mean distance and betweenness."
 )
@@ -152,6 +160,33 @@ def homophily(
     with open_chosen_store() as store:
         result = network_homophily(store, filters)
     render("network homophily", fmt.value, result)
+
+
+@network_app.command("orgs", epilog=examples("network orgs"))
+def orgs(
+    org: list[str] | None = typer.Option(
+        None, "--org", help="An organization or declaration (repeatable); default: all."
+    ),
+    min_members: int = typer.Option(
+        5, "--min-members", help="Without --org: groups of at least N members."
+    ),
+    kind: list[str] | None = KIND,
+    status: list[str] | None = STATUS,
+    since: int | None = SINCE,
+    until: int | None = UNTIL,
+    level: list[str] | None = LEVEL,
+    merge: bool = MERGE,
+    source: list[str] | None = SOURCE,
+    fmt: OrgsFormat = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """Shared members between networks, and whether members twin with each other more than
+    chance predicts (observed ties among members against a stated expectation)."""
+    from citydip.api import network_orgs
+
+    filters = _filters(kind, status, since, until, level, merge, source)
+    with open_chosen_store() as store:
+        result = network_orgs(store, org or None, min_members, filters)
+    render("network orgs", str(fmt.value), result)
 
 
 @network_app.command("communities")

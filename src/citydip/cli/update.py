@@ -26,6 +26,9 @@ def update_wikidata(
         help="SPARQL endpoint (default: https://query.wikidata.org/sparql).",
     ),
     page_size: int = typer.Option(5000, "--page-size", min=1, help="Statements a request."),
+    memberships: bool = typer.Option(
+        False, "--memberships", help="Also P463 (member of) for the networks the store knows."
+    ),
     fmt: Format = typer.Option(Format.table, "--format", help="table (a summary) or json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
@@ -38,7 +41,7 @@ def update_wikidata(
     from citydip.api import update_wikidata as update
     from citydip.ingest.wikidata_update import UpdateOptions
 
-    options = UpdateOptions(endpoint=endpoint, page_size=page_size)
+    options = UpdateOptions(endpoint=endpoint, page_size=page_size, memberships=memberships)
     with open_chosen_store(create=True) as store:
         try:
             summary = update(store, options, restart=restart, progress=not quiet)

@@ -8,6 +8,8 @@
    through ``wikidata_batch`` (places by QID, then by label through the gazetteer) and
    ``run_import``, in one transaction, as one source, ``SOURCE_ID``: ties that Wikidata no
    longer has are withdrawn, never deleted. Then the saved pages are removed.
+3. With ``memberships``: one more query, Wikidata's P463 (member of) for the networks the
+   store knows, imported as its own source (``ingest.wikidata_members``).
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class UpdateOptions:
     max_retry_after: float = MAX_RETRY_AFTER
     max_page_bytes: int = MAX_BYTES
     timeout: float = 120.0
+    memberships: bool = False  # also P463 for the known networks (ingest.wikidata_members)
 
     def url(self) -> str:
         return self.endpoint or os.environ.get(ENDPOINT_ENV) or SPARQL_URL
@@ -74,6 +77,7 @@ class UpdateSummary:
     expected: int | None = None  # statements, by the count query
     requests: int = 0
     imported: ImportSummary = field(default_factory=lambda: ImportSummary(SOURCE_ID))
+    memberships: ImportSummary | None = None  # the P463 import, when asked for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +91,7 @@ class UpdateSummary:
             "expected": self.expected,
             "requests": self.requests,
             **self.imported.to_dict(),
+            "memberships": self.memberships.to_dict() if self.memberships else None,
         }
 
 
@@ -113,7 +118,35 @@ def update_world(
         batch = _batch(store, pages, manifest, progress)
         summary.imported = run_import(store, batch)
         pages.finish(manifest)
+    if options.memberships:
+        summary.memberships = _memberships(store, endpoint, options, summary, progress)
     return summary
+
+
+def _memberships(
+    store: Store, endpoint: str, options: UpdateOptions, summary: UpdateSummary, progress: bool
+) -> ImportSummary:
+    """P463 for the networks the store knows, after the ties (a separate source)."""
+    from citydip.ingest.wikidata_members import update_members
+
+    client = _client(options)
+    try:
+        return update_members(store, client, endpoint, progress)
+    finally:
+        summary.requests += client.requests
+        client.close()
+
+
+def _client(options: UpdateOptions) -> Client:
+    return Client(
+        None,
+        min_interval=options.min_interval,
+        retries=options.retries,
+        backoff=options.backoff,
+        max_retry_after=options.max_retry_after,
+        max_bytes=options.max_page_bytes,
+        timeout=options.timeout,
+    )
 
 
 def _fetch(
@@ -123,15 +156,7 @@ def _fetch(
     summary: UpdateSummary,
     progress: bool,
 ) -> None:
-    client = Client(
-        None,
-        min_interval=options.min_interval,
-        retries=options.retries,
-        backoff=options.backoff,
-        max_retry_after=options.max_retry_after,
-        max_bytes=options.max_page_bytes,
-        timeout=options.timeout,
-    )
+    client = _client(options)
     endpoint = manifest.endpoint
     try:
         if manifest.total is None:

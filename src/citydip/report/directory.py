@@ -52,12 +52,19 @@ def organization_table(data: dict[str, Any]) -> Any:
     for c in data["stated_counts"]:
         when = f" as of {c['as_of']}" if c.get("as_of") else ""
         parts.append(Text(f"{c['metric']}: {c['value']}{when} ({_ids(c['sources'])})"))
+    for m in data.get("lists", []):
+        parts.append(Text(f"{m['label']}: as listed on {m['date'] or '?'} ({m['source']})"))
     if not data["members"]:
         parts.append(Text("No members recorded in this store."))
+        parts.append(Text(data.get("coverage", ""), style="dim"))
         return Group(*parts)
-    count = len(data["members"])
-    table = Table(title=f"{count} member{'' if count == 1 else 's'}", expand=True)
-    for col in ("member", "country", "roles", "since", "until", "sources"):
+    count = data.get("total", len(data["members"]))
+    shown = len(data["members"])
+    title = f"{count} member{'' if count == 1 else 's'}"
+    if shown < count:
+        title += f" (showing {shown})"
+    table = Table(title=title, expand=True)
+    for col in ("member", "country", "roles", "since", "until", "as of", "sources"):
         table.add_column(col, overflow="fold")
     for m in data["members"]:
         member = m["member"]
@@ -67,14 +74,21 @@ def organization_table(data: dict[str, Any]) -> Any:
             ", ".join(m["roles"]),
             m["start"] or "",
             m["end"] or "",
+            m.get("as_of") or "",
             _ids(m["sources"]),
         )
     parts.append(table)
+    from citydip.report.memberships import more_line
+
+    if line := more_line(data):
+        parts.append(Text(line))
+    parts.append(Text(data.get("coverage", ""), style="dim"))
     return Group(*parts)
 
 
 def organization_csv(data: dict[str, Any]) -> str:
-    header = ("member", "member_id", "type", "country", "roles", "start", "end", "sources")
+    header: tuple[str, ...] = ("member", "member_id", "type", "country", "roles", "start")
+    header += ("end", "sources", "as_of", "lat", "lon", "wikidata_id", "geonames_id")
     rows = [
         (
             m["member"]["name"],
@@ -85,6 +99,11 @@ def organization_csv(data: dict[str, Any]) -> str:
             m["start"] or "",
             m["end"] or "",
             " ".join(s["id"] for s in m["sources"]),
+            m.get("as_of") or "",
+            "" if m["member"].get("lat") is None else m["member"]["lat"],
+            "" if m["member"].get("lon") is None else m["member"]["lon"],
+            m["member"].get("wikidata_id") or "",
+            m["member"].get("geonames_id") or "",
         )
         for m in data["members"]
     ]

@@ -116,6 +116,12 @@ def update_text(summary: Any) -> str:
     ]
     for item in done.withdrawn[:20]:
         lines.append(f"  withdrawn: {item['subject']} – {item['object']} (claim {item['claim']})")
+    members = getattr(summary, "memberships", None)
+    if members is not None:
+        lines.append(
+            f"{members.source}: {members.added} added, {members.unchanged} unchanged, "
+            f"{len(members.withdrawn)} withdrawn, {members.unresolved} unresolved names"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -146,3 +146,12 @@ def degree_chart(counts: dict[int, int], width: float = 720.0, height: float = 2
         f'transform="rotate(-90 12 {num(head + plot_h / 2)})">places (log scale)</text></svg>'
     )
     return "".join(parts)
+
+
+def members_map(organization: dict[str, Any], width: float = 960.0) -> str:
+    """An organisation's placed members as dots (``report.figures.members``)."""
+    from citydip.report.figures.members import members_map as draw
+
+    places = [p for p in (_place(m["member"]) for m in organization["members"]) if p]
+    name = organization["organization"]
+    return draw(name.get("acronym") or name["name"], places, width=width)

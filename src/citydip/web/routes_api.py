@@ -217,6 +217,27 @@ def sources(
     return reply(api.bibliography(s, city), format, "sources")
 
 
+@router.get("/orgs", summary="Organisations with their member counts", responses=ok(sc.Open))
+def orgs(
+    q: str | None = Query(None, description="Part of a name or acronym", max_length=200),
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.list_organizations(s, q))
+
+
+@router.get(
+    "/orgs/{name}",
+    summary="An organisation's members (as `citydip org NAME --format json`)",
+    responses=ok(sc.Open),
+)
+def org(
+    name: str = NAME,
+    limit: int = Query(0, ge=0, le=100_000, description="At most N members; 0 for all"),
+    s: Store = Depends(store),
+) -> Response:
+    return reply(api.organization_members(s, name, limit))
+
+
 def one_of(values: tuple[str, ...]) -> dict[str, Any]:
     """A repeatable query parameter's allowed values, for the schema."""
     return {"json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
@@ -248,6 +269,22 @@ def network_stats(
 ) -> Response:
     key = ("stats", filters, heavy)
     return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+
+
+@router.get(
+    "/network/orgs",
+    summary="Shared members of networks; ties among members against chance",
+    responses=ok(sc.Open),
+)
+def network_orgs(
+    request: Request,
+    org: list[str] | None = Query(None, description="Organisations (default: all)"),
+    min_members: int = Query(5, ge=1, le=100_000),
+    filters: Any = Depends(network_filter),
+    s: Store = Depends(store),
+) -> Response:
+    key = ("network orgs", tuple(org or ()), min_members, filters)
+    return reply(cached(request, key, lambda: api.network_orgs(s, org, min_members, filters)))
 
 
 @router.get(

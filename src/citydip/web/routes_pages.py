@@ -1,4 +1,5 @@
-"""The pages: home, a city, a comparison, conflicts, the review queue, the network.
+"""The pages: home, a city, a comparison, conflicts, an organisation, the review queue, the
+network.
 
 Each route calls ``citydip.api`` and renders a Jinja2 template (autoescaped); figures are
 inline SVG from ``web.figures``. Pages are left out of the OpenAPI schema.
@@ -124,6 +125,34 @@ def network(request: Request, s: Store = Depends(store)) -> Response:
     top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
     chart = figures.degree_chart(overview.degree_counts)
     return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
+
+
+@router.get("/orgs", response_class=PAGE)
+def orgs(request: Request, s: Store = Depends(store)) -> Response:
+    """Every organisation with its member counts, and the coverage line."""
+    data = api.list_organizations(s).to_dict()
+    return PAGE(render(request, "orgs.html", data=data))
+
+
+@router.get("/orgs/{name}", response_class=PAGE)
+def org(
+    request: Request,
+    name: str,
+    limit: int = Query(200, ge=0, le=100_000),
+    s: Store = Depends(store),
+) -> Response:
+    """An organisation's members on a map and in a table, with the coverage line."""
+    data = api.organization_members(s, name, limit).to_dict()
+    unplaced = sum(1 for m in data["members"] if m["member"].get("lat") is None)
+    html = render(
+        request,
+        "org.html",
+        o=data,
+        map=figures.members_map(data),
+        unplaced=unplaced,
+        cite=Citations(),
+    )
+    return PAGE(html)
 
 
 @router.get("/review", response_class=PAGE)
