@@ -199,3 +199,18 @@ def test_a_unit_label_is_a_unit_not_a_town(store: Store) -> None:
     _crawl(store, record)
     emirate = store.entity(_holder(store, "Q613"))
     assert emirate is not None and emirate.level == "region" and emirate.country == "AE"
+
+
+def test_two_twinned_namesakes_stay_two_places(store: Store) -> None:
+    # Kilchberg (Zurich) and Kilchberg (Basel-Land) are twinned: tied items are two places,
+    # whatever the gazetteer makes of their labels
+    record = WikidataRecord(
+        ties=[WikidataTie("Q66633", "Q119603", "a:1"), WikidataTie("Q119603", "Q66633", "a:2")],
+        labels={"Q66633": "Kilchberg", "Q119603": "Kilchberg"},
+        countries={"Q66633": "CH", "Q119603": "CH"},
+        coords={"Q66633": (47.3247, 8.5469), "Q119603": (47.3253, 8.5441)},
+    )
+    _crawl(store, record)
+    one, two = _holder(store, "Q66633"), _holder(store, "Q119603")
+    assert one != two
+    assert all(c.subject != c.object for c in store.claims(source_id=CRAWL.id))

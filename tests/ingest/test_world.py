@@ -195,3 +195,11 @@ def test_the_digest_shipped_beside_the_world_file_is_its_own() -> None:
     from citydip.ingest.world import world_digest
 
     assert world_digest() == world_digest(computed=True) != ""
+
+
+def test_no_tie_joins_a_place_to_itself(world_store: Store) -> None:
+    # twinned namesakes (Kilchberg ZH and BL) are two places; a merge never makes a self-tie
+    rows = world_store.conn.execute(
+        "SELECT COUNT(*) FROM claims WHERE predicate = 'twinned_with' AND subject = object"
+    ).fetchone()
+    assert rows[0] == 0

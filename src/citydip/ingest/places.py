@@ -115,6 +115,9 @@ class PlaceResolver:
             str(k): v for k, v in self.store.entity_ids_by("wikidata_id").items()
         }
         self.qid_of: dict[str, str] = {v: k for k, v in self.by_qid.items()}
+        self.held: dict[str, set[str]] = {}  # entity → every QID it holds
+        for qid, entity_id in self.by_qid.items():
+            self.held.setdefault(entity_id, set()).add(qid)
         self._points: dict[str, tuple[float, float] | None] = {}
         self._apart: dict[NameQuery, str] = {}
         self._trusted: dict[NameQuery, bool] = {}
@@ -162,8 +165,10 @@ class PlaceResolver:
         known = KnownIds(self.by_qid, self.by_geonames, self.qid_of)
         chosen = placed_by_ties(results, contested, neighbours or {}, known, self._partners)
         matches: dict[NameQuery, Match] = {}
-        for query in distinct:
-            if query in chosen:
+        # items with a country and coordinates claim their places before bare labels do
+        for query in sorted(distinct, key=lambda q: (not q.country, q.point is None)):
+            held = self.by_geonames.get(chosen[query][0].geonames_id) if query in chosen else None
+            if query in chosen and not self._tied(held, query.qid):
                 matches[query] = self._confirmed(query, *chosen[query])
             elif query in results:
                 matches[query] = self._place(query, results[query], contested)
@@ -277,6 +282,10 @@ class PlaceResolver:
             note = f"its label names {place.name} ({place.country}), which another item holds"
             entity_id = self._wikidata_entity(query, note=note, country=place.country)
             return Match(entity_id, "wikidata", query.name, reason)
+        if self._tied(self.by_geonames.get(place.geonames_id), query.qid):
+            note = f"its label names {place.name} ({place.country}), whose item it is tied to"
+            entity_id = self._wikidata_entity(query, note=note, country=place.country)
+            return Match(entity_id, "wikidata", query.name, note)
         entity_id = self._geonames_entity(place)
         why = f"GeoNames {place.geonames_id}: the gazetteer resolved {query.name!r}"
         if query.country:
@@ -287,11 +296,20 @@ class PlaceResolver:
         self._name(entity_id, query.name, why)
         return Match(entity_id, "resolved", query.name, result.reason, "place")
 
+    def _tied(self, entity_id: str | None, qid: str) -> bool:
+        """Whether the item is tied to an item the place holds: two twinned items are two
+        places (Kilchberg ZH and Kilchberg BL, Mělník and Melnik), whatever their names."""
+        if not qid or entity_id is None:
+            return False
+        return bool(self._neighbours.get(qid, set()) & self.held.get(entity_id, set()))
+
     def _same_settlement(self, query: NameQuery, place: Any) -> float | None:
         """How far the item lies from the place, when its country is the place's and its
         coordinates lie within SAME_SETTLEMENT_KM; else None."""
         point = self.point_of(query)
         if point is None or country_code(query.country) != place.country:
+            return None
+        if self._tied(self.by_geonames.get(place.geonames_id), query.qid):
             return None
         km = distance(point, (place.lat, place.lon))
         return km if km <= SAME_SETTLEMENT_KM else None
@@ -329,6 +347,7 @@ class PlaceResolver:
 
     def _give_qid(self, entity_id: str, qid: str, why: str = "") -> None:
         self.by_qid[qid] = entity_id
+        self.held.setdefault(entity_id, set()).add(qid)
         if self.qid_of.get(entity_id, qid) != qid:  # a further item of the same place
             self.further[qid] = (entity_id, why)
             return
@@ -344,6 +363,13 @@ class PlaceResolver:
         however it is written ("Berlin – Pankow", "Pankow (Berlin)")."""
         parent = self._geonames_entity(city)
         part = district_part(query.name, {city.name, *self._names_of(parent)})
+        known_district = self.districts.find(parent, part)
+        if self._tied(parent, query.qid) or self._tied(known_district, query.qid):
+            note = f"district of {city.name}; tied to an item that place holds, so not it"
+            entity_id = self._wikidata_entity(
+                query, "district", note, parent=parent, country=city.country
+            )
+            return Match(entity_id, "wikidata", query.name, reason, "district")
         if is_the_city(part, city.name):  # "Municipiul Buzău" is Buzău
             why = f"{query.name!r} names {city.name} (GeoNames {city.geonames_id}) itself"
             if query.qid:
@@ -405,6 +431,8 @@ class PlaceResolver:
         for entity_id, where in rows:
             if (code and where and where != code) or str(entity_id) in self.qid_of:
                 continue
+            if self._tied(str(entity_id), query.qid or ""):
+                continue
             shared = sorted(self._partners(str(entity_id)) & near)
             if shared:
                 hits.append((str(entity_id), shared))
@@ -426,6 +454,8 @@ class PlaceResolver:
         point = self.point_of(query)
         found = []
         for entity_id, parent in self.districts.named(query.name):
+            if self._tied(entity_id, query.qid):
+                continue
             country, lat, lon = self.districts.parents.get(parent, ("", None, None))
             if code and country and code != country:
                 continue
@@ -533,6 +563,8 @@ class PlaceResolver:
         """A place that GeoNames does not hold: ``wd-<QID>`` or ``name-<country>-<slug>``."""
         code = country or country_code(query.country)
         curated = self._curated_namesake(query.name, code) if parent is None else None
+        if curated is not None and self._tied(curated, query.qid):
+            curated = None
         if curated is not None and (not query.qid or curated not in self.qid_of):
             why = f"same name and country ({code}) as the curated place"
             if query.qid:
@@ -542,7 +574,8 @@ class PlaceResolver:
         entity_id = self.name_entity_id(query, code)
         if query.qid:
             namesake = self.new.get(entity_id) or self.store.entity(entity_id)
-            if namesake is None or namesake.level != level or namesake.id in self.qid_of:
+            tied = namesake is not None and self._tied(namesake.id, query.qid)
+            if namesake is None or namesake.level != level or namesake.id in self.qid_of or tied:
                 return self._wikidata_entity(query, level, note, parent, country)
             # the same name, country and level, placed the same way: one place
             why = f"Wikidata {query.qid}: same name, country and level"
@@ -623,6 +656,7 @@ class PlaceResolver:
             self._name(entity_id, label, f"Wikidata {query.qid}")
         self.by_qid[query.qid] = entity_id
         self.qid_of[entity_id] = query.qid
+        self.held.setdefault(entity_id, set()).add(query.qid)
         return entity_id
 
     def qid_match(self, qid: str, label: str = "") -> Match:

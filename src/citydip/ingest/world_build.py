@@ -249,6 +249,10 @@ def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord
     labels = parse_names(inputs.names)
     record = WikidataRecord(ties=ties)
     qids = list(dict.fromkeys(q for t in ties for q in (t.subject, t.object)))
+    tied: dict[str, set[str]] = {}
+    for tie in ties:
+        tied.setdefault(tie.subject, set()).add(tie.object)
+        tied.setdefault(tie.object, set()).add(tie.subject)
     checked = [
         q
         for q in qids
@@ -263,6 +267,8 @@ def _crawl_record(inputs: WorldInputs, evidence: ItemEvidence) -> WikidataRecord
             facts = None  # the cities database links some QIDs to the wrong town
         if facts is None and label and not _code(label):  # the one city called so (no country)
             named = evidence.unique_name(label)
+            if named is not None and named.qid in tied.get(qid, set()):
+                named = None  # that city is the item's twin: a namesake, not the item
             facts = replace(named, qid=qid, label="", population=None) if named else None
         if facts is None and label:
             facts = hints.get(qid)
@@ -488,7 +494,7 @@ def namesakes_by_partner(
                     if x != end and other in partners.get(x, ())
                 }
             )
-            if len(namesakes) == 1:
+            if len(namesakes) == 1 and namesakes[0] != other:
                 ends[i] = namesakes[0]
                 why = (
                     f"the list's {name!r} ({country}) is {namesakes[0]}: another source ties "
