@@ -10,6 +10,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
     imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
     places     resolve_place, resolve_batch, gazetteer_status, download_geonames
     documents  extract_document, check_document, proposed_claims, review
+    partners   city_typology, recommend_partners, evaluate_partners
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from citydip.api.network import (
     network_stats,
     network_top,
 )
+from citydip.api.partners import city_typology, evaluate_partners, recommend_partners
 from citydip.api.places import (
     download_geonames,
     gazetteer_status,
@@ -89,8 +91,10 @@ __all__ = [
     "briefing",
     "check_document",
     "city_profile",
+    "city_typology",
     "compare_cities",
     "download_geonames",
+    "evaluate_partners",
     "extract_document",
     "gazetteer_status",
     "import_edges",
@@ -110,6 +114,7 @@ __all__ = [
     "organization_members",
     "place_identity",
     "proposed_claims",
+    "recommend_partners",
     "resolve_batch",
     "resolve_place",
     "review",

@@ -27,6 +27,7 @@ _COMMAND_MODULES = (
     "citydip.cli.serve",
     "citydip.cli.update",
     "citydip.cli.data",
+    "citydip.cli.partners",
 )
 
 
@@ -52,6 +53,11 @@ FLAGS = {
     "query": "--online",
     "ids": "--ids",
     "encoding": "--encoding",
+    "holdout": "--holdout",
+    "seed": "--seed",
+    "source": "--source",
+    "format": "--format",
+    "within_country": "--within-country/--abroad",
 }
 
 
