@@ -103,7 +103,23 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     cities = [replace(c, names=store.names_of(c.id)) for c in cities]
     profiles = [build_profile(store, c) for c in cities]
     conflicts = {city.id: [c.to_dict() for c in list_conflicts(store, city.id)] for city in cities}
-    return build_briefing(profiles, conflicts, profiles[0].sources.by_id)
+    result = build_briefing(profiles, conflicts, profiles[0].sources.by_id)
+    _add_partners(store, result)
+    return result
+
+
+def _add_partners(store: Store, result: Briefing) -> None:
+    """Each city's five best possible partners (none for a city without ties)."""
+    from citydip.analysis.briefing_records import BriefPartner
+    from citydip.api.partners import recommend_partners
+    from citydip.errors import NotFound
+
+    for city in result.cities:
+        try:
+            found = recommend_partners(store, city.id, top=5)
+        except NotFound:
+            continue
+        city.partners = [BriefPartner(r.name, r.country, r.reasons) for r in found.rows]
 
 
 def search_cities(

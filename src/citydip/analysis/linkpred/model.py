@@ -26,6 +26,7 @@ MODEL_VERSION = 1
 FIT_SHARE = 0.15  # of the graph's ties, hidden to make the positive examples
 MAX_POSITIVES = 6000
 NEGATIVES_PER_POSITIVE = 2
+MIN_FIT = 10  # hidden ties needed to fit; fewer gets the fixed model
 L2 = 1.0
 BASELINES = ("adamic_adar", "preferential_attachment", "common_neighbours", "geographic_distance")
 
@@ -165,16 +166,24 @@ def hide_ties(arrays: GraphArrays, count: int, rng: np.random.Generator) -> tupl
     return chosen, np.setdiff1d(np.arange(len(arrays.edges)), chosen)
 
 
+def fixed_model() -> Model:
+    """The model of a graph too small to fit one: common partners, Adamic–Adar and the
+    country-pair lift, unit weights on the raw features (``positives`` 0 says so)."""
+    weights = [0.0] * len(FEATURES)
+    for name, weight in (("common_partners", 1.0), ("adamic_adar", 1.0), ("country_pair_lift", 0.3)):
+        weights[FEATURES.index(name)] = weight
+    return Model(weights, 0.0, [0.0] * len(FEATURES), [1.0] * len(FEATURES), 0, 0)
+
+
 def fit_model(arrays: GraphArrays, seed: int = 0) -> Model:
-    """Fit the model on ``arrays`` alone (see the module's description)."""
+    """Fit the model on ``arrays`` alone (see the module's description); a graph where
+    fewer than MIN_FIT ties can be hidden gets ``fixed_model()``."""
     rng = np.random.default_rng(seed)
     m = len(arrays.edges)
     hide = min(max(1, int(round(FIT_SHARE * m))), MAX_POSITIVES, max(m - 1, 0))
-    if hide < 1:
-        raise ValueError("a graph with fewer than two ties cannot fit a model")
     hidden, kept = hide_ties(arrays, hide, rng)
-    if len(hidden) < 1:
-        raise ValueError("no tie can be hidden: every place has one tie only")
+    if len(hidden) < MIN_FIT:
+        return fixed_model()
     positives = arrays.edges[hidden]
     rest = arrays.with_edges(arrays.edges[kept])
     taken = edge_keys(arrays.edges, arrays.n)

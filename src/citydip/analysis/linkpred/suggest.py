@@ -167,8 +167,12 @@ def suggest(
         len(partners),
         len(candidates),
         out,
-        f"logistic regression over {len(FEATURES)} features, fitted on "
-        f"{prepared.model.positives} ties and {prepared.model.negatives} non-ties of this store",
+        (
+            f"logistic regression over {len(FEATURES)} features, fitted on "
+            f"{prepared.model.positives} ties and {prepared.model.negatives} non-ties of this store"
+        )
+        if prepared.model.positives
+        else "common partners, Adamic–Adar and country affinity (too few ties to fit a model)",
     )
 
 
