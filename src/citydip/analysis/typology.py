@@ -162,12 +162,13 @@ def _label(book: Codebook, scores: dict[str, float]) -> tuple[str, str]:
         if scores[lead] >= book.margin * scores[other]:
             axis = book.axes[lead]
             return lead, f"{axis.label}: {axis.description}"
-    return "mixed", f"Mixed: {book.axes[a].label.lower()} and {book.axes[b].label.lower()} in balance"
+    return (
+        "mixed",
+        f"Mixed: {book.axes[a].label.lower()} and {book.axes[b].label.lower()} in balance",
+    )
 
 
-def _confidence(
-    book: Codebook, profile: CityProfile, evidence: list[Evidence], label: str
-) -> str:
+def _confidence(book: Codebook, profile: CityProfile, evidence: list[Evidence], label: str) -> str:
     datasets = _dataset_ids(profile)
     solid = [e for e in evidence if not set(e.sources) <= datasets]
     sources = {s for e in solid for s in e.sources if s not in datasets}
@@ -213,9 +214,9 @@ def _apply(profile: CityProfile, rule: Rule) -> list[Evidence]:
             why = f"{_phrase(profile, st)} ({MECHANISMS[rule.match]})"
         elif rule.evidence == "theme" and rule.match in _qualifier(st, "themes"):
             why = f"{_phrase(profile, st)} (theme: {rule.match})"
-        elif rule.evidence == "activity" and claim.predicate == rule.match:
-            why = _phrase(profile, st)
-        elif rule.evidence == "membership" and _member_match(profile, st, rule):
+        elif (rule.evidence == "activity" and claim.predicate == rule.match) or (
+            rule.evidence == "membership" and _member_match(profile, st, rule)
+        ):
             why = _phrase(profile, st)
         else:
             continue
@@ -272,7 +273,7 @@ def _tie_pattern(profile: CityProfile, rule: Rule) -> list[Evidence]:
     chosen = ties
     if rule.match == "stated-count":
         counts = [
-            (int(st.first.value), st)
+            (int(st.first.value or "0"), st)
             for st in profile.counts
             if st.first.qualifiers.get("metric") in COUNT_METRICS
             and (st.first.value or "").isdigit()
@@ -292,9 +293,9 @@ def _tie_pattern(profile: CityProfile, rule: Rule) -> list[Evidence]:
     elif rule.match == "continents":
         from citydip.analysis.geography import continents
 
-        names = continents(profile.partner(t).country for t in ties)
-        value = len(names)
-        text = f"{city}'s partners lie on {value:g} continents ({', '.join(names)})"
+        spread = continents(profile.partner(t).country for t in ties)
+        value = len(spread)
+        text = f"{city}'s partners lie on {value:g} continents ({', '.join(spread)})"
     elif rule.match == "recent":
         since = datetime.now(UTC).year - rule.years
         chosen = [t for t in ties if t.year is not None and t.year >= since]

@@ -157,7 +157,9 @@ def _axes(data: dict[str, Any], name: str) -> dict[str, Axis]:
         _keys(entry, name, {"kind", "label", "description"}, f"axes.{key}")
         kind = entry.get("kind")
         if kind not in AXIS_KINDS:
-            raise DataError(name, entry[LINE], f"axes.{key}.kind", f"{kind!r} is not model or theme")
+            raise DataError(
+                name, entry[LINE], f"axes.{key}.kind", f"{kind!r} is not model or theme"
+            )
         out[str(key)] = Axis(
             str(key), kind, str(entry.get("label", key)), str(entry.get("description", ""))
         )
@@ -181,7 +183,9 @@ def _rule(entry: dict[str, Any], name: str, axes: dict[str, Axis]) -> Rule:
             name, line, "axis", f"unknown axis {axis!r} (the axes are {', '.join(axes)})"
         )
     if evidence not in EVIDENCE_KINDS:
-        raise DataError(name, line, "evidence", f"{evidence!r} is not one of {', '.join(EVIDENCE_KINDS)}")
+        raise DataError(
+            name, line, "evidence", f"{evidence!r} is not one of {', '.join(EVIDENCE_KINDS)}"
+        )
     allowed = {
         "mechanism": tuple(MECHANISMS),
         "theme": THEMES,
@@ -189,7 +193,9 @@ def _rule(entry: dict[str, Any], name: str, axes: dict[str, Axis]) -> Rule:
         "tie-pattern": TIE_PATTERNS,
     }.get(evidence)
     if allowed is not None and match not in allowed:
-        raise DataError(name, line, "match", f"{match!r} is not a {evidence} ({', '.join(allowed)})")
+        raise DataError(
+            name, line, "match", f"{match!r} is not a {evidence} ({', '.join(allowed)})"
+        )
     roles = entry.get("roles") or []
     if not isinstance(roles, list) or any(r not in MEMBERSHIP_ROLES for r in roles):
         raise DataError(name, line, "roles", f"{roles!r}: give a list of membership roles")
@@ -206,7 +212,9 @@ def _rule(entry: dict[str, Any], name: str, axes: dict[str, Axis]) -> Rule:
         tuple(roles),
         minimum,
         int(_number(entry, "years", name, low=1)) if "years" in entry else 10,
-        int(_number(entry, "max_items", name, low=1)) if "max_items" in entry else DEFAULT_MAX_ITEMS,
+        int(_number(entry, "max_items", name, low=1))
+        if "max_items" in entry
+        else DEFAULT_MAX_ITEMS,
     )
 
 

@@ -84,7 +84,5 @@ def recommend(
     from citydip.api import recommend_partners
 
     with open_chosen_store() as store:
-        found = recommend_partners(
-            store, name, kind.value if kind else None, top, within, cousins
-        )
+        found = recommend_partners(store, name, kind.value if kind else None, top, within, cousins)
     render("recommend", format.value, found)

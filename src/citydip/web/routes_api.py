@@ -325,9 +325,7 @@ def recommendations(
     result = cached(
         request,
         key,
-        lambda: api.recommend_partners(
-            s, name, kind.value if kind else None, top, within, cousins
-        ),
+        lambda: api.recommend_partners(s, name, kind.value if kind else None, top, within, cousins),
     )
     if format is ListFormat.csv:
         return reply(result.rows, format, "recommendations")

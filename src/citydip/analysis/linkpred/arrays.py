@@ -74,12 +74,17 @@ class GraphArrays:
     @cached_property
     def unit_vectors(self) -> Floats:
         cos_lat = np.cos(self.lat)
-        return np.column_stack([cos_lat * np.cos(self.lon), cos_lat * np.sin(self.lon), np.sin(self.lat)])
+        return np.column_stack(
+            [cos_lat * np.cos(self.lon), cos_lat * np.sin(self.lon), np.sin(self.lat)]
+        )
 
     def pair_distances_km(self, a: Ints, b: Ints) -> Floats:
         dlat = self.lat[b] - self.lat[a]
         dlon = self.lon[b] - self.lon[a]
-        h = np.sin(dlat / 2) ** 2 + np.cos(self.lat[a]) * np.cos(self.lat[b]) * np.sin(dlon / 2) ** 2
+        h = (
+            np.sin(dlat / 2) ** 2
+            + np.cos(self.lat[a]) * np.cos(self.lat[b]) * np.sin(dlon / 2) ** 2
+        )
         return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1))))
 
 
@@ -102,7 +107,9 @@ def _codes(values: list[str]) -> tuple[Ints, list[str]]:
     return np.array([index.get(v, -1) for v in values], dtype=np.int64), names
 
 
-def arrays_from_graph(graph: Any, memberships: dict[str, frozenset[str]] | None = None) -> GraphArrays:
+def arrays_from_graph(
+    graph: Any, memberships: dict[str, frozenset[str]] | None = None
+) -> GraphArrays:
     """The arrays of an igraph graph built by ``analysis.network.graph`` (its vertex and
     edge attributes); ``memberships`` maps entity ids to the organizations they belong to."""
     n = graph.vcount()

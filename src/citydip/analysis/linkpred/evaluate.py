@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from citydip.analysis.linkpred.arrays import Floats, GraphArrays, Ints
+from citydip.analysis.linkpred.arrays import Bools, Floats, GraphArrays, Ints
 from citydip.analysis.linkpred.features import (
     FEATURES,
     Context,
@@ -117,7 +117,7 @@ def evaluate(arrays: GraphArrays, holdout: float, seed: int, graph: str = "") ->
     if not 0 < holdout < 1:
         raise InvalidInput(f"{holdout} is not between 0 and 1", field="holdout")
     m = len(arrays.edges)
-    k = int(round(holdout * m))
+    k = round(holdout * m)
     if m < MIN_TIES or k < MIN_HELD_OUT:
         raise InvalidInput(
             f"too few ties to evaluate: {m} ties ({graph or 'all ties'}) and {k} to hide; "
@@ -178,9 +178,7 @@ def run_split(
     negatives = random_non_edges(rng, arrays.n, len(held), edge_keys(arrays.edges, arrays.n))
     aucs = pair_aucs(ctx, model, held, negatives)
     ranking, queries = rank_metrics(ctx, model, held, rng)
-    methods = {
-        name: Metrics(aucs[name], *ranking[name]) for name in METHODS
-    }
+    methods = {name: Metrics(aucs[name], *ranking[name]) for name in METHODS}
     return Split(kind, len(train), len(held), queries, methods), model
 
 
@@ -208,7 +206,9 @@ def pair_aucs(ctx: Context, model: Model, positives: Ints, negatives: Ints) -> d
 def auc(positive: Floats, negative: Floats) -> float:
     """P(a positive scores above a negative), equal scores counting one half."""
     scores = np.concatenate([positive, negative])
-    scores = np.where(np.isneginf(scores), np.nanmin(scores[np.isfinite(scores)], initial=0) - 1, scores)
+    scores = np.where(
+        np.isneginf(scores), np.nanmin(scores[np.isfinite(scores)], initial=0) - 1, scores
+    )
     _, inverse, counts = np.unique(scores, return_inverse=True, return_counts=True)
     ends = np.cumsum(counts)
     average_rank = (ends - (counts - 1) / 2.0)[inverse]
@@ -244,12 +244,11 @@ def rank_metrics(
         for name, score in scores.items():
             sums[name] += _query_metrics(score, excluded, relevant, tiebreak)
     count = len(hidden)
-    return {name: tuple((s / max(count, 1)).tolist()) for name, s in sums.items()}, count  # type: ignore[misc]
+    means = {name: (s / max(count, 1)).tolist() for name, s in sums.items()}
+    return {name: (m[0], m[1], m[2]) for name, m in means.items()}, count
 
 
-def _query_metrics(
-    score: Floats, excluded: Floats, relevant: Ints, tiebreak: Floats
-) -> Floats:
+def _query_metrics(score: Floats, excluded: Bools, relevant: Ints, tiebreak: Floats) -> Floats:
     """(precision@10, recall@10, reciprocal rank) of one place's ranking."""
     s = np.where(excluded, -np.inf, score)
     ranks = []

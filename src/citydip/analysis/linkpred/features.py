@@ -148,8 +148,8 @@ def neighbour_scores(ctx: Context, u: int) -> tuple[Floats, Floats, Floats]:
     two_hop = a.indices[np.arange(lengths.sum()) + offsets]
     via = np.repeat(middle, lengths)
     cn = np.bincount(two_hop, minlength=a.n).astype(np.float64)
-    aa = np.bincount(two_hop, weights=ctx.inverse_log_degree[via], minlength=a.n)
-    ra = np.bincount(two_hop, weights=ctx.inverse_degree[via], minlength=a.n)
+    aa = np.bincount(two_hop, weights=ctx.inverse_log_degree[via], minlength=a.n).astype(float)
+    ra = np.bincount(two_hop, weights=ctx.inverse_degree[via], minlength=a.n).astype(float)
     for arr in (cn, aa, ra):
         arr[u] = 0.0
     return cn, aa, ra
@@ -205,32 +205,32 @@ def source_features(ctx: Context, u: int, targets: Ints | None = None) -> Floats
     pop_gap = np.abs(a.log_population[t] - a.log_population[u])
     pop_unknown = np.isnan(pop_gap)
     columns = (
-            np.log1p(a.degree[u] * degree),
-            np.log1p(degree),
-            np.log1p(cn),
-            aa,
-            ra,
-            logd,
-            unknown.astype(np.float64),
-            np.abs(logd - mu_u),
-            np.abs(logd - mu_w),
-            _flag((country == cu) & (cu >= 0)),
-            _flag((continent == ku) & (ku >= 0)),
-            np.log1p(pair_ties),
-            share_u,
-            shares_in(ctx, cu)[t],
-            _flag(a.port[t] & a.port[u]),
-            _flag(a.capital[t] & a.capital[u]),
-            np.where(pop_unknown, 0.0, pop_gap),
-            pop_unknown.astype(np.float64),
-            np.log1p(shared_memberships(ctx, u)[t]),
-            np.log1p(np.minimum(degree, a.degree[u])),
-            np.log1p(np.maximum(degree, a.degree[u])),
-            np.log10(1e-7 + probs[2]),
-            np.log10(1e-7 + probs[3]),
-            hops,
-            _flag(ctx.component[t] == ctx.component[u]),
-            np.log((1.0 + pair_ties) / (1.0 + expected)),
+        np.log1p(a.degree[u] * degree),
+        np.log1p(degree),
+        np.log1p(cn),
+        aa,
+        ra,
+        logd,
+        unknown.astype(np.float64),
+        np.abs(logd - mu_u),
+        np.abs(logd - mu_w),
+        _flag((country == cu) & (cu >= 0)),
+        _flag((continent == ku) & (ku >= 0)),
+        np.log1p(pair_ties),
+        share_u,
+        shares_in(ctx, cu)[t],
+        _flag(a.port[t] & a.port[u]),
+        _flag(a.capital[t] & a.capital[u]),
+        np.where(pop_unknown, 0.0, pop_gap),
+        pop_unknown.astype(np.float64),
+        np.log1p(shared_memberships(ctx, u)[t]),
+        np.log1p(np.minimum(degree, a.degree[u])),
+        np.log1p(np.maximum(degree, a.degree[u])),
+        np.log10(1e-7 + probs[2]),
+        np.log10(1e-7 + probs[3]),
+        hops,
+        _flag(ctx.component[t] == ctx.component[u]),
+        np.log((1.0 + pair_ties) / (1.0 + expected)),
     )
     out = np.empty((len(t), len(FEATURES)))
     for i, column in enumerate(columns):

@@ -170,7 +170,11 @@ def fixed_model() -> Model:
     """The model of a graph too small to fit one: common partners, Adamic–Adar and the
     country-pair lift, unit weights on the raw features (``positives`` 0 says so)."""
     weights = [0.0] * len(FEATURES)
-    for name, weight in (("common_partners", 1.0), ("adamic_adar", 1.0), ("country_pair_lift", 0.3)):
+    for name, weight in (
+        ("common_partners", 1.0),
+        ("adamic_adar", 1.0),
+        ("country_pair_lift", 0.3),
+    ):
         weights[FEATURES.index(name)] = weight
     return Model(weights, 0.0, [0.0] * len(FEATURES), [1.0] * len(FEATURES), 0, 0)
 
@@ -180,7 +184,7 @@ def fit_model(arrays: GraphArrays, seed: int = 0) -> Model:
     fewer than MIN_FIT ties can be hidden gets ``fixed_model()``."""
     rng = np.random.default_rng(seed)
     m = len(arrays.edges)
-    hide = min(max(1, int(round(FIT_SHARE * m))), MAX_POSITIVES, max(m - 1, 0))
+    hide = min(max(1, round(FIT_SHARE * m)), MAX_POSITIVES, max(m - 1, 0))
     hidden, kept = hide_ties(arrays, hide, rng)
     if len(hidden) < MIN_FIT:
         return fixed_model()
@@ -199,7 +203,6 @@ def fit_model(arrays: GraphArrays, seed: int = 0) -> Model:
     x = pair_features(ctx, pairs[:, 0], pairs[:, 1])
     y = np.concatenate([np.ones(len(positives)), np.zeros(len(negatives))])
     return logistic(x, y, len(positives), len(negatives))
-
 
 
 def logistic(x: Floats, y: Floats, positives: int, negatives: int) -> Model:

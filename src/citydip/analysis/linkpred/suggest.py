@@ -156,7 +156,8 @@ def suggest(
     order = candidates[np.lexsort((candidates, secondary, primary))][:top]
     facts = _CityFacts.of(store, a, vertex, kind, kinds_of_ties or [])
     out = [
-        _suggestion(store, a, facts, rank, int(w), float(score[w])) for rank, w in enumerate(order, 1)
+        _suggestion(store, a, facts, rank, int(w), float(score[w]))
+        for rank, w in enumerate(order, 1)
     ]
     scope = {None: "anywhere", True: "within-country", False: "abroad"}[within_country]
     return Suggestions(
@@ -214,7 +215,9 @@ class _CityFacts:
         )
 
 
-def _suggestion(store: Store, a: GraphArrays, facts: _CityFacts, rank: int, w: int, score: float) -> Suggestion:
+def _suggestion(
+    store: Store, a: GraphArrays, facts: _CityFacts, rank: int, w: int, score: float
+) -> Suggestion:
     v = facts.vertex
     shared = sorted(facts.partners & {int(x) for x in a.neighbours(w)}, key=lambda i: a.labels[i])
     shared_names = [a.labels[i] for i in shared]
@@ -225,7 +228,11 @@ def _suggestion(store: Store, a: GraphArrays, facts: _CityFacts, rank: int, w: i
     reasons = []
     if shared_names:
         named = ", ".join(shared_names[:NAMED_PARTNERS])
-        more = f" and {len(shared_names) - NAMED_PARTNERS} more" if len(shared) > NAMED_PARTNERS else ""
+        more = (
+            f" and {len(shared_names) - NAMED_PARTNERS} more"
+            if len(shared) > NAMED_PARTNERS
+            else ""
+        )
         word = "shared partner" if len(shared) == 1 else "shared partners"
         reasons.append(f"{len(shared)} {word}: {named}{more}")
     if org_names:
@@ -265,7 +272,9 @@ def _geography(a: GraphArrays, facts: _CityFacts, w: int, km: float | None) -> l
     code = a.countries[a.country[w]] if a.country[w] >= 0 else None
     continent = a.continents[a.continent[w]] if a.continent[w] >= 0 else None
     label = country_name(code) or code
-    if code and code == (a.countries[a.country[facts.vertex]] if a.country[facts.vertex] >= 0 else None):
+    if code and code == (
+        a.countries[a.country[facts.vertex]] if a.country[facts.vertex] >= 0 else None
+    ):
         out.append(f"in the same country ({label})")
     elif continent and continent not in facts.continents:
         out.append(f"no {_singular(facts.kind_words)} yet in {continent}")
@@ -273,7 +282,9 @@ def _geography(a: GraphArrays, facts: _CityFacts, w: int, km: float | None) -> l
         out.append(f"no {_singular(facts.kind_words)} yet in {label}")
     elif code:
         n = facts.countries[code]
-        out.append(f"already {n} {facts.kind_words if n != 1 else _singular(facts.kind_words)} in {label}")
+        out.append(
+            f"already {n} {facts.kind_words if n != 1 else _singular(facts.kind_words)} in {label}"
+        )
     return out
 
 
