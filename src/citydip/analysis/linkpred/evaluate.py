@@ -205,7 +205,7 @@ def pair_aucs(ctx: Context, model: Model, positives: Ints, negatives: Ints) -> d
 
 def auc(positive: Floats, negative: Floats) -> float:
     """P(a positive scores above a negative), equal scores counting one half."""
-    scores = np.concatenate([positive, negative])
+    scores = np.nan_to_num(np.concatenate([positive, negative]), nan=-np.inf)
     scores = np.where(
         np.isneginf(scores), np.nanmin(scores[np.isfinite(scores)], initial=0) - 1, scores
     )
@@ -250,7 +250,7 @@ def rank_metrics(
 
 def _query_metrics(score: Floats, excluded: Bools, relevant: Ints, tiebreak: Floats) -> Floats:
     """(precision@10, recall@10, reciprocal rank) of one place's ranking."""
-    s = np.where(excluded, -np.inf, score)
+    s = np.where(excluded | np.isnan(score), -np.inf, score)
     ranks = []
     for r in relevant:
         higher = (s > s[r]) | ((s == s[r]) & (tiebreak < tiebreak[r]))

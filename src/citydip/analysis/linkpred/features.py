@@ -44,6 +44,8 @@ FEATURES = (
     "hops",
     "same_component",
     "country_pair_lift",
+    "jaccard",
+    "salton",
 )
 MAX_HOPS = 5  # farther places (or none reachable) count as this many steps apart
 
@@ -231,7 +233,11 @@ def source_features(ctx: Context, u: int, targets: Ints | None = None) -> Floats
         hops,
         _flag(ctx.component[t] == ctx.component[u]),
         np.log((1.0 + pair_ties) / (1.0 + expected)),
+        cn / np.maximum(degree + a.degree[u] - cn, 1.0),
+        cn / np.sqrt(np.maximum(degree * a.degree[u], 1.0)),
     )
+    if len(columns) != len(FEATURES):
+        raise AssertionError(f"{len(columns)} feature columns for {len(FEATURES)} features")
     out = np.empty((len(t), len(FEATURES)))
     for i, column in enumerate(columns):
         out[:, i] = column

@@ -26,6 +26,7 @@ MODEL_VERSION = 1
 FIT_SHARE = 0.15  # of the graph's ties, hidden to make the positive examples
 MAX_POSITIVES = 6000
 NEGATIVES_PER_POSITIVE = 2
+ANCHORED_SHARE = 1 / 2  # of the non-ties, pairs of a hidden tie's place with a random one
 MIN_FIT = 10  # hidden ties needed to fit; fewer gets the fixed model
 L2 = 1.0
 BASELINES = ("adamic_adar", "preferential_attachment", "common_neighbours", "geographic_distance")
@@ -191,11 +192,12 @@ def fit_model(arrays: GraphArrays, seed: int = 0) -> Model:
     positives = arrays.edges[hidden]
     rest = arrays.with_edges(arrays.edges[kept])
     taken = edge_keys(arrays.edges, arrays.n)
-    wanted = NEGATIVES_PER_POSITIVE * hide
+    wanted = NEGATIVES_PER_POSITIVE * len(positives)
+    anchored = round(ANCHORED_SHARE * wanted)
     negatives = np.concatenate(
         [
-            random_non_edges(rng, arrays.n, wanted - wanted // 2, taken),
-            anchored_non_edges(rng, arrays.n, positives, wanted // 2, taken),
+            random_non_edges(rng, arrays.n, wanted - anchored, taken),
+            anchored_non_edges(rng, arrays.n, positives, anchored, taken),
         ]
     )
     ctx = context(rest)
