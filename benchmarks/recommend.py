@@ -53,10 +53,8 @@ def run(args: list[str]) -> tuple[float, str]:
 
 
 def evaluation(source: str) -> tuple[float, dict[str, Any]]:
-    seconds, out = run(
-        ["recommend", "evaluate", "--source", source, "--holdout", "0.1", "--seed", "0"]
-        + ["--format", "json", "--quiet"]
-    )
+    args = ["recommend", "evaluate", "--source", source, "--holdout", "0.1", "--seed", "0"]
+    seconds, out = run([*args, "--format", "json", "--quiet"])
     return seconds, json.loads(out)
 
 
