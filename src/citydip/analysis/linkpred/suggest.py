@@ -10,6 +10,7 @@ at, and the countries and continents where the city has (or lacks) partners.
 
 from __future__ import annotations
 
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,7 @@ import numpy as np
 
 from citydip.analysis.linkpred.arrays import GraphArrays, arrays_from_graph
 from citydip.analysis.linkpred.features import FEATURES, Context, context, source_features
-from citydip.analysis.linkpred.model import Model, fit_model
+from citydip.analysis.linkpred.model import MODEL_VERSION, Model, fit_model
 from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput, NotFound
 from citydip.knowledge.geonames import country_name
@@ -112,7 +113,8 @@ def prepare(store: Store, network: Network) -> Prepared:
     def fit() -> dict[str, Any]:
         return fit_model(arrays, MODEL_SEED).to_dict()
 
-    saved = network.cached("partner-model", fit, persist=True)
+    key = f"partner-model:v{MODEL_VERSION}:{zlib.crc32(','.join(FEATURES).encode()):08x}"
+    saved = network.cached(key, fit, persist=True)
     model = Model.from_dict(saved) or fit_model(arrays, MODEL_SEED)
     return Prepared(arrays, context(arrays), model)
 
