@@ -16,23 +16,19 @@ from citydip.store.database import Store
 if TYPE_CHECKING:
     from citydip.analysis.linkpred.evaluate import Evaluation
     from citydip.analysis.linkpred.suggest import Prepared, Suggestions
-    from citydip.analysis.network.graph import Network
     from citydip.analysis.typology import Typology
 
-_PREPARED: dict[tuple[str, str], tuple[Network, Prepared]] = {}
+_PREPARED: dict[tuple[str, str], Prepared] = {}
 
 
-def _prepared(store: Store) -> tuple[Network, Prepared]:
-    """The whole graph, its arrays and the fitted model, once per store revision."""
+def _prepared(store: Store) -> Prepared:
+    """The whole graph's arrays and the fitted model, once per store revision."""
     from citydip.analysis.linkpred.suggest import prepare
-    from citydip.analysis.network.graph import build_network, require_ties
 
     key = (str(store.path), store.revision)
     if key not in _PREPARED:
-        network = build_network(store)
-        require_ties(network, store)
         _PREPARED.clear()
-        _PREPARED[key] = (network, prepare(store, network))
+        _PREPARED[key] = prepare(store)
     return _PREPARED[key]
 
 
@@ -55,15 +51,11 @@ def recommend_partners(
     from citydip.knowledge.lookup import find_city
 
     city = find_city(store, name)
-    network, prepared = _prepared(store)
-    try:
-        vertex = network.vertex(city.id, city.name)
-    except NotFound:
-        raise NotFound(f"{city.name} has no ties to suggest partners from") from None
-    graph = network.graph
-    kinds = [
-        graph.es[graph.get_eid(vertex, int(p))]["kind"] for p in prepared.arrays.neighbours(vertex)
-    ]
+    prepared = _prepared(store)
+    vertex = prepared.index.get(city.id)
+    if vertex is None:
+        raise NotFound(f"{city.name} has no ties to suggest partners from")
+    kinds = prepared.kinds_of(vertex)
     return suggest(store, prepared, city, vertex, top, kind, within_country, cousins, kinds)
 
 

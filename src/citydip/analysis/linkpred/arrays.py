@@ -147,3 +147,69 @@ def arrays_from_graph(
         memberships=[members.get(i, frozenset()) for i in ids],
         start=list(graph.es["start"]) if graph.ecount() else [],
     )
+
+
+def arrays_to_bytes(a: GraphArrays, kinds: list[str], extra: dict[str, Any]) -> bytes:
+    """The arrays, each tie's kind and a JSON-ready ``extra`` as one uncompressed .npz."""
+    import io
+    import json
+
+    text = json.dumps(
+        {
+            "ids": a.ids,
+            "labels": a.labels,
+            "countries": a.countries,
+            "continents": a.continents,
+            "memberships": [sorted(m) for m in a.memberships],
+            "kinds": kinds,
+            "extra": extra,
+        },
+        ensure_ascii=False,
+    )
+    out = io.BytesIO()
+    np.savez(
+        out,
+        text=np.frombuffer(text.encode(), dtype=np.uint8),
+        edges=a.edges,
+        lat=a.lat,
+        lon=a.lon,
+        country=a.country,
+        continent=a.continent,
+        port=a.port,
+        capital=a.capital,
+        log_population=a.log_population,
+        start=np.array([-1 if y is None else y for y in a.start], dtype=np.int64),
+    )
+    return out.getvalue()
+
+
+def arrays_from_bytes(raw: bytes) -> tuple[GraphArrays, list[str], dict[str, Any]]:
+    """What ``arrays_to_bytes`` wrote (ValueError, KeyError or OSError when damaged)."""
+    import io
+    import json
+
+    data = np.load(io.BytesIO(raw), allow_pickle=False)
+    meta = json.loads(bytes(data["text"]).decode())
+    edges = data["edges"].astype(np.int64).reshape(-1, 2)
+    n = len(meta["ids"])
+    indptr, indices, degree = _csr(n, edges)
+    arrays = GraphArrays(
+        ids=meta["ids"],
+        labels=meta["labels"],
+        edges=edges,
+        indptr=indptr,
+        indices=indices,
+        degree=degree,
+        lat=data["lat"],
+        lon=data["lon"],
+        country=data["country"],
+        continent=data["continent"],
+        countries=meta["countries"],
+        continents=meta["continents"],
+        port=data["port"],
+        capital=data["capital"],
+        log_population=data["log_population"],
+        memberships=[frozenset(m) for m in meta["memberships"]],
+        start=[None if y < 0 else int(y) for y in data["start"].tolist()],
+    )
+    return arrays, list(meta["kinds"]), dict(meta["extra"])

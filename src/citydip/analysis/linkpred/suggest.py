@@ -20,7 +20,6 @@ import numpy as np
 from citydip.analysis.linkpred.arrays import GraphArrays, arrays_from_graph
 from citydip.analysis.linkpred.features import FEATURES, Context, context, source_features
 from citydip.analysis.linkpred.model import MODEL_VERSION, Model, fit_model
-from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput, NotFound
 from citydip.knowledge.geonames import country_name
 from citydip.store.database import Store
@@ -31,6 +30,7 @@ COUSIN_MIN_SHARED = 2
 MIN_KIND_TIES = 3  # ties of the asked kind before they alone describe the city's choices
 SIMILAR_POPULATION = 0.5  # log10: within a factor of about three
 NAMED_PARTNERS = 3
+MAX_REASON_HOPS = 4  # the features follow walks of up to four ties
 MODEL_SEED = 0
 
 
@@ -99,24 +99,54 @@ def memberships(store: Store) -> dict[str, frozenset[str]]:
 
 @dataclass
 class Prepared:
-    """The arrays, their context and the fitted model of one store's graph."""
+    """The arrays, their context, each tie's kind and the fitted model of one store's graph."""
 
     arrays: GraphArrays
     ctx: Context
     model: Model
+    kinds: list[str]  # per edge of ``arrays.edges``
+    index: dict[str, int]
+
+    def kinds_of(self, v: int) -> list[str]:
+        """The kinds of ``v``'s ties, in the order of ``arrays.neighbours(v)``."""
+        e = self.arrays.edges
+        mine = np.flatnonzero((e[:, 0] == v) | (e[:, 1] == v))
+        other = np.where(e[mine, 0] == v, e[mine, 1], e[mine, 0])
+        by_partner = {int(p): self.kinds[int(i)] for p, i in zip(other, mine, strict=True)}
+        return [by_partner[int(p)] for p in self.arrays.neighbours(v)]
 
 
-def prepare(store: Store, network: Network) -> Prepared:
-    """Arrays and model for ``network``; the model from the store's cache when it has one."""
+def prepare(store: Store) -> Prepared:
+    """Arrays, kinds and model of the store's whole graph: from the store's cache of derived
+    results when it has them for this revision, else built (and the model fitted) and kept."""
+    from citydip.analysis.linkpred.arrays import arrays_from_bytes, arrays_to_bytes
+    from citydip.analysis.network.graph import build_network, require_ties
+    from citydip.store.database import keep_derived, read_derived
+
+    features = zlib.crc32(",".join(FEATURES).encode())
+    key = f"partner-arrays:v{MODEL_VERSION}:{features:08x}"
+    raw = read_derived(store.path, key, store.revision)
+    if raw is not None:
+        try:
+            arrays, kinds, extra = arrays_from_bytes(raw)
+            model = Model.from_dict(extra["model"])
+        except (ValueError, KeyError, OSError, TypeError):
+            model = None
+        if model is not None:
+            return Prepared(arrays, context(arrays), model, kinds, _index(arrays))
+    network = build_network(store)
+    require_ties(network, store)
     arrays = arrays_from_graph(network.graph, memberships(store))
+    model = fit_model(arrays, MODEL_SEED)
+    kinds = list(network.graph.es["kind"]) if network.edges else []
+    keep_derived(
+        store.path, key, store.revision, arrays_to_bytes(arrays, kinds, {"model": model.to_dict()})
+    )
+    return Prepared(arrays, context(arrays), model, kinds, _index(arrays))
 
-    def fit() -> dict[str, Any]:
-        return fit_model(arrays, MODEL_SEED).to_dict()
 
-    key = f"partner-model:v{MODEL_VERSION}:{zlib.crc32(','.join(FEATURES).encode()):08x}"
-    saved = network.cached(key, fit, persist=True)
-    model = Model.from_dict(saved) or fit_model(arrays, MODEL_SEED)
-    return Prepared(arrays, context(arrays), model)
+def _index(arrays: GraphArrays) -> dict[str, int]:
+    return {entity_id: i for i, entity_id in enumerate(arrays.ids)}
 
 
 def suggest(
@@ -157,8 +187,9 @@ def suggest(
     secondary = -score[candidates] if cousins else -cn[candidates]
     order = candidates[np.lexsort((candidates, secondary, primary))][:top]
     facts = _CityFacts.of(store, a, vertex, kind, kinds_of_ties or [])
+    hops = rows[:, FEATURES.index("hops")]
     out = [
-        _suggestion(store, a, facts, rank, int(w), float(score[w]))
+        _suggestion(store, a, facts, rank, int(w), float(score[w]), int(hops[w]))
         for rank, w in enumerate(order, 1)
     ]
     scope = {None: "anywhere", True: "within-country", False: "abroad"}[within_country]
@@ -218,7 +249,7 @@ class _CityFacts:
 
 
 def _suggestion(
-    store: Store, a: GraphArrays, facts: _CityFacts, rank: int, w: int, score: float
+    store: Store, a: GraphArrays, facts: _CityFacts, rank: int, w: int, score: float, hops: int
 ) -> Suggestion:
     v = facts.vertex
     shared = sorted(facts.partners & {int(x) for x in a.neighbours(w)}, key=lambda i: a.labels[i])
@@ -237,6 +268,8 @@ def _suggestion(
         )
         word = "shared partner" if len(shared) == 1 else "shared partners"
         reasons.append(f"{len(shared)} {word}: {named}{more}")
+    elif hops <= MAX_REASON_HOPS:
+        reasons.append(f"{hops} ties apart in the twinning graph (no shared partner)")
     if org_names:
         reasons.append("both in " + ", ".join(org_names))
     if a.port[v] and a.port[w]:
