@@ -50,7 +50,7 @@ def check_reasons(store: Store, data: dict[str, Any]) -> None:
     for s in data["suggestions"]:
         w = network.index[s["id"]]
         assert w not in mine and w != v
-        shared = sorted((g.vs[p]["label"] for p in mine & set(g.neighbors(w))))
+        shared = sorted(g.vs[p]["label"] for p in mine & set(g.neighbors(w)))
         assert s["shared_partners"] == shared
         for reason in s["reasons"]:
             if m := re.fullmatch(r"(\d+) shared partners?: (.+?)( and \d+ more)?", reason):
