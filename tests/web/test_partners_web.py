@@ -23,9 +23,7 @@ def test_recommendations_route(client: Client) -> None:
     partners = {t["partner"]["id"] for t in client.get("/api/cities/Taipei").json()["ties"]}
     assert ids and not ids & partners
     assert all(s["reasons"] for s in data["suggestions"])
-    table = client.get(
-        "/api/cities/Taipei/recommendations", params={"top": 3, "format": "csv"}
-    )
+    table = client.get("/api/cities/Taipei/recommendations", params={"top": 3, "format": "csv"})
     rows = list(csv.reader(io.StringIO(table.text)))
     assert rows[0][:3] == ["rank", "id", "name"] and len(rows) == len(data["suggestions"]) + 1
     bad = client.get("/api/cities/Taipei/recommendations", params={"top": 0})
