@@ -153,3 +153,15 @@ def test_too_small_to_evaluate() -> None:
         evaluate(small(), 0.1, 0)
     with pytest.raises(InvalidInput, match="holdout"):
         evaluate(small(), 1.5, 0)
+
+
+def test_temporal_split_hides_the_latest_ties() -> None:
+    arrays = _random_geometric(300, 11)
+    years = [1950 + (i * 7) % 70 for i in range(len(arrays.edges))]
+    dated = arrays.with_edges(arrays.edges, years)
+    result = evaluate(dated, 0.1, 0).to_dict()
+    cut = int(np.quantile(years, 0.9))
+    assert result["temporal"] is not None
+    assert result["temporal"]["held_out"] == sum(1 for y in years if y >= cut)
+    assert f"from {cut} on" in result["temporal_note"]
+    assert set(result["temporal"]["methods"]) == set(result["random"]["methods"])
