@@ -232,9 +232,9 @@ def rank_metrics(
         dist = a.distances_km(u)
         scores = {
             "model": model.score(rows),
-            "adamic_adar": rows[:, 3],
+            "adamic_adar": rows[:, FEATURES.index("adamic_adar")],
             "preferential_attachment": a.degree[u] * a.degree,
-            "common_neighbours": np.expm1(rows[:, 2]),
+            "common_neighbours": np.expm1(rows[:, FEATURES.index("common_partners")]),
             "geographic_distance": np.where(np.isnan(dist), -np.inf, -dist),
         }
         excluded = np.zeros(a.n, dtype=np.bool_)

@@ -157,14 +157,6 @@ def neighbour_scores(ctx: Context, u: int) -> tuple[Floats, Floats, Floats]:
     return cn, aa, ra
 
 
-def country_share(ctx: Context, v: int, country: int) -> float:
-    """The share of ``v``'s partners in ``country``."""
-    a = ctx.arrays
-    if country < 0 or a.degree[v] == 0:
-        return 0.0
-    return float((a.country[a.neighbours(v)] == country).sum() / a.degree[v])
-
-
 def shares_in(ctx: Context, country: int) -> Floats:
     """For every vertex, the share of its partners in ``country``."""
     a = ctx.arrays
