@@ -230,10 +230,10 @@ def source_features(ctx: Context, u: int, targets: Ints | None = None) -> Floats
     )
     if len(columns) != len(FEATURES):
         raise AssertionError(f"{len(columns)} feature columns for {len(FEATURES)} features")
-    out = np.empty((len(t), len(FEATURES)))
+    out = np.empty((len(FEATURES), len(t)))  # one contiguous row a feature, returned turned
     for i, column in enumerate(columns):
-        out[:, i] = column
-    return out
+        out[i] = column
+    return out.T
 
 
 def shared_memberships(ctx: Context, u: int) -> Floats:
