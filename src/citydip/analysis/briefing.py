@@ -17,6 +17,7 @@ from citydip.analysis.briefing_records import (
     CURRENT,
     BriefConflict,
     BriefCount,
+    BriefEvidence,
     Briefing,
     BriefItem,
     BriefTie,
@@ -195,6 +196,12 @@ def city_brief(profile: CityProfile) -> CityBrief:
         typology.model,
         typology.expertise,
         typology.soft_power,
+        typology.confidence,
+        [
+            BriefEvidence(e.claim, typology.labels.get(e.axis, e.axis), e.weight, e.sources)
+            for e in typology.evidence
+        ],
+        typology.missing,
     )
 
 
@@ -260,6 +267,7 @@ def build_briefing(
     ]
     cited: set[str] = set()
     for city in cities:
+        cited.update(s for e in city.style_evidence for s in e.source_ids)
         cited.update(s for t in city.ties for s in t.source_ids)
         cited.update(s for m in city.memberships for s in m.source_ids)
         cited.update(s for group in city.items.values() for i in group for s in i.source_ids)

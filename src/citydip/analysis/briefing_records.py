@@ -58,6 +58,25 @@ class BriefCount:
 
 
 @dataclass
+class BriefEvidence:
+    """One piece of the typology's evidence."""
+
+    claim: str
+    axis: str
+    weight: float
+    source_ids: list[str]
+
+
+@dataclass
+class BriefPartner:
+    """One possible partner with its reasons."""
+
+    name: str
+    country: str | None
+    reasons: list[str]
+
+
+@dataclass
 class CityBrief:
     """One city in the briefing."""
 
@@ -81,6 +100,10 @@ class CityBrief:
     style_model: str
     expertise: float
     soft_power: float
+    style_confidence: str = ""
+    style_evidence: list[BriefEvidence] = field(default_factory=list)
+    style_missing: list[str] = field(default_factory=list)
+    partners: list[BriefPartner] = field(default_factory=list)
 
     @property
     def current_ties(self) -> list[BriefTie]:

@@ -15,7 +15,7 @@ from citydip.analysis.compare_cells import join_words as _join
 from citydip.analysis.profile import CityProfile
 from citydip.analysis.scoring import mechanism_tally, theme_tally
 from citydip.analysis.sister_cities import sister_cities
-from citydip.analysis.typology import classify
+from citydip.analysis.typology import classify, style_text
 from citydip.vocabulary import MECHANISMS
 
 SHARED_MIN_SCORE = 2.0  # a theme is shared when every city scores at least this on it
@@ -234,14 +234,7 @@ def network_participation(p: CityProfile, others: list[CityProfile]) -> Cell:
 
 def diplomatic_style(p: CityProfile, others: list[CityProfile]) -> Cell:
     typology = classify(p)
-    text = (
-        f"{typology.description} (expertise score {typology.expertise:g}, "
-        f"soft-power score {typology.soft_power:g})."
-    )
-    from citydip.analysis.typology import EXPERTISE, SOFT_POWER
-
-    labels = [m for m in (*EXPERTISE, *SOFT_POWER) if typology.tally.scores.get(m)]
-    return Cell(text, typology.tally.source_ids(labels))
+    return Cell(style_text(typology), typology.source_ids())
 
 
 def capacity(p: CityProfile, others: list[CityProfile]) -> Cell:
@@ -317,9 +310,10 @@ DIMENSIONS: list[tuple[str, str, str, Callable[[CityProfile, list[CityProfile]],
     (
         "diplomatic_style",
         "Diplomatic style",
-        "Expertise-driven when technical cooperation, knowledge transfer, public–private "
-        "partnership and aid outweigh sister-city exchange, culture and summits by a quarter; "
-        "soft-power-driven in the opposite case; mixed otherwise.",
+        "The typology codebook (docs/typology.md): each piece of evidence (mechanisms, "
+        "activities, themes, memberships and roles, tie patterns) adds its weight to an axis; "
+        "expertise-driven when that score leads the soft-power score by a quarter, "
+        "soft-power-driven in the opposite case, mixed otherwise, undetermined below 3.",
         diplomatic_style,
     ),
     (

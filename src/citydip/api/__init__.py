@@ -11,6 +11,7 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
     members    import_memberships, list_organizations, network_orgs
     places     resolve_place, resolve_batch, gazetteer_status, download_geonames
     documents  extract_document, check_document, proposed_claims, review
+    partners   city_typology, recommend_partners, evaluate_partners
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from citydip.api.network import (
     network_stats,
     network_top,
 )
+from citydip.api.partners import city_typology, evaluate_partners, recommend_partners
 from citydip.api.places import (
     download_geonames,
     gazetteer_status,
@@ -92,8 +94,10 @@ __all__ = [
     "briefing",
     "check_document",
     "city_profile",
+    "city_typology",
     "compare_cities",
     "download_geonames",
+    "evaluate_partners",
     "extract_document",
     "gazetteer_status",
     "import_edges",
@@ -117,6 +121,7 @@ __all__ = [
     "place_identity",
     "places_audit",
     "proposed_claims",
+    "recommend_partners",
     "resolve_batch",
     "resolve_place",
     "review",

@@ -123,7 +123,23 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     from citydip.analysis.memberships import coverage
 
     line = coverage(store).line
-    return build_briefing(profiles, conflicts, profiles[0].sources.by_id, line)
+    result = build_briefing(profiles, conflicts, profiles[0].sources.by_id, line)
+    _add_partners(store, result)
+    return result
+
+
+def _add_partners(store: Store, result: Briefing) -> None:
+    """Each city's five best possible partners (none for a city without ties)."""
+    from citydip.analysis.briefing_records import BriefPartner
+    from citydip.api.partners import recommend_partners
+    from citydip.errors import NotFound
+
+    for city in result.cities:
+        try:
+            found = recommend_partners(store, city.id, top=5)
+        except NotFound:
+            continue
+        city.partners = [BriefPartner(r.name, r.country, r.reasons) for r in found.rows]
 
 
 def search_cities(

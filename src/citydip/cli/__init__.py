@@ -28,6 +28,7 @@ _COMMAND_MODULES = (
     "citydip.cli.serve",
     "citydip.cli.update",
     "citydip.cli.data",
+    "citydip.cli.partners",
 )
 
 
@@ -57,6 +58,11 @@ FLAGS = {
     "source_date": "--date",
     "min_members": "--min-members",
     "organizations": "--org",
+    "holdout": "--holdout",
+    "seed": "--seed",
+    "source": "--source",
+    "format": "--format",
+    "within_country": "--within-country/--abroad",
 }
 
 

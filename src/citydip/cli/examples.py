@@ -40,6 +40,17 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
         "citydip network export csv lists/",
     ),
     "extract": ("citydip extract essay.txt", "citydip extract essay.pdf --save"),
+    "typology": (
+        "citydip typology Yokohama",
+        "citydip typology Taipei --format json",
+        "citydip typology Bristol --codebook my-codebook.yaml --format md",
+    ),
+    "recommend": (
+        "citydip recommend Yokohama",
+        "citydip recommend Taipei --kind sister --abroad --top 20 --format csv",
+        "citydip recommend Bristol --cousins",
+        "citydip recommend evaluate --source wikidata-p190-2016 --holdout 0.1 --seed 0",
+    ),
     "rebuild": ("citydip rebuild", "citydip --db my.db rebuild --yes"),
 }
 

@@ -233,6 +233,15 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("review list", "table"): _document("proposed_text", records=True),
     ("review list", "json"): _json,
     ("review", "table"): _review_table,
+    ("typology", "table"): _report("partners", "typology_text"),
+    ("typology", "md"): _report("partners", "typology_markdown"),
+    ("typology", "json"): _json,
+    ("recommend", "table"): _report("partners", "suggestions_text"),
+    ("recommend", "md"): _report("partners", "suggestions_markdown"),
+    ("recommend", "csv"): _report("partners", "suggestions_csv"),
+    ("recommend", "json"): _json,
+    ("recommend evaluate", "table"): _report("partners", "evaluation_text"),
+    ("recommend evaluate", "json"): _json,
 }
 
 

@@ -321,6 +321,54 @@ def network_city(
     return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
 
 
+class SuggestKind(StrEnum):
+    sister = "sister"
+    friendship = "friendship"
+    partner = "partner"
+
+
+class Scope(StrEnum):
+    anywhere = "anywhere"
+    within_country = "within-country"
+    abroad = "abroad"
+
+
+@router.get(
+    "/cities/{name}/typology",
+    summary="A city's diplomatic style: label, scores, evidence, confidence, what is missing",
+    responses=ok(sc.Open),
+)
+def typology(request: Request, name: str = NAME, s: Store = Depends(store)) -> Response:
+    return reply(cached(request, ("typology", name), lambda: api.city_typology(s, name)))
+
+
+@router.get(
+    "/cities/{name}/recommendations",
+    summary="Places not yet tied to a city, ranked, each with its reasons",
+    responses=ok(sc.Open, csv=True),
+)
+def recommendations(
+    request: Request,
+    name: str = NAME,
+    kind: SuggestKind | None = Query(None, description="The kind of tie sought"),
+    top: int = Query(10, ge=1, le=100),
+    scope: Scope = Query(Scope.anywhere, description="anywhere, within-country or abroad"),
+    cousins: bool = Query(False, description="Only places sharing two or more partners"),
+    format: ListFormat = FORMAT,
+    s: Store = Depends(store),
+) -> Response:
+    within = {Scope.anywhere: None, Scope.within_country: True, Scope.abroad: False}[scope]
+    key = ("recommendations", name, kind, top, scope, cousins)
+    result = cached(
+        request,
+        key,
+        lambda: api.recommend_partners(s, name, kind.value if kind else None, top, within, cousins),
+    )
+    if format is ListFormat.csv:
+        return reply(result.rows, format, "recommendations")
+    return reply(result)
+
+
 @router.get(
     "/claims",
     summary="Extracted claims waiting for review",

@@ -48,9 +48,14 @@ def _city_page(request: Request, s: Store, name: str) -> str:
     profile = api.city_profile(s, name).to_dict()
     conflicts = [c.to_dict() for c in api.list_conflicts(s, profile["city"]["id"])]
     cite = Citations()
+    style, partners = _style_and_partners(s, profile["city"]["id"])
+    cited = {src.source.id: src.to_dict() for src in api.bibliography(s)}
     return render(
         request,
         "city.html",
+        style=style,
+        partners=partners,
+        style_sources=lambda ids: [cited[i] for i in ids if i in cited],
         p=profile,
         map=figures.city_map(profile),
         timeline=figures.city_timeline(profile),
@@ -58,6 +63,18 @@ def _city_page(request: Request, s: Store, name: str) -> str:
         conflicts=conflicts,
         cite=cite,
     )
+
+
+def _style_and_partners(s: Store, city_id: str) -> tuple[Any, Any]:
+    """The city's style, and its possible partners (None when it has no ties)."""
+    from citydip.errors import NotFound
+
+    style = api.city_typology(s, city_id).to_dict()
+    try:
+        partners = api.recommend_partners(s, city_id, top=5).to_dict()
+    except NotFound:
+        partners = None
+    return style, partners
 
 
 @router.get("/cities/{name}", response_class=PAGE)

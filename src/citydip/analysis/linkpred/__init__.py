@@ -1,0 +1,1 @@
+"""Link prediction over the twinning graph: features, the partner model, its evaluation."""
