@@ -47,7 +47,15 @@ def test_a_city_known_only_from_datasets_says_what_is_missing(world_store: Store
     t = city_typology(world_store, "Bristol")
     assert t.confidence == "low"
     assert any("datasets only" in m for m in t.missing)
-    assert any("memberships" in m for m in t.missing)
+    # Bristol is on the shipped Eurocities list; a city on no list says memberships are missing
+    assert not any("memberships" in m for m in t.missing)
+    [bare] = world_store.conn.execute(
+        "SELECT e.id FROM entities e WHERE e.type = 'place' AND e.id LIKE 'gn-%' "
+        "AND EXISTS (SELECT 1 FROM claims c WHERE c.subject = e.id AND c.predicate = "
+        "'twinned_with') AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.subject = e.id "
+        "AND c.predicate IN ('member_of', 'signed')) ORDER BY e.id LIMIT 1"
+    ).fetchone()
+    assert any("memberships" in m for m in city_typology(world_store, bare).missing)
     data = t.to_dict()
     assert set(data) >= {"label", "scores", "confidence", "evidence", "missing"}
     assert set(data["scores"]) == set(load_codebook().axes)
