@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from citydip import api
 from citydip.store.database import Store
+from citydip.store.derived import remember
 from citydip.web import figures
 from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
@@ -35,7 +36,11 @@ def _overview(request: Request, s: Store) -> Any:
 async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
     def make(s: Store) -> Body:
         overview = _overview(request, s)
-        world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        world = cached(
+            request,
+            ("all-ties-map",),
+            lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+        )
         matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
