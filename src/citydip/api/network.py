@@ -13,7 +13,6 @@ a large graph are estimated from sampled places unless ``exact`` (the result's
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -250,46 +249,9 @@ def network_export(
 
 def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:
     """Places, ties, how many places have each degree, and every tie whose ends are mapped."""
+    from citydip.analysis.network.overview import network_overview as overview
 
-    def load(data: dict[str, Any]) -> NetworkOverview:
-        counts = {int(k): int(v) for k, v in data["degree_counts"].items()}
-        lines = [TieLine(*line) for line in data["lines"]]
-        return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines)
-
-    def dump(overview: NetworkOverview) -> dict[str, Any]:
-        data = overview.to_dict()
-        data["lines"] = [astuple(line) for line in overview.lines]
-        return data
-
-    key = _key("overview:v1", filters)
-    return remember(store, key, lambda: _overview(store, filters), dump, load)
-
-
-def _overview(store: Store, filters: GraphFilter | None) -> NetworkOverview:
-    from collections import Counter
-
-    network = _network(store, filters)
-    graph = network.graph
-    vs = graph.vs
-    lines = []
-    for edge in graph.es:
-        a, b = vs[edge.source], vs[edge.target]
-        if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
-            continue
-        lines.append(
-            TieLine(
-                a["label"],
-                a["lat"],
-                a["lon"],
-                b["label"],
-                b["lat"],
-                b["lon"],
-                edge["kind"],
-                edge["status"],
-                edge["start"],
-            )
-        )
-    counts = Counter(graph.degree())
-    return NetworkOverview(
-        network.nodes, network.edges, network.filters.describe(), dict(counts), lines
-    )
+    data = overview(store, filters)
+    counts = {int(k): int(v) for k, v in data["degree_counts"].items()}
+    lines = [TieLine(*line) for line in data["lines"]]
+    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines)

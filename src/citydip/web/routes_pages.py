@@ -73,19 +73,18 @@ async def city(request: Request, name: str) -> Response:
 
 
 @router.get("/compare", response_class=PAGE)
-def compare(
-    request: Request, cities: str = Query("", max_length=400), s: Store = Depends(store)
-) -> Response:
+async def compare(request: Request, cities: str = Query("", max_length=400)) -> Response:
     names = [n.strip() for n in cities.split(",") if n.strip()]
-    if not names:
-        return PAGE(render(request, "compare.html", cities="", table=None))
-    table = api.compare_cities(s, names).to_dict()
-    maps = [
-        (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
-        for c in table["cities"]
-    ]
-    return PAGE(
-        render(
+
+    def make(s: Store) -> Body:
+        if not names:
+            return Body.of(render(request, "compare.html", cities="", table=None), HTML)
+        table = api.compare_cities(s, names).to_dict()
+        maps = [
+            (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
+            for c in table["cities"]
+        ]
+        html = render(
             request,
             "compare.html",
             cities=", ".join(names),
@@ -93,7 +92,9 @@ def compare(
             maps=maps,
             cite=Citations(),
         )
-    )
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("compare page", tuple(names)), make)
 
 
 @router.get("/conflicts", response_class=PAGE)
