@@ -42,6 +42,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PY = sys.executable
+TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
 CITYDIP = [PY, "-m", "citydip"]
 
 
@@ -68,23 +69,30 @@ class Runs:
     def median(self) -> float:
         return statistics.median(self.wall)
 
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
 
 def _s(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 
 
 def run(cmd: list[str], env: dict[str, str], runs: Runs | None = None) -> float:
-    """One fresh process; its wall time (and CPU time and peak memory into ``runs``)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode() if process.stderr else ""
-    if process.returncode:
-        raise SystemExit(f"{' '.join(cmd)} failed: {error[-1000:]}")
+    """One fresh process; its wall time (and CPU time and peak memory into ``runs``).
+
+    GNU time reads the process's memory and CPU time: it is a small process, so the peak
+    is the command's own, not the big benchmark process it was forked from."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stamp:
+        timed = [TIME, "-f", "%M %U %S", "-o", stamp.name, *cmd] if TIME else cmd
+        start = time.perf_counter()
+        done = subprocess.run(timed, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wall = time.perf_counter() - start
+        if done.returncode:
+            raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-1000:]}")
+        kib, user, system = (stamp.read().split() or ["nan", "nan", "nan"])[-3:]
     if runs is not None:
-        runs.add(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+        runs.add(wall, float(user) + float(system), float(kib) / 1024)
     return wall
 
 
@@ -134,7 +142,7 @@ class Row:
 
 
 def commands(
-    fresh: Path, work: Path, env: dict[str, str], runs: int, quick: bool, bare: float
+    fresh: Path, work: Path, env: dict[str, str], runs: int, quick: bool, bare: Runs
 ) -> list[Row]:
     """Every command cold, warm and after a write, beside its yardstick."""
     edges = edge_list(fresh, work / "edges.txt")
@@ -198,28 +206,34 @@ def commands(
                 run([*CITYDIP, *args], env | {"CITYDIP_DB": str(stale)}, row.after_write)
                 stale.unlink()
             db.unlink()
-        row.verdict = judge(row, bare)
+        row.verdict = judge(row, bare.median, bare.median_cpu)
         rows.append(row)
         print(name, row.cold.cell(), row.warm.cell(), row.base.cell(), row.verdict, flush=True)
     return rows
 
 
-def judge(row: Row, bare: float) -> str:
-    """Whether the row meets its target (empty when it has none)."""
-    cold, warm = row.cold.median, row.warm.median
+def judge(row: Row, bare: float, bare_cpu: float) -> str:
+    """Whether the row meets its target on wall time and, since the machine is shared, on
+    the CPU time of the processes (empty when it has no target)."""
+    if not row.target:
+        return ""
+    wall = _verdict(row, row.cold.median, row.warm.median, row.base.median, bare)
+    cpu = _verdict(row, row.cold.median_cpu, row.warm.median_cpu, row.base.median_cpu, bare_cpu)
+    return f"wall: {wall}; CPU: {cpu}"
+
+
+def _verdict(row: Row, cold: float, warm: float, base: float, bare: float) -> str:
     if row.name == "network stats":
-        ratio = cold / row.base.median
+        ratio = cold / base
         ok = warm <= 0.5 and ratio <= 1.2
-        return f"{'met' if ok else 'NOT met'}: warm {_s(warm)}, cold {ratio:.2f}× bare"
+        return f"{'met' if ok else 'NOT met'} (warm {_s(warm)}, cold {ratio:.2f}× bare igraph)"
     if row.name.startswith("network city"):
         ok = cold <= 3 and warm <= 0.3
-        return f"{'met' if ok else 'NOT met'}: cold {_s(cold)}, warm {_s(warm)}"
+        return f"{'met' if ok else 'NOT met'} (cold {_s(cold)}, warm {_s(warm)})"
     if row.name == "conflicts":
-        return f"{'met' if cold <= 1 else 'NOT met'}: cold {_s(cold)}"
-    if row.target.startswith("≤ 10×"):
-        factor = cold / bare
-        return f"{'met' if factor <= 10 else 'NOT met'}: {factor:.1f}× bare Python"
-    return ""
+        return f"{'met' if cold <= 1 else 'NOT met'} ({_s(cold)})"
+    factor = cold / bare
+    return f"{'met' if factor <= 10 else 'NOT met'} ({factor:.1f}× bare Python)"
 
 
 def main() -> None:
@@ -245,7 +259,7 @@ def main() -> None:
         bare = Runs()
         for _ in range(max(runs, 5)):
             run([PY, "-c", "import json"], env, bare)
-        rows = commands(fresh, work, env, runs, args.quick, bare.median)
+        rows = commands(fresh, work, env, runs, args.quick, bare)
         web = pages(fresh, work, env, runs, args.clients, duration)
     out = HERE / "results" / ("speed-quick.md" if args.quick else "speed.md")
     out.write_text(report(build, bare, rows, web, runs, time.perf_counter() - began))
@@ -270,7 +284,10 @@ def report(build: Runs, bare: Runs, rows: list[Row], web: list[str], runs: int, 
         "",
         "*Cold*: the first run on a freshly built default store; *warm*: the same command "
         "again; *after a write*: the first run once any write has made the cache stale "
-        "(nothing cached: the graph is built from the claims).",
+        "(nothing cached: the graph is built from the claims). Targets are judged on wall "
+        "time and on CPU time (the machine is shared: wall time includes waiting for a "
+        "core). The CPU time of a bare Python start rounds to 10 ms, which makes the "
+        "CPU factors coarse.",
         "",
         "| command | cold | warm | after a write | yardstick | yardstick time | target | result |",
         "|---|---|---|---|---|---|---|---|",

@@ -14,8 +14,12 @@ changes):
 - ``centralities:<filters>``, ``betweenness:<filters>`` (exact), ``betweenness~<k>:<filters>``
   (estimated from k sources): whole-graph centralities (analysis.network.city);
 - ``stats:v1:<how>:<filters>``: network statistics; ``homophily:v1``, ``communities:v1``,
-  ``countries:v1``, ``overview:v1`` (api.network);
+  ``countries:v1`` (api.network); ``overview:v1`` (analysis.network.overview);
 - ``conflicts:v2``: the conflicts of the whole store (knowledge.conflicts);
+- ``cities:v1:<country>:<sort>:<limit>:<merge>``: a listing of places without a search
+  text (api.profiles.search_cities);
+- ``city:v1:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
+  places (api.network);
 - ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages).
 """
 

@@ -34,10 +34,8 @@ def _overview(store: Store, filters: GraphFilter, network: Network | None) -> di
         a, b = edge.source, edge.target
         if None in (lat[a], lon[a], lat[b], lon[b]):
             continue
-        lines.append(
-            [label[a], lat[a], lon[a], label[b], lat[b], lon[b], edge["kind"], edge["status"]]
-            + [edge["start"]]
-        )
+        ends = [label[a], lat[a], lon[a], label[b], lat[b], lon[b]]
+        lines.append([*ends, edge["kind"], edge["status"], edge["start"]])
     counts = Counter(graph.degree())
     return {
         "places": network.nodes,
