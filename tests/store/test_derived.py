@@ -49,6 +49,7 @@ def _everything(store: Store) -> dict[str, Any]:
         "countries": api.network_countries(store).to_dict(),
         "overview": api.network_overview(store).to_dict(),
         "conflicts": api.list_conflicts(store).total,
+        "cities": api.search_cities(store, limit=5).to_dict(),
     }
 
 
@@ -127,5 +128,6 @@ def test_every_kind_of_write_makes_every_cached_result_stale(
         assert after["stats"]["edges"] != before["stats"]["edges"]
         assert after["overview"]["ties"] == after["stats"]["edges"]
         assert after["top"] != before["top"] or after["city"] != before["city"]
+        assert after["cities"]["total"] != before["cities"]["total"] or write is _update
     finally:
         changed.close()

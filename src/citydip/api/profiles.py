@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from citydip.api.records import Profile, SourceRecord
 from citydip.errors import InvalidInput
@@ -117,21 +117,12 @@ def search_cities(
     """The store's places whose names contain ``query`` (any script, accents and case
     ignored), in one country (ISO code or name), with their tie counts; most ties first
     (``sort="ties"``) or by name; ``merge_districts`` counts districts as their city."""
-    from citydip.analysis.directory import CityHit, CitySearch
     from citydip.analysis.directory import search_cities as search
-    from citydip.store.derived import remember
+    from citydip.analysis.listing import listed_cities
 
     if query:  # any text: not worth keeping
         return search(store, query, country, sort, limit, merge_districts)
-
-    def load(data: dict[str, Any]) -> CitySearch:
-        return CitySearch([CityHit(**h) for h in data["hits"]], int(data["total"]))
-
-    def compute() -> CitySearch:
-        return search(store, None, country, sort, limit, merge_districts)
-
-    key = f"cities:v1:{country}:{sort}:{limit}:{int(merge_districts)}"
-    return remember(store, key, compute, lambda found: found.to_dict(), load)
+    return listed_cities(store, country, sort, limit, merge_districts)
 
 
 def organization_members(store: Store, name: str) -> Organization:

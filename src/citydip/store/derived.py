@@ -17,7 +17,7 @@ changes):
   ``countries:v1`` (api.network); ``overview:v1`` (analysis.network.overview);
 - ``conflicts:v2``: the conflicts of the whole store (knowledge.conflicts);
 - ``cities:v1:<country>:<sort>:<limit>:<merge>``: a listing of places without a search
-  text (api.profiles.search_cities);
+  text (analysis.listing);
 - ``city:v1:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
   places (api.network);
 - ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages).
