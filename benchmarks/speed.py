@@ -277,8 +277,9 @@ def report(build: Runs, bare: Runs, rows: list[Row], web: list[str], runs: int, 
         f"{runs} runs; each cell: wall time (CPU time of the process, its peak memory).",
         "",
         f'- Bare Python start (`python -c "import json"`): {bare.cell()}.',
-        f"- First-use build of the default store (curated + world data, and its graph, "
-        f"centralities and conflicts computed): {build.cell()} (once; target ≤ 20 s).",
+        f"- First-use build of the default store (curated + world data, then its graph, "
+        f"centralities, overview, conflicts and listing of places computed): {build.cell()} "
+        "(once; target ≤ 20 s).",
         "",
         "## Commands (fresh processes)",
         "",

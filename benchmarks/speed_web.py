@@ -126,7 +126,7 @@ def _load(port: int, clients: int, duration: float) -> dict[str, float]:
             return wrk_load(base, paths, clients, duration)
         return asyncio.run(load(base, paths, clients, duration))
     except SystemExit as exc:  # failed requests: reported, not hidden
-        FAILED.append(f"under load: {exc}"[:300])
+        FAILED.append(f"under load: {str(exc).splitlines()[0]}")
         return {}
 
 
