@@ -98,38 +98,44 @@ async def compare(request: Request, cities: str = Query("", max_length=400)) -> 
 
 
 @router.get("/conflicts", response_class=PAGE)
-def conflicts(
+async def conflicts(
     request: Request,
     city: str | None = Query(None, max_length=200),
     page: int = Query(1, ge=1, le=10**6),
-    s: Store = Depends(store),
 ) -> Response:
     city = (city or "").strip() or None
-    every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
-    pages = max(1, -(-len(every) // PER_PAGE))
-    page = min(page, pages)
-    rows = [c.to_dict() for c in every.conflicts[(page - 1) * PER_PAGE : page * PER_PAGE]]
-    return PAGE(
-        render(
+
+    def make(s: Store) -> Body:
+        every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+        pages = max(1, -(-len(every) // PER_PAGE))
+        shown = min(page, pages)
+        rows = [c.to_dict() for c in every.conflicts[(shown - 1) * PER_PAGE : shown * PER_PAGE]]
+        html = render(
             request,
             "conflicts.html",
             conflicts=rows,
             total=every.total,
             not_counted=every.not_counted,
-            page=page,
+            page=shown,
             pages=pages,
             city=city,
             cite=Citations(),
         )
-    )
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("conflicts page", city, page), make)
 
 
 @router.get("/network", response_class=PAGE)
-def network(request: Request, s: Store = Depends(store)) -> Response:
-    overview = _overview(request, s)
-    top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
-    chart = figures.degree_chart(overview.degree_counts)
-    return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
+async def network(request: Request) -> Response:
+    def make(s: Store) -> Body:
+        overview = _overview(request, s)
+        top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
+        chart = figures.degree_chart(overview.degree_counts)
+        html = render(request, "network.html", overview=overview, top=top, chart=chart)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("network page",), make)
 
 
 @router.get("/review", response_class=PAGE)
