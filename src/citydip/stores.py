@@ -74,14 +74,19 @@ def open_db(
         if not create:
             raise StoreError(f"{path}: no store there; a rebuild or an import creates one")
     with on_build(path) if on_build else nullcontext() as advance:
-        return build_store(path, progress=advance if callable(advance) else None)
+        return build_store(path, progress=advance if callable(advance) else None, warm=True)
 
 
 def build_store(
-    path: Path, empty: bool = False, world: bool = True, progress: Progress | None = None
+    path: Path,
+    empty: bool = False,
+    world: bool = True,
+    progress: Progress | None = None,
+    warm: bool = False,
 ) -> Store:
     """Create a new store at ``path`` (atomically), seeded with the curated data and, unless
-    ``world`` is False, the world dataset shipped in the package."""
+    ``world`` is False, the world dataset shipped in the package; with ``warm``, a world
+    store gets its costly derived results computed too (``analysis.warm``)."""
     from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.world import load_world, read_world, world_path
 
@@ -112,6 +117,10 @@ def build_store(
             _load_networks(store, progress)
         seeded = [str(r[0]) for r in store.conn.execute("SELECT DISTINCT source_id FROM claims")]
         store.set_meta("seeded_sources", json.dumps(sorted(seeded)))
+        if warm and world_data is not None:
+            from citydip.analysis.warm import warm_caches
+
+            warm_caches(store)  # the first network, conflicts, home page read these
     except BaseException:
         store.close()
         tmp.unlink(missing_ok=True)
@@ -227,5 +236,5 @@ def rebuild(
             f"{check.path}: rebuilding drops {check.imported_claims:,} imported claims "
             f"({', '.join(check.imported_sources[:5])}); confirm to drop them"
         )
-    build_store(check.path, empty=empty, world=world).close()
+    build_store(check.path, empty=empty, world=world, warm=True).close()
     return check.path

@@ -2,13 +2,19 @@
 
 Every call takes a ``NetworkFilter`` (which ties and places make the graph) and raises
 ``NotFound`` when no tie passes it. ``progress(step)`` is told the step being computed.
+
+Whole-network results (statistics, mixing, communities, the country network, the overview)
+are kept in the store per revision (``store.derived.remember``): the next call, from any
+face, reads them instead of computing. Betweenness, the diameter and the mean distance of
+a large graph are estimated from sampled places unless ``exact`` (the result's
+``estimates`` says how); see docs/network.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from citydip.api.records import (
     CityNetwork,
@@ -24,6 +30,7 @@ from citydip.api.records import (
 )
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
+from citydip.store.derived import remember
 
 if TYPE_CHECKING:
     from citydip.analysis.network.graph import GraphFilter, Network
@@ -48,6 +55,17 @@ def network_filter(
     return GraphFilter.of(kinds, statuses, since, until, levels, merge_districts, sources)
 
 
+def _key(name: str, filters: GraphFilter | None, *parts: object) -> str:
+    from citydip.analysis.network.graph import GraphFilter
+
+    return ":".join([name, *map(str, parts), (filters or GraphFilter()).key()])
+
+
+def _how(heavy: bool, exact: bool) -> str:
+    """Which kind of heavy values a cached result holds: none, estimated or exact."""
+    return "light" if not heavy else ("exact" if exact else "default")
+
+
 def _network(store: Store, filters: GraphFilter | None) -> Network:
     from citydip.analysis.network.graph import build_network, require_ties
 
@@ -61,14 +79,18 @@ def network_stats(
     filters: GraphFilter | None = None,
     heavy: bool = True,
     progress: Progress | None = None,
+    exact: bool = False,
 ) -> NetworkStats:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
     from citydip.analysis.network.graph import igraph_errors
     from citydip.analysis.network.stats import network_stats as compute
 
-    network = _network(store, filters)
-    with igraph_errors():
-        return NetworkStats(compute(network, heavy=heavy, progress=progress))
+    def stats() -> dict[str, object]:
+        network = _network(store, filters)
+        with igraph_errors():
+            return compute(network, heavy=heavy, progress=progress, exact=exact)
+
+    return NetworkStats(remember(store, _key("stats:v1", filters, _how(heavy, exact)), stats))
 
 
 def network_city(
@@ -78,6 +100,7 @@ def network_city(
     heavy: bool = True,
     wave_gap: int = 5,
     progress: Progress | None = None,
+    exact: bool = False,
 ) -> CityNetwork:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
     from citydip.analysis.network.city import centralities, city_metrics
@@ -87,33 +110,47 @@ def network_city(
     if not 1 <= wave_gap <= 100:
         raise InvalidInput(f"{wave_gap} is not between 1 and 100", field="wave_gap")
     entity = find_city(store, name)
-    network = _network(store, filters)
-    network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
-    with igraph_errors():
-        centralities(network, heavy=heavy, progress=progress)
-        return CityNetwork(city_metrics(network, entity.id, heavy=heavy, wave_gap=wave_gap))
+
+    def compute() -> dict[str, Any]:
+        network = _network(store, filters)
+        network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
+        with igraph_errors():
+            centralities(network, heavy=heavy, progress=progress, exact=exact)
+            return city_metrics(network, entity.id, heavy, wave_gap, exact=exact)
+
+    key = _key("city:v1", filters, entity.id, wave_gap, _how(heavy, exact))
+    return CityNetwork(remember(store, key, compute))
 
 
 def network_top(
     store: Store,
     by: str = "degree",
-    limit: int = 20,
+    limit: int | None = 20,
     filters: GraphFilter | None = None,
     progress: Progress | None = None,
+    exact: bool = False,
 ) -> TopPlaces:
-    """The best-ranked places by one centrality."""
-    from citydip.analysis.network.city import top_cities
+    """The best-ranked places by one centrality (``limit`` None: every place)."""
+    from citydip.analysis.network.city import betweenness_values, top_cities
     from citydip.analysis.network.graph import igraph_errors
 
-    if not 1 <= limit <= 10_000:
-        raise InvalidInput(f"{limit} is not between 1 and 10000", field="limit")
-    network = _network(store, filters)
-    if progress:
-        progress(by)
-    with igraph_errors():
-        rows = top_cities(network, by, limit)
-    places = [TopPlace(r["rank"], r["id"], r["name"], r["country"], by, r[by]) for r in rows]
-    return TopPlaces(by, network.nodes, network.filters.describe(), places)
+    if limit is not None and not 1 <= limit <= 100_000:
+        raise InvalidInput(f"{limit} is not between 1 and 100000", field="limit")
+
+    def compute() -> dict[str, Any]:
+        network = _network(store, filters)
+        if progress:
+            progress(by)
+        with igraph_errors():
+            rows = top_cities(network, by, limit, exact=exact)
+            note = betweenness_values(network, exact)[1] if by == "betweenness" else ""
+        described = network.filters.describe()
+        return {"places": network.nodes, "filters": described, "rows": rows, "estimate": note}
+
+    key = _key("top:v1", filters, by, limit, _how(by == "betweenness", exact))
+    top = remember(store, key, compute)
+    places = [TopPlace(r["rank"], r["id"], r["name"], r["country"], by, r[by]) for r in top["rows"]]
+    return TopPlaces(by, top["places"], top["filters"], places, top["estimate"])
 
 
 def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homophily:
@@ -121,9 +158,12 @@ def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homop
     from citydip.analysis.network.graph import igraph_errors
     from citydip.analysis.network.homophily import homophily
 
-    network = _network(store, filters)
-    with igraph_errors():
-        return Homophily(homophily(network))
+    def compute() -> dict[str, object]:
+        network = _network(store, filters)
+        with igraph_errors():
+            return homophily(network)
+
+    return Homophily(remember(store, _key("homophily:v1", filters), compute))
 
 
 def network_communities(
@@ -137,9 +177,14 @@ def network_communities(
         raise InvalidInput(f"{top} is not between 1 and 1000", field="top")
     if not 0 < resolution <= 100:
         raise InvalidInput(f"{resolution} is not above 0 and at most 100", field="resolution")
-    network = _network(store, filters)
-    with igraph_errors():
-        return Communities(communities(network, top=top, resolution=resolution))
+
+    def compute() -> dict[str, object]:
+        network = _network(store, filters)
+        with igraph_errors():
+            return communities(network, top=top, resolution=resolution)
+
+    key = _key("communities:v1", filters, top, resolution)
+    return Communities(remember(store, key, compute))
 
 
 def network_countries(
@@ -151,9 +196,13 @@ def network_countries(
 
     if not 1 <= top <= 1000:
         raise InvalidInput(f"{top} is not between 1 and 1000", field="top")
-    network = _network(store, filters)
-    with igraph_errors():
-        return CountryNetwork(country_summary(network, top=top))
+
+    def compute() -> dict[str, object]:
+        network = _network(store, filters)
+        with igraph_errors():
+            return country_summary(network, top=top)
+
+    return CountryNetwork(remember(store, _key("countries:v1", filters, top), compute))
 
 
 def network_export(
@@ -200,30 +249,9 @@ def network_export(
 
 def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:
     """Places, ties, how many places have each degree, and every tie whose ends are mapped."""
-    from collections import Counter
+    from citydip.analysis.network.overview import network_overview as overview
 
-    network = _network(store, filters)
-    graph = network.graph
-    vs = graph.vs
-    lines = []
-    for edge in graph.es:
-        a, b = vs[edge.source], vs[edge.target]
-        if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
-            continue
-        lines.append(
-            TieLine(
-                a["label"],
-                a["lat"],
-                a["lon"],
-                b["label"],
-                b["lat"],
-                b["lon"],
-                edge["kind"],
-                edge["status"],
-                edge["start"],
-            )
-        )
-    counts = Counter(graph.degree())
-    return NetworkOverview(
-        network.nodes, network.edges, network.filters.describe(), dict(counts), lines
-    )
+    data = overview(store, filters)
+    counts = {int(k): int(v) for k, v in data["degree_counts"].items()}
+    lines = [TieLine(*line) for line in data["lines"]]
+    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines)

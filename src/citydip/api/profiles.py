@@ -154,8 +154,11 @@ def search_cities(
     ignored), in one country (ISO code or name), with their tie counts; most ties first
     (``sort="ties"``) or by name; ``merge_districts`` counts districts as their city."""
     from citydip.analysis.directory import search_cities as search
+    from citydip.analysis.listing import listed_cities
 
-    return search(store, query, country, sort, limit, merge_districts)
+    if query:  # any text: not worth keeping
+        return search(store, query, country, sort, limit, merge_districts)
+    return listed_cities(store, country, sort, limit, merge_districts)
 
 
 def organization_members(store: Store, name: str, limit: int | None = None) -> Organization:

@@ -105,6 +105,7 @@ class TopPlaces:
     places: int
     filters: str
     rows: list[TopPlace]
+    estimate: str = ""  # how the values were estimated (sampled betweenness); empty: exact
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +113,7 @@ class TopPlaces:
             "places": self.places,
             "filters": self.filters,
             "rows": [r.to_dict() for r in self.rows],
+            "estimate": self.estimate or None,
         }
 
 

@@ -79,6 +79,11 @@ def _building_status(path: Any) -> Iterator[Callable[[str, int], None]]:
         yield advance
 
 
+def every(limit: int | None) -> int | None:
+    """A listing's ``--limit``: 0 means every row (None to the library)."""
+    return None if limit == 0 else limit
+
+
 class Format(StrEnum):
     table = "table"
     json = "json"

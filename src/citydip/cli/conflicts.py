@@ -21,7 +21,9 @@ class ConflictsFormat(StrEnum):
 @app.command(epilog=examples("conflicts"))
 def conflicts(
     name: str | None = typer.Argument(None, help="Limit to one city or entity."),
-    limit: int | None = typer.Option(None, "--limit", "-n", help="Show the N most severe."),
+    limit: int = typer.Option(
+        50, "--limit", "-n", min=0, help="Show the N most severe (0: every one)."
+    ),
     kind: list[str] | None = typer.Option(
         None,
         "--kind",
@@ -37,7 +39,10 @@ def conflicts(
 ) -> None:
     """Where sources disagree, most severe first; unconfirmed ties are counted apart."""
     from citydip.api import list_conflicts
+    from citydip.cli.app import every
 
     with open_chosen_store() as store:
-        result = list_conflicts(store, name, limit=limit, kinds=kind, min_severity=min_severity)
+        result = list_conflicts(
+            store, name, limit=every(limit), kinds=kind, min_severity=min_severity
+        )
     render("conflicts", format.value, result)

@@ -27,7 +27,7 @@ def cities(
     query: str | None = typer.Argument(None, help="Part of a name, any script or accent."),
     country: str | None = typer.Option(None, "--country", "-c", help="ISO code (JP) or name."),
     sort: CitySort = typer.Option(CitySort.ties, "--sort", help="ties (most first) or name."),
-    limit: int | None = typer.Option(50, "--limit", "-n", help="At most N places."),
+    limit: int = typer.Option(50, "--limit", "-n", min=0, help="At most N places (0: every one)."),
     merge_districts: bool = typer.Option(
         False, "--merge-districts", help="Count districts as their city."
     ),
@@ -35,9 +35,10 @@ def cities(
 ) -> None:
     """The store's places with their tie counts; search by name, filter by country."""
     from citydip.api import search_cities
+    from citydip.cli.app import every
 
     with open_chosen_store() as store:
-        found = search_cities(store, query, country, sort.value, limit, merge_districts)
+        found = search_cities(store, query, country, sort.value, every(limit), merge_districts)
     render("cities", format.value, found)
 
 

@@ -47,6 +47,12 @@ SKIP_HEAVY = typer.Option(
     False, "--skip-heavy", help="Skip diameter, mean distance and betweenness."
 )
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
+EXACT = typer.Option(
+    False,
+    "--exact",
+    help="Exact betweenness, diameter and mean distance (a large graph's are estimated "
+    "from sampled places otherwise; slow: a shortest-path search from every place).",
+)
 
 
 def _filters(
@@ -78,6 +84,7 @@ def stats(
     source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
     skip_heavy: bool = SKIP_HEAVY,
+    exact: bool = EXACT,
     quiet: bool = QUIET,
 ) -> None:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
@@ -85,7 +92,9 @@ def stats(
 
     filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_stats(store, filters, heavy=not skip_heavy, progress=_step(bar))
+        result = network_stats(
+            store, filters, heavy=not skip_heavy, progress=_step(bar), exact=exact
+        )
     render("network stats", fmt.value, result)
 
 
@@ -104,6 +113,7 @@ def city(
     ),
     fmt: Format = FORMAT,
     skip_heavy: bool = SKIP_HEAVY,
+    exact: bool = EXACT,
     quiet: bool = QUIET,
 ) -> None:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
@@ -112,7 +122,13 @@ def city(
     filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_city(
-            store, name, filters, heavy=not skip_heavy, wave_gap=wave_gap, progress=_step(bar)
+            store,
+            name,
+            filters,
+            heavy=not skip_heavy,
+            wave_gap=wave_gap,
+            progress=_step(bar),
+            exact=exact,
         )
     render("network city", fmt.value, result)
 
@@ -122,7 +138,7 @@ def top(
     by: str = typer.Option(
         "degree", "--by", help="degree, betweenness, eigenvector, pagerank, coreness."
     ),
-    limit: int = typer.Option(20, "--limit", help="How many places."),
+    limit: int = typer.Option(20, "--limit", "-n", min=0, help="How many places (0: every one)."),
     kind: list[str] | None = KIND,
     status: list[str] | None = STATUS,
     since: int | None = SINCE,
@@ -131,14 +147,16 @@ def top(
     merge: bool = MERGE,
     source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
+    exact: bool = EXACT,
     quiet: bool = QUIET,
 ) -> None:
     """The best-ranked places by one centrality."""
     from citydip.api import network_top
+    from citydip.cli.app import every
 
     filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_top(store, by, limit, filters, progress=_step(bar))
+        result = network_top(store, by, every(limit), filters, progress=_step(bar), exact=exact)
     render("network top", fmt.value, result)
 
 

@@ -32,16 +32,48 @@ def _rich(view: Callable[[Any], Any]) -> Renderer:
     return render
 
 
+def more(shown: int, total: int, noun: str, *, table: bool = True) -> None:
+    """The line under a cut listing: how many more rows there are and how to list them
+    (on stdout under a table; on stderr for JSON and CSV, which stay machine-readable)."""
+    if shown >= total:
+        return
+    line = f"… {total - shown:,} more {noun}; --limit 0 lists every one, --limit N the first N\n"
+    (sys.stdout if table else sys.stderr).write(line)
+
+
+def paged(renderable: Any) -> None:
+    """Print a long listing; on a terminal through a pager that quits when one screen holds
+    it all (as git does: less keeps the colours, -R, and quits at once, -F)."""
+    import os
+
+    from citydip.cli.terminal import console
+
+    out = console()
+    if out.is_terminal:
+        os.environ.setdefault("LESS", "-FRX")
+        with out.pager(styles=True):
+            out.print(renderable)
+    else:
+        out.print(renderable)
+
+
 def _top_table(result: Any) -> None:
+    from rich.text import Text
+
     from citydip.report.network_text import top_text
 
     rows = [r.to_dict() for r in result.rows]
     title = f"Top {len(rows)} by {result.by} of {result.places:,} places — {result.filters}"
-    sys.stdout.write(top_text(rows, result.by, title))
+    text = top_text(rows, result.by, title)
+    if result.estimate:
+        text += f"{result.estimate}; --exact for exact values\n"
+    paged(Text(text.rstrip("\n")))
+    more(len(rows), result.places, "places")
 
 
 def _top_json(result: Any) -> None:
     emit_json([r.to_dict() for r in result.rows])
+    more(len(result.rows), result.places, "places", table=False)
 
 
 def _profile_table(result: Any) -> None:
@@ -67,21 +99,29 @@ def _place_table(result: Any) -> None:
 
 def _conflicts_table(result: Any) -> None:
     """Most severe first; on a terminal through a pager that quits when one screen holds it."""
-    import os
-
-    from citydip.cli.terminal import console
     from citydip.report.conflicts import conflicts_text
 
     data = result.to_dict()
     hint = "; list them with --kind unconfirmed" if data["not_counted"].get("unconfirmed") else ""
-    out = console()
-    if out.is_terminal:
-        # As git does: less keeps the colours (-R) and quits when one screen holds it all (-F).
-        os.environ.setdefault("LESS", "-FRX")
-        with out.pager(styles=True):
-            out.print(conflicts_text(data, hint))
-    else:
-        out.print(conflicts_text(data, hint))
+    paged(conflicts_text(data, hint))
+    more(len(data["conflicts"]), data["total"], "conflicts")
+
+
+def _listing(view: Callable[[Any], None], rows: str, total: str, noun: str) -> Renderer:
+    """A machine format (JSON, CSV) of a cut listing, then the 'N more' line on stderr."""
+
+    def render(result: Any) -> None:
+        view(result)
+        more(len(getattr(result, rows)), getattr(result, total), noun, table=False)
+
+    return render
+
+
+def _cities_table(result: Any) -> None:
+    from citydip.report.directory import cities_table
+
+    paged(cities_table(result.to_dict()))
+    more(len(result.hits), result.total, "places")
 
 
 def _report(module: str, name: str, *, rich: bool = False) -> Renderer:
@@ -184,12 +224,20 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("compare", "html"): _comparison("comparison_html"),
     ("compare", "json"): _json,
     ("conflicts", "table"): _conflicts_table,
-    ("conflicts", "json"): lambda r: emit_json(r.to_dict()["conflicts"]),
-    ("conflicts", "csv"): _report("conflicts", "conflicts_csv"),
-    ("conflicts", "md"): _report("conflicts", "conflicts_markdown"),
-    ("cities", "table"): _report("directory", "cities_table", rich=True),
-    ("cities", "json"): lambda r: emit_json(r.to_dict()["hits"]),
-    ("cities", "csv"): _report("directory", "cities_csv"),
+    ("conflicts", "json"): _listing(
+        lambda r: emit_json(r.to_dict()["conflicts"]), "conflicts", "total", "conflicts"
+    ),
+    ("conflicts", "csv"): _listing(
+        _report("conflicts", "conflicts_csv"), "conflicts", "total", "conflicts"
+    ),
+    ("conflicts", "md"): _listing(
+        _report("conflicts", "conflicts_markdown"), "conflicts", "total", "conflicts"
+    ),
+    ("cities", "table"): _cities_table,
+    ("cities", "json"): _listing(
+        lambda r: emit_json(r.to_dict()["hits"]), "hits", "total", "places"
+    ),
+    ("cities", "csv"): _listing(_report("directory", "cities_csv"), "hits", "total", "places"),
     ("org", "table"): _report("directory", "organization_table", rich=True),
     ("org", "json"): _json,
     ("org", "csv"): _report("directory", "organization_csv"),

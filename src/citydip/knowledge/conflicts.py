@@ -27,7 +27,7 @@ from citydip.knowledge.unconfirmed import (
     unresolved_findings,
 )
 from citydip.store.database import Store
-from citydip.store.derived import DerivedCache
+from citydip.store.derived import remember
 from citydip.store.models import Entity
 from citydip.text import fold
 
@@ -95,16 +95,13 @@ _CACHE_KEY = "conflicts:v2"  # v2: place conflicts
 
 
 def _whole_store(store: Store) -> tuple[list[Finding], dict[str, int]]:
-    cache = DerivedCache(store)
-    data = cache.get(_CACHE_KEY)
-    if data is not None:
-        try:
-            return [_from_json(f) for f in data["findings"]], dict(data["notices"])
-        except (KeyError, TypeError):
-            pass  # an entry of another shape is computed again
-    findings, notices = _findings(store, None, None)
-    cache.put(_CACHE_KEY, {"findings": [_to_json(f) for f in findings], "notices": notices})
-    return findings, notices
+    def load(data: dict[str, Any]) -> tuple[list[Finding], dict[str, int]]:
+        return [_from_json(f) for f in data["findings"]], dict(data["notices"])
+
+    def dump(found: tuple[list[Finding], dict[str, int]]) -> dict[str, Any]:
+        return {"findings": [_to_json(f) for f in found[0]], "notices": found[1]}
+
+    return remember(store, _CACHE_KEY, lambda: _findings(store, None, None), dump, load)
 
 
 def _to_json(finding: Finding) -> dict[str, Any]:

@@ -30,14 +30,24 @@ def block(rows: list[tuple[str, Any]], title: str | None = None) -> list[str]:
     return lines
 
 
+def estimates_lines(estimates: dict[str, str]) -> list[str]:
+    """How sampled values were estimated, and how to have them exact."""
+    if not estimates:
+        return []
+    lines = ["Estimated (--exact for exact values, slow on a large graph):"]
+    return lines + [f"  {name}: {how}" for name, how in estimates.items()]
+
+
 def stats_text(data: dict[str, Any]) -> str:
     result = dict(data)
     law = result.pop("power_law")
+    estimates = result.pop("estimates", {})
     lines = block([(k, v) for k, v in result.items() if k != "skipped"], "Twinning network")
     if law is None:
         lines.append("  power_law                 – (too few degrees to fit)")
     else:
         lines += block(list(law.items()), "Power-law fit of the degree tail")
+    lines += estimates_lines(estimates)
     if result["skipped"]:
         lines.append(f"skipped (--skip-heavy): {', '.join(result['skipped'])}")
     return "\n".join(lines) + "\n"
@@ -91,6 +101,7 @@ def city_text(result: dict[str, Any]) -> str:
         ],
         "Time",
     )
+    lines += estimates_lines(result.get("estimates") or {})
     return "\n".join(lines) + "\n"
 
 

@@ -469,7 +469,12 @@ def open_store(path: str | Path, create: bool = True) -> Store:
     if not exists and not path.parent.is_dir():
         raise StoreError(f"{path.parent}: no such folder (check the store's path)")
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, timeout=10.0)
+        # A web request may open the store in one worker thread and close it in another
+        # (FastAPI runs a dependency's setup and teardown apart): one store is used by one
+        # request at a time, and SQLite's own locking is serialized.
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, timeout=10.0, check_same_thread=False
+        )
         conn.execute("PRAGMA foreign_keys = ON")
         store = Store(conn, str(path))
         _migrate(store)

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from citydip import api
 from citydip.store.database import Store
+from citydip.store.derived import remember
 from citydip.web import figures
 from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
@@ -36,7 +37,11 @@ def _overview(request: Request, s: Store) -> Any:
 async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
     def make(s: Store) -> Body:
         overview = _overview(request, s)
-        world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        world = cached(
+            request,
+            ("all-ties-map",),
+            lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+        )
         matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
@@ -86,19 +91,18 @@ async def city(request: Request, name: str) -> Response:
 
 
 @router.get("/compare", response_class=PAGE)
-def compare(
-    request: Request, cities: str = Query("", max_length=400), s: Store = Depends(store)
-) -> Response:
+async def compare(request: Request, cities: str = Query("", max_length=400)) -> Response:
     names = [n.strip() for n in cities.split(",") if n.strip()]
-    if not names:
-        return PAGE(render(request, "compare.html", cities="", table=None))
-    table = api.compare_cities(s, names).to_dict()
-    maps = [
-        (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
-        for c in table["cities"]
-    ]
-    return PAGE(
-        render(
+
+    def make(s: Store) -> Body:
+        if not names:
+            return Body.of(render(request, "compare.html", cities="", table=None), HTML)
+        table = api.compare_cities(s, names).to_dict()
+        maps = [
+            (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
+            for c in table["cities"]
+        ]
+        html = render(
             request,
             "compare.html",
             cities=", ".join(names),
@@ -106,42 +110,50 @@ def compare(
             maps=maps,
             cite=Citations(),
         )
-    )
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("compare page", tuple(names)), make)
 
 
 @router.get("/conflicts", response_class=PAGE)
-def conflicts(
+async def conflicts(
     request: Request,
     city: str | None = Query(None, max_length=200),
     page: int = Query(1, ge=1, le=10**6),
-    s: Store = Depends(store),
 ) -> Response:
     city = (city or "").strip() or None
-    every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
-    pages = max(1, -(-len(every) // PER_PAGE))
-    page = min(page, pages)
-    rows = [c.to_dict() for c in every.conflicts[(page - 1) * PER_PAGE : page * PER_PAGE]]
-    return PAGE(
-        render(
+
+    def make(s: Store) -> Body:
+        every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+        pages = max(1, -(-len(every) // PER_PAGE))
+        shown = min(page, pages)
+        rows = [c.to_dict() for c in every.conflicts[(shown - 1) * PER_PAGE : shown * PER_PAGE]]
+        html = render(
             request,
             "conflicts.html",
             conflicts=rows,
             total=every.total,
             not_counted=every.not_counted,
-            page=page,
+            page=shown,
             pages=pages,
             city=city,
             cite=Citations(),
         )
-    )
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("conflicts page", city, page), make)
 
 
 @router.get("/network", response_class=PAGE)
-def network(request: Request, s: Store = Depends(store)) -> Response:
-    overview = _overview(request, s)
-    top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
-    chart = figures.degree_chart(overview.degree_counts)
-    return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
+async def network(request: Request) -> Response:
+    def make(s: Store) -> Body:
+        overview = _overview(request, s)
+        top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
+        chart = figures.degree_chart(overview.degree_counts)
+        html = render(request, "network.html", overview=overview, top=top, chart=chart)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("network page",), make)
 
 
 @router.get("/orgs", response_class=PAGE)

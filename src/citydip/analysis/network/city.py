@@ -1,8 +1,11 @@
 """One city in the twinning network: centrality and rank, reach, partners, time.
 
 Whole-graph centralities (degree, betweenness, eigenvector, PageRank, k-core) are computed
-once per :class:`Network` and cached on it, so every later city costs only a look-up and a
-pass over its own ties. Betweenness is the heavy one: ``heavy=False`` leaves it out.
+once per :class:`Network` and cached on it (and in the store, per revision), so every later
+city costs only a look-up and a pass over its own ties. Betweenness is the heavy one:
+``heavy=False`` leaves it out; on a large graph it is estimated from sampled sources unless
+``exact`` (``estimates.py``), and exact values computed before for the same revision are
+used when there are some.
 
 Eigenvector centrality is computed inside the largest component (0 elsewhere).
 
@@ -24,6 +27,7 @@ from functools import partial
 from typing import Any
 
 from citydip.analysis.geography import great_circle_km, shannon_diversity
+from citydip.analysis.network.estimates import betweenness, betweenness_method, sample_size
 from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput
 
@@ -39,7 +43,10 @@ CENTRALITIES = ("degree", "betweenness", "eigenvector", "pagerank", "coreness")
 
 
 def centralities(
-    network: Network, heavy: bool = True, progress: Callable[[str], None] | None = None
+    network: Network,
+    heavy: bool = True,
+    progress: Callable[[str], None] | None = None,
+    exact: bool = False,
 ) -> dict[str, list[float] | None]:
     """Every node's degree, betweenness (None unless heavy), eigenvector, PageRank, k-core."""
     step = progress or (lambda _: None)
@@ -54,13 +61,28 @@ def centralities(
             "coreness": [float(c) for c in g.coreness()],
         }
 
-    def betweenness() -> list[float]:
-        step("betweenness (shortest paths from every node)")
-        return list(g.betweenness(directed=False))
-
     out: dict[str, list[float] | None] = dict(network.cached("centralities", light, persist=True))
-    out["betweenness"] = network.cached("betweenness", betweenness, persist=True) if heavy else None
+    out["betweenness"] = betweenness_values(network, exact, step)[0] if heavy else None
     return out
+
+
+def betweenness_values(
+    network: Network, exact: bool = False, progress: Callable[[str], None] | None = None
+) -> tuple[list[float], str]:
+    """Every node's betweenness, and how it was estimated (empty when exact)."""
+    step = progress or (lambda _: None)
+    n = network.nodes
+    k = sample_size(n, exact)
+    if k is not None and (known := network.known("betweenness")) is not None:
+        return known, ""  # the exact values, computed before for this revision
+
+    def compute() -> list[float]:
+        sampled = f", from {k:,} sampled places" if k else ""
+        step(f"betweenness (shortest paths{sampled})")
+        return betweenness(network.graph, k)
+
+    key = "betweenness" if k is None else f"betweenness~{k}"
+    return network.cached(key, compute, persist=True), betweenness_method(n, k)
 
 
 def eigenvector_in_largest_component(graph: Any) -> list[float]:
@@ -83,12 +105,12 @@ def eigenvector_in_largest_component(graph: Any) -> list[float]:
     return out
 
 
-def _sorted_values(network: Network, heavy: bool) -> dict[str, list[float]]:
-    values = centralities(network, heavy)
+def _sorted_values(network: Network, heavy: bool, exact: bool) -> dict[str, list[float]]:
+    values = centralities(network, heavy, exact=exact)
     out = {}
     for name, series in values.items():
-        if series is not None:
-            out[name] = network.cached(f"sorted-{name}", partial(sorted, series))
+        if series is not None:  # keyed by the series itself: exact or estimated betweenness
+            out[name] = network.cached(f"sorted-{name}-{id(series)}", partial(sorted, series))
     return out
 
 
@@ -98,14 +120,19 @@ def rank_of(sorted_values: list[float], value: float) -> int:
 
 
 def city_metrics(
-    network: Network, entity_id: str, heavy: bool = True, wave_gap: int = WAVE_GAP
+    network: Network,
+    entity_id: str,
+    heavy: bool = True,
+    wave_gap: int = WAVE_GAP,
+    exact: bool = False,
 ) -> dict[str, Any]:
     """Everything the network says about one city (NotFound when it has no tie in it)."""
     v = network.vertex(entity_id)
     g = network.graph
     node = g.vs[v]
-    values = centralities(network, heavy)
-    ordered = _sorted_values(network, heavy)
+    values = centralities(network, heavy, exact=exact)
+    ordered = _sorted_values(network, heavy, exact)
+    note = betweenness_values(network, exact)[1] if heavy else ""
     n = g.vcount()
     central: dict[str, Any] = {}
     for name in CENTRALITIES:
@@ -128,6 +155,7 @@ def city_metrics(
             "capital": node["capital"],
         },
         "filters": network.filters.describe(),
+        "estimates": {"betweenness": note} if note else {},
         "partners": len(partners),
         "degree_by_kind": dict(Counter(e["kind"] for e in edges).most_common()),
         "centrality": central,
@@ -239,15 +267,18 @@ def waves(years: list[int], gap: int = WAVE_GAP) -> list[dict[str, int]]:
     return out
 
 
-def top_cities(network: Network, by: str = "degree", limit: int = 20) -> list[dict[str, Any]]:
-    """The ``limit`` best-ranked places by one centrality, with their rank and value."""
+def top_cities(
+    network: Network, by: str = "degree", limit: int | None = 20, exact: bool = False
+) -> list[dict[str, Any]]:
+    """The ``limit`` (None: every) best-ranked places by one centrality, with rank and value."""
     if by not in CENTRALITIES:
         raise InvalidInput(f"{by!r} is not one of {', '.join(CENTRALITIES)}", field="by")
-    values = centralities(network, heavy=by == "betweenness")[by]
+    heavy = by == "betweenness"
+    values = centralities(network, heavy=heavy, exact=exact)[by]
     assert values is not None
     vs = network.graph.vs
     order = sorted(range(len(values)), key=lambda v: (-values[v], vs[v]["label"]))[:limit]
-    ordered = _sorted_values(network, heavy=by == "betweenness")[by]
+    ordered = _sorted_values(network, heavy, exact)[by]
     return [
         {
             "rank": rank_of(ordered, values[v]),

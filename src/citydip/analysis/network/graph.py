@@ -160,6 +160,14 @@ class Network:
             )
         return self.index[node]
 
+    def known(self, key: str) -> Any | None:
+        """A whole-graph result computed already (in this process or kept in the store)."""
+        if key not in self.cache and self.backing is not None:
+            value = self.backing.get(key)
+            if value is not None:
+                self.cache[key] = value
+        return self.cache.get(key)
+
     def cached(self, key: str, compute: Callable[[], Any], persist: bool = False) -> Any:
         """``compute()`` once per network; with ``persist``, once per store revision."""
         if key not in self.cache:

@@ -3,7 +3,8 @@
 Every statistic is one igraph call (or one pass over the degree list); nothing is
 computed twice. ``diameter`` and ``mean_distance`` (one all-pairs breadth-first search
 over the largest component) are the heavy ones: ``heavy=False`` skips them (they are None and
-named in ``skipped``).
+named in ``skipped``). On a large component they are estimated from sampled sources unless
+``exact`` (``estimates.py``); ``estimates`` then says how, per statistic.
 
 The power-law fit of the degree tail is igraph's implementation of Clauset, Shalizi and
 Newman (2009): the discrete maximum-likelihood exponent, ``xmin`` chosen to minimise the
@@ -21,6 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from citydip.analysis.network.estimates import distance_methods, sample_size, sampled_distances
 from citydip.analysis.network.graph import Network
 
 # p-value precision 0.05 → 0.25 / 0.05² = 100 synthetic samples
@@ -45,7 +47,7 @@ def seeded(seed: int = SEED) -> Iterator[None]:
 
 
 def network_stats(
-    network: Network, heavy: bool = True, progress: Progress | None = None
+    network: Network, heavy: bool = True, progress: Progress | None = None, exact: bool = False
 ) -> dict[str, Any]:
     """nodes, edges, components, degrees, assortativity, clustering, distances, Gini, tail fit."""
     step = progress or (lambda _: None)
@@ -76,9 +78,16 @@ def network_stats(
     step("power-law fit of the degree tail")
     out["power_law"] = fit_power_law(degrees)
     skipped: list[str] = []
+    out["estimates"] = {}
     if heavy and sizes:
-        step("distances in the largest component")
-        out["diameter"], out["mean_distance"] = distances(giant)
+        k = sample_size(giant.vcount(), exact)
+        if k is None:
+            step("distances in the largest component")
+            out["diameter"], out["mean_distance"] = distances(giant)
+        else:
+            step(f"distances in the largest component, from {k:,} sampled places")
+            out["diameter"], out["mean_distance"], stderr = sampled_distances(giant, k)
+            out["estimates"] = distance_methods(giant.vcount(), k, stderr)
     else:
         out["diameter"] = out["mean_distance"] = None
         skipped = ["diameter", "mean_distance"] if sizes else []
