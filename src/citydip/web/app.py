@@ -11,6 +11,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,8 +48,13 @@ class Stores:
         self._pending: dict[tuple[Any, ...], threading.Lock] = {}
         self._size = size
 
-    def open(self) -> Iterator[Store]:
-        store = open_store(self.path)
+    @contextmanager
+    def session(self) -> Iterator[Store]:
+        """The store for one request: opened, used and closed in the calling thread (an
+        SQLite connection refuses any other thread). Call it inside a sync route's body or
+        a function given to the thread pool, never from a dependency: FastAPI runs those,
+        and their teardown, in other threads than the route."""
+        store = open_store(self.path, create=False)
         try:
             yield store
         finally:
@@ -127,9 +133,8 @@ async def cached_body(
     if body is None:
 
         def compute() -> Body:
-            for store in stores.open():
+            with stores.session() as store:
                 return make(store)
-            raise AssertionError("unreachable")
 
         body = await run_in_threadpool(stores.cached, key, compute)
     assert isinstance(body, Body)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -18,7 +18,7 @@ from citydip.store.database import Store
 from citydip.web import figures
 from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
-from citydip.web.routes_api import cached, store
+from citydip.web.routes_api import cached, session
 from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
 
 router = APIRouter(include_in_schema=False)
@@ -68,17 +68,16 @@ async def city(request: Request, name: str) -> Response:
 
 
 @router.get("/compare", response_class=PAGE)
-def compare(
-    request: Request, cities: str = Query("", max_length=400), s: Store = Depends(store)
-) -> Response:
+def compare(request: Request, cities: str = Query("", max_length=400)) -> Response:
     names = [n.strip() for n in cities.split(",") if n.strip()]
     if not names:
         return PAGE(render(request, "compare.html", cities="", table=None))
-    table = api.compare_cities(s, names).to_dict()
-    maps = [
-        (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
-        for c in table["cities"]
-    ]
+    with session(request) as s:
+        table = api.compare_cities(s, names).to_dict()
+        maps = [
+            (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
+            for c in table["cities"]
+        ]
     return PAGE(
         render(
             request,
@@ -96,10 +95,10 @@ def conflicts(
     request: Request,
     city: str | None = Query(None, max_length=200),
     page: int = Query(1, ge=1, le=10**6),
-    s: Store = Depends(store),
 ) -> Response:
     city = (city or "").strip() or None
-    every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+    with session(request) as s:
+        every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
     pages = max(1, -(-len(every) // PER_PAGE))
     page = min(page, pages)
     rows = [c.to_dict() for c in every.conflicts[(page - 1) * PER_PAGE : page * PER_PAGE]]
@@ -119,23 +118,24 @@ def conflicts(
 
 
 @router.get("/network", response_class=PAGE)
-def network(request: Request, s: Store = Depends(store)) -> Response:
-    overview = _overview(request, s)
-    top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
+def network(request: Request) -> Response:
+    with session(request) as s:
+        overview = _overview(request, s)
+        top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
     chart = figures.degree_chart(overview.degree_counts)
     return PAGE(render(request, "network.html", overview=overview, top=top, chart=chart))
 
 
 @router.get("/review", response_class=PAGE)
-def review_page(
-    request: Request, done: str | None = Query(None, max_length=100), s: Store = Depends(store)
-) -> Response:
+def review_page(request: Request, done: str | None = Query(None, max_length=100)) -> Response:
     guard = request.app.state.guard
     csrf = new_csrf(request)
+    with session(request) as s:
+        claims = api.proposed_claims(s)
     html = render(
         request,
         "review.html",
-        claims=api.proposed_claims(s),
+        claims=claims,
         signed_in=guard.signed_in(request),
         csrf=csrf,
         message=done,
@@ -176,7 +176,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
     def write() -> Any:
-        for s in request.app.state.stores.open():
+        with session(request) as s:
             return api.review(s, states[decision], ids=[claim_id])
 
     result = await run_in_threadpool(write)
