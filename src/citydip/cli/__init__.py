@@ -52,6 +52,7 @@ FLAGS = {
     "query": "--online",
     "ids": "--ids",
     "encoding": "--encoding",
+    "db": "--db",
 }
 
 

@@ -112,8 +112,11 @@ def search(
     format: ListFormat = FORMAT,
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
+    key = ("search", q, country, sort.value, limit)
     with session(request) as s:
-        found = api.search_cities(s, q, country, sort.value, limit=limit)
+        found = cached(
+            request, key, lambda: api.search_cities(s, q, country, sort.value, limit=limit)
+        )
     response = reply(found.hits, format, "cities")
     response.headers["X-Total-Count"] = str(found.total)
     return response
@@ -222,7 +225,8 @@ def sources(
     format: ListFormat = FORMAT,
 ) -> Response:
     with session(request) as s:
-        return reply(api.bibliography(s, city), format, "sources")
+        found = cached(request, ("sources", city), lambda: api.bibliography(s, city))
+    return reply(found, format, "sources")
 
 
 def one_of(values: tuple[str, ...]) -> dict[str, Any]:
@@ -310,7 +314,13 @@ def claims(
 @router.post(
     "/claims/{claim_id}/{decision}",
     summary="Accept or reject an extracted claim (needs the token)",
-    responses=ok(sc.ReviewResult) | {401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+    responses=ok(sc.ReviewResult)
+    | {
+        401: {"model": ErrorBody, "description": "No token, or a wrong one"},
+        403: {"model": ErrorBody, "description": "A read-only server"},
+        413: {"model": ErrorBody, "description": "A request body over 64 KB"},
+        429: {"model": ErrorBody, "description": "Too many wrong tokens: wait (Retry-After)"},
+    },
 )
 def decide(
     request: Request,

@@ -19,12 +19,13 @@ from citydip.web import figures
 from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
 from citydip.web.routes_api import cached, session
-from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
+from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, new_csrf
 
 router = APIRouter(include_in_schema=False)
 PAGE = HTMLResponse
 HTML = "text/html; charset=utf-8"
 PER_PAGE = 100
+FORM_FIELDS = 20
 
 
 def _overview(request: Request, s: Store) -> Any:
@@ -68,18 +69,18 @@ async def city(request: Request, name: str) -> Response:
 
 
 @router.get("/compare", response_class=PAGE)
-def compare(request: Request, cities: str = Query("", max_length=400)) -> Response:
+async def compare(request: Request, cities: str = Query("", max_length=400)) -> Response:
     names = [n.strip() for n in cities.split(",") if n.strip()]
     if not names:
         return PAGE(render(request, "compare.html", cities="", table=None))
-    with session(request) as s:
+
+    def make(s: Store) -> Body:
         table = api.compare_cities(s, names).to_dict()
         maps = [
             (c["name"], figures.city_map(api.city_profile(s, c["id"]).to_dict(), width=480))
             for c in table["cities"]
         ]
-    return PAGE(
-        render(
+        html = render(
             request,
             "compare.html",
             cities=", ".join(names),
@@ -87,7 +88,9 @@ def compare(request: Request, cities: str = Query("", max_length=400)) -> Respon
             maps=maps,
             cite=Citations(),
         )
-    )
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("compare page", *names), make)
 
 
 @router.get("/conflicts", response_class=PAGE)
@@ -146,8 +149,15 @@ def review_page(request: Request, done: str | None = Query(None, max_length=100)
 
 
 async def _form(request: Request) -> dict[str, str]:
+    """The posted form's fields (the body's size is bounded before it is read)."""
     body = (await request.body()).decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(body, max_num_fields=20).items()}
+    try:
+        fields = parse_qs(body, max_num_fields=FORM_FIELDS)
+    except ValueError as exc:
+        from citydip.errors import InvalidInput
+
+        raise InvalidInput(f"a form has at most {FORM_FIELDS} fields", field="form") from exc
+    return {k: v[0] for k, v in fields.items()}
 
 
 @router.post("/review/sign-in")
@@ -158,7 +168,12 @@ async def sign_in(request: Request) -> Response:
     guard.check_token(form.get("token"))
     response = RedirectResponse("/review", status_code=303)
     response.set_cookie(
-        SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict", path="/review"
+        SESSION_COOKIE,
+        guard.session_value(),
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+        path="/review",
     )
     return response
 
