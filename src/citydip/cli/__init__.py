@@ -53,6 +53,11 @@ FLAGS = {
     "ids": "--ids",
     "encoding": "--encoding",
     "db": "--db",
+    "endpoint": "--endpoint",
+    "page_size": "--page-size",
+    "timeout": "--stall-timeout",
+    "deadline": "--deadline",
+    "title": "--title",
 }
 
 

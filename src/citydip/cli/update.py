@@ -26,6 +26,18 @@ def update_wikidata(
         help="SPARQL endpoint (default: https://query.wikidata.org/sparql).",
     ),
     page_size: int = typer.Option(5000, "--page-size", min=1, help="Statements a request."),
+    deadline: float = typer.Option(
+        6 * 3600.0,
+        "--deadline",
+        min=1.0,
+        help="Seconds for the whole fetch; then it stops (the pages are kept for the next run).",
+    ),
+    stall_timeout: float = typer.Option(
+        120.0,
+        "--stall-timeout",
+        min=1.0,
+        help="Seconds a page may take (or stall) before it is asked for again.",
+    ),
     fmt: Format = typer.Option(Format.table, "--format", help="table (a summary) or json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
@@ -38,7 +50,9 @@ def update_wikidata(
     from citydip.api import update_wikidata as update
     from citydip.ingest.wikidata_update import UpdateOptions
 
-    options = UpdateOptions(endpoint=endpoint, page_size=page_size)
+    options = UpdateOptions(
+        endpoint=endpoint, page_size=page_size, timeout=stall_timeout, deadline=deadline
+    )
     with open_chosen_store(create=True) as store:
         try:
             summary = update(store, options, restart=restart, progress=not quiet)
