@@ -105,6 +105,17 @@ def write_output(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> N
     write(Path(out), data, tuple(Path(i) for i in inputs))
 
 
+def check_out(out: str) -> None:
+    """Refuse an output that cannot be written (a folder, a device, a pipe, a missing
+    folder) before any work is done: nothing is computed, nothing kept in the store."""
+    from pathlib import Path
+
+    from citydip.files import check_output
+
+    if out != "-":
+        check_output(Path(out))
+
+
 def console() -> Any:
     """A Rich console that reads no markup (data such as ``[/x] Evil`` or "[citation
     needed]" prints as written) and, off a terminal, prints full cells (cli/terminal.py)."""

@@ -26,7 +26,7 @@ from typing import Any
 from citydip.errors import DataError, InvalidInput
 from citydip.text import MAX_NAME_LENGTH, clean_text
 
-MIN_YEAR = 1000  # no tie between places is older (the earliest known ones are medieval)
+MIN_YEAR = 500  # no tie between places is older (Paderborn and Le Mans date theirs to 836)
 MAX_YEAR = 2100  # nor starts later: a year past it is a typo
 MAX_TEXT_LENGTH = 2000  # notes and URLs
 MAX_GEONAMES_ID = 2**31 - 1  # GeoNames ids are below 14 million; ints past this are typos
