@@ -80,7 +80,10 @@ def _entities(
     claims: dict[str, object] = {"P190": [statement]}
     if "lat" in facts:
         claims["P625"] = [
-            {"rank": "normal", "mainsnak": snak({"latitude": facts["lat"], "longitude": 0})}
+            {
+                "rank": "normal",
+                "mainsnak": snak({"latitude": facts["lat"], "longitude": facts.get("lon", 0)}),
+            }
         ]
     if "geonames" in facts:
         claims["P1566"] = [{"rank": "normal", "mainsnak": snak(facts["geonames"])}]
@@ -116,7 +119,7 @@ def value_cases(folder: Path) -> list[Case]:
         add("p.csv", f"{head}\nAtown,FR,Btown,JP,{lat},{lon}\n", ["import", "pairs"], "refuse")
         point = f"Point({lon} {lat})"
         add("s.json", _sparql(partnerCoord=point), ["import", "wikidata"], "refuse")
-        add("w.json", _entities(lat=float(lat)), ["import", "wikidata"], "refuse")
+        add("w.json", _entities(lat=float(lat), lon=float(lon)), ["import", "wikidata"], "refuse")
     for name in BAD_NAMES:
         quoted = name.replace('"', '""')
         add("t.csv", f'partner\n"{quoted}"\n', table, "refuse", city)
