@@ -34,9 +34,13 @@ def _overview(request: Request, s: Store) -> Any:
 
 @router.get("/", response_class=PAGE)
 async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
-    def make(s: Store) -> Body:
+    def make(s: Store) -> Body:  # a search answers its matches, not the 1 MB map again
         overview = _overview(request, s)
-        world = cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        world = (
+            None
+            if q.strip()
+            else cached(request, ("all-ties-map",), lambda: figures.all_ties_map(overview))
+        )
         matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
