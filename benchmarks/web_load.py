@@ -14,9 +14,11 @@ free loopback port, then:
    ``/api/network/*``, ``/api/claims``), the pages (home, search, a city, ``/compare``,
    ``/conflicts``, ``/network``, ``/review``), ``/docs``, ``/openapi.json``, a static file,
    with arguments varied over the ``CITIES`` best-tied places so that the routes that
-   cache nothing compute every answer; one request in ``WRITE_EVERY`` is a token write
-   (``POST /api/claims/{id}/accept`` or ``reject``), which also empties the caches;
-3. *memory*: 1,000 distinct searches (``/?q=``, a page of about 1 MB each, and
+   cache nothing compute every answer; then *writes and reads*: a token write
+   (``POST /api/claims/{id}/accept`` or ``reject``, which changes the store's revision
+   and so empties the caches) every ``WRITE_EVERY`` reads of the routes that do not
+   derive from the whole network, and what the first network answer after a write costs;
+3. *memory*: 1,000 distinct searches (``/?q=`` pages and
    ``/api/cities?q=``), then the server's resident memory.
 
 The load client is wrk (Debian package ``wrk``, a C client, with a Lua script for the
@@ -259,7 +261,7 @@ def wrk_load(base: str, jobs: list[Call], clients: int, duration: float) -> dict
 
 def memory_phase(base: str, pid: int) -> dict[str, float]:
     """Resident memory before and after ``DISTINCT_QUERIES`` distinct searches, half home
-    pages (about 1 MB each, cached by the server) and half API searches."""
+    pages and half API searches, each cached by the server."""
     before, _ = rss_mb(pid)
     jobs = [
         Call("GET", f"/?q=q{n}" if n % 2 == 0 else f"/api/cities?q=q{n}")
@@ -367,8 +369,8 @@ def write(
     met = "met" if memory["after"] <= TARGET_MEMORY_MB else "not met"
     lines += [
         "",
-        f"**Memory** after {DISTINCT_QUERIES:,} distinct searches (half `/?q=` pages of about "
-        f"1 MB, half `/api/cities?q=`; {memory['failed']:.0f} failed): resident "
+        f"**Memory** after {DISTINCT_QUERIES:,} distinct searches (half `/?q=` search pages, "
+        f"half `/api/cities?q=`; {memory['failed']:.0f} failed): resident "
         f"{memory['before']:.0f} MB before, {memory['after']:.0f} MB after, peak "
         f"{memory['peak']:.0f} MB over the whole run. Target ≤ {TARGET_MEMORY_MB:.0f} MB: {met}.",
         "",
