@@ -106,14 +106,18 @@ def write_output(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> N
 
 
 def check_out(out: str) -> None:
-    """Refuse an output that cannot be written (a folder, a device, a pipe, a missing
-    folder) before any work is done: nothing is computed, nothing kept in the store."""
+    """Refuse an output that is a folder, a device or a pipe before any work is done:
+    nothing is computed, nothing kept in the store (other problems, a missing folder or
+    a full disk, are found when the file is written)."""
     from pathlib import Path
 
-    from citydip.files import check_output
+    from citydip.errors import OutputError
+    from citydip.files import refuse_special
 
     if out != "-":
-        check_output(Path(out))
+        if Path(out).is_dir():
+            raise OutputError(f"{out}: is a folder; give a file name")
+        refuse_special(Path(out), OutputError)
 
 
 def console() -> Any:
