@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from citydip.errors import DataError, OutputError
+from citydip.errors import CitydipError, DataError, OutputError
 
 __all__ = [
     "OutputError",
@@ -29,6 +29,7 @@ __all__ = [
     "write_text_atomic",
 ]
 
+OUTPUT_MARK = "citydip-"  # in the names of temporary output files: .NAME.XXXX.citydip-PID.tmp
 MAX_INPUT_BYTES = 512 * 1024 * 1024  # an import file larger than this is refused
 STDIO = "-"
 
@@ -90,6 +91,7 @@ def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
         return
     if path.is_dir():
         raise OutputError(f"{path}: is a folder; give a file name")
+    refuse_special(path, OutputError)
     for source in inputs:
         if str(source) != STDIO and source.exists() and path.exists() and source.samefile(path):
             raise OutputError(f"{path}: is the input file; give another output file")
@@ -111,8 +113,11 @@ def atomic_output(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
         stream.flush()
         return
     check_output(path)
+    remove_stale_temporaries(path.parent, OUTPUT_MARK)  # left by a killed command
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=f".{OUTPUT_MARK}{os.getpid()}.tmp", dir=path.parent
+        )
     except OSError as exc:
         raise OutputError(f"{path}: cannot write ({os_problem(exc)})") from exc
     tmp = Path(tmp_name)
@@ -156,16 +161,36 @@ def _umask() -> int:
     return mask
 
 
-def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete ``.NAME.PID.tmp`` files left by builds that were killed (their process is
-    gone); returns what was removed."""
-    removed = []
-    for tmp in folder.glob(".*.tmp"):
-        pid = tmp.name.rsplit(".", 2)[-2] if tmp.name.count(".") >= 3 else ""
-        if pid.isdigit() and not _alive(int(pid)):
-            tmp.unlink(missing_ok=True)
+def remove_stale_temporaries(folder: Path, mark: str = "") -> list[Path]:
+    """Delete ``.NAME.{mark}PID.tmp`` files left by builds or writes that were killed
+    (their process is gone); returns what was removed. Outputs written in a user's folder
+    carry the ``OUTPUT_MARK``, so that no file of theirs is ever taken for one."""
+    removed: list[Path] = []
+    try:
+        candidates = list(folder.glob(f".*.{mark}*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        tail = tmp.name.rsplit(".", 2)[-2] if tmp.name.count(".") >= 3 else ""
+        pid = tail.removeprefix(mark) if tail.startswith(mark) else ""
+        if pid.isdigit() and not _alive(int(pid)) and tmp.is_file() and not tmp.is_symlink():
+            try:
+                tmp.unlink()
+            except OSError:
+                continue
             removed.append(tmp)
     return removed
+
+
+def refuse_special(path: Path, error: type[CitydipError]) -> None:
+    """Refuse a path that holds a device, a pipe or a socket (a symlink is fine: it is
+    replaced, never followed): writing there would never mean replacing it."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise error(f"{path}: not a regular file (a device, a pipe or a socket); nothing written")
 
 
 def _alive(pid: int) -> bool:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from citydip.errors import InvalidInput, StoreError
-from citydip.files import remove_stale_temporaries
+from citydip.files import os_problem, remove_stale_temporaries
 from citydip.paths import DEFAULT_DIR_ENV, data_home
 from citydip.store.database import Store, open_store, store_failure
 
@@ -41,7 +42,10 @@ def _networks_suffix() -> str:
 
 
 def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--db PATH first, then CITYDIP_DB, then the embedded default store."""
+    """--db PATH first, then CITYDIP_DB, then the embedded default store; an empty path
+    given is an error, never the default store."""
+    if explicit is not None and not str(explicit).strip():
+        raise InvalidInput("the store's path is empty; give a file name", field="db")
     if explicit:
         return Path(explicit)
     if os.environ.get(DB_ENV):
@@ -67,7 +71,7 @@ def open_db(
     """
     path = chosen_db_path(explicit)
     if path.exists():
-        return open_store(path)
+        return open_store(path, create=create)
     if explicit or os.environ.get(DB_ENV):
         if not path.parent.is_dir():
             raise StoreError(f"{path.parent}: no such folder (check the store's path)")
@@ -83,10 +87,13 @@ def build_store(
     world: bool = True,
     progress: Progress | None = None,
     warm: bool = False,
+    replacing: StoreCheck | None = None,
 ) -> Store:
     """Create a new store at ``path`` (atomically), seeded with the curated data and, unless
     ``world`` is False, the world dataset shipped in the package; with ``warm``, a world
-    store gets its costly derived results computed too (``analysis.warm``)."""
+    store gets its costly derived results computed too (``analysis.warm``). ``replacing``:
+    what a rebuild found at ``path`` before building; if the file changed meanwhile (an
+    import landed), nothing is replaced."""
     from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.world import load_world, read_world, world_path
 
@@ -126,12 +133,15 @@ def build_store(
         tmp.unlink(missing_ok=True)
         raise
     store.close()
-    with _write_lock(path):
-        try:
-            os.replace(tmp, path)
-        except OSError as exc:
-            tmp.unlink(missing_ok=True)
-            raise StoreError(f"{path}: cannot replace the store ({exc.strerror})") from exc
+    try:
+        with _write_lock(path, replacing):
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot replace the store ({exc.strerror})") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return open_store(path)
 
 
@@ -145,33 +155,102 @@ def _load_networks(store: Store, progress: Progress | None) -> None:
             progress("memberships", summary.claims)
 
 
+CHANGED = "was written while it was being rebuilt (an import?); nothing was replaced, run it again"
+
+
 @contextmanager
-def _write_lock(path: Path) -> Iterator[None]:
+def _write_lock(path: Path, replacing: StoreCheck | None = None) -> Iterator[None]:
     """Hold the write lock of the store at ``path`` (if there is one) while it is replaced:
-    a command writing to it finishes first, or the replacement is refused."""
-    if not path.exists() or path.stat().st_size == 0:
+    a command writing to it finishes first, or the replacement is refused. With
+    ``replacing``, the file must still be what the rebuild's check found."""
+    found = _kind_of(path)
+    if replacing is not None and (
+        (replacing.kind in ("missing", "empty") and found != replacing.kind)
+        or (replacing.kind == "citydip" and found != "sqlite")
+    ):
+        raise StoreError(f"{path}: {CHANGED}")
+    if found in ("missing", "empty"):
         yield
         return
     conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
     try:
+        locked = True
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise store_failure(path, exc) from exc
+            busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
+            if busy or replacing is None or replacing.kind == "citydip":
+                raise store_failure(path, exc) from exc
+            locked = False  # not a store (replacing it was confirmed): no lock to take
+        checked = locked and replacing is not None and replacing.kind == "citydip"
+        if checked and replacing is not None and _contents(conn) != replacing.contents:
+            raise StoreError(f"{path}: {CHANGED}")
         yield
     finally:
         conn.close()
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+CITYDIP_TABLES = {"meta", "entities", "names", "sources", "claims"}
+
+
 @dataclass
 class StoreCheck:
-    """What rebuilding the store at ``path`` would replace."""
+    """What rebuilding the store at ``path`` would replace. ``kind``: ``missing``,
+    ``empty`` (0 bytes), ``citydip``, ``foreign`` (an SQLite file of another program, or
+    one with no tables) or ``unreadable`` (not SQLite, or a corrupt store)."""
 
     path: Path
     exists: bool
     schema: int = 0
     imported_claims: int = 0
     imported_sources: list[str] = field(default_factory=list)
+    kind: str = "missing"
+    contents: tuple[object, ...] = ()  # what the store held when checked (revision, counts)
+
+    @property
+    def confirm(self) -> str | None:
+        """Why replacing this file needs a confirmation (forcing), or None."""
+        if self.kind == "foreign":
+            return "is an SQLite file but not a citydip store (another program's data?)"
+        if self.kind == "unreadable":
+            return "is not a readable citydip store (another kind of file, or a corrupt store)"
+        return None
+
+
+def _kind_of(path: Path) -> str:
+    """What is at ``path``, as :class:`StoreCheck` names it; a folder or anything but a
+    regular file is refused: a store is never built over it."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({os_problem(exc)})") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path}: is a folder, not a store file")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(
+            f"{path}: not a regular file (a device, a pipe or a socket); a store is never "
+            "built over it"
+        )
+    if info.st_size == 0:
+        return "empty"
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({os_problem(exc)})") from exc
+    return "sqlite" if header == SQLITE_HEADER else "unreadable"
+
+
+def _contents(conn: sqlite3.Connection) -> tuple[object, ...]:
+    """The store's revision and sizes: they change with any write."""
+    revision = conn.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
+    claims = conn.execute("SELECT COUNT(*), MAX(id) FROM claims").fetchone()
+    entities = conn.execute("SELECT COUNT(*) FROM entities").fetchone()
+    sources = conn.execute("SELECT COUNT(*) FROM sources").fetchone()
+    return (revision and revision[0], *claims, entities[0], sources[0])
 
 
 def check_rebuild(explicit: str | os.PathLike[str] | None = None) -> StoreCheck:
@@ -180,10 +259,9 @@ def check_rebuild(explicit: str | os.PathLike[str] | None = None) -> StoreCheck:
     from citydip.store.schema import SCHEMA_VERSION
 
     path = chosen_db_path(explicit)
-    if path.is_dir():
-        raise StoreError(f"{path}: is a folder, not a store file")
-    if not path.exists() or path.stat().st_size == 0:
-        return StoreCheck(path, exists=path.exists())
+    kind = _kind_of(path)
+    if kind != "sqlite":
+        return StoreCheck(path, exists=kind != "missing", kind=kind)
     try:
         conn = sqlite3.connect(f"file:{path.absolute()}?mode=ro", uri=True, timeout=5.0)
     except sqlite3.Error as exc:
@@ -195,6 +273,9 @@ def check_rebuild(explicit: str | os.PathLike[str] | None = None) -> StoreCheck:
                 f"{path}: store schema {schema} is newer than this citydip ({SCHEMA_VERSION}); "
                 "upgrade citydip instead of rebuilding it"
             )
+        tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master")}
+        if schema == 0 or not tables >= CITYDIP_TABLES:
+            return StoreCheck(path, exists=True, schema=schema, kind="foreign")
         row = conn.execute("SELECT value FROM meta WHERE key = 'seeded_sources'").fetchone()
         if row is not None:
             seeded = list(json.loads(row[0]))
@@ -209,8 +290,9 @@ def check_rebuild(explicit: str | os.PathLike[str] | None = None) -> StoreCheck:
                 "SELECT source_id, COUNT(*) FROM claims WHERE source_id LIKE 'import-%' "
                 "OR source_id LIKE 'doc-%' GROUP BY source_id ORDER BY source_id"
             ).fetchall()
-    except sqlite3.Error:
-        return StoreCheck(path, exists=True)  # unreadable: rebuilding is the cure
+        contents = _contents(conn)
+    except (sqlite3.Error, ValueError, TypeError):
+        return StoreCheck(path, exists=True, kind="unreadable")  # forcing is the cure
     finally:
         conn.close()
     return StoreCheck(
@@ -219,6 +301,8 @@ def check_rebuild(explicit: str | os.PathLike[str] | None = None) -> StoreCheck:
         schema=schema,
         imported_claims=sum(int(r[1]) for r in rows),
         imported_sources=[str(r[0]) for r in rows],
+        kind="citydip",
+        contents=contents,
     )
 
 
@@ -227,14 +311,22 @@ def rebuild(
     empty: bool = False,
     world: bool = True,
     drop_imports: bool = False,
+    force: bool = False,
+    checked: StoreCheck | None = None,
 ) -> Path:
     """Recreate the chosen store from the curated (and world) data. A store of a newer
-    schema is refused; one holding imported claims only with ``drop_imports``."""
-    check = check_rebuild(explicit)
+    schema, a folder and anything but a regular file are refused; a file that is not a
+    citydip store (or a corrupt one) is replaced only with ``force``, a store holding
+    imported claims only with ``drop_imports``. A store written while the new one was
+    built (an import finishing) is kept: the rebuild is refused then. ``checked``: the
+    :func:`check_rebuild` the caller confirmed (what it saw is what may be replaced)."""
+    check = checked or check_rebuild(explicit)
+    if check.confirm and not force:
+        raise InvalidInput(f"{check.path}: {check.confirm}; confirm to replace it")
     if check.imported_claims and not drop_imports:
         raise InvalidInput(
             f"{check.path}: rebuilding drops {check.imported_claims:,} imported claims "
             f"({', '.join(check.imported_sources[:5])}); confirm to drop them"
         )
-    build_store(check.path, empty=empty, world=world, warm=True).close()
+    build_store(check.path, empty=empty, world=world, warm=True, replacing=check).close()
     return check.path

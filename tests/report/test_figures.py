@@ -129,6 +129,13 @@ def test_timeline_rows_are_sorted_and_span_their_years() -> None:
     assert "1960" in ticks and "2020" in ticks
 
 
+def test_a_tie_a_thousand_years_old_still_draws() -> None:
+    entries = [TimelineEntry("Le Mans", "friendship", 836), TimelineEntry("B", "sister", 1990)]
+    root = _parse(timeline(entries, until=2026))
+    ticks = [int(t.text or "0") for t in root.findall(f".//{SVG}g[@class='axis']/{SVG}text")]
+    assert 2 <= len(ticks) <= 12 and ticks == sorted(ticks) and ticks[0] >= 836
+
+
 def test_decade_chart_counts_agreements_per_decade() -> None:
     svg = decade_chart(
         [DecadeSeries("Yokohama", (1957, 1959, 1965)), DecadeSeries("Taipei", (1965, 2015))]

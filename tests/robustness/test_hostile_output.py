@@ -187,3 +187,24 @@ def test_resolve_batch_json_and_stdout(cli: Any, tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     assert [r["name"] for r in rows] == ["Lyon", "=cmd"]  # JSON keeps data as it is
     assert rows[0]["status"] == "resolved" and rows[0]["country_code"] == "FR"
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml"])
+def test_xml_exports_hold_no_non_characters(cli: Any, tmp_path: Path, fmt: str) -> None:
+    """A store written before names were checked (U+FFFE, U+FFFF in a name) still exports
+    well-formed XML."""
+    from citydip.store import open_store
+    from citydip.store.models import Claim, Entity, Source
+
+    store = open_store(cli.db_path)
+    with store.transaction():
+        store.add_source(Source(id="odd-src", title="odd", kind="dataset"))
+        store.add_entity(Entity(id="odd", type="place", name="Ly\ufffeon\uffff", country="FR"))
+        store.add_claim(
+            Claim("yokohama", "twinned_with", "odd-src", object="odd", method="imported")
+        )
+    store.close()
+    out = tmp_path / f"ties.{fmt}"
+    assert cli("network", "export", fmt, str(out)).exit_code == 0
+    document = minidom.parse(str(out))  # raises on XML that is not well-formed
+    assert "Lyon" in out.read_text(encoding="utf-8") and document.documentElement is not None

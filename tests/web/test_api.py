@@ -168,13 +168,15 @@ def test_conflicts_come_in_pages_with_their_total(client: Client) -> None:
     assert page.json() == every.json()[2:4] and page.headers["x-total-count"] == str(total)
 
 
-def test_the_cache_computes_once_for_requests_that_miss_together(web_db: Path) -> None:
+def test_the_cache_computes_once_for_requests_that_miss_together(writable_db: Path) -> None:
     import threading
     import time
 
+    from citydip.store import open_store
+    from citydip.store.database import keep_derived
     from citydip.web.app import Stores
 
-    stores, calls = Stores(web_db), []
+    stores, calls = Stores(writable_db), []
 
     def slow() -> int:
         calls.append(1)
@@ -191,8 +193,11 @@ def test_the_cache_computes_once_for_requests_that_miss_together(web_db: Path) -
     for t in threads:
         t.join()
     assert results == [42] * 8 and len(calls) == 1
-    web_db.touch()  # a written store is a new version: computed again
     time.sleep(0.01)
+    assert keep_derived(writable_db, "some result", "0", b"x")  # the file changes, not the data
+    assert stores.cached(("k",), slow) == 42 and len(calls) == 1
+    with open_store(writable_db) as store, store.transaction():
+        pass  # a committed write is a new revision: computed again
     assert stores.cached(("k",), slow) == 42 and len(calls) == 2
 
 

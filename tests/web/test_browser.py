@@ -134,3 +134,17 @@ def test_accept_a_claim_with_the_token_and_fail_without(
         claim,
     )
     assert status == 401 and review_of(server.db, claim) == "accepted"
+
+
+def test_docs_render_without_inline_script(page: Any, server: Server) -> None:
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto(f"{server.url}/docs")
+    title = page.locator(".swagger-ui .info .title")
+    title.wait_for()
+    assert "citydip" in title.inner_text()
+    assert page.locator(".opblock").count() >= 10  # the operations are listed
+    assert refused == []

@@ -31,7 +31,7 @@ def _app() -> Any:
     path = folder / "schema.db"
     build_store(path, world=False).close()  # the curated data: quick to check
     seed_web_store(path)
-    return create_app(path, "schema-token")
+    return create_app(path, "schema-token", hosts=["testserver"])  # the test client's name
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())

@@ -63,6 +63,12 @@ FLAGS = {
     "source": "--source",
     "format": "--format",
     "within_country": "--within-country/--abroad",
+    "db": "--db",
+    "endpoint": "--endpoint",
+    "page_size": "--page-size",
+    "timeout": "--stall-timeout",
+    "deadline": "--deadline",
+    "title": "--title",
 }
 
 

@@ -278,10 +278,12 @@ def export(
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
-    from citydip.cli.app import write_output
+    from citydip.cli.app import check_out, write_output
 
     filters = _filters(kind, status, since, until, level, merge, source)
     target = None if out == "-" else Path(out)
+    if fmt.value != "csv":  # csv writes into a folder
+        check_out(out)
     with open_chosen_store() as store:
         result = network_export(
             store, fmt.value, target, filters, with_communities, city=city, depth=depth

@@ -94,16 +94,24 @@ def sources(
 def rebuild(
     empty: bool = typer.Option(False, "--empty", help="Create an empty store, no curated data."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Drop imported claims without asking."),
+    force: bool = typer.Option(
+        False, "--force", help="Replace a file that is not a citydip store, or a corrupt one."
+    ),
 ) -> None:
     """Recreate the store from the curated data shipped in the package.
 
-    Imported claims are dropped: citydip asks first (or needs --yes). A store written by a
-    newer citydip is refused, and so is a store another command is writing to.
+    Imported claims are dropped: citydip asks first (or needs --yes). A file that is not a
+    citydip store (or a corrupt store) is replaced only with --force; a folder, a device
+    and a store written by a newer citydip are refused, and so is a store another command
+    is writing to.
     """
     from citydip.stores import check_rebuild
     from citydip.stores import rebuild as rebuild_store
 
     check = check_rebuild(STATE.db)
+    if check.confirm and not force:
+        typer.echo(f"{check.path}: {check.confirm}; pass --force to replace it", err=True)
+        raise typer.Exit(2)
     if check.imported_claims and not yes:
         what = (
             f"{check.imported_claims:,} imported claims ({', '.join(check.imported_sources[:5])})"
@@ -113,5 +121,5 @@ def rebuild(
             raise typer.Exit(2)
         if not typer.confirm(f"Rebuilding {check.path} drops {what}. Go on?", err=True):
             raise typer.Exit(1)
-    path = rebuild_store(STATE.db, empty=empty, drop_imports=True)
+    path = rebuild_store(STATE.db, empty=empty, drop_imports=True, force=force, checked=check)
     typer.echo(f"rebuilt {path}")

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 import typer
 
-from citydip.cli.app import app, open_chosen_store, write_output
+from citydip.cli.app import app, check_out, open_chosen_store, write_output
 
 
 class ReportFormat(StrEnum):
@@ -31,6 +31,7 @@ def report(
     if chosen is ReportFormat.pdf and out == "-" and sys.stdout.isatty():
         typer.echo("not writing a PDF to a terminal; give --out FILE.pdf", err=True)
         raise typer.Exit(2)
+    check_out(out)
     with open_chosen_store() as store:
         content = briefing(store, names)
     html = render_html(content)

@@ -13,8 +13,16 @@ from citydip.cli.app import STATE, app
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_host: list[str] = typer.Option(
+        [],
+        "--allow-host",
+        help="Also answer requests naming this host (repeatable); loopback names always.",
+    ),
 ) -> None:
-    """Serve the web pages and the JSON API (/api, /docs); writes need CITYDIP_TOKEN."""
+    """Serve the web pages and the JSON API (/api, /docs); writes need CITYDIP_TOKEN.
+
+    Only requests naming localhost, 127.0.0.1, ::1, the --host given (unless a wildcard)
+    or an --allow-host name are answered."""
     from citydip.stores import open_db
 
     open_db(STATE.db).close()  # build the default store before the first request
@@ -28,9 +36,10 @@ def serve(
         raise typer.BadParameter(f"the web server needs its packages: {exc}") from exc
     token = os.environ.get("CITYDIP_TOKEN") or None
     mode = "writes need the token" if token else "read-only (no CITYDIP_TOKEN)"
+    hosts = [*allow_host, *([] if host in ("0.0.0.0", "::", "") else [host])]
     typer.echo(f"citydip serving {chosen_db_path(STATE.db)} on http://{host}:{port} — {mode}")
     uvicorn.run(
-        create_app(chosen_db_path(STATE.db), token),
+        create_app(chosen_db_path(STATE.db), token, hosts=hosts),
         host=host,
         port=port,
         log_level="warning",

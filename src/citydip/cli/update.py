@@ -29,6 +29,18 @@ def update_wikidata(
     memberships: bool = typer.Option(
         False, "--memberships", help="Also P463 (member of) for the networks the store knows."
     ),
+    deadline: float = typer.Option(
+        6 * 3600.0,
+        "--deadline",
+        min=1.0,
+        help="Seconds for the whole fetch; then it stops (the pages are kept for the next run).",
+    ),
+    stall_timeout: float = typer.Option(
+        120.0,
+        "--stall-timeout",
+        min=1.0,
+        help="Seconds a page may take (or stall) before it is asked for again.",
+    ),
     fmt: Format = typer.Option(Format.table, "--format", help="table (a summary) or json."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars."),
 ) -> None:
@@ -41,7 +53,13 @@ def update_wikidata(
     from citydip.api import update_wikidata as update
     from citydip.ingest.wikidata_update import UpdateOptions
 
-    options = UpdateOptions(endpoint=endpoint, page_size=page_size, memberships=memberships)
+    options = UpdateOptions(
+        endpoint=endpoint,
+        page_size=page_size,
+        timeout=stall_timeout,
+        deadline=deadline,
+        memberships=memberships,
+    )
     with open_chosen_store(create=True) as store:
         try:
             summary = update(store, options, restart=restart, progress=not quiet)

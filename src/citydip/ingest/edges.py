@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 
 from citydip.errors import DataError
+from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for
 from citydip.ingest.pairs import read_text
 from citydip.ingest.wikidata import QID, WikidataRecord, WikidataTie, wikidata_batch
 from citydip.store.database import Store
 from citydip.store.models import Source
-from citydip.text import clean_text, name_problem
 
 _SPLIT = re.compile(r"[\t,; ]+")
 
@@ -40,8 +40,7 @@ def parse_edges(path: Path) -> list[WikidataTie]:
         if len(fields) != 2:
             raise DataError(str(path), number, None, f"{len(fields)} fields where 2 QIDs belong")
         for name, value in zip(("a", "b"), fields, strict=True):
-            if not QID.match(value):
-                raise DataError(str(path), number, name, f"{value!r} is not a Wikidata QID")
+            validate.qid(value, validate.At(str(path), number), name)
         ties.append(WikidataTie(fields[0], fields[1], f"{path.name}:{number}"))
     if not ties:
         raise DataError(str(path), None, None, "no edges")
@@ -58,14 +57,11 @@ def parse_names(path: Path) -> dict[str, str]:
         qid = qid.strip().removeprefix("http://www.wikidata.org/entity/")
         if number == 1 and not QID.match(qid):
             continue
-        if not QID.match(qid):
-            raise DataError(str(path), number, "qid", f"{qid!r} is not a Wikidata QID")
+        at = validate.At(str(path), number)
+        qid = validate.qid(qid, at, "qid")
         if not sep or not label.strip():
             raise DataError(str(path), number, "label", "missing (need QID<TAB>label)")
-        label = clean_text(label.strip(), one_line=True)
-        if problem := name_problem(label):
-            raise DataError(str(path), number, "label", problem)
-        labels[qid] = label
+        labels[qid] = validate.name(label, at, "label")
     return labels
 
 

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from citydip.errors import DataError
+from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
 from citydip.store.database import Store
 from citydip.store.models import Claim, Source
-from citydip.text import clean_text, name_problem
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2")
 
@@ -76,12 +76,14 @@ def parse_pairs(path: Path) -> list[tuple[int, dict[str, str]]]:
     """Every row of a pairs CSV, checked: both city names present."""
     rows = list(csv_rows(path, read_text(path), PAIR_COLUMNS))
     for line, row in rows:
+        at = validate.At(str(path), line)
         for column in ("city1", "city2"):
             if not row[column]:
                 raise DataError(str(path), line, column, "empty")
-            row[column] = clean_text(row[column], one_line=True)
-            if problem := name_problem(row[column]):
-                raise DataError(str(path), line, column, problem)
+            row[column] = validate.name(row[column], at, column)
+        for column in ("country1", "country2"):
+            if row[column]:
+                row[column] = validate.name(row[column], at, column)
     if not rows:
         raise DataError(str(path), None, None, "no rows after the header")
     return rows
@@ -97,6 +99,7 @@ def pairs_batch(
     """Read, validate and resolve a pairs CSV into a batch for ``run_import``.
 
     The source is ``import-pairs-<file stem>`` unless one is given (the world dataset's)."""
+    title = validate.option_text(title, "title")
     rows = parse_pairs(path)
     source = source or Source(
         id=source_id_for("pairs", path.name),
@@ -150,14 +153,11 @@ def _point(path: Path, line: int, row: dict[str, str], side: str) -> tuple[float
     lon_text = row.get(lon_key, "")
     if not lat_text and not lon_text:
         return None
-    try:
-        lat, lon = float(lat_text), float(lon_text)
-    except ValueError:
-        field = f"lat{side}" if not _is_number(lat_text) else lon_key
-        raise DataError(str(path), line, field, "not a number") from None
-    if not (-90.0 <= lat <= 90.0 and -180.0 <= lon <= 180.0):
-        raise DataError(str(path), line, f"lat{side}", f"({lat}, {lon}) is off the globe")
-    return (lat, lon)
+    at = validate.At(str(path), line)
+    for field, value in ((f"lat{side}", lat_text), (lon_key, lon_text)):
+        if not _is_number(value):
+            raise at.error(field, f"{value[:40]!r} is not a number")
+    return validate.coordinates(lat_text, lon_text, at, f"lat{side}")
 
 
 def _is_number(text: str) -> bool:

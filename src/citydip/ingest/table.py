@@ -8,18 +8,17 @@ Columns / keys (docs/importing.md): ``partner`` (required), ``country``, ``kind`
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from citydip import vocabulary as vocab
 from citydip.errors import DataError, InvalidInput
+from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.pairs import csv_rows, imported_tie, read_text
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
 from citydip.store.database import Store
 from citydip.store.models import Source
-from citydip.text import clean_text, name_problem
 
 TABLE_FIELDS = (
     "city",
@@ -33,7 +32,6 @@ TABLE_FIELDS = (
     "source_url",
     "notes",
 )
-DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 KIND_WORDS = {
     "sister city": "sister",
     "sister-city": "sister",
@@ -92,24 +90,26 @@ def _jsonl_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
 
 
 def _check_row(path: Path, line: int, row: dict[str, str]) -> dict[str, str]:
+    at = validate.At(str(path), line)
+
     def fail(field: str, problem: str) -> DataError:
-        return DataError(str(path), line, field, problem)
+        return at.error(field, problem)
 
     if not row.get("partner"):
         raise fail("partner", "empty")
-    for field in ("partner", "city"):
+    for field in ("partner", "city", "country", "city_country"):
         if row.get(field):
-            row[field] = clean_text(row[field], one_line=True)
-            if problem := name_problem(row[field]):
-                raise fail(field, problem)
+            row[field] = validate.name(row[field], at, field)
+    for field in ("source_url", "notes"):
+        if row.get(field):
+            row[field] = validate.text(row[field], at, field)
     kind = row.get("kind", "").lower()
     kind = KIND_WORDS.get(kind, kind)
     if kind not in vocab.TIE_KINDS:
         raise fail("kind", f"{row['kind']!r} is not one of {', '.join(vocab.TIE_KINDS)}")
     row["kind"] = kind
     for field in ("start", "end"):
-        if row.get(field) and not DATE.match(row[field]):
-            raise fail(field, f"{row[field]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+        row[field] = validate.optional_date(row.get(field), at, field) or ""
     status = row.get("status", "").lower()
     if status and status not in vocab.TIE_STATUSES:
         raise fail("status", f"{row['status']!r} is not one of {', '.join(vocab.TIE_STATUSES)}")
@@ -135,6 +135,7 @@ def table_batch(
         raise InvalidInput(
             f"{source_kind!r} is not one of {vocab.SOURCE_KINDS}", field="source_kind"
         )
+    title = validate.option_text(title, "title")
     rows = parse_table(path)
     for line, row in rows:
         if not (city or row.get("city")):

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from citydip.errors import DataError
+from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, unresolved_row
 from citydip.ingest.pairs import imported_tie, read_text
 from citydip.ingest.places import NameQuery, PlaceResolver
@@ -107,11 +108,8 @@ def parse_wikidata(data: Any, label: str) -> WikidataRecord:
     raise DataError(label, 1, None, "neither SPARQL JSON results nor a wbgetentities response")
 
 
-def qid_of(value: str, where: str, field_name: str) -> str:
-    qid = value.removeprefix(ENTITY_PREFIX)
-    if not QID.match(qid):
-        raise DataError(where, None, field_name, f"{value!r} is no QID")
-    return qid
+def qid_of(value: Any, where: str, field_name: str) -> str:
+    return validate.qid(value, validate.At(where), field_name)
 
 
 def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
@@ -141,17 +139,23 @@ def parse_sparql(data: dict[str, Any], label: str) -> WikidataRecord:
         for var, qid in ((subject_var, subject), (object_var, obj)):
             sparql_item_facts(record, qid, values, var, label, number)
         role = values.get("roleLabel") or values.get("role", "").removeprefix(ENTITY_PREFIX)
-        start = _date(values.get("start"), values.get("startPrecision"))
-        end = _date(values.get("end"), values.get("endPrecision"))
+        if role:
+            role = validate.name(role, validate.At(label), f"result {number}: role")
+        at = validate.At(label)
+        start = _date(values.get("start"), values.get("startPrecision"), at, f"result {number}")
+        end = _date(values.get("end"), values.get("endPrecision"), at, f"result {number}")
         key = (values.get("statement") or (subject, obj), start, end, role)
         tie = grouped.get(key)
         if tie is None:
             tie = grouped[key] = WikidataTie(subject, obj, where, start, end, role or None)
             record.ties.append(tie)
         if values.get("endCause") and tie.end_cause is None:
-            tie.end_cause = _cause(values["endCause"], values.get("endCauseLabel", ""))
+            tie.end_cause = _cause(values["endCause"], values.get("endCauseLabel", ""), where)
         ref = _reference(
-            values.get("ref", ""), values.get("statedIn", ""), values.get("retrieved", "")
+            values.get("ref", ""),
+            values.get("statedIn", ""),
+            _date(values.get("retrieved"), None, at, f"result {number}") or "",
+            where,
         )
         if ref and ref not in tie.references:
             tie.references.append(ref)
@@ -163,14 +167,13 @@ def parse_entities(data: dict[str, Any], label: str) -> WikidataRecord:
     for qid, entity in data["entities"].items():
         if not isinstance(entity, dict) or "missing" in entity:
             continue
-        if not QID.match(qid):
-            raise DataError(label, None, f"entities.{qid}", "not a QID")
+        qid = validate.qid(qid, validate.At(label), f"entities.{qid[:40]}")
         labels: dict[str, Any] = entity.get("labels") or {}
         first: dict[str, Any] = labels.get("en") or next(iter(labels.values()), {})
         text = first.get("value") if isinstance(first, dict) else None
         if isinstance(text, str) and text:
-            record.labels[qid] = text
-        entity_item_facts(record, qid, entity.get("claims", {}))
+            record.labels[qid] = validate.name(text, validate.At(label), f"{qid} label")
+        entity_item_facts(record, qid, entity.get("claims", {}), label)
         for number, statement in enumerate(entity.get("claims", {}).get("P190", []), start=1):
             tie = _statement_tie(qid, statement, f"{label}:{qid} P190 #{number}")
             if tie is not None:
@@ -185,19 +188,22 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
         snak = statement["mainsnak"]
         if snak.get("snaktype") != "value":
             return None
-        partner = snak["datavalue"]["value"]["id"]
+        at = validate.At(where)
+        partner = validate.qid(snak["datavalue"]["value"]["id"], at, "partner")
         qualifiers = statement.get("qualifiers", {})
-        start = _time(qualifiers.get("P580"))
-        end = _time(qualifiers.get("P582"))
+        start = _time(qualifiers.get("P580"), at, "P580 start time")
+        end = _time(qualifiers.get("P582"), at, "P582 end time")
         roles = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P3831", []) if _has(q)]
+        roles = [validate.qid(r, at, "P3831 role") for r in roles]
         causes = [q["datavalue"]["value"]["id"] for q in qualifiers.get("P1534", []) if _has(q)]
         refs = []
         for reference in statement.get("references", []):
             snaks = reference.get("snaks", {})
             urls = [s["datavalue"]["value"] for s in snaks.get("P854", []) if _has(s)]
             stated = [s["datavalue"]["value"]["id"] for s in snaks.get("P248", []) if _has(s)]
-            retrieved = _time(snaks.get("P813")) or ""
-            ref = _reference(urls[0] if urls else "", stated[0] if stated else "", retrieved)
+            retrieved = _time(snaks.get("P813"), at, "P813 retrieved") or ""
+            first_url = urls[0] if urls else ""
+            ref = _reference(first_url, stated[0] if stated else "", retrieved, where)
             if ref:
                 refs.append(ref)
     except KeyError as exc:
@@ -205,45 +211,61 @@ def _statement_tie(qid: str, statement: Any, where: str) -> WikidataTie | None:
     except (TypeError, AttributeError, ValueError) as exc:
         raise DataError(where, None, None, f"malformed statement ({exc})") from exc
     tie = WikidataTie(qid, partner, where, start, end, roles[0] if roles else None, refs)
-    tie.end_cause = _cause(causes[0], "") if causes else None
+    tie.end_cause = _cause(causes[0], "", where) if causes else None
     return tie
 
 
-def _time(snaks: Any) -> str | None:
+def _time(snaks: Any, at: validate.At, field_name: str) -> str | None:
+    """A Wikidata time value at its precision (YYYY, YYYY-MM, YYYY-MM-DD), checked to be
+    a real date (no month 13, no 30 February, no year before 1000)."""
     for snak in snaks or []:
         if _has(snak):
             value = snak["datavalue"]["value"]
-            text = str(value["time"]).lstrip("+")[:10]
+            text = str(value["time"])
             precision = value.get("precision", 11)
             if not isinstance(precision, int) or isinstance(precision, bool):
                 raise TypeError(f"precision {precision!r} is not a whole number")
-            return text[:4] if precision <= 9 else text[:7] if precision == 10 else text
+            return _at_precision(text, precision, at, field_name)
     return None
 
 
-def _date(value: str | None, precision: str | None = None) -> str | None:
-    """A SPARQL dateTime as YYYY-MM-DD, or YYYY-MM / YYYY at precision 10 / 9 and coarser."""
-    if not value or not re.match(r"^\d{4}-\d{2}-\d{2}", value):
+def _at_precision(text: str, precision: int, at: validate.At, field_name: str) -> str:
+    """``+1959-05-01T00:00:00Z`` as YYYY-MM-DD, YYYY-MM or YYYY at precision 11, 10 or
+    9 and coarser; anything else written there is a DataError."""
+    match = re.match(r"^\+?(\d{4}-\d{2}-\d{2})(T[0-9:.]+(Z|[+-][0-9:]+)?)?$", text.strip())
+    if match is None:
+        return validate.date(text[:40], at, field_name)  # says why it is no date
+    day = match.group(1)
+    written = day[:4] if precision <= 9 else day[:7] if precision == 10 else day
+    return validate.date(written, at, field_name)
+
+
+def _date(value: str | None, precision: str | None, at: validate.At, field_name: str) -> str | None:
+    """A SPARQL dateTime as YYYY-MM-DD, or YYYY-MM / YYYY at precision 10 / 9 and coarser;
+    anything else is a DataError."""
+    if not value:
         return None
     digits = int(precision) if precision and precision.isdigit() else 11
-    return value[:4] if digits <= 9 else value[:7] if digits == 10 else value[:10]
+    return _at_precision(value, digits, at, field_name)
 
 
-def _cause(value: str, label: str) -> dict[str, str]:
-    cause = {"id": value.removeprefix(ENTITY_PREFIX)}
+def _cause(value: Any, label: str, where: str) -> dict[str, str]:
+    at = validate.At(where)
+    cause = {"id": validate.qid(value, at, "end cause")}
     if label:
-        cause["label"] = label
+        cause["label"] = validate.name(label, at, "end cause label")
     return cause
 
 
-def _reference(url: str, stated_in: str, retrieved: str = "") -> dict[str, str]:
+def _reference(url: str, stated_in: str, retrieved: str, where: str) -> dict[str, str]:
+    at = validate.At(where)
     ref = {}
     if url:
-        ref["url"] = url
+        ref["url"] = validate.text(url, at, "reference URL")
     if stated_in:
-        ref["stated_in"] = stated_in.removeprefix(ENTITY_PREFIX)
+        ref["stated_in"] = validate.qid(stated_in, at, "stated in")
     if ref and retrieved:
-        ref["retrieved"] = _date(retrieved) or retrieved
+        ref["retrieved"] = retrieved
     return ref
 
 

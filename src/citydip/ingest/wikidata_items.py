@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from citydip.errors import DataError
+from citydip.ingest import validate
 from citydip.store.database import Store
 from citydip.store.models import Entity
 
@@ -33,42 +34,55 @@ def sparql_item_facts(
     An item with several values (two GeoNames ids) keeps the smallest, so that the row order
     of a response does not matter.
     """
+    at = validate.At(label)
     if values.get(f"{var}Label"):
-        record.labels[qid] = values[f"{var}Label"]
+        record.labels[qid] = validate.name(
+            values[f"{var}Label"], at, f"result {number}: {var}Label"
+        )
     facts: list[tuple[dict[str, Any], Any]] = []
     if values.get(f"{var}Country"):
-        facts.append((record.countries, values[f"{var}Country"]))
+        country = validate.name(values[f"{var}Country"], at, f"result {number}: {var}Country")
+        facts.append((record.countries, country))
     if values.get(f"{var}Coord"):
         match = WKT_POINT.match(values[f"{var}Coord"])
         if match is None:
             if values[f"{var}Coord"].startswith("<"):  # a point on another globe
                 return
             raise DataError(label, None, f"result {number}: {var}Coord", "not a WKT Point")
-        lon, lat = float(match.group(1)), float(match.group(2))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataError(label, None, f"result {number}: {var}Coord", "out of range")
-        facts.append((record.coords, (lat, lon)))
+        point = validate.coordinates(
+            match.group(2), match.group(1), at, f"result {number}: {var}Coord"
+        )
+        facts.append((record.coords, point))
     if values.get(f"{var}Geonames"):
-        text = values[f"{var}Geonames"].strip()
-        if not text.isdigit():
-            raise DataError(label, None, f"result {number}: {var}Geonames", f"{text!r}: no id")
-        facts.append((record.geonames, int(text)))
+        text = values[f"{var}Geonames"]
+        gid = validate.geonames_id(text, at, f"result {number}: {var}Geonames")
+        facts.append((record.geonames, gid))
     for table, value in facts:
         keep_least(table, qid, value)
 
 
-def entity_item_facts(record: WikidataRecord, qid: str, claims: Any) -> None:
-    """P625 coordinates and P1566 GeoNames ids of a wbgetentities item (best values)."""
+def entity_item_facts(
+    record: WikidataRecord, qid: str, claims: Any, label: str = "wikidata"
+) -> None:
+    """P625 coordinates and P1566 GeoNames ids of a wbgetentities item (best values).
+    A fact missing or shaped otherwise is left out (a help, never a reason to refuse the
+    item's ties); a value that is there and wrong (a latitude of 999, an id of 30 digits)
+    is a DataError: it would be stored."""
+    at = validate.At(label)
     try:
         points = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P625"))]
         ids = [s["mainsnak"]["datavalue"]["value"] for s in _best(claims.get("P1566"))]
-        if points and points[0].get("latitude") is not None:
-            record.coords[qid] = (float(points[0]["latitude"]), float(points[0]["longitude"]))
-        numeric = sorted(int(i) for i in ids if str(i).isdigit())
-        if numeric:
-            record.geonames[qid] = numeric[0]
     except (KeyError, TypeError, AttributeError, ValueError):
-        return  # an item's place facts are a help, never a reason to refuse its ties
+        return
+    point = points[0] if points and isinstance(points[0], dict) else {}
+    if point.get("latitude") is not None:
+        field = f"{qid} P625 coordinates"
+        record.coords[qid] = validate.coordinates(
+            point.get("latitude"), point.get("longitude"), at, field
+        )
+    numeric = sorted(validate.geonames_id(i, at, f"{qid} P1566 GeoNames id") for i in ids)
+    if numeric:
+        record.geonames[qid] = numeric[0]
 
 
 def _best(statements: Any) -> list[dict[str, Any]]:

@@ -34,6 +34,7 @@ MAX_RETRY_AFTER = 120.0  # seconds: a longer Retry-After is an error, not a wait
 MAX_BYTES = 256 * 2**20  # one answer; a larger one is refused
 TRANSIENT = (429, 500, 502, 503, 504)
 BATCH = 50  # wbgetentities takes at most 50 ids a request
+DEADLINE_PASSED = "the deadline passed; stopped"
 
 
 class Client:
@@ -57,7 +58,11 @@ class Client:
         max_retry_after: float = MAX_RETRY_AFTER,
         max_bytes: int = MAX_BYTES,
         timeout: float = 60.0,
+        deadline: float | None = None,
     ) -> None:
+        """``timeout``: the longest a request may stall (no byte arriving) and the longest
+        one answer may take in all; ``deadline``: a ``time.monotonic()`` past which no
+        request starts or goes on (None: none)."""
         import httpx
 
         self.http = httpx.Client(
@@ -68,6 +73,7 @@ class Client:
         self.cache, self.min_interval, self.sleep = cache, min_interval, sleep
         self.retries, self.backoff = retries, backoff
         self.max_retry_after, self.max_bytes = max_retry_after, max_bytes
+        self.timeout, self.deadline = timeout, deadline
         self.last = 0.0
         self.requests = 0
         self.answered = 0
@@ -100,15 +106,16 @@ class Client:
             wait = self.min_interval - (time.monotonic() - self.last)
             if wait > 0:
                 self.sleep(wait)
+            limit = self._time_left(name)
             self.last = time.monotonic()
             self.requests += 1
             pause = min(60.0, self.backoff * 2.0**attempt)
             asked: float | None = None
             try:
-                with self.http.stream("GET", url, params=params) as response:
+                with self.http.stream("GET", url, params=params, timeout=limit) as response:
                     if response.status_code == 200:
                         self.answered += 1
-                        return self._read(response, name)
+                        return self._read(response, name, self.last + limit)
                     problem = f"HTTP {response.status_code}"
                     if response.status_code not in TRANSIENT:
                         detail = _first_line(response.read()[:300].decode("utf-8", "replace"))
@@ -122,7 +129,9 @@ class Client:
                         "Nothing was imported"
                     ) from exc
                 problem, asked = f"network error: {_first_line(str(exc))}", None
-            except httpx.HTTPError as exc:
+            except httpx.TimeoutException:
+                problem, asked = f"no answer within {limit:.0f} s", None
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 problem, asked = f"network error: {_first_line(str(exc))}", None
             if asked is not None and asked > self.max_retry_after:
                 raise ImportFailed(
@@ -130,10 +139,24 @@ class Client:
                     f"{self.max_retry_after:.0f} s; nothing was imported, try again later"
                 )
             if attempt < self.retries:
-                self.sleep(asked if asked is not None else pause)
+                pause = asked if asked is not None else pause
+                if self.deadline is not None and time.monotonic() + pause >= self.deadline:
+                    raise ImportFailed(f"{name}: {problem}; {DEADLINE_PASSED}")
+                self.sleep(pause)
+            elif self.deadline is not None and time.monotonic() >= self.deadline:
+                raise ImportFailed(f"{name}: {problem}; {DEADLINE_PASSED}")
         raise ImportFailed(f"{name}: {problem}; nothing was imported")
 
-    def _read(self, response: Any, name: str) -> str:
+    def _time_left(self, name: str) -> float:
+        """The time the next request may take: ``timeout``, or less before the deadline."""
+        if self.deadline is None:
+            return self.timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise ImportFailed(f"{name}: {DEADLINE_PASSED}")
+        return min(self.timeout, left)
+
+    def _read(self, response: Any, name: str, until: float) -> str:
         size = response.headers.get("Content-Length", "")
         if size.isdigit() and int(size) > self.max_bytes:
             raise ImportFailed(_too_large(name, self.max_bytes))
@@ -142,6 +165,8 @@ class Client:
             total += len(chunk)
             if total > self.max_bytes:
                 raise ImportFailed(_too_large(name, self.max_bytes))
+            if time.monotonic() > until:  # a server trickling bytes: a stall all the same
+                raise ImportFailed(f"{name}: the answer took longer than {self.timeout:.0f} s")
             chunks.append(chunk)
         try:
             return b"".join(chunks).decode("utf-8")

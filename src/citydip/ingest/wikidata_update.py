@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from citydip.errors import DataError, ImportFailed, InvalidInput
 from citydip.ingest.importing import ImportBatch, ImportSummary, run_import
 from citydip.ingest.wikidata import WikidataRecord, parse_sparql, wikidata_batch
 from citydip.ingest.wikidata_online import (
+    DEADLINE_PASSED,
     MAX_BYTES,
     MAX_RETRY_AFTER,
     MIN_INTERVAL,
@@ -43,6 +45,8 @@ SOURCE_ID = "import-wikidata-p190-world"
 ENDPOINT_ENV = "CITYDIP_WIKIDATA_SPARQL"
 PAGE_SIZE = 5000
 COMPLETE_SHARE = 0.9  # fewer statements than this share of the count: refuse to import
+OVER_COUNT = 1.5  # more statements than this share of the count: the paging never ends
+DEADLINE = 6 * 3600.0  # seconds: the whole world is about 20 pages, minutes at most
 
 
 @dataclass
@@ -56,11 +60,32 @@ class UpdateOptions:
     min_interval: float = MIN_INTERVAL  # between two requests
     max_retry_after: float = MAX_RETRY_AFTER
     max_page_bytes: int = MAX_BYTES
-    timeout: float = 120.0
+    timeout: float = 120.0  # a page that stalls (or takes in all) longer: retried, then fails
+    deadline: float = DEADLINE  # seconds for the whole fetch: then it stops, pages kept
     memberships: bool = False  # also P463 for the known networks (ingest.wikidata_members)
 
     def url(self) -> str:
-        return self.endpoint or os.environ.get(ENDPOINT_ENV) or SPARQL_URL
+        """The endpoint: an http(s) URL, or InvalidInput naming ``endpoint``."""
+        from urllib.parse import urlsplit
+
+        url = self.endpoint or os.environ.get(ENDPOINT_ENV) or SPARQL_URL
+        try:
+            parts = urlsplit(url)
+            port_ok = parts.port is None or parts.port > 0
+        except ValueError:
+            parts, port_ok = None, False
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            port_ok = False
+        if not port_ok:
+            raise InvalidInput(f"{url[:200]!r} is not an http(s) URL", field="endpoint")
+        return url
+
+    def check(self) -> None:
+        """Every limit a positive number (InvalidInput naming the option)."""
+        for name in ("page_size", "timeout", "deadline"):
+            value = getattr(self, name)
+            if not value > 0:
+                raise InvalidInput(f"must be more than 0, not {value}", field=name)
 
 
 @dataclass
@@ -103,8 +128,7 @@ def update_world(
     progress: bool = False,
 ) -> UpdateSummary:
     """Fetch what is missing, import every page as a newer snapshot, forget the pages."""
-    if options.page_size < 1:
-        raise InvalidInput(f"page size must be at least 1, not {options.page_size}")
+    options.check()
     endpoint = options.url()
     pages = PageFolder(folder)
     with pages.locked():
@@ -146,6 +170,7 @@ def _client(options: UpdateOptions) -> Client:
         max_retry_after=options.max_retry_after,
         max_bytes=options.max_page_bytes,
         timeout=options.timeout,
+        deadline=time.monotonic() + options.deadline,
     )
 
 
@@ -165,6 +190,7 @@ def _fetch(
         with _bar(progress, manifest.total, manifest.statements) as advance:
             while not manifest.complete:
                 what = f"page {len(manifest.pages) + 1}"
+                _check_bounds(manifest, endpoint)
                 params = {"query": page_query(manifest.after, manifest.page_size), "format": "json"}
                 text = client.get_text(endpoint, params, what)
                 keys, rows = page_keys(parse_answer(text, f"{endpoint} {what}"), endpoint, what)
@@ -177,9 +203,28 @@ def _fetch(
                 manifest.complete = len(keys) < manifest.page_size
                 pages.save(manifest)
                 advance(len(keys))
+    except ImportFailed as exc:
+        if DEADLINE_PASSED in str(exc):
+            raise ImportFailed(
+                f"{endpoint}: the fetch ran past its deadline of {options.deadline:.0f} s; "
+                f"nothing was imported, the {len(manifest.pages)} pages fetched are kept and "
+                "the next update continues after them"
+            ) from exc
+        raise
     finally:
         summary.requests = client.requests
         client.close()
+
+
+def _check_bounds(manifest: Manifest, endpoint: str) -> None:
+    """Refuse to page on past what the count promised (an endpoint that never ends)."""
+    limit = OVER_COUNT * (manifest.total or 0) + manifest.page_size
+    if manifest.statements > limit:
+        raise ImportFailed(
+            f"{endpoint}: {manifest.statements:,} statements fetched where "
+            f"{manifest.total or 0:,} were counted: the endpoint's paging does not end; "
+            "nothing was imported (the pages are kept: `--restart` drops them)"
+        )
 
 
 def page_keys(data: Any, endpoint: str, what: str) -> tuple[set[str], int]:

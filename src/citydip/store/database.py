@@ -454,7 +454,9 @@ def _claim_from_row(row: tuple[Any, ...]) -> Claim:
 
 
 def open_store(path: str | Path, create: bool = True) -> Store:
-    """Open (and migrate) the store at ``path``; with ``create`` False it must exist.
+    """Open (and migrate) the store at ``path``; with ``create`` False it must exist, and
+    an SQLite file with nothing in it is refused rather than made a store (reading never
+    turns another file into a citydip store).
 
     A zero-byte file is not a store (a failed copy, a full disk): it is refused, never
     silently turned into an empty store."""
@@ -477,7 +479,11 @@ def open_store(path: str | Path, create: bool = True) -> Store:
         )
         conn.execute("PRAGMA foreign_keys = ON")
         store = Store(conn, str(path))
-        _migrate(store)
+        try:
+            _migrate(store, adopt=create or not exists)
+        except BaseException:
+            conn.close()
+            raise
     except StoreError:
         raise
     except sqlite3.Error as exc:
@@ -564,7 +570,9 @@ def keep_derived(path: str | Path, key: str, revision: str, value: bytes) -> boo
     return True
 
 
-def _migrate(store: Store) -> None:
+def _migrate(store: Store, adopt: bool = True) -> None:
+    """Bring the store to the current schema; an SQLite file holding anything else
+    (tables, views…) is refused, and so is one holding nothing unless ``adopt``."""
     version = store.schema_version
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -572,7 +580,12 @@ def _migrate(store: Store) -> None:
             "upgrade citydip"
         )
     if version == 0 and _has_foreign_tables(store):
-        raise StoreError(f"{store.path}: not a citydip store (it has other tables)")
+        raise StoreError(f"{store.path}: not a citydip store (it has other tables or views)")
+    if version == 0 and not adopt:
+        raise StoreError(
+            f"{store.path}: not a citydip store (an SQLite file with nothing in it); "
+            "an import or a rebuild makes one"
+        )
     for number in range(version, SCHEMA_VERSION):
         with store.transaction():
             for statement in _statements(MIGRATIONS[number]):
@@ -581,7 +594,7 @@ def _migrate(store: Store) -> None:
 
 
 def _has_foreign_tables(store: Store) -> bool:
-    row = store.conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    row = store.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     return bool(row[0])
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import gzip
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -34,42 +36,75 @@ CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'"
 )
-DOCS_CSP = "default-src 'self' 'unsafe-inline' data:; frame-ancestors 'none'"
+CACHE_BYTES = 64 * 1024 * 1024  # the result cache's bound (bodies weigh what they hold)
+DOCS_CSP = (  # Swagger UI: its own files, styles set by its script (no inline script)
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
+    "connect-src 'self'; font-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; "
+    "form-action 'self'"
+)
 
 
 class Stores:
     """Opens the chosen store for each request, and caches results per store version."""
 
-    def __init__(self, path: Path, size: int = 512) -> None:
+    def __init__(self, path: Path, size: int = 512, max_bytes: int = CACHE_BYTES) -> None:
         self.path = path
-        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._cache: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: dict[tuple[Any, ...], threading.Lock] = {}
         self._size = size
+        self._max_bytes = max_bytes
+        self.bytes = 0  # what the cached values weigh, by :func:`weight`
+        self._stamp: tuple[Any, Any] | None = None  # (file stamp, revision read at it)
 
-    def open(self) -> Iterator[Store]:
-        store = open_store(self.path)
+    @contextmanager
+    def session(self) -> Iterator[Store]:
+        """The store for one request: opened, used and closed in the calling thread (an
+        SQLite connection refuses any other thread). Call it inside a sync route's body or
+        a function given to the thread pool, never from a dependency: FastAPI runs those,
+        and their teardown, in other threads than the route."""
+        store = open_store(self.path, create=False)
         try:
             yield store
         finally:
             store.close()
 
-    def version(self) -> tuple[int, int]:
-        """Changes whenever the store file (or its WAL) is written."""
+    def version(self) -> tuple[Any, ...]:
+        """The store's revision: changes with every committed write (an import, a review)
+        and when the file is replaced (a rebuild), not when a derived result is kept in
+        it. Read from the store only when the file's stamp changed."""
         stamps = []
         for suffix in ("", "-wal"):
             try:
                 st = os.stat(f"{self.path}{suffix}")
             except FileNotFoundError:
                 continue
-            stamps.append((st.st_mtime_ns, st.st_size))
-        return (hash(tuple(stamps)), len(stamps))
+            stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
+        stamp = tuple(stamps)
+        known = self._stamp
+        if known is not None and known[0] == stamp:
+            return known[1]  # type: ignore[no-any-return]
+        revision: tuple[Any, ...] = (stamp, None)
+        try:
+            conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
+            try:
+                rows = conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') ORDER BY key"
+                ).fetchall()
+                revision = (stamps[0][0] if stamps else None, tuple(rows))
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            pass  # not readable now: keyed by the stamp, the request reports the problem
+        self._stamp = (stamp, revision)
+        return revision
 
     def peek(self, key: tuple[Any, ...]) -> Any | None:
         """The cached result for ``key`` at the store's current version, or None."""
         full = (*key, self.version())
         with self._lock:
-            return self._cache.get(full)
+            hit = self._cache.get(full)
+        return None if hit is None else hit[0]
 
     def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
         """``compute()`` once per key and store version (results are read-only records);
@@ -78,24 +113,41 @@ class Stores:
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
-                return self._cache[full]  # type: ignore[no-any-return]
+                return self._cache[full][0]  # type: ignore[no-any-return]
             pending = self._pending.setdefault(full, threading.Lock())
         with pending:
             with self._lock:
                 if full in self._cache:
-                    return self._cache[full]  # type: ignore[no-any-return]
+                    return self._cache[full][0]  # type: ignore[no-any-return]
             try:
                 value = compute()
             except BaseException:
                 with self._lock:
                     self._pending.pop(full, None)
                 raise
+            size = weight(value)
             with self._lock:
-                self._cache[full] = value
                 self._pending.pop(full, None)
-                while len(self._cache) > self._size:
-                    self._cache.popitem(last=False)
+                if size <= self._max_bytes // 4:  # one huge answer never flushes the rest
+                    self._cache[full] = (value, size)
+                    self.bytes += size
+                while self._cache and (
+                    len(self._cache) > self._size or self.bytes > self._max_bytes
+                ):
+                    _, (_, dropped) = self._cache.popitem(last=False)
+                    self.bytes -= dropped
         return value
+
+
+def weight(value: Any) -> int:
+    """About how many bytes a cached value holds: a response body exactly; a record list
+    by its length (a record of a few fields, with its strings, is about 1 KB)."""
+    if isinstance(value, Body):
+        return len(value.raw) + len(value.gz) + 200
+    try:
+        return 1024 * (1 + len(value))
+    except TypeError:
+        return 4096
 
 
 @dataclass(frozen=True)
@@ -127,9 +179,8 @@ async def cached_body(
     if body is None:
 
         def compute() -> Body:
-            for store in stores.open():
+            with stores.session() as store:
                 return make(store)
-            raise AssertionError("unreachable")
 
         body = await run_in_threadpool(stores.cached, key, compute)
     assert isinstance(body, Body)
@@ -141,8 +192,13 @@ def error_body(exc: CitydipError) -> dict[str, Any]:
     return {"error": {"type": type(exc).__name__, "message": str(exc), "field": field}}
 
 
-def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
-    """The web app over the store at ``db``; writes need ``token`` (none: read-only)."""
+def create_app(
+    db: str | os.PathLike[str], token: str | None = None, hosts: Iterable[str] = ()
+) -> FastAPI:
+    """The web app over the store at ``db``; writes need ``token`` (none: read-only).
+    Requests must name a loopback host (``localhost``, ``127.0.0.1``, ``::1``) or one of
+    ``hosts`` in their Host header: a page elsewhere that rebinds its name to this
+    machine's address cannot read the server."""
     from citydip import __version__
     from citydip.web import routes_api, routes_pages
 
@@ -159,7 +215,8 @@ def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
     app.state.stores = Stores(Path(db))
     app.state.guard = Guard(token)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(Gate, hosts=LOOPBACK | {h.strip().lower().strip("[]") for h in hosts})
+    app.add_middleware(SecurityHeaders)  # the outermost: on the gate's refusals too
     app.include_router(routes_api.router)
     app.include_router(routes_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -180,13 +237,78 @@ def create_app(db: str | os.PathLike[str], token: str | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        kind = {401: "Unauthorized", 403: "Forbidden", 404: "NotFound"}.get(
-            exc.status_code, "HTTPError"
-        )
+        kind = {
+            401: "Unauthorized",
+            403: "Forbidden",
+            404: "NotFound",
+            413: "TooLarge",
+            429: "TooManyRequests",
+        }.get(exc.status_code, "HTTPError")
         body = {"error": {"type": kind, "message": str(exc.detail), "field": None}}
         return _error(request, exc.status_code, body, dict(exc.headers or {}))
 
     return app
+
+
+LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
+MAX_BODY = 64 * 1024  # the largest body a route takes (a sign-in or review form)
+
+
+class Gate:
+    """Before anything is read: the Host header must be an allowed name (400 otherwise),
+    and a request body over ``MAX_BODY`` is refused (413), by its Content-Length or, when
+    it has none, as soon as what arrived passes the limit."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] | set[str]) -> None:
+        self.app = app
+        self.hosts = frozenset(hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", [])}
+        host = host_name(headers.get("host", b"").decode("latin-1"))
+        if host not in self.hosts:
+            await refuse(send, 400, "Forbidden", "this server answers only to its own names")
+            return
+        length = headers.get("content-length", b"").decode("latin-1").strip()
+        if length and (not length.isdigit() or int(length) > MAX_BODY):
+            await refuse(send, 413, "TooLarge", f"a request body is at most {MAX_BODY:,} bytes")
+            return
+        seen = 0
+
+        async def bounded() -> Message:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > MAX_BODY:
+                raise StarletteHTTPException(413, f"a request body is at most {MAX_BODY:,} bytes")
+            return message
+
+        await self.app(scope, bounded, send)
+
+
+def host_name(header: str) -> str:
+    """The name in a Host header, without its port: ``[::1]:8000`` is ``::1``."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+async def refuse(send: Send, status: int, kind: str, message: str) -> None:
+    """An error answered by the gate itself, in the one error shape."""
+    import json
+
+    body = json.dumps({"error": {"type": kind, "message": message, "field": None}}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class SecurityHeaders:
@@ -219,24 +341,35 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+DOCS_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/docs-assets/swagger-ui.css">
+<link rel="icon" href="/docs-assets/favicon.png">
+<title>citydip API</title>
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/docs-assets/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body>
+</html>
+"""
+
+
 def _offline_docs(app: FastAPI) -> None:
-    """Swagger UI at /docs from the files fastapi-offline ships: no CDN."""
+    """Swagger UI at /docs from the files fastapi-offline ships (no CDN), started by a
+    script file of ours: the page runs no inline script."""
     import fastapi_offline
-    from fastapi.openapi.docs import get_swagger_ui_html
 
     assets = Path(fastapi_offline.__file__).parent / "static"
     app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="citydip API",
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/docs-assets/favicon.png",
-            swagger_ui_parameters={"syntaxHighlight": False},
-        )
+        return HTMLResponse(DOCS_PAGE)
 
 
 def _error(

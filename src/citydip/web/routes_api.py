@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from enum import StrEnum
 from typing import Any
 
@@ -16,7 +16,7 @@ from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
 from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
 from citydip.web import schemas as sc
-from citydip.web.app import Body, cached_body
+from citydip.web.app import Body, Stores, cached_body
 from citydip.web.csv_out import to_csv
 from citydip.web.schemas import ok
 
@@ -63,8 +63,11 @@ class Decision(StrEnum):
     reject = "reject"
 
 
-def store(request: Request) -> Iterator[Store]:
-    yield from request.app.state.stores.open()
+def session(request: Request) -> AbstractContextManager[Store]:
+    """The request's store, to open with ``with`` inside a sync route's body: opened, used
+    and closed in the route's own thread."""
+    stores: Stores = request.app.state.stores
+    return stores.session()
 
 
 def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
@@ -99,6 +102,7 @@ def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip")
     responses=ok(list[sc.CityHit], csv=True),
 )
 def search(
+    request: Request,
     q: str | None = Query(
         None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
     ),
@@ -106,10 +110,13 @@ def search(
     sort: CitySort = Query(CitySort.ties, description="ties (most first) or name"),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
-    found = api.search_cities(s, q, country, sort.value, limit=limit)
+    key = ("search", q, country, sort.value, limit)
+    with session(request) as s:
+        found = cached(
+            request, key, lambda: api.search_cities(s, q, country, sort.value, limit=limit)
+        )
     response = reply(found.hits, format, "cities")
     response.headers["X-Total-Count"] = str(found.total)
     return response
@@ -137,8 +144,9 @@ async def city(
     summary="Who a place is: ids, level, parent, districts, names",
     responses=ok(sc.Open),
 )
-def place(name: str = NAME, s: Store = Depends(store)) -> Response:
-    return reply(api.place_identity(s, name))
+def place(request: Request, name: str = NAME) -> Response:
+    with session(request) as s:
+        return reply(api.place_identity(s, name))
 
 
 @router.get(
@@ -156,11 +164,11 @@ def compare(
     ),
     merge_districts: bool = Query(False, description="Count districts' ties as their city's"),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
     names = [n.strip() for n in cities.split(",")]
     key = ("compare", merge_districts, *names)
-    result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
+    with session(request) as s:
+        result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
     if format is ListFormat.csv:
         data = result.to_dict()
         rows = [
@@ -191,14 +199,16 @@ def conflicts(
     offset: int = Query(0, ge=0, le=10**9, description="Skip this many"),
     limit: int = Query(1000, ge=1, le=100_000, description="At most this many"),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
     """Most severe first, in pages; ``X-Total-Count`` says how many matched."""
     city = (city or "").strip() or None
     key = ("conflicts", city, tuple(kind or ()), min_severity)
-    result = cached(
-        request, key, lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity)
-    )
+    with session(request) as s:
+        result = cached(
+            request,
+            key,
+            lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity),
+        )
     response = reply(result.conflicts[offset : offset + limit], format, "conflicts")
     response.headers["X-Total-Count"] = str(result.total)
     return response
@@ -210,19 +220,22 @@ def conflicts(
     responses=ok(list[sc.Source], csv=True),
 )
 def sources(
+    request: Request,
     city: str | None = Query(None, description="Only sources about this entity", max_length=200),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
-    return reply(api.bibliography(s, city), format, "sources")
+    with session(request) as s:
+        found = cached(request, ("sources", city), lambda: api.bibliography(s, city))
+    return reply(found, format, "sources")
 
 
 @router.get("/orgs", summary="Organisations with their member counts", responses=ok(sc.Open))
 def orgs(
+    request: Request,
     q: str | None = Query(None, description="Part of a name or acronym", max_length=200),
-    s: Store = Depends(store),
 ) -> Response:
-    return reply(api.list_organizations(s, q))
+    with session(request) as s:
+        return reply(api.list_organizations(s, q))
 
 
 @router.get(
@@ -231,11 +244,12 @@ def orgs(
     responses=ok(sc.Open),
 )
 def org(
+    request: Request,
     name: str = NAME,
     limit: int = Query(0, ge=0, le=100_000, description="At most N members; 0 for all"),
-    s: Store = Depends(store),
 ) -> Response:
-    return reply(api.organization_members(s, name, limit))
+    with session(request) as s:
+        return reply(api.organization_members(s, name, limit))
 
 
 def one_of(values: tuple[str, ...]) -> dict[str, Any]:
@@ -265,10 +279,10 @@ def network_stats(
     request: Request,
     heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
     filters: Any = Depends(network_filter),
-    s: Store = Depends(store),
 ) -> Response:
     key = ("stats", filters, heavy)
-    return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+    with session(request) as s:
+        return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
 
 
 @router.get(
@@ -281,10 +295,11 @@ def network_orgs(
     org: list[str] | None = Query(None, description="Organisations (default: all)"),
     min_members: int = Query(5, ge=1, le=100_000),
     filters: Any = Depends(network_filter),
-    s: Store = Depends(store),
 ) -> Response:
     key = ("network orgs", tuple(org or ()), min_members, filters)
-    return reply(cached(request, key, lambda: api.network_orgs(s, org, min_members, filters)))
+    with session(request) as s:
+        found = cached(request, key, lambda: api.network_orgs(s, org, min_members, filters))
+    return reply(found)
 
 
 @router.get(
@@ -300,10 +315,10 @@ def network_top(
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
-    s: Store = Depends(store),
 ) -> Response:
     key = ("top", by, limit, filters)
-    result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
+    with session(request) as s:
+        result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
     return reply(result.rows, format, "top")
 
 
@@ -315,10 +330,10 @@ def network_city(
     name: str = NAME,
     heavy: bool = Query(False, description="Also betweenness (slow on big stores)"),
     filters: Any = Depends(network_filter),
-    s: Store = Depends(store),
 ) -> Response:
     key = ("network city", name, heavy, filters)
-    return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
+    with session(request) as s:
+        return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
 
 
 class SuggestKind(StrEnum):
@@ -338,8 +353,9 @@ class Scope(StrEnum):
     summary="A city's diplomatic style: label, scores, evidence, confidence, what is missing",
     responses=ok(sc.Open),
 )
-def typology(request: Request, name: str = NAME, s: Store = Depends(store)) -> Response:
-    return reply(cached(request, ("typology", name), lambda: api.city_typology(s, name)))
+def typology(request: Request, name: str = NAME) -> Response:
+    with session(request) as s:
+        return reply(cached(request, ("typology", name), lambda: api.city_typology(s, name)))
 
 
 @router.get(
@@ -355,15 +371,17 @@ def recommendations(
     scope: Scope = Query(Scope.anywhere, description="anywhere, within-country or abroad"),
     cousins: bool = Query(False, description="Only places sharing two or more partners"),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
     within = {Scope.anywhere: None, Scope.within_country: True, Scope.abroad: False}[scope]
     key = ("recommendations", name, kind, top, scope, cousins)
-    result = cached(
-        request,
-        key,
-        lambda: api.recommend_partners(s, name, kind.value if kind else None, top, within, cousins),
-    )
+    with session(request) as s:
+        result = cached(
+            request,
+            key,
+            lambda: api.recommend_partners(
+                s, name, kind.value if kind else None, top, within, cousins
+            ),
+        )
     if format is ListFormat.csv:
         return reply(result.rows, format, "recommendations")
     return reply(result)
@@ -375,25 +393,32 @@ def recommendations(
     responses=ok(list[sc.ProposedClaim], csv=True),
 )
 def claims(
+    request: Request,
     review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
     source: str | None = Query(None, description="Only this document source", max_length=200),
     format: ListFormat = FORMAT,
-    s: Store = Depends(store),
 ) -> Response:
-    return reply(api.proposed_claims(s, source), format, "claims")
+    with session(request) as s:
+        return reply(api.proposed_claims(s, source), format, "claims")
 
 
 @router.post(
     "/claims/{claim_id}/{decision}",
     summary="Accept or reject an extracted claim (needs the token)",
-    responses=ok(sc.ReviewResult) | {401: {"model": ErrorBody}, 403: {"model": ErrorBody}},
+    responses=ok(sc.ReviewResult)
+    | {
+        401: {"model": ErrorBody, "description": "No token, or a wrong one"},
+        403: {"model": ErrorBody, "description": "A read-only server"},
+        413: {"model": ErrorBody, "description": "A request body over 64 KB"},
+        429: {"model": ErrorBody, "description": "Too many wrong tokens: wait (Retry-After)"},
+    },
 )
 def decide(
     request: Request,
     claim_id: int = Path(..., ge=1, le=2**62),
     decision: Decision = Path(...),
-    s: Store = Depends(store),
 ) -> Response:
     request.app.state.guard.check_bearer(request)
     state = "accepted" if decision is Decision.accept else "rejected"
-    return reply(api.review(s, state, ids=[claim_id]))
+    with session(request) as s:
+        return reply(api.review(s, state, ids=[claim_id]))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -20,13 +20,14 @@ from citydip.store.derived import remember
 from citydip.web import figures
 from citydip.web.app import Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
-from citydip.web.routes_api import cached, store
-from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, new_csrf
+from citydip.web.routes_api import cached, session
+from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, new_csrf
 
 router = APIRouter(include_in_schema=False)
 PAGE = HTMLResponse
 HTML = "text/html; charset=utf-8"
 PER_PAGE = 100
+FORM_FIELDS = 20
 
 
 def _overview(request: Request, s: Store) -> Any:
@@ -37,10 +38,14 @@ def _overview(request: Request, s: Store) -> Any:
 async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
     def make(s: Store) -> Body:
         overview = _overview(request, s)
-        world = cached(
-            request,
-            ("all-ties-map",),
-            lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+        world = (  # a search answers its matches, not the 1 MB map again
+            None
+            if q.strip()
+            else cached(
+                request,
+                ("all-ties-map",),
+                lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+            )
         )
         matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
@@ -157,9 +162,10 @@ async def network(request: Request) -> Response:
 
 
 @router.get("/orgs", response_class=PAGE)
-def orgs(request: Request, s: Store = Depends(store)) -> Response:
+def orgs(request: Request) -> Response:
     """Every organisation with its member counts, and the coverage line."""
-    data = api.list_organizations(s).to_dict()
+    with session(request) as s:
+        data = api.list_organizations(s).to_dict()
     return PAGE(render(request, "orgs.html", data=data))
 
 
@@ -168,10 +174,10 @@ def org(
     request: Request,
     name: str,
     limit: int = Query(200, ge=0, le=100_000),
-    s: Store = Depends(store),
 ) -> Response:
     """An organisation's members on a map and in a table, with the coverage line."""
-    data = api.organization_members(s, name, limit).to_dict()
+    with session(request) as s:
+        data = api.organization_members(s, name, limit).to_dict()
     unplaced = sum(1 for m in data["members"] if m["member"].get("lat") is None)
     html = render(
         request,
@@ -185,15 +191,15 @@ def org(
 
 
 @router.get("/review", response_class=PAGE)
-def review_page(
-    request: Request, done: str | None = Query(None, max_length=100), s: Store = Depends(store)
-) -> Response:
+def review_page(request: Request, done: str | None = Query(None, max_length=100)) -> Response:
     guard = request.app.state.guard
     csrf = new_csrf(request)
+    with session(request) as s:
+        claims = api.proposed_claims(s)
     html = render(
         request,
         "review.html",
-        claims=api.proposed_claims(s),
+        claims=claims,
         signed_in=guard.signed_in(request),
         csrf=csrf,
         message=done,
@@ -204,8 +210,15 @@ def review_page(
 
 
 async def _form(request: Request) -> dict[str, str]:
+    """The posted form's fields (the body's size is bounded before it is read)."""
     body = (await request.body()).decode("utf-8", "replace")
-    return {k: v[0] for k, v in parse_qs(body, max_num_fields=20).items()}
+    try:
+        fields = parse_qs(body, max_num_fields=FORM_FIELDS)
+    except ValueError as exc:
+        from citydip.errors import InvalidInput
+
+        raise InvalidInput(f"a form has at most {FORM_FIELDS} fields", field="form") from exc
+    return {k: v[0] for k, v in fields.items()}
 
 
 @router.post("/review/sign-in")
@@ -216,7 +229,12 @@ async def sign_in(request: Request) -> Response:
     guard.check_token(form.get("token"))
     response = RedirectResponse("/review", status_code=303)
     response.set_cookie(
-        SESSION_COOKIE, guard.session_value(), httponly=True, samesite="strict", path="/review"
+        SESSION_COOKIE,
+        guard.session_value(),
+        max_age=SESSION_SECONDS,
+        httponly=True,
+        samesite="strict",
+        path="/review",
     )
     return response
 
@@ -234,7 +252,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
     def write() -> Any:
-        for s in request.app.state.stores.open():
+        with session(request) as s:
             return api.review(s, states[decision], ids=[claim_id])
 
     result = await run_in_threadpool(write)

@@ -93,11 +93,11 @@ def write_graphml(network: Network, path: Path) -> None:
 
 
 def xml_text(value: str) -> str:
-    """Text XML 1.0 can hold: control characters (but tab and newline) and lone
-    surrogates removed."""
+    """Text XML 1.0 can hold: control characters (but tab and newline), lone surrogates
+    and the non-characters U+FFFE and U+FFFF removed."""
     from citydip.text import clean_text
 
-    return clean_text(value)
+    return clean_text(value).replace("\ufffe", "").replace("\uffff", "")
 
 
 def _gexf_type(values: list[Any]) -> str:
@@ -123,7 +123,9 @@ def write_gexf(network: Network, path: Path) -> None:
     root = ET.Element("gexf", xmlns="http://gexf.net/1.3", version="1.3")
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "citydip"
-    ET.SubElement(meta, "description").text = f"Twinning ties ({network.filters.describe()})"
+    ET.SubElement(meta, "description").text = xml_text(
+        f"Twinning ties ({network.filters.describe()})"
+    )
     graph = ET.SubElement(root, "graph", defaultedgetype="undirected", mode="static")
     node_fields = [f for f in _node_fields(network) if f not in ("id", "label")]
     for cls, seq, fields in (("node", g.vs, node_fields), ("edge", g.es, list(EDGE_FIELDS))):

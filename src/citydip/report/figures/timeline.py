@@ -23,7 +23,8 @@ LABEL_W = 150.0
 
 def _ticks(first: int, last: int) -> list[int]:
     span = max(1, last - first)
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 10)
+    steps = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+    step = next((s for s in steps if span / s <= 10), 10 ** len(str(span)))  # ties of 836…
     start = (first // step) * step
     return [y for y in range(start, last + 1, step) if y >= first]
 
