@@ -100,13 +100,13 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
             return TIE_KIND_WORDS[word], k
         if word in TIE_METRIC or word in TIE_KIND_WORDS:
             rest = words[k + 1 : k + 4]
-            if rest[:2] and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
+            if len(rest) > 1 and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
                 rest = rest[2:]  # "sister and partner cities"
                 k += 2
             metric = TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
             if rest and rest[0] in TIE_NOUNS:
                 return metric, k + 1
-            if rest[:2] and rest[0] == "-" and rest[1] in TIE_NOUNS:
+            if len(rest) > 1 and rest[0] == "-" and rest[1] in TIE_NOUNS:
                 return metric, k + 2
             return None, None
         if word in MEMBER_NOUNS:
