@@ -158,10 +158,13 @@ def _print_dev(dev: Any) -> None:
         obj = c.object.name if c.object else c.value
         print(f"  wrong: {c.type} {c.subject.name} -> {obj} ({c.year}) | {c.sentence[:90]!r}")
     for g in dev.missed:
-        print(f"  missed: {g.type} {g.subject} {g.objects or g.value} | {g.document[:20]} {g.locator}")
+        what = g.objects or g.value
+        print(f"  missed: {g.type} {g.subject} {what} | {g.document[:20]} {g.locator}")
     for claim, gold in dev.status_wrong:
-        print(f"  status: {claim.subject.name}-{claim.object and claim.object.name} "
-              f"{claim.status} (gold {gold.status})")
+        print(
+            f"  status: {claim.subject.name}-{claim.object and claim.object.name} "
+            f"{claim.status} (gold {gold.status})"
+        )
     for c in dev.denied_as_tie:
         print(f"  DENIED AS TIE: {c.subject.name} -> {c.object and c.object.name}")
 

@@ -9,6 +9,7 @@ first sentence that says it is kept, with a year from a later one when it gave n
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+(?![\w'-])")
 CHUNK = 8000  # characters of text per pipeline call (cut at unit boundaries)
 
 # Order matters: a mention taken as an object by one rule is no subject for the next.
@@ -89,11 +91,12 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     norm, stop = prepare(text)
     units = segment(norm, stop)
     context = Context()
+    lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     found: list[ExtractedClaim] = []
     for unit, doc, cues, ents in _unit_docs(nlp, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry, ents)
+        mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             _see_heading(context, Sentence(doc, mentions, cues, context, registry))
             continue

@@ -103,6 +103,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "twinning|partnership of|between",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
+            "linked",
         ),
     ],
 }
