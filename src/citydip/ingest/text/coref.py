@@ -32,6 +32,8 @@ class Context:
         self.paragraph_year: int | None = None
         self.weight: dict[str, float] = {}  # place key -> how much the text is about it
         self.places: dict[str, Known] = {}
+        self.orgs: dict[str, Known] = {}
+        self.org_weight: dict[str, float] = {}
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
@@ -45,7 +47,19 @@ class Context:
         best = max(self.weight.items(), key=lambda kv: kv[1])[0]
         return self.places[best]
 
+    @property
+    def topic_org(self) -> Known | None:
+        """The organization the text is about: the one named most (headings double)."""
+        if not self.org_weight:
+            return None
+        return self.orgs[max(self.org_weight.items(), key=lambda kv: kv[1])[0]]
+
     def weigh(self, known: Known, weight: float) -> None:
+        if known.label == "ORG":
+            key = _key(known)
+            self.orgs.setdefault(key, known)
+            self.org_weight[key] = self.org_weight.get(key, 0.0) + weight
+            return
         if known.label != "PLACE":
             return
         key = _key(known)

@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     numbers.date_range,
     numbers.ordinal_ties,
     relations.membership,
+    lists.member_list,
     relations.award,
     relations.hosted,
     numbers.counts,
@@ -209,7 +210,13 @@ def _linked(known: Known) -> bool:
 
 def _see_heading(context: Context, sentence: Sentence) -> None:
     places: list[Known] = []
+    title = not context.orgs and not context.places  # the document's first heading
     for mention in sentence.mentions:
+        if mention.label == "ORG":
+            for org in sentence.known(mention):
+                context.weigh(org, 5.0 if title else 2.0)
+        elif title and mention.label == "NAME" and not sentence.known(mention, place=True):
+            context.weigh(Known(mention.text, "ORG"), 5.0)  # "= Douzelage =": a title
         found = [mention.known] if mention.known else []
         if mention.label == "NAME":
             found = sentence.known(mention, place=True)
@@ -226,6 +233,10 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
     for mention in sentence.mentions:
         known = mention.known
+        if known is None and mention.label == "ORG":
+            for org in sentence.known(mention):
+                context.weigh(org, 1.0)  # the topic organization only: not a referent
+            continue
         if known is None and mention.label == "NAME":
             found = sentence.known(mention, place=True)  # places the store lacks count too
             known = found[0] if found else None

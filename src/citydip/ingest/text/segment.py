@@ -275,6 +275,8 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((start + pos, end))
     if any(b - a > 600 for a, b in out):
         return out[:1]
+    if "\t" not in line and "|" not in line and len(line) > 300 and any(b - a > 80 for a, b in out):
+        return [(start, end)]  # prose with a run of spaces (a blanked "[3]"), not a row
     return out
 
 
