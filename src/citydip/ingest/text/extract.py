@@ -88,13 +88,13 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     """Candidate claims of a text, in document order, one per distinct statement."""
     from citydip.ingest.text.pipeline import build_pipeline
 
-    nlp, matcher = build_pipeline(registry)
+    tokenize, matcher = build_pipeline(registry)
     norm, stop = prepare(text)
     units = segment(norm, stop)
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     found: list[ExtractedClaim] = []
-    for unit, doc, cues, ents in _unit_docs(nlp, matcher, norm, units):
+    for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
@@ -116,9 +116,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
 
 
 def _unit_docs(
-    nlp: Any, matcher: Any, norm: str, units: list[Unit]
+    tokenize: Any, matcher: Any, norm: str, units: list[Unit]
 ) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]], list[Any]]]:
-    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with its
+    """Each unit as a span of a doc of whole units (one tokenizer call per ~8 KB), with its
     cues and entities (both found once per doc and handed out by bisection).
 
     Docs are cut at any unit boundary, never only at paragraphs, so a text without blank
@@ -130,10 +130,11 @@ def _unit_docs(
         if not groups or unit.end - groups[-1][0].start > CHUNK:
             groups.append([])
         groups[-1].append(unit)
-    texts = (norm[group[0].start : group[-1].end] for group in groups)
-    for group, doc in zip(groups, nlp.pipe(texts), strict=True):
+    for group in groups:
         base = group[0].start
-        matches = sorted((a, b, mid) for mid, a, b in matcher(doc))
+        doc = tokenize(norm[base : group[-1].end])
+        doc.ents = matcher.names(doc)
+        matches = sorted((a, b, name) for name, a, b in matcher.cues(doc))
         starts = [a for a, _, _ in matches]
         entities = list(doc.ents)
         ent_starts = [e.start for e in entities]
@@ -144,8 +145,8 @@ def _unit_docs(
             first = bisect_left(starts, span.start)
             last = bisect_left(starts, span.end, lo=first)
             cues = [
-                (nlp.vocab.strings[mid], a - span.start, b - span.start)
-                for a, b, mid in matches[first:last]
+                (name, a - span.start, b - span.start)
+                for a, b, name in matches[first:last]
                 if b <= span.end
             ]
             lo = bisect_left(ent_starts, span.start)

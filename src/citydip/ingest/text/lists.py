@@ -68,6 +68,11 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     subject = _named_place(s)
     if heading and not _list_heading(s):
         return None
+    if heading and subject is not None and kind is None and _only_place(s):
+        # a city's name as a header, then its partners ("Seoul" / "- KOR Dongdaemun ...")
+        previous = s.context.heading_frame
+        inherited = previous.kind if previous is not None else "unspecified"
+        return ListFrame("tie", subject, inherited)
     if kind is not None and (not heading or set(words) & LIST_NOUNS):
         return ListFrame("tie", subject, kind, status)
     if not heading and set(words) & (MEMBER_WORDS | JOIN_WORDS):
@@ -131,6 +136,11 @@ def _list_heading(s: Sentence) -> bool:
         if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
             return False
     return True
+
+
+def _only_place(s: Sentence) -> bool:
+    inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
+    return all(i in inside or not t.is_alpha for i, t in enumerate(s.doc))
 
 
 def _named_place(s: Sentence) -> Known | None:

@@ -10,8 +10,10 @@ gazetteer when a rule needs a place.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from citydip.store.database import Store
@@ -97,6 +99,7 @@ class Registry:
         self.countries: dict[str, str] = {}  # folded name -> ISO alpha-2
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
+        self._first: dict[str, int] | None = None
         self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
         self._words: dict[str, set[str]] | None = None
 
@@ -104,6 +107,22 @@ class Registry:
 
     @classmethod
     def from_store(cls, store: Store | None) -> Registry:
+        """The registry of a store's names (and the built-in ones): read from a compact
+        index beside the store file when it is as new as the store, else built and the
+        index written (a short text then does not read every name of the world data)."""
+        index = _index_path(store)
+        if index is not None and store is not None:
+            cached = _read_index(index, store)
+            if cached is not None:
+                return cached
+        registry = cls._build(store)
+        registry.first_words()
+        if index is not None and store is not None:
+            _write_index(index, store, registry)
+        return registry
+
+    @classmethod
+    def _build(cls, store: Store | None) -> Registry:
         registry = cls()
         if store is not None:
             registry._add_store(store)
@@ -174,6 +193,18 @@ class Registry:
         self.countries["federation of saint christopher and nevis"] = "KN"
         self.countries["saint christopher and nevis"] = "KN"
 
+    def first_words(self) -> dict[str, int]:
+        """First word of every folded name and country -> how many tokens a match may
+        span (a folded key lost its punctuation tokens: twice its words, plus two)."""
+        if self._first is None:
+            first: dict[str, int] = {}
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+                words = key.split()
+                if words:
+                    first[words[0]] = max(first.get(words[0], 0), 2 * len(words) + 2)
+            self._first = first
+        return self._first
+
     # -- looking up -------------------------------------------------------------------------
 
     def lookup(self, text: str) -> Known | None:
@@ -241,6 +272,54 @@ class Registry:
         if known is not None:
             return known if known.label == "PLACE" else None
         return _gazetteer(self, text, country)
+
+
+INDEX_VERSION = "2"
+
+
+def _index_path(store: Store | None) -> Path | None:
+    path = getattr(store, "path", None)
+    if store is None or path is None or not Path(path).is_file():
+        return None
+    return Path(path).with_name(f".{Path(path).name}.text-names.pickle")
+
+
+def _stamp(store: Store) -> tuple[Any, ...]:
+    """What the index was built from: the store file's (and its log's) size and time."""
+    stamps: list[Any] = [INDEX_VERSION]
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(f"{store.path}{suffix}")
+        except OSError:
+            continue
+        stamps.append((suffix, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _read_index(index: Path, store: Store) -> Registry | None:
+    import pickle
+
+    try:
+        with index.open("rb") as handle:
+            stamp, registry = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        return None
+    if stamp != _stamp(store) or not isinstance(registry, Registry):
+        return None
+    return registry
+
+
+def _write_index(index: Path, store: Store, registry: Registry) -> None:
+    import pickle
+    import tempfile
+
+    registry._links, registry._words = {}, None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
+            pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, index)
+    except OSError:
+        return  # a read-only folder: the registry is built each time
 
 
 def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | None:
