@@ -25,8 +25,8 @@ class Context:
     """Reading state carried from unit to unit."""
 
     def __init__(self) -> None:
-        self.recent: list[Known] = []
-        self.cities: list[Known] = []
+        self._recent: dict[str, Known] = {}  # the last entities named, oldest first
+        self._cities: dict[str, Known] = {}
         self.last_subject: Known | None = None
         self.paragraph = -1
         self.paragraph_year: int | None = None
@@ -105,17 +105,34 @@ class Context:
             return [found[-1]] if found else []
         return []
 
+    @property
+    def recent(self) -> list[Known]:
+        return list(self._recent.values())
+
+    @property
+    def cities(self) -> list[Known]:
+        return list(self._cities.values())
+
     def see(self, known: Known) -> None:
         if known.label == "COUNTRY":
             return
-        self.recent = [*[k for k in self.recent if not _same(k, known)][-30:], known]
+        _remember(self._recent, known, 31)
         if known.label == "PLACE":
-            self.cities = [*[k for k in self.cities if not _same(k, known)][-10:], known]
+            _remember(self._cities, known, 11)
 
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph = paragraph
             self.paragraph_year = None
+
+
+def _remember(seen: dict[str, Known], known: Known, keep: int) -> None:
+    """Move ``known`` to the end of ``seen`` (one entry per entity), keeping the last few."""
+    key = _key(known)
+    seen.pop(key, None)
+    seen[key] = known
+    while len(seen) > keep:
+        del seen[next(iter(seen))]
 
 
 def _key(known: Known) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from citydip.text import fold
@@ -72,6 +73,7 @@ class Doc:
         self.text = text
         self.tokens = tokens
         self.ents: list[Ent] = []
+        self._starts: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -89,7 +91,9 @@ class Doc:
         """The tokens overlapping characters [a, b)."""
         from bisect import bisect_left, bisect_right
 
-        starts = [t.idx for t in self.tokens]
+        if self._starts is None:
+            self._starts = [t.idx for t in self.tokens]
+        starts = self._starts
         first = bisect_right(starts, a) - 1
         if first < 0 or self.tokens[first].idx + len(self.tokens[first].text) <= a:
             first += 1
@@ -98,24 +102,23 @@ class Doc:
 
 
 class Span:
+    __slots__ = ("doc", "end", "start", "tokens")
+
     def __init__(self, doc: Doc, start: int, end: int) -> None:
         self.doc, self.start, self.end = doc, start, end
+        self.tokens = doc.tokens[start:end]
 
     def __len__(self) -> int:
-        return self.end - self.start
+        return len(self.tokens)
 
     def __iter__(self) -> Iterator[Token]:
-        return iter(self.doc.tokens[self.start : self.end])
+        return iter(self.tokens)
 
     def __getitem__(self, key: Any) -> Any:
-        if isinstance(key, slice):
-            start, stop, _ = key.indices(len(self))
-            return Span(self.doc, self.start + start, self.start + max(start, stop))
-        if key < 0:
-            key += len(self)
-        if not 0 <= key < len(self):
-            raise IndexError(key)
-        return self.doc.tokens[self.start + key]
+        if type(key) is int:
+            return self.tokens[key]
+        start, stop, _ = key.indices(len(self.tokens))
+        return Span(self.doc, self.start + start, self.start + max(start, stop))
 
     @property
     def text(self) -> str:
@@ -139,6 +142,8 @@ def tokenize(text: str) -> Doc:
 
 def _split(chunk: str, at: int) -> list[tuple[str, int]]:
     """One whitespace-free chunk as tokens (text, character offset)."""
+    if chunk.isalnum():
+        return [(chunk, at)]  # most words
     head: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []
     while chunk:
@@ -172,6 +177,12 @@ def _split(chunk: str, at: int) -> list[tuple[str, int]]:
         if pos < len(chunk):
             middle.append((chunk[pos:], at + pos))
     return head + middle + tail
+
+
+@lru_cache(maxsize=65536)
+def _fold(word: str) -> str:
+    """A token's folded form (a name's folded key is its tokens' forms joined by spaces)."""
+    return fold(word)
 
 
 def _keeps_stop(chunk: str) -> bool:
@@ -213,6 +224,7 @@ class Matcher:
 
     def names(self, doc: Doc) -> list[Ent]:
         tokens = doc.tokens
+        folds = [_fold(t.text) for t in tokens]
         out: list[Ent] = []
         i = 0
         n = len(tokens)
@@ -221,12 +233,12 @@ class Matcher:
             first = token.text[:1]
             found = None
             if first.isupper() or first.isdigit():
-                reach = self.longest.get(fold(token.text), 0)
+                reach = self.longest.get(folds[i], 0)
                 for j in range(min(n, i + reach), i, -1):
                     if not tokens[j - 1].text[:1].isalnum():
                         continue
                     text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
-                    key = fold(text)
+                    key = " ".join(f for f in folds[i:j] if f)
                     if key in self.registry.by_key and key not in self.exact_only:
                         label = self.registry.by_key[key][0].label
                         found = Ent(i, j, text, label, key)
