@@ -237,7 +237,10 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
         if known is None and mention.label == "ORG":
             for org in sentence.known(mention):
                 context.weigh(org, 1.0)  # the topic organization only: not a referent
-            continue
+            council = sentence.council_place(mention)
+            if council is None:
+                continue
+            known = council  # "Glasgow City Council": the text is about Glasgow
         if known is None and mention.label == "NAME":
             found = sentence.known(mention, place=True)  # places the store lacks count too
             known = found[0] if found else None

@@ -30,6 +30,8 @@ CLAUSE_BREAKS = {
 }
 CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "became", "become", "signed"}
 CLAUSE_VERBS |= {"joined", "offered", "ensured", "entered", "agreed", "decided", "followed"}
+COUNCIL_HEADS = {"council", "corporation", "government", "municipality", "administration"}
+COUNCIL_WORDS = COUNCIL_HEADS | {"city", "county", "regional", "municipal", "borough", "town"}
 CONTRAST = {"unlike", "like", "besides", "than", "versus", "vs"}
 GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "an", "or", "&"}
 
@@ -93,6 +95,23 @@ class Sentence:
         linked = self.registry.link(mention.text, labels or (mention.label,), self._near())
         return [linked or Known(mention.text, mention.label)]
 
+    def council_place(self, mention: Mention) -> Known | None:
+        """The place whose government a name is: "Glasgow City Council", "Wagga City
+        Council", "Monrovia City Corporation", "City of Houston"."""
+        words = mention.text.split()
+        if len(words) >= 3 and words[0].lower() == "city" and words[1].lower() == "of":
+            rest = words[2:]
+        else:
+            rest = list(words)
+            while rest and rest[-1].lower() in COUNCIL_WORDS:
+                rest.pop()
+            if len(rest) == len(words) or not set(w.lower() for w in words) & COUNCIL_HEADS:
+                return None
+        if not rest:
+            return None
+        found = self.registry.place(" ".join(rest))
+        return found if found is not None and found.label == "PLACE" else None
+
     def _near(self) -> str | None:
         subject = self.column or self.context.last_subject
         return subject.name if subject else None
@@ -132,6 +151,9 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
+            if not found and mention.label == "ORG":
+                council = self.council_place(mention)  # "Exeter City Council has voted"
+                found = [council] if council is not None else []
             if not found:
                 continue
             if last is not None and not self._glued(mention.end, last.start):

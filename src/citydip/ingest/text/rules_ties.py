@@ -313,14 +313,14 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     found: tuple[str, int] | None = None
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        if doc[i].lower_ in STATUS_WORDS:
+        if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
             found = (STATUS_WORDS[doc[i].lower_], i)
             break
         i -= 1
     if found is None:
         i = end
         while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
-            if doc[i].lower_ in STATUS_WORDS:
+            if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
                 found = (STATUS_WORDS[doc[i].lower_], i)
                 break
             i += 1
@@ -333,6 +333,19 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     if at < a:
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at
+
+
+MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
+
+
+def _not_yet(s: Sentence, i: int) -> bool:
+    """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
+    status asked for or foreseen is not the tie's status yet ("proposed" is one)."""
+    if STATUS_WORDS.get(s.doc[i].lower_) == "proposed":
+        return False
+    before = [t.lower_ for t in s.doc[max(0, i - 3) : i]]
+    before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
+    return bool(before) and before[-1] in MODALS
 
 
 def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
