@@ -226,3 +226,29 @@ def test_the_name_index_is_written_once_and_reused(curated_db: Path, tmp_path: P
     assert index.stat().st_mtime_ns == written  # read, not rebuilt
     assert second.fingerprint == first.fingerprint
     assert second.by_key.keys() == first.by_key.keys()
+
+
+def test_what_a_later_sentence_says_became_of_ties(registry: Registry) -> None:
+    text = (
+        "In the 1980s the City of Ashford entered into two sister city relationships (Bad "
+        "Kissingen, Germany and Fougères, France). Neither of these relationships lasted."
+    )
+    claims = [c for c in extract_claims(text, registry) if c.type == "tie"]
+    assert {c.object.name for c in claims if c.object} == {"Bad Kissingen", "Fougères"}
+    assert {c.status for c in claims} == {"ended"}
+
+
+def test_a_status_asked_for_is_not_yet_the_ties(registry: Registry) -> None:
+    text = "The council leader called for the city's twinning link with Lyon to be suspended."
+    assert not [c for c in extract_claims(text, registry) if c.status == "suspended"]
+    text = "Leeds City Council suspended its twinning link with Lyon."
+    claims = [c for c in extract_claims(text, registry) if c.type == "tie"]
+    assert [(c.subject.name, c.status) for c in claims] == [("Leeds", "suspended")]
+
+
+def test_agreements_counted_then_named_between_pairs(registry: Registry) -> None:
+    text = (
+        "Two sister city agreements were signed between Lyon, France and Porto, Portugal, "
+        "and Turin, Italy and Graz, Austria."
+    )
+    assert ties(extract_claims(text, registry)) == {pair("Lyon", "Porto"), pair("Turin", "Graz")}

@@ -94,6 +94,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     found: list[ExtractedClaim] = []
+    last_ties: list[ExtractedClaim] = []
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
@@ -107,7 +108,11 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
         drafts = _read_unit(sentence, unit, context)
-        found.extend(_place(d, text, unit) for d in drafts)
+        placed = [_place(d, text, unit) for d in drafts]
+        if not placed and last_ties:
+            _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
+        last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
+        found.extend(placed)
         _update(context, sentence, drafts)
         if unit.kind != "item":
             is_intro = str(doc.text).rstrip().endswith(":")
@@ -266,6 +271,29 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
                 context.weigh(found[0], 1.0)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
+
+
+_NONE_LASTED = re.compile(
+    r"\b(?:neither|none) of (?:these|those|them|the two|the)\b[^.;]*?\b(?:lasted|survived|"
+    r"continued|remains?|endured)\b|\b(?:both|these|those|the two|all) (?:relationships?|ties|"
+    r"links|twinnings?|partnerships?|agreements?) (?:have |has |had )?(?:since |later |long "
+    r"|also )?(?:been |were |was )?(?P<word>ended|lapsed|terminated|dissolved|severed|expired|"
+    r"suspended|frozen)\b",
+    re.I,
+)
+
+
+def _later_status(sentence: str, ties: list[ExtractedClaim]) -> None:
+    """A sentence after some ties that says what became of them: "Neither of these
+    relationships lasted", "Both links were suspended in 2022"."""
+    match = _NONE_LASTED.search(sentence)
+    if match is None:
+        return
+    word = (match.group("word") or "ended").lower()
+    status = "suspended" if word in ("suspended", "frozen") else "ended"
+    for tie in ties:
+        if (tie.status or "active") == "active":
+            tie.status = status
 
 
 def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -72,6 +72,7 @@ class Sentence:
     tie_objects: set[int] = field(default_factory=set)  # ... of first/latest ties
     carried_year: int | None = None
     _lowers: set[str] | None = None
+    _councils: dict[str, Known | None] = field(default_factory=dict)
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -98,6 +99,11 @@ class Sentence:
     def council_place(self, mention: Mention) -> Known | None:
         """The place whose government a name is: "Glasgow City Council", "Wagga City
         Council", "Monrovia City Corporation", "City of Houston"."""
+        if mention.text not in self._councils:
+            self._councils[mention.text] = self._council_place(mention)
+        return self._councils[mention.text]
+
+    def _council_place(self, mention: Mention) -> Known | None:
         words = mention.text.split()
         if len(words) >= 3 and words[0].lower() == "city" and words[1].lower() == "of":
             rest = words[2:]
@@ -134,7 +140,12 @@ class Sentence:
         """Who a cue at token ``index`` is about, and how sure that is (1.0 when named)."""
         if self.column is not None:
             return [self.column], 1.0
-        before = [m for m in self.mentions if m.end <= index and m.label in (*labels, "NAME")]
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= index
+            and (m.label in (*labels, "NAME") or (m.label == "ORG" and self.council_place(m)))
+        ]
         for i in range(index - 1, -1, -1):
             if self.doc[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]

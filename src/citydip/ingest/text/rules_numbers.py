@@ -69,7 +69,8 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
-        if sure < 0.9 and _country_before(s, i):
+        there = any(t.lower_ == "there" for t in doc[max(0, i - 3) : i])
+        if sure < 0.9 and (there or _country_before(s, i)):
             i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
             continue
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
@@ -133,7 +134,7 @@ NOT_BETWEEN |= {"had", "for", "from", "at", "on", "by", "its", "their", "is", "a
 NOT_BETWEEN |= {"people", "residents", "inhabitants", "citizens", "population", "who", "which"}
 
 
-NOT_BETWEEN |= {"year", "years", "new", "more", "additional", "other", "anniversary", "old"}
+NOT_BETWEEN |= {"-", "year", "years", "new", "more", "additional", "other", "anniversary", "old"}
 PLACE_NOUNS = {"cities", "towns", "municipalities", "mayors", "regions", "councils"}
 COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
 

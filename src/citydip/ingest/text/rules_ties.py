@@ -45,15 +45,17 @@ def ties(s: Sentence) -> list[Draft]:
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if not set(nxt) & {"including", "among", "(", ":"}:
-                continue
+            if not set(nxt) & {"including", "among", "(", ":"} and not shapes.between_pairs(
+                s, b, _place
+            ):
+                continue  # unless "two agreements were signed between A and B, and C and D"
         if word == "partner" and s.has(*PROGRAMME_WORDS):
             continue
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         generic = word in ("ties", "tie", "link", "links", "linked")
-        pairs = [] if generic else shapes.between_pairs(s, max(a, b - 1), _place)
+        pairs = [] if generic else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
@@ -194,7 +196,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             continue
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
-        direct = s.prev(m.start) in ("with", "of", "and", ":", "from") or (
+        direct = s.prev(m.start) in ("with", "of", "and", ":", "from", "(") or (
             bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
@@ -266,7 +268,7 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
-    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of"):
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
     return None
 

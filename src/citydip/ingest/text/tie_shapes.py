@@ -48,7 +48,11 @@ def between_pairs(
 ) -> list[tuple[Known, Known, int, float]]:
     """Pairs after a "between" within three tokens of the cue's end."""
     at = next(
-        (i for i in range(cue_end, min(len(s.doc), cue_end + 4)) if s.doc[i].lower_ == "between"),
+        (
+            i
+            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 4))
+            if s.doc[i].lower_ == "between"
+        ),
         None,
     )
     if at is None:
@@ -82,6 +86,18 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         ):
             continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
         found = place(s, m)  # type: ignore[operator]
+        known = m.known
+        if (
+            found is None
+            and known is not None
+            and known.label == "PLACE"
+            and known.level not in ("region", "country")
+            and not _region_word(s, m.end)
+        ):
+            found = known  # "Tongchuan, Shaanxi province": a city of prefecture rank
+        if found is None and m.label == "NAME" and not _region_word(s, m.end):
+            # a side of "between A and B" is a place even when the gazetteer lacks it
+            found = Known(m.text, "PLACE", None, s.country_after(m), "city")
         if found is not None:
             places.append((found, m))
         start = m.end
@@ -93,6 +109,13 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         if a != b:
             out.append((a, b, mb.end, 0.9))
     return out
+
+
+REGION_WORDS = {"province", "region", "state", "county", "prefecture", "oblast", "district"}
+
+
+def _region_word(s: Sentence, at: int) -> bool:
+    return at < len(s.doc) and s.doc[at].lower_ in REGION_WORDS
 
 
 def reported_denial(s: Sentence, a: int) -> bool:

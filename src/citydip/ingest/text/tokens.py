@@ -29,7 +29,7 @@ from citydip.text import fold
 
 _CHUNK = re.compile(r"\S+")
 _PREFIX = re.compile(r"^[\"'(\[{<*\u00a7$\u00a3\u20ac#~`]")
-_SUFFIX_PUNCT = re.compile(r"[\"')\]}>%,;:!?\u2026]$")
+_SUFFIX_PUNCT = re.compile(r"[\"')\]}>%,;:!?*\u2026]$")
 _POSSESSIVE = re.compile(r"^(.+?)('s|'S|')$")
 _NEGATION = re.compile(r"^(.+?)(n't)$", re.I)
 _INFIX = re.compile(r"(?<=[^\W_])([-/]|\.\.\.)(?=[^\W_])|(?<=[a-z])\.(?=[A-Z][a-z])")
