@@ -69,8 +69,7 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
-        there = any(t.lower_ == "there" for t in doc[max(0, i - 3) : i])
-        if sure < 0.9 and (there or _country_before(s, i)):
+        if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
             i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
             continue
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
@@ -146,6 +145,13 @@ NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membersh
 def _network_before(s: Sentence, i: int) -> bool:
     """ "a global network of more than 220 cities": the cities are a network's members."""
     return any(t.lower_ in NETWORK_NOUNS for t in s.doc[max(0, i - 6) : i])
+
+
+def _located_there(s: Sentence, i: int) -> bool:
+    """ "In NSW and the NT, ... there are 42 sister city ties": a count of the area the
+    sentence opens with, not of the city the text is about ("There are 12 twin towns" is)."""
+    there = any(t.lower_ == "there" for t in s.doc[max(0, i - 3) : i])
+    return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
 
 
 def _country_before(s: Sentence, i: int) -> bool:
