@@ -252,3 +252,12 @@ def test_agreements_counted_then_named_between_pairs(registry: Registry) -> None
         "and Turin, Italy and Graz, Austria."
     )
     assert ties(extract_claims(text, registry)) == {pair("Lyon", "Porto"), pair("Turin", "Graz")}
+
+
+def test_relative_dates(registry: Registry) -> None:
+    text = (
+        "Leeds joined Eurocities in 1990. Five years later, Leeds and Lyon signed a twinning "
+        "agreement. The following year Leeds was twinned with Turin."
+    )
+    years = {c.object.name: c.year for c in extract_claims(text, registry) if c.type == "tie"}
+    assert years == {"Lyon": 1995, "Turin": 1996}

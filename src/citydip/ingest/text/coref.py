@@ -30,6 +30,7 @@ class Context:
         self.last_subject: Known | None = None
         self.paragraph = -1
         self.paragraph_year: int | None = None
+        self.last_year: int | None = None  # the last year the text named, for "a year later"
         self.weight: dict[str, float] = {}  # place key -> how much the text is about it
         self.places: dict[str, Known] = {}
         self.orgs: dict[str, Known] = {}

@@ -271,6 +271,10 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
                 context.weigh(found[0], 1.0)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
+    if years:
+        context.last_year = years[-1][1]
+    elif any(d.year for d in drafts):  # a year counted from an earlier one ("a year later")
+        context.last_year = max(d.year for d in drafts if d.year)
 
 
 _NONE_LASTED = re.compile(

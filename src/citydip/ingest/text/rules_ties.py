@@ -66,6 +66,8 @@ def ties(s: Sentence) -> list[Draft]:
                 continue
             status, end_year, status_at = _status(s, a, mention_end)
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
+            if year is None:
+                year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
             if negated:
                 out.append(
                     Draft(

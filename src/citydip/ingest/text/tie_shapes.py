@@ -118,6 +118,37 @@ def _region_word(s: Sentence, at: int) -> bool:
     return at < len(s.doc) and s.doc[at].lower_ in REGION_WORDS
 
 
+LATER = {"later", "after", "afterwards", "on"}
+SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
+
+
+def relative_year(s: Sentence, upto: int | None = None) -> int | None:
+    """ "five years later", "a decade later", "the following year", "the next year": a
+    year counted from the last year named before it (in the sentence, else in the text)."""
+    from citydip.ingest.text.normalise import WORD_NUMBERS
+
+    doc = s.doc
+    end = len(doc) if upto is None else min(len(doc), upto)
+    for i in range(end):
+        word = doc[i].lower_
+        step: int | None = None
+        if word in SPANS and i + 1 < len(doc) and doc[i + 1].lower_ in LATER and i > 0:
+            count = doc[i - 1].lower_
+            amount = 1 if count in ("a", "one") else WORD_NUMBERS.get(count)
+            if amount is None and count.isdigit():
+                amount = int(count)
+            if amount is not None:
+                step = amount * SPANS[word]
+        elif word in ("following", "next") and i + 1 < len(doc) and doc[i + 1].lower_ == "year":
+            step = 1
+        if step is None:
+            continue
+        earlier = [y for at, y in years_in(doc, 0, i)]
+        base = earlier[-1] if earlier else s.context.last_year
+        return base + step if base is not None else None
+    return None
+
+
 def reported_denial(s: Sentence, a: int) -> bool:
     """A cue inside what someone claimed, with a denial after it in the sentence."""
     before = {t.lower_ for t in s.doc[max(0, a - 14) : a]}
