@@ -100,6 +100,7 @@ class Registry:
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
         self._first: dict[str, int] | None = None
+        self._prefixes: set[str] | None = None
         self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
         self._words: dict[str, set[str]] | None = None
 
@@ -117,6 +118,7 @@ class Registry:
                 return cached
         registry = cls._build(store)
         registry.first_words()
+        registry.prefixes()
         if index is not None and store is not None:
             _write_index(index, store, registry)
         return registry
@@ -205,6 +207,18 @@ class Registry:
             self._first = first
         return self._first
 
+    def prefixes(self) -> set[str]:
+        """Every word-by-word start of a folded name or country ("rio", "rio de", "rio de
+        janeiro"): the matcher stops growing a candidate as soon as it is none."""
+        if self._prefixes is None:
+            found: set[str] = set()
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+                words = key.split()
+                for k in range(1, len(words) + 1):
+                    found.add(" ".join(words[:k]))
+            self._prefixes = found
+        return self._prefixes
+
     # -- looking up -------------------------------------------------------------------------
 
     def lookup(self, text: str) -> Known | None:
@@ -274,7 +288,7 @@ class Registry:
         return _gazetteer(self, text, country)
 
 
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 
 def _index_path(store: Store | None) -> Path | None:

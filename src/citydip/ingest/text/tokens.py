@@ -201,9 +201,11 @@ class Matcher:
 
         self.registry = registry
         self.longest = registry.first_words()  # first folded word -> most tokens to try
+        self.prefixes = registry.prefixes()  # every start of a folded name, word by word
         self.acronyms: dict[str, tuple[str, str]] = {}
         for surface in registry.acronyms:
             self.acronyms[surface] = (registry.by_key[fold(surface)][0].label, fold(surface))
+        self.acronym_first = {tokenize(a).tokens[0].text for a in self.acronyms if a.strip()}
         # keys only an acronym has ("who" of "WHO") match as written, never in lower case
         self.exact_only = {
             key
@@ -233,33 +235,46 @@ class Matcher:
             first = token.text[:1]
             found = None
             if first.isupper() or first.isdigit():
-                reach = self.longest.get(folds[i], 0)
-                for j in range(min(n, i + reach), i, -1):
-                    if not tokens[j - 1].text[:1].isalnum():
-                        continue
-                    text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
-                    key = " ".join(f for f in folds[i:j] if f)
-                    if key in self.registry.by_key and key not in self.exact_only:
-                        label = self.registry.by_key[key][0].label
-                        found = Ent(i, j, text, label, key)
-                        break
-                    code = self.registry.countries.get(key)
-                    if code is not None and len(key) > 3:
-                        found = Ent(i, j, text, "COUNTRY", f"@{code}")
-                        break
-                for j in range(min(n, i + 5), i, -1):
-                    if found is not None:
-                        break
-                    text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
-                    if text in self.acronyms:  # "UCLG-ASPAC", "U.S.", "WHO"
-                        label, key = self.acronyms[text]
-                        found = Ent(i, j, text, label, key)
+                found = self._name_at(doc, folds, i)
+                if found is None and token.text in self.acronym_first:
+                    for j in range(min(n, i + 5), i, -1):
+                        text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
+                        if text in self.acronyms:  # "UCLG-ASPAC", "U.S.", "WHO"
+                            label, key = self.acronyms[text]
+                            found = Ent(i, j, text, label, key)
+                            break
             if found is not None:
                 out.append(found)
                 i = found.end
             else:
                 i += 1
         return out
+
+    def _name_at(self, doc: Doc, folds: list[str], i: int) -> Ent | None:
+        """The longest known name or country starting at token ``i``: its folded key grows
+        token by token while it is the start of some name."""
+        tokens = doc.tokens
+        reach = min(len(tokens), i + self.longest.get(folds[i], 0))
+        key = ""
+        best: tuple[int, str, str] | None = None
+        for j in range(i + 1, reach + 1):
+            fold_j = folds[j - 1]
+            if not fold_j:
+                continue  # punctuation: "Rostov-on-Don" is "rostov on don"
+            key = f"{key} {fold_j}" if key else fold_j
+            if key not in self.prefixes:
+                break
+            if key in self.registry.by_key and key not in self.exact_only:
+                best = (j, key, self.registry.by_key[key][0].label)
+            elif len(key) > 3 and key in self.registry.countries:
+                best = (j, key, "COUNTRY")
+        if best is None:
+            return None
+        j, key, label = best
+        text = doc.text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
+        if label == "COUNTRY":
+            return Ent(i, j, text, label, f"@{self.registry.countries[key]}")
+        return Ent(i, j, text, label, key)
 
     def cues(self, doc: Doc) -> list[tuple[str, int, int]]:
         tokens = doc.tokens
