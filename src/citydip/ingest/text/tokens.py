@@ -144,6 +144,8 @@ def _split(chunk: str, at: int) -> list[tuple[str, int]]:
     """One whitespace-free chunk as tokens (text, character offset)."""
     if chunk.isalnum():
         return [(chunk, at)]  # most words
+    if len(chunk) > 1 and chunk[-1] in ",;:" and chunk[:-1].isalnum():
+        return [(chunk[:-1], at), (chunk[-1], at + len(chunk) - 1)]  # "Lille,"
     head: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []
     while chunk:
