@@ -10,10 +10,8 @@ gazetteer when a rule needs a place.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from citydip.store.database import Store
@@ -111,16 +109,18 @@ class Registry:
         """The registry of a store's names (and the built-in ones): read from a compact
         index beside the store file when it is as new as the store, else built and the
         index written (a short text then does not read every name of the world data)."""
-        index = _index_path(store)
+        from citydip.ingest.text.name_index import index_path, read_index, write_index
+
+        index = index_path(store)
         if index is not None and store is not None:
-            cached = _read_index(index, store)
+            cached = read_index(index, store)
             if cached is not None:
                 return cached
         registry = cls._build(store)
         registry.first_words()
         registry.prefixes()
         if index is not None and store is not None:
-            _write_index(index, store, registry)
+            write_index(index, store, registry)
         return registry
 
     @classmethod
@@ -286,54 +286,6 @@ class Registry:
         if known is not None:
             return known if known.label == "PLACE" else None
         return _gazetteer(self, text, country)
-
-
-INDEX_VERSION = "3"
-
-
-def _index_path(store: Store | None) -> Path | None:
-    path = getattr(store, "path", None)
-    if store is None or path is None or not Path(path).is_file():
-        return None
-    return Path(path).with_name(f".{Path(path).name}.text-names.pickle")
-
-
-def _stamp(store: Store) -> tuple[Any, ...]:
-    """What the index was built from: the store file's (and its log's) size and time."""
-    stamps: list[Any] = [INDEX_VERSION]
-    for suffix in ("", "-wal"):
-        try:
-            info = os.stat(f"{store.path}{suffix}")
-        except OSError:
-            continue
-        stamps.append((suffix, info.st_size, info.st_mtime_ns))
-    return tuple(stamps)
-
-
-def _read_index(index: Path, store: Store) -> Registry | None:
-    import pickle
-
-    try:
-        with index.open("rb") as handle:
-            stamp, registry = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
-        return None
-    if stamp != _stamp(store) or not isinstance(registry, Registry):
-        return None
-    return registry
-
-
-def _write_index(index: Path, store: Store, registry: Registry) -> None:
-    import pickle
-    import tempfile
-
-    registry._links, registry._words = {}, None
-    try:
-        with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
-            pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, index)
-    except OSError:
-        return  # a read-only folder: the registry is built each time
 
 
 def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | None:
