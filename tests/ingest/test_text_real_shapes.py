@@ -261,3 +261,17 @@ def test_relative_dates(registry: Registry) -> None:
     )
     years = {c.object.name: c.year for c in extract_claims(text, registry) if c.type == "tie"}
     assert years == {"Lyon": 1995, "Turin": 1996}
+
+
+def test_a_member_row_of_an_infobox(registry: Registry) -> None:
+    text = (
+        "Founded | 2009 (Oslo, Norway) |\n"
+        "---|---|\n"
+        "Steering Committee | Lyon, Porto, Turin |\n"
+        "Website | example.org |\n\n"
+        "The Strong Cities Network brings cities together. The Strong Cities Network meets "
+        "every year."
+    )
+    claims = [c for c in extract_claims(text, registry) if c.type == "membership"]
+    assert {c.subject.name for c in claims} == {"Lyon", "Porto", "Turin"}
+    assert {c.object.name for c in claims if c.object} == {"Strong Cities Network"}

@@ -95,12 +95,18 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
+    member_cells: list[tuple[Unit, Sentence]] = []
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             _see_heading(context, Sentence(doc, mentions, cues, context, registry))
+            continue
+        if unit.kind == "cell" and lists.member_row(unit.row):
+            # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
+            # text turns out to be about (an infobox comes before its prose)
+            member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
             continue
         column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None:
@@ -117,6 +123,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if unit.kind != "item":
             is_intro = str(doc.text).rstrip().endswith(":")
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
+    for unit, sentence in member_cells:
+        drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
+        found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     return _merge(found)
 
 

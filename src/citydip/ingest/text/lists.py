@@ -95,6 +95,33 @@ def _named_org(s: Sentence) -> Known | None:
     return None
 
 
+MEMBER_ROWS = {"members", "member", "committee", "founders", "founding", "participants"}
+
+
+def member_row(row: str | None) -> bool:
+    """A table row whose label says its cells list members ("Steering Committee")."""
+    return bool(row) and bool(set((row or "").lower().split()) & MEMBER_ROWS)
+
+
+def member_cell(s: Sentence, row: str, org: Known | None) -> list[Draft]:
+    """The places a member row's cell lists, members of ``org`` (two or more)."""
+    if org is None:
+        return []
+    places = []
+    for m in s.mentions:
+        if m.label in ("PLACE", "NAME"):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE":
+                places.append(found[0])
+    if len(places) < 2:
+        return []
+    role = role_of(row.lower().split()) or "member"
+    return [
+        Draft("membership", p, org, confidence=0.7, rule="membership:table", role=role)
+        for p in dict.fromkeys(places)
+    ]
+
+
 def member_list(s: Sentence) -> list[Draft]:
     """ "Steering committee members include: London, Freetown, Phoenix", "members
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
