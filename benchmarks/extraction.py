@@ -144,8 +144,8 @@ def main() -> int:
         "",
         "## Throughput",
         "",
-        "Pipeline set-up (registry from the default store with the world data, EntityRuler, "
-        f"Matcher): {setup:.2f} s.",
+        "Pipeline set-up (registry from the default store with the world data, the name and "
+        f"cue matcher): {setup:.2f} s.",
         f"Text: the essay's body repeated to {kb:,.0f} KB; {len(claims)} distinct claims.",
         f"Extraction: {seconds:.2f} s wall, {cpu:.2f} s CPU: **{kb / cpu:,.0f} KB per CPU "
         f"second** on one core ({kb / seconds:,.0f} KB/s wall on a shared machine; target "

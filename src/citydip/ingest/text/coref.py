@@ -25,13 +25,16 @@ class Context:
     """Reading state carried from unit to unit."""
 
     def __init__(self) -> None:
-        self.recent: list[Known] = []
-        self.cities: list[Known] = []
+        self._recent: dict[str, Known] = {}  # the last entities named, oldest first
+        self._cities: dict[str, Known] = {}
         self.last_subject: Known | None = None
         self.paragraph = -1
         self.paragraph_year: int | None = None
+        self.last_year: int | None = None  # the last year the text named, for "a year later"
         self.weight: dict[str, float] = {}  # place key -> how much the text is about it
         self.places: dict[str, Known] = {}
+        self.orgs: dict[str, Known] = {}
+        self.org_weight: dict[str, float] = {}
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
@@ -45,7 +48,19 @@ class Context:
         best = max(self.weight.items(), key=lambda kv: kv[1])[0]
         return self.places[best]
 
+    @property
+    def topic_org(self) -> Known | None:
+        """The organization the text is about: the one named most (headings double)."""
+        if not self.org_weight:
+            return None
+        return self.orgs[max(self.org_weight.items(), key=lambda kv: kv[1])[0]]
+
     def weigh(self, known: Known, weight: float) -> None:
+        if known.label == "ORG":
+            key = _key(known)
+            self.orgs.setdefault(key, known)
+            self.org_weight[key] = self.org_weight.get(key, 0.0) + weight
+            return
         if known.label != "PLACE":
             return
         key = _key(known)
@@ -91,17 +106,34 @@ class Context:
             return [found[-1]] if found else []
         return []
 
+    @property
+    def recent(self) -> list[Known]:
+        return list(self._recent.values())
+
+    @property
+    def cities(self) -> list[Known]:
+        return list(self._cities.values())
+
     def see(self, known: Known) -> None:
         if known.label == "COUNTRY":
             return
-        self.recent = [*[k for k in self.recent if not _same(k, known)][-30:], known]
+        _remember(self._recent, known, 31)
         if known.label == "PLACE":
-            self.cities = [*[k for k in self.cities if not _same(k, known)][-10:], known]
+            _remember(self._cities, known, 11)
 
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph = paragraph
             self.paragraph_year = None
+
+
+def _remember(seen: dict[str, Known], known: Known, keep: int) -> None:
+    """Move ``known`` to the end of ``seen`` (one entry per entity), keeping the last few."""
+    key = _key(known)
+    seen.pop(key, None)
+    seen[key] = known
+    while len(seen) > keep:
+        del seen[next(iter(seen))]
 
 
 def _key(known: Known) -> str:

@@ -9,6 +9,7 @@ first sentence that says it is kept, with a year from a later one when it gave n
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -29,6 +30,7 @@ from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+(?![\w'-])")
 CHUNK = 8000  # characters of text per pipeline call (cut at unit boundaries)
 
 # Order matters: a mention taken as an object by one rule is no subject for the next.
@@ -36,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     numbers.date_range,
     numbers.ordinal_ties,
     relations.membership,
+    lists.member_list,
     relations.award,
     relations.hosted,
     numbers.counts,
@@ -85,17 +88,25 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     """Candidate claims of a text, in document order, one per distinct statement."""
     from citydip.ingest.text.pipeline import build_pipeline
 
-    nlp, matcher = build_pipeline(registry)
+    tokenize, matcher = build_pipeline(registry)
     norm, stop = prepare(text)
     units = segment(norm, stop)
     context = Context()
+    lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     found: list[ExtractedClaim] = []
-    for unit, doc, cues, ents in _unit_docs(nlp, matcher, norm, units):
+    last_ties: list[ExtractedClaim] = []
+    member_cells: list[tuple[Unit, Sentence]] = []
+    for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry, ents)
+        mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             _see_heading(context, Sentence(doc, mentions, cues, context, registry))
+            continue
+        if unit.kind == "cell" and lists.member_row(unit.row):
+            # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
+            # text turns out to be about (an infobox comes before its prose)
+            member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
             continue
         column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None:
@@ -103,18 +114,25 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
         drafts = _read_unit(sentence, unit, context)
-        found.extend(_place(d, text, unit) for d in drafts)
+        placed = [_place(d, text, unit) for d in drafts]
+        if not placed and last_ties:
+            _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
+        last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
+        found.extend(placed)
         _update(context, sentence, drafts)
         if unit.kind != "item":
             is_intro = str(doc.text).rstrip().endswith(":")
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
+    for unit, sentence in member_cells:
+        drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
+        found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     return _merge(found)
 
 
 def _unit_docs(
-    nlp: Any, matcher: Any, norm: str, units: list[Unit]
+    tokenize: Any, matcher: Any, norm: str, units: list[Unit]
 ) -> Iterator[tuple[Unit, Any, list[tuple[str, int, int]], list[Any]]]:
-    """Each unit as a span of a doc of whole units (one pipeline call per ~8 KB), with its
+    """Each unit as a span of a doc of whole units (one tokenizer call per ~8 KB), with its
     cues and entities (both found once per doc and handed out by bisection).
 
     Docs are cut at any unit boundary, never only at paragraphs, so a text without blank
@@ -126,10 +144,11 @@ def _unit_docs(
         if not groups or unit.end - groups[-1][0].start > CHUNK:
             groups.append([])
         groups[-1].append(unit)
-    texts = (norm[group[0].start : group[-1].end] for group in groups)
-    for group, doc in zip(groups, nlp.pipe(texts), strict=True):
+    for group in groups:
         base = group[0].start
-        matches = sorted((a, b, mid) for mid, a, b in matcher(doc))
+        doc = tokenize(norm[base : group[-1].end])
+        doc.ents = matcher.names(doc)
+        matches = sorted((a, b, name) for name, a, b in matcher.cues(doc))
         starts = [a for a, _, _ in matches]
         entities = list(doc.ents)
         ent_starts = [e.start for e in entities]
@@ -140,8 +159,8 @@ def _unit_docs(
             first = bisect_left(starts, span.start)
             last = bisect_left(starts, span.end, lo=first)
             cues = [
-                (nlp.vocab.strings[mid], a - span.start, b - span.start)
-                for a, b, mid in matches[first:last]
+                (name, a - span.start, b - span.start)
+                for a, b, name in matches[first:last]
                 if b <= span.end
             ]
             lo = bisect_left(ent_starts, span.start)
@@ -206,7 +225,13 @@ def _linked(known: Known) -> bool:
 
 def _see_heading(context: Context, sentence: Sentence) -> None:
     places: list[Known] = []
+    title = not context.orgs and not context.places  # the document's first heading
     for mention in sentence.mentions:
+        if mention.label == "ORG":
+            for org in sentence.known(mention):
+                context.weigh(org, 5.0 if title else 2.0)
+        elif title and mention.label == "NAME" and not sentence.known(mention, place=True):
+            context.weigh(Known(mention.text, "ORG"), 5.0)  # "= Douzelage =": a title
         found = [mention.known] if mention.known else []
         if mention.label == "NAME":
             found = sentence.known(mention, place=True)
@@ -223,6 +248,13 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
     for mention in sentence.mentions:
         known = mention.known
+        if known is None and mention.label == "ORG":
+            for org in sentence.known(mention):
+                context.weigh(org, 1.0)  # the topic organization only: not a referent
+            council = sentence.council_place(mention)
+            if council is None:
+                continue
+            known = council  # "Glasgow City Council": the text is about Glasgow
         if known is None and mention.label == "NAME":
             found = sentence.known(mention, place=True)  # places the store lacks count too
             known = found[0] if found else None
@@ -248,6 +280,33 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
                 context.weigh(found[0], 1.0)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
+    if years:
+        context.last_year = years[-1][1]
+    elif any(d.year for d in drafts):  # a year counted from an earlier one ("a year later")
+        context.last_year = max(d.year for d in drafts if d.year)
+
+
+_NONE_LASTED = re.compile(
+    r"\b(?:neither|none) of (?:these|those|them|the two|the)\b[^.;]*?\b(?:lasted|survived|"
+    r"continued|remains?|endured)\b|\b(?:both|these|those|the two|all) (?:relationships?|ties|"
+    r"links|twinnings?|partnerships?|agreements?) (?:have |has |had )?(?:since |later |long "
+    r"|also )?(?:been |were |was )?(?P<word>ended|lapsed|terminated|dissolved|severed|expired|"
+    r"suspended|frozen)\b",
+    re.I,
+)
+
+
+def _later_status(sentence: str, ties: list[ExtractedClaim]) -> None:
+    """A sentence after some ties that says what became of them: "Neither of these
+    relationships lasted", "Both links were suspended in 2022"."""
+    match = _NONE_LASTED.search(sentence)
+    if match is None:
+        return
+    word = (match.group("word") or "ended").lower()
+    status = "suspended" if word in ("suspended", "frozen") else "ended"
+    for tie in ties:
+        if (tie.status or "active") == "active":
+            tie.status = status
 
 
 def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

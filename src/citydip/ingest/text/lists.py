@@ -24,6 +24,7 @@ from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import STATUS_WORDS, TIE_KIND_WORDS, role_of
 
+JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
 MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
 LIST_NOUNS = {
     "city",
@@ -52,10 +53,11 @@ HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "c
 class ListFrame:
     """What the items of a list are: ties (of a kind, with a status) or memberships."""
 
-    mode: str  # tie | membership
+    mode: str  # tie | membership (items are organizations) | members (items are places)
     subject: Known | None
     kind: str = "unspecified"
     status: str = "active"
+    role: str = "member"
 
 
 def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
@@ -66,11 +68,89 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     subject = _named_place(s)
     if heading and not _list_heading(s):
         return None
+    if heading and subject is not None and kind is None and _only_place(s):
+        # a city's name as a header, then its partners ("Seoul" / "- KOR Dongdaemun ...")
+        previous = s.context.heading_frame
+        inherited = previous.kind if previous is not None else "unspecified"
+        return ListFrame("tie", subject, inherited)
     if kind is not None and (not heading or set(words) & LIST_NOUNS):
         return ListFrame("tie", subject, kind, status)
-    if not heading and set(words) & MEMBER_WORDS:
+    if not heading and set(words) & (MEMBER_WORDS | JOIN_WORDS):
+        if subject is None and not set(words) & {"of", "in"}:
+            # "The original 12 founding members were:", "Towns that joined later are:":
+            # the items are members of the organization the text is about
+            org = _named_org(s) or s.context.topic_org
+            if org is not None:
+                return ListFrame("members", org, role=role_of(words) or "member")
         return ListFrame("membership", subject)
     return None
+
+
+def _named_org(s: Sentence) -> Known | None:
+    for m in s.mentions:
+        if m.label == "ORG":
+            found = s.known(m, labels=("ORG",))
+            if found and found[0].label == "ORG":
+                return found[0]
+    return None
+
+
+MEMBER_ROWS = {"members", "member", "committee", "founders", "founding", "participants"}
+
+
+def member_row(row: str | None) -> bool:
+    """A table row whose label says its cells list members ("Steering Committee")."""
+    return bool(row) and bool(set((row or "").lower().split()) & MEMBER_ROWS)
+
+
+def member_cell(s: Sentence, row: str, org: Known | None) -> list[Draft]:
+    """The places a member row's cell lists, members of ``org`` (two or more)."""
+    if org is None:
+        return []
+    places = []
+    for m in s.mentions:
+        if m.label in ("PLACE", "NAME"):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE":
+                places.append(found[0])
+    if len(places) < 2:
+        return []
+    role = role_of(row.lower().split()) or "member"
+    return [
+        Draft("membership", p, org, confidence=0.7, rule="membership:table", role=role)
+        for p in dict.fromkeys(places)
+    ]
+
+
+def member_list(s: Sentence) -> list[Draft]:
+    """ "Steering committee members include: London, Freetown, Phoenix", "members
+    participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
+    members of the organization named before it, else of the one the text is about."""
+    colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(s.doc):
+        return []
+    words = {t.lower_ for t in s.doc[:colon]}
+    if not words & (MEMBER_WORDS | JOIN_WORDS):
+        return []
+    if any(m.label in ("PLACE", "NAME") and m.end <= colon for m in s.mentions):
+        return []
+    named = _named_org(s)
+    org = named or (None if words & {"of", "in"} else s.context.topic_org)
+    if org is None:
+        return []
+    places = []
+    for m in s.mentions:
+        if m.start > colon and m.label in ("PLACE", "NAME"):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE":
+                places.append(found[0])
+    if len(places) < 2:
+        return []
+    role = role_of([t.lower_ for t in s.doc[:colon]]) or "member"
+    return [
+        Draft("membership", p, org, confidence=0.75, rule="membership:list", role=role)
+        for p in dict.fromkeys(places)
+    ]
 
 
 def _list_heading(s: Sentence) -> bool:
@@ -83,6 +163,11 @@ def _list_heading(s: Sentence) -> bool:
         if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
             return False
     return True
+
+
+def _only_place(s: Sentence) -> bool:
+    inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
+    return all(i in inside or not t.is_alpha for i, t in enumerate(s.doc))
 
 
 def _named_place(s: Sentence) -> Known | None:
@@ -101,6 +186,21 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         return []
     if frame.mode == "membership":
         return _membership(s, subject)
+    if frame.mode == "members":
+        first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+        member = _place(s, first) if first is not None and first.start <= 2 else None
+        if member is None or member == subject:
+            return []
+        return [
+            Draft(
+                "membership",
+                member,
+                subject,
+                confidence=0.75,
+                rule="membership:list",
+                role=frame.role,
+            )
+        ]
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)
     if first is None or first.start > 2:
         return []

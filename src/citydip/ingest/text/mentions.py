@@ -19,6 +19,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
 
 HEADS = {
     "ORG": {
@@ -143,6 +144,7 @@ _NOT_NAMES = {
 # List and status words are no names ("Friendship cities:", "Former twin towns").
 _NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
 _NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
+_NOT_NAMES |= {"of", "to", "from", "unlike", "including", "among", "following", "under"}
 _NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}
 
 
@@ -160,10 +162,13 @@ class Mention:
     ref: str | None = None  # it | pair | PLACE | ASSET | ... for REF mentions
 
 
-def find_mentions(doc: Any, registry: Registry, ents: Any = None) -> list[Mention]:
+def find_mentions(
+    doc: Any, registry: Registry, ents: Any = None, lower: frozenset[str] = frozenset()
+) -> list[Mention]:
     """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
     entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
-    whole doc on each call)."""
+    whole doc on each call). ``lower``: the words the document writes in lower case (a
+    capitalised one of them the store does not know is a common noun, not a place)."""
     mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
@@ -171,6 +176,7 @@ def find_mentions(doc: Any, registry: Registry, ents: Any = None) -> list[Mentio
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry)
     mentions += _references(doc, mentions)
+    mentions = _drop_common(doc, mentions, lower)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
@@ -370,6 +376,39 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         else:
             out.append(Mention(i, j, span.text, label))
         i = j
+    return out
+
+
+# Capitalised words after a place that leave it a place ("Madison Mayor", "Houston City").
+PLACE_TITLES = {"mayor", "city", "council", "county", "province", "prefecture", "region"}
+PLACE_TITLES |= {"state", "district", "municipality", "oblast", "governor", "metropolitan"}
+
+
+def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> list[Mention]:
+    """A one-word place or name that is a common word ("March", "World", "Of", "II",
+    "East"), an unknown one the text also writes in lower case ("War", "Plans") or an
+    unknown three-capital code ("GER") is no place, unless a country follows it."""
+    countries = {m.start for m in mentions if m.label == "COUNTRY"}
+    unknown = {m.start for m in mentions if m.label == "NAME"}
+    out = []
+    for m in mentions:
+        if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
+            nxt = doc[m.end].lower_
+            if nxt not in PLACE_TITLES and not doc[m.end].text.isupper():
+                continue  # "Vladimir Putin", "Berlin Wall": a longer name, not the place
+        if m.label in ("PLACE", "NAME") and m.end - m.start == 1:
+            word = m.text.lower()
+            common = (
+                word in COMMON_WORDS
+                or word in DEMONYMS
+                or (m.known is None and (word in lower or (m.text.isupper() and len(m.text) <= 3)))
+            )
+            followed = m.end in countries or (
+                m.end + 1 in countries and doc[m.end].text in (",", "(")
+            )
+            if common and not followed:
+                continue
+        out.append(m)
     return out
 
 

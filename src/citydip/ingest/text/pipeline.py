@@ -1,22 +1,21 @@
-"""The spaCy pipeline: a blank English tokenizer, EntityRulers of known names, cue phrases.
+"""The reading pipeline: a tokenizer, a matcher of known names and of cue phrases
+(``tokens.py``, plain Python: no language toolkit is imported, nothing is downloaded, so a
+short text is read in well under a second from a cold start).
 
-No statistical model: the rule path is the whole pipeline, nothing is downloaded. spaCy is
-imported here only, when a document is read, so the CLI starts fast.
-
-- Two EntityRulers label every name the registry knows (PLACE, ORG, PROGRAMME, EVENT,
-  AWARD, DOC, ASSET, COUNTRY): "names" matches case-insensitively (a match must start with
-  a capital, which the mention finder checks), then "acronyms" matches exactly ("WHO",
-  never "who") where no name matched. Both use phrase matching, fast on long texts.
-- A PhraseMatcher (the token patterns of ``CUES`` expanded to phrases: far faster than
-  the token Matcher on long texts) finds the cues claim rules start from: membership,
-  awards, hosting, running, agreements, aid and ties. Their names are the keys of ``CUES``.
+- Every name the registry knows is labelled (PLACE, ORG, PROGRAMME, EVENT, AWARD, DOC,
+  ASSET, COUNTRY): case- and accent-insensitively through its folded key (a match must
+  start with a capital, which the mention finder checks); an acronym matches exactly
+  ("WHO", never "who") where no name matched.
+- The cue phrases (the token patterns of ``CUES`` expanded to phrases) are the cues claim
+  rules start from: membership, awards, hosting, running, agreements, aid and ties. Their
+  names are the keys of ``CUES``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from citydip.ingest.text.registry import SHORT_COUNTRIES, Registry
+from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.vocab import AWARD_VERBS, role_cue_phrases
 
 ROLE_CUES = role_cue_phrases()
@@ -103,6 +102,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "twinning|partnership of|between",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
+            "linked",
         ),
     ],
 }
@@ -120,41 +120,18 @@ def _expand(pattern: list[dict[str, Any]]) -> list[list[str]]:
 
 
 def build_pipeline(registry: Registry) -> Any:
-    """The pipeline for a registry (built once per registry in a process)."""
+    """The reader for a registry (built once per registry in a process): the tokenizer and
+    a matcher of its names and of the cue phrases."""
     cached = _cache.get(registry.fingerprint)
     if cached is not None:
         return cached[1], cached[2]
-    import spacy
-    from spacy.matcher import PhraseMatcher
+    from citydip.ingest.text.tokens import Matcher, tokenize
 
-    nlp = spacy.blank("en")
-    nlp.max_length = 5_000_000
-    names: Any = nlp.add_pipe(
-        "entity_ruler", name="names", config={"phrase_matcher_attr": "LOWER", "validate": False}
-    )
-    acronyms: Any = nlp.add_pipe(
-        "entity_ruler", name="acronyms", config={"phrase_matcher_attr": "ORTH", "validate": False}
-    )
-    by_name: list[dict[str, Any]] = []
-    by_orth: list[dict[str, Any]] = []
-    for key, surfaces in registry.surfaces.items():
-        known = registry.by_key[key][0]
-        for surface in sorted(surfaces):
-            exact = surface in registry.acronyms
-            (by_orth if exact else by_name).append(
-                {"label": known.label, "pattern": surface, "id": key}
-            )
-    for key, code in registry.countries.items():
-        if len(key) > 3:
-            by_name.append({"label": "COUNTRY", "pattern": key, "id": f"@{code}"})
-    for surface, code in SHORT_COUNTRIES.items():
-        by_orth.append({"label": "COUNTRY", "pattern": surface, "id": f"@{code}"})
-    names.add_patterns(by_name)
-    acronyms.add_patterns(by_orth)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for name, cue_patterns in CUES.items():
-        phrases = {" ".join(words) for pattern in cue_patterns for words in _expand(pattern)}
-        matcher.add(name, [nlp.make_doc(p) for p in sorted(phrases)])
+    phrases = {
+        name: {" ".join(words) for pattern in cue_patterns for words in _expand(pattern)}
+        for name, cue_patterns in CUES.items()
+    }
+    matcher = Matcher(registry, phrases)
     _cache.clear()
-    _cache[registry.fingerprint] = (registry, nlp, matcher)
-    return nlp, matcher
+    _cache[registry.fingerprint] = (registry, tokenize, matcher)
+    return tokenize, matcher

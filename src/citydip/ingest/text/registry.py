@@ -97,6 +97,8 @@ class Registry:
         self.countries: dict[str, str] = {}  # folded name -> ISO alpha-2
         self.by_geonames: dict[int, Known] = {}
         self.fingerprint = ""
+        self._first: dict[str, int] | None = None
+        self._prefixes: set[str] | None = None
         self._links: dict[tuple[str, tuple[str, ...], str | None], Known | None] = {}
         self._words: dict[str, set[str]] | None = None
 
@@ -104,6 +106,25 @@ class Registry:
 
     @classmethod
     def from_store(cls, store: Store | None) -> Registry:
+        """The registry of a store's names (and the built-in ones): read from a compact
+        index beside the store file when it is as new as the store, else built and the
+        index written (a short text then does not read every name of the world data)."""
+        from citydip.ingest.text.name_index import index_path, read_index, write_index
+
+        index = index_path(store)
+        if index is not None and store is not None:
+            cached = read_index(index, store)
+            if cached is not None:
+                return cached
+        registry = cls._build(store)
+        registry.first_words()
+        registry.prefixes()
+        if index is not None and store is not None:
+            write_index(index, store, registry)
+        return registry
+
+    @classmethod
+    def _build(cls, store: Store | None) -> Registry:
         registry = cls()
         if store is not None:
             registry._add_store(store)
@@ -173,6 +194,30 @@ class Registry:
             self.countries[fold(surface)] = code
         self.countries["federation of saint christopher and nevis"] = "KN"
         self.countries["saint christopher and nevis"] = "KN"
+
+    def first_words(self) -> dict[str, int]:
+        """First word of every folded name and country -> how many tokens a match may
+        span (a folded key lost its punctuation tokens: twice its words, plus two)."""
+        if self._first is None:
+            first: dict[str, int] = {}
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+                words = key.split()
+                if words:
+                    first[words[0]] = max(first.get(words[0], 0), 2 * len(words) + 2)
+            self._first = first
+        return self._first
+
+    def prefixes(self) -> set[str]:
+        """Every word-by-word start of a folded name or country ("rio", "rio de", "rio de
+        janeiro"): the matcher stops growing a candidate as soon as it is none."""
+        if self._prefixes is None:
+            found: set[str] = set()
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+                words = key.split()
+                for k in range(1, len(words) + 1):
+                    found.add(" ".join(words[:k]))
+            self._prefixes = found
+        return self._prefixes
 
     # -- looking up -------------------------------------------------------------------------
 

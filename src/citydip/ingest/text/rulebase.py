@@ -10,6 +10,7 @@ from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.vocab import DEMONYMS
 
 __all__ = ["YEAR", "Draft", "Sentence"]
 CLAUSE_BREAKS = {
@@ -27,7 +28,15 @@ CLAUSE_BREAKS = {
     "when",
     "whose",
 }
+CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "became", "become", "signed"}
+CLAUSE_VERBS |= {"joined", "offered", "ensured", "entered", "agreed", "decided", "followed"}
+COUNCIL_HEADS = {"council", "corporation", "government", "municipality", "administration"}
+COUNCIL_WORDS = COUNCIL_HEADS | {"city", "county", "regional", "municipal", "borough", "town"}
+CONTRAST = {"unlike", "like", "besides", "than", "versus", "vs"}
 GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "an", "or", "&"}
+
+SUBJECT_GLUE = GLUE | {"state", "states", "city", "cities", "of", "well", "town", "towns"}
+SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
 
 @dataclass
@@ -63,6 +72,7 @@ class Sentence:
     tie_objects: set[int] = field(default_factory=set)  # ... of first/latest ties
     carried_year: int | None = None
     _lowers: set[str] | None = None
+    _councils: dict[str, Known | None] = field(default_factory=dict)
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -86,6 +96,28 @@ class Sentence:
         linked = self.registry.link(mention.text, labels or (mention.label,), self._near())
         return [linked or Known(mention.text, mention.label)]
 
+    def council_place(self, mention: Mention) -> Known | None:
+        """The place whose government a name is: "Glasgow City Council", "Wagga City
+        Council", "Monrovia City Corporation", "City of Houston"."""
+        if mention.text not in self._councils:
+            self._councils[mention.text] = self._council_place(mention)
+        return self._councils[mention.text]
+
+    def _council_place(self, mention: Mention) -> Known | None:
+        words = mention.text.split()
+        if len(words) >= 3 and words[0].lower() == "city" and words[1].lower() == "of":
+            rest = words[2:]
+        else:
+            rest = list(words)
+            while rest and rest[-1].lower() in COUNCIL_WORDS:
+                rest.pop()
+            if len(rest) == len(words) or not set(w.lower() for w in words) & COUNCIL_HEADS:
+                return None
+        if not rest:
+            return None
+        found = self.registry.place(" ".join(rest))
+        return found if found is not None and found.label == "PLACE" else None
+
     def _near(self) -> str | None:
         subject = self.column or self.context.last_subject
         return subject.name if subject else None
@@ -108,7 +140,12 @@ class Sentence:
         """Who a cue at token ``index`` is about, and how sure that is (1.0 when named)."""
         if self.column is not None:
             return [self.column], 1.0
-        before = [m for m in self.mentions if m.end <= index and m.label in (*labels, "NAME")]
+        before = [
+            m
+            for m in self.mentions
+            if m.end <= index
+            and (m.label in (*labels, "NAME") or (m.label == "ORG" and self.council_place(m)))
+        ]
         for i in range(index - 1, -1, -1):
             if self.doc[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]
@@ -117,15 +154,26 @@ class Sentence:
                 break
         chosen: list[Known] = []
         last: Mention | None = None
+        joined = False  # an "and" links the names chosen: "A and B", "A, B and C"
         cue_tokens = self.cue_tokens()
         for mention in reversed(before):
             if id(mention) in self.objects or self._after_cue(mention, cue_tokens):
                 continue
+            if self._contrasted(mention.start):
+                continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
+            if not found and mention.label == "ORG":
+                council = self.council_place(mention)  # "Exeter City Council has voted"
+                found = [council] if council is not None else []
             if not found:
                 continue
             if last is not None and not self._glued(mention.end, last.start):
                 break
+            if last is not None:
+                link = {t.lower_ for t in self.doc[mention.end : last.start]}
+                if not link & {"and", "&"} and not joined:
+                    break  # "Lublin, Chernihiv twinned with": a new clause's subject
+                joined = True
             chosen = found + chosen
             last = mention
         if chosen:
@@ -136,8 +184,9 @@ class Sentence:
                 if opening is not None:
                     return [opening], 1.0
             return chosen, 0.9 if last.label == "REF" else 1.0
-        if self.context.last_subject is not None:
-            return [self.context.last_subject], 0.8
+        last_subject = self.context.last_subject
+        if last_subject is not None and last_subject.label in (*labels, "PLACE"):
+            return [last_subject], 0.8
         return [], 0.0
 
     def _opening_place(self, index: int) -> Known | None:
@@ -155,6 +204,14 @@ class Sentence:
             return found[0] if len(found) == 1 and found[0].label == "PLACE" else None
         return None
 
+    def _contrasted(self, index: int) -> bool:
+        """A name after "unlike", "like", "besides", "compared to" is set against the
+        subject, not the subject."""
+        before = [t.lower_ for t in self.doc[max(0, index - 2) : index]]
+        return bool(before) and (
+            before[-1] in CONTRAST or (len(before) == 2 and before[0] in ("compared", "as"))
+        )
+
     def _after_cue(self, mention: Mention, cue_tokens: set[int]) -> bool:
         """The object of a verb cue ("operates the Museum") is no subject."""
         i = mention.start - 1
@@ -163,9 +220,13 @@ class Sentence:
         return i >= 0 and i in cue_tokens
 
     def _glued(self, a: int, b: int) -> bool:
-        words = [t.lower_ for t in self.doc[a:b]]
-        allowed = GLUE | {"state", "states", "city", "cities", "of", "well"}
-        return len(words) <= 8 and all(w in allowed for w in words)
+        """Only glue between two names: "A and B", "A (Poland) and B", "the German town of
+        A and the Polish city of B"."""
+        countries = {
+            i for m in self.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
+        }
+        words = [t.lower_ for i, t in enumerate(self.doc[a:b], start=a) if i not in countries]
+        return len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words)
 
     # -- objects --------------------------------------------------------------------------
 
@@ -183,11 +244,13 @@ class Sentence:
             for token in between:
                 i = token.i - self.base
                 if token.lower_ in CLAUSE_BREAKS or (i in cue_tokens and i >= index):
-                    return out
+                    return self._own_clause(out, pos, i) if i in cue_tokens else out
                 if token.lower_ not in GLUE:
                     loose += 1
             limit = lead if not out else gap
             if loose > limit:
+                return out
+            if out and self._new_clause(pos, mention):
                 return out
             loose = 0
             if mention.label == "REF":
@@ -201,6 +264,26 @@ class Sentence:
                 return out
             pos = mention.end
         return out
+
+    def _new_clause(self, pos: int, mention: Mention) -> bool:
+        """ ", and Poprad offered ...": after a comma and "and", a name and its verb."""
+        words = [t.lower_ for t in self.doc[pos : mention.start]]
+        if words[-2:] != [",", "and"] or mention.end >= len(self.doc):
+            return False
+        verb = self.doc[mention.end].lower_
+        return verb in CLAUSE_VERBS or (verb.endswith("ed") and len(verb) > 4)
+
+    def _own_clause(self, out: list[Mention], pos: int, cue: int) -> list[Mention]:
+        """Names followed by a verb and another cue start a clause of their own ("twinned
+        with Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr"): they are
+        not objects of this one."""
+        if len(out) < 2 or pos >= cue or self.doc[pos].lower_ not in CLAUSE_VERBS:
+            return out
+        kept = out[:-1]
+        last = out[-1]
+        if kept and [t.lower_ for t in self.doc[kept[-1].end : last.start]] == ["and"]:
+            kept = kept[:-1]
+        return kept
 
     # -- years ----------------------------------------------------------------------------
 

@@ -69,10 +69,19 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
+            i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
+            continue
+        if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
+            i = j + noun_at + 1  # "two sister cities agreements were signed"
+            continue
         qualifier = _qualifier(s, i)
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
+            if metric == "places" and (subject.label == "PLACE" or not _network_before(s, i)):
+                continue
+            metric = "members" if metric == "places" else metric
             out.append(
                 Draft(
                     "count",
@@ -100,17 +109,19 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
             return TIE_KIND_WORDS[word], k
         if word in TIE_METRIC or word in TIE_KIND_WORDS:
             rest = words[k + 1 : k + 4]
-            if rest[:2] and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
+            if len(rest) > 1 and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
                 rest = rest[2:]  # "sister and partner cities"
                 k += 2
             metric = TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
             if rest and rest[0] in TIE_NOUNS:
                 return metric, k + 1
-            if rest[:2] and rest[0] == "-" and rest[1] in TIE_NOUNS:
+            if len(rest) > 1 and rest[0] == "-" and rest[1] in TIE_NOUNS:
                 return metric, k + 2
             return None, None
         if word in MEMBER_NOUNS:
             return "members", k
+        if word in PLACE_NOUNS and k <= 1:
+            return "places", k  # "a network of 220 cities": members, if a network's
         if word in NOT_BETWEEN or normalise.WORD_NUMBERS.get(word) or word[:1].isdigit():
             return None, None  # "1.5 million with eight sister cities": not a count of ties
     return None, None
@@ -120,6 +131,31 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
 NOT_BETWEEN = {",", ".", ";", "of", "in", "to", "and", "%", "percent", "with", "has", "have"}
 NOT_BETWEEN |= {"had", "for", "from", "at", "on", "by", "its", "their", "is", "are", "was"}
 NOT_BETWEEN |= {"people", "residents", "inhabitants", "citizens", "population", "who", "which"}
+
+
+NOT_BETWEEN |= {"-", "year", "years", "new", "more", "additional", "other", "anniversary", "old"}
+PLACE_NOUNS = {"cities", "towns", "municipalities", "mayors", "regions", "councils"}
+COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
+
+
+NETWORK_NOUNS = {"network", "group", "coalition", "alliance", "association", "union", "league"}
+NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membership"}
+
+
+def _network_before(s: Sentence, i: int) -> bool:
+    """ "a global network of more than 220 cities": the cities are a network's members."""
+    return any(t.lower_ in NETWORK_NOUNS for t in s.doc[max(0, i - 6) : i])
+
+
+def _located_there(s: Sentence, i: int) -> bool:
+    """ "In NSW and the NT, ... there are 42 sister city ties": a count of the area the
+    sentence opens with, not of the city the text is about ("There are 12 twin towns" is)."""
+    there = any(t.lower_ == "there" for t in s.doc[max(0, i - 3) : i])
+    return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
+
+
+def _country_before(s: Sentence, i: int) -> bool:
+    return any(m.label == "COUNTRY" and m.end <= i for m in s.mentions)
 
 
 def _population(words: list[str]) -> int | None:

@@ -24,6 +24,7 @@ a ``non_tie``: a denied tie, never a tie.
 
 from __future__ import annotations
 
+from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
@@ -41,22 +42,32 @@ def ties(s: Sentence) -> list[Draft]:
     out: list[Draft] = []
     for a, b, word in _cues(s):
         if _counted(s, a):
-            # a count: "53 sister cities", unless it names some: ", including X and Y"
+            # a count: "53 sister cities", unless it names some: ", including X and Y",
+            # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if "including" not in nxt and "among" not in nxt:
-                continue
+            if not set(nxt) & {"including", "among", "(", ":"} and not shapes.between_pairs(
+                s, b, _place
+            ):
+                continue  # unless "two agreements were signed between A and B, and C and D"
         if word == "partner" and s.has(*PROGRAMME_WORDS):
             continue
         kind = TIE_KIND_WORDS.get(word, "unspecified")
-        negated = _negated(s, a)
+        negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        pairs = _pairs(s, a, start, generic=word in ("ties", "tie", "link", "links"))
+        generic = word in ("ties", "tie", "link", "links", "linked")
+        pairs = [] if generic else shapes.between_pairs(s, b, _place)
+        if not pairs and not generic and not _named_before(s, a):
+            pairs = shapes.pair_after(s, b, _place)
+        if not pairs:
+            pairs = _pairs(s, a, start, generic=generic)
         respective = _respective_years(s, [p[2] for p in pairs])
         for n, (subject, partner, mention_end, sure) in enumerate(pairs):
             if subject == partner:
                 continue
             status, end_year, status_at = _status(s, a, mention_end)
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
+            if year is None:
+                year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
             if negated:
                 out.append(
                     Draft(
@@ -77,7 +88,33 @@ def ties(s: Sentence) -> list[Draft]:
                     rule=f"tie:{word}",
                 )
             )
+        if len(pairs) == 1 and not negated:
+            out += _elided(s, pairs[0], kind)
     return out
+
+
+def _elided(s: Sentence, pair: tuple[Known, Known, int, float], kind: str) -> list[Draft]:
+    """ "A became a sister city in 1992, and B in 1993": B is a tie of A's other side."""
+    constant, partner, end, sure = pair
+    if any(t.lower_ == "first" for t in s.doc[:4]):
+        constant = partner  # "The first, A, was linked with B; the second, C, followed"
+    return [
+        Draft(
+            "tie",
+            constant,
+            other,
+            year=year,
+            kind=kind,
+            status="active",
+            confidence=0.7 * sure,
+            rule="tie:elided",
+        )
+        for other, year, _ in shapes.elided(s, end, constant, _place)
+    ]
+
+
+def _named_before(s: Sentence, a: int) -> bool:
+    return any(m.end <= a and m.label in ("PLACE", "NAME", "REF") for m in s.mentions)
 
 
 def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
@@ -113,12 +150,19 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
     for a, b in spans:
         if (out and a < out[-1][1]) or a in named:
             continue  # "Sister Cities International" names an organization
+        if _organization_name(s, a, b):
+            continue  # "The Sister Cities of Los Angeles was founded": an organization
         words = [t.lower_ for t in s.doc[a:b]]
         if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
             words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
         word = next((w for w in words if w in TIE_KIND_WORDS), words[0])
         out.append((a, b, word))
     return out
+
+
+def _organization_name(s: Sentence, a: int, b: int) -> bool:
+    capital = s.doc[a].text[:1].isupper() and s.doc[b - 1].text[:1].isupper()
+    return capital and s.prev(a) == "the" and b < len(s.doc) and s.doc[b].lower_ == "of"
 
 
 def _negated(s: Sentence, a: int) -> bool:
@@ -137,8 +181,13 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             previous is not None
             and _year_between(s, previous.end, m.start)
             and s.prev(m.start) not in ("with", "of")
+            and s.doc[previous.end].text != "("
         ):
             break  # "... of Shanghai since 1986, and Gothenburg and Bergen became ..."
+        if previous is None and _year_between(s, start, m.start):
+            gap = {t.lower_ for t in s.doc[start : m.start]}
+            if gap & {",", "and", ";"}:
+                break  # "became a sister city in 1992, and Shanghai ...": another clause
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:
@@ -147,16 +196,24 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         subjects = [k for k in subjects if k != partner]
         if not subjects:
             continue
-        direct = s.prev(m.start) in ("with", "of", "and", ":", "from") or (
+        if sure < 1.0 and len(subjects) > 1:
+            subjects = subjects[:1]
+        direct = s.prev(m.start) in ("with", "of", "and", ":", "from", "(") or (
             bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
-        out.append((subjects[0], partner, m.end, sure * (1.0 if direct else 0.75)))
-    if len(out) >= 2 and s.prev(start) in ("of", "between"):
-        # "the twinning of Dresden and Ostrava": the two names are the pair
+        s.objects.add(id(m))
+        for subject in subjects:  # "Gdynia and Pardubice are now sister cities of Zhytomyr"
+            out.append((subject, partner, m.end, sure * (1.0 if direct else 0.75)))
+    if len(out) >= 2 and (
+        s.prev(start) in ("of", "between")
+        or (out[0][3] < 1.0 and _joined(s, out[0], out[1]) and _agent(s, out[0]))
+    ):
+        # "the twinning of Dresden and Ostrava", "the Twinning Pact was signed by the cities
+        # of Bucha and Bergamo": the two names are the pair
         return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
         return out
@@ -168,6 +225,13 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
         return [(places[0], places[1], a, sure)]
     owner = _possessor(s, a)
+    if owner is not None and places and owner == places[-1]:
+        # "Paris, Hamburg and Madrid became Kyiv's new sister cities"
+        at = next(m.start for m in s.mentions if m.possessive and _place(s, m) == owner)
+        named, named_sure = s.subject(at, ("PLACE",))
+        named = [k for k in named if k.label == "PLACE" and k != owner]
+        if named and named_sure >= 0.9:
+            return [(owner, k, a, named_sure) for k in named]
     if owner is not None and places and owner != places[0]:
         return [(owner, places[0], a, sure)]  # "Hanover, which became Bristol's partner city"
     partner = _with_which(s, a)
@@ -175,10 +239,29 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         return [(places[0], partner, a, sure)]
     main = s.context.main
     before = [t.lower_ for t in s.doc[max(0, a - 2) : a]]
-    appositive = len(before) == 2 and before[1] in ("a", "an") and before[0] in ("as", ",")
+    appositive = len(before) == 2 and before[1] in ("a", "an") and before[0] in APPOSITIVE
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+Pair = tuple[Known, Known, int, float]
+
+
+def _joined(s: Sentence, one: Pair, two: Pair) -> bool:
+    """Two partners named as "A and B" with nothing else between them."""
+    first = next((m for m in s.mentions if m.end == one[2]), None)
+    second = next((m for m in s.mentions if m.end == two[2]), None)
+    if first is None or second is None:
+        return False
+    words = [t.lower_ for t in s.doc[first.end : second.start]]
+    return words == ["and"] or words == ["&"]
+
+
+def _agent(s: Sentence, one: Pair) -> bool:
+    """The first partner comes after "by" or "of" ("signed by the cities of A and B")."""
+    first = next((m for m in s.mentions if m.end == one[2]), None)
+    return first is not None and s.prev(first.start) in ("by", "of")
 
 
 def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
@@ -187,7 +270,7 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
-    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of"):
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
     return None
 
@@ -234,14 +317,14 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     found: tuple[str, int] | None = None
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        if doc[i].lower_ in STATUS_WORDS:
+        if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
             found = (STATUS_WORDS[doc[i].lower_], i)
             break
         i -= 1
     if found is None:
         i = end
         while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
-            if doc[i].lower_ in STATUS_WORDS:
+            if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
                 found = (STATUS_WORDS[doc[i].lower_], i)
                 break
             i += 1
@@ -256,6 +339,19 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     return status, None, at
 
 
+MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
+
+
+def _not_yet(s: Sentence, i: int) -> bool:
+    """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
+    status asked for or foreseen is not the tie's status yet ("proposed" is one)."""
+    if STATUS_WORDS.get(s.doc[i].lower_) == "proposed":
+        return False
+    before = [t.lower_ for t in s.doc[max(0, i - 3) : i]]
+    before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
+    return bool(before) and before[-1] in MODALS
+
+
 def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
     """ "twinned from 1961 until 2014", "(1966-1992)": a closed range is an ended tie."""
     found = years_in(s.doc, end, min(len(s.doc), end + 10))
@@ -266,6 +362,7 @@ def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
     return "active", None, None
 
 
+APPOSITIVE = {"as", ",", "became", "become", "becomes", "is", "was", "remains"}
 YEAR_STOPS = {";", ".", "but", "although", "though", "whereas", "while", "however"}
 
 
@@ -283,4 +380,4 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
                 return found[0]
     if status_at is not None and status_at < cue_end:
         return None
-    return s.opening_year()
+    return s.opening_year() or s.year_before(cue_end - 1)

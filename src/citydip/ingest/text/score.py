@@ -54,6 +54,8 @@ class Score:
     status_total: int = 0
     denied_as_tie: list[ExtractedClaim] = field(default_factory=list)
     status_wrong: list[tuple[ExtractedClaim, GoldClaim]] = field(default_factory=list)
+    nonactive_right: int = 0  # matched ties the gold says are suspended, ended or proposed
+    nonactive_total: int = 0
 
     @staticmethod
     def _ratio(a: int, b: int) -> float:
@@ -86,6 +88,8 @@ class Score:
         self.status_total += other.status_total
         self.denied_as_tie += other.denied_as_tie
         self.status_wrong += other.status_wrong
+        self.nonactive_right += other.nonactive_right
+        self.nonactive_total += other.nonactive_total
         return self
 
     def kind_accuracy(self) -> float:
@@ -93,6 +97,10 @@ class Score:
 
     def status_accuracy(self) -> float:
         return self._ratio(self.status_right, self.status_total)
+
+    def nonactive_accuracy(self) -> float:
+        """Status right over matched ties whose gold status is not active."""
+        return self._ratio(self.nonactive_right, self.nonactive_total)
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per claim type present in gold or extraction, then the total."""
@@ -169,6 +177,24 @@ def score_documents(
     return total
 
 
+def score_files(
+    folder: str | Path,
+    names: list[str],
+    gold: list[GoldClaim],
+    store: Any,
+    types: tuple[str, ...] | None = None,
+) -> Score:
+    """Extract every named file in ``folder`` (with or without gold claims: a text that states
+    nothing still counts its false positives) and pool the scores."""
+    from citydip.ingest.text.extract import extract_file
+
+    total = Score()
+    for name in names:
+        extraction = extract_file(Path(folder) / name, store)
+        total.add(score(extraction.claims, [g for g in gold if g.document == name], types))
+    return total
+
+
 def score(
     extracted: list[ExtractedClaim], gold: list[GoldClaim], types: tuple[str, ...] | None = None
 ) -> Score:
@@ -207,7 +233,11 @@ def _tie_quality(result: Score, claim: ExtractedClaim, gold: GoldClaim) -> None:
         result.kind_total += 1
         result.kind_right += claim.kind == gold.kind
     result.status_total += 1
-    if (claim.status or "active") == (gold.status or "active"):
+    right = (claim.status or "active") == (gold.status or "active")
+    if (gold.status or "active") != "active":
+        result.nonactive_total += 1
+        result.nonactive_right += right
+    if right:
         result.status_right += 1
     else:
         result.status_wrong.append((claim, gold))

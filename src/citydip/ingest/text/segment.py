@@ -2,7 +2,9 @@
 
 The text is first *prepared*, character for character (so offsets stay the document's):
 typographic quotes and dashes become ASCII, author–year citations ``(Acuto 2013, 1-3)``
-and URLs are blanked, and everything after a references heading (Works Cited,
+URLs, citation and footnote markers (``[12]``, ``[a]``, ``[citation needed]``, ``^``,
+superscript digits) and the flag codes that open copied list items ("KOR Dongdaemun") are
+blanked, and everything after a references heading (Works Cited,
 References, Bibliography...) is dropped from reading.
 
 A table is two or more consecutive lines that split into cells on tabs, ``|`` or runs of
@@ -51,6 +53,17 @@ _REFERENCES = re.compile(
     re.I | re.M,
 )
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# Citation and footnote markers of copied pages: "[12]", "[a]", "[note 3]", "[citation
+# needed]", "^", superscript digits. Blanked (same length: offsets kept) before reading.
+_MARKERS = re.compile(
+    r"\[(?:\d{1,4}[a-z]?|[a-z]|[A-Z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification "
+    r"needed|dubious|unreliable source\??|better source needed|failed verification|when\?|"
+    r"who\?|according to whom\?|by whom\?|update)\]|\^|[\u00b9\u00b2\u00b3\u2070-\u2079]+",
+    re.I,
+)
+# A flag's country code before a list item's name, as copied from encyclopedia lists:
+# "- KOR Dongdaemun (Seoul), South Korea", "GER Bad Kötzting, Germany".
+_FLAG_CODE = re.compile(r"^([ \t]*(?:[-*+\u2022\u00b7]\s+)?)([A-Z]{3})(?=[ \t]+[A-Z][^\n]*,)", re.M)
 _PAREN = re.compile(r"\(([^()\n]{1,400})\)")
 _CITE_PREFIX = re.compile(
     r"^(?:(?:see also|see|e\.g\.|for example|for instance|cf\.|for a discussion|quoted in)"
@@ -127,6 +140,8 @@ def prepare(text: str) -> tuple[str, int]:
             stop = match.start()
             break
     norm = _URL.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _MARKERS.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _FLAG_CODE.sub(lambda m: m.group(1) + "   ", norm)
     norm = _PAREN.sub(_blank_citation, norm)
     return norm, stop
 
@@ -260,6 +275,8 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
         out.append((start + pos, end))
     if any(b - a > 600 for a, b in out):
         return out[:1]
+    if "\t" not in line and "|" not in line and len(line) > 300 and any(b - a > 80 for a, b in out):
+        return [(start, end)]  # prose with a run of spaces (a blanked "[3]"), not a row
     return out
 
 

@@ -221,3 +221,38 @@ DEMONYMS = {
     "lombard": "IT",
     "andalusian": "ES",
 }
+
+
+def _split(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that are not places when they stand alone, though a gazetteer or the store has a
+# place so called ("March", "List", "World", "Of", "II"): function words, calendar words,
+# compass words, Roman numerals and common nouns that open headlines and titles. A place
+# so called still counts when a country follows it ("March, England").
+FUNCTION_WORDS = _split(
+    "a about above across after against all along also although among an and another any "
+    "are as at be because been before being below beside between beyond both but by can "
+    "could did do does down during each either else even ever every few for from further "
+    "had has have he her here hers him his how however i if in including into is it its "
+    "just least less like many may me might more most much must my near neither no nor not "
+    "now of off often on once one only onto or other our ours out over own per perhaps "
+    "rather same see several she should since so some such than that the their them then "
+    "there these they this those though through thus to too toward towards under unless "
+    "unlike until up upon us very via was we were what whatever when where whether which "
+    "while who whom whose why will with within without would yet you your"
+)
+COMMON_WORDS = FUNCTION_WORDS | _split(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter "
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest ii iii iv vi vii viii ix xi xii world war peace list car cities city "
+    "town towns village council mayor news page home data summary keywords abstract "
+    "introduction background history contents second first third new old free plan plans "
+    "today yesterday tomorrow week year years day days people program programme project "
+    "press release media staff date subject item report union network partner partners "
+    "sister sisters twin twins friendship cooperation agreement exchange culture trade "
+    "welcome dear friends university school state states region regions province "
+    "international global local national public government federal republic kingdom"
+)

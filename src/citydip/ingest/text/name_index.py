@@ -1,0 +1,65 @@
+"""The compact index of a store's names for text extraction (issue 22): the built
+``Registry`` pickled beside the store file (``.<store>.text-names.pickle``), stamped with the
+store file's size and time, so that reading a short text does not rebuild every name of the
+world data. A stale, damaged or unreadable index is rebuilt; a read-only folder only means
+the registry is built each time."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from citydip.store.database import Store
+
+if TYPE_CHECKING:
+    from citydip.ingest.text.registry import Registry
+
+INDEX_VERSION = "3"
+
+
+def index_path(store: Store | None) -> Path | None:
+    path = getattr(store, "path", None)
+    if store is None or path is None or not Path(path).is_file():
+        return None
+    return Path(path).with_name(f".{Path(path).name}.text-names.pickle")
+
+
+def _stamp(store: Store) -> tuple[Any, ...]:
+    """What the index was built from: the store file's (and its log's) size and time."""
+    stamps: list[Any] = [INDEX_VERSION]
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(f"{store.path}{suffix}")
+        except OSError:
+            continue
+        stamps.append((suffix, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
+
+
+def read_index(index: Path, store: Store) -> Registry | None:
+    import pickle
+
+    try:
+        with index.open("rb") as handle:
+            stamp, registry = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        return None
+    from citydip.ingest.text.registry import Registry
+
+    if stamp != _stamp(store) or not isinstance(registry, Registry):
+        return None
+    return registry
+
+
+def write_index(index: Path, store: Store, registry: Registry) -> None:
+    import pickle
+    import tempfile
+
+    registry._links, registry._words = {}, None
+    try:
+        with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
+            pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, index)
+    except OSError:
+        return  # a read-only folder: the registry is built each time

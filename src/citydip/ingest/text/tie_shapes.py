@@ -1,0 +1,197 @@
+"""Tie shapes beyond "A is twinned with B" (issue 22), used by ``rules_ties``:
+
+- ``between_pairs``: "an agreement between A and B", "the sister city partnership was
+  between Paderborn, Germany and Le Mans, France", "agreements were signed between A, P and
+  B, Q, and C, R and D, S" (places in order, two by two; a region or a place after "in" is
+  where a city lies, not a side);
+- ``pair_after``: "One of the best sister-city pairs is Houston, Texas and Leipzig";
+- ``elided``: "Vladivostok became a sister city in 1992, and Shanghai on 28 August 1993":
+  the second clause keeps the first one's verb and its other side;
+- ``reported_denial``: a tie someone "claimed" that the text then denies ("it is not, and
+  never has been") is a denied tie.
+"""
+
+from __future__ import annotations
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import years_in
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Sentence
+
+REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "rumored"}
+REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
+DENIED = (
+    ("it", "is", "not"),
+    ("it", "was", "not"),
+    ("it", "is", "n't"),
+    ("never", "has", "been"),
+    ("never", "have", "been"),
+    ("never", "was"),
+    ("never", "were"),
+    (
+        "not",
+        "true",
+    ),
+    ("is", "false"),
+    ("was", "false"),
+    ("untrue",),
+    ("a", "myth"),
+    ("a", "hoax"),
+    ("no", "such"),
+)
+PAIR_NOUNS = {"pair", "pairs", "pairing", "pairings", "couple"}
+BE = {"is", "are", "was", "were", "be", "been", "remains", "remain"}
+
+
+def between_pairs(
+    s: Sentence, cue_end: int, place: object
+) -> list[tuple[Known, Known, int, float]]:
+    """Pairs after a "between" within three tokens of the cue's end."""
+    at = next(
+        (
+            i
+            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 4))
+            if s.doc[i].lower_ == "between"
+        ),
+        None,
+    )
+    if at is None:
+        return []
+    return _two_by_two(s, at + 1, place)
+
+
+def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
+    """ "sister-city pairs is A, X and B, Y": a pair noun or a copula, then two places."""
+    words = [t.lower_ for t in s.doc[cue_end : cue_end + 3]]
+    if not words or not (set(words[:2]) & (PAIR_NOUNS | BE)):
+        return []
+    start = cue_end + next(i for i, w in enumerate(words) if w in PAIR_NOUNS | BE) + 1
+    while start < len(s.doc) and s.doc[start].lower_ in BE:
+        start += 1
+    pairs = _two_by_two(s, start, place)
+    return pairs[:1] if pairs and pairs[0][2] <= start + 12 else []
+
+
+def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
+    places: list[tuple[Known, Mention]] = []
+    for m in s.mentions:
+        if m.start < start or m.label not in ("PLACE", "NAME"):
+            continue
+        between = [t.lower_ for t in s.doc[start : m.start]]
+        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for"}):
+            break
+        if places and (
+            s.prev(m.start) in ("in", "near", "of")
+            or (s.prev(m.start) == "," and places[-1][1].end == m.start - 1)
+        ):
+            continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
+        found = place(s, m)  # type: ignore[operator]
+        known = m.known
+        if (
+            found is None
+            and known is not None
+            and known.label == "PLACE"
+            and known.level not in ("region", "country")
+            and not _region_word(s, m.end)
+        ):
+            found = known  # "Tongchuan, Shaanxi province": a city of prefecture rank
+        if found is None and m.label == "NAME" and not _region_word(s, m.end):
+            # a side of "between A and B" is a place even when the gazetteer lacks it
+            found = Known(m.text, "PLACE", None, s.country_after(m), "city")
+        if found is not None:
+            places.append((found, m))
+        start = m.end
+    if len(places) < 2:
+        return []
+    out = []
+    for k in range(0, len(places) - 1, 2):
+        (a, _), (b, mb) = places[k], places[k + 1]
+        if a != b:
+            out.append((a, b, mb.end, 0.9))
+    return out
+
+
+REGION_WORDS = {"province", "region", "state", "county", "prefecture", "oblast", "district"}
+
+
+def _region_word(s: Sentence, at: int) -> bool:
+    return at < len(s.doc) and s.doc[at].lower_ in REGION_WORDS
+
+
+LATER = {"later", "after", "afterwards", "on"}
+SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
+
+
+def relative_year(s: Sentence, upto: int | None = None) -> int | None:
+    """ "five years later", "a decade later", "the following year", "the next year": a
+    year counted from the last year named before it (in the sentence, else in the text)."""
+    from citydip.ingest.text.normalise import WORD_NUMBERS
+
+    doc = s.doc
+    end = len(doc) if upto is None else min(len(doc), upto)
+    for i in range(end):
+        word = doc[i].lower_
+        step: int | None = None
+        if word in SPANS and i + 1 < len(doc) and doc[i + 1].lower_ in LATER and i > 0:
+            count = doc[i - 1].lower_
+            amount = 1 if count in ("a", "one") else WORD_NUMBERS.get(count)
+            if amount is None and count.isdigit():
+                amount = int(count)
+            if amount is not None:
+                step = amount * SPANS[word]
+        elif word in ("following", "next") and i + 1 < len(doc) and doc[i + 1].lower_ == "year":
+            step = 1
+        if step is None:
+            continue
+        earlier = [y for at, y in years_in(doc, 0, i)]
+        base = earlier[-1] if earlier else s.context.last_year
+        return base + step if base is not None else None
+    return None
+
+
+def reported_denial(s: Sentence, a: int) -> bool:
+    """A cue inside what someone claimed, with a denial after it in the sentence."""
+    before = {t.lower_ for t in s.doc[max(0, a - 14) : a]}
+    if not before & REPORTING:
+        return False
+    words = [t.lower_ for t in s.doc[a:]]
+    for n in range(len(words)):
+        for phrase in DENIED:
+            if tuple(words[n : n + len(phrase)]) == phrase:
+                return True
+    return False
+
+
+def elided(
+    s: Sentence, after: int, other: Known, place: object
+) -> list[tuple[Known, int | None, int]]:
+    """ ", and B in 1993" after a tie clause: (partner, year, end) for each elided clause
+    (a place then a date, no verb of its own), the tie's other side being ``other``."""
+    out: list[tuple[Known, int | None, int]] = []
+    i = after
+    doc = s.doc
+    while i < len(doc):
+        if doc[i].lower_ not in (",", "and", ";"):
+            i += 1
+            if i - after > 12:
+                break
+            continue
+        j = i
+        while j < len(doc) and doc[j].lower_ in (",", "and", ";", "then"):
+            j += 1
+        m = next((m for m in s.mentions if m.start == j and m.label in ("PLACE", "NAME")), None)
+        if m is None:
+            i = j + 1
+            continue
+        k = m.end
+        if k < len(doc) and doc[k].lower_ not in ("in", "on", "since", "from", "(", ","):
+            break  # "and Shanghai signed ...": a clause with its own verb
+        years = years_in(doc, k, min(len(doc), k + 6))
+        if not years:
+            break
+        found = place(s, m)  # type: ignore[operator]
+        if found is None or found == other:
+            break
+        out.append((found, years[0][1], years[0][0] + 1))
+        after = i = years[0][0] + 1
+    return out
