@@ -60,3 +60,15 @@ def test_a_run_on_line_without_punctuation_is_cut_and_read(registry: Registry) -
     text = words + "while Milan joined C40 Cities in 2009"
     claims = extract_claims(text, registry)
     assert any(c.type == "membership" and c.subject.name == "Milan" for c in claims)
+
+
+def test_a_text_over_the_limit_is_refused_at_once(tmp_path: Path) -> None:
+    # a 10 MB place-dense text would take minutes: it is refused before it is read
+    from citydip.errors import InvalidInput
+    from citydip.ingest.text.readers import MAX_TEXT_BYTES, read_document
+
+    big = tmp_path / "big.txt"
+    big.write_text("Vienna is twinned with Prague. " * (10_000_000 // 31), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="over the limit"):
+        read_document(big)
+    assert big.stat().st_size > MAX_TEXT_BYTES

@@ -674,8 +674,19 @@ class PlaceResolver:
         return self._own_place(query, "city", note)
 
     def alias(self, entity_id: str, name: str, evidence: str) -> None:
-        """Record another name of a place (an item's label in another language)."""
-        self._name(entity_id, name, evidence)
+        """Record another name of a place (an item's label in another language), unless it
+        is another place's own name: Wikidata's German label of St. Petersburg, Florida is
+        "Saint Petersburg", which names the city in Russia."""
+        key = fold(name)
+        if any(fold(e.name) == key for e in self.new.values() if e.id != entity_id):
+            return
+        row = self.store.conn.execute(
+            "SELECT 1 FROM names n JOIN entities e ON e.id = n.entity_id WHERE n.folded = ? "
+            "AND n.name = e.name AND e.id != ? AND e.type = 'place' LIMIT 1",
+            (key, entity_id),
+        ).fetchone()
+        if row is None:
+            self._name(entity_id, name, evidence)
 
     def _name(self, entity_id: str, name: str, evidence: str) -> None:
         name = name.strip()

@@ -21,7 +21,7 @@ from citydip.errors import InvalidInput
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 FORMATS.update({".html": "html", ".htm": "html", ".pdf": "pdf"})
-MAX_TEXT_BYTES = 20_000_000  # 20 MB of text: about 4,000 pages
+MAX_TEXT_BYTES = 2_000_000  # 2 MB of text, about 400 pages: extracted in seconds, not minutes
 MAX_PDF_BYTES = 200_000_000
 
 Progress = Callable[[int, int], None]  # (pages done, pages in all)
