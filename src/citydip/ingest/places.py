@@ -58,6 +58,8 @@ SAME_SETTLEMENT_KM = 10.0
 # A label with no country and no coordinates lands on a gazetteer place only when that place
 # is at least this large, or the only one of its name: a small namesake abroad is no evidence.
 COUNTRYLESS_MIN_POPULATION = 15_000
+# Words that name a town's own government ("Umeå Municipality" is Umeå's).
+_MUNICIPALITY_WORDS = {"municipality", "kommune", "kommun", "gemeente", "municipio", "comune"}
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,11 @@ class PlaceResolver:
             if query.qid and not query.country:  # namesakes say nothing of an item's country
                 country = None
             return self._unplaced(query, result.status, result.reason, country)
+        if query.qid and label_level(query.name) == "country":  # a country is no town
+            note = f"a country's name; the gazetteer's {place.name} is a town of it"
+            level_code = country_code(query.name)
+            entity_id = self._wikidata_entity(query, "country", note, country=level_code)
+            return Match(entity_id, "wikidata", query.name, note, "admin unit")
         if result.unit == "parent":
             return self._district(query, place, result.reason)
         if result.unit in ("seat", "admin"):
@@ -370,6 +377,13 @@ class PlaceResolver:
                 query, "district", note, parent=parent, country=city.country
             )
             return Match(entity_id, "wikidata", query.name, reason, "district")
+        if label_level(part) not in ("city", "district") and not core_of(
+            " ".join(w for w in part.split() if label_level(w) == "city")
+        ):  # "Plovdiv Province" is no district "Province" of Plovdiv: a unit at its level
+            note = f"{label_level(part)} named after {city.name}"
+            entity_id = self._own_place(query, label_level(part), note, country=city.country)
+            self._locate(entity_id, city, "seat")
+            return Match(entity_id, "resolved", query.name, reason, "admin unit")
         if is_the_city(part, city.name):  # "Municipiul Buzău" is Buzău
             why = f"{query.name!r} names {city.name} (GeoNames {city.geonames_id}) itself"
             if query.qid:
@@ -438,6 +452,47 @@ class PlaceResolver:
                 hits.append((str(entity_id), shared))
         return hits[0] if len(hits) == 1 else None
 
+    def _municipality(self, query: NameQuery, code: str | None) -> Match | None:
+        """A municipality item joins the town it is named after and governs."""
+        found = self._seat_town(query, code)
+        if found is None:
+            return None
+        town, km = found
+        why = (
+            f"Wikidata {query.qid}: the municipality of {town}, {km:.1f} km from it in the "
+            "same country: one settlement, one government"
+        )
+        self._give_qid(town, query.qid, why)
+        self._name(town, query.name, why)
+        return Match(town, "resolved", query.name, "one settlement", "place")
+
+    def _seat_town(self, query: NameQuery, code: str | None) -> tuple[str, float] | None:
+        """The town a municipality item is named after ("Umeå Municipality", "Gemeente
+        Delfzijl"): the one town of that name in its country within SAME_SETTLEMENT_KM of the
+        item, not tied to it."""
+        words = query.name.split()
+        core = " ".join(w for w in words if fold(w) not in _MUNICIPALITY_WORDS)
+        point = self.point_of(query)
+        if not query.qid or not code or point is None or not core or core == query.name:
+            return None
+        rows = self.store.conn.execute(
+            "SELECT DISTINCT e.id, e.lat, e.lon FROM names n JOIN entities e "
+            "ON e.id = n.entity_id WHERE n.folded = ? AND e.country = ? AND e.type = 'place' "
+            "AND e.level = 'city' AND e.lat IS NOT NULL",
+            (fold(core), code),
+        ).fetchall()
+        found = {str(i): (float(a), float(b)) for i, a, b in rows}
+        for e in self.new.values():
+            named = fold(e.name) == fold(core) and e.country == code and e.level == "city"
+            if named and e.lat is not None and e.lon is not None:
+                found[e.id] = (e.lat, e.lon)
+        near = [
+            (i, km)
+            for i, where in found.items()
+            if (km := distance(point, where)) <= SAME_SETTLEMENT_KM and not self._tied(i, query.qid)
+        ]
+        return near[0] if len(near) == 1 else None
+
     def _district_qid(self, entity_id: str, query: NameQuery, why: str) -> None:
         """A Wikidata item written as a district takes that district (its QID free)."""
         if query.qid and query.qid not in self.by_qid:
@@ -477,6 +532,11 @@ class PlaceResolver:
             self._district_qid(district, query, why)
             self._name(district, query.name, why)
             return Match(district, "resolved", query.name, "a known district", "district")
+        code = seat.country if seat is not None else None
+        if result.unit == "seat" and seat is not None and seat.geonames_id:
+            self._geonames_entity(seat)  # the seat town, so that its municipality can join it
+        if (joined := self._municipality(query, code)) is not None:
+            return joined
         if result.unit == "admin":
             unit = seat
             level = unit.level or unit_level(result.admin_kind)
@@ -543,6 +603,8 @@ class PlaceResolver:
                 return Match(holder, "resolved", query.name, "placed by shared ties", "place")
             level = label_level(query.name)
             code = country or country_code(query.country)
+            if (joined := self._municipality(query, code)) is not None:
+                return joined
             if code:  # the same name, country and level as a place of a name list: that place
                 entity_id = self._own_place(query, level, None, country=code)
             else:
