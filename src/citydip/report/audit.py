@@ -57,53 +57,20 @@ def audit_text(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _row(kind: str, group: object, p: dict[str, Any], note: str) -> list[object]:
+    fields = ("id", "name", "country", "level", "placement", "ties")
+    return [kind, group, *(p[f] for f in fields), note]
+
+
 def audit_csv(data: dict[str, Any]) -> str:
     """One row per listed place: list, group (a split cluster's number), the place, why."""
     rows: list[list[object]] = []
     for number, cluster in enumerate(data["splits"], start=1):
-        for p in cluster["places"]:
-            rows.append(
-                [
-                    "split",
-                    number,
-                    p["id"],
-                    p["name"],
-                    p["country"],
-                    p["level"],
-                    p["placement"],
-                    p["ties"],
-                    cluster["reason"],
-                ]
-            )
+        rows += [_row("split", number, p, cluster["reason"]) for p in cluster["places"]]
     for number, wrong in enumerate(data["wrong_merges"], start=1):
         for p, why in ((wrong["place"], "holds the row"), (wrong["namesake"], "namesake")):
-            rows.append(
-                [
-                    "wrong merge",
-                    number,
-                    p["id"],
-                    p["name"],
-                    p["country"],
-                    p["level"],
-                    p["placement"],
-                    p["ties"],
-                    f"{why} (partner {wrong['partner']})",
-                ]
-            )
-    for kind, key in (("unplaced", "unplaced"), ("misplaced", "misplaced")):
-        for p in data[key]:
-            rows.append(
-                [
-                    kind,
-                    "",
-                    p["id"],
-                    p["name"],
-                    p["country"],
-                    p["level"],
-                    p["placement"],
-                    p["ties"],
-                    "",
-                ]
-            )
+            rows.append(_row("wrong merge", number, p, f"{why} (partner {wrong['partner']})"))
+    for key in ("unplaced", "misplaced"):
+        rows += [_row(key, "", p, "") for p in data[key]]
     header = ["list", "group", "id", "name", "country", "level", "placement", "ties", "note"]
     return csv_text(header, rows)
