@@ -451,20 +451,9 @@ def namesakes_by_partner(
     a geocoder) put the name on one of them. When another place of the same name and
     country is tied to the row's partner by another source, and the place the row landed on
     is not, the row is that namesake's tie (docs/identity.md, "namesakes")."""
-    from citydip.text import fold
+    from citydip.knowledge.audit import NameIndex
 
-    places = {
-        str(eid): (str(name), country or "")
-        for eid, name, country in store.conn.execute(
-            "SELECT id, name, country FROM entities WHERE type = 'place'"
-        )
-    }
-    by_name: dict[tuple[str, str], set[str]] = {}
-    names_of: dict[str, set[str]] = {}
-    for eid, folded in store.conn.execute("SELECT entity_id, folded FROM names"):
-        if str(eid) in places:
-            by_name.setdefault((str(folded), places[str(eid)][1]), set()).add(str(eid))
-            names_of.setdefault(str(eid), set()).add(str(folded))
+    index = NameIndex.of(store)
     marks = ",".join("?" for _ in others)
     partners: dict[str, set[str]] = {}
     for a, b in store.conn.execute(
@@ -483,22 +472,15 @@ def namesakes_by_partner(
         ends = [str(subject), str(obj)]
         for i in (0, 1):
             end, other = ends[i], ends[1 - i]
-            if end not in places or other in partners.get(end, ()):
+            if end not in index.places or other in partners.get(end, ()):
                 continue
-            name, country = places[end]
-            namesakes = sorted(
-                {
-                    x
-                    for folded in names_of.get(end, {fold(name)})
-                    for x in by_name.get((folded, country), ())
-                    if x != end and other in partners.get(x, ())
-                }
-            )
-            if len(namesakes) == 1 and namesakes[0] != other:
-                ends[i] = namesakes[0]
+            namesake = index.namesake(end, other, partners)
+            if namesake is not None and namesake != other:
+                ends[i] = namesake
+                name, country = index.places[end]
                 why = (
-                    f"the list's {name!r} ({country}) is {namesakes[0]}: another source ties "
-                    f"that place of the same name to {places.get(other, (other,))[0]}"
+                    f"the list's {name!r} ({country}) is {namesake}: another source ties "
+                    f"that place of the same name to {index.places.get(other, (other,))[0]}"
                 )
                 moved[int(claim_id)] = (ends[0], ends[1], why)
     return moved

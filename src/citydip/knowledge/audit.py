@@ -198,6 +198,48 @@ def _cluster(ids: list[str], related: Any) -> list[tuple[list[str], str]]:
     return groups
 
 
+@dataclass(frozen=True)
+class NameIndex:
+    """The store's places by folded name and country, and each place's folded names."""
+
+    by_name: dict[tuple[str, str], set[str]]
+    names_of: dict[str, set[str]]
+    places: dict[str, tuple[str, str]]  # id → (name, country)
+
+    @classmethod
+    def of(cls, store: Store) -> NameIndex:
+        from citydip.text import fold
+
+        places = {
+            str(eid): (str(name), str(country or ""))
+            for eid, name, country in store.conn.execute(
+                "SELECT id, name, country FROM entities WHERE type = 'place'"
+            )
+        }
+        by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
+        names_of: dict[str, set[str]] = defaultdict(set)
+        for eid, folded in store.conn.execute("SELECT entity_id, folded FROM names"):
+            if str(eid) in places:
+                by_name[(str(folded), places[str(eid)][1])].add(str(eid))
+                names_of[str(eid)].add(str(folded))
+        for eid, (name, _) in places.items():
+            if eid not in names_of:
+                names_of[eid].add(fold(name))
+        return cls(dict(by_name), dict(names_of), places)
+
+    def namesake(self, place: str, partner: str, partners: dict[str, set[str]]) -> str | None:
+        """The one other place bearing one of ``place``'s names in its country that
+        ``partners`` (another source's ties) ties to ``partner``: whose row it likely is."""
+        country = self.places[place][1]
+        found = {
+            x
+            for folded in self.names_of.get(place, set())
+            for x in self.by_name.get((folded, country), set())
+            if x != place and partner in partners.get(x, set())
+        }
+        return found.pop() if len(found) == 1 else None
+
+
 def _wrong_merges(
     store: Store, info: dict[str, AuditPlace], by_source: dict[str, dict[str, set[str]]]
 ) -> list[WrongMerge]:
@@ -210,15 +252,7 @@ def _wrong_merges(
             "AND method = 'imported' AND qualifiers NOT LIKE '%\"wikidata\":%'"
         )
     }
-    names: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for entity_id, folded in store.conn.execute("SELECT entity_id, folded FROM names"):
-        known = info.get(str(entity_id))
-        if known is not None:
-            names[(str(folded), known.country or "")].add(known.id)
-    folded_of: dict[str, set[str]] = defaultdict(set)
-    for (folded, _), ids in names.items():
-        for i in ids:
-            folded_of[i].add(folded)
+    index = NameIndex.of(store)
     others: dict[str, set[str]] = defaultdict(set)
     for source, table in by_source.items():
         if source in lists:
@@ -231,14 +265,8 @@ def _wrong_merges(
             if place not in info:
                 continue
             for partner in sorted(listed - others[place]):
-                namesakes = {
-                    x
-                    for f in folded_of[place]
-                    for x in names[(f, info[place].country or "")]
-                    if x != place and partner in others[x]
-                }
-                if len(namesakes) == 1:
-                    x = namesakes.pop()
+                x = index.namesake(place, partner, others)
+                if x is not None:
                     label = info[partner].name if partner in info else partner
                     found.append(WrongMerge(info[place], info[x], label))
     return found
