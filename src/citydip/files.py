@@ -96,6 +96,8 @@ def check_output(path: Path, inputs: tuple[Path, ...] = ()) -> None:
         if str(source) != STDIO and source.exists() and path.exists() and source.samefile(path):
             raise OutputError(f"{path}: is the input file; give another output file")
     if not path.parent.is_dir() and str(path.parent) not in ("", "."):
+        if path.parent.exists():
+            raise OutputError(f"{path}: cannot write ({path.parent} is a file, not a folder)")
         raise OutputError(f"{path.parent}: no such folder")
     folder = path.parent if str(path.parent) else Path(".")
     if not os.access(folder, os.W_OK):

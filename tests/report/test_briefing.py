@@ -6,13 +6,13 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from tests.system import needs_cjk_fonts, needs_pango, needs_poppler
 
 from citydip.api import briefing
 from citydip.report.briefing import render_html
@@ -64,13 +64,21 @@ def two_cities(curated_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
     path.write_bytes(curated_db.read_bytes())
     with open_store(path) as store:
         html = render_html(briefing(store, ["Yokohama", "Taipei"]))
+    return html, b""
+
+
+@pytest.fixture(scope="module")
+def two_cities_pdf(two_cities: tuple[str, bytes]) -> tuple[str, bytes]:
+    html, _ = two_cities
     return html, html_to_pdf(html)
 
 
+@needs_pango
+@needs_cjk_fonts
 def test_pdf_has_pages_holding_cities_partners_cjk_names_and_sources(
-    two_cities: tuple[str, bytes],
+    two_cities_pdf: tuple[str, bytes],
 ) -> None:
-    _, pdf = two_cities
+    _, pdf = two_cities_pdf
     assert pdf.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 4
@@ -87,11 +95,13 @@ def test_pdf_has_pages_holding_cities_partners_cjk_names_and_sources(
     assert "www.city.yokohama.lg.jp" in flat  # source URLs printed in the bibliography
 
 
+@needs_pango
+@needs_cjk_fonts
+@needs_poppler
 def test_pdf_embeds_a_cjk_font_and_renders_to_png(
-    two_cities: tuple[str, bytes], tmp_path_factory: pytest.TempPathFactory
+    two_cities_pdf: tuple[str, bytes], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    assert shutil.which("pdftoppm") and shutil.which("pdffonts"), "poppler-utils (.ci/run)"
-    _, pdf = two_cities
+    _, pdf = two_cities_pdf
     artefacts = tmp_path_factory.mktemp("report-artefacts")
     (artefacts / "brief.pdf").write_bytes(pdf)
     fonts = subprocess.run(
@@ -143,6 +153,7 @@ def test_two_city_html_has_every_section(two_cities: tuple[str, bytes]) -> None:
     assert "53" in html  # Taipei's disputed sister-city count, in the conflicts
 
 
+@needs_pango
 def test_a_city_with_one_tie_gets_a_short_honest_report(store: Store) -> None:
     content = briefing(store, ["Belmopan"])
     assert len(content.cities) == 1 and len(content.cities[0].ties) == 1

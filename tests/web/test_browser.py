@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.system import needs_chromium
 from tests.web.conftest import TOKEN, Server, review_of
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -22,10 +23,7 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

@@ -69,6 +69,7 @@ FLAGS = {
     "timeout": "--stall-timeout",
     "deadline": "--deadline",
     "title": "--title",
+    "out": "--out",
 }
 
 
