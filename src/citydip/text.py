@@ -84,9 +84,18 @@ def name_problem(name: str) -> str | None:
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def formula_safe(text: str) -> str:
     """A spreadsheet cell that is never a formula: text starting with = + - @ (or a tab, a
-    carriage return) gets a leading quote."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    carriage return) gets a leading quote; a number (``-81.6947``, ``+3``, ``-1e-05``) is
+    no formula and stays a number."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 tie', '2 ties'; ``many`` for irregular plurals ('1 country', '3 countries')."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -152,7 +152,7 @@ def test_truncated_file_fails_in_one_line_keeps_the_old_data_and_resumes(
     server.truncate.add("UA.zip")
 
     failed = cli("data", "download", "geonames", "--country", "UA")
-    assert failed.exit_code != 0
+    assert failed.exit_code == 3  # an online source that failed (README: exit codes)
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("UA.zip: ") and "resume" in lines[0]
     assert _state(home) == kept
@@ -183,7 +183,7 @@ def test_wrong_checksum_fails_in_one_line_and_keeps_the_old_data(
     path.write_bytes(bytes(data))
 
     failed = cli("data", "download", "geonames", "--country", "UA")
-    assert failed.exit_code != 0
+    assert failed.exit_code == 3
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and "UA.zip: wrong checksum" in lines[0]
     assert _state(home) == kept
@@ -193,5 +193,18 @@ def test_wrong_checksum_fails_in_one_line_and_keeps_the_old_data(
 def test_download_needs_countries_or_all(cli, home: Path, server: Server) -> None:
     for args in ((), ("--all", "--country", "GB"), ("--country", "GBR")):
         result = cli("data", "download", "geonames", *args)
-        assert result.exit_code != 0 and len(result.stderr.strip().splitlines()) == 1
+        assert result.exit_code == 2 and len(result.stderr.strip().splitlines()) == 1
     assert server.requests == [] and not (home / "geonames" / "manifest.json").exists()
+
+
+def test_download_offline_is_a_network_error_exit_3(cli, home: Path, monkeypatch) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: as without a network
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("CITYDIP_GEONAMES_URL", f"http://127.0.0.1:{port}/")
+    failed = cli("data", "download", "geonames", "--country", "UA")
+    assert failed.exit_code == 3, failed.stderr
+    lines = failed.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the current data is unchanged" in lines[0]

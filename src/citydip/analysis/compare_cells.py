@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from citydip.text import plural
+
+__all__ = ["Cell", "join_words", "plural", "theme_label"]
+
 THEME_LABELS = {
     "technical-cooperation": "technical cooperation",
     "urban-development": "sustainable urban development",
@@ -27,11 +31,6 @@ def theme_label(theme: str) -> str:
 class Cell:
     text: str
     source_ids: list[str]
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 tie', '2 ties'; ``many`` for irregular plurals ('1 country', '3 countries')."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def join_words(items: list[str]) -> str:

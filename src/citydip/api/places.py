@@ -72,18 +72,12 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
     """Resolve every row of a CSV (columns name, country, region; others passed through)."""
-    import csv
-    import io
-
+    from citydip.csvfile import csv_text
     from citydip.knowledge.gazetteer import resolve_many
-    from citydip.text import formula_safe
 
     fields, rows = read_name_rows(path)
     records: list[dict[str, str]] = []
     columns = fields + [c for c in OUT_COLUMNS if c not in fields]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
     counts = {"resolved": 0, "ambiguous": 0, "unknown": 0}
     queries = [{k: row.get(k) or "" for k in ("name", "country", "region")} for row in rows]
     results = resolve_many(queries, progress=progress, total=len(rows))
@@ -101,8 +95,8 @@ def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
             "score": f"{result.score:.4f}",
         }
         records.append({k: str(v) for k, v in resolved.items()})
-        writer.writerow({k: formula_safe(str(v)) for k, v in resolved.items()})
-    return ResolvedBatch(buffer.getvalue(), len(rows), counts, records)
+    text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
+    return ResolvedBatch(text, len(rows), counts, records)
 
 
 def gazetteer_status() -> GazetteerStatus:

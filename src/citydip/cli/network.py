@@ -146,7 +146,7 @@ def top(
     level: list[str] | None = LEVEL,
     merge: bool = MERGE,
     source: list[str] | None = SOURCE,
-    fmt: Format = FORMAT,
+    fmt: OrgsFormat = typer.Option(OrgsFormat.table, "--format", help="table, json or csv."),
     exact: bool = EXACT,
     quiet: bool = QUIET,
 ) -> None:

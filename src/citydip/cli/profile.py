@@ -34,6 +34,7 @@ class CityFormat(StrEnum):
 class SourcesFormat(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
     bibtex = "bibtex"
     csl = "csl-json"
 

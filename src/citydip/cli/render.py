@@ -1,7 +1,9 @@
 """The one table that maps (view, format) to a renderer; commands only choose the key.
 
 A renderer takes the API's result (a record or a list of records) and writes it to
-stdout. JSON is always the records' ``to_dict()``.
+stdout. Every format but the terminal's ``table`` comes from the one renderer table of
+``citydip.report.formats``, which the web serves too: the same bytes (JSON the same data,
+indented here).
 """
 
 from __future__ import annotations
@@ -20,7 +22,20 @@ def emit_json(data: Any) -> None:
 
 
 def _json(result: Any) -> None:
-    emit_json([r.to_dict() for r in result] if isinstance(result, list) else result.to_dict())
+    from citydip.report.formats import json_data
+
+    emit_json(json_data(result))
+
+
+def _shared(fmt: str, kind: str | None = None) -> Renderer:
+    """The one renderer table's text (``report/formats.py``): what the web serves too."""
+
+    def render(result: Any) -> None:
+        from citydip.report.formats import render as rendered
+
+        sys.stdout.write(rendered(result, fmt, kind))
+
+    return render
 
 
 def _rich(view: Callable[[Any], Any]) -> Renderer:
@@ -71,24 +86,10 @@ def _top_table(result: Any) -> None:
     more(len(rows), result.places, "places")
 
 
-def _top_json(result: Any) -> None:
-    emit_json([r.to_dict() for r in result.rows])
-    more(len(result.rows), result.places, "places", table=False)
-
-
 def _profile_table(result: Any) -> None:
     from citydip.report.views import profile_view
 
     _rich(profile_view)(result.to_dict())
-
-
-def _city_file(name: str) -> Renderer:
-    def render(result: Any) -> None:
-        from citydip.report import city_files
-
-        sys.stdout.write(getattr(city_files, name)(result.to_dict()))
-
-    return render
 
 
 def _place_table(result: Any) -> None:
@@ -147,18 +148,6 @@ def _sources_table(result: Any) -> None:
     _rich(sources_view)([s.source.cite() for s in result])
 
 
-def _sources_bibtex(result: Any) -> None:
-    from citydip.report.bibliography import to_bibtex
-
-    sys.stdout.write(to_bibtex([s.source for s in result]))
-
-
-def _sources_csl(result: Any) -> None:
-    from citydip.report.bibliography import to_csl_json
-
-    emit_json(to_csl_json([s.source for s in result]))
-
-
 def _comparison(name: str) -> Renderer:
     def render(result: Any) -> None:
         from citydip.report import comparison
@@ -211,54 +200,48 @@ def _resolution_table(result: Any) -> None:
 RENDERERS: dict[tuple[str, str], Renderer] = {
     ("city", "table"): _profile_table,
     ("city", "json"): _json,
-    ("city", "csv"): _city_file("ties_csv"),
-    ("city", "md"): _city_file("city_markdown"),
+    ("city", "csv"): _shared("csv"),
+    ("city", "md"): _shared("md"),
     ("place", "table"): _place_table,
     ("place", "json"): _json,
     ("places audit", "table"): _report("audit", "audit_text"),
     ("places audit", "json"): _json,
-    ("places audit", "csv"): _report("audit", "audit_csv"),
+    ("places audit", "csv"): _shared("csv"),
     ("compare", "table"): _comparison("comparison_table"),
-    ("compare", "md"): _comparison("comparison_markdown"),
-    ("compare", "csv"): _comparison("comparison_csv"),
-    ("compare", "html"): _comparison("comparison_html"),
+    ("compare", "md"): _shared("md"),
+    ("compare", "csv"): _shared("csv"),
+    ("compare", "html"): _shared("html"),
     ("compare", "json"): _json,
     ("conflicts", "table"): _conflicts_table,
-    ("conflicts", "json"): _listing(
-        lambda r: emit_json(r.to_dict()["conflicts"]), "conflicts", "total", "conflicts"
-    ),
-    ("conflicts", "csv"): _listing(
-        _report("conflicts", "conflicts_csv"), "conflicts", "total", "conflicts"
-    ),
-    ("conflicts", "md"): _listing(
-        _report("conflicts", "conflicts_markdown"), "conflicts", "total", "conflicts"
-    ),
+    ("conflicts", "json"): _listing(_json, "conflicts", "total", "conflicts"),
+    ("conflicts", "csv"): _listing(_shared("csv"), "conflicts", "total", "conflicts"),
+    ("conflicts", "md"): _listing(_shared("md"), "conflicts", "total", "conflicts"),
     ("cities", "table"): _cities_table,
-    ("cities", "json"): _listing(
-        lambda r: emit_json(r.to_dict()["hits"]), "hits", "total", "places"
-    ),
-    ("cities", "csv"): _listing(_report("directory", "cities_csv"), "hits", "total", "places"),
+    ("cities", "json"): _listing(_json, "hits", "total", "places"),
+    ("cities", "csv"): _listing(_shared("csv"), "hits", "total", "places"),
     ("org", "table"): _report("directory", "organization_table", rich=True),
     ("org", "json"): _json,
-    ("org", "csv"): _report("directory", "organization_csv"),
-    ("org", "md"): _report("memberships", "organization_markdown"),
-    ("org", "geojson"): _report("memberships", "organization_geojson"),
+    ("org", "csv"): _shared("csv"),
+    ("org", "md"): _shared("md"),
+    ("org", "geojson"): _shared("geojson"),
     ("orgs", "table"): _report("memberships", "organizations_table", rich=True),
     ("orgs", "json"): _json,
-    ("orgs", "csv"): _report("memberships", "organizations_csv"),
+    ("orgs", "csv"): _shared("csv"),
     ("network orgs", "table"): _report("memberships", "network_orgs_text"),
     ("network orgs", "json"): _json,
-    ("network orgs", "csv"): _report("memberships", "network_orgs_csv"),
+    ("network orgs", "csv"): _shared("csv"),
     ("sources", "table"): _sources_table,
     ("sources", "json"): _json,
-    ("sources", "bibtex"): _sources_bibtex,
-    ("sources", "csl-json"): _sources_csl,
+    ("sources", "csv"): _shared("csv", "SourceRecord"),
+    ("sources", "bibtex"): _shared("bibtex", "SourceRecord"),
+    ("sources", "csl-json"): _shared("csl-json", "SourceRecord"),
     ("network stats", "table"): _network("stats_text"),
     ("network stats", "json"): _json,
     ("network city", "table"): _network("city_text"),
     ("network city", "json"): _json,
     ("network top", "table"): _top_table,
-    ("network top", "json"): _top_json,
+    ("network top", "json"): _listing(_json, "rows", "places", "places"),
+    ("network top", "csv"): _listing(_shared("csv"), "rows", "places", "places"),
     ("network homophily", "table"): _network("homophily_text"),
     ("network homophily", "json"): _json,
     ("network communities", "table"): _network("communities_text"),
@@ -280,13 +263,14 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("check", "json"): _json,
     ("review list", "table"): _document("proposed_text", records=True),
     ("review list", "json"): _json,
+    ("review list", "csv"): _shared("csv", "ProposedClaim"),
     ("review", "table"): _review_table,
     ("typology", "table"): _report("partners", "typology_text"),
-    ("typology", "md"): _report("partners", "typology_markdown"),
+    ("typology", "md"): _shared("md"),
     ("typology", "json"): _json,
     ("recommend", "table"): _report("partners", "suggestions_text"),
-    ("recommend", "md"): _report("partners", "suggestions_markdown"),
-    ("recommend", "csv"): _report("partners", "suggestions_csv"),
+    ("recommend", "md"): _shared("md"),
+    ("recommend", "csv"): _shared("csv"),
     ("recommend", "json"): _json,
     ("recommend evaluate", "table"): _report("partners", "evaluation_text"),
     ("recommend evaluate", "json"): _json,

@@ -1,17 +1,27 @@
 """The console every command prints through: no markup read from data, and full cells when
-the output is not a terminal (a pipe, a file): tables are as wide as their content instead
-of being cut at 80 columns ("attribut…", "mofa-toy…")."""
+the output is not a terminal (a pipe, a file): a table is as wide as its content, up to
+``MAX_WIDTH`` columns (``COLUMNS`` sets another bound); a cell wider than its column folds
+onto the next line instead of being cut ("attribut…", "mofa-toy…"), and a longer line of
+text wraps at that width."""
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
-UNBOUNDED = 100_000  # columns: wide enough for any table's natural width
+MAX_WIDTH = 200  # columns off a terminal, unless COLUMNS says otherwise
+
+
+def max_width() -> int:
+    """The widest output off a terminal: ``COLUMNS`` when it is a number, else 200."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) >= 40 else MAX_WIDTH
 
 
 class FullWidthConsole:
-    """A Rich console; off a terminal each renderable is printed at its own natural width."""
+    """A Rich console; off a terminal each renderable is printed at the natural width of
+    its tables (at least 80, at most ``max_width()``), every cell in full."""
 
     def __init__(self, stderr: bool = False) -> None:
         from rich.console import Console
@@ -24,24 +34,48 @@ class FullWidthConsole:
             soft_wrap=False,
             markup=False,
             emoji=False,
-            width=None if self.terminal else UNBOUNDED,
+            width=None if self.terminal else max_width(),
         )
 
     def print(self, *objects: Any, **kwargs: Any) -> None:
         if self.terminal or "width" in kwargs:
             self.console.print(*objects, **kwargs)
             return
-        widths = [
-            self.console.measure(obj).maximum
-            if not isinstance(obj, str)
-            else max((len(line) for line in obj.splitlines()), default=0)
-            for obj in objects
-        ]
-        width = max([80, *widths])
-        self.console.print(*objects, width=min(width, UNBOUNDED), **kwargs)
+        bound = max_width()
+        widths = [self._natural(obj) for obj in objects]
+        width = min(max([80, *widths]), bound)
+        for obj in objects:
+            _fold_cells(obj)
+        self.console.print(*objects, width=width, **kwargs)
+
+    def _natural(self, obj: Any) -> int:
+        """The width a renderable wants: its longest line, its tables' natural width."""
+        from rich.console import Group
+
+        if isinstance(obj, Group):
+            return max((self._natural(part) for part in obj.renderables), default=0)
+        if isinstance(obj, str):
+            return max((len(line) for line in obj.splitlines()), default=0)
+        options = self.console.options.update_width(10**5)
+        return int(self.console.measure(obj, options=options).maximum)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.console, name)
+
+
+def _fold_cells(obj: Any) -> None:
+    """Every table in ``obj`` takes its natural width, and every column folds a long cell
+    instead of cutting it."""
+    from rich.console import Group
+    from rich.table import Table
+
+    if isinstance(obj, Group):
+        for part in obj.renderables:
+            _fold_cells(part)
+    elif isinstance(obj, Table):
+        obj.expand = False  # as wide as its cells, not padded out to the widest line
+        for column in obj.columns:
+            column.overflow = "fold"
 
 
 def console(stderr: bool = False) -> Any:

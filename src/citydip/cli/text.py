@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,16 @@ def check_command(
     render("check", fmt.value, result)
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
 @review_app.command("list")
 def review_list(
     source: str | None = typer.Option(None, "--source", help="Only this document's claims."),
-    fmt: Format = typer.Option(Format.table, "--format", help="table or json."),
+    fmt: ListFormat = typer.Option(ListFormat.table, "--format", help="table, json or csv."),
 ) -> None:
     """Extracted claims waiting for review."""
     from citydip.api import proposed_claims

@@ -20,6 +20,7 @@ from citydip.knowledge.reconcile import SourceIndex, Tie, reconcile_ties
 from citydip.knowledge.severity import as_number
 from citydip.store.database import Store
 from citydip.store.models import Claim
+from citydip.text import plural
 
 JUMP = 5  # a stated figure that grows this many times between dates is not growth (flagged)
 # Which tie kinds each stated count metric counts.
@@ -138,9 +139,9 @@ def _count_vs_list(
             derived="ties listed with this kind in the store",
         )
     )
-    note = f"{len(listed)} active ties of kind {metric} listed"
+    note = f"{plural(len(listed), 'active tie')} of kind {metric} listed"
     if unknown:
-        note += f"; {len(unknown)} more ties listed without a kind"
+        note += f"; {plural(len(unknown), 'more tie')} listed without a kind"
     return Finding(city, f"{metric} count vs listed ties", "count-vs-list", values, note).scored()
 
 

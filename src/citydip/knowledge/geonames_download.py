@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from citydip.errors import DataError, InvalidInput
+from citydip.errors import ImportFailed, InvalidInput
 from citydip.knowledge.geonames_dump import (
     MANIFEST,
     Manifest,
@@ -54,8 +54,8 @@ def download(
 ) -> Manifest:
     """Fetch, verify and index the dump for ``countries`` (ISO alpha-2) or all countries.
 
-    Countries downloaded earlier stay in the manifest. Raises :class:`DataError` with one
-    line naming the file on a failed transfer, a truncated file or a wrong checksum.
+    Countries downloaded earlier stay in the manifest. Raises :class:`ImportFailed` (exit 3)
+    with one line naming the file on a failed transfer, a truncated file or a wrong checksum.
     """
     import httpx
 
@@ -108,8 +108,8 @@ def _fetch(client: object, url: str, target: Path, name: str, progress: Progress
             if response.status_code == 416:  # already complete
                 response.close()
             elif response.status_code not in (200, 206):
-                raise DataError(
-                    name, None, None, f"the server answered HTTP {response.status_code} ({url})"
+                raise ImportFailed(
+                    f"{name}: the server answered HTTP {response.status_code} ({url})"
                 )
             else:
                 if response.status_code == 200:
@@ -125,17 +125,14 @@ def _fetch(client: object, url: str, target: Path, name: str, progress: Progress
                             progress(name, done, expected)
     except httpx.HTTPError as exc:
         got = target.stat().st_size if target.exists() else 0
-        raise DataError(
-            name,
-            None,
-            None,
-            f"transfer interrupted after {got} bytes ({exc.__class__.__name__}); "
+        raise ImportFailed(
+            f"{name}: transfer interrupted after {got} bytes ({exc.__class__.__name__}); "
             "run the download again to resume, the current data is unchanged",
         ) from exc
     size = target.stat().st_size
     if expected is not None and size != expected:
-        raise DataError(
-            name, None, None, f"truncated, {size} of {expected} bytes; the current data is kept"
+        raise ImportFailed(
+            f"{name}: truncated, {size} of {expected} bytes; the current data is kept"
         )
     if name.endswith(".zip"):
         _check_zip(target, name)
@@ -147,19 +144,15 @@ def _check_zip(path: Path, name: str) -> None:
             bad = archive.testzip()
     except zlib.error as exc:
         path.unlink(missing_ok=True)
-        raise DataError(
-            name, None, None, f"corrupt data ({exc}); the current data is kept"
-        ) from exc
+        raise ImportFailed(f"{name}: corrupt data ({exc}); the current data is kept") from exc
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         path.unlink(missing_ok=True)
-        raise DataError(
-            name, None, None, f"not a complete zip file ({exc}); the current data is kept"
+        raise ImportFailed(
+            f"{name}: not a complete zip file ({exc}); the current data is kept"
         ) from exc
     if bad is not None:
         path.unlink(missing_ok=True)
-        raise DataError(
-            name, None, None, f"wrong checksum (CRC-32) for {bad}; the current data is kept"
-        )
+        raise ImportFailed(f"{name}: wrong checksum (CRC-32) for {bad}; the current data is kept")
 
 
 def _sha256(path: Path) -> str:

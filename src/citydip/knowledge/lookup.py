@@ -13,8 +13,13 @@ SUGGEST_MIN_SCORE = 75
 
 
 def find_entity(store: Store, name: str, type: str | None = "place") -> Entity:
-    """The one entity called ``name`` (or with that id); NotFound says what was meant."""
+    """The one entity called ``name`` (or with that id); NotFound says what was meant; an
+    empty name is bad input (InvalidInput), not a name that was not found."""
     check_name_length(name)
+    if not name.strip():
+        from citydip.errors import InvalidInput
+
+        raise InvalidInput("give a name; an empty one names nothing", field="name")
     if (by_id := store.entity(name)) is not None and (type is None or by_id.type == type):
         return by_id
     ids = named(store, name, type)

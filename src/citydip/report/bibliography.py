@@ -23,6 +23,12 @@ def _escape(text: str) -> str:
     return re.sub(r"([{}&%$#_])", r"\\\1", text)
 
 
+def _url(url: str) -> str:
+    """A URL as the ``url`` field takes it: verbatim (``_``, ``%``, ``#`` and ``&`` are part
+    of the link; an escape would break it), braces percent-encoded so the field stays whole."""
+    return url.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
 def to_bibtex(sources: list[Source]) -> str:
     entries = []
     for s in sources:
@@ -35,7 +41,9 @@ def to_bibtex(sources: list[Source]) -> str:
             "url": s.url,
             "note": s.kind,
         }
-        body = ",\n".join(f"  {k} = {{{_escape(v)}}}" for k, v in fields.items() if v)
+        body = ",\n".join(
+            f"  {k} = {{{_url(v) if k == 'url' else _escape(v)}}}" for k, v in fields.items() if v
+        )
         entries.append(f"@{BIBTEX_TYPES.get(s.kind, 'online')}{{{s.id},\n{body}\n}}")
     return "\n\n".join(entries) + "\n"
 

@@ -7,11 +7,12 @@ bibliography (citations.py, a CSL style) then lists them in that order. PDF: rep
 from __future__ import annotations
 
 import datetime
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
 
 from citydip.analysis.briefing import Briefing, BriefTie, CityBrief
 from citydip.report.citations import DEFAULT_STYLE, Numbering, format_bibliography
+from citydip.report.templating import country_name, environment, join_and
+
+__all__ = ["city_map", "city_timeline", "country_name", "decades", "join_and", "render_html"]
 from citydip.report.figures import (
     DecadeSeries,
     MapPlace,
@@ -22,47 +23,8 @@ from citydip.report.figures import (
     world_map,
 )
 
-if TYPE_CHECKING:
-    from jinja2 import Environment
-
 CONFLICT_LIMIT = 25  # conflicts listed per city; the rest are counted
 TIMELINE_LIMIT = 60  # agreements drawn on a city's timeline (the earliest); the table has all
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    env = Environment(
-        loader=PackageLoader("citydip", "report/templates"),
-        autoescape=select_autoescape(["html"]),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["country"] = country_name
-    env.filters["year"] = lambda value: (value or "")[:4]
-    env.filters["join_and"] = join_and
-    return env
-
-
-def country_name(code: str | None) -> str:
-    """A country's common name from its ISO code (the code itself when unknown)."""
-    if not code:
-        return "unknown country"
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
-
-
-def join_and(items: list[Any]) -> str:
-    texts = [str(i) for i in items]
-    if len(texts) <= 2:
-        return " and ".join(texts)
-    return ", ".join(texts[:-1]) + " and " + texts[-1]
 
 
 def city_map(city: CityBrief) -> str | None:
@@ -123,7 +85,7 @@ def render_html(
         links = ",".join(f'<a href="#ref-{n}">{n}</a>' for n in numbers)
         return Markup(f'<sup class="cite">[{links}]</sup>')
 
-    env = _environment()
+    env = environment()
     names = [c.name for c in briefing.cities]
     body = env.get_template("briefing_body.html").render(
         b=briefing,

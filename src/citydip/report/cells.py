@@ -1,30 +1,16 @@
-"""Safe cells: data is never a formula in a spreadsheet nor markup in Markdown."""
+"""Safe cells: data is never a formula in a spreadsheet nor markup in Markdown (CSV from
+the one writer, ``citydip.csvfile``)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 
+from citydip.csvfile import csv_cell, csv_text
+
+__all__ = ["csv_cell", "csv_text", "md_cell", "md_table"]
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
-
-
-def csv_cell(value: object) -> str:
-    """A CSV cell: text starting with = + - @ (or a tab, a carriage return) gets a quote."""
-    from citydip.text import formula_safe
-
-    return formula_safe("" if value is None else str(value))
-
-
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """A whole CSV document (RFC 4180: CRLF line ends, so a CR inside a cell is quoted),
-    every cell neutralised."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows([csv_cell(v) for v in row] for row in rows)
-    return out.getvalue()
 
 
 def md_cell(value: object) -> str:

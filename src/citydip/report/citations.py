@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from citydip.report.bibliography import to_csl_json
 from citydip.store.models import Source
@@ -18,27 +20,46 @@ DEFAULT_STYLE = "ieee"
 _LEADING_NUMBER = re.compile(r"^\s*\[\d+\]\s*")
 
 
+class Citations:
+    """Numbers sources in the order they are first cited: the one numbering of every face
+    (Table 1 in every format, a city's Markdown, the web pages, the briefing report).
+    ``refs(sources)`` gives the numbers of records with an ``id``; ``sources`` lists the
+    cited records in the order of their numbers."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.sources: list[dict[str, Any]] = []
+
+    def refs(self, sources: Iterable[dict[str, Any]]) -> list[int]:
+        """The numbers of ``sources``, sorted, each once; new sources get the next ones."""
+        out = []
+        for source in sources:
+            if source["id"] not in self.numbers:
+                self.numbers[source["id"]] = len(self.numbers) + 1
+                self.sources.append(source)
+            out.append(self.numbers[source["id"]])
+        return sorted(set(out))
+
+    def mark(self, sources: Iterable[dict[str, Any]], sep: str = ",") -> str:
+        """``[1,3]`` (``sep`` between the numbers), or "" when nothing is cited."""
+        numbers = self.refs(sources)
+        return "[" + sep.join(str(n) for n in numbers) + "]" if numbers else ""
+
+
 @dataclass
 class Numbering:
-    """Footnote numbers given to sources in the order the report first cites them."""
+    """The briefing's numbering: the report's ``Citations`` of its known sources."""
 
     sources: dict[str, Source]
-    numbers: dict[str, int] = field(default_factory=dict)
+    citations: Citations = field(default_factory=Citations)
 
     def cite(self, source_ids: list[str]) -> list[int]:
         """The numbers of ``source_ids`` (known sources only), numbering new ones."""
-        out = []
-        for sid in source_ids:
-            if sid not in self.sources:
-                continue
-            if sid not in self.numbers:
-                self.numbers[sid] = len(self.numbers) + 1
-            out.append(self.numbers[sid])
-        return sorted(set(out))
+        return self.citations.refs({"id": sid} for sid in source_ids if sid in self.sources)
 
     @property
     def ordered(self) -> list[Source]:
-        return [self.sources[sid] for sid in sorted(self.numbers, key=self.numbers.__getitem__)]
+        return [self.sources[cited["id"]] for cited in self.citations.sources]
 
 
 @dataclass(frozen=True)

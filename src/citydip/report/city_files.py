@@ -11,6 +11,8 @@ import re
 from typing import Any
 
 from citydip.report.cells import csv_text, md_cell
+from citydip.report.citations import Citations
+from citydip.text import plural
 
 CSV_FIELDS = (
     "city",
@@ -62,32 +64,18 @@ def md(value: object) -> str:
     return md_cell(value)
 
 
-class _Numbers:
-    def __init__(self) -> None:
-        self.by_id: dict[str, int] = {}
-        self.sources: list[dict[str, Any]] = []
-
-    def refs(self, sources: list[dict[str, Any]]) -> str:
-        numbers = []
-        for s in sources:
-            if s["id"] not in self.by_id:
-                self.by_id[s["id"]] = len(self.by_id) + 1
-                self.sources.append(s)
-            numbers.append(self.by_id[s["id"]])
-        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
-
-
 def city_markdown(data: dict[str, Any]) -> str:
     """The city's ties, memberships and activities as Markdown with numbered sources."""
     city, summary = data["city"], data["summary"]
-    numbers = _Numbers()
+    numbers = Citations()
     kinds = ", ".join(f"{n} {k}" for k, n in summary["ties_by_kind"].items())
     lines = [
         f"# {md(city['name'])}",
         "",
         f"{sum(summary['ties_by_kind'].values())} ties in force ({md(kinds) or 'none'}); "
-        f"partners in {len(summary['countries'])} countries on "
-        f"{len(summary['continents'])} continents ({md(', '.join(summary['continents']))}).",
+        f"partners in {plural(len(summary['countries']), 'country', 'countries')} on "
+        f"{plural(len(summary['continents']), 'continent')}"
+        f" ({md(', '.join(summary['continents']))}).",
         "",
         "## Ties",
         "",
@@ -97,7 +85,9 @@ def city_markdown(data: dict[str, Any]) -> str:
     for name, t in _tie_rows(data):
         cells = [name, t["partner"]["name"], t["partner"].get("country"), t["kind"]]
         cells += [t["start"], t["end"], t["status"]]
-        lines.append("| " + " | ".join(md(c) for c in cells) + f" | {numbers.refs(t['sources'])} |")
+        lines.append(
+            "| " + " | ".join(md(c) for c in cells) + f" | {numbers.mark(t['sources'], ', ')} |"
+        )
     if data["memberships"]:
         lines += ["", "## Memberships", "", "| Organization | Roles | Since | Sources |"]
         lines.append("|---|---|---|---|")
@@ -106,7 +96,7 @@ def city_markdown(data: dict[str, Any]) -> str:
             label = org["name"] + (f" ({org['acronym']})" if org.get("acronym") else "")
             lines.append(
                 f"| {md(label)} | {md(', '.join(m['roles']))} | {md(m['start'])} "
-                f"| {numbers.refs(m['sources'])} |"
+                f"| {numbers.mark(m['sources'], ', ')} |"
             )
     if data["activities"]:
         lines += ["", "## Activities", "", "| Type | What | Since | Sources |", "|---|---|---|---|"]
@@ -116,7 +106,7 @@ def city_markdown(data: dict[str, Any]) -> str:
                 what = f"{a['subject']}: {what}"
             lines.append(
                 f"| {md(a['type'])} | {md(what)} | {md(a['start'])} "
-                f"| {numbers.refs(a['sources'])} |"
+                f"| {numbers.mark(a['sources'], ', ')} |"
             )
     lines += ["", "## Sources", ""]
     for n, s in enumerate(numbers.sources, 1):

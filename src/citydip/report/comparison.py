@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 
 def _numbering(data: dict[str, Any]) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Number every cited source once, in order of first citation."""
-    numbers: dict[str, int] = {}
-    ordered: list[dict[str, Any]] = []
+    """Every cited source numbered once, in order of first citation (``Citations``)."""
+    from citydip.report.citations import Citations
+
+    citations = Citations()
     for dim in data["dimensions"]:
         for cell in dim["cells"].values():
-            for source in cell["sources"]:
-                if source["id"] not in numbers:
-                    numbers[source["id"]] = len(numbers) + 1
-                    ordered.append(source)
-    return numbers, ordered
+            citations.refs(cell["sources"])
+    return citations.numbers, citations.sources
 
 
 def _refs(cell: dict[str, Any], numbers: dict[str, int]) -> str:
@@ -79,33 +75,30 @@ def comparison_markdown(data: dict[str, Any]) -> str:
 
 
 def comparison_csv(data: dict[str, Any]) -> str:
-    from citydip.report.cells import csv_cell
+    """One row per dimension and city: its text, its sources' ids and URLs."""
+    from citydip.csvfile import csv_text
 
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["key", "dimension", "city", "text", "source_ids", "source_urls"])
-    for dim in data["dimensions"]:
-        for name, cell in dim["cells"].items():
-            row = [
-                dim["key"],
-                dim["label"],
-                name,
-                cell["text"],
-                ";".join(s["id"] for s in cell["sources"]),
-                ";".join(s.get("url") or "" for s in cell["sources"]),
-            ]
-            writer.writerow([csv_cell(v) for v in row])
-    return out.getvalue()
+    header = ["key", "dimension", "city", "text", "source_ids", "source_urls"]
+    rows = [
+        [
+            dim["key"],
+            dim["label"],
+            name,
+            cell["text"],
+            ";".join(s["id"] for s in cell["sources"]),
+            ";".join(s.get("url") or "" for s in cell["sources"]),
+        ]
+        for dim in data["dimensions"]
+        for name, cell in dim["cells"].items()
+    ]
+    return csv_text(header, rows)
 
 
 def comparison_html(data: dict[str, Any]) -> str:
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from citydip.report.templating import environment
 
     numbers, ordered = _numbering(data)
-    env = Environment(
-        loader=PackageLoader("citydip", "report/templates"), autoescape=select_autoescape(["html"])
-    )
-    template = env.get_template("comparison.html")
+    template = environment().get_template("comparison.html")
     return template.render(
         data=data, numbers=numbers, sources=ordered, names=[c["name"] for c in data["cities"]]
     )

@@ -32,19 +32,22 @@ def resolution_text(result: Any) -> str:
             seat = f" ({place.level}{inside}; centroid)"
         elif place.kind == "village":
             seat = " (small place)"
-        gid = place.geonames_id or "-"
+        gid = f" geonames:{place.geonames_id}" if place.geonames_id else ""
+        pop = f" pop. {place.population:,}" if place.population else ""
         lines = [
-            f"resolved: {place.name}{seat} ({place.country}{region}) geonames:{gid} "
-            f"{place.lat:.4f},{place.lon:.4f} pop. {place.population} score {result.score:.2f}"
+            f"resolved: {place.name}{seat} ({place.country}{region}){gid} "
+            f"{place.lat:.4f},{place.lon:.4f}{pop} score {result.score:.2f}"
         ]
         if result.reason:
             lines.append(f"note: {result.reason}")
         return "\n".join(lines) + "\n"
     lines = [f"{result.status}: {result.reason}"]
     for candidate, score in zip(result.candidates, result.scores, strict=False):
+        region = f", {candidate.admin1}" if candidate.admin1 else ""
+        gid = f" geonames:{candidate.geonames_id}" if candidate.geonames_id else ""
+        pop = f" pop. {candidate.population:,}" if candidate.population else ""
         lines.append(
-            f"  {candidate.name} ({candidate.country}, {candidate.admin1 or '-'}) "
-            f"geonames:{candidate.geonames_id} pop. {candidate.population} score {score:.2f}"
+            f"  {candidate.name} ({candidate.country}{region}){gid}{pop} score {score:.2f}"
         )
     return "\n".join(lines) + "\n"
 

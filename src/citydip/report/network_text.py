@@ -12,6 +12,8 @@ def fmt(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:  # a degree of 103.0 reads 103, as 98
+            return f"{int(value):,}"
         return f"{value:,.4g}" if abs(value) < 100 else f"{value:,.1f}"
     if isinstance(value, int):
         return f"{value:,}"

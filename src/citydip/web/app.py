@@ -26,7 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from citydip.errors import CitydipError, InvalidInput
+from citydip.errors import CitydipError, InvalidInput, NotFound
 from citydip.store.database import Store, open_store
 from citydip.web.security import Guard
 
@@ -224,7 +224,8 @@ def create_app(
 
     @app.exception_handler(CitydipError)
     async def library_error(request: Request, exc: CitydipError) -> Response:
-        return _error(request, exc.http_status, error_body(exc))
+        suggestions = exc.suggestions if isinstance(exc, NotFound) else []
+        return _error(request, exc.http_status, error_body(exc), suggestions=suggestions)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
@@ -373,11 +374,17 @@ def _offline_docs(app: FastAPI) -> None:
 
 
 def _error(
-    request: Request, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+    request: Request,
+    status: int,
+    body: dict[str, Any],
+    headers: dict[str, str] | None = None,
+    suggestions: list[str] | None = None,
 ) -> Response:
-    """JSON under /api (and for machines); an HTML page for pages."""
+    """JSON under /api (and for machines); an HTML page for pages, the names a NotFound
+    suggests as links."""
     if request.url.path.startswith("/api") or request.url.path.endswith(".json"):
         return JSONResponse(body, status_code=status, headers=headers)
     from citydip.web.pages import render_error
 
-    return HTMLResponse(render_error(request, status, body), status_code=status, headers=headers)
+    page = render_error(request, status, body, suggestions or [])
+    return HTMLResponse(page, status_code=status, headers=headers)

@@ -1,16 +1,17 @@
-"""Page rendering: the Jinja2 environment (autoescaped), source numbering, error pages."""
+"""Page rendering through the one Jinja2 environment (``report/templating.py``), with the
+one source numbering (``report.citations.Citations``); error pages."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Request
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment
 
-from citydip.web.app import HERE
+from citydip.report.citations import Citations
+
+__all__ = ["Citations", "activity_groups", "environment", "render", "render_error"]
 
 ACTIVITY_LABELS = {
     "programme": "Programmes",
@@ -22,17 +23,11 @@ ACTIVITY_LABELS = {
 }
 
 
-@lru_cache(maxsize=1)
 def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(["html"], default=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["city_url"] = lambda name: "/cities/" + quote(str(name), safe="")
-    env.filters["svg"] = Markup  # figures escape every name they draw
-    return env
+    """The one Jinja2 environment (``report/templating.py``)."""
+    from citydip.report.templating import environment as shared
+
+    return shared()
 
 
 def render(request: Request, template: str, **context: Any) -> str:
@@ -44,25 +39,35 @@ def render(request: Request, template: str, **context: Any) -> str:
     )
 
 
-def render_error(request: Request, status: int, body: dict[str, Any]) -> str:
-    return render(request, "error.html", status=status, error=body["error"])
+# An error's type as a page title says it to a person.
+ERROR_TITLES = {
+    "InvalidInput": "Bad request",
+    "DataError": "Bad data",
+    "NotFound": "Not found",
+    "Ambiguous": "More than one match",
+    "Unauthorized": "Token needed",
+    "Forbidden": "Not allowed",
+    "TooLarge": "Request too large",
+    "TooManyRequests": "Too many attempts",
+    "ImportFailed": "Import failed",
+    "OutputError": "Cannot write",
+    "StoreError": "The store cannot be read",
+    "Unavailable": "Not available here",
+}
+LINKED = ("cities", "orgs", "places")  # pages whose names a NotFound's suggestions link to
 
 
-class Citations:
-    """Numbers sources in order of first citation; ``refs(sources)`` gives their numbers."""
-
-    def __init__(self) -> None:
-        self.numbers: dict[str, int] = {}
-        self.sources: list[dict[str, Any]] = []
-
-    def refs(self, sources: list[dict[str, Any]]) -> list[int]:
-        out = []
-        for source in sources:
-            if source["id"] not in self.numbers:
-                self.numbers[source["id"]] = len(self.numbers) + 1
-                self.sources.append(source)
-            out.append(self.numbers[source["id"]])
-        return sorted(set(out))
+def render_error(
+    request: Request, status: int, body: dict[str, Any], suggestions: list[str] | None = None
+) -> str:
+    """The error page: a title a person reads ("Not found"), the message, and each
+    suggested name as a link to its page."""
+    error = body["error"]
+    section = request.url.path.strip("/").split("/", 1)[0]
+    prefix = f"/{section if section in LINKED else 'cities'}/"
+    links = [(name, prefix + quote(name, safe="")) for name in suggestions or []]
+    title = ERROR_TITLES.get(error["type"], "Error")
+    return render(request, "error.html", status=status, error=error, title=title, links=links)
 
 
 def activity_groups(profile: dict[str, Any]) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
@@ -17,7 +18,6 @@ from citydip.store.database import Store
 from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
 from citydip.web import schemas as sc
 from citydip.web.app import Body, Stores, cached_body
-from citydip.web.csv_out import to_csv
 from citydip.web.schemas import ok
 
 
@@ -45,8 +45,26 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
 class ListFormat(StrEnum):
+    """Every format of the one renderer table (``report/formats.py``); each route answers
+    those its result offers (JSON always) and refuses the others."""
+
     json = "json"
     csv = "csv"
+    md = "md"
+    html = "html"
+    bibtex = "bibtex"
+    csl_json = "csl-json"
+    geojson = "geojson"
+
+
+MEDIA_TYPES = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
+    "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
+    "geojson": ("application/geo+json", "geojson"),
+}
 
 
 class CitySort(StrEnum):
@@ -74,7 +92,11 @@ def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
     return request.app.state.stores.cached(key, compute)
 
 
-FORMAT = Query(ListFormat.json, description="json, or csv for a spreadsheet")
+FORMAT = Query(
+    ListFormat.json,
+    description="json, or another format the result offers (as the CLI's --format): csv, "
+    "md, html, bibtex, csl-json, geojson",
+)
 NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
 
@@ -82,18 +104,31 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip") -> Response:
-    """JSON of the records; CSV (one row per record) when asked for a list."""
-    if isinstance(result, list):
-        rows = [r.to_dict() for r in result]
-        if fmt is ListFormat.csv:
-            return Response(
-                to_csv(rows),
-                media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-            )
-        return JSONResponse(rows)
-    return JSONResponse(result.to_dict())
+def reply(
+    result: Any,
+    fmt: ListFormat = ListFormat.json,
+    name: str = "citydip",
+    kind: str | None = None,
+) -> Response:
+    """The result as JSON (``formats.json_data``) or rendered by the one renderer table,
+    byte for byte what ``citydip COMMAND --format FMT`` prints; a format the result does
+    not offer is refused (400). ``kind`` names the records of a list that may be empty."""
+    from citydip.errors import InvalidInput
+    from citydip.report import formats
+
+    if fmt is ListFormat.json:
+        return JSONResponse(formats.json_data(result))
+    offered = formats.formats_of(result, kind)
+    if fmt.value not in offered:
+        raise InvalidInput(
+            f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
+        )
+    media, extension = MEDIA_TYPES[fmt.value]
+    return Response(
+        formats.render(result, fmt.value, kind),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
+    )
 
 
 @router.get(
@@ -117,7 +152,7 @@ def search(
         found = cached(
             request, key, lambda: api.search_cities(s, q, country, sort.value, limit=limit)
         )
-    response = reply(found.hits, format, "cities")
+    response = reply(found, format, "cities")
     response.headers["X-Total-Count"] = str(found.total)
     return response
 
@@ -160,7 +195,6 @@ def compare(
         ...,
         description="Two or more names separated by commas, e.g. Yokohama,Taipei",
         max_length=1000,
-        pattern=r"[^,\s][^,]*,\s*[^,\s]",
     ),
     merge_districts: bool = Query(False, description="Count districts' ties as their city's"),
     format: ListFormat = FORMAT,
@@ -169,19 +203,7 @@ def compare(
     key = ("compare", merge_districts, *names)
     with session(request) as s:
         result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
-    if format is ListFormat.csv:
-        data = result.to_dict()
-        rows = [
-            {"dimension": d["label"]}
-            | {
-                f"{city} {part}": cell["text"] if part == "text" else cell["sources"]
-                for city, cell in d["cells"].items()
-                for part in ("text", "sources")
-            }
-            for d in data["dimensions"]
-        ]
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
-    return reply(result)
+    return reply(result, format, "compare")
 
 
 @router.get(
@@ -209,7 +231,8 @@ def conflicts(
             key,
             lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity),
         )
-    response = reply(result.conflicts[offset : offset + limit], format, "conflicts")
+    page = replace(result, conflicts=result.conflicts[offset : offset + limit])
+    response = reply(page, format, "conflicts")
     response.headers["X-Total-Count"] = str(result.total)
     return response
 
@@ -226,30 +249,34 @@ def sources(
 ) -> Response:
     with session(request) as s:
         found = cached(request, ("sources", city), lambda: api.bibliography(s, city))
-    return reply(found, format, "sources")
+    return reply(found, format, "sources", "SourceRecord")
 
 
-@router.get("/orgs", summary="Organisations with their member counts", responses=ok(sc.Open))
+@router.get(
+    "/orgs", summary="Organisations with their member counts", responses=ok(sc.Open, csv=True)
+)
 def orgs(
     request: Request,
     q: str | None = Query(None, description="Part of a name or acronym", max_length=200),
+    format: ListFormat = FORMAT,
 ) -> Response:
     with session(request) as s:
-        return reply(api.list_organizations(s, q))
+        return reply(api.list_organizations(s, q), format, "orgs")
 
 
 @router.get(
     "/orgs/{name}",
     summary="An organisation's members (as `citydip org NAME --format json`)",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 def org(
     request: Request,
     name: str = NAME,
     limit: int = Query(0, ge=0, le=100_000, description="At most N members; 0 for all"),
+    format: ListFormat = FORMAT,
 ) -> Response:
     with session(request) as s:
-        return reply(api.organization_members(s, name, limit))
+        return reply(api.organization_members(s, name, limit), format, "org")
 
 
 def one_of(values: tuple[str, ...]) -> dict[str, Any]:
@@ -288,18 +315,19 @@ def network_stats(
 @router.get(
     "/network/orgs",
     summary="Shared members of networks; ties among members against chance",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 def network_orgs(
     request: Request,
     org: list[str] | None = Query(None, description="Organisations (default: all)"),
     min_members: int = Query(5, ge=1, le=100_000),
     filters: Any = Depends(network_filter),
+    format: ListFormat = FORMAT,
 ) -> Response:
     key = ("network orgs", tuple(org or ()), min_members, filters)
     with session(request) as s:
         found = cached(request, key, lambda: api.network_orgs(s, org, min_members, filters))
-    return reply(found)
+    return reply(found, format, "network-orgs")
 
 
 @router.get(
@@ -319,7 +347,7 @@ def network_top(
     key = ("top", by, limit, filters)
     with session(request) as s:
         result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
-    return reply(result.rows, format, "top")
+    return reply(result, format, "top")
 
 
 @router.get(
@@ -351,11 +379,12 @@ class Scope(StrEnum):
 @router.get(
     "/cities/{name}/typology",
     summary="A city's diplomatic style: label, scores, evidence, confidence, what is missing",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
-def typology(request: Request, name: str = NAME) -> Response:
+def typology(request: Request, name: str = NAME, format: ListFormat = FORMAT) -> Response:
     with session(request) as s:
-        return reply(cached(request, ("typology", name), lambda: api.city_typology(s, name)))
+        found = cached(request, ("typology", name), lambda: api.city_typology(s, name))
+    return reply(found, format, "typology")
 
 
 @router.get(
@@ -382,9 +411,7 @@ def recommendations(
                 s, name, kind.value if kind else None, top, within, cousins
             ),
         )
-    if format is ListFormat.csv:
-        return reply(result.rows, format, "recommendations")
-    return reply(result)
+    return reply(result, format, "recommendations")
 
 
 @router.get(
@@ -399,7 +426,7 @@ def claims(
     format: ListFormat = FORMAT,
 ) -> Response:
     with session(request) as s:
-        return reply(api.proposed_claims(s, source), format, "claims")
+        return reply(api.proposed_claims(s, source), format, "claims", "ProposedClaim")
 
 
 @router.post(

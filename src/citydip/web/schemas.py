@@ -87,9 +87,20 @@ class ReviewResult(BaseModel):
     ids: list[int]
 
 
+RENDERED = (
+    "text/csv",
+    "text/markdown",
+    "text/html",
+    "application/x-bibtex",
+    "application/vnd.citationstyles.csl+json",
+    "application/geo+json",
+)
+
+
 def ok(model: Any, csv: bool = False) -> dict[int | str, dict[str, Any]]:
-    """The 200 response of a route: its JSON model, and CSV when the route lists."""
+    """The 200 response of a route: its JSON model, and (``csv``: a route with ``format``)
+    the media types of the one renderer table's formats."""
     content: dict[str, Any] = {}
     if csv:
-        content["text/csv"] = {"schema": {"type": "string"}}
+        content = {media: {"schema": {"type": "string"}} for media in RENDERED}
     return {200: {"model": model, "description": "OK", "content": content}}

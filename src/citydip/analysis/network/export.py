@@ -12,7 +12,6 @@ into a MultiLineString where they cross the antimeridian (RFC 7946, 3.1.9).
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from xml.etree import ElementTree as ET
 
 from citydip.analysis.geography import great_circle_km, great_circle_path
 from citydip.analysis.network.graph import Network
+from citydip.csvfile import CsvWriter
 from citydip.errors import InvalidInput
 
 FORMATS = ("graphml", "gexf", "geojson", "csv")
@@ -243,28 +243,22 @@ def write_csv(network: Network, folder: Path) -> list[Path]:
     nodes, edges = folder / "nodes.csv", folder / "edges.csv"
     degrees = g.degree()
     with _open(nodes) as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*fields, "degree"])
+        writer = CsvWriter(handle)
+        writer.row([*fields, "degree"])
         for v in g.vs:
-            writer.writerow([_cell(v[f]) for f in fields] + [degrees[v.index]])
+            writer.row([_cell(v[f]) for f in fields] + [degrees[v.index]])
     ids, labels = g.vs["id"], g.vs["label"]
     with _open(edges) as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["source", "target", "source_label", "target_label", *EDGE_FIELDS])
+        writer = CsvWriter(handle)
+        writer.row(["source", "target", "source_label", "target_label", *EDGE_FIELDS])
         for e in g.es:
-            row = [_cell(x) for x in (ids[e.source], ids[e.target])]
-            row += [_cell(labels[e.source]), _cell(labels[e.target])]
-            writer.writerow(row + [_cell(e[f]) for f in EDGE_FIELDS])
+            row = [ids[e.source], ids[e.target], labels[e.source], labels[e.target]]
+            writer.row(row + [_cell(e[f]) for f in EDGE_FIELDS])
     return [nodes, edges]
 
 
 def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
+    """A graph attribute as a cell (the writer makes text formula-safe)."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        from citydip.text import formula_safe
-
-        return formula_safe(value)
     return value

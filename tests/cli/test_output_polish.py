@@ -1,0 +1,111 @@
+"""What a user reads off a terminal: numbers stay numbers in CSV, links stay links in BibTeX,
+no empty boxes, no "None", plurals, whole degrees, bounded width, and exit codes as the
+README says."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from citydip.report.bibliography import to_bibtex
+from citydip.store.models import Source
+from citydip.text import formula_safe
+
+
+@pytest.mark.parametrize(
+    ("cell", "kept"),
+    [
+        ("-81.6947", True),
+        ("-3", True),
+        ("+44", True),
+        ("-1.5e-05", True),
+        ("-", False),
+        ("-cmd|' /C calc'!A0", False),
+        ("=1+2", False),
+        ("+1-2", False),
+        ("@SUM(A1)", False),
+        ("-1+1", False),
+    ],
+)
+def test_the_formula_guard_leaves_numbers_alone(cell: str, kept: bool) -> None:
+    assert (formula_safe(cell) == cell) is kept
+    assert formula_safe(cell) in (cell, "'" + cell)
+
+
+def test_resolve_batch_writes_negative_coordinates_as_numbers(cli: Any, tmp_path: Path) -> None:
+    names = tmp_path / "names.csv"
+    names.write_text("name,country\nCleveland,US\n=HYPERLINK(1),US\n", encoding="utf-8")
+    result = cli("resolve", "--batch", str(names), "--out", "-")
+    assert result.exit_code in (0, 1), result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    cleveland = rows[0]
+    assert float(cleveland["lon"]) < -80  # '-81.69…, not the text "'-81.69…"
+    assert not cleveland["lon"].startswith("'")
+    assert rows[1]["name"].startswith("'=")  # a formula in the data is still neutralised
+
+
+def test_bibtex_urls_are_not_escaped() -> None:
+    source = Source(
+        "s1",
+        "Tokyo_2020 & partners",
+        "official",
+        url="https://example.org/a_b/c%20d?x=1&y=2#top",
+    )
+    text = to_bibtex([source])
+    assert "url = {https://example.org/a_b/c%20d?x=1&y=2#top}" in text
+    assert "title = {Tokyo\\_2020 \\& partners}" in text  # other fields stay escaped
+
+
+def test_a_world_city_prints_no_empty_box_no_none_and_right_plurals(world_cli: Any) -> None:
+    out = world_cli("city", "Beira")
+    assert out.exit_code == 0, out.stderr
+    text = out.stdout
+    assert "None" not in text
+    assert "1 continents" not in text and "1 countries" not in text
+    assert "on 1 continent (Europe)" in text
+    for empty in ("Memberships", "Activities", "Counts as stated"):
+        assert empty not in text  # Beira has none of these: no empty boxed table
+    assert "Ties" in text and "Porto" in text
+
+
+def test_tables_off_a_terminal_are_bounded_and_cells_are_whole(
+    world_cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS")
+    out = world_cli("city", "Bristol")
+    assert out.exit_code == 0, out.stderr
+    widths = [len(line) for line in out.stdout.splitlines()]
+    assert max(widths) <= 200
+    assert "hekman-twincities-2026, wikidata-p190-2016, wikidata-p190-2021" in out.stdout
+    assert "…" not in out.stdout
+
+
+def test_network_top_prints_whole_degrees(world_cli: Any) -> None:
+    out = world_cli("network", "top", "--limit", "5")
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()[1:6]
+    assert all(not line.endswith(".0") for line in lines), lines
+    assert all(line.split()[-1].replace(",", "").isdigit() for line in lines), lines
+
+
+def test_resolve_prints_no_placeholder_ids_or_zero_population(cli: Any) -> None:
+    out = cli("resolve", "Landkreis Rastatt", "--country", "DE")
+    assert out.exit_code == 0, out.stderr
+    assert "geonames:-" not in out.stdout and "pop. 0" not in out.stdout
+    assert "centroid" in out.stdout
+
+
+def test_an_empty_name_is_a_usage_error(cli: Any) -> None:
+    for args in (("city", ""), ("city", "  "), ("place", "")):
+        result = cli(*args)
+        assert result.exit_code == 2, (args, result.stderr)
+        assert result.stderr.count("\n") == 1 and "empty" in result.stderr
+
+
+def test_an_unrelated_name_gets_no_suggestions(cli: Any) -> None:
+    result = cli("city", "Zorblaxville")
+    assert result.exit_code == 1 and "did you mean" not in result.stderr

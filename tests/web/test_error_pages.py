@@ -1,0 +1,33 @@
+"""Error pages a person reads: a humane title, suggestions as links; the API's compare with
+one city says what is wrong in words."""
+
+from __future__ import annotations
+
+import re
+
+from tests.web.conftest import Client
+
+
+def test_a_missing_city_page_is_titled_in_words_and_links_its_suggestions(
+    client: Client,
+) -> None:
+    page = client.get("/cities/Tiapei")
+    assert page.status_code == 404
+    title = re.search(r"<title>(.*?)</title>", page.text)
+    assert title is not None and title.group(1).startswith("Not found (404)")
+    assert "NotFound" not in page.text
+    assert '<a href="/cities/Taipei">Taipei</a>' in page.text
+
+
+def test_a_bad_request_page_is_titled_in_words(client: Client) -> None:
+    page = client.get("/compare?cities=Yokohama")
+    assert page.status_code == 400
+    assert "<h1>Bad request</h1>" in page.text and "InvalidInput" not in page.text
+
+
+def test_api_compare_with_one_city_is_a_clear_400(client: Client) -> None:
+    answer = client.get("/api/compare?cities=Yokohama")
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["field"] == "cities"
+    assert error["message"] == "cities: compare needs at least two cities"
