@@ -31,3 +31,10 @@ def test_api_compare_with_one_city_is_a_clear_400(client: Client) -> None:
     error = answer.json()["error"]
     assert error["field"] == "cities"
     assert error["message"] == "cities: compare needs at least two cities"
+
+
+def test_the_network_routes_take_the_source_filter_as_the_cli_does(client: Client) -> None:
+    every = client.get("/api/network/stats").json()
+    one = client.get("/api/network/stats?source=yokohama-exchange-2024").json()
+    assert 0 < one["edges"] < every["edges"]
+    assert "yokohama-exchange-2024" in one["filters"]

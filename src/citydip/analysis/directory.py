@@ -130,7 +130,9 @@ def _merged(
     store: Store, where: list[str], params: list[Any], match: str, sort: str, limit: int | None
 ) -> CitySearch:
     """search_cities with districts counted as their top-most parent place (in Python)."""
-    root = _roots(store)
+    from citydip.knowledge.districts import place_parents, top_parents
+
+    root = top_parents(place_parents(store))
     partners: dict[str, set[str]] = defaultdict(set)
     for a, b in store.conn.execute(
         "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'twinned_with' "
@@ -154,25 +156,6 @@ def _merged(
         hits.sort(key=lambda h: (h[0], h[1].name, -h[1].ties, h[1].id))
     chosen = hits if limit is None else hits[:limit]
     return CitySearch([h for _, h in chosen], len(hits))
-
-
-def _roots(store: Store) -> dict[str, str]:
-    """Each place with a parent place → its top-most parent place."""
-    parents = {
-        str(child): str(parent)
-        for child, parent in store.conn.execute(
-            "SELECT c.id, c.parent FROM entities c JOIN entities p ON p.id = c.parent "
-            "WHERE c.type = 'place' AND p.type = 'place' AND c.id != c.parent"
-        )
-    }
-    out = {}
-    for child in parents:
-        node, seen = child, {child}
-        while (parent := parents.get(node)) is not None and parent not in seen:
-            node = parent
-            seen.add(node)
-        out[child] = node
-    return out
 
 
 def country_code(text: str) -> str:

@@ -103,14 +103,15 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
     }
     for entity_id in sorted(i for i in owned_ids if i):
         owned.extend(statements(store, entity_id, OWNED_PREDICATES, sources))
+    from citydip.knowledge.districts import descendants
+
+    below = descendants(store, city.id)  # districts at every level (and their districts)
     district_ties = [
-        tie
-        for child in store.children(city.id)
-        for tie in reconcile_ties(store, involving=child, sources=sources)
+        tie for child in below for tie in reconcile_ties(store, involving=child, sources=sources)
     ]
     merged: list[str] = []
     if merge_districts and district_ties:
-        ties, merged = _fold_districts(city, ties, district_ties)
+        ties, merged = _fold_districts(city, ties, district_ties, set(below))
     ids = {city.id} | {t.partner for t in ties} | {t.city for t in district_ties}
     ids |= {t.partner for t in district_ties} | set(merged)
     ids |= {c.object for st in memberships + activities + owned for c in st.claims if c.object}
@@ -141,16 +142,18 @@ def build_profile(store: Store, city: Entity, merge_districts: bool = False) -> 
 
 
 def _fold_districts(
-    city: Entity, ties: list[Tie], district_ties: list[Tie]
+    city: Entity, ties: list[Tie], district_ties: list[Tie], below: set[str]
 ) -> tuple[list[Tie], list[str]]:
-    """The city's ties with its districts' added as its own; the districts folded in."""
+    """The city's ties with its districts' added as its own; the districts folded in (a
+    tie between the city and a district, or between two of its districts, is internal)."""
     from dataclasses import replace
 
     districts = {t.city for t in district_ties}
+    internal = below | districts
     partners = {t.partner for t in ties}
     out = list(ties)
     for tie in district_ties:
-        if tie.partner == city.id or tie.partner in districts or tie.partner in partners:
+        if tie.partner == city.id or tie.partner in internal or tie.partner in partners:
             continue
         out.append(replace(tie, city=city.id))
         partners.add(tie.partner)

@@ -297,8 +297,12 @@ def network_filter(
         None, description="Keep places of these levels", **one_of(PLACE_LEVELS)
     ),
     merge_districts: bool = Query(False, description="Count districts as their city"),
+    source: list[str] | None = Query(
+        None, description="Keep ties stated by these source ids, e.g. wikidata-p190-2016"
+    ),
 ) -> Any:
-    return api.network_filter(kind, status, since, until, level, merge_districts)
+    """The network filter, as ``citydip network --kind … --source …`` builds it."""
+    return api.network_filter(kind, status, since, until, level, merge_districts, source)
 
 
 @router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))

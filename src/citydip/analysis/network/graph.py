@@ -295,14 +295,11 @@ def _merge_edge(
 
 def _roots(places: dict[str, Entity]) -> dict[str, str]:
     """Each place id → its top-most parent place (itself when it has none)."""
-    out: dict[str, str] = {}
-    for pid in places:
-        node, seen = pid, {pid}
-        while (parent := places[node].parent) and parent in places and parent not in seen:
-            node = parent
-            seen.add(node)
-        out[pid] = node
-    return out
+    from citydip.knowledge.districts import top_parents
+
+    parent_of = {pid: e.parent for pid, e in places.items() if e.parent and e.parent in places}
+    top = top_parents(parent_of)
+    return {pid: top.get(pid, pid) for pid in places}
 
 
 def _vertex_attributes(entities: list[Entity]) -> dict[str, list[Any]]:
