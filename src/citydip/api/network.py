@@ -18,15 +18,21 @@ from typing import TYPE_CHECKING, Any
 
 from citydip.api.records import (
     CityNetwork,
+    CityNetworkData,
     Communities,
+    CommunitiesData,
     CountryNetwork,
+    CountryNetworkData,
     ExportResult,
     Homophily,
+    HomophilyData,
     NetworkOverview,
     NetworkStats,
+    NetworkStatsData,
     TieLine,
     TopPlace,
     TopPlaces,
+    shaped,
 )
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
@@ -90,7 +96,8 @@ def network_stats(
         with igraph_errors():
             return compute(network, heavy=heavy, progress=progress, exact=exact)
 
-    return NetworkStats(remember(store, _key("stats:v1", filters, _how(heavy, exact)), stats))
+    key = _key("stats:v1", filters, _how(heavy, exact))
+    return NetworkStats(shaped(NetworkStatsData, remember(store, key, stats)))
 
 
 def network_city(
@@ -119,7 +126,7 @@ def network_city(
             return city_metrics(network, entity.id, heavy, wave_gap, exact=exact)
 
     key = _key("city:v1", filters, entity.id, wave_gap, _how(heavy, exact))
-    return CityNetwork(remember(store, key, compute))
+    return CityNetwork(shaped(CityNetworkData, remember(store, key, compute)))
 
 
 def network_top(
@@ -163,7 +170,7 @@ def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homop
         with igraph_errors():
             return homophily(network)
 
-    return Homophily(remember(store, _key("homophily:v1", filters), compute))
+    return Homophily(shaped(HomophilyData, remember(store, _key("homophily:v1", filters), compute)))
 
 
 def network_communities(
@@ -184,7 +191,7 @@ def network_communities(
             return communities(network, top=top, resolution=resolution)
 
     key = _key("communities:v1", filters, top, resolution)
-    return Communities(remember(store, key, compute))
+    return Communities(shaped(CommunitiesData, remember(store, key, compute)))
 
 
 def network_countries(
@@ -202,7 +209,8 @@ def network_countries(
         with igraph_errors():
             return country_summary(network, top=top)
 
-    return CountryNetwork(remember(store, _key("countries:v1", filters, top), compute))
+    key = _key("countries:v1", filters, top)
+    return CountryNetwork(shaped(CountryNetworkData, remember(store, key, compute)))
 
 
 def network_export(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from citydip.api.records import Alternative, Profile, SourceRecord
+from citydip.api.records import Alternative, Profile, ProfileData, SourceRecord, shaped
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Entity
@@ -27,7 +27,7 @@ def city_profile(store: Store, name: str, merge_districts: bool = False) -> Prof
     city = find_city(store, name)
     data = profile_to_dict(build_profile(store, city, merge_districts))
     data["alternatives"] = [alt.to_dict() for alt in alternatives(store, city, name)]
-    return Profile(data)
+    return Profile(shaped(ProfileData, data))
 
 
 def alternatives(store: Store, city: Entity, name: str) -> list[Alternative]:

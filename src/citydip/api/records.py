@@ -2,14 +2,17 @@
 
 Records built by lower layers (``Comparison``, ``Check``, ``Extraction``, ``ImportSummary``,
 ``Resolution``) are returned as they are; the ones below wrap results that lower layers
-give as JSON-ready mappings, or rows that faces list (``CityMatch``, ``TopPlace``...).
+give as JSON (a city's profile, the network statistics: typed by a ``TypedDict`` of their
+documented shape, their values typed ``Json``, never ``Any``), or rows that faces list
+(``CityMatch``, ``TopPlace``...).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, TypeVar, cast
 
 from citydip.store.models import Source
 
@@ -17,14 +20,113 @@ if TYPE_CHECKING:
     from citydip.ingest.text.extract import Extraction
 
 
-@dataclass(frozen=True)
-class JsonRecord:
-    """A result whose shape is documented JSON (docs/network.md, the ``city`` JSON)."""
+# A JSON value, typed: what the documented results below hold (never ``Any``).
+Json: TypeAlias = str | int | float | bool | list["Json"] | dict[str, "Json"] | None
+JsonObject: TypeAlias = dict[str, Json]
 
-    data: dict[str, Any]
 
-    def to_dict(self) -> dict[str, Any]:
-        return self.data
+Shape = TypeVar("Shape")
+
+
+def shaped(kind: type[Shape], data: Mapping[str, object]) -> Shape:
+    """``data`` as the ``TypedDict`` ``kind``, its keys checked (a result whose shape drifted
+    from its documented one is a bug, caught here rather than in a face)."""
+    expected: frozenset[str] = getattr(kind, "__required_keys__", frozenset())
+    if set(data) != expected:
+        raise TypeError(f"{kind.__name__}: keys {sorted(set(data) ^ expected)} differ")
+    return cast(Shape, dict(data))
+
+
+class ProfileData(TypedDict):
+    """``citydip city NAME --format json`` (README: output shapes)."""
+
+    city: JsonObject
+    ties: list[JsonObject]
+    district_ties: list[JsonObject]
+    memberships: list[JsonObject]
+    activities: list[JsonObject]
+    counts: list[JsonObject]
+    populations: list[JsonObject]
+    facts: list[JsonObject]
+    summary: JsonObject
+    alternatives: list[JsonObject]
+
+
+class NetworkStatsData(TypedDict):
+    """``citydip network stats --format json`` (docs/network.md)."""
+
+    nodes: int
+    edges: int
+    density: float
+    components: int
+    largest_component_nodes: int
+    largest_component_edges: int
+    max_degree: int
+    mean_degree: float
+    median_degree: float
+    degree_assortativity: float | None
+    clustering_global: float | None
+    clustering_average_local: float | None
+    triangles: int
+    degree_gini: float | None
+    power_law: JsonObject | None
+    estimates: dict[str, str]
+    diameter: int | None
+    mean_distance: float | None
+    skipped: list[str]
+    filters: str
+
+
+class CityNetworkData(TypedDict):
+    """``citydip network city NAME --format json`` (docs/network.md)."""
+
+    city: JsonObject
+    filters: str
+    estimates: dict[str, str]
+    partners: int
+    degree_by_kind: dict[str, int]
+    centrality: dict[str, JsonObject | None]
+    reach: JsonObject
+    partner_profile: JsonObject
+    time: JsonObject
+
+
+class HomophilyData(TypedDict):
+    """``citydip network homophily --format json``."""
+
+    filters: str
+    edges: int
+    port: JsonObject
+    capital: JsonObject
+    same_country: JsonObject
+    same_continent: JsonObject
+    population_assortativity: JsonObject
+    distance: JsonObject
+
+
+class CommunitiesData(TypedDict):
+    """``citydip network communities --format json``."""
+
+    algorithm: str
+    resolution: float
+    seed: int
+    count: int
+    modularity: float | None
+    communities: list[JsonObject]
+    filters: str
+
+
+class CountryNetworkData(TypedDict):
+    """``citydip network countries --format json``."""
+
+    countries: int
+    country_pairs: int
+    international_ties: int
+    domestic_ties: int
+    ties_without_country: int
+    heaviest_pairs: list[JsonObject]
+    most_tied_countries: list[JsonObject]
+    filters: str
 
 
 @dataclass(frozen=True)
@@ -47,32 +149,68 @@ class Alternative:
         return f"{self.name} ({where})" if where else self.name
 
 
-class Profile(JsonRecord):
+@dataclass(frozen=True)
+class Profile:
     """A city's diplomacy: ties, memberships, activities, counts, each with its sources."""
+
+    data: ProfileData
 
     @property
     def name(self) -> str:
         return str(self.data["city"]["name"])
 
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
 
-class NetworkStats(JsonRecord):
+
+@dataclass(frozen=True)
+class NetworkStats:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
 
+    data: NetworkStatsData
 
-class CityNetwork(JsonRecord):
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@dataclass(frozen=True)
+class CityNetwork:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
 
+    data: CityNetworkData
 
-class Homophily(JsonRecord):
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@dataclass(frozen=True)
+class Homophily:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
 
+    data: HomophilyData
 
-class Communities(JsonRecord):
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@dataclass(frozen=True)
+class Communities:
     """Leiden communities with their country make-up."""
 
+    data: CommunitiesData
 
-class CountryNetwork(JsonRecord):
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+
+@dataclass(frozen=True)
+class CountryNetwork:
     """The country-level network: countries as nodes, ties between them as weights."""
+
+    data: CountryNetworkData
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.data)
 
 
 @dataclass(frozen=True)
