@@ -12,11 +12,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from citydip.analysis.memberships import MembershipList
 from citydip.analysis.profile import ROLE_ORDER
 from citydip.errors import InvalidInput
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.store.database import Store
-from citydip.store.models import Claim, Entity
+from citydip.store.models import CitedSource, Claim, Entity, JsonObject
 from citydip.text import check_name_length, fold
 
 SORTS = ("ties", "name")
@@ -180,10 +181,10 @@ class Member:
     roles: list[str]
     start: str | None
     end: str | None
-    sources: list[dict[str, Any]]
+    sources: list[CitedSource]
     as_of: str | None = None  # the date of the latest list that names it
     listed_as: list[str] = field(default_factory=list)  # names as the lists write them
-    details: dict[str, Any] = field(default_factory=dict)  # a list's own qualifiers (tier)
+    details: JsonObject = field(default_factory=dict)  # a list's own qualifiers (tier)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -198,6 +199,24 @@ class Member:
         }
 
 
+@dataclass(frozen=True)
+class StatedCount:
+    """A member count a source states for an organization."""
+
+    metric: str
+    value: str | None
+    as_of: str | None
+    sources: list[CitedSource]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "metric": self.metric,
+            "value": self.value,
+            "as_of": self.as_of,
+            "sources": self.sources,
+        }
+
+
 @dataclass
 class Organization:
     """An organization, its members (``limit`` of ``total``), the member counts sources
@@ -205,20 +224,20 @@ class Organization:
 
     organization: Entity
     members: list[Member]
-    stated_counts: list[dict[str, Any]] = field(default_factory=list)
+    stated_counts: list[StatedCount] = field(default_factory=list)
     total: int = 0
-    lists: list[dict[str, Any]] = field(default_factory=list)
+    lists: list[MembershipList] = field(default_factory=list)
     coverage: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "organization": self.organization.summary(),
             "members": [m.to_dict() for m in self.members],
-            "stated_counts": self.stated_counts,
+            "stated_counts": [c.to_dict() for c in self.stated_counts],
             "total": self.total,
             "shown": len(self.members),
             "more": self.total - len(self.members),
-            "lists": self.lists,
+            "lists": [m.to_dict() for m in self.lists],
             "coverage": self.coverage,
         }
 
@@ -264,16 +283,16 @@ def organization_members(store: Store, org: Entity, limit: int | None = None) ->
         )
     members.sort(key=lambda m: (_rank(m.roles[0]), fold(m.member.name), m.member.id))
     counts = [
-        {
-            "metric": c.qualifiers.get("metric", c.predicate),
-            "value": c.value,
-            "as_of": c.qualifiers.get("as_of"),
-            "sources": sources.cite([c.source_id]),
-        }
+        StatedCount(
+            str(c.qualifiers.get("metric", c.predicate)),
+            c.value,
+            str(c.qualifiers["as_of"]) if c.qualifiers.get("as_of") else None,
+            sources.cite([c.source_id]),
+        )
         for c in store.claims(subject=org.id, predicate="participant_count")
     ]
-    counts.sort(key=lambda c: str(c["as_of"] or ""))
-    lists = [m.to_dict() for m in membership_lists(store) if m.organization == org.id]
+    counts.sort(key=lambda c: c.as_of or "")
+    lists = [m for m in membership_lists(store) if m.organization == org.id]
     total = len(members)
     shown = members[:limit] if limit else members
     return Organization(org, shown, counts, total, lists, coverage(store).line)

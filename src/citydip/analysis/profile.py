@@ -9,7 +9,7 @@ from typing import Any
 from citydip.analysis.geography import continents
 from citydip.knowledge.reconcile import SourceIndex, Statement, Tie, reconcile_ties, statements
 from citydip.store.database import Store
-from citydip.store.models import Claim, Entity
+from citydip.store.models import CitedSource, Claim, Entity
 
 ACTIVITY_PREDICATES = {
     "runs_programme": "programme",
@@ -160,7 +160,7 @@ def _fold_districts(
     return out, sorted(districts)
 
 
-def _claim_sources(profile: CityProfile, claims: list[Claim]) -> list[dict[str, Any]]:
+def _claim_sources(profile: CityProfile, claims: list[Claim]) -> list[CitedSource]:
     return profile.sources.cite([c.source_id for c in claims])
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from citydip.analysis.profile import ANY_KIND, CityProfile
 from citydip.analysis.typology_codebook import Codebook, Rule, load_codebook
 from citydip.knowledge.reconcile import Statement, Tie
+from citydip.store.models import EntitySummary
 from citydip.vocabulary import MECHANISMS, SOURCE_RANK
 
 MIN_TIES_FOR_SHARE = 5
@@ -79,7 +80,7 @@ class Evidence:
 class Typology:
     """A city's diplomatic style: label, scores per axis, evidence, confidence, gaps."""
 
-    city: dict[str, Any]
+    city: EntitySummary
     label: str
     description: str
     scores: dict[str, float]

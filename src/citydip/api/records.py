@@ -12,17 +12,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypedDict, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, cast
 
-from citydip.store.models import Source
+from citydip.store.models import Json, JsonObject, Source
+
+__all__ = ["Json", "JsonObject"]  # and the records below, imported by name
 
 if TYPE_CHECKING:
     from citydip.ingest.text.extract import Extraction
-
-
-# A JSON value, typed: what the documented results below hold (never ``Any``).
-Json: TypeAlias = str | int | float | bool | list["Json"] | dict[str, "Json"] | None
-JsonObject: TypeAlias = dict[str, Json]
 
 
 Shape = TypeVar("Shape")

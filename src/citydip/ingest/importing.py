@@ -27,7 +27,7 @@ from typing import Any
 from citydip.errors import ImportFailed
 from citydip.ingest.places import Match
 from citydip.store.database import Store, claim_fingerprint
-from citydip.store.models import Claim, Entity, Source
+from citydip.store.models import Claim, Entity, JsonObject, Source
 
 SNAPSHOT_PREFIX = "import:"
 KEEP_SNAPSHOTS = 20
@@ -59,8 +59,8 @@ class ImportSummary:
     unchanged: int = 0
     unresolved: int = 0
     conflicts: int = 0
-    withdrawn: list[dict[str, Any]] = field(default_factory=list)
-    unresolved_names: list[dict[str, Any]] = field(default_factory=list)
+    withdrawn: list[JsonObject] = field(default_factory=list)
+    unresolved_names: list[JsonObject] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {

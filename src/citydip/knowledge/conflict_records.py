@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.knowledge.severity import NOTICE_KINDS, Evidence, level, score
-from citydip.store.models import Entity
+from citydip.store.models import CitedSource, Entity
 
 
 @dataclass
@@ -16,7 +16,7 @@ class ConflictValue:
     """One competing value, with the sources that state it (and its date, quote, derivation)."""
 
     value: str
-    sources: list[dict[str, Any]]
+    sources: list[CitedSource]
     as_of: str | None = None
     quote: str | None = None
     derived: str | None = None  # how a value not stated by a source was computed

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.store.database import Store
-from citydip.store.models import Claim, Source
+from citydip.store.models import CitedSource, Claim, Source
 from citydip.vocabulary import SOURCE_RANK
 
 
@@ -83,7 +83,7 @@ class SourceIndex:
         """Claims, most authoritative source first, then the most specific date first."""
         return sorted(claims, key=lambda c: (self.rank(c.source_id), -len(c.start or "")))
 
-    def cite(self, source_ids: list[str]) -> list[dict[str, Any]]:
+    def cite(self, source_ids: list[str]) -> list[CitedSource]:
         return [
             self.by_id[s].cite()
             for s in sorted(set(source_ids), key=self._order)

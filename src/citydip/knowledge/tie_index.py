@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from citydip.knowledge.reconcile import SourceIndex
 from citydip.store.database import Store
+from citydip.store.models import CitedSource
 
 
 class Row(NamedTuple):
@@ -82,7 +83,7 @@ class TieIndex:
             if size >= LIST_SIZE:
                 self.listers[subject].add(lister)
         self._places: dict[str, Place] = {}
-        self._cited: dict[frozenset[str], list[dict[str, Any]]] = {}
+        self._cited: dict[frozenset[str], list[CitedSource]] = {}
 
     def _rows(self, involving: str | None) -> list[tuple[object, ...]]:
         sql = (
@@ -102,7 +103,7 @@ class TieIndex:
         where = f" AND (subject IN ({marks}) OR object IN ({marks})) ORDER BY id"
         return self.store.conn.execute(sql + where, [*ids, *ids]).fetchall()
 
-    def cite(self, source_ids: Iterable[str]) -> list[dict[str, Any]]:
+    def cite(self, source_ids: Iterable[str]) -> list[CitedSource]:
         """SourceIndex.cite, remembered: thousands of notices cite the same few sources."""
         key = frozenset(source_ids)
         if key not in self._cited:

@@ -3,7 +3,41 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, Required, TypeAlias, TypedDict
+
+# A JSON value, typed: what records hold where their shape is open (never ``Any``).
+Json: TypeAlias = str | int | float | bool | list["Json"] | dict[str, "Json"] | None
+JsonObject: TypeAlias = dict[str, Json]
+
+
+class EntitySummary(TypedDict, total=False):
+    """An entity as JSON output shows it (``Entity.summary``): a place with its ids, level,
+    coordinates and parent; another entity with its acronym."""
+
+    id: Required[str]
+    name: Required[str]
+    type: Required[str]
+    country: str | None
+    level: str | None
+    geonames_id: int | None
+    wikidata_id: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+    parent: str | None
+    placement: str | None
+    acronym: str | None
+
+
+class CitedSource(TypedDict):
+    """A source as every cited statement carries it (``Source.cite``)."""
+
+    id: str
+    title: str
+    publisher: str | None
+    date: str | None
+    url: str | None
+    kind: str
 
 
 @dataclass
@@ -28,24 +62,30 @@ class Entity:
     placement: str | None = None  # how it was located: PLACEMENTS (docs/identity.md)
     names: list[tuple[str, str]] = field(default_factory=list)  # (name, language)
 
-    def summary(self) -> dict[str, Any]:
+    def summary(self) -> EntitySummary:
         """The fields users see for an entity in JSON output."""
-        out: dict[str, Any] = {"id": self.id, "name": self.name, "type": self.type}
         if self.type == "place":
-            out.update(
-                country=self.country,
-                level=self.level,
-                geonames_id=self.geonames_id,
-                wikidata_id=self.wikidata_id,
-                lat=self.lat,
-                lon=self.lon,
-                population=self.population,
-                parent=self.parent,
-                placement=self.placement,
-            )
-        else:
-            out.update(acronym=self.acronym, wikidata_id=self.wikidata_id)
-        return out
+            return {
+                "id": self.id,
+                "name": self.name,
+                "type": self.type,
+                "country": self.country,
+                "level": self.level,
+                "geonames_id": self.geonames_id,
+                "wikidata_id": self.wikidata_id,
+                "lat": self.lat,
+                "lon": self.lon,
+                "population": self.population,
+                "parent": self.parent,
+                "placement": self.placement,
+            }
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "acronym": self.acronym,
+            "wikidata_id": self.wikidata_id,
+        }
 
 
 # How a place got its coordinates; ``unplaced`` places have none (docs/identity.md).
@@ -75,7 +115,7 @@ class Source:
     description: str | None = None
     lists_ties_of: str | None = None  # entity id whose complete official tie list this is
 
-    def cite(self) -> dict[str, Any]:
+    def cite(self) -> CitedSource:
         """The short form attached to every claim in output."""
         return {
             "id": self.id,

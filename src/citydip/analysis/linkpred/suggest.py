@@ -23,7 +23,7 @@ from citydip.analysis.linkpred.model import MODEL_VERSION, Model, fit_model
 from citydip.errors import InvalidInput, NotFound
 from citydip.knowledge.geonames import country_name
 from citydip.store.database import Store
-from citydip.store.models import Entity
+from citydip.store.models import Entity, EntitySummary
 
 SUGGEST_KINDS = ("sister", "friendship", "partner")
 COUSIN_MIN_SHARED = 2
@@ -66,7 +66,7 @@ class Suggestion:
 class Suggestions:
     """The ranked places for one city, and what was asked."""
 
-    city: dict[str, Any]
+    city: EntitySummary
     kind: str | None
     scope: str  # anywhere, within-country, abroad
     cousins: bool
