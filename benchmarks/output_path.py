@@ -1,0 +1,179 @@
+"""Issue 23's targets, measured: one output path, typed results, a set-up in one command.
+
+Run:  .venv/bin/python benchmarks/output_path.py
+Writes benchmarks/results/output_path.md:
+
+1. every result × format of the one renderer table (``report/formats.py``) through the
+   CLI (``--format``) and the web API (``?format=``), on a fresh curated store: how many
+   pairs give the same bytes (JSON: the same data; the CLI indents it, the web does not);
+2. ``Any`` in ``citydip.api``'s public signatures and in the fields of the records its
+   functions return (and the records those hold), read from the source;
+3. what ``scripts/dev-setup --check`` finds missing on this machine.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import contextlib
+import inspect
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+PACKAGE = ROOT / "src" / "citydip"
+
+CASES = [
+    (["compare", "Yokohama", "Taipei"], "/api/compare?cities=Yokohama,Taipei", "Comparison"),
+    (["conflicts", "Taipei", "--limit", "0"], "/api/conflicts?city=Taipei", "ConflictList"),
+    (["cities", "o", "--limit", "20"], "/api/cities?q=o&limit=20", "CitySearch"),
+    (["sources", "Taipei"], "/api/sources?city=Taipei", "SourceRecord"),
+    (["network", "top"], "/api/network/top", "TopPlaces"),
+    (["recommend", "Yokohama"], "/api/cities/Yokohama/recommendations", "Suggestions"),
+    (["org", "C40", "--limit", "0"], "/api/orgs/C40", "Organization"),
+    (["orgs"], "/api/orgs", "OrganizationList"),
+    (["network", "orgs"], "/api/network/orgs", "NetworkOrgs"),
+    (["typology", "Yokohama"], "/api/cities/Yokohama/typology", "Typology"),
+]
+
+
+def _cli(db: Path, args: list[str]) -> tuple[int, str]:
+    from citydip.cli import main
+
+    os.environ["CITYDIP_DB"] = str(db)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    return code, out.getvalue()
+
+
+def _web(app: Any, url: str) -> tuple[int, bytes]:
+    import httpx
+
+    async def go() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as c:
+            return await c.get(url)
+
+    answer = asyncio.run(go())
+    return answer.status_code, answer.content
+
+
+def same_output(db: Path) -> tuple[list[tuple[str, str, str]], int]:
+    """(result, format, verdict) for every pair, and how many pairs are equal."""
+    from citydip.report.formats import FORMATS
+    from citydip.web.app import create_app
+
+    app = create_app(db, None)
+    rows, equal = [], 0
+    for args, url, kind in CASES:
+        for fmt in ["json", *FORMATS[kind]]:
+            code, printed = _cli(db, [*args, "--format", fmt])
+            status, served = _web(app, f"{url}{'&' if '?' in url else '?'}format={fmt}")
+            if code or status != 200:
+                verdict = f"failed (exit {code}, HTTP {status})"
+            elif fmt == "json":
+                same = json.loads(printed) == json.loads(served)
+                verdict = "same data" if same else "different"
+            else:
+                same = printed.encode("utf-8") == served
+                verdict = f"same bytes ({len(served):,})" if same else "different"
+            equal += verdict.startswith("same")
+            rows.append((kind, fmt, verdict))
+    return rows, equal
+
+
+def any_in_api(package: Path) -> tuple[list[str], list[str]]:
+    """``Any`` in the API's signatures, and in the fields of the records it returns."""
+    import citydip.api as api
+
+    classes: dict[str, list[tuple[Path, list[tuple[str, str]]]]] = {}
+    for path in package.rglob("*.py"):
+        if path.parts[-2] in ("web", "cli"):  # the faces' own schemas are not results
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                fields = [
+                    (t.target.id, ast.unparse(t.annotation))
+                    for t in node.body
+                    if isinstance(t, ast.AnnAssign) and isinstance(t.target, ast.Name)
+                ]
+                fields += [("(base)", ast.unparse(b)) for b in node.bases]
+                classes.setdefault(node.name, []).append((path.relative_to(package), fields))
+    seen: set[str] = set()
+    fields_any: list[str] = []
+
+    def walk(name: str) -> None:
+        if name in seen or name not in classes:
+            return
+        seen.add(name)
+        for path, fields in classes[name]:
+            for field, annotation in fields:
+                if "Any" in annotation:
+                    fields_any.append(f"{path}: {name}.{field}: {annotation}")
+                for other in re.findall(r"[A-Z]\w+", annotation):
+                    walk(other)
+
+    signatures = []
+    for name in api.__all__:
+        function = getattr(api, name)
+        if not inspect.isfunction(function):
+            continue
+        for parameter, annotation in function.__annotations__.items():
+            if "Any" in str(annotation):
+                signatures.append(f"{name}({parameter}): {annotation}")
+            if parameter == "return":
+                for other in re.findall(r"[A-Z]\w+", str(annotation)):
+                    walk(other)
+    return signatures, fields_any
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from citydip.stores import build_store
+
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["CITYDIP_HOME"] = folder
+        db = Path(folder) / "curated.db"
+        build_store(db, world=False).close()
+        rows, equal = same_output(db)
+    signatures, fields_any = any_in_api(PACKAGE)
+    check = subprocess.run(
+        [str(ROOT / "scripts" / "dev-setup"), "--check"], capture_output=True, text=True
+    )
+    lines = [
+        "# One output path, typed results, set-up (issue 23)",
+        "",
+        "`python benchmarks/output_path.py` on a fresh curated store.",
+        "",
+        f"## CLI and web: {equal} of {len(rows)} result × format pairs equal (target: all)",
+        "",
+        "| result | format | CLI `--format` vs web `?format=` |",
+        "|---|---|---|",
+        *[f"| {kind} | {fmt} | {verdict} |" for kind, fmt, verdict in rows],
+        "",
+        f"## `Any` in `citydip.api`: {len(signatures)} in public signatures, "
+        f"{len(fields_any)} in result record fields (target: 0 and 0)",
+        "",
+        *[f"- {line}" for line in signatures + fields_any],
+        "",
+        "## `scripts/dev-setup --check` on this machine",
+        "",
+        f"    {check.stdout.strip()} (exit {check.returncode})",
+        "",
+    ]
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "output_path.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
