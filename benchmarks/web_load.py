@@ -83,8 +83,8 @@ def prepare(source: Path, folder: Path) -> tuple[Path, list[str], list[str], lis
     shutil.copyfile(source, db)
     store = open_store(db)
     try:
-        saved = api.extract_document(store, ROOT / "tests" / "data" / "text" / "lyon.md", True)
-        top = api.network_top(store, "degree", CITIES)
+        saved = api.extract_document(store, ROOT / "tests" / "data" / "text" / "lyon.md", save=True)
+        top = api.network_top(store, by="degree", limit=CITIES)
     finally:
         store.close()
     return db, [r.id for r in top.rows], [r.name for r in top.rows], list(saved.claim_ids)

@@ -19,7 +19,7 @@ def test_every_public_name_is_exported_and_records_render_to_json(store: Store) 
     matches = api.search_cities(store, "yoko")
     assert matches.hits and matches.hits[0].id == "yokohama"
     assert dataclasses.is_dataclass(matches.hits[0]) and matches.to_dict()["total"] >= 1
-    top = api.network_top(store, "degree", 3)
+    top = api.network_top(store, by="degree", limit=3)
     assert len(top.rows) == 3 and top.rows[0].rank == 1 and top.places > 3
 
 
@@ -28,7 +28,7 @@ def test_every_public_name_is_exported_and_records_render_to_json(store: Store) 
     [
         (lambda s: api.network_stats(s, api.network_filter(kinds=["twin"])), "kind"),
         (lambda s: api.network_filter(since=2000, until=1990), "since"),
-        (lambda s: api.network_top(s, "closeness"), "by"),
+        (lambda s: api.network_top(s, by="closeness"), "by"),
         (lambda s: api.list_conflicts(s, limit=-1), "limit"),
         (lambda s: api.compare_cities(s, ["Yokohama"]), "cities"),
         (lambda s: api.review(s, "maybe", ids=[1]), "state"),

@@ -41,10 +41,10 @@ def test_a_wards_ties_count_as_its_citys(store: Store) -> None:
     assert descendants(store, "nestville") == ["nest-borough", "nest-ward"]
     apart = city_profile(store, "Nestville").to_dict()
     assert apart["ties"] == []
-    merged = city_profile(store, "Nestville", True).to_dict()
+    merged = city_profile(store, "Nestville", merge_districts=True).to_dict()
     partners = sorted(t["partner"]["id"] for t in merged["ties"])
     assert partners == ["busan", "lyon"]  # the ward–borough tie is internal, not a partner
     hits = search_cities(store, "Nestville", merge_districts=True).to_dict()["hits"]
     assert hits[0]["id"] == "nestville" and hits[0]["ties"] == 2
-    graph = network_city(store, "Nestville", network_filter(merge_districts=True)).to_dict()
+    graph = network_city(store, "Nestville", filters=network_filter(merge_districts=True)).to_dict()
     assert graph["partners"] == 2

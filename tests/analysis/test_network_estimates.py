@@ -57,9 +57,9 @@ def test_world_results_say_what_is_estimated(world_store: Store) -> None:
     assert "500 of" in stats["estimates"]["mean_distance"]
     city = api.network_city(world_store, "Taipei").to_dict()
     assert "500 of" in city["estimates"]["betweenness"]
-    top = api.network_top(world_store, "betweenness", 3)
+    top = api.network_top(world_store, by="betweenness", limit=3)
     assert top.estimate and len(top.rows) == 3
-    assert api.network_top(world_store, "pagerank", 3).estimate == ""
+    assert api.network_top(world_store, by="pagerank", limit=3).estimate == ""
 
 
 def test_exact_values_on_request(store: Store) -> None:

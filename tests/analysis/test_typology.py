@@ -119,7 +119,7 @@ def test_a_user_codebook_changes_the_result(store: Store, tmp_path: Path) -> Non
         text = text.replace(old, f"match: {match}, axis: soft-power-driven, weight: 10")
     path = tmp_path / "summits.yaml"
     path.write_text(text, encoding="utf-8")
-    t = city_typology(store, "Yokohama", path)
+    t = city_typology(store, "Yokohama", codebook=path)
     assert t.codebook == str(path)
     assert t.label in ("soft-power-driven", "mixed")
     assert (

@@ -43,7 +43,7 @@ def _everything(store: Store) -> dict[str, Any]:
     return {
         "stats": api.network_stats(store).to_dict(),
         "city": api.network_city(store, "Yokohama").to_dict(),
-        "top": api.network_top(store, "betweenness", 5).to_dict(),
+        "top": api.network_top(store, by="betweenness", limit=5).to_dict(),
         "homophily": api.network_homophily(store).to_dict(),
         "communities": api.network_communities(store).to_dict(),
         "countries": api.network_countries(store).to_dict(),

@@ -20,6 +20,7 @@ REVIEW_STATES = ("accepted", "rejected")
 def extract_document(
     store: Store,
     path: Path,
+    *,
     save: bool = False,
     encoding: str = "utf-8",
     progress: PageProgress | None = None,
@@ -37,7 +38,7 @@ def extract_document(
 
 
 def check_document(
-    store: Store, path: Path, encoding: str = "utf-8", progress: PageProgress | None = None
+    store: Store, path: Path, *, encoding: str = "utf-8", progress: PageProgress | None = None
 ) -> Check:
     """A document's claims against the store and each other: agreements, new, contradictions."""
     from citydip.ingest.text.check import check_extraction
@@ -78,6 +79,7 @@ def proposed_claims(store: Store, source: str | None = None) -> list[ProposedCla
 def review(
     store: Store,
     state: str,
+    *,
     ids: list[int] | None = None,
     source: str | None = None,
     every: bool = False,

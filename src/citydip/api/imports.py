@@ -24,7 +24,7 @@ def _run(store: Store, batch: ImportBatch) -> ImportSummary:
 
 
 def import_pairs(
-    store: Store, file: Path, title: str | None = None, progress: bool = False
+    store: Store, file: Path, *, title: str | None = None, progress: bool = False
 ) -> ImportSummary:
     """A pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
     from citydip.ingest.pairs import pairs_batch
@@ -35,6 +35,7 @@ def import_pairs(
 def import_table(
     store: Store,
     file: Path,
+    *,
     city: str | None = None,
     city_country: str | None = None,
     source_kind: str = "official",
@@ -54,6 +55,7 @@ def import_table(
 def import_edges(
     store: Store,
     file: Path,
+    *,
     names: Path | None = None,
     ids: str = "wikidata",
     progress: bool = False,
@@ -69,6 +71,7 @@ def import_edges(
 def import_wikidata(
     store: Store,
     file: Path | None = None,
+    *,
     query: str | None = None,
     cache: Path | None = None,
     progress: bool = False,
@@ -89,6 +92,7 @@ def import_wikidata(
 def update_wikidata(
     store: Store,
     options: UpdateOptions | None = None,
+    *,
     restart: bool = False,
     progress: bool = False,
     folder: Path | None = None,

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 def import_memberships(
     store: Store,
     file: Path,
+    *,
     title: str | None = None,
     url: str | None = None,
     publisher: str | None = None,
@@ -51,6 +52,7 @@ def list_organizations(store: Store, query: str | None = None) -> OrganizationLi
 
 def network_orgs(
     store: Store,
+    *,
     organizations: list[str] | None = None,
     min_members: int = 5,
     filters: GraphFilter | None = None,

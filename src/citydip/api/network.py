@@ -83,6 +83,7 @@ def _network(store: Store, filters: GraphFilter | None) -> Network:
 def network_stats(
     store: Store,
     filters: GraphFilter | None = None,
+    *,
     heavy: bool = True,
     progress: Progress | None = None,
     exact: bool = False,
@@ -103,6 +104,7 @@ def network_stats(
 def network_city(
     store: Store,
     name: str,
+    *,
     filters: GraphFilter | None = None,
     heavy: bool = True,
     wave_gap: int = 5,
@@ -131,6 +133,7 @@ def network_city(
 
 def network_top(
     store: Store,
+    *,
     by: str = "degree",
     limit: int | None = 20,
     filters: GraphFilter | None = None,
@@ -174,7 +177,7 @@ def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homop
 
 
 def network_communities(
-    store: Store, filters: GraphFilter | None = None, top: int = 10, resolution: float = 1.0
+    store: Store, filters: GraphFilter | None = None, *, top: int = 10, resolution: float = 1.0
 ) -> Communities:
     """Leiden communities with their country make-up."""
     from citydip.analysis.network.communities import communities
@@ -195,7 +198,7 @@ def network_communities(
 
 
 def network_countries(
-    store: Store, filters: GraphFilter | None = None, top: int = 15
+    store: Store, filters: GraphFilter | None = None, *, top: int = 15
 ) -> CountryNetwork:
     """The country-level network: countries as nodes, ties between them as weights."""
     from citydip.analysis.network.communities import country_summary
@@ -217,6 +220,7 @@ def network_export(
     store: Store,
     fmt: str,
     out: Path | None,
+    *,
     filters: GraphFilter | None = None,
     with_communities: bool = False,
     city: str | None = None,

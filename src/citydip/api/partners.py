@@ -35,6 +35,7 @@ def _prepared(store: Store) -> Prepared:
 def recommend_partners(
     store: Store,
     name: str,
+    *,
     kind: str | None = None,
     top: int = 10,
     within_country: bool | None = None,
@@ -60,7 +61,7 @@ def recommend_partners(
 
 
 def evaluate_partners(
-    store: Store, sources: list[str] | None = None, holdout: float = 0.1, seed: int = 0
+    store: Store, *, sources: list[str] | None = None, holdout: float = 0.1, seed: int = 0
 ) -> Evaluation:
     """Hide ``holdout`` of the ties (those ``sources`` state, or all), fit the model on the
     rest, and measure it and the baselines on the hidden ones (see analysis/linkpred)."""
@@ -83,7 +84,7 @@ def evaluate_partners(
     return evaluate(arrays, holdout, seed, filters.describe())
 
 
-def city_typology(store: Store, name: str, codebook: Path | None = None) -> Typology:
+def city_typology(store: Store, name: str, *, codebook: Path | None = None) -> Typology:
     """The diplomatic style of the city ``name``: a label, a score per axis, the evidence
     behind each, its confidence and what is missing, by the rules of ``codebook`` (default:
     the one shipped in the package)."""

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 OUT_COLUMNS = ("status", "geonames_id", "resolved_name", "country_code", "lat", "lon", "score")
 
 
-def resolve_place(name: str, country: str | None = None, region: str | None = None) -> Resolution:
+def resolve_place(
+    name: str, *, country: str | None = None, region: str | None = None
+) -> Resolution:
     """Resolve a place name to a GeoNames place: resolved, ambiguous or unknown."""
     from citydip.knowledge.gazetteer import resolve
 
@@ -70,7 +72,7 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return fields, rows
 
 
-def resolve_batch(path: Path, progress: bool = False) -> ResolvedBatch:
+def resolve_batch(path: Path, *, progress: bool = False) -> ResolvedBatch:
     """Resolve every row of a CSV (columns name, country, region; others passed through)."""
     from citydip.csvfile import csv_text
     from citydip.knowledge.gazetteer import resolve_many
@@ -108,6 +110,7 @@ def gazetteer_status() -> GazetteerStatus:
 
 def download_geonames(
     countries: list[str],
+    *,
     all_countries: bool = False,
     progress: Callable[[str, int, int | None], None] | None = None,
 ) -> GazetteerStatus:

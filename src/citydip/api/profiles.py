@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from citydip.knowledge.identity import PlaceIdentity
 
 
-def city_profile(store: Store, name: str, merge_districts: bool = False) -> Profile:
+def city_profile(store: Store, name: str, *, merge_districts: bool = False) -> Profile:
     """The profile of the city called ``name``; ``merge_districts`` counts its districts'
     ties as its own."""
     from citydip.analysis.profile import build_profile, profile_to_dict
@@ -44,7 +44,7 @@ def alternatives(store: Store, city: Entity, name: str) -> list[Alternative]:
     return found
 
 
-def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Comparison:
+def compare_cities(store: Store, names: list[str], *, merge_districts: bool = False) -> Comparison:
     """The Table 1 comparison of two or more cities."""
     from citydip.analysis.compare import compare_profiles
     from citydip.analysis.profile import build_profile
@@ -72,6 +72,7 @@ def place_identity(store: Store, name: str) -> PlaceIdentity:
 def list_conflicts(
     store: Store,
     name: str | None = None,
+    *,
     limit: int | None = None,
     kinds: list[str] | None = None,
     min_severity: int | str | None = None,
@@ -145,6 +146,7 @@ def _add_partners(store: Store, result: Briefing) -> None:
 def search_cities(
     store: Store,
     query: str | None = None,
+    *,
     country: str | None = None,
     sort: str = "ties",
     limit: int | None = None,
@@ -161,7 +163,7 @@ def search_cities(
     return listed_cities(store, country, sort, limit, merge_districts)
 
 
-def organization_members(store: Store, name: str, limit: int | None = None) -> Organization:
+def organization_members(store: Store, name: str, *, limit: int | None = None) -> Organization:
     """The organization called ``name``, its members with their roles and sources (the first
     ``limit``; all when None or 0), the lists they come from and the store's coverage."""
     from citydip.analysis.directory import organization_members as members

@@ -46,7 +46,7 @@ def geonames_command(
     if not all_countries and not country:
         raise InvalidInput("data download geonames: give --country XX (repeatable) or --all")
     with _progress() as advance:
-        status = download_geonames(country, all_countries, progress=advance)
+        status = download_geonames(country, all_countries=all_countries, progress=advance)
     render("data status", fmt.value, status)
 
 

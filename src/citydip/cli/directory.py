@@ -38,7 +38,14 @@ def cities(
     from citydip.cli.app import every
 
     with open_chosen_store() as store:
-        found = search_cities(store, query, country, sort.value, every(limit), merge_districts)
+        found = search_cities(
+            store,
+            query,
+            country=country,
+            sort=sort.value,
+            limit=every(limit),
+            merge_districts=merge_districts,
+        )
     render("cities", format.value, found)
 
 
@@ -72,7 +79,7 @@ def org(
     if limit is None:
         limit = ORG_LIMIT if format in (OrgFormat.table, OrgFormat.md) else 0
     with open_chosen_store() as store:
-        data = organization_members(store, name, limit)
+        data = organization_members(store, name, limit=limit)
     render("org", format.value, data)
 
 

@@ -61,7 +61,14 @@ def import_table(
 
     with open_chosen_store(create=True) as store:
         summary = api.import_table(
-            store, file, city, city_country, source_kind, title, complete, _bars(fmt, quiet)
+            store,
+            file,
+            city=city,
+            city_country=city_country,
+            source_kind=source_kind,
+            title=title,
+            complete=complete,
+            progress=_bars(fmt, quiet),
         )
     render("import", fmt.value, summary)
 
@@ -89,12 +96,12 @@ def import_memberships(
         summary = api.import_memberships(
             store,
             file,
-            title,
-            url,
-            publisher,
-            date,
-            source_kind,
-            new_organisations,
+            title=title,
+            url=url,
+            publisher=publisher,
+            date=date,
+            source_kind=source_kind,
+            new_organisations=new_organisations,
             progress=_bars(fmt, quiet),
         )
     render("import", fmt.value, summary)
@@ -112,7 +119,7 @@ def import_edges(
     from citydip import api
 
     with open_chosen_store(create=True) as store:
-        summary = api.import_edges(store, file, names, ids, progress=_bars(fmt, quiet))
+        summary = api.import_edges(store, file, names=names, ids=ids, progress=_bars(fmt, quiet))
     render("import", fmt.value, summary)
 
 
@@ -133,5 +140,7 @@ def import_wikidata(
     if (file is None) == (online is None):
         raise InvalidInput("import wikidata: give a FILE or --online QUERY, not both or neither")
     with open_chosen_store(create=True) as store:
-        summary = api.import_wikidata(store, file, online, cache, progress=_bars(fmt, quiet))
+        summary = api.import_wikidata(
+            store, file, query=online, cache=cache, progress=_bars(fmt, quiet)
+        )
     render("import", fmt.value, summary)

@@ -124,7 +124,7 @@ def city(
         result = network_city(
             store,
             name,
-            filters,
+            filters=filters,
             heavy=not skip_heavy,
             wave_gap=wave_gap,
             progress=_step(bar),
@@ -156,7 +156,9 @@ def top(
 
     filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_top(store, by, every(limit), filters, progress=_step(bar), exact=exact)
+        result = network_top(
+            store, by=by, limit=every(limit), filters=filters, progress=_step(bar), exact=exact
+        )
     render("network top", fmt.value, result)
 
 
@@ -203,7 +205,9 @@ def orgs(
 
     filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
-        result = network_orgs(store, org or None, min_members, filters)
+        result = network_orgs(
+            store, organizations=org or None, min_members=min_members, filters=filters
+        )
     render("network orgs", str(fmt.value), result)
 
 
@@ -286,7 +290,13 @@ def export(
         check_out(out)
     with open_chosen_store() as store:
         result = network_export(
-            store, fmt.value, target, filters, with_communities, city=city, depth=depth
+            store,
+            fmt.value,
+            target,
+            filters=filters,
+            with_communities=with_communities,
+            city=city,
+            depth=depth,
         )
     if target is None:
         write_output("-", result.text or "")

@@ -43,7 +43,7 @@ def typology(
     from citydip.api import city_typology
 
     with open_chosen_store() as store:
-        result = city_typology(store, name, codebook)
+        result = city_typology(store, name, codebook=codebook)
     render("typology", format.value, result)
 
 
@@ -76,7 +76,7 @@ def recommend(
         if format.value in ("csv", "md"):
             raise InvalidInput("evaluate gives table or json", field="format")
         with open_chosen_store() as store, spinner(not quiet, "Evaluating"):
-            result = evaluate_partners(store, source, holdout, seed)
+            result = evaluate_partners(store, sources=source, holdout=holdout, seed=seed)
         render("recommend evaluate", format.value, result)
         return
     if source:
@@ -84,5 +84,12 @@ def recommend(
     from citydip.api import recommend_partners
 
     with open_chosen_store() as store:
-        found = recommend_partners(store, name, kind.value if kind else None, top, within, cousins)
+        found = recommend_partners(
+            store,
+            name,
+            kind=kind.value if kind else None,
+            top=top,
+            within_country=within,
+            cousins=cousins,
+        )
     render("recommend", format.value, found)

@@ -51,7 +51,7 @@ def city(
     from citydip.api import city_profile
 
     with open_chosen_store() as store:
-        render("city", format.value, city_profile(store, name, merge_districts))
+        render("city", format.value, city_profile(store, name, merge_districts=merge_districts))
 
 
 @app.command(epilog=examples("compare"))
@@ -64,7 +64,9 @@ def compare(
     from citydip.api import compare_cities
 
     with open_chosen_store() as store:
-        render("compare", format.value, compare_cities(store, names, merge_districts))
+        render(
+            "compare", format.value, compare_cities(store, names, merge_districts=merge_districts)
+        )
 
 
 @app.command()

@@ -55,7 +55,9 @@ def extract_command(
     from citydip.api import extract_document
 
     with open_chosen_store() as store:
-        result = extract_document(store, path, save, encoding, progress=_pdf_bar(path))
+        result = extract_document(
+            store, path, save=save, encoding=encoding, progress=_pdf_bar(path)
+        )
     render("extract", fmt.value, result)
 
 
@@ -69,7 +71,7 @@ def check_command(
     from citydip.api import check_document
 
     with open_chosen_store() as store:
-        result = check_document(store, path, encoding, progress=_pdf_bar(path))
+        result = check_document(store, path, encoding=encoding, progress=_pdf_bar(path))
     render("check", fmt.value, result)
 
 

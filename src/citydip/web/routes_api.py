@@ -150,7 +150,9 @@ def search(
     key = ("search", q, country, sort.value, limit)
     with session(request) as s:
         found = cached(
-            request, key, lambda: api.search_cities(s, q, country, sort.value, limit=limit)
+            request,
+            key,
+            lambda: api.search_cities(s, q, country=country, sort=sort.value, limit=limit),
         )
     response = reply(found, format, "cities")
     response.headers["X-Total-Count"] = str(found.total)
@@ -168,7 +170,7 @@ async def city(
     merge_districts: bool = Query(False, description="Count its districts' ties as its own"),
 ) -> Response:
     def make(s: Store) -> Body:
-        profile = api.city_profile(s, name, merge_districts)
+        profile = api.city_profile(s, name, merge_districts=merge_districts)
         return Body.of(to_json(profile.to_dict()), "application/json")
 
     return await cached_body(request, ("profile json", name, merge_districts), make)
@@ -202,7 +204,9 @@ def compare(
     names = [n.strip() for n in cities.split(",")]
     key = ("compare", merge_districts, *names)
     with session(request) as s:
-        result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
+        result = cached(
+            request, key, lambda: api.compare_cities(s, names, merge_districts=merge_districts)
+        )
     return reply(result, format, "compare")
 
 
@@ -276,7 +280,7 @@ def org(
     format: ListFormat = FORMAT,
 ) -> Response:
     with session(request) as s:
-        return reply(api.organization_members(s, name, limit), format, "org")
+        return reply(api.organization_members(s, name, limit=limit), format, "org")
 
 
 def one_of(values: tuple[str, ...]) -> dict[str, Any]:
@@ -330,7 +334,13 @@ def network_orgs(
 ) -> Response:
     key = ("network orgs", tuple(org or ()), min_members, filters)
     with session(request) as s:
-        found = cached(request, key, lambda: api.network_orgs(s, org, min_members, filters))
+        found = cached(
+            request,
+            key,
+            lambda: api.network_orgs(
+                s, organizations=org, min_members=min_members, filters=filters
+            ),
+        )
     return reply(found, format, "network-orgs")
 
 
@@ -350,7 +360,9 @@ def network_top(
 ) -> Response:
     key = ("top", by, limit, filters)
     with session(request) as s:
-        result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
+        result = cached(
+            request, key, lambda: api.network_top(s, by=by, limit=limit, filters=filters)
+        )
     return reply(result, format, "top")
 
 
@@ -365,7 +377,9 @@ def network_city(
 ) -> Response:
     key = ("network city", name, heavy, filters)
     with session(request) as s:
-        return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
+        return reply(
+            cached(request, key, lambda: api.network_city(s, name, filters=filters, heavy=heavy))
+        )
 
 
 class SuggestKind(StrEnum):
@@ -412,7 +426,12 @@ def recommendations(
             request,
             key,
             lambda: api.recommend_partners(
-                s, name, kind.value if kind else None, top, within, cousins
+                s,
+                name,
+                kind=kind.value if kind else None,
+                top=top,
+                within_country=within,
+                cousins=cousins,
             ),
         )
     return reply(result, format, "recommendations")

@@ -153,7 +153,9 @@ async def conflicts(
 async def network(request: Request) -> Response:
     def make(s: Store) -> Body:
         overview = _overview(request, s)
-        top = cached(request, ("top", "degree", 25, None), lambda: api.network_top(s, "degree", 25))
+        top = cached(
+            request, ("top", "degree", 25, None), lambda: api.network_top(s, by="degree", limit=25)
+        )
         chart = figures.degree_chart(overview.degree_counts)
         html = render(request, "network.html", overview=overview, top=top, chart=chart)
         return Body.of(html, HTML)
@@ -177,7 +179,7 @@ def org(
 ) -> Response:
     """An organisation's members on a map and in a table, with the coverage line."""
     with session(request) as s:
-        data = api.organization_members(s, name, limit).to_dict()
+        data = api.organization_members(s, name, limit=limit).to_dict()
     unplaced = sum(1 for m in data["members"] if m["member"].get("lat") is None)
     html = render(
         request,
