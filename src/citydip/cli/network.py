@@ -7,6 +7,7 @@ stderr and are skipped with --skip-heavy. An empty graph is one line and exit 1.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -55,18 +56,45 @@ EXACT = typer.Option(
 )
 
 
-def _filters(
-    kind: list[str] | None,
-    status: list[str] | None,
-    since: int | None,
-    until: int | None,
-    level: list[str] | None,
-    merge: bool,
-    source: list[str] | None = None,
-) -> Any:
-    from citydip.api import network_filter
+# The network filter's options, declared once: every network command takes them (through
+# ``network_filters``) and receives one ``filters`` (``citydip.api.network_filter``), as the
+# web's network routes do.
+FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("kind", list[str] | None, KIND),
+    ("status", list[str] | None, STATUS),
+    ("since", int | None, SINCE),
+    ("until", int | None, UNTIL),
+    ("level", list[str] | None, LEVEL),
+    ("merge", bool, MERGE),
+    ("source", list[str] | None, SOURCE),
+)
 
-    return network_filter(kind, status, since, until, level, merge, source)
+
+def network_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a network command the filter options of ``FILTER_OPTIONS``; the command takes
+    them as one ``filters`` argument, the filter object of ``citydip.api``."""
+    import functools
+    import inspect
+
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for p in signature.parameters.values() if p.name != "filters"]
+    options = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=kind)
+        for name, kind, option in FILTER_OPTIONS
+    ]
+
+    @functools.wraps(command)
+    def with_filters(**values: Any) -> None:
+        from citydip.api import network_filter
+
+        kind, status, since, until, level, merge, source = (
+            values.pop(name) for name, _, _ in FILTER_OPTIONS
+        )
+        values["filters"] = network_filter(kind, status, since, until, level, merge, source)
+        command(**values)
+
+    with_filters.__signature__ = signature.replace(parameters=kept + options)  # type: ignore[attr-defined]
+    return with_filters
 
 
 def _step(status: Any) -> Any:
@@ -74,23 +102,17 @@ def _step(status: Any) -> Any:
 
 
 @network_app.command("stats")
+@network_filters
 def stats(
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
     skip_heavy: bool = SKIP_HEAVY,
     exact: bool = EXACT,
     quiet: bool = QUIET,
+    filters: Any = None,
 ) -> None:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
     from citydip.api import network_stats
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_stats(
             store, filters, heavy=not skip_heavy, progress=_step(bar), exact=exact
@@ -99,15 +121,9 @@ def stats(
 
 
 @network_app.command("city")
+@network_filters
 def city(
     name: str = typer.Argument(..., help="City name or entity id."),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     wave_gap: int = typer.Option(
         5, "--wave-gap", help="Years between agreements that end a wave of them."
     ),
@@ -115,11 +131,11 @@ def city(
     skip_heavy: bool = SKIP_HEAVY,
     exact: bool = EXACT,
     quiet: bool = QUIET,
+    filters: Any = None,
 ) -> None:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
     from citydip.api import network_city
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_city(
             store,
@@ -134,27 +150,21 @@ def city(
 
 
 @network_app.command("top")
+@network_filters
 def top(
     by: str = typer.Option(
         "degree", "--by", help="degree, betweenness, eigenvector, pagerank, coreness."
     ),
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="How many places (0: every one)."),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: OrgsFormat = typer.Option(OrgsFormat.table, "--format", help="table, json or csv."),
     exact: bool = EXACT,
     quiet: bool = QUIET,
+    filters: Any = None,
 ) -> None:
     """The best-ranked places by one centrality."""
     from citydip.api import network_top
     from citydip.cli.app import every
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store, spinner(not quiet) as bar:
         result = network_top(
             store, by=by, limit=every(limit), filters=filters, progress=_step(bar), exact=exact
@@ -163,26 +173,21 @@ def top(
 
 
 @network_app.command("homophily")
+@network_filters
 def homophily(
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
+    filters: Any = None,
 ) -> None:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
     from citydip.api import network_homophily
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_homophily(store, filters)
     render("network homophily", fmt.value, result)
 
 
 @network_app.command("orgs", epilog=examples("network orgs"))
+@network_filters
 def orgs(
     org: list[str] | None = typer.Option(
         None, "--org", help="An organization or declaration (repeatable); default: all."
@@ -190,20 +195,13 @@ def orgs(
     min_members: int = typer.Option(
         5, "--min-members", help="Without --org: groups of at least N members."
     ),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: OrgsFormat = typer.Option("table", "--format", help="table, json or csv."),
+    filters: Any = None,
 ) -> None:
     """Shared members between networks, and whether members twin with each other more than
     chance predicts (observed ties among members against a stated expectation)."""
     from citydip.api import network_orgs
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_orgs(
             store, organizations=org or None, min_members=min_members, filters=filters
@@ -212,43 +210,31 @@ def orgs(
 
 
 @network_app.command("communities")
+@network_filters
 def communities(
     top: int = typer.Option(10, "--top", help="How many of the largest to describe."),
     resolution: float = typer.Option(1.0, "--resolution", help="Modularity resolution."),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
+    filters: Any = None,
 ) -> None:
     """Leiden communities with their country make-up."""
     from citydip.api import network_communities
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_communities(store, filters, top=top, resolution=resolution)
     render("network communities", fmt.value, result)
 
 
 @network_app.command("countries")
+@network_filters
 def countries(
     top: int = typer.Option(15, "--top", help="How many pairs and countries to list."),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
     fmt: Format = FORMAT,
+    filters: Any = None,
 ) -> None:
     """The country-level network: countries as nodes, ties between them as weights."""
     from citydip.api import network_countries
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     with open_chosen_store() as store:
         result = network_countries(store, filters, top=top)
     render("network countries", fmt.value, result)
@@ -262,6 +248,7 @@ class ExportFormat(StrEnum):
 
 
 @network_app.command("export", epilog=examples("network export"))
+@network_filters
 def export(
     fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
     out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
@@ -272,19 +259,12 @@ def export(
         None, "--city", help="Only this city's ego network (it, its partners, their ties)."
     ),
     depth: int = typer.Option(1, "--depth", help="With --city: 1 = partners, 2 = their partners."),
-    kind: list[str] | None = KIND,
-    status: list[str] | None = STATUS,
-    since: int | None = SINCE,
-    until: int | None = UNTIL,
-    level: list[str] | None = LEVEL,
-    merge: bool = MERGE,
-    source: list[str] | None = SOURCE,
+    filters: Any = None,
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
     from citydip.cli.app import check_out, write_output
 
-    filters = _filters(kind, status, since, until, level, merge, source)
     target = None if out == "-" else Path(out)
     if fmt.value != "csv":  # csv writes into a folder
         check_out(out)
