@@ -75,7 +75,7 @@ def test_a_world_city_prints_no_empty_box_no_none_and_right_plurals(world_cli: A
 def test_tables_off_a_terminal_are_bounded_and_cells_are_whole(
     world_cli: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("COLUMNS")
+    monkeypatch.setenv("COLUMNS", "80")  # describes a terminal; not this output
     out = world_cli("city", "Bristol")
     assert out.exit_code == 0, out.stderr
     widths = [len(line) for line in out.stdout.splitlines()]

@@ -1,22 +1,20 @@
 """The console every command prints through: no markup read from data, and full cells when
 the output is not a terminal (a pipe, a file): a table is as wide as its content, up to
-``MAX_WIDTH`` columns (``COLUMNS`` sets another bound); a cell wider than its column folds
-onto the next line instead of being cut ("attribut…", "mofa-toy…"), and a longer line of
-text wraps at that width."""
+``MAX_WIDTH`` columns (whatever ``COLUMNS`` says: it describes a terminal); a cell wider
+than its column folds onto the next line instead of being cut ("attribut…", "mofa-toy…"),
+and a longer line of text wraps at that width."""
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Any
 
-MAX_WIDTH = 200  # columns off a terminal, unless COLUMNS says otherwise
+MAX_WIDTH = 200  # columns off a terminal (COLUMNS, often left at 80, does not apply there)
 
 
 def max_width() -> int:
-    """The widest output off a terminal: ``COLUMNS`` when it is a number, else 200."""
-    columns = os.environ.get("COLUMNS", "")
-    return int(columns) if columns.isdigit() and int(columns) >= 40 else MAX_WIDTH
+    """The widest output off a terminal."""
+    return MAX_WIDTH
 
 
 class FullWidthConsole:
