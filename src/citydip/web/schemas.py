@@ -87,14 +87,14 @@ class ReviewResult(BaseModel):
     ids: list[int]
 
 
-RENDERED = (
-    "text/csv",
-    "text/markdown",
-    "text/html",
-    "application/x-bibtex",
-    "application/vnd.citationstyles.csl+json",
-    "application/geo+json",
-)
+RENDERED: dict[str, dict[str, Any]] = {  # media type → the schema of its body
+    "text/csv": {"type": "string"},
+    "text/markdown": {"type": "string"},
+    "text/html": {"type": "string"},
+    "application/x-bibtex": {"type": "string"},
+    "application/vnd.citationstyles.csl+json": {"type": "array", "items": {"type": "object"}},
+    "application/geo+json": {"type": "object"},
+}
 
 
 def ok(model: Any, csv: bool = False) -> dict[int | str, dict[str, Any]]:
@@ -102,5 +102,5 @@ def ok(model: Any, csv: bool = False) -> dict[int | str, dict[str, Any]]:
     the media types of the one renderer table's formats."""
     content: dict[str, Any] = {}
     if csv:
-        content = {media: {"schema": {"type": "string"}} for media in RENDERED}
+        content = {media: {"schema": schema} for media, schema in RENDERED.items()}
     return {200: {"model": model, "description": "OK", "content": content}}
