@@ -32,8 +32,8 @@ def city_profile(store: Store, name: str, merge_districts: bool = False) -> Prof
 
 def alternatives(store: Store, city: Entity, name: str) -> list[Alternative]:
     """The other places ``name`` names that have ties: what the user may have meant."""
-    from citydip.knowledge.gazetteer import region_of
     from citydip.knowledge.lookup import namesakes
+    from citydip.knowledge.regions import region_of
 
     found = []
     for entity, ties in namesakes(store, city, name):
