@@ -80,17 +80,17 @@ def error_line(exc: Exception) -> str:
     return str(exc)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
     """Entry point of the ``citydip`` script: library errors become one line and an exit code.
 
     The common read commands are read by ``cli/quick.py`` without importing Typer; every
-    other command line goes to Typer."""
+    other command line (every one, with ``quick`` False) goes to Typer."""
     from citydip.cli.quick import quick_command
     from citydip.errors import CitydipError
 
     args = sys.argv[1:] if argv is None else list(argv)
     try:
-        call = quick_command(args)
+        call = quick_command(args) if quick else None
         return _typer_main(args) if call is None else _quick_main(call)
     except CitydipError as exc:
         print(error_line(exc), file=sys.stderr)
