@@ -238,24 +238,6 @@ class _bar:
             self.progress.stop()
 
 
-def region_of(geonames_id: int) -> str | None:
-    """The first-level region (state, province) of a GeoNames place, by name: "Missouri"
-    for Springfield, Missouri; None when the index does not know it."""
-    import pycountry
-
-    from citydip.knowledge.gazetteer_index import open_index
-
-    row = (
-        open_index()
-        .execute("SELECT country, admin1 FROM place WHERE id = ?", (geonames_id,))
-        .fetchone()
-    )
-    if row is None or not row[1] or not str(row[1]).isalpha():
-        return None  # GeoNames' numeric admin1 codes are not ISO 3166-2 codes
-    subdivision = pycountry.subdivisions.get(code=f"{row[0]}-{row[1]}")  # type: ignore[no-untyped-call]
-    return str(subdivision.name) if subdivision is not None else None
-
-
 # Words an English name adds to a city's name for the unit named after it ("Brussels
 # Capital", "Rivne Oblast"); the unit's own name may also be the city's ("São Paulo").
 _UNIT_SUFFIXES = ("", " capital", " capital region", " region", " province", " state",
