@@ -97,6 +97,7 @@ PLACEMENTS = (
     "seat",
     "centroid",
     "gazetteer",
+    "wikidata",
     "unplaced",
 )
 
