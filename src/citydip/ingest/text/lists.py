@@ -182,6 +182,8 @@ def _named_place(s: Sentence) -> Known | None:
 def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     """The claim one list item makes in its frame (empty when it names nothing fitting)."""
     subject = frame.subject or main
+    if subject is None and frame.mode == "tie":
+        subject = Known("", "PLACE")  # only a line that pairs two places can be read
     if subject is None:
         return []
     if frame.mode == "membership":
@@ -205,7 +207,11 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     if first is None or first.start > 2:
         return []
     partner = _place(s, first)
-    if partner is None or partner == subject:
+    paired = _pair_line(s, first)
+    if paired is not None and partner is not None and paired != partner:
+        subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
+        partner = paired[0]
+    if partner is None or partner == subject or not subject.name:
         return []
     status, start, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
@@ -222,6 +228,18 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
             rule="tie:list",
         )
     ]
+
+
+def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
+    """The second place of an item that pairs two ("Durban - Bremen, Germany", "Leeds /
+    Lille"): the two names joined by a dash or a slash alone."""
+    second = next((m for m in s.mentions if m.start > first.start), None)
+    if second is None or second.label not in ("PLACE", "NAME"):
+        return None
+    if [t.text for t in s.doc[first.end : second.start]] not in (["-"], ["/"], ["--"]):
+        return None
+    found = _place(s, second)
+    return (found, second) if found is not None else None
 
 
 def _place(s: Sentence, mention: Mention) -> Known | None:
