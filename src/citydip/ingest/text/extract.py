@@ -27,6 +27,7 @@ from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
+from citydip.ingest.text.tie_status import later_status
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
@@ -117,6 +118,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         placed = [_place(d, text, unit) for d in drafts]
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
+        own_ties = [c for c in placed if c.type == "tie"]
+        later_status(str(doc.text), own_ties, last_ties, found + own_ties)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)

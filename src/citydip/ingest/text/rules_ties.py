@@ -317,15 +317,19 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     found: tuple[str, int] | None = None
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
-            found = (STATUS_WORDS[doc[i].lower_], i)
+        word = status_word(s, i)
+        if word is not None and not _not_yet(s, i):
+            found = (word, i)
             break
         i -= 1
     if found is None:
         i = end
         while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
-            if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
-                found = (STATUS_WORDS[doc[i].lower_], i)
+            if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
+                break  # ", and in 2019 a second one was proposed": another clause's status
+            word = status_word(s, i)
+            if word is not None and not _not_yet(s, i):
+                found = (word, i)
                 break
             i += 1
     if found is None:
@@ -340,15 +344,50 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
 
 
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
+# "voted to end", "decided to suspend": a decision taken, not a status asked for
+DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
+DECIDED |= {"unanimously", "formally", "officially"}
+# verbs that end or suspend a tie when a tie noun follows: "cut ties with", "to end the
+# twinning", "terminate the agreement", "broke off relations"
+TIE_VERBS = {
+    **dict.fromkeys(("cut", "cuts", "cutting", "end", "ends", "terminate", "terminates"), "ended"),
+    **dict.fromkeys(("sever", "severs", "severing", "broke", "break", "breaks"), "ended"),
+    **dict.fromkeys(("scrap", "scraps", "cancel", "cancels", "dissolve", "dissolves"), "ended"),
+    **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
+}
+TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
+TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
+TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
+# a tie intended or offered, not yet made: "plans to establish", "ready to become"
+PROPOSING = {"proposal", "proposals", "propose", "proposes", "proposing", "plan", "planning"}
+PROPOSING |= {"intends", "intend", "intention", "ready", "considering", "exploring"}
+PROPOSING |= {"negotiating", "seeks", "seeking", "potential", "possible", "envisaged", "aims"}
+PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
+
+
+def status_word(s: Sentence, i: int) -> str | None:
+    """The status token ``i`` gives a tie near it, if any."""
+    word = s.doc[i].lower_
+    if word in STATUS_WORDS:
+        return STATUS_WORDS[word]
+    if word in PROPOSING:
+        return "proposed"
+    if word in TIE_VERBS:
+        after = {t.lower_ for t in s.doc[i + 1 : i + 4]}
+        return TIE_VERBS[word] if after & TIE_NOUNS else None
+    return None
 
 
 def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
-    status asked for or foreseen is not the tie's status yet ("proposed" is one)."""
-    if STATUS_WORDS.get(s.doc[i].lower_) == "proposed":
+    status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
+    to end" is a decision taken."""
+    if status_word(s, i) == "proposed":
         return False
-    before = [t.lower_ for t in s.doc[max(0, i - 3) : i]]
+    before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in DECIDED:
+        return False
     return bool(before) and before[-1] in MODALS
 
 
@@ -375,6 +414,8 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at > origin):
                 break
+            if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
+                break  # ", and in 2019 ...": another clause's date
             found = year_at(doc, i)
             if found is not None:
                 return found[0]

@@ -1,0 +1,85 @@
+"""What a clause says became of ties named before it (issue 22):
+
+- "the partnership with Kaliningrad was suspended in March 2022", "their twinning has since
+  been terminated": a tie noun, optionally its partner, then a status verb;
+- "the council voted to terminate the agreement in 2020", "decided to suspend all links
+  with Tver": a decision to end or suspend a tie (a status asked for, "called for the link
+  to be suspended", is not one).
+
+A clause naming a partner ("with Kaliningrad") changes the ties with that partner read so
+far; one naming none changes the ties of its own sentence read before it, else those of
+the last sentence that had any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citydip.ingest.text.claims import ExtractedClaim
+
+_NOUN = (
+    r"(?:twinning|twinnings|partnership|partnerships|relationship|relationships|link|links|"
+    r"ties|agreement|agreements|cooperation|relations|friendship)"
+)
+_NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
+_PASSIVE = re.compile(
+    r"\b(?:the|this|that|its|their|these|those|both|all)\s+(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"(?:\s+with\s+"
+    + _NAME
+    + r")?(?:\s+\([^)]*\))?,?\s+(?:was|were|has|have|had|is|are)\s+"
+    r"(?:since\s+|now\s+|then\s+|also\s+|officially\s+|formally\s+|temporarily\s+)?"
+    r"(?:been\s+)?(?:since\s+|officially\s+|formally\s+|temporarily\s+)?"
+    r"(?P<word>suspended|ended|terminated|frozen|severed|dissolved|cancell?ed|canceled|revoked|"
+    r"scrapped|paused|put on hold|cut)\b",
+)
+_DECIDED = re.compile(
+    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:\w+ly\s+)?to\s+"
+    r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off)\s+"
+    r"(?:(?:the|its|their|all|this|that)\s+)?(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"(?:\s+with\s+"
+    + _NAME
+    + r")?",
+)
+_ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def later_status(
+    sentence: str,
+    own: list[ExtractedClaim],
+    last: list[ExtractedClaim],
+    every: list[ExtractedClaim],
+) -> None:
+    """Set the status (and end year) a sentence gives ties: its own (``own``, read from
+    it), the last sentence's (``last``), or any read so far with the partner it names."""
+    for pattern in (_PASSIVE, _DECIDED):
+        for match in pattern.finditer(sentence):
+            word = match.group("word").lower()
+            status = (
+                "suspended"
+                if word.startswith(("suspend", "froze", "freez", "pause", "put"))
+                else "ended"
+            )
+            if pattern is _DECIDED and word in _ENDED:
+                status = "ended"
+            year = _YEAR.search(sentence, match.end(), match.end() + 30)
+            partner = match.group("with")
+            if partner:
+                targets = [
+                    c for c in every if c.object is not None and _same(c.object.name, partner)
+                ]
+            else:
+                targets = own or last
+            for tie in targets:
+                if tie.type != "tie" or (tie.status or "active") != "active":
+                    continue
+                tie.status = status
+                if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
+                    tie.end_year = int(year.group(1))
+
+
+def _same(name: str, written: str) -> bool:
+    a, b = name.lower(), written.lower()
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0]
