@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citydip.ingest.text import lists, rules_ties
+from citydip.ingest.text import lists, rules_roles, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
@@ -39,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     numbers.date_range,
     numbers.ordinal_ties,
     relations.membership,
+    rules_roles.roles,
     lists.member_list,
     relations.award,
     relations.hosted,

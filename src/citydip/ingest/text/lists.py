@@ -208,7 +208,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         return []
     partner = _place(s, first)
     paired = _pair_line(s, first)
-    if paired is not None and partner is not None and paired != partner:
+    if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
         partner = paired[0]
     if partner is None or partner == subject or not subject.name:

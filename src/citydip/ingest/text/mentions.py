@@ -176,8 +176,8 @@ def find_mentions(
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry)
     mentions += _references(doc, mentions)
-    mentions = _drop_common(doc, mentions, lower)
     mentions.sort(key=lambda m: m.start)
+    mentions = _drop_common(doc, mentions, lower)
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
@@ -348,6 +348,8 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
                 j += 1
             else:
                 break
+        if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
+            i += 2  # "Mayor of Hiroshima": the place the title is of
         span = doc[i:j]
         label = _head_label(span)
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
@@ -384,6 +386,11 @@ PLACE_TITLES = {"mayor", "city", "council", "county", "province", "prefecture", 
 PLACE_TITLES |= {"state", "district", "municipality", "oblast", "governor", "metropolitan"}
 
 
+PERSON_TITLES = {"mayor", "governor", "councillor", "councilor", "cllr", "councilmember"}
+PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "minister"}
+PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
+
+
 def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> list[Mention]:
     """A one-word place or name that is a common word ("March", "World", "Of", "II",
     "East"), an unknown one the text also writes in lower case ("War", "Plans") or an
@@ -391,7 +398,21 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
     countries = {m.start for m in mentions if m.label == "COUNTRY"}
     unknown = {m.start for m in mentions if m.label == "NAME"}
     out = []
+    person_end = -1  # where the last person's name ended ("Mayor Satya Rhodes-Conway")
     for m in mentions:
+        if m.label in ("PLACE", "NAME") and m.text.split()[0].lower() in PERSON_TITLES:
+            if not m.text.split()[-1].islower():
+                person_end = m.end  # not "Mayor of" (Hiroshima): the place follows
+            continue  # "Mayor Eric Garcetti": a person, no place
+        if (
+            m.label in ("PLACE", "NAME")
+            and person_end >= 0
+            and (
+                m.start == person_end or (m.start == person_end + 1 and doc[person_end].text == "-")
+            )
+        ):
+            person_end = m.end
+            continue  # "Rhodes-Conway" after "Mayor Satya": the rest of the person's name
         if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
             nxt = doc[m.end].lower_
             if nxt not in PLACE_TITLES and not doc[m.end].text.isupper():
