@@ -322,6 +322,8 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             continue
         if first.year is None and claim.year is not None:
             first.year = claim.year
+        if (first.status or "active") == "active" and claim.status not in (None, "active"):
+            first.status, first.end_year = claim.status, claim.end_year  # a later suspension
         if first.role in (None, "member", "participant") and claim.role not in (
             None,
             "member",

@@ -175,6 +175,7 @@ def find_mentions(
     mentions = _absorb_places(doc, mentions)
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry)
+    mentions = _join_prefixed(doc, mentions, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _drop_common(doc, mentions, lower)
@@ -378,6 +379,33 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         else:
             out.append(Mention(i, j, span.text, label))
         i = j
+    return out
+
+
+def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """An unknown capitalised word right before a known place, the two naming one place
+    ("Bad" + "Homburg": Bad Homburg, "Saint" + ...): one name."""
+    at = {m.start: m for m in mentions}
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if id(m) in dropped:
+            continue
+        nxt = at.get(m.end)
+        if (
+            m.label == "NAME"
+            and m.end - m.start <= 2
+            and nxt is not None
+            and nxt.label == "PLACE"
+            and nxt.known is not None
+        ):
+            text = doc[m.start : nxt.end].text
+            found = registry.place(text)
+            if found is not None and found.name != nxt.known.name and found.id:
+                out.append(Mention(m.start, nxt.end, text, "NAME"))
+                dropped.add(id(nxt))
+                continue
+        out.append(m)
     return out
 
 

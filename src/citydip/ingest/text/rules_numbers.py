@@ -76,10 +76,16 @@ def counts(s: Sentence) -> list[Draft]:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
             continue
         qualifier = _qualifier(s, i)
+        network = _network_before(s, i)
+        agent = {t.lower_ for t in doc[max(0, i - 3) : i]} & {"by", "from"}
+        if metric == "places" and not network and not agent:  # not "founded by 32 cities"
+            owner = _members_after(s, j + noun_at + 1)
+            if owner is not None:  # "more than 1,750 cities ... are a part of the ICLEI network"
+                subjects, sure, network = [owner], 0.9, True
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
-            if metric == "places" and (subject.label == "PLACE" or not _network_before(s, i)):
+            if metric == "places" and (subject.label == "PLACE" or not network):
                 continue
             metric = "members" if metric == "places" else metric
             out.append(
@@ -140,6 +146,29 @@ COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
 
 NETWORK_NOUNS = {"network", "group", "coalition", "alliance", "association", "union", "league"}
 NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membership"}
+
+
+MEMBER_AFTER = {"member", "members", "part", "signatories", "belong"}
+NEWCOMERS = {"new", "joined", "newly", "founded", "joining", "added"}
+
+
+def _members_after(s: Sentence, start: int) -> Known | None:
+    """The network counted places belong to, said later in the clause: "1,750 cities ...
+    are a part of the ICLEI network", "2,500 cities were listed as members" (the network
+    named there, else the one the text is about)."""
+    doc = s.doc
+    end = start
+    while end < len(doc) and end - start <= 16 and doc[end].lower_ not in (";", ".", "but"):
+        end += 1
+    words = {t.lower_ for t in doc[start:end]}
+    if not words & MEMBER_AFTER or words & NEWCOMERS:
+        return None  # "88 cities joined", "56 ... new members": newcomers, not the total
+    for m in s.mentions:
+        if start <= m.start < end and m.label == "ORG":
+            found = s.known(m, labels=("ORG",))
+            if found and found[0].label == "ORG":
+                return found[0]
+    return s.context.topic_org
 
 
 def _network_before(s: Sentence, i: int) -> bool:

@@ -386,8 +386,9 @@ def _not_yet(s: Sentence, i: int) -> bool:
         return False
     before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
-    if len(before) >= 2 and before[-1] == "to" and before[-2] in DECIDED:
-        return False
+    wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
+    if before and before[-1] == "to" and set(wider) & DECIDED:
+        return False  # "voted on Tuesday to suspend"
     return bool(before) and before[-1] in MODALS
 
 

@@ -23,7 +23,7 @@ _NOUN = (
 )
 _NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
 _PASSIVE = re.compile(
-    r"\b(?:the|this|that|its|their|these|those|both|all)\s+(?:[\w\-]+\s+){0,2}?"
+    r"\b(?i:the|this|that|its|their|these|those|both|all)\s+(?:[\w\-]+\s+){0,2}?"
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
@@ -34,13 +34,20 @@ _PASSIVE = re.compile(
     r"scrapped|paused|put on hold|cut)\b",
 )
 _DECIDED = re.compile(
-    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:\w+ly\s+)?to\s+"
+    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,4}?to\s+"
     r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off)\s+"
     r"(?:(?:the|its|their|all|this|that)\s+)?(?:[\w\-]+\s+){0,2}?"
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
     + r")?",
+)
+# "Barcelona suspended relations with Tel Aviv", "the council severed its ties with X"
+_ACTIVE = re.compile(
+    r"\b(?P<word>suspended|ended|severed|terminated|froze|frozen|cut|broke off|cancell?ed|"
+    r"revoked|scrapped|dissolved|paused)\s+(?:(?i:its|their|the|all)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts)"
+    r"\s+with\s+" + _NAME
 )
 _ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -54,7 +61,7 @@ def later_status(
 ) -> None:
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far with the partner it names."""
-    for pattern in (_PASSIVE, _DECIDED):
+    for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
             status = (
@@ -68,7 +75,10 @@ def later_status(
             partner = match.group("with")
             if partner:
                 targets = [
-                    c for c in every if c.object is not None and _same(c.object.name, partner)
+                    c
+                    for c in every
+                    if c.object is not None
+                    and (_same(c.object.name, partner) or _same(c.subject.name, partner))
                 ]
             else:
                 targets = own or last
@@ -82,4 +92,4 @@ def later_status(
 
 def _same(name: str, written: str) -> bool:
     a, b = name.lower(), written.lower()
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ") or a.split()[0] == b.split()[0]
+    return a == b or any(x.startswith(y + sep) for x, y in ((a, b), (b, a)) for sep in " -,")
