@@ -103,7 +103,11 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
-            _see_heading(context, Sentence(doc, mentions, cues, context, registry))
+            heading = Sentence(doc, mentions, cues, context, registry)
+            _see_heading(context, heading)
+            if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
+                drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
+                found.extend(_place(d, text, unit) for d in drafts)
             continue
         if unit.kind == "cell" and lists.member_row(unit.row):
             # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
@@ -225,6 +229,22 @@ def _place(draft: Draft, text: str, unit: Unit) -> ExtractedClaim:
 
 def _linked(known: Known) -> bool:
     return bool(known.id or known.geonames_id)
+
+
+def _headline(sentence: Sentence) -> bool:
+    """A heading that is a sentence (a news headline, a title with a verb), not a label
+    ("Twin towns - sister cities", "International relations"): five words or more, some of
+    them in lower case beyond glue words."""
+    words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
+    lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
+    return len(words) >= 5 and len(lower) >= 2 and _no_list_frame(sentence)
+
+
+_HEADING_GLUE = {"and", "of", "the", "a", "an", "in", "with", "to", "for", "on", "at", "by"}
+
+
+def _no_list_frame(sentence: Sentence) -> bool:
+    return lists.frame_of(sentence, heading=True) is None
 
 
 def _see_heading(context: Context, sentence: Sentence) -> None:

@@ -171,7 +171,7 @@ class Sentence:
                 break
             if last is not None:
                 link = {t.lower_ for t in self.doc[mention.end : last.start]}
-                if not link & {"and", "&"} and not joined:
+                if not link & {"and", "&", "along", "together"} and not joined:
                     break  # "Lublin, Chernihiv twinned with": a new clause's subject
                 joined = True
             chosen = found + chosen
@@ -226,6 +226,9 @@ class Sentence:
             i for m in self.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
         }
         words = [t.lower_ for i, t in enumerate(self.doc[a:b], start=a) if i not in countries]
+        if any(w in ("along", "together") for w in words):  # "Riga, along with Tallinn"
+            words = [w for w in words if w not in ("along", "together", "with")]
+            return len(words) <= 4 and all(w in SUBJECT_GLUE for w in words)
         return len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words)
 
     # -- objects --------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
-from citydip.ingest.text.vocab import DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
+from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
 PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
@@ -217,12 +217,18 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
         return out
+    its = _its_partner(s, a)
+    if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
+        return [its]
     between = _between(s, a)
     if between is not None or generic:
         return [between] if between is not None else []
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
+        actor = _actor(s, a, places)
+        if actor is not None:  # "the council voted to recognise Padua and Ramallah as ..."
+            return [(actor, p, a, 0.8) for p in places if p != actor]
         return [(places[0], places[1], a, sure)]
     owner = _possessor(s, a)
     if owner is not None and places and owner == places[-1]:
@@ -246,6 +252,67 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
 
 
 Pair = tuple[Known, Known, int, float]
+# verbs whose object is the named places, the tie being the subject's: "recognise Padua and
+# Ramallah as twin cities", "welcomed A and B as new sister cities"
+NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognising", "named"}
+NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
+NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
+NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+def _its_partner(s: Sentence, a: int) -> Pair | None:
+    """ "X, its (Chinese) sister city": X is the partner of what "its" stands for, the
+    place the sentence is about (named before X), else the text's last subject."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        if not (s.doc[i].lower_ in DEMONYMS or s.doc[i].text.islower()):
+            return None
+        i -= 1
+    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].text != ",":
+        return None
+    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    partner = _place(s, named, strong=True) if named is not None else None
+    if named is None or partner is None:
+        return None
+    for m in s.mentions:
+        if m.start >= named.start:
+            break
+        own = _place(s, m) if m.label in ("PLACE", "NAME") else None
+        if own is not None and own != partner:
+            return (own, partner, a, 0.8)
+    last = s.context.last_subject
+    if last is not None and last.label == "PLACE" and last != partner:
+        return (last, partner, a, 0.7)
+    return None
+
+
+def _actor(s: Sentence, a: int, places: list[Known]) -> Known | None:
+    """The subject of a verb whose objects are the places before a cue."""
+    first = next(
+        (
+            m
+            for m in s.mentions
+            if m.end <= a and m.label in ("PLACE", "NAME") and _place(s, m) == places[0]
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    i = first.start - 1
+    while i >= 0 and s.doc[i].lower_ in ("the", "cities", "towns", "of", "city", "town"):
+        i -= 1
+    if i < 1 or s.doc[i].lower_ not in NAMING_VERBS or s.doc[i - 1].lower_ in ("be", "been"):
+        return None
+    before = [m for m in s.mentions if m.end <= i]
+    for m in reversed(before):
+        found = s.known(m) if m.label == "REF" else ([_place(s, m)] if m.label != "ORG" else [])
+        if m.label == "ORG":
+            council = s.council_place(m)
+            found = [council] if council is not None else []
+        for known in found:
+            if known is not None and known.label == "PLACE" and known not in places:
+                return known
+    return None
 
 
 def _joined(s: Sentence, one: Pair, two: Pair) -> bool:
