@@ -45,6 +45,9 @@ LIST_NOUNS = {
     "communities",
     "regions",
     "provinces",
+    "states",
+    "counties",
+    "prefectures",
 }
 HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
 

@@ -45,7 +45,7 @@ def ties(s: Sentence) -> list[Draft]:
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if not set(nxt) & {"including", "among", "(", ":"} and not shapes.between_pairs(
+            if not set(nxt) & {"including", "among", "(", ":", "-"} and not shapes.between_pairs(
                 s, b, _place
             ):
                 continue  # unless "two agreements were signed between A and B, and C and D"

@@ -341,10 +341,23 @@ ENTRY_HEADERS = {
 }
 
 
+def _dated_rows(norm: str, lines: list[tuple[int, int]]) -> bool:
+    """Rows of three cells or more, each ending in a date ("Beijing | China | March 14,
+    1979"): entries without a header (an infobox's "Founded | 2005" has two cells)."""
+    for a, b in lines:
+        cells = _cells(norm, a, b)
+        if len(cells) < 3 or not re.search(r"\b(?:1[89]|20)\d\d\b", norm[slice(*cells[-1])]):
+            return False
+    return True
+
+
 def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     header = [norm[a:b].strip() for a, b in _cells(norm, *lines[0])]
     words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
-    if header and words and words <= ENTRY_HEADERS | {"of", "the", "in", "-", "/", "city's"}:
+    entries = header and words and words <= ENTRY_HEADERS | {"of", "the", "in", "-", "/", "city's"}
+    if not entries and _dated_rows(norm, lines):
+        entries, lines = True, [(lines[0][0], lines[0][0]), *lines]  # no header: a dated row
+    if entries:
         # "City | Country | Since": one entry per row, read in the list frame of its heading
         return [
             Unit(a, b, "item", paragraph) for a, b in lines[1:] if not _MD_RULE.match(norm[a:b])

@@ -1,0 +1,231 @@
+"""More of what documents written by others need (issue 22), each on short sentences
+written for these tests: headings run on into their text, tables of partners, lines that
+pair two places, what became of a tie (cut, ended, suspended later, proposed), roles held
+through a city's mayor, people who are no places, counts of members said after the
+number, headlines, "along with", "recognise A and B as twin cities", "X, its sister city"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citydip.ingest.text.claims import ExtractedClaim
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+from citydip.ingest.text.segment import prepare, segment
+
+
+@pytest.fixture(scope="module")
+def registry(world_db: Path) -> Registry:
+    from citydip.store import open_store
+
+    with open_store(world_db) as store:
+        return Registry.from_store(store)
+
+
+def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:
+    return {
+        frozenset((c.subject.name, c.object.name)): c
+        for c in claims
+        if c.type == "tie" and c.object is not None
+    }
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    return frozenset((a, b))
+
+
+def test_a_heading_line_runs_on_into_its_text() -> None:
+    text = "Partner cities\nVilnius has partner relationships with Rome and Madrid.\n"
+    norm, stop = prepare(text)
+    kinds = [(u.kind, norm[u.start : u.end]) for u in segment(norm, stop)]
+    assert kinds[0] == ("heading", "Partner cities")
+    assert kinds[1][0] == "sentence"
+    # hard-wrapped prose (the next line in lower case) is no heading
+    wrapped = "Vilnius keeps ties\nwith Rome and Madrid.\n"
+    norm, stop = prepare(wrapped)
+    assert [u.kind for u in segment(norm, stop)] == ["sentence"]
+
+
+def test_a_heading_on_its_own_line_gives_the_kind(registry: Registry) -> None:
+    text = "Partner cities\nVilnius also has partner relationships with Rome, Madrid and Kraków.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Vilnius", "Rome"),
+        pair("Vilnius", "Madrid"),
+        pair("Vilnius", "Kraków"),
+    }
+
+
+def test_a_table_of_partners_under_a_heading(registry: Registry) -> None:
+    text = (
+        "Kaunas is the second-largest city in Lithuania.\n\n"
+        "Sister cities\n\n"
+        "City\tCountry\tSince\n"
+        "Lviv\tUkraine\t1992\n"
+        "Porto Alegre\tBrazil\t2003\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Kaunas", "Lviv")].year == 1992
+    assert found[pair("Kaunas", "Porto Alegre")].year == 2003
+    assert found[pair("Kaunas", "Lviv")].kind == "sister"
+
+
+def test_a_table_without_a_header_under_a_city(registry: Registry) -> None:
+    text = (
+        "Sister cities and states\n\n"
+        "Tokyo\n"
+        "\tNew York City\tUnited States\tFebruary 29, 1960\n"
+        "\tBeijing\tChina\tMarch 14, 1979\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Tokyo", "Beijing")].year == 1979
+    assert found[pair("Tokyo", "New York City")].kind == "sister"
+
+
+def test_lines_that_pair_two_places(registry: Registry) -> None:
+    text = "Sister cities\nDurban - Bremen, Germany\nDurban - Nantes, France\n"
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Durban", "Bremen"),
+        pair("Durban", "Nantes"),
+    }
+
+
+def test_what_became_of_a_tie(registry: Registry) -> None:
+    cut = ties(
+        extract_claims(
+            "The city of Wagga Wagga has cut ties with its Chinese sister city Kunming.", registry
+        )
+    )
+    assert cut[pair("Wagga Wagga", "Kunming")].status == "ended"
+    voted = ties(
+        extract_claims(
+            "Kunming and Wagga Wagga had been sister cities since 1988, but the council voted "
+            "to terminate the agreement in 2020.",
+            registry,
+        )
+    )
+    tie = voted[pair("Wagga Wagga", "Kunming")]
+    assert (tie.status, tie.year, tie.end_year) == ("ended", 1988, 2020)
+    later = ties(
+        extract_claims(
+            "Gdańsk maintains relations with 14 partner cities, among them Bremen and "
+            "Kaliningrad; the partnership with Kaliningrad was suspended in March 2022.",
+            registry,
+        )
+    )
+    assert later[pair("Gdańsk", "Kaliningrad")].status == "suspended"
+    assert later[pair("Gdańsk", "Kaliningrad")].end_year == 2022
+    assert later[pair("Gdańsk", "Bremen")].status == "active"
+    active = ties(
+        extract_claims(
+            "Tel Aviv is twinned with Barcelona. Barcelona suspended relations with Tel Aviv "
+            "in February 2023.",
+            registry,
+        )
+    )
+    assert active[pair("Tel Aviv", "Barcelona")].status == "suspended"
+
+
+def test_a_status_belongs_to_its_own_clause(registry: Registry) -> None:
+    text = (
+        "Brighton's sister city is Lisbon, and in 2019 a second sister city, Bergen, was proposed."
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Brighton", "Lisbon")].status == "active"
+    assert found[pair("Brighton", "Lisbon")].year is None
+    assert found[pair("Brighton", "Bergen")].status == "proposed"
+
+
+def test_a_tie_offered_is_proposed(registry: Registry) -> None:
+    text = "Poltava is ready to become a twin city of Ganja, the mayor said on Tuesday."
+    assert ties(extract_claims(text, registry))[pair("Poltava", "Ganja")].status == "proposed"
+    text = "Exeter is in Devon.\n\nCouncillors voted on Tuesday to suspend the link with Yaroslavl."
+    assert ties(extract_claims(text, registry))[pair("Exeter", "Yaroslavl")].status == "suspended"
+
+
+def test_roles_held_through_a_mayor(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "The Mayor of Hiroshima serves as President, and the Mayor of Nagasaki as "
+        "Vice-President. The former mayor of Kyoto attended.\n"
+    )
+    roles = {
+        c.subject.name: c.role
+        for c in extract_claims(text, registry)
+        if c.type == "membership" and c.object and c.object.name == "Mayors for Peace"
+    }
+    assert roles == {"Hiroshima": "president", "Nagasaki": "executive"}
+    text = "Madison Mayor Satya Rhodes-Conway has been named chair of Climate Mayors."
+    claims = extract_claims(text, registry)
+    assert [(c.subject.name, c.object and c.object.name, c.role) for c in claims] == [
+        ("Madison", "Climate Mayors", "chair")
+    ]
+
+
+def test_co_presidents_named_as_mayors_of_a_list(registry: Registry) -> None:
+    text = (
+        "United Cities and Local Governments\n\n"
+        "Its co-presidents are the mayors of Gdynia, Istanbul and Bogotá.\n"
+    )
+    members = {
+        c.subject.name
+        for c in extract_claims(text, registry)
+        if c.type == "membership" and c.role == "president"
+    }
+    assert members == {"Gdynia", "Istanbul", "Bogotá"}
+
+
+def test_a_prefix_and_a_place_are_one_place(registry: Registry) -> None:
+    text = "Exeter has been twinned with Rennes since 1956 and with Bad Homburg since 1965."
+    found = ties(extract_claims(text, registry))
+    assert any("Bad Homburg" in name for key in found for name in key)
+    assert not any(name == "Bad" for key in found for name in key)
+
+
+def test_places_counted_as_members_later_in_the_clause(registry: Registry) -> None:
+    text = (
+        "ICLEI\n\nAs of 2020, more than 1,750 cities, towns and counties in 126 countries are "
+        "a part of the ICLEI network. On 1 April, 88 cities joined."
+    )
+    counts = {c.value for c in extract_claims(text, registry) if c.type == "count"}
+    assert "more than 1750" in counts
+    assert not {v for v in counts if "88" in v}
+
+
+def test_a_headline_is_read(registry: Registry) -> None:
+    text = "Mayors for Peace now has 6,000 member cities\n\nThe network grew again this year.\n"
+    counts = [
+        (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
+    ]
+    assert counts == [("Mayors for Peace", "6000")]
+
+
+def test_subjects_joined_by_along_with(registry: Registry) -> None:
+    text = "Riga, along with Tallinn and Vilnius, joined the Covenant of Mayors in 2009."
+    members = {c.subject.name for c in extract_claims(text, registry) if c.type == "membership"}
+    assert members == {"Riga", "Tallinn", "Vilnius"}
+
+
+def test_places_recognised_as_twins_by_a_council(registry: Registry) -> None:
+    text = "Oxford City Council voted to recognise Padua and Ramallah as twin cities."
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Oxford", "Padua"),
+        pair("Oxford", "Ramallah"),
+    }
+
+
+def test_its_sister_city_after_a_place(registry: Registry) -> None:
+    text = "A delegation from Nagoya visited Los Angeles, its sister city since 1959."
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Nagoya", "Los Angeles")].year == 1959
+
+
+def test_a_counted_list_after_a_dash(registry: Registry) -> None:
+    text = "Oxford has four twin cities - Bonn in Germany, Grenoble in France and Perm in Russia."
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Oxford", "Bonn"),
+        pair("Oxford", "Grenoble"),
+        pair("Oxford", "Perm"),
+    }
