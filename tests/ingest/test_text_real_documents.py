@@ -229,3 +229,21 @@ def test_a_counted_list_after_a_dash(registry: Registry) -> None:
         pair("Oxford", "Grenoble"),
         pair("Oxford", "Perm"),
     }
+
+
+def test_a_colon_list_separated_by_semicolons(registry: Registry) -> None:
+    text = "Warsaw is twinned with: Berlin, Germany; Chicago, United States; Kyiv, Ukraine."
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Warsaw", "Berlin"),
+        pair("Warsaw", "Chicago"),
+        pair("Warsaw", "Kyiv"),
+    }
+
+
+def test_a_link_formed_with_and_a_year_that_is_another_partners(registry: Registry) -> None:
+    text = "Exeter is in Devon. In 1989 a link was formed with Yaroslavl."
+    assert ties(extract_claims(text, registry))[pair("Exeter", "Yaroslavl")].year == 1989
+    text = "Gothenburg has friendship agreements with Shanghai (since 1986) and Chicago."
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Gothenburg", "Shanghai")].year == 1986
+    assert found[pair("Gothenburg", "Chicago")].year is None

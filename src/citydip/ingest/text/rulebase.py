@@ -234,9 +234,16 @@ class Sentence:
     # -- objects --------------------------------------------------------------------------
 
     def objects_after(
-        self, index: int, labels: tuple[str, ...], lead: int = 6, gap: int = 2
+        self,
+        index: int,
+        labels: tuple[str, ...],
+        lead: int = 6,
+        gap: int = 2,
+        semicolons: bool = False,
     ) -> list[Mention]:
-        """The list of mentions after a cue: ``X, the Y, and Z`` (stops at a clause break)."""
+        """The list of mentions after a cue: ``X, the Y, and Z`` (stops at a clause break;
+        with ``semicolons``, a list after a colon, ";" separates items: "twinned with:
+        Berlin, Germany; Chicago, United States")."""
         cue_tokens = self.cue_tokens()
         out: list[Mention] = []
         following = [m for m in self.mentions if m.start >= index]
@@ -246,6 +253,8 @@ class Sentence:
             between = self.doc[pos : mention.start]
             for token in between:
                 i = token.i - self.base
+                if semicolons and token.text == ";":
+                    continue
                 if token.lower_ in CLAUSE_BREAKS or (i in cue_tokens and i >= index):
                     return self._own_clause(out, pos, i) if i in cue_tokens else out
                 if token.lower_ not in GLUE:

@@ -174,7 +174,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
-    for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3):
+    if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
+        j = start
+        while j < len(s.doc) and s.doc[j].lower_ in FORMED:
+            j += 1
+        if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
+            start = j
+    colon = start < len(s.doc) and s.doc[start].text == ":"
+    for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
         if (
@@ -198,8 +205,10 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             continue
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
-        direct = s.prev(m.start) in ("with", "of", "and", ":", "from", "(") or (
-            bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
+        direct = (
+            s.prev(m.start) in ("with", "of", "and", ":", "from", "(")
+            or (colon and s.prev(m.start) == ";")
+            or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
             break  # "ties with Austin"; not "a tie in Austin"
@@ -252,6 +261,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
 
 
 Pair = tuple[Known, Known, int, float]
+FORMED = {"was", "were", "has", "have", "had", "been", "formed", "established", "created"}
+FORMED |= {"forged", "set", "up", "signed", "made", "officially", "formally", "also", "first"}
 # verbs whose object is the named places, the tie being the subject's: "recognise Padua and
 # Ramallah as twin cities", "welcomed A and B as new sister cities"
 NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognising", "named"}
@@ -484,6 +495,8 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
                 break
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 ...": another clause's date
+            if origin == cue_end and doc[i].text == "(" and any(m.end == i for m in s.mentions):
+                break  # "with Shanghai (since 1986) and Chicago": Shanghai's year
             found = year_at(doc, i)
             if found is not None:
                 return found[0]
