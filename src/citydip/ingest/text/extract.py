@@ -124,7 +124,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
         own_ties = [c for c in placed if c.type == "tie"]
-        later_status(str(doc.text), own_ties, last_ties, found + own_ties)
+        later_status(str(doc.text), own_ties, last_ties, found)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)

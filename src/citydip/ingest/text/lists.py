@@ -22,7 +22,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
-from citydip.ingest.text.vocab import STATUS_WORDS, TIE_KIND_WORDS, role_of
+from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
 MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
@@ -69,6 +69,12 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = _named_place(s)
+    if heading and subject is None and _role_heading(words):
+        # "Executive cities", "Vice-presidents", "Board members": the places listed hold a
+        # role in the organization the text is about
+        org = s.context.topic_org
+        if org is not None:
+            return ListFrame("members", org, role=role_of(words) or "member")
     if heading and not _list_heading(s):
         return None
     if heading and subject is not None and kind is None and _only_place(s):
@@ -87,6 +93,19 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
                 return ListFrame("members", org, role=role_of(words) or "member")
         return ListFrame("membership", subject)
     return None
+
+
+ROLE_HEADING_WORDS = {"cities", "city", "members", "member", "towns", "municipalities", "-"}
+ROLE_HEADING_WORDS |= {"council", "committee", "steering", "vice", "co", "and", "of", "the"}
+
+
+def _role_heading(words: list[str]) -> bool:
+    """A heading of role words only: "Executive cities", "Vice-presidents", "Board"."""
+    return (
+        bool(words)
+        and role_of(words) is not None
+        and all(w in ROLE_WORDS or w in ROLE_HEADING_WORDS for w in words)
+    )
 
 
 def _named_org(s: Sentence) -> Known | None:
@@ -196,6 +215,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         member = _place(s, first) if first is not None and first.start <= 2 else None
         if member is None or member == subject:
             return []
+        own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
         return [
             Draft(
                 "membership",
@@ -203,7 +223,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
                 subject,
                 confidence=0.75,
                 rule="membership:list",
-                role=frame.role,
+                role=own_role or frame.role,
             )
         ]
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)

@@ -100,6 +100,8 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"friendly {TIE_NOUNS}",
             "partnership|partnerships with",
             "twinning|partnership of|between",
+            "twin with",
+            "twinning|partnership|friendship request|offer|invitation? from",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
             "linked",

@@ -44,7 +44,17 @@ def _qualifier(s: Sentence, i: int) -> str | None:
 _fmt = normalise.format_number
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_number(s: Sentence) -> bool:
+    """A digit or a number word anywhere in the unit (most sentences have neither)."""
+    return bool(_DIGIT.search(str(s.doc.text))) or s.has(*normalise.WORD_NUMBERS)
+
+
 def counts(s: Sentence) -> list[Draft]:
+    if not _has_number(s):
+        return []
     out: list[Draft] = []
     doc = s.doc
     i = 0
@@ -219,7 +229,7 @@ def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draf
 
 
 def date_range(s: Sentence) -> list[Draft]:
-    if not s.has(*TIE_WORDS, "agreements", "ties"):
+    if not _DIGIT.search(str(s.doc.text)) or not s.has(*TIE_WORDS, "agreements", "ties"):
         return []
     doc = s.doc
     for i, token in enumerate(doc):

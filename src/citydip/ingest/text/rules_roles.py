@@ -36,9 +36,14 @@ def roles(s: Sentence) -> list[Draft]:
     if org is None:
         return []
     marks = sorted(i for _, i, _ in holders)
+    colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    lead = None  # "Co-presidents: Mayor of Gdynia, Mayor of Istanbul": the role of them all
+    if colon is not None and colon <= 4:
+        lead = role_of([t.lower_ for t in s.doc[:colon]])
     out: list[Draft] = []
     for place, at, fixed in holders:
-        role = fixed or _role_near(s, at, marks)
+        role = fixed or (lead if colon is not None and at > colon else None)
+        role = role or _role_near(s, at, marks)
         if role is None or place == org:
             continue
         out.append(

@@ -167,7 +167,8 @@ def _organization_name(s: Sentence, a: int, b: int) -> bool:
 
 def _negated(s: Sentence, a: int) -> bool:
     window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
-    return bool(set(window) & (NEGATIONS | DENIALS))
+    wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
+    return bool(set(window) & (NEGATIONS | DENIALS)) or bool(wider & DENIALS)
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:

@@ -200,7 +200,9 @@ def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: 
     if len(_cells(norm, a, b)) >= 2:
         return False
     if intro and (len(nxt) <= 90 and not re.search(r"[.!?:]\s*$", nxt)):
-        return False
+        # short lines after a heading are a list, unless the first is a label and the
+        # next an entry ("Executive cities" / "Hiroshima (President)")
+        return bool(re.search(r"[(,\d]", nxt)) and not re.search(r"\d", text)
     return nxt[:1].isupper() or nxt[:1].isdigit() or bool(_BULLET.match(nxt))
 
 

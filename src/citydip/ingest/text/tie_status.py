@@ -50,6 +50,9 @@ _ACTIVE = re.compile(
     r"\s+with\s+" + _NAME
 )
 _ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off"}
+_CUE = re.compile(
+    r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke"
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -57,10 +60,13 @@ def later_status(
     sentence: str,
     own: list[ExtractedClaim],
     last: list[ExtractedClaim],
-    every: list[ExtractedClaim],
+    earlier: list[ExtractedClaim],
 ) -> None:
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
-    it), the last sentence's (``last``), or any read so far with the partner it names."""
+    it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
+    the partner it names."""
+    if not _CUE.search(sentence):
+        return
     for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
@@ -72,13 +78,15 @@ def later_status(
             if pattern is _DECIDED and word in _ENDED:
                 status = "ended"
             year = _YEAR.search(sentence, match.end(), match.end() + 30)
-            partner = match.group("with")
-            if partner:
+            if year is None:  # "In February 2023 the mayor froze relations with ..."
+                year = ([None, *_YEAR.finditer(sentence, 0, match.start())])[-1]
+            partners = _partners(sentence, match)
+            if partners:
                 targets = [
                     c
-                    for c in every
+                    for c in (*earlier, *own)
                     if c.object is not None
-                    and (_same(c.object.name, partner) or _same(c.subject.name, partner))
+                    and any(_same(c.object.name, p) or _same(c.subject.name, p) for p in partners)
                 ]
             else:
                 targets = own or last
@@ -88,6 +96,23 @@ def later_status(
                 tie.status = status
                 if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
                     tie.end_year = int(year.group(1))
+
+
+_NAMED = re.compile(r"[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*")
+
+
+def _partners(sentence: str, match: re.Match[str]) -> list[str]:
+    """The partners a status clause names: after "with" ("froze relations with Israel and
+    with Tel Aviv": both), or before the tie noun ("end the Kunming relationship")."""
+    names = [match.group("with")] if match.group("with") else []
+    clause_end = min(
+        [len(sentence)] + [i for i in (sentence.find(c, match.end()) for c in ".;") if i >= 0]
+    )
+    rest = sentence[match.end() : clause_end]
+    names += re.findall(r"\b(?:and|or|,)\s+(?:with\s+)?(" + _NAMED.pattern + ")", rest)
+    inner = match.group(0).split()[1:]
+    names += [w for w in inner if w[:1].isupper() and not names]
+    return names
 
 
 def _same(name: str, written: str) -> bool:
