@@ -247,3 +247,88 @@ def test_a_link_formed_with_and_a_year_that_is_another_partners(registry: Regist
     found = ties(extract_claims(text, registry))
     assert found[pair("Gothenburg", "Shanghai")].year == 1986
     assert found[pair("Gothenburg", "Chicago")].year is None
+
+
+def test_role_holders_listed_under_a_role_heading(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "Executive cities\n"
+        "Hiroshima (President)\n"
+        "Nagasaki (Vice-President)\n"
+        "Volgograd\n"
+    )
+    roles = {
+        c.subject.name: c.role
+        for c in extract_claims(text, registry)
+        if c.type == "membership" and c.object and c.object.name == "Mayors for Peace"
+    }
+    assert roles == {"Hiroshima": "president", "Nagasaki": "executive", "Volgograd": "executive"}
+
+
+def test_requests_turned_down_are_denied(registry: Registry) -> None:
+    claims = extract_claims(
+        "Wallingford turned down a request to twin with Vienna in 1970.", registry
+    )
+    assert [(c.type, c.object and c.object.name) for c in claims] == [("non_tie", "Vienna")]
+    claims = extract_claims(
+        "The city of Luxeuil-les-Bains declined an offer of twinning from Wallingford.", registry
+    )
+    assert {c.type for c in claims} == {"non_tie"}
+
+
+def test_a_status_clause_names_its_partners(registry: Registry) -> None:
+    text = (
+        "Wagga Wagga\n\nWagga Wagga's sister cities are Kunming, Nördlingen and Pittsburg. "
+        "The council resolved to end the Kunming relationship."
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Wagga Wagga", "Kunming")].status == "ended"
+    assert found[pair("Wagga Wagga", "Nördlingen")].status == "active"
+
+
+def test_a_line_listing_several_partners_and_dated_entries(registry: Registry) -> None:
+    text = (
+        "Warsaw\n\nPartner cities of Warsaw:\n"
+        "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)\n"
+    )
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Warsaw", "Berlin"),
+        pair("Warsaw", "Budapest"),
+        pair("Warsaw", "Kyiv"),
+    }
+    text = "Warsaw\n\nPartner cities:\nBerlin, Germany - agreement signed on 12.08.1991\n"
+    assert ties(extract_claims(text, registry))[pair("Warsaw", "Berlin")].year == 1991
+
+
+def test_a_state_after_a_city_is_where_it_lies(registry: Registry) -> None:
+    text = "Brighton's sister city program began in 2002 with Mecklenburg County, North Carolina."
+    assert set(ties(extract_claims(text, registry))) == {pair("Brighton", "Mecklenburg County")}
+
+
+def test_a_news_story_of_several_ties(registry: Registry) -> None:
+    text = (
+        "US-China sister city ties fray as tensions rise\n\n"
+        "Los Angeles and Guangzhou became sister cities in 1981.\n\n"
+        "In Texas, Houston has been paired with Shenzhen since 1986.\n\n"
+        "Lawrence ended its partnership with Hangzhou last year, while St Louis kept its tie "
+        "with Nanjing, which dates from 1979.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Houston", "Shenzhen")].year == 1986
+    assert found[pair("St. Louis", "Nanjing")].year == 1979
+    assert found[pair("Lawrence", "Hangzhou")].status == "ended"
+    assert pair("Lawrence", "Nanjing") not in found
+
+
+def test_a_later_sentence_dates_the_tie_and_a_council_owns_its(registry: Registry) -> None:
+    text = (
+        "Tasmania news\n\n"
+        "Exeter City Council has suspended its twinning arrangement with the Russian city of "
+        "Yaroslavl. The link was set up in 1989.\n\n"
+        "The Central Highlands Council will end its sister city relationship with Ichinoseki, "
+        "which began in 1993.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    tie = found[pair("Exeter", "Yaroslavl")]
+    assert (tie.status, tie.year) == ("suspended", 1989)
+    assert found[pair("Central Highlands", "Ichinoseki")].year == 1993

@@ -213,7 +213,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     if frame.mode == "members":
         first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
         member = _place(s, first) if first is not None and first.start <= 2 else None
-        if member is None or member == subject:
+        if first is None or member is None or member == subject:
             return []
         own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
         return [
@@ -238,19 +238,56 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         return []
     status, start, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
+    more = [] if paired is not None else _more_partners(s, first)
+    if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
+        start = end = None
+        status = frame.status
     return [
         Draft(
             "tie",
             subject,
-            partner,
+            other,
             year=start,
             end_year=end,
             kind=frame.kind,
             status=status,
-            confidence=confidence * (1.0 if partner.id or partner.geonames_id else 0.9),
+            confidence=confidence * (1.0 if other.id or other.geonames_id else 0.9),
             rule="tie:list",
         )
+        for other in [partner, *more]
+        if other != subject
     ]
+
+
+LIST_GLUE = {",", ";", "and", "&", "(", ")"}
+
+
+def _more_partners(s: Sentence, first: Mention) -> list[Known]:
+    """The other places of a line that lists several, with nothing but commas, "and",
+    brackets and countries between them."""
+    countries = {i for m in s.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)}
+    out: list[tuple[Known, list[str]]] = []
+    last = first
+    for m in s.mentions:
+        if m.start < first.end or m.label == "COUNTRY":
+            continue
+        gap = [
+            t.text.lower()
+            for i, t in enumerate(s.doc[last.end : m.start], start=last.end)
+            if i not in countries
+        ]
+        if m.label not in ("PLACE", "NAME") or not gap or not set(gap) <= LIST_GLUE:
+            return []
+        if not set(gap) & {",", ";", "and", "&"}:
+            return []
+        found = _place(s, m)
+        if found is None:
+            return []
+        out.append((found, gap))
+        last = m
+    if len(out) == 1 and out[0][1] == [","]:
+        return []  # "Marrakesh, Morocco", "Mecklenburg County, North Carolina": where it lies
+    return [k for k, _ in out]
 
 
 def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:

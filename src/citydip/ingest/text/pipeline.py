@@ -42,7 +42,7 @@ def _words(*phrases: str) -> list[list[dict[str, Any]]]:
 
 NUMBER = {"LIKE_NUM": True}
 TIE_NOUNS = "city|cities|town|towns|municipality|municipalities|relationship|relationships"
-TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship"
+TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship|arrangement"
 
 CUES: dict[str, list[list[dict[str, Any]]]] = {
     "member": _words(
@@ -101,6 +101,8 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "partnership|partnerships with",
             "twinning|partnership of|between",
             "twin with",
+            "paired|partnered with",
+            "friendship and cooperation agreement|agreements|accord|accords",
             "twinning|partnership|friendship request|offer|invitation? from",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",

@@ -292,18 +292,19 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
     resolution = _resolve(text, country)
     if resolution is None:
         return None
-    geonames_id, name, code = resolution
+    geonames_id, name, code, level = resolution
     if geonames_id == 0:  # several places have this name: a place, not linked
         return Known(name, "PLACE", None, code, "city")
     return registry.by_geonames.get(geonames_id) or Known(
-        name, "PLACE", None, code, "city", geonames_id
+        name, "PLACE", None, code, level, geonames_id
     )
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | None:
-    """A gazetteer place for a name: (geonames id, name, country), (0, name, None) for a
-    place several same-named places could be, or None.
+def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str] | None:
+    """A gazetteer place for a name: (geonames id, name, country, level), (0, name, None,
+    "city") for a place several same-named places could be, or None. The level is "region"
+    for a state, province or other first-order unit ("North Carolina"), else "city".
 
     Villages of the wider data count only with a country given. Only places whose own name
     is the text, or a close spelling of it ("Hanover" /
@@ -319,7 +320,7 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
             return None  # a capitalised word that only a hamlet is called ("Plans")
         if _spelled_as(text, result.place.name):
             place = result.place
-            return place.geonames_id, place.name, place.country
+            return place.geonames_id, place.name, place.country, _level(place)
         return None  # "Illinois" is not the town the gazetteer offers in its place
     if result.status != "ambiguous":
         return None
@@ -333,8 +334,13 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
     named.sort(key=lambda p: -(p.population or 0))
     top = named[0]
     if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
-        return top.geonames_id, top.name, top.country
-    return 0, text, None
+        return top.geonames_id, top.name, top.country, _level(top)
+    return 0, text, None, "city"
+
+
+def _level(place: Any) -> str:
+    admin = getattr(place, "kind", "city") == "admin"
+    return "region" if admin and getattr(place, "level", None) == "state" else "city"
 
 
 def _hamlet(place: Any) -> bool:

@@ -190,8 +190,16 @@ class Sentence:
         return [], 0.0
 
     def _opening_place(self, index: int) -> Known | None:
-        """The place the sentence opens with (its subject), when named before ``index``."""
+        """The place the sentence (or the clause: after "while", "but", ";") opens with,
+        its subject, when named before ``index``."""
+        opening = 0
+        for i in range(index - 1, 0, -1):
+            if self.doc[i].lower_ in ("while", "whereas", "but", ";", "although", "though"):
+                opening = i + 1
+                break
         for mention in self.mentions:
+            if mention.start < opening:
+                continue
             if mention.start >= index:
                 return None
             if mention.label == "COUNTRY" or id(mention) in self.objects:
@@ -200,6 +208,11 @@ class Sentence:
                 return None
             if mention.label == "REF" and mention.ref == "it":
                 return None
+            if mention.label == "ORG":  # "the Central Highlands Council will end its ..."
+                council = self.council_place(mention)
+                if council is not None:
+                    return council
+                continue
             found = self.known(mention, place=mention.label == "NAME")
             return found[0] if len(found) == 1 and found[0].label == "PLACE" else None
         return None

@@ -32,6 +32,7 @@ from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
 from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
+TIE_DOCUMENTS |= {"arrangement", "arrangements"}
 PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
 STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
@@ -349,6 +350,8 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
+    if strong and found and found[0].level == "region" and s.prev(m.start) in ("with", "and"):
+        return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
     return None
@@ -442,6 +445,7 @@ PROPOSING = {"proposal", "proposals", "propose", "proposes", "proposing", "plan"
 PROPOSING |= {"intends", "intend", "intention", "ready", "considering", "exploring"}
 PROPOSING |= {"negotiating", "seeks", "seeking", "potential", "possible", "envisaged", "aims"}
 PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
+PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:

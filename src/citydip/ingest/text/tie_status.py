@@ -53,6 +53,15 @@ _ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "br
 _CUE = re.compile(
     r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke"
 )
+# "The link was set up in 1989", "the partnership was formally signed on 3 May 2004": the
+# start year of ties read before without one
+_FOUNDED = re.compile(
+    r"\b(?i:the|this|that|their|its|our)\s+(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:set up|established|formed|"
+    r"signed|created|founded|made|forged|agreed|launched|formalised|formalized|sealed)\b"
+    r"[^.;]{0,30}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -65,6 +74,11 @@ def later_status(
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
     the partner it names."""
+    founded = _FOUNDED.search(sentence)
+    if founded is not None and not own:
+        for tie in last:
+            if tie.type == "tie" and tie.year is None:
+                tie.year = int(founded.group("year"))
     if not _CUE.search(sentence):
         return
     for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
