@@ -134,7 +134,30 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     for unit, sentence in member_cells:
         drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
-    return _merge(found)
+    return _merge(_drop_reported(found))
+
+
+def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A tie the text reports someone claiming ("an article claimed that A was twinned with
+    B") and denies elsewhere ("the two cities have never been twinned") is no tie."""
+    denied = {_pair(c) for c in claims if c.type == "non_tie"}
+    if not denied:
+        return claims
+    return [
+        c
+        for c in claims
+        if not (c.type == "tie" and _pair(c) in denied and _reported(c.sentence))
+    ]
+
+
+def _pair(claim: ExtractedClaim) -> frozenset[str]:
+    return frozenset((claim.subject.name, claim.object.name if claim.object else ""))
+
+
+def _reported(sentence: str) -> bool:
+    from citydip.ingest.text.tie_shapes import REPORTING
+
+    return bool(set(re.findall(r"[a-z]+", sentence.lower())) & REPORTING)
 
 
 def _unit_docs(

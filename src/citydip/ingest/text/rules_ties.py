@@ -453,6 +453,8 @@ def status_word(s: Sentence, i: int) -> str | None:
     word = s.doc[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
+    if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
+        return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
         return "proposed"
     if word in TIE_VERBS:
