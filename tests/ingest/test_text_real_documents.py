@@ -332,3 +332,46 @@ def test_a_later_sentence_dates_the_tie_and_a_council_owns_its(registry: Registr
     tie = found[pair("Exeter", "Yaroslavl")]
     assert (tie.status, tie.year) == ("suspended", 1989)
     assert found[pair("Central Highlands", "Ichinoseki")].year == 1993
+
+
+def test_lists_grouped_by_country_or_continent(registry: Registry) -> None:
+    text = (
+        "Warsaw\n\nSister cities of Warsaw:\n"
+        "Germany: Berlin (1991), Düsseldorf (1989)\n"
+        "USA – Chicago (1960)\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {k: v.year for k, v in found.items()} == {
+        pair("Warsaw", "Berlin"): 1991,
+        pair("Warsaw", "Düsseldorf"): 1989,
+        pair("Warsaw", "Chicago"): 1960,
+    }
+    text = "Warsaw\n\nPartner cities\n\nEurope\nBerlin\nKyiv\n\nAsia\nSeoul\nTokyo\n"
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Warsaw", "Berlin"),
+        pair("Warsaw", "Kyiv"),
+        pair("Warsaw", "Seoul"),
+        pair("Warsaw", "Tokyo"),
+    }
+
+
+def test_reported_ties_the_text_denies(registry: Registry) -> None:
+    claims = extract_claims("Rumours that Leeds is twinned with Lyon are false.", registry)
+    assert [c.type for c in claims] == ["non_tie"]
+    claims = extract_claims(
+        "A 2019 article claimed that Dusseldorf was twinned with Saint Petersburg. In fact, "
+        "the two cities have never been twinned.",
+        registry,
+    )
+    assert [c.type for c in claims] == ["non_tie"]
+    claims = extract_claims("Kunming was once a sister city of Wagga Wagga.", registry)
+    assert [c.status for c in claims if c.type == "tie"] == ["ended"]
+
+
+def test_partner_cities_such_as(registry: Registry) -> None:
+    text = "Warsaw has 25 partner cities, such as Berlin, Budapest and Kyiv."
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Warsaw", "Berlin"),
+        pair("Warsaw", "Budapest"),
+        pair("Warsaw", "Kyiv"),
+    }

@@ -144,9 +144,7 @@ def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     if not denied:
         return claims
     return [
-        c
-        for c in claims
-        if not (c.type == "tie" and _pair(c) in denied and _reported(c.sentence))
+        c for c in claims if not (c.type == "tie" and _pair(c) in denied and _reported(c.sentence))
     ]
 
 
@@ -270,7 +268,26 @@ def _no_list_frame(sentence: Sentence) -> bool:
     return lists.frame_of(sentence, heading=True) is None
 
 
+CONTINENTS = {"europe", "asia", "africa", "america", "americas", "oceania", "north", "south"}
+CONTINENTS |= {"latin", "central", "middle", "east", "and", "the", "caribbean", "pacific", "-"}
+
+
+def _subheading(context: Context, sentence: Sentence) -> bool:
+    """A country or a continent heading inside a list ("Germany", "Asia"): the list goes on."""
+    if context.heading_frame is None and context.list_frame is None:
+        return False
+    countries = {
+        i for m in sentence.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
+    }
+    return all(
+        i in countries or t.lower_ in CONTINENTS or not t.text[:1].isalnum()
+        for i, t in enumerate(sentence.doc)
+    )
+
+
 def _see_heading(context: Context, sentence: Sentence) -> None:
+    if _subheading(context, sentence):
+        return
     places: list[Known] = []
     title = not context.orgs and not context.places  # the document's first heading
     for mention in sentence.mentions:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citydip.ingest.text.mentions import Mention
-from citydip.ingest.text.normalise import years_in
+from citydip.ingest.text.normalise import year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
@@ -239,34 +239,39 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     status, start, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
     more = [] if paired is not None else _more_partners(s, first)
+    entries = [(partner, start, end, status)]
     if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
-        start = end = None
-        status = frame.status
+        named = [first, *(m for _, m in more)]
+        ends = [m.start for m in named[1:]] + [len(s.doc)]
+        entries = []
+        for (other, mention), stop in zip([(partner, first), *more], ends, strict=True):
+            years = [y for _, y in years_in(s.doc, mention.end, stop)]
+            entries.append((other, years[0] if years else None, None, frame.status))
     return [
         Draft(
             "tie",
             subject,
             other,
-            year=start,
-            end_year=end,
+            year=year,
+            end_year=end_year,
             kind=frame.kind,
-            status=status,
+            status=state,
             confidence=confidence * (1.0 if other.id or other.geonames_id else 0.9),
             rule="tie:list",
         )
-        for other in [partner, *more]
+        for other, year, end_year, state in entries
         if other != subject
     ]
 
 
-LIST_GLUE = {",", ";", "and", "&", "(", ")"}
+LIST_GLUE = {",", ";", "and", "&", "(", ")", "since", "-", "from"}
 
 
-def _more_partners(s: Sentence, first: Mention) -> list[Known]:
+def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
     """The other places of a line that lists several, with nothing but commas, "and",
     brackets and countries between them."""
     countries = {i for m in s.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)}
-    out: list[tuple[Known, list[str]]] = []
+    out: list[tuple[Known, Mention, list[str]]] = []
     last = first
     for m in s.mentions:
         if m.start < first.end or m.label == "COUNTRY":
@@ -274,7 +279,7 @@ def _more_partners(s: Sentence, first: Mention) -> list[Known]:
         gap = [
             t.text.lower()
             for i, t in enumerate(s.doc[last.end : m.start], start=last.end)
-            if i not in countries
+            if i not in countries and year_at(s.doc, i) is None
         ]
         if m.label not in ("PLACE", "NAME") or not gap or not set(gap) <= LIST_GLUE:
             return []
@@ -283,11 +288,11 @@ def _more_partners(s: Sentence, first: Mention) -> list[Known]:
         found = _place(s, m)
         if found is None:
             return []
-        out.append((found, gap))
+        out.append((found, m, gap))
         last = m
-    if len(out) == 1 and out[0][1] == [","]:
+    if len(out) == 1 and out[0][2] == [","]:
         return []  # "Marrakesh, Morocco", "Mecklenburg County, North Carolina": where it lies
-    return [k for k, _ in out]
+    return [(k, m) for k, m, _ in out]
 
 
 def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:

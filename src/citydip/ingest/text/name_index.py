@@ -15,7 +15,7 @@ from citydip.store.database import Store
 if TYPE_CHECKING:
     from citydip.ingest.text.registry import Registry
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 def index_path(store: Store | None) -> Path | None:

@@ -73,6 +73,7 @@ BUILTIN: tuple[tuple[str, str | None, str], ...] = (
 
 # Country codes written in running text; two-letter codes otherwise are too often words.
 SHORT_COUNTRIES = {"US": "US", "USA": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE"}
+EXACT = {"usa", "uae"}  # short country names matched in running text (not "us", "uk")
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,7 @@ class Registry:
         span (a folded key lost its punctuation tokens: twice its words, plus two)."""
         if self._first is None:
             first: dict[str, int] = {}
-            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3 or k in EXACT)]:
                 words = key.split()
                 if words:
                     first[words[0]] = max(first.get(words[0], 0), 2 * len(words) + 2)
@@ -212,7 +213,7 @@ class Registry:
         janeiro"): the matcher stops growing a candidate as soon as it is none."""
         if self._prefixes is None:
             found: set[str] = set()
-            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3 or k in EXACT)]:
                 words = key.split()
                 for k in range(1, len(words) + 1):
                     found.add(" ".join(words[:k]))
@@ -353,8 +354,8 @@ def _spelled_as(text: str, name: str) -> bool:
     from difflib import SequenceMatcher
 
     wanted, got = fold(text), fold(name)
-    if got in fold_variants(text) or wanted in got:
-        return True
+    if got in fold_variants(text) or (len(wanted) >= 6 and wanted in got):
+        return True  # not "USA" in "Usa River", "Texas" in "Texas City"
     if len(wanted) < 6 or wanted[:1] != got[:1]:
         return False  # "Plans" is not "Planes": short names must be spelled the same
     return SequenceMatcher(None, wanted, got).ratio() >= 0.85

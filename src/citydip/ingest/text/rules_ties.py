@@ -33,7 +33,7 @@ from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
 TIE_DOCUMENTS |= {"arrangement", "arrangements"}
-PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
+PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative"}
 STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
 
@@ -46,12 +46,18 @@ def ties(s: Sentence) -> list[Draft]:
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if not set(nxt) & {"including", "among", "(", ":", "-"} and not shapes.between_pairs(
-                s, b, _place
-            ):
+            if not set(nxt) & {
+                "including",
+                "among",
+                "(",
+                ":",
+                "-",
+                "such",
+                "like",
+            } and not shapes.between_pairs(s, b, _place):
                 continue  # unless "two agreements were signed between A and B, and C and D"
-        if word == "partner" and s.has(*PROGRAMME_WORDS):
-            continue
+        if word == "partner" and _programme_partner(s, a, b):
+            continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
@@ -92,6 +98,16 @@ def ties(s: Sentence) -> list[Draft]:
         if len(pairs) == 1 and not negated:
             out += _elided(s, pairs[0], kind)
     return out
+
+
+def _programme_partner(s: Sentence, a: int, b: int) -> bool:
+    """A partner of a programme or project, not a city's partner city."""
+    if s.has(*PROGRAMME_WORDS):
+        return True
+    after = [t.lower_ for t in s.doc[b : b + 2]]
+    return s.doc[b - 1].lower_ not in ("city", "cities", "town", "towns") and bool(
+        set(after) & {"like", "such"}
+    )
 
 
 def _elided(s: Sentence, pair: tuple[Known, Known, int, float], kind: str) -> list[Draft]:

@@ -254,5 +254,6 @@ COMMON_WORDS = FUNCTION_WORDS | _split(
     "press release media staff date subject item report union network partner partners "
     "sister sisters twin twins friendship cooperation agreement exchange culture trade "
     "welcome dear friends university school state states region regions province "
-    "international global local national public government federal republic kingdom"
+    "international global local national public government federal republic kingdom "
+    "europe asia africa america americas oceania antarctica arctic continent continents"
 )
