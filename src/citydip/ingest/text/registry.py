@@ -356,6 +356,8 @@ def _spelled_as(text: str, name: str) -> bool:
     wanted, got = fold(text), fold(name)
     if got in fold_variants(text) or (len(wanted) >= 6 and wanted in got):
         return True  # not "USA" in "Usa River", "Texas" in "Texas City"
+    if name.lower().startswith(text.lower() + "-"):
+        return True  # "Aix" of "Aix-en-Provence" (the name cut at its hyphen)
     if len(wanted) < 6 or wanted[:1] != got[:1]:
         return False  # "Plans" is not "Planes": short names must be spelled the same
     return SequenceMatcher(None, wanted, got).ratio() >= 0.85
