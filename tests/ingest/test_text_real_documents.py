@@ -375,3 +375,14 @@ def test_partner_cities_such_as(registry: Registry) -> None:
         pair("Warsaw", "Budapest"),
         pair("Warsaw", "Kyiv"),
     }
+
+
+def test_an_organizations_count_of_members(registry: Registry) -> None:
+    text = (
+        "The Global Covenant of Mayors was formed in 2016. It now counts more than 10,000 "
+        "cities and local governments."
+    )
+    counts = [
+        (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
+    ]
+    assert counts == [("Global Covenant of Mayors for Climate & Energy", "more than 10000")]

@@ -396,6 +396,21 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
             m.label == "NAME"
             and m.end - m.start <= 2
             and nxt is not None
+            and nxt.label == "ORG"
+            and nxt.known is not None
+            and not m.text.split()[-1].islower()
+        ):
+            # "Global" + "Covenant of Mayors": a longer name, of another known organization
+            text = doc[m.start : nxt.end].text
+            longer = registry.lookup(text) or registry.link(text, ("ORG",), None)
+            if longer is not None and longer != nxt.known and longer.label == "ORG":
+                out.append(Mention(m.start, nxt.end, text, "ORG", longer))
+                dropped.add(id(nxt))
+                continue
+        if (
+            m.label == "NAME"
+            and m.end - m.start <= 2
+            and nxt is not None
             and nxt.label == "PLACE"
             and nxt.known is not None
         ):

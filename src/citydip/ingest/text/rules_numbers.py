@@ -95,7 +95,9 @@ def counts(s: Sentence) -> list[Draft]:
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
-            if metric == "places" and (subject.label == "PLACE" or not network):
+            if metric == "places" and (
+                subject.label == "PLACE" or not (network or _org_has(s, i, subject, sure))
+            ):
                 continue
             metric = "members" if metric == "places" else metric
             out.append(
@@ -179,6 +181,19 @@ def _members_after(s: Sentence, start: int) -> Known | None:
             if found and found[0].label == "ORG":
                 return found[0]
     return s.context.topic_org
+
+
+HAS_VERBS = {"has", "had", "counts", "counted", "comprises", "comprised", "unites", "numbers"}
+HAS_VERBS |= {"includes", "included", "represents", "gathers", "brings", "reached", "reaches"}
+
+
+def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
+    """ "It now counts more than 10,000 cities", "UCLG represents 240,000 towns": an
+    organization's verb of having, right before the number: its members."""
+    if subject.label != "ORG" or sure < 0.9:
+        return False
+    before = [t.lower_ for t in s.doc[max(0, i - 5) : i]]
+    return bool(set(before) & HAS_VERBS)
 
 
 def _network_before(s: Sentence, i: int) -> bool:
