@@ -386,3 +386,25 @@ def test_an_organizations_count_of_members(registry: Registry) -> None:
         (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
     ]
     assert counts == [("Global Covenant of Mayors for Climate & Energy", "more than 10000")]
+
+
+def test_a_population_needs_a_population_context(registry: Registry) -> None:
+    def populations(text: str) -> list[str]:
+        return [c.value or "" for c in extract_claims(text, registry) if c.type == "population"]
+
+    assert populations("Lyon is a city of 520,000 people.") == ["520000"]
+    assert populations("Lyon, home to more than 2 million residents, hosted it.") == ["2000000"]
+    assert populations("Lyon is in France. More than 5,000 people attended the festival.") == []
+    assert populations("Lyon is in France. The floods displaced 50,000 residents.") == []
+
+
+def test_counts_of_ties_said_otherwise(registry: Registry) -> None:
+    def counts(text: str) -> list[tuple[str, str]]:
+        claims = extract_claims(text, registry)
+        return [(c.subject.name, c.value or "") for c in claims if c.type == "count"]
+
+    text = "Tokyo has sister-city agreements with the following 12 cities and states."
+    assert counts(text) == [("Tokyo", "12")]
+    assert counts("Brighton, Colorado has one sister city.") == [("Brighton", "1")]
+    text = "Wagga Wagga Council voted to cut ties with Kunming, one of its four sister cities."
+    assert counts(text) == [("Wagga Wagga", "4")]

@@ -20,6 +20,7 @@ from typing import Any
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
+from citydip.text import fold
 
 HEADS = {
     "ORG": {
@@ -403,7 +404,12 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
             # "Global" + "Covenant of Mayors": a longer name, of another known organization
             text = doc[m.start : nxt.end].text
             longer = registry.lookup(text) or registry.link(text, ("ORG",), None)
-            if longer is not None and longer != nxt.known and longer.label == "ORG":
+            if (
+                longer is not None
+                and longer != nxt.known
+                and longer.label == "ORG"
+                and fold(longer.name).startswith(fold(text))  # not "EU" + a namesake
+            ):
                 out.append(Mention(m.start, nxt.end, text, "ORG", longer))
                 dropped.add(id(nxt))
                 continue

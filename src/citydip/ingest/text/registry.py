@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from citydip.ingest.text.vocab import REGION_NAMES
 from citydip.store.database import Store
 from citydip.text import fold, fold_variants
 
@@ -294,8 +295,10 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
     if resolution is None:
         return None
     geonames_id, name, code, level = resolution
+    if fold(text) in REGION_NAMES:
+        level = "region"  # "Colorado", "Victoria": a state written after its city
     if geonames_id == 0:  # several places have this name: a place, not linked
-        return Known(name, "PLACE", None, code, "city")
+        return Known(name, "PLACE", None, code, level)
     return registry.by_geonames.get(geonames_id) or Known(
         name, "PLACE", None, code, level, geonames_id
     )
@@ -336,7 +339,7 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str]
     top = named[0]
     if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
         return top.geonames_id, top.name, top.country, _level(top)
-    return 0, text, None, "city"
+    return 0, text, None, _level(top)  # "Colorado": the state, the largest of its namesakes
 
 
 def _level(place: Any) -> str:

@@ -162,6 +162,8 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
+            if found and found[0].level == "region" and self._locator(mention):
+                continue  # "Brighton, Colorado has ...": Colorado says where Brighton lies
             if not found and mention.label == "ORG":
                 council = self.council_place(mention)  # "Exeter City Council has voted"
                 found = [council] if council is not None else []
@@ -188,6 +190,16 @@ class Sentence:
         if last_subject is not None and last_subject.label in (*labels, "PLACE"):
             return [last_subject], 0.8
         return [], 0.0
+
+    def _locator(self, mention: Mention) -> bool:
+        """A region right after "Place," (where that place lies)."""
+        return (
+            mention.start >= 2
+            and self.doc[mention.start - 1].text == ","
+            and any(
+                m.end == mention.start - 1 and m.label in ("PLACE", "NAME") for m in self.mentions
+            )
+        )
 
     def _opening_place(self, index: int) -> Known | None:
         """The place the sentence (or the clause: after "while", "but", ";") opens with,

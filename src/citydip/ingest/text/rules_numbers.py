@@ -70,6 +70,9 @@ def counts(s: Sentence) -> list[Draft]:
         value, j = found
         words = [t.lower_ for t in doc[j : j + 5]]
         metric, noun_at = _metric(words)
+        if metric == "places":
+            # "sister-city agreements with the following 12 cities": ties counted
+            metric = _tie_cue_before(s, i) or metric
         if metric is None or noun_at is None:
             kind = _population(words)
             if kind is not None:
@@ -79,6 +82,10 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        if i >= 2 and doc[i - 1].lower_ in ("its", "their") and doc[i - 2].lower_ == "of":
+            owner = s._opening_place(i - 1)  # "cut ties with Kunming, one of its four ..."
+            if owner is not None:
+                subjects, sure = [owner], 0.9
         if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
             i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
             continue
@@ -187,6 +194,22 @@ HAS_VERBS = {"has", "had", "counts", "counted", "comprises", "comprised", "unite
 HAS_VERBS |= {"includes", "included", "represents", "gathers", "brings", "reached", "reaches"}
 
 
+def _tie_cue_before(s: Sentence, i: int) -> str | None:
+    """The kind of a tie cue ending just before "with (the following) N": "sister-city
+    agreements with the following 12 cities" counts sister cities."""
+    k = i - 1
+    while k >= 0 and s.doc[k].lower_ in ("the", "following", "some", "more", "than", "over"):
+        k -= 1
+    if k < 0 or s.doc[k].lower_ != "with":
+        return None
+    for name, a, b in s.cues:
+        if name == "tie" and k - 3 <= b <= k + 1:
+            word = next((t.lower_ for t in s.doc[a:b] if t.lower_ in TIE_KIND_WORDS), None)
+            if word is not None:
+                return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
+    return None
+
+
 def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
     """ "It now counts more than 10,000 cities", "UCLG represents 240,000 towns": an
     organization's verb of having, right before the number: its members."""
@@ -224,8 +247,28 @@ def _population_before(s: Sentence, i: int) -> bool:
     return "population" in words and "of" in words
 
 
+STRONG_POPULATION = {"inhabitants", "population"}
+POPULATION_LEADS = {"of", "to", "has", "had", "have", "with", "counts", "houses", "numbers"}
+
+
+def _population_context(s: Sentence, i: int, noun: int) -> bool:
+    """ "a city of 300,000 people", "home to 2 million residents", "has 1.2 million
+    citizens": a population; "5,000 people attended", "displaced 50,000 residents": not.
+    "inhabitants" and "a population of" are populations wherever they stand."""
+    if noun < len(s.doc) and s.doc[noun].lower_ in STRONG_POPULATION:
+        return True
+    k = i - 1
+    while k >= 0 and s.doc[k].lower_ in QUALIFYING:
+        k -= 1
+    return k >= 0 and s.doc[k].lower_ in POPULATION_LEADS
+
+
+QUALIFYING = {"more", "than", "over", "about", "some", "nearly", "almost", "around", "roughly"}
+QUALIFYING |= {"approximately", "just", "under", "a", "an", "estimated", "population", "total"}
+
+
 def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
-    if value < 1000:
+    if value < 1000 or not _population_context(s, i, noun):
         return []
     subjects, sure = s.subject(i, ("PLACE", "REF"))
     if not subjects or subjects[0].label != "PLACE":
