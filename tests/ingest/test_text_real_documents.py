@@ -408,3 +408,10 @@ def test_counts_of_ties_said_otherwise(registry: Registry) -> None:
     assert counts("Brighton, Colorado has one sister city.") == [("Brighton", "1")]
     text = "Wagga Wagga Council voted to cut ties with Kunming, one of its four sister cities."
     assert counts(text) == [("Wagga Wagga", "4")]
+
+
+def test_a_dashed_pair_and_a_place_of_another_clause(registry: Registry) -> None:
+    text = "The Wagga Wagga-Kunming sister city relationship ended in 2020."
+    assert ties(extract_claims(text, registry))[pair("Wagga Wagga", "Kunming")].status == "ended"
+    text = "Luxeuil-les-Bains, twin town of Wallingford, lies in the Vosges."
+    assert set(ties(extract_claims(text, registry))) == {pair("Luxeuil-les-Bains", "Wallingford")}

@@ -232,6 +232,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
+        if out and not direct and s.prev(m.start) not in (",", "and", "&", ";", "or"):
+            break  # "twin town of Wallingford, lies in the Vosges": another clause's place
         s.objects.add(id(m))
         for subject in subjects:  # "Gdynia and Pardubice are now sister cities of Zhytomyr"
             out.append((subject, partner, m.end, sure * (1.0 if direct else 0.75)))
@@ -244,6 +246,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
         return out
+    dashed = _dash_pair(s, a)
+    if dashed is not None:  # "the Wagga Wagga-Kunming sister city relationship"
+        return [dashed]
     its = _its_partner(s, a)
     if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
         return [its]
@@ -287,6 +292,25 @@ NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognisi
 NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
 NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
 NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+def _dash_pair(s: Sentence, a: int) -> Pair | None:
+    """Two places joined by a dash right before the cue: "the Oxford-Bonn twinning"."""
+    second = next((m for m in s.mentions if m.end == a), None)
+    if second is not None and second.label == "NAME" and second.text.count("-") == 1:
+        left, right = (s.registry.place(p) for p in second.text.split("-"))  # "Oxford-Bonn"
+        if left is not None and right is not None and left != right:
+            if left.level in ("city", None) and right.level in ("city", None):
+                return (left, right, a, 0.8)
+    if second is None or second.start < 2 or s.doc[second.start - 1].text not in ("-", "/"):
+        return None
+    first = next((m for m in s.mentions if m.end == second.start - 1), None)
+    if first is None:
+        return None
+    one, two = _place(s, first, strong=True), _place(s, second, strong=True)
+    if one is None or two is None or one == two:
+        return None
+    return (one, two, a, 0.85)
 
 
 def _its_partner(s: Sentence, a: int) -> Pair | None:
