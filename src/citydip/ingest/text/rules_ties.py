@@ -297,11 +297,6 @@ NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed"
 def _dash_pair(s: Sentence, a: int) -> Pair | None:
     """Two places joined by a dash right before the cue: "the Oxford-Bonn twinning"."""
     second = next((m for m in s.mentions if m.end == a), None)
-    if second is not None and second.label == "NAME" and second.text.count("-") == 1:
-        left, right = (s.registry.place(p) for p in second.text.split("-"))  # "Oxford-Bonn"
-        if left is not None and right is not None and left != right:
-            if left.level in ("city", None) and right.level in ("city", None):
-                return (left, right, a, 0.8)
     if second is None or second.start < 2 or s.doc[second.start - 1].text not in ("-", "/"):
         return None
     first = next((m for m in s.mentions if m.end == second.start - 1), None)
