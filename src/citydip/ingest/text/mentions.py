@@ -386,6 +386,8 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
 def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     """An unknown capitalised word right before a known place, the two naming one place
     ("Bad" + "Homburg": Bad Homburg, "Saint" + ...): one name."""
+    if not any(m.label == "NAME" for m in mentions):
+        return mentions
     at = {m.start: m for m in mentions}
     out: list[Mention] = []
     dropped: set[int] = set()

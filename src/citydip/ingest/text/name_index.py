@@ -57,6 +57,8 @@ def write_index(index: Path, store: Store, registry: Registry) -> None:
     import tempfile
 
     registry._links, registry._words = {}, None
+    registry.__dict__.pop("_lookups", None)
+    registry.__dict__.pop("_places", None)
     try:
         with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
             pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -225,11 +225,18 @@ class Registry:
 
     def lookup(self, text: str) -> Known | None:
         """The entity a name means, if one stands out; None when unknown."""
+        cache: dict[str, Known | None] = self.__dict__.setdefault("_lookups", {})
+        if text in cache:
+            return cache[text]
+        found = None
         for key in fold_variants(text):
-            found = self.by_key.get(key)
-            if found:
-                return _best(found)
-        return None
+            there = self.by_key.get(key)
+            if there:
+                found = _best(there)
+                break
+        if len(cache) < 100_000:
+            cache[text] = found
+        return found
 
     def country(self, text: str) -> str | None:
         return self.countries.get(fold(text))
@@ -276,6 +283,15 @@ class Registry:
         """A place by name: the store's, else the gazetteer's (offline), else None. With a
         ``country`` ("St. Petersburg, Russia") a place of that country wins over a store
         place of the same name elsewhere."""
+        cache: dict[tuple[str, str | None], Known | None] = self.__dict__.setdefault("_places", {})
+        key = (text, country)
+        if key not in cache:
+            if len(cache) >= 100_000:
+                cache.clear()
+            cache[key] = self._place(text, country)
+        return cache[key]
+
+    def _place(self, text: str, country: str | None) -> Known | None:
         if country:
             for key in fold_variants(text):
                 there = [k for k in self.by_key.get(key, []) if k.label == "PLACE"]

@@ -25,10 +25,13 @@ HOLDING = {"is", "was", "are", "were", "became", "becomes", "become", "holds", "
 HOLDING |= {"elected", "as", "serves", "served", "its", "the", "a", "an", "now", "also", "vice"}
 HOLDING |= {"currently", "-", "co", "named", "appointed", "took", "takes", "over", "new"}
 STOP = {";", ".", "while", "whereas", "but"}
+GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED)
 
 
 def roles(s: Sentence) -> list[Draft]:
     """Memberships with a role held by a city's mayor or named for the city."""
+    if not s.has(*GATE):
+        return []
     holders = _mayors(s) + _role_cities(s)
     if not holders:
         return []

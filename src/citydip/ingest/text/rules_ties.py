@@ -38,6 +38,8 @@ STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
 
 def ties(s: Sentence) -> list[Draft]:
+    if not any(name == "tie" for name, _, _ in s.cues):
+        return []
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []

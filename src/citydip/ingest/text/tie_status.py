@@ -74,8 +74,8 @@ def later_status(
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
     the partner it names."""
-    founded = _FOUNDED.search(sentence)
-    if founded is not None and not own:
+    founded = _FOUNDED.search(sentence) if last and not own else None
+    if founded is not None:
         for tie in last:
             if tie.type == "tie" and tie.year is None:
                 tie.year = int(founded.group("year"))
