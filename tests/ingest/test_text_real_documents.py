@@ -415,3 +415,27 @@ def test_a_dashed_pair_and_a_place_of_another_clause(registry: Registry) -> None
     assert ties(extract_claims(text, registry))[pair("Wagga Wagga", "Kunming")].status == "ended"
     text = "Luxeuil-les-Bains, twin town of Wallingford, lies in the Vosges."
     assert set(ties(extract_claims(text, registry))) == {pair("Luxeuil-les-Bains", "Wallingford")}
+
+
+def test_memberships_said_otherwise(registry: Registry) -> None:
+    def members(text: str) -> set[tuple[str, str, str | None]]:
+        claims = extract_claims(text, registry)
+        return {
+            (c.subject.name, c.object.name, c.role)
+            for c in claims
+            if c.type == "membership" and c.object is not None
+        }
+
+    assert members("Bristol signed the Covenant of Mayors in 2009.") == {
+        ("Bristol", "Covenant of Mayors", "member")
+    }
+    assert members("Bristol is one of the founding members of Eurocities.") == {
+        ("Bristol", "Eurocities", "founder")
+    }
+    assert {m[0] for m in members("Member cities of Eurocities include Bristol and Lyon.")} == {
+        "Bristol",
+        "Lyon",
+    }
+    assert members("Madison's mayor was elected to chair Climate Mayors in 2024.") == {
+        ("Madison", "Climate Mayors", "chair")
+    }

@@ -117,6 +117,7 @@ def _named_org(s: Sentence) -> Known | None:
     return None
 
 
+LIST_VERBS = {"include", "includes", "included", "are", "were", "comprise", "comprises"}
 MEMBER_ROWS = {"members", "member", "committee", "founders", "founding", "participants"}
 
 
@@ -149,6 +150,10 @@ def member_list(s: Sentence) -> list[Draft]:
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
     members of the organization named before it, else of the one the text is about."""
     colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    if colon is None:  # "Member cities of Eurocities include Bristol, Leeds and Lyon"
+        colon = next(
+            (i for i, t in enumerate(s.doc) if t.lower_ in LIST_VERBS and 1 < i <= 8), None
+        )
     if colon is None or colon + 1 >= len(s.doc):
         return []
     words = {t.lower_ for t in s.doc[:colon]}

@@ -62,7 +62,11 @@ def _mayors(s: Sentence) -> list[tuple[Known, int, str | None]]:
     for i, token in enumerate(doc):
         if token.lower_ not in MAYOR or _former(s, i):
             continue  # "former mayor of New York City Michael Bloomberg": not the city's
-        before = [m for m in s.mentions if m.end == i and m.label in ("PLACE", "NAME")]
+        before = [
+            m
+            for m in s.mentions
+            if m.label in ("PLACE", "NAME") and (m.end == i or (m.end == i - 1 and m.possessive))
+        ]  # "Madison Mayor", "Madison's mayor"
         named: list[Mention] = before[-1:]
         if not named and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
             named = _joined_from(s, i + 2)
@@ -178,12 +182,9 @@ def _org(s: Sentence) -> Known | None:
         if found and found[0].label == "ORG" and (found[0].id or found[0].name != m.text):
             return found[0]
     for m in s.mentions:
-        if (
-            m.label == "NAME"
-            and m.start > 1
-            and s.doc[m.start - 1].lower_ == "of"
-            and s.doc[m.start - 2].lower_ in ROLE_WORDS
-            and not s.known(m, place=True)
-        ):
-            return Known(m.text, "ORG")  # "named chair of Climate Mayors"
+        after_role = m.start > 0 and s.doc[m.start - 1].lower_ in ROLE_WORDS  # "to chair X"
+        if m.start > 1 and s.doc[m.start - 1].lower_ == "of":
+            after_role = s.doc[m.start - 2].lower_ in ROLE_WORDS  # "named chair of X"
+        if m.label == "NAME" and after_role and not s.known(m, place=True):
+            return Known(m.text, "ORG")
     return s.context.topic_org
