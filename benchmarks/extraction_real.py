@@ -174,7 +174,7 @@ def _log(dev: Any, test: Any) -> None:
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE
     ).stdout.strip()
     dirty = subprocess.run(
-        ["git", "status", "--porcelain", "src"], capture_output=True, text=True, cwd=HERE
+        ["git", "status", "--porcelain", "src"], capture_output=True, text=True, cwd=HERE.parent
     ).stdout.strip()
     if not HISTORY.exists():
         HISTORY.write_text(

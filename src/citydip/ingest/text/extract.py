@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from citydip.ingest.text import lists, rules_ties
+from citydip.ingest.text import lists, rules_roles, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
@@ -27,6 +27,7 @@ from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
+from citydip.ingest.text.tie_status import later_status
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]
@@ -38,6 +39,7 @@ RULES: tuple[Rule, ...] = (
     numbers.date_range,
     numbers.ordinal_ties,
     relations.membership,
+    rules_roles.roles,
     lists.member_list,
     relations.award,
     relations.hosted,
@@ -101,7 +103,11 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
-            _see_heading(context, Sentence(doc, mentions, cues, context, registry))
+            heading = Sentence(doc, mentions, cues, context, registry)
+            _see_heading(context, heading)
+            if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
+                drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
+                found.extend(_place(d, text, unit) for d in drafts)
             continue
         if unit.kind == "cell" and lists.member_row(unit.row):
             # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
@@ -117,6 +123,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         placed = [_place(d, text, unit) for d in drafts]
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
+        own_ties = [c for c in placed if c.type == "tie"]
+        later_status(str(doc.text), own_ties, last_ties, found)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
@@ -126,7 +134,28 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     for unit, sentence in member_cells:
         drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
-    return _merge(found)
+    return _merge(_drop_reported(found))
+
+
+def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A tie the text reports someone claiming ("an article claimed that A was twinned with
+    B") and denies elsewhere ("the two cities have never been twinned") is no tie."""
+    denied = {_pair(c) for c in claims if c.type == "non_tie"}
+    if not denied:
+        return claims
+    return [
+        c for c in claims if not (c.type == "tie" and _pair(c) in denied and _reported(c.sentence))
+    ]
+
+
+def _pair(claim: ExtractedClaim) -> frozenset[str]:
+    return frozenset((claim.subject.name, claim.object.name if claim.object else ""))
+
+
+def _reported(sentence: str) -> bool:
+    from citydip.ingest.text.tie_shapes import REPORTING
+
+    return bool(set(re.findall(r"[a-z]+", sentence.lower())) & REPORTING)
 
 
 def _unit_docs(
@@ -223,7 +252,42 @@ def _linked(known: Known) -> bool:
     return bool(known.id or known.geonames_id)
 
 
+def _headline(sentence: Sentence) -> bool:
+    """A heading that is a sentence (a news headline, a title with a verb), not a label
+    ("Twin towns - sister cities", "International relations"): five words or more, some of
+    them in lower case beyond glue words."""
+    words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
+    lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
+    return len(words) >= 5 and len(lower) >= 2 and _no_list_frame(sentence)
+
+
+_HEADING_GLUE = {"and", "of", "the", "a", "an", "in", "with", "to", "for", "on", "at", "by"}
+
+
+def _no_list_frame(sentence: Sentence) -> bool:
+    return lists.frame_of(sentence, heading=True) is None
+
+
+CONTINENTS = {"europe", "asia", "africa", "america", "americas", "oceania", "north", "south"}
+CONTINENTS |= {"latin", "central", "middle", "east", "and", "the", "caribbean", "pacific", "-"}
+
+
+def _subheading(context: Context, sentence: Sentence) -> bool:
+    """A country or a continent heading inside a list ("Germany", "Asia"): the list goes on."""
+    if context.heading_frame is None and context.list_frame is None:
+        return False
+    countries = {
+        i for m in sentence.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
+    }
+    return all(
+        i in countries or t.lower_ in CONTINENTS or not t.text[:1].isalnum()
+        for i, t in enumerate(sentence.doc)
+    )
+
+
 def _see_heading(context: Context, sentence: Sentence) -> None:
+    if _subheading(context, sentence):
+        return
     places: list[Known] = []
     title = not context.orgs and not context.places  # the document's first heading
     for mention in sentence.mentions:
@@ -318,6 +382,8 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             continue
         if first.year is None and claim.year is not None:
             first.year = claim.year
+        if (first.status or "active") == "active" and claim.status not in (None, "active"):
+            first.status, first.end_year = claim.status, claim.end_year  # a later suspension
         if first.role in (None, "member", "participant") and claim.role not in (
             None,
             "member",

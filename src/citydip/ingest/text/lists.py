@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from citydip.ingest.text.mentions import Mention
-from citydip.ingest.text.normalise import years_in
+from citydip.ingest.text.normalise import year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
-from citydip.ingest.text.vocab import STATUS_WORDS, TIE_KIND_WORDS, role_of
+from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
 MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
@@ -45,6 +45,9 @@ LIST_NOUNS = {
     "communities",
     "regions",
     "provinces",
+    "states",
+    "counties",
+    "prefectures",
 }
 HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
 
@@ -66,6 +69,12 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = _named_place(s)
+    if heading and subject is None and _role_heading(words):
+        # "Executive cities", "Vice-presidents", "Board members": the places listed hold a
+        # role in the organization the text is about
+        org = s.context.topic_org
+        if org is not None:
+            return ListFrame("members", org, role=role_of(words) or "member")
     if heading and not _list_heading(s):
         return None
     if heading and subject is not None and kind is None and _only_place(s):
@@ -86,6 +95,19 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     return None
 
 
+ROLE_HEADING_WORDS = {"cities", "city", "members", "member", "towns", "municipalities", "-"}
+ROLE_HEADING_WORDS |= {"council", "committee", "steering", "vice", "co", "and", "of", "the"}
+
+
+def _role_heading(words: list[str]) -> bool:
+    """A heading of role words only: "Executive cities", "Vice-presidents", "Board"."""
+    return (
+        bool(words)
+        and role_of(words) is not None
+        and all(w in ROLE_WORDS or w in ROLE_HEADING_WORDS for w in words)
+    )
+
+
 def _named_org(s: Sentence) -> Known | None:
     for m in s.mentions:
         if m.label == "ORG":
@@ -95,6 +117,7 @@ def _named_org(s: Sentence) -> Known | None:
     return None
 
 
+LIST_VERBS = {"include", "includes", "included", "are", "were", "comprise", "comprises"}
 MEMBER_ROWS = {"members", "member", "committee", "founders", "founding", "participants"}
 
 
@@ -127,6 +150,10 @@ def member_list(s: Sentence) -> list[Draft]:
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
     members of the organization named before it, else of the one the text is about."""
     colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    if colon is None:  # "Member cities of Eurocities include Bristol, Leeds and Lyon"
+        colon = next(
+            (i for i, t in enumerate(s.doc) if t.lower_ in LIST_VERBS and 1 < i <= 8), None
+        )
     if colon is None or colon + 1 >= len(s.doc):
         return []
     words = {t.lower_ for t in s.doc[:colon]}
@@ -182,6 +209,8 @@ def _named_place(s: Sentence) -> Known | None:
 def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     """The claim one list item makes in its frame (empty when it names nothing fitting)."""
     subject = frame.subject or main
+    if subject is None and frame.mode == "tie":
+        subject = Known("", "PLACE")  # only a line that pairs two places can be read
     if subject is None:
         return []
     if frame.mode == "membership":
@@ -189,8 +218,9 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
     if frame.mode == "members":
         first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
         member = _place(s, first) if first is not None and first.start <= 2 else None
-        if member is None or member == subject:
+        if first is None or member is None or member == subject:
             return []
+        own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
         return [
             Draft(
                 "membership",
@@ -198,30 +228,88 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
                 subject,
                 confidence=0.75,
                 rule="membership:list",
-                role=frame.role,
+                role=own_role or frame.role,
             )
         ]
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)
     if first is None or first.start > 2:
         return []
     partner = _place(s, first)
-    if partner is None or partner == subject:
+    paired = _pair_line(s, first)
+    if paired is not None and partner is not None and paired[0] != partner:
+        subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
+        partner = paired[0]
+    if partner is None or partner == subject or not subject.name:
         return []
     status, start, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
+    more = [] if paired is not None else _more_partners(s, first)
+    entries = [(partner, start, end, status)]
+    if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
+        named = [first, *(m for _, m in more)]
+        ends = [m.start for m in named[1:]] + [len(s.doc)]
+        entries = []
+        for (other, mention), stop in zip([(partner, first), *more], ends, strict=True):
+            years = [y for _, y in years_in(s.doc, mention.end, stop)]
+            entries.append((other, years[0] if years else None, None, frame.status))
     return [
         Draft(
             "tie",
             subject,
-            partner,
-            year=start,
-            end_year=end,
+            other,
+            year=year,
+            end_year=end_year,
             kind=frame.kind,
-            status=status,
-            confidence=confidence * (1.0 if partner.id or partner.geonames_id else 0.9),
+            status=state,
+            confidence=confidence * (1.0 if other.id or other.geonames_id else 0.9),
             rule="tie:list",
         )
+        for other, year, end_year, state in entries
+        if other != subject
     ]
+
+
+LIST_GLUE = {",", ";", "and", "&", "(", ")", "since", "-", "from"}
+
+
+def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
+    """The other places of a line that lists several, with nothing but commas, "and",
+    brackets and countries between them."""
+    countries = {i for m in s.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)}
+    out: list[tuple[Known, Mention, list[str]]] = []
+    last = first
+    for m in s.mentions:
+        if m.start < first.end or m.label == "COUNTRY":
+            continue
+        gap = [
+            t.text.lower()
+            for i, t in enumerate(s.doc[last.end : m.start], start=last.end)
+            if i not in countries and year_at(s.doc, i) is None
+        ]
+        if m.label not in ("PLACE", "NAME") or not gap or not set(gap) <= LIST_GLUE:
+            return []
+        if not set(gap) & {",", ";", "and", "&"}:
+            return []
+        found = _place(s, m)
+        if found is None:
+            return []
+        out.append((found, m, gap))
+        last = m
+    if len(out) == 1 and out[0][2] == [","]:
+        return []  # "Marrakesh, Morocco", "Mecklenburg County, North Carolina": where it lies
+    return [(k, m) for k, m, _ in out]
+
+
+def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
+    """The second place of an item that pairs two ("Durban - Bremen, Germany", "Leeds /
+    Lille"): the two names joined by a dash or a slash alone."""
+    second = next((m for m in s.mentions if m.start > first.start), None)
+    if second is None or second.label not in ("PLACE", "NAME"):
+        return None
+    if [t.text for t in s.doc[first.end : second.start]] not in (["-"], ["/"], ["--"]):
+        return None
+    found = _place(s, second)
+    return (found, second) if found is not None else None
 
 
 def _place(s: Sentence, mention: Mention) -> Known | None:

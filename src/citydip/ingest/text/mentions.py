@@ -20,6 +20,7 @@ from typing import Any
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
+from citydip.text import fold
 
 HEADS = {
     "ORG": {
@@ -175,9 +176,10 @@ def find_mentions(
     mentions = _absorb_places(doc, mentions)
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry)
+    mentions = _join_prefixed(doc, mentions, registry)
     mentions += _references(doc, mentions)
-    mentions = _drop_common(doc, mentions, lower)
     mentions.sort(key=lambda m: m.start)
+    mentions = _drop_common(doc, mentions, lower)
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
@@ -348,6 +350,8 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
                 j += 1
             else:
                 break
+        if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
+            i += 2  # "Mayor of Hiroshima": the place the title is of
         span = doc[i:j]
         label = _head_label(span)
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
@@ -379,9 +383,63 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
     return out
 
 
+def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """An unknown capitalised word right before a known place, the two naming one place
+    ("Bad" + "Homburg": Bad Homburg, "Saint" + ...): one name."""
+    if not any(m.label == "NAME" for m in mentions):
+        return mentions
+    at = {m.start: m for m in mentions}
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in sorted(mentions, key=lambda m: m.start):
+        if id(m) in dropped:
+            continue
+        nxt = at.get(m.end)
+        if (
+            m.label == "NAME"
+            and m.end - m.start <= 2
+            and nxt is not None
+            and nxt.label == "ORG"
+            and nxt.known is not None
+            and not m.text.split()[-1].islower()
+        ):
+            # "Global" + "Covenant of Mayors": a longer name, of another known organization
+            text = doc[m.start : nxt.end].text
+            longer = registry.lookup(text) or registry.link(text, ("ORG",), None)
+            if (
+                longer is not None
+                and longer != nxt.known
+                and longer.label == "ORG"
+                and fold(longer.name).startswith(fold(text))  # not "EU" + a namesake
+            ):
+                out.append(Mention(m.start, nxt.end, text, "ORG", longer))
+                dropped.add(id(nxt))
+                continue
+        if (
+            m.label == "NAME"
+            and m.end - m.start <= 2
+            and nxt is not None
+            and nxt.label == "PLACE"
+            and nxt.known is not None
+        ):
+            text = doc[m.start : nxt.end].text
+            found = registry.place(text)
+            if found is not None and found.name != nxt.known.name and found.id:
+                out.append(Mention(m.start, nxt.end, text, "NAME"))
+                dropped.add(id(nxt))
+                continue
+        out.append(m)
+    return out
+
+
 # Capitalised words after a place that leave it a place ("Madison Mayor", "Houston City").
 PLACE_TITLES = {"mayor", "city", "council", "county", "province", "prefecture", "region"}
 PLACE_TITLES |= {"state", "district", "municipality", "oblast", "governor", "metropolitan"}
+
+
+PERSON_TITLES = {"mayor", "governor", "councillor", "councilor", "cllr", "councilmember"}
+PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "minister"}
+PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
 
 
 def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> list[Mention]:
@@ -391,7 +449,21 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
     countries = {m.start for m in mentions if m.label == "COUNTRY"}
     unknown = {m.start for m in mentions if m.label == "NAME"}
     out = []
+    person_end = -1  # where the last person's name ended ("Mayor Satya Rhodes-Conway")
     for m in mentions:
+        if m.label in ("PLACE", "NAME") and m.text.split()[0].lower() in PERSON_TITLES:
+            if not m.text.split()[-1].islower():
+                person_end = m.end  # not "Mayor of" (Hiroshima): the place follows
+            continue  # "Mayor Eric Garcetti": a person, no place
+        if (
+            m.label in ("PLACE", "NAME")
+            and person_end >= 0
+            and (
+                m.start == person_end or (m.start == person_end + 1 and doc[person_end].text == "-")
+            )
+        ):
+            person_end = m.end
+            continue  # "Rhodes-Conway" after "Mayor Satya": the rest of the person's name
         if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
             nxt = doc[m.end].lower_
             if nxt not in PLACE_TITLES and not doc[m.end].text.isupper():

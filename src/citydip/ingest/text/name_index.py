@@ -15,7 +15,7 @@ from citydip.store.database import Store
 if TYPE_CHECKING:
     from citydip.ingest.text.registry import Registry
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 def index_path(store: Store | None) -> Path | None:
@@ -57,6 +57,8 @@ def write_index(index: Path, store: Store, registry: Registry) -> None:
     import tempfile
 
     registry._links, registry._words = {}, None
+    registry.__dict__.pop("_lookups", None)
+    registry.__dict__.pop("_places", None)
     try:
         with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
             pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -145,11 +145,19 @@ def format_number(value: float, qualifier: str | None) -> str:
     return f"{qualifier} {number}" if qualifier else number
 
 
+_DATE = re.compile(
+    r"^(?:\d{1,2}[./]\d{1,2}[./](1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d)$"
+)
+
+
 def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     """A year at token ``i``: "1988", or "'" + two digits ("'76", "since '95")."""
     text = tokens[i].text
-    if YEAR.match(text):
-        return int(text), i + 1
+    if text[:1].isdigit():
+        if len(text) == 4 and YEAR.match(text):
+            return int(text), i + 1
+        dated = _DATE.match(text) if len(text) >= 8 else None  # "12.08.1991", "2005-03-14"
+        return (int(dated.group(1) or dated.group(2)), i + 1) if dated else None
     if text in _APOSTROPHES and i + 1 < len(tokens) and _SHORT_YEAR.match(tokens[i + 1].text):
         two = int(tokens[i + 1].text)
         century = 2000 if two <= date.today().year % 100 else 1900

@@ -42,7 +42,7 @@ def _words(*phrases: str) -> list[list[dict[str, Any]]]:
 
 NUMBER = {"LIKE_NUM": True}
 TIE_NOUNS = "city|cities|town|towns|municipality|municipalities|relationship|relationships"
-TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship"
+TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship|arrangement"
 
 CUES: dict[str, list[list[dict[str, Any]]]] = {
     "member": _words(
@@ -56,7 +56,10 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         "founding member of",
         "creation of",
         "co-founded",
-        "signatory to|of",
+        "signatory|signatories to|of",
+        "founding members of",
+        "signed|signs up? to?",
+        "part of",
         *ROLE_CUES,
     ),
     "leave": _words("withdrew|withdrawn from", "left the"),
@@ -100,6 +103,10 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"friendly {TIE_NOUNS}",
             "partnership|partnerships with",
             "twinning|partnership of|between",
+            "twin with",
+            "paired|partnered with",
+            "friendship and cooperation agreement|agreements|accord|accords",
+            "twinning|partnership|friendship request|offer|invitation? from",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
             "linked",

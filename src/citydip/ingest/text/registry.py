@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from citydip.ingest.text.vocab import REGION_NAMES
 from citydip.store.database import Store
 from citydip.text import fold, fold_variants
 
@@ -73,6 +74,7 @@ BUILTIN: tuple[tuple[str, str | None, str], ...] = (
 
 # Country codes written in running text; two-letter codes otherwise are too often words.
 SHORT_COUNTRIES = {"US": "US", "USA": "US", "U.S.": "US", "UK": "GB", "U.K.": "GB", "UAE": "AE"}
+EXACT = {"usa", "uae"}  # short country names matched in running text (not "us", "uk")
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ class Registry:
         span (a folded key lost its punctuation tokens: twice its words, plus two)."""
         if self._first is None:
             first: dict[str, int] = {}
-            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3 or k in EXACT)]:
                 words = key.split()
                 if words:
                     first[words[0]] = max(first.get(words[0], 0), 2 * len(words) + 2)
@@ -212,7 +214,7 @@ class Registry:
         janeiro"): the matcher stops growing a candidate as soon as it is none."""
         if self._prefixes is None:
             found: set[str] = set()
-            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3)]:
+            for key in [*self.by_key, *(k for k in self.countries if len(k) > 3 or k in EXACT)]:
                 words = key.split()
                 for k in range(1, len(words) + 1):
                     found.add(" ".join(words[:k]))
@@ -223,11 +225,18 @@ class Registry:
 
     def lookup(self, text: str) -> Known | None:
         """The entity a name means, if one stands out; None when unknown."""
+        cache: dict[str, Known | None] = self.__dict__.setdefault("_lookups", {})
+        if text in cache:
+            return cache[text]
+        found = None
         for key in fold_variants(text):
-            found = self.by_key.get(key)
-            if found:
-                return _best(found)
-        return None
+            there = self.by_key.get(key)
+            if there:
+                found = _best(there)
+                break
+        if len(cache) < 100_000:
+            cache[text] = found
+        return found
 
     def country(self, text: str) -> str | None:
         return self.countries.get(fold(text))
@@ -274,6 +283,15 @@ class Registry:
         """A place by name: the store's, else the gazetteer's (offline), else None. With a
         ``country`` ("St. Petersburg, Russia") a place of that country wins over a store
         place of the same name elsewhere."""
+        cache: dict[tuple[str, str | None], Known | None] = self.__dict__.setdefault("_places", {})
+        key = (text, country)
+        if key not in cache:
+            if len(cache) >= 100_000:
+                cache.clear()
+            cache[key] = self._place(text, country)
+        return cache[key]
+
+    def _place(self, text: str, country: str | None) -> Known | None:
         if country:
             for key in fold_variants(text):
                 there = [k for k in self.by_key.get(key, []) if k.label == "PLACE"]
@@ -292,18 +310,21 @@ def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | No
     resolution = _resolve(text, country)
     if resolution is None:
         return None
-    geonames_id, name, code = resolution
+    geonames_id, name, code, level = resolution
+    if fold(text) in REGION_NAMES:
+        level = "region"  # "Colorado", "Victoria": a state written after its city
     if geonames_id == 0:  # several places have this name: a place, not linked
-        return Known(name, "PLACE", None, code, "city")
+        return Known(name, "PLACE", None, code, level)
     return registry.by_geonames.get(geonames_id) or Known(
-        name, "PLACE", None, code, "city", geonames_id
+        name, "PLACE", None, code, level, geonames_id
     )
 
 
 @lru_cache(maxsize=4096)
-def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | None:
-    """A gazetteer place for a name: (geonames id, name, country), (0, name, None) for a
-    place several same-named places could be, or None.
+def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str] | None:
+    """A gazetteer place for a name: (geonames id, name, country, level), (0, name, None,
+    "city") for a place several same-named places could be, or None. The level is "region"
+    for a state, province or other first-order unit ("North Carolina"), else "city".
 
     Villages of the wider data count only with a country given. Only places whose own name
     is the text, or a close spelling of it ("Hanover" /
@@ -319,7 +340,7 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
             return None  # a capitalised word that only a hamlet is called ("Plans")
         if _spelled_as(text, result.place.name):
             place = result.place
-            return place.geonames_id, place.name, place.country
+            return place.geonames_id, place.name, place.country, _level(place)
         return None  # "Illinois" is not the town the gazetteer offers in its place
     if result.status != "ambiguous":
         return None
@@ -333,8 +354,13 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None] | No
     named.sort(key=lambda p: -(p.population or 0))
     top = named[0]
     if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
-        return top.geonames_id, top.name, top.country
-    return 0, text, None
+        return top.geonames_id, top.name, top.country, _level(top)
+    return 0, text, None, _level(top)  # "Colorado": the state, the largest of its namesakes
+
+
+def _level(place: Any) -> str:
+    admin = getattr(place, "kind", "city") == "admin"
+    return "region" if admin and getattr(place, "level", None) == "state" else "city"
 
 
 def _hamlet(place: Any) -> bool:
@@ -347,8 +373,10 @@ def _spelled_as(text: str, name: str) -> bool:
     from difflib import SequenceMatcher
 
     wanted, got = fold(text), fold(name)
-    if got in fold_variants(text) or wanted in got:
-        return True
+    if got in fold_variants(text) or (len(wanted) >= 6 and wanted in got):
+        return True  # not "USA" in "Usa River", "Texas" in "Texas City"
+    if name.lower().startswith(text.lower() + "-"):
+        return True  # "Aix" of "Aix-en-Provence" (the name cut at its hyphen)
     if len(wanted) < 6 or wanted[:1] != got[:1]:
         return False  # "Plans" is not "Planes": short names must be spelled the same
     return SequenceMatcher(None, wanted, got).ratio() >= 0.85

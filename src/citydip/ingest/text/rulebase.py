@@ -162,6 +162,8 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
+            if found and found[0].level == "region" and self._locator(mention):
+                continue  # "Brighton, Colorado has ...": Colorado says where Brighton lies
             if not found and mention.label == "ORG":
                 council = self.council_place(mention)  # "Exeter City Council has voted"
                 found = [council] if council is not None else []
@@ -171,7 +173,7 @@ class Sentence:
                 break
             if last is not None:
                 link = {t.lower_ for t in self.doc[mention.end : last.start]}
-                if not link & {"and", "&"} and not joined:
+                if not link & {"and", "&", "along", "together"} and not joined:
                     break  # "Lublin, Chernihiv twinned with": a new clause's subject
                 joined = True
             chosen = found + chosen
@@ -189,9 +191,27 @@ class Sentence:
             return [last_subject], 0.8
         return [], 0.0
 
+    def _locator(self, mention: Mention) -> bool:
+        """A region right after "Place," (where that place lies)."""
+        return (
+            mention.start >= 2
+            and self.doc[mention.start - 1].text == ","
+            and any(
+                m.end == mention.start - 1 and m.label in ("PLACE", "NAME") for m in self.mentions
+            )
+        )
+
     def _opening_place(self, index: int) -> Known | None:
-        """The place the sentence opens with (its subject), when named before ``index``."""
+        """The place the sentence (or the clause: after "while", "but", ";") opens with,
+        its subject, when named before ``index``."""
+        opening = 0
+        for i in range(index - 1, 0, -1):
+            if self.doc[i].lower_ in ("while", "whereas", "but", ";", "although", "though"):
+                opening = i + 1
+                break
         for mention in self.mentions:
+            if mention.start < opening:
+                continue
             if mention.start >= index:
                 return None
             if mention.label == "COUNTRY" or id(mention) in self.objects:
@@ -200,6 +220,11 @@ class Sentence:
                 return None
             if mention.label == "REF" and mention.ref == "it":
                 return None
+            if mention.label == "ORG":  # "the Central Highlands Council will end its ..."
+                council = self.council_place(mention)
+                if council is not None:
+                    return council
+                continue
             found = self.known(mention, place=mention.label == "NAME")
             return found[0] if len(found) == 1 and found[0].label == "PLACE" else None
         return None
@@ -226,14 +251,24 @@ class Sentence:
             i for m in self.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
         }
         words = [t.lower_ for i, t in enumerate(self.doc[a:b], start=a) if i not in countries]
+        if any(w in ("along", "together") for w in words):  # "Riga, along with Tallinn"
+            words = [w for w in words if w not in ("along", "together", "with")]
+            return len(words) <= 4 and all(w in SUBJECT_GLUE for w in words)
         return len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words)
 
     # -- objects --------------------------------------------------------------------------
 
     def objects_after(
-        self, index: int, labels: tuple[str, ...], lead: int = 6, gap: int = 2
+        self,
+        index: int,
+        labels: tuple[str, ...],
+        lead: int = 6,
+        gap: int = 2,
+        semicolons: bool = False,
     ) -> list[Mention]:
-        """The list of mentions after a cue: ``X, the Y, and Z`` (stops at a clause break)."""
+        """The list of mentions after a cue: ``X, the Y, and Z`` (stops at a clause break;
+        with ``semicolons``, a list after a colon, ";" separates items: "twinned with:
+        Berlin, Germany; Chicago, United States")."""
         cue_tokens = self.cue_tokens()
         out: list[Mention] = []
         following = [m for m in self.mentions if m.start >= index]
@@ -243,6 +278,8 @@ class Sentence:
             between = self.doc[pos : mention.start]
             for token in between:
                 i = token.i - self.base
+                if semicolons and token.text == ";":
+                    continue
                 if token.lower_ in CLAUSE_BREAKS or (i in cue_tokens and i >= index):
                     return self._own_clause(out, pos, i) if i in cue_tokens else out
                 if token.lower_ not in GLUE:

@@ -44,7 +44,17 @@ def _qualifier(s: Sentence, i: int) -> str | None:
 _fmt = normalise.format_number
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _has_number(s: Sentence) -> bool:
+    """A digit or a number word anywhere in the unit (most sentences have neither)."""
+    return bool(_DIGIT.search(str(s.doc.text))) or s.has(*normalise.WORD_NUMBERS)
+
+
 def counts(s: Sentence) -> list[Draft]:
+    if not _has_number(s):
+        return []
     out: list[Draft] = []
     doc = s.doc
     i = 0
@@ -60,6 +70,9 @@ def counts(s: Sentence) -> list[Draft]:
         value, j = found
         words = [t.lower_ for t in doc[j : j + 5]]
         metric, noun_at = _metric(words)
+        if metric == "places":
+            # "sister-city agreements with the following 12 cities": ties counted
+            metric = _tie_cue_before(s, i) or metric
         if metric is None or noun_at is None:
             kind = _population(words)
             if kind is not None:
@@ -69,6 +82,10 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        if i >= 2 and doc[i - 1].lower_ in ("its", "their") and doc[i - 2].lower_ == "of":
+            owner = s._opening_place(i - 1)  # "cut ties with Kunming, one of its four ..."
+            if owner is not None:
+                subjects, sure = [owner], 0.9
         if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
             i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
             continue
@@ -76,10 +93,18 @@ def counts(s: Sentence) -> list[Draft]:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
             continue
         qualifier = _qualifier(s, i)
+        network = _network_before(s, i)
+        agent = {t.lower_ for t in doc[max(0, i - 3) : i]} & {"by", "from"}
+        if metric == "places" and not network and not agent:  # not "founded by 32 cities"
+            owner = _members_after(s, j + noun_at + 1)
+            if owner is not None:  # "more than 1,750 cities ... are a part of the ICLEI network"
+                subjects, sure, network = [owner], 0.9, True
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
-            if metric == "places" and (subject.label == "PLACE" or not _network_before(s, i)):
+            if metric == "places" and (
+                subject.label == "PLACE" or not (network or _org_has(s, i, subject, sure))
+            ):
                 continue
             metric = "members" if metric == "places" else metric
             out.append(
@@ -142,6 +167,58 @@ NETWORK_NOUNS = {"network", "group", "coalition", "alliance", "association", "un
 NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membership"}
 
 
+MEMBER_AFTER = {"member", "members", "part", "signatories", "belong"}
+NEWCOMERS = {"new", "joined", "newly", "founded", "joining", "added"}
+
+
+def _members_after(s: Sentence, start: int) -> Known | None:
+    """The network counted places belong to, said later in the clause: "1,750 cities ...
+    are a part of the ICLEI network", "2,500 cities were listed as members" (the network
+    named there, else the one the text is about)."""
+    doc = s.doc
+    end = start
+    while end < len(doc) and end - start <= 16 and doc[end].lower_ not in (";", ".", "but"):
+        end += 1
+    words = {t.lower_ for t in doc[start:end]}
+    if not words & MEMBER_AFTER or words & NEWCOMERS:
+        return None  # "88 cities joined", "56 ... new members": newcomers, not the total
+    for m in s.mentions:
+        if start <= m.start < end and m.label == "ORG":
+            found = s.known(m, labels=("ORG",))
+            if found and found[0].label == "ORG":
+                return found[0]
+    return s.context.topic_org
+
+
+HAS_VERBS = {"has", "had", "counts", "counted", "comprises", "comprised", "unites", "numbers"}
+HAS_VERBS |= {"includes", "included", "represents", "gathers", "brings", "reached", "reaches"}
+
+
+def _tie_cue_before(s: Sentence, i: int) -> str | None:
+    """The kind of a tie cue ending just before "with (the following) N": "sister-city
+    agreements with the following 12 cities" counts sister cities."""
+    k = i - 1
+    while k >= 0 and s.doc[k].lower_ in ("the", "following", "some", "more", "than", "over"):
+        k -= 1
+    if k < 0 or s.doc[k].lower_ != "with":
+        return None
+    for name, a, b in s.cues:
+        if name == "tie" and k - 3 <= b <= k + 1:
+            word = next((t.lower_ for t in s.doc[a:b] if t.lower_ in TIE_KIND_WORDS), None)
+            if word is not None:
+                return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
+    return None
+
+
+def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
+    """ "It now counts more than 10,000 cities", "UCLG represents 240,000 towns": an
+    organization's verb of having, right before the number: its members."""
+    if subject.label != "ORG" or sure < 0.9:
+        return False
+    before = [t.lower_ for t in s.doc[max(0, i - 5) : i]]
+    return bool(set(before) & HAS_VERBS)
+
+
 def _network_before(s: Sentence, i: int) -> bool:
     """ "a global network of more than 220 cities": the cities are a network's members."""
     return any(t.lower_ in NETWORK_NOUNS for t in s.doc[max(0, i - 6) : i])
@@ -170,8 +247,28 @@ def _population_before(s: Sentence, i: int) -> bool:
     return "population" in words and "of" in words
 
 
+STRONG_POPULATION = {"inhabitants", "population"}
+POPULATION_LEADS = {"of", "to", "has", "had", "have", "with", "counts", "houses", "numbers"}
+
+
+def _population_context(s: Sentence, i: int, noun: int) -> bool:
+    """ "a city of 300,000 people", "home to 2 million residents", "has 1.2 million
+    citizens": a population; "5,000 people attended", "displaced 50,000 residents": not.
+    "inhabitants" and "a population of" are populations wherever they stand."""
+    if noun < len(s.doc) and s.doc[noun].lower_ in STRONG_POPULATION:
+        return True
+    k = i - 1
+    while k >= 0 and s.doc[k].lower_ in QUALIFYING:
+        k -= 1
+    return k >= 0 and s.doc[k].lower_ in POPULATION_LEADS
+
+
+QUALIFYING = {"more", "than", "over", "about", "some", "nearly", "almost", "around", "roughly"}
+QUALIFYING |= {"approximately", "just", "under", "a", "an", "estimated", "population", "total"}
+
+
 def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
-    if value < 1000:
+    if value < 1000 or not _population_context(s, i, noun):
         return []
     subjects, sure = s.subject(i, ("PLACE", "REF"))
     if not subjects or subjects[0].label != "PLACE":
@@ -190,7 +287,7 @@ def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draf
 
 
 def date_range(s: Sentence) -> list[Draft]:
-    if not s.has(*TIE_WORDS, "agreements", "ties"):
+    if not _DIGIT.search(str(s.doc.text)) or not s.has(*TIE_WORDS, "agreements", "ties"):
         return []
     doc = s.doc
     for i, token in enumerate(doc):

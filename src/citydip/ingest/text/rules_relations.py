@@ -62,8 +62,9 @@ def _as_org(m: Mention) -> Mention:
 def _role(s: Sentence, after: int, cue: str) -> str:
     """The position a cue or the words after it name (vocab.role_of: "vice-presidency of",
     "a seat on the board of", "co-chairs"); participants; else member."""
-    if "creation" in cue or "co-founded" in cue or "founding" in cue:
-        return "founder"
+    before = {t.lower_ for t in s.doc[max(0, after - len(cue.split()) - 2) : after]}
+    if "creation" in cue or "co-founded" in cue or "founding" in cue or "founding" in before:
+        return "founder"  # "one of the founding members of Eurocities"
     role = role_of(cue.split()) or role_of([t.lower_ for t in s.doc[after + 1 :]])
     if role is not None:
         return role

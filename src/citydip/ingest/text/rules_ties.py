@@ -29,14 +29,17 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
-from citydip.ingest.text.vocab import DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
+from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
-PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative", "like", "such"}
+TIE_DOCUMENTS |= {"arrangement", "arrangements"}
+PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative"}
 STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
 
 def ties(s: Sentence) -> list[Draft]:
+    if not any(name == "tie" for name, _, _ in s.cues):
+        return []
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
@@ -45,12 +48,18 @@ def ties(s: Sentence) -> list[Draft]:
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if not set(nxt) & {"including", "among", "(", ":"} and not shapes.between_pairs(
-                s, b, _place
-            ):
+            if not set(nxt) & {
+                "including",
+                "among",
+                "(",
+                ":",
+                "-",
+                "such",
+                "like",
+            } and not shapes.between_pairs(s, b, _place):
                 continue  # unless "two agreements were signed between A and B, and C and D"
-        if word == "partner" and s.has(*PROGRAMME_WORDS):
-            continue
+        if word == "partner" and _programme_partner(s, a, b):
+            continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
@@ -91,6 +100,16 @@ def ties(s: Sentence) -> list[Draft]:
         if len(pairs) == 1 and not negated:
             out += _elided(s, pairs[0], kind)
     return out
+
+
+def _programme_partner(s: Sentence, a: int, b: int) -> bool:
+    """A partner of a programme or project, not a city's partner city."""
+    if s.has(*PROGRAMME_WORDS):
+        return True
+    after = [t.lower_ for t in s.doc[b : b + 2]]
+    return s.doc[b - 1].lower_ not in ("city", "cities", "town", "towns") and bool(
+        set(after) & {"like", "such"}
+    )
 
 
 def _elided(s: Sentence, pair: tuple[Known, Known, int, float], kind: str) -> list[Draft]:
@@ -167,14 +186,22 @@ def _organization_name(s: Sentence, a: int, b: int) -> bool:
 
 def _negated(s: Sentence, a: int) -> bool:
     window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
-    return bool(set(window) & (NEGATIONS | DENIALS))
+    wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
+    return bool(set(window) & (NEGATIONS | DENIALS)) or bool(wider & DENIALS)
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
-    for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3):
+    if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
+        j = start
+        while j < len(s.doc) and s.doc[j].lower_ in FORMED:
+            j += 1
+        if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
+            start = j
+    colon = start < len(s.doc) and s.doc[start].text == ":"
+    for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
         if (
@@ -198,13 +225,17 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             continue
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
-        direct = s.prev(m.start) in ("with", "of", "and", ":", "from", "(") or (
-            bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure
+        direct = (
+            s.prev(m.start) in ("with", "of", "and", ":", "from", "(")
+            or (colon and s.prev(m.start) == ";")
+            or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == "with"):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
+        if out and not direct and s.prev(m.start) not in (",", "and", "&", ";", "or"):
+            break  # "twin town of Wallingford, lies in the Vosges": another clause's place
         s.objects.add(id(m))
         for subject in subjects:  # "Gdynia and Pardubice are now sister cities of Zhytomyr"
             out.append((subject, partner, m.end, sure * (1.0 if direct else 0.75)))
@@ -217,12 +248,21 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
         return out
+    dashed = _dash_pair(s, a)
+    if dashed is not None:  # "the Wagga Wagga-Kunming sister city relationship"
+        return [dashed]
+    its = _its_partner(s, a)
+    if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
+        return [its]
     between = _between(s, a)
     if between is not None or generic:
         return [between] if between is not None else []
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
+        actor = _actor(s, a, places)
+        if actor is not None:  # "the council voted to recognise Padua and Ramallah as ..."
+            return [(actor, p, a, 0.8) for p in places if p != actor]
         return [(places[0], places[1], a, sure)]
     owner = _possessor(s, a)
     if owner is not None and places and owner == places[-1]:
@@ -246,6 +286,83 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
 
 
 Pair = tuple[Known, Known, int, float]
+FORMED = {"was", "were", "has", "have", "had", "been", "formed", "established", "created"}
+FORMED |= {"forged", "set", "up", "signed", "made", "officially", "formally", "also", "first"}
+# verbs whose object is the named places, the tie being the subject's: "recognise Padua and
+# Ramallah as twin cities", "welcomed A and B as new sister cities"
+NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognising", "named"}
+NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
+NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
+NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+def _dash_pair(s: Sentence, a: int) -> Pair | None:
+    """Two places joined by a dash right before the cue: "the Oxford-Bonn twinning"."""
+    second = next((m for m in s.mentions if m.end == a), None)
+    if second is None or second.start < 2 or s.doc[second.start - 1].text not in ("-", "/"):
+        return None
+    first = next((m for m in s.mentions if m.end == second.start - 1), None)
+    if first is None:
+        return None
+    one, two = _place(s, first, strong=True), _place(s, second, strong=True)
+    if one is None or two is None or one == two:
+        return None
+    return (one, two, a, 0.85)
+
+
+def _its_partner(s: Sentence, a: int) -> Pair | None:
+    """ "X, its (Chinese) sister city": X is the partner of what "its" stands for, the
+    place the sentence is about (named before X), else the text's last subject."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        if not (s.doc[i].lower_ in DEMONYMS or s.doc[i].text.islower()):
+            return None
+        i -= 1
+    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].text != ",":
+        return None
+    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    partner = _place(s, named, strong=True) if named is not None else None
+    if named is None or partner is None:
+        return None
+    for m in s.mentions:
+        if m.start >= named.start:
+            break
+        own = _place(s, m) if m.label in ("PLACE", "NAME") else None
+        if own is not None and own != partner:
+            return (own, partner, a, 0.8)
+    last = s.context.last_subject
+    if last is not None and last.label == "PLACE" and last != partner:
+        return (last, partner, a, 0.7)
+    return None
+
+
+def _actor(s: Sentence, a: int, places: list[Known]) -> Known | None:
+    """The subject of a verb whose objects are the places before a cue."""
+    first = next(
+        (
+            m
+            for m in s.mentions
+            if m.end <= a and m.label in ("PLACE", "NAME") and _place(s, m) == places[0]
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    i = first.start - 1
+    while i >= 0 and s.doc[i].lower_ in ("the", "cities", "towns", "of", "city", "town"):
+        i -= 1
+    if i < 1 or s.doc[i].lower_ not in NAMING_VERBS or s.doc[i - 1].lower_ in ("be", "been"):
+        return None
+    before = [m for m in s.mentions if m.end <= i]
+    for m in reversed(before):
+        found = s.known(m) if m.label == "REF" else ([_place(s, m)] if m.label != "ORG" else [])
+        if m.label == "ORG":
+            council = s.council_place(m)
+            found = [council] if council is not None else []
+        for known in found:
+            if known is not None and known.label == "PLACE" and known not in places:
+                return known
+    return None
 
 
 def _joined(s: Sentence, one: Pair, two: Pair) -> bool:
@@ -270,6 +387,8 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
+    if strong and found and found[0].level == "region" and s.prev(m.start) in ("with", "and"):
+        return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
     return None
@@ -317,15 +436,19 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     found: tuple[str, int] | None = None
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
-            found = (STATUS_WORDS[doc[i].lower_], i)
+        word = status_word(s, i)
+        if word is not None and not _not_yet(s, i):
+            found = (word, i)
             break
         i -= 1
     if found is None:
         i = end
         while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
-            if doc[i].lower_ in STATUS_WORDS and not _not_yet(s, i):
-                found = (STATUS_WORDS[doc[i].lower_], i)
+            if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
+                break  # ", and in 2019 a second one was proposed": another clause's status
+            word = status_word(s, i)
+            if word is not None and not _not_yet(s, i):
+                found = (word, i)
                 break
             i += 1
     if found is None:
@@ -340,15 +463,54 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
 
 
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
+# "voted to end", "decided to suspend": a decision taken, not a status asked for
+DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
+DECIDED |= {"unanimously", "formally", "officially"}
+# verbs that end or suspend a tie when a tie noun follows: "cut ties with", "to end the
+# twinning", "terminate the agreement", "broke off relations"
+TIE_VERBS = {
+    **dict.fromkeys(("cut", "cuts", "cutting", "end", "ends", "terminate", "terminates"), "ended"),
+    **dict.fromkeys(("sever", "severs", "severing", "broke", "break", "breaks"), "ended"),
+    **dict.fromkeys(("scrap", "scraps", "cancel", "cancels", "dissolve", "dissolves"), "ended"),
+    **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
+}
+TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
+TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
+TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
+# a tie intended or offered, not yet made: "plans to establish", "ready to become"
+PROPOSING = {"proposal", "proposals", "propose", "proposes", "proposing", "plan", "planning"}
+PROPOSING |= {"intends", "intend", "intention", "ready", "considering", "exploring"}
+PROPOSING |= {"negotiating", "seeks", "seeking", "potential", "possible", "envisaged", "aims"}
+PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
+PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
+
+
+def status_word(s: Sentence, i: int) -> str | None:
+    """The status token ``i`` gives a tie near it, if any."""
+    word = s.doc[i].lower_
+    if word in STATUS_WORDS:
+        return STATUS_WORDS[word]
+    if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
+        return "ended"  # "Kunming was once a sister city of Wagga Wagga"
+    if word in PROPOSING:
+        return "proposed"
+    if word in TIE_VERBS:
+        after = {t.lower_ for t in s.doc[i + 1 : i + 4]}
+        return TIE_VERBS[word] if after & TIE_NOUNS else None
+    return None
 
 
 def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
-    status asked for or foreseen is not the tie's status yet ("proposed" is one)."""
-    if STATUS_WORDS.get(s.doc[i].lower_) == "proposed":
+    status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
+    to end" is a decision taken."""
+    if status_word(s, i) == "proposed":
         return False
-    before = [t.lower_ for t in s.doc[max(0, i - 3) : i]]
+    before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
+    wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
+    if before and before[-1] == "to" and set(wider) & DECIDED:
+        return False  # "voted on Tuesday to suspend"
     return bool(before) and before[-1] in MODALS
 
 
@@ -375,6 +537,10 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at > origin):
                 break
+            if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
+                break  # ", and in 2019 ...": another clause's date
+            if origin == cue_end and doc[i].text == "(" and any(m.end == i for m in s.mentions):
+                break  # "with Shanghai (since 1986) and Chicago": Shanghai's year
             found = year_at(doc, i)
             if found is not None:
                 return found[0]

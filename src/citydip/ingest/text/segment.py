@@ -161,6 +161,12 @@ def segment(norm: str, stop: int) -> list[Unit]:
     intro = ""  # "colon" or "heading" when the last unit read may introduce a list
     for block_start, block_end in _blocks(norm, stop):
         lines = _lines(norm, block_start, block_end)
+        if len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro):
+            # "Partner cities" then, on the next line, its text or list: a heading of its own
+            units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph))
+            paragraph += 1
+            lines = lines[1:]
+            intro = "heading"
         for is_items, run in _runs(norm, lines, intro):
             if is_items:
                 units.extend(Unit(_after_bullet(norm, a, b), b, "item", paragraph) for a, b in run)
@@ -174,6 +180,30 @@ def segment(norm: str, stop: int) -> list[Unit]:
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
     return units
+
+
+_HEADING_END = re.compile(r"[.,;:!?\-(]\s*$")
+
+
+def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: str) -> bool:
+    """A block's first line that is a heading, its text starting on the next line: short,
+    capitalised, no closing punctuation, comma or bracket, no bullet, no table row, the
+    next line starting with a capital, a digit or a bullet (hard-wrapped prose continues
+    in lower case). After an intro line or a heading, a run of short lines is a list, so
+    the next line must then be prose."""
+    text = norm[a:b]
+    nxt = norm[following[0] : following[1]]
+    if b - a > 70 or len(text.split()) > 9 or _HEADING_END.search(text) or intro == "colon":
+        return False
+    if set(text) & set(",()[]") or not text[:1].isupper() or _BULLET.match(text):
+        return False
+    if len(_cells(norm, a, b)) >= 2:
+        return False
+    if intro and (len(nxt) <= 90 and not re.search(r"[.!?:]\s*$", nxt)):
+        # short lines after a heading are a list, unless the first is a label and the
+        # next an entry ("Executive cities" / "Hiroshima (President)")
+        return bool(re.search(r"[(,\d]", nxt)) and not re.search(r"\d", text)
+    return nxt[:1].isupper() or nxt[:1].isdigit() or bool(_BULLET.match(nxt))
 
 
 _BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043]|\d{1,2}[.)])\s+")
@@ -283,8 +313,57 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
 
 
+# Header words of a table whose rows are entries (a partner city, its country, a date)
+# rather than cells about the places its columns name: each row is read as a list item.
+ENTRY_HEADERS = {
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "name",
+    "municipality",
+    "partner",
+    "partners",
+    "place",
+    "country",
+    "state",
+    "date",
+    "since",
+    "year",
+    "established",
+    "twinned",
+    "sister",
+    "twin",
+    "region",
+    "province",
+    "prefecture",
+    "member",
+    "members",
+    "location",
+}
+
+
+def _dated_rows(norm: str, lines: list[tuple[int, int]]) -> bool:
+    """Rows of three cells or more, each ending in a date ("Beijing | China | March 14,
+    1979"): entries without a header (an infobox's "Founded | 2005" has two cells)."""
+    for a, b in lines:
+        cells = _cells(norm, a, b)
+        if len(cells) < 3 or not re.search(r"\b(?:1[89]|20)\d\d\b", norm[slice(*cells[-1])]):
+            return False
+    return True
+
+
 def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     header = [norm[a:b].strip() for a, b in _cells(norm, *lines[0])]
+    words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
+    entries = header and words and words <= ENTRY_HEADERS | {"of", "the", "in", "-", "/", "city's"}
+    if not entries and _dated_rows(norm, lines):
+        entries, lines = True, [(lines[0][0], lines[0][0]), *lines]  # no header: a dated row
+    if entries:
+        # "City | Country | Since": one entry per row, read in the list frame of its heading
+        return [
+            Unit(a, b, "item", paragraph) for a, b in lines[1:] if not _MD_RULE.match(norm[a:b])
+        ]
     units = [Unit(lines[0][0], lines[0][1], "heading", paragraph)]
     for line in lines[1:]:
         if _MD_RULE.match(norm[line[0] : line[1]]):

@@ -20,6 +20,8 @@ from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Sentence
 
 REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "rumored"}
 REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
+REPORTING |= {"rumour", "rumours", "rumor", "rumors", "reports", "report", "stories", "story"}
+REPORTING |= {"suggestions", "suggested", "believed", "belief", "post", "posts", "myth"}
 DENIED = (
     ("it", "is", "not"),
     ("it", "was", "not"),
@@ -34,6 +36,12 @@ DENIED = (
     ),
     ("is", "false"),
     ("was", "false"),
+    ("are", "false"),
+    ("were", "false"),
+    ("are", "untrue"),
+    ("were", "untrue"),
+    ("are", "unfounded"),
+    ("is", "unfounded"),
     ("untrue",),
     ("a", "myth"),
     ("a", "hoax"),

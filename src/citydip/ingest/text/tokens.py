@@ -199,9 +199,10 @@ class Matcher:
     """Known names, countries, acronyms and cue phrases over a tokenized text."""
 
     def __init__(self, registry: Any, cue_phrases: dict[str, set[str]]) -> None:
-        from citydip.ingest.text.registry import SHORT_COUNTRIES
+        from citydip.ingest.text.registry import EXACT, SHORT_COUNTRIES
 
         self.registry = registry
+        self.exact_countries = EXACT
         self.longest = registry.first_words()  # first folded word -> most tokens to try
         self.prefixes = registry.prefixes()  # every start of a folded name, word by word
         self.acronyms: dict[str, tuple[str, str]] = {}
@@ -268,7 +269,7 @@ class Matcher:
                 break
             if key in self.registry.by_key and key not in self.exact_only:
                 best = (j, key, self.registry.by_key[key][0].label)
-            elif len(key) > 3 and key in self.registry.countries:
+            elif (len(key) > 3 or key in self.exact_countries) and key in self.registry.countries:
                 best = (j, key, "COUNTRY")
         if best is None:
             return None

@@ -254,5 +254,22 @@ COMMON_WORDS = FUNCTION_WORDS | _split(
     "press release media staff date subject item report union network partner partners "
     "sister sisters twin twins friendship cooperation agreement exchange culture trade "
     "welcome dear friends university school state states region regions province "
-    "international global local national public government federal republic kingdom"
+    "international global local national public government federal republic kingdom "
+    "europe asia africa america americas oceania antarctica arctic continent continents"
 )
+
+# First-order regions often written after a city ("Brighton, Colorado", "Perth, Western
+# Australia"): the states of the United States and Australia and the provinces of Canada.
+# After a city they say where it lies; the gazetteer does not always know them as states.
+REGION_NAMES = _split(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida "
+    "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
+    "massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
+    "ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
+    "wisconsin wyoming alberta manitoba ontario quebec saskatchewan queensland tasmania "
+) | {
+    "new hampshire", "new jersey", "new mexico", "new york state", "north carolina",
+    "north dakota", "rhode island", "south carolina", "south dakota", "west virginia",
+    "british columbia", "new brunswick", "nova scotia", "new south wales",
+    "western australia", "south australia", "northern territory",
+}  # fmt: skip

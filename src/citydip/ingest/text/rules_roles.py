@@ -1,0 +1,190 @@
+"""Roles in a network held through a city's mayor or named for the city (issue 22):
+
+- "Madison Mayor Satya Rhodes-Conway has been named chair of Climate Mayors", "the Mayor
+  of Hiroshima serves as President, and the Mayor of Nagasaki as Vice-President", "the
+  co-presidents are the mayors of Gdynia, Istanbul and Bogota", "Los Angeles Mayor Eric
+  Garcetti founded the network": the city is a member with that role;
+- "Hiroshima is its president city", "Hannover was elected vice-president city",
+  "Barcelona, Istanbul and Seoul hold co-presidencies": the same, for the places named.
+
+The organization is the one the sentence names, else the one the text is about. Each
+mayor takes the role word nearest after it in its clause, else the nearest before it
+("Its current president is the Mayor of Durban"); a "former" role is not read.
+"""
+
+from __future__ import annotations
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.vocab import ROLE_WORDS, role_of
+
+MAYOR = {"mayor", "mayors", "mayoress", "mayoralty"}
+FOUNDED = {"founded", "co-founded", "cofounded", "launched"}
+HOLDING = {"is", "was", "are", "were", "became", "becomes", "become", "holds", "hold", "held"}
+HOLDING |= {"elected", "as", "serves", "served", "its", "the", "a", "an", "now", "also", "vice"}
+HOLDING |= {"currently", "-", "co", "named", "appointed", "took", "takes", "over", "new"}
+STOP = {";", ".", "while", "whereas", "but"}
+GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED)
+
+
+def roles(s: Sentence) -> list[Draft]:
+    """Memberships with a role held by a city's mayor or named for the city."""
+    if not s.has(*GATE):
+        return []
+    holders = _mayors(s) + _role_cities(s)
+    if not holders:
+        return []
+    org = _org(s)
+    if org is None:
+        return []
+    marks = sorted(i for _, i, _ in holders)
+    colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    lead = None  # "Co-presidents: Mayor of Gdynia, Mayor of Istanbul": the role of them all
+    if colon is not None and colon <= 4:
+        lead = role_of([t.lower_ for t in s.doc[:colon]])
+    out: list[Draft] = []
+    for place, at, fixed in holders:
+        role = fixed or (lead if colon is not None and at > colon else None)
+        role = role or _role_near(s, at, marks)
+        if role is None or place == org:
+            continue
+        out.append(
+            Draft("membership", place, org, confidence=0.7, rule="membership:mayor", role=role)
+        )
+    return out
+
+
+def _mayors(s: Sentence) -> list[tuple[Known, int, str | None]]:
+    """(place, index of "mayor", None) for "X Mayor ...", "X's mayor", "mayor(s) of X, Y"."""
+    doc = s.doc
+    out: list[tuple[Known, int, str | None]] = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in MAYOR or _former(s, i):
+            continue  # "former mayor of New York City Michael Bloomberg": not the city's
+        before = [
+            m
+            for m in s.mentions
+            if m.label in ("PLACE", "NAME") and (m.end == i or (m.end == i - 1 and m.possessive))
+        ]  # "Madison Mayor", "Madison's mayor"
+        named: list[Mention] = before[-1:]
+        if not named and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+            named = _joined_from(s, i + 2)
+        for m in named:
+            place = _place(s, m)
+            if place is not None:
+                out.append((place, i, None))
+    return out
+
+
+def _role_cities(s: Sentence) -> list[tuple[Known, int, str | None]]:
+    """Places a role is named for: "Hiroshima is its president city", "Barcelona, Istanbul
+    and Seoul hold co-presidencies"."""
+    doc = s.doc
+    out: list[tuple[Known, int, str | None]] = []
+    for k, token in enumerate(doc):
+        if token.lower_ not in ROLE_WORDS:
+            continue
+        nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        plural_role = token.lower_.endswith(("ies", "s")) and token.lower_ != "mayors"
+        if nxt not in ("city", "cities", "town", "towns") and not plural_role:
+            continue
+        j = k - 1
+        while j >= 0 and doc[j].lower_ in HOLDING and k - j <= 5:
+            j -= 1
+        last = next((m for m in s.mentions if m.end == j + 1), None)
+        if last is None or last.label not in ("PLACE", "NAME"):
+            continue
+        role = role_of([t.lower_ for t in doc[max(0, k - 2) : k + 1]])
+        for m in _joined_to(s, last):
+            place = _place(s, m)
+            if place is not None and role is not None and not _former(s, k):
+                out.append((place, k, role))
+    return out
+
+
+def _role_near(s: Sentence, at: int, marks: list[int]) -> str | None:
+    doc = s.doc
+    later = [m for m in marks if m > at]
+    end = min([len(doc), at + 14, *later])
+    for k in range(at + 1, end):
+        if doc[k].lower_ in STOP:
+            break
+        role = _role_at(s, k)
+        if role is not None:
+            return role
+    earlier = [m for m in marks if m < at]
+    start = max([0, at - 10, *(m + 1 for m in earlier)])
+    for k in range(at - 1, start - 1, -1):
+        if doc[k].lower_ in STOP:
+            break
+        role = _role_at(s, k)
+        if role is not None:
+            return role
+    return None
+
+
+def _role_at(s: Sentence, k: int) -> str | None:
+    word = s.doc[k].lower_
+    if word in FOUNDED:
+        return "founder"
+    if word not in ROLE_WORDS or _former(s, k):
+        return None
+    return role_of([t.lower_ for t in s.doc[max(0, k - 2) : k + 1]])
+
+
+def _former(s: Sentence, k: int) -> bool:
+    return any(t.lower_ in ("former", "ex", "outgoing", "past") for t in s.doc[max(0, k - 3) : k])
+
+
+def _joined_from(s: Sentence, start: int) -> list[Mention]:
+    """Places named from ``start`` on, joined by commas and "and": "of Gdynia, Istanbul and
+    Bogota"."""
+    out: list[Mention] = []
+    at = start
+    for m in s.mentions:
+        if m.start < at:
+            continue
+        if m.start != at or m.label not in ("PLACE", "NAME"):
+            break
+        out.append(m)
+        at = m.end
+        while at < len(s.doc) and s.doc[at].lower_ in (",", "and", "&"):
+            at += 1
+    return out
+
+
+def _joined_to(s: Sentence, last: Mention) -> list[Mention]:
+    """The places of a list ending with ``last``: "Barcelona, Istanbul and Seoul"."""
+    before = [m for m in s.mentions if m.end <= last.start and m.label in ("PLACE", "NAME")]
+    out = [last]
+    for m in reversed(before):
+        between = {t.lower_ for t in s.doc[m.end : out[0].start]}
+        if not between or not between <= {",", "and", "&"}:
+            break
+        out.insert(0, m)
+    return out
+
+
+def _place(s: Sentence, m: Mention) -> Known | None:
+    found = s.known(m, place=True)
+    if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
+        return found[0]
+    return None
+
+
+def _org(s: Sentence) -> Known | None:
+    """The organization the sentence names (known), else the one the text is about."""
+    for m in s.mentions:
+        if m.label != "ORG" or s.council_place(m) is not None:
+            continue
+        found = s.known(m, labels=("ORG",))
+        if found and found[0].label == "ORG" and (found[0].id or found[0].name != m.text):
+            return found[0]
+    for m in s.mentions:
+        after_role = m.start > 0 and s.doc[m.start - 1].lower_ in ROLE_WORDS  # "to chair X"
+        if m.start > 1 and s.doc[m.start - 1].lower_ == "of":
+            after_role = s.doc[m.start - 2].lower_ in ROLE_WORDS  # "named chair of X"
+        if m.label == "NAME" and after_role and not s.known(m, place=True):
+            return Known(m.text, "ORG")
+    return s.context.topic_org

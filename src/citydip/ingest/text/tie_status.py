@@ -1,0 +1,134 @@
+"""What a clause says became of ties named before it (issue 22):
+
+- "the partnership with Kaliningrad was suspended in March 2022", "their twinning has since
+  been terminated": a tie noun, optionally its partner, then a status verb;
+- "the council voted to terminate the agreement in 2020", "decided to suspend all links
+  with Tver": a decision to end or suspend a tie (a status asked for, "called for the link
+  to be suspended", is not one).
+
+A clause naming a partner ("with Kaliningrad") changes the ties with that partner read so
+far; one naming none changes the ties of its own sentence read before it, else those of
+the last sentence that had any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citydip.ingest.text.claims import ExtractedClaim
+
+_NOUN = (
+    r"(?:twinning|twinnings|partnership|partnerships|relationship|relationships|link|links|"
+    r"ties|agreement|agreements|cooperation|relations|friendship)"
+)
+_NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
+_PASSIVE = re.compile(
+    r"\b(?i:the|this|that|its|their|these|those|both|all)\s+(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"(?:\s+with\s+"
+    + _NAME
+    + r")?(?:\s+\([^)]*\))?,?\s+(?:was|were|has|have|had|is|are)\s+"
+    r"(?:since\s+|now\s+|then\s+|also\s+|officially\s+|formally\s+|temporarily\s+)?"
+    r"(?:been\s+)?(?:since\s+|officially\s+|formally\s+|temporarily\s+)?"
+    r"(?P<word>suspended|ended|terminated|frozen|severed|dissolved|cancell?ed|canceled|revoked|"
+    r"scrapped|paused|put on hold|cut)\b",
+)
+_DECIDED = re.compile(
+    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,4}?to\s+"
+    r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off)\s+"
+    r"(?:(?:the|its|their|all|this|that)\s+)?(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"(?:\s+with\s+"
+    + _NAME
+    + r")?",
+)
+# "Barcelona suspended relations with Tel Aviv", "the council severed its ties with X"
+_ACTIVE = re.compile(
+    r"\b(?P<word>suspended|ended|severed|terminated|froze|frozen|cut|broke off|cancell?ed|"
+    r"revoked|scrapped|dissolved|paused)\s+(?:(?i:its|their|the|all)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts)"
+    r"\s+with\s+" + _NAME
+)
+_ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off"}
+_CUE = re.compile(
+    r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke"
+)
+# "The link was set up in 1989", "the partnership was formally signed on 3 May 2004": the
+# start year of ties read before without one
+_FOUNDED = re.compile(
+    r"\b(?i:the|this|that|their|its|our)\s+(?:[\w\-]+\s+){0,2}?"
+    + _NOUN
+    + r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:set up|established|formed|"
+    r"signed|created|founded|made|forged|agreed|launched|formalised|formalized|sealed)\b"
+    r"[^.;]{0,30}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def later_status(
+    sentence: str,
+    own: list[ExtractedClaim],
+    last: list[ExtractedClaim],
+    earlier: list[ExtractedClaim],
+) -> None:
+    """Set the status (and end year) a sentence gives ties: its own (``own``, read from
+    it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
+    the partner it names."""
+    founded = _FOUNDED.search(sentence) if last and not own else None
+    if founded is not None:
+        for tie in last:
+            if tie.type == "tie" and tie.year is None:
+                tie.year = int(founded.group("year"))
+    if not _CUE.search(sentence):
+        return
+    for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
+        for match in pattern.finditer(sentence):
+            word = match.group("word").lower()
+            status = (
+                "suspended"
+                if word.startswith(("suspend", "froze", "freez", "pause", "put"))
+                else "ended"
+            )
+            if pattern is _DECIDED and word in _ENDED:
+                status = "ended"
+            year = _YEAR.search(sentence, match.end(), match.end() + 30)
+            if year is None:  # "In February 2023 the mayor froze relations with ..."
+                year = ([None, *_YEAR.finditer(sentence, 0, match.start())])[-1]
+            partners = _partners(sentence, match)
+            if partners:
+                targets = [
+                    c
+                    for c in (*earlier, *own)
+                    if c.object is not None
+                    and any(_same(c.object.name, p) or _same(c.subject.name, p) for p in partners)
+                ]
+            else:
+                targets = own or last
+            for tie in targets:
+                if tie.type != "tie" or (tie.status or "active") != "active":
+                    continue
+                tie.status = status
+                if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
+                    tie.end_year = int(year.group(1))
+
+
+_NAMED = re.compile(r"[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*")
+
+
+def _partners(sentence: str, match: re.Match[str]) -> list[str]:
+    """The partners a status clause names: after "with" ("froze relations with Israel and
+    with Tel Aviv": both), or before the tie noun ("end the Kunming relationship")."""
+    names = [match.group("with")] if match.group("with") else []
+    clause_end = min(
+        [len(sentence)] + [i for i in (sentence.find(c, match.end()) for c in ".;") if i >= 0]
+    )
+    rest = sentence[match.end() : clause_end]
+    names += re.findall(r"\b(?:and|or|,)\s+(?:with\s+)?(" + _NAMED.pattern + ")", rest)
+    inner = match.group(0).split()[1:]
+    names += [w for w in inner if w[:1].isupper() and not names]
+    return names
+
+
+def _same(name: str, written: str) -> bool:
+    a, b = name.lower(), written.lower()
+    return a == b or any(x.startswith(y + sep) for x, y in ((a, b), (b, a)) for sep in " -,")
