@@ -164,9 +164,9 @@ def city_brief(profile: CityProfile) -> CityBrief:
             items[group].append(_item(profile, st))
     counts = [
         BriefCount(
-            st.first.qualifiers.get("metric", st.first.predicate),
+            st.first.qualifier_text("metric") or st.first.predicate,
             st.first.value,
-            st.first.qualifiers.get("as_of"),
+            st.first.qualifier_text("as_of"),
             _ids(st),
         )
         for st in profile.counts

@@ -154,7 +154,7 @@ def _examples(p: CityProfile, mechanism: str) -> list[str]:
         return [plural(n, "tie") + " listed"]
     names = []
     for st in p.activities + p.owned:
-        if mechanism in st.first.qualifiers.get("mechanisms", []) and st.first.object:
+        if mechanism in st.first.qualifier_list("mechanisms") and st.first.object:
             entity = p.entities.get(st.first.object)
             label = (entity.acronym or entity.name) if entity else ""
             if entity and entity.type != "place" and label not in names:

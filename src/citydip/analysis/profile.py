@@ -167,7 +167,7 @@ def _claim_sources(profile: CityProfile, claims: list[Claim]) -> list[CitedSourc
 def _qualifier_union(claims: list[Claim], key: str) -> list[str]:
     seen: list[str] = []
     for claim in claims:
-        for value in claim.qualifiers.get(key, []):
+        for value in claim.qualifier_list(key):
             if value not in seen:
                 seen.append(value)
     return seen

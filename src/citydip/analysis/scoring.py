@@ -108,7 +108,7 @@ def _is_initiative(st: Statement) -> bool:
 def _labels(st: Statement, key: str) -> list[str]:
     labels: list[str] = []
     for claim in st.claims:
-        for label in claim.qualifiers.get(key, []):
+        for label in claim.qualifier_list(key):
             if label not in labels:
                 labels.append(label)
     return labels

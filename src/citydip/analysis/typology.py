@@ -202,7 +202,7 @@ def _statements(profile: CityProfile) -> list[Statement]:
 
 
 def _qualifier(st: Statement, key: str) -> list[str]:
-    return [v for c in st.claims for v in c.qualifiers.get(key, [])]
+    return [v for c in st.claims for v in c.qualifier_list(key)]
 
 
 def _apply(profile: CityProfile, rule: Rule) -> list[Evidence]:

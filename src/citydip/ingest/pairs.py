@@ -16,7 +16,7 @@ from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
 from citydip.store.database import Store
-from citydip.store.models import Claim, Source
+from citydip.store.models import Claim, JsonObject, Source
 
 PAIR_COLUMNS = ("city1", "country1", "city2", "country2")
 
@@ -179,7 +179,7 @@ def imported_tie(
     city: Match, partner: Match, source_id: str, where: str, **fields: str | None
 ) -> Claim:
     """A twinned_with claim as imports make it: method imported, names as written kept."""
-    qualifiers: dict[str, object] = {}
+    qualifiers: JsonObject = {}
     for role, match in (("subject", city), ("object", partner)):
         if match.unresolved:
             qualifiers[f"{role}_status"] = match.status

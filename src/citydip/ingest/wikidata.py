@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from citydip.errors import DataError
 from citydip.ingest import validate
@@ -29,7 +29,7 @@ from citydip.ingest.wikidata_items import (
 )
 from citydip.ingest.wikidata_items import has_value as _has
 from citydip.store.database import Store
-from citydip.store.models import Claim, Source
+from citydip.store.models import Claim, Json, Source
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 ENTITY_PREFIX = "http://www.wikidata.org/entity/"
@@ -319,9 +319,9 @@ def wikidata_batch(
         if tie.role and role_kind(tie.role) == "unspecified":
             claim.qualifiers["role"] = tie.role
         if tie.references:
-            claim.qualifiers["references"] = tie.references
+            claim.qualifiers["references"] = cast("Json", tie.references)
         if tie.end_cause:
-            claim.qualifiers["end_cause"] = tie.end_cause
+            claim.qualifiers["end_cause"] = cast("Json", tie.end_cause)
         claims.append(claim)
     keep_item_facts(store, resolver.entities(), record)
     for qid, labels in record.aliases.items():

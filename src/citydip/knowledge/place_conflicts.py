@@ -53,7 +53,7 @@ def _population(store: Store, city: str, sources: SourceIndex) -> list[Finding]:
         ConflictValue(
             str(c.value),
             sources.cite([c.source_id]),
-            as_of=c.qualifiers.get("as_of"),
+            as_of=c.qualifier_text("as_of"),
             quote=c.locator,
         )
         for c in far

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import Any, Required, TypeAlias, TypedDict
+from typing import Required, TypeAlias, TypedDict
 
 # A JSON value, typed: what records hold where their shape is open (never ``Any``).
 Json: TypeAlias = str | int | float | bool | list["Json"] | dict[str, "Json"] | None
@@ -142,7 +142,7 @@ class Claim:
     kind: str | None = None
     role: str | None = None
     status: str | None = None
-    qualifiers: dict[str, Any] = field(default_factory=dict)
+    qualifiers: JsonObject = field(default_factory=dict)
     locator: str | None = None
     method: str = "curated"
     review: str = "accepted"
@@ -153,6 +153,18 @@ class Claim:
     def year(self) -> int | None:
         """The start year, when the start date is known."""
         return int(self.start[:4]) if self.start and self.start[:4].isdigit() else None
+
+    def qualifier_text(self, key: str) -> str | None:
+        """A qualifier that holds one text ("as_of", "metric"), or None."""
+        value = self.qualifiers.get(key)
+        return None if value is None else str(value)
+
+    def qualifier_list(self, key: str) -> list[str]:
+        """A qualifier that holds a list of texts ("themes", "mechanisms"), or []."""
+        value = self.qualifiers.get(key)
+        if isinstance(value, list):
+            return [str(v) for v in value]
+        return [] if value is None else [str(value)]
 
 
 # The store's columns are the records' fields (an entity's names live in their own table).

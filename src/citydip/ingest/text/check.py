@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import Extraction
 from citydip.knowledge.reconcile import SourceIndex, reconcile_ties
 from citydip.store.database import Store
-from citydip.store.models import Claim
+from citydip.store.models import CitedSource, Claim, Json, JsonObject
 
 OPPOSITE = {
     "member_of": "not_member_of",
@@ -43,11 +43,11 @@ TIE_TYPES = ("tie", "first_tie", "latest_tie")
 class Check:
     """The outcome of checking one document."""
 
-    document: dict[str, Any]
-    agreements: list[dict[str, Any]] = field(default_factory=list)
-    new: list[dict[str, Any]] = field(default_factory=list)
-    contradictions: list[dict[str, Any]] = field(default_factory=list)
-    uncertain: list[dict[str, Any]] = field(default_factory=list)
+    document: JsonObject
+    agreements: list[JsonObject] = field(default_factory=list)
+    new: list[JsonObject] = field(default_factory=list)
+    contradictions: list[JsonObject] = field(default_factory=list)
+    uncertain: list[JsonObject] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -216,10 +216,15 @@ def _tie(
             "property": conflict[0],
             "kind": "store",
             "document": _side(claim, conflict[1]),
-            "store": [{"value": conflict[2], "sources": sources.cite(tie.source_ids)}],
+            "store": [{"value": conflict[2], "sources": _json(sources.cite(tie.source_ids))}],
             "note": f"with {partner_name}",
         }
     )
+
+
+def _json(cited: list[CitedSource]) -> Json:
+    """Cited sources as plain JSON (a TypedDict is a dict of JSON values)."""
+    return cast("Json", cited)
 
 
 def _denials(store: Store, subject: str, partner: str | None) -> list[Claim]:
@@ -271,7 +276,7 @@ def _date_range(
             "store": [
                 {
                     "value": f"{_name(entities, t.partner)} {t.year}",
-                    "sources": sources.cite(t.source_ids),
+                    "sources": _json(sources.cite(t.source_ids)),
                 }
                 for t in sorted(outside, key=lambda t: t.year or 0)
             ],

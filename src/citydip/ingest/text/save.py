@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.extract import Extraction
 from citydip.store.database import Store
-from citydip.store.models import Claim, Entity, Source
+from citydip.store.models import Claim, Entity, JsonObject, Source
 from citydip.text import slugify
 
 ENTITY_TYPES = {
@@ -97,7 +97,7 @@ def _entity_id(store: Store, ref: Ref | None, created: list[str]) -> str:
 
 
 def _to_claim(claim: ExtractedClaim, source_id: str, subject: str, obj: str | None) -> Claim:
-    qualifiers: dict[str, object] = {
+    qualifiers: JsonObject = {
         "claim_type": claim.type,
         "confidence": round(claim.confidence, 2),
         "span": [claim.start, claim.end],
