@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from citydip.errors import InvalidInput, NotFound
 from citydip.store.database import Store
+from citydip.store.derived import record_scope
 from citydip.store.models import Claim
 
 
@@ -35,7 +36,7 @@ def review_claims(
         raise InvalidInput("review: give claim ids, a document source, or every proposed claim")
     extracted = {
         c.id: c
-        for c in store.claims(review=None, source_id=source_id)
+        for c in store.claims(review=None, source_id=source_id, ids=ids or None)
         if c.method == "extracted" and c.id is not None
     }
     if ids:
@@ -47,4 +48,6 @@ def review_claims(
         chosen = [i for i, c in extracted.items() if c.review == "proposed"]
     with store.transaction():
         store.set_review(chosen, state)
+        if chosen:
+            record_scope(store, chosen)  # what caches may keep (store.derived)
     return len(chosen)

@@ -88,3 +88,93 @@ def remember(
     value = compute()
     cache.put(key, dump(value))
     return value
+
+
+# -- what a write changed ---------------------------------------------------------------------
+#
+# A review decision changes the review state of a few claims and nothing else. Beside the
+# revision it makes, it records its *scope* in the ``derived`` table (key ``scope:<number>``,
+# written in the write's own transaction): whether a tie claim changed, and which entities'
+# answers may read what changed. Caches then keep what does not read it:
+#
+# - results derived from places and ties only (the graph and everything computed from it, the
+#   listings of places by tie count, the home page's map: ``places_scoped``) stay valid when
+#   no tie claim changed: their stored entries are carried to the new revision;
+# - an answer about one entity X (its profile, comparison, conflicts, sources, identity)
+#   reads places and ties, the claims that involve X, and the claims *stated by* the entities
+#   X's own claims point to (a programme X runs, an organisation it belongs to). So when no
+#   tie changed, a changed claim S → O reaches the answers about S, about O, and about the
+#   entities with a claim (not a tie) pointing to S: the ``affected`` list (``reached``).
+#
+# Claims are never rewritten or deleted (only added, and their review state changed), and
+# entities, names and sources change only through imports, which record no scope: any write
+# that records no scope makes every cached result stale, as before.
+
+SCOPE_KEEP = 64  # the newest scopes kept
+
+
+def places_scoped(key: str) -> bool:
+    """Whether a derived entry is computed from places and ties only (the graph with its
+    filters, listings of places by tie count, the map of every tie)."""
+    return ":k=" in key or key.startswith(("cities:v1:", "figure:all-ties:"))
+
+
+def reached(store: Store, claims: list[tuple[str, str | None]]) -> set[str]:
+    """The entities whose answers read the (subject, object) claims given, none a tie: the
+    two ends, and every entity with a claim (not a tie) pointing to the subject."""
+    found = {str(v) for pair in claims for v in pair if v is not None}
+    for subject in {s for s, _ in claims}:
+        rows = store.conn.execute(
+            "SELECT DISTINCT subject FROM claims WHERE object = ? AND predicate != 'twinned_with'",
+            (subject,),
+        )
+        found.update(str(r[0]) for r in rows)
+    return found
+
+
+def record_scope(store: Store, claim_ids: list[int]) -> None:
+    """Inside the transaction that changes the review state of ``claim_ids``: record what
+    the write changed for the revision it makes, and carry the stored results it cannot
+    change (``places_scoped``, when no tie claim changed) to that revision."""
+    marks = ", ".join("?" for _ in claim_ids)
+    rows = store.conn.execute(
+        f"SELECT subject, predicate, object FROM claims WHERE id IN ({marks})", claim_ids
+    ).fetchall()
+    ties = any(predicate == "twinned_with" for _, predicate, _ in rows)
+    old = store.revision
+    number = int(store.get_meta("revision") or 0) + 1  # transaction() adds one at commit
+    new = f"{old.rsplit(':', 1)[0]}:{number}"
+    affected = [] if ties else sorted(reached(store, [(s, o) for s, _, o in rows]))
+    scope = {"after": old, "ties": ties, "affected": affected}
+    store.conn.execute(
+        "INSERT OR REPLACE INTO derived (key, revision, value) VALUES (?, ?, ?)",
+        (f"scope:{number}", new, zlib.compress(json.dumps(scope).encode(), 3)),
+    )
+    store.conn.execute(
+        "DELETE FROM derived WHERE key LIKE 'scope:%' AND CAST(substr(key, 7) AS INTEGER) < ?",
+        (number - SCOPE_KEEP,),
+    )
+    if not ties:
+        kept = [
+            key
+            for (key,) in store.conn.execute("SELECT key FROM derived WHERE revision = ?", (old,))
+            if places_scoped(str(key))
+        ]
+        store.conn.executemany(
+            "UPDATE derived SET revision = ? WHERE key = ? AND revision = ?",
+            [(new, key, old) for key in kept],
+        )
+
+
+def read_scope(path: str, revision: str) -> dict[str, Any] | None:
+    """The scope recorded for the write that made ``revision``, if that write recorded one
+    (None for an import, a rebuild, or a scope too old to be kept)."""
+    number = revision.rsplit(":", 1)[-1]
+    raw = read_derived(path, f"scope:{number}", revision)
+    if raw is None:
+        return None
+    try:
+        value = json.loads(zlib.decompress(raw))
+    except (zlib.error, ValueError):
+        return None
+    return value if isinstance(value, dict) else None

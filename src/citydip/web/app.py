@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,10 +44,47 @@ DOCS_CSP = (  # Swagger UI: its own files, styles set by its script (no inline s
 )
 
 
-class Stores:
-    """Opens the chosen store for each request, and caches results per store version."""
+PLACES = "places"  # a scope: answers computed from places and ties only (the network)
 
-    def __init__(self, path: Path, size: int = 512, max_bytes: int = CACHE_BYTES) -> None:
+
+@dataclass(frozen=True)
+class About:
+    """A scope: an answer about these places (``kind`` "city") or entities ("entity"),
+    computed from the claims that involve them or their neighbours, and from places and
+    ties (store.derived)."""
+
+    kind: str
+    names: tuple[str, ...]
+
+
+Reads = str | About | None  # what an answer reads; None: anything in the store
+
+
+@dataclass(frozen=True)
+class Epochs:
+    """What the store's revisions since ``base`` changed, as far as their writes recorded it
+    (store.derived.record_scope): how many changed a tie, and how many reached each entity."""
+
+    base: tuple[Any, ...]
+    ties: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+
+    def after(self, scope: dict[str, Any]) -> Epochs:
+        entities = dict(self.entities)
+        for entity_id in scope.get("affected", ()):
+            entities[entity_id] = entities.get(entity_id, 0) + 1
+        return Epochs(self.base, self.ties + bool(scope.get("ties", True)), entities)
+
+
+MAX_EPOCHS = 200_000  # entities tracked since the base before everything is computed again
+
+
+class Stores:
+    """Opens the chosen store for each request, and caches results per store version: an
+    answer is kept under what it reads, so a write that records its scope (a review) leaves
+    the answers it cannot change cached (``Reads``)."""
+
+    def __init__(self, path: Path, size: int = 4096, max_bytes: int = CACHE_BYTES) -> None:
         self.path = path
         self._cache: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
@@ -56,6 +93,9 @@ class Stores:
         self._max_bytes = max_bytes
         self.bytes = 0  # what the cached values weigh, by :func:`weight`
         self._stamp: tuple[Any, Any] | None = None  # (file stamp, revision read at it)
+        self._epochs: tuple[Any, Epochs] | None = None  # (revision, what changed since base)
+        self._resolved: dict[tuple[Any, str, str], str | None] = {}  # (revision, kind, name)
+        self._reading = threading.Lock()
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -84,32 +124,105 @@ class Stores:
         known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
-        revision: tuple[Any, ...] = (stamp, None)
-        try:
-            conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
+        with self._reading:
+            revision: tuple[Any, ...] = (stamp, None)
             try:
-                rows = conn.execute(
-                    "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') ORDER BY key"
-                ).fetchall()
-                revision = (stamps[0][0] if stamps else None, tuple(rows))
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            pass  # not readable now: keyed by the stamp, the request reports the problem
-        self._stamp = (stamp, revision)
+                conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
+                try:
+                    rows = conn.execute(
+                        "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
+                        "ORDER BY key"
+                    ).fetchall()
+                    revision = (stamps[0][0] if stamps else None, tuple(rows))
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                pass  # not readable now: keyed by the stamp, the request reports the problem
+            self._follow(revision)
+            self._stamp = (stamp, revision)
         return revision
 
-    def peek(self, key: tuple[Any, ...]) -> Any | None:
-        """The cached result for ``key`` at the store's current version, or None."""
-        full = (*key, self.version())
+    def _follow(self, revision: tuple[Any, ...]) -> None:
+        """Bring the epochs to ``revision``: through the scopes its writes recorded when
+        every write since the last revision seen recorded one, else from a new base."""
+        known = self._epochs
+        if known is not None and known[0] == revision:
+            return
+        epochs = self._replay(known, revision) if known is not None else None
+        if epochs is None or len(epochs.entities) > MAX_EPOCHS:
+            epochs = Epochs(revision)
+        self._epochs = (revision, epochs)
         with self._lock:
-            hit = self._cache.get(full)
+            self._resolved.clear()
+
+    def _replay(self, known: tuple[Any, Epochs], revision: tuple[Any, ...]) -> Epochs | None:
+        from citydip.store.derived import SCOPE_KEEP, read_scope
+
+        old, new = _numbered(known[0]), _numbered(revision)
+        if old is None or new is None or old[0] != new[0] or not 0 < new[1] - old[1] <= SCOPE_KEEP:
+            return None
+        epochs = known[1]
+        for number in range(old[1] + 1, new[1] + 1):
+            scope = read_scope(str(self.path), f"{new[0]}:{number}")
+            if scope is None or scope.get("after") != f"{new[0]}:{number - 1}":
+                return None
+            epochs = epochs.after(scope)
+        return epochs
+
+    def token(self, scope: Reads, resolve: bool = True) -> tuple[Any, ...] | None:
+        """What an answer of ``scope`` is keyed on now (None: a name of an ``About`` not
+        resolved yet, and ``resolve`` False)."""
+        version = self.version()
+        known = self._epochs
+        if scope is None or known is None or known[0] != version:
+            return version
+        epochs = known[1]
+        if scope == PLACES:
+            return (PLACES, epochs.base, epochs.ties)
+        assert isinstance(scope, About)
+        ids = []
+        for name in scope.names:
+            with self._lock:
+                hit = (version, scope.kind, name) in self._resolved
+                entity_id = self._resolved.get((version, scope.kind, name))
+            if not hit:
+                if not resolve:
+                    return None
+                entity_id = self._resolve(version, scope.kind, name)
+            if entity_id is None:
+                return version  # not one known entity: the answer is an error, not cached
+            ids.append((entity_id, epochs.entities.get(entity_id, 0)))
+        return ("about", epochs.base, epochs.ties, tuple(ids))
+
+    def _resolve(self, version: tuple[Any, ...], kind: str, name: str) -> str | None:
+        from citydip.knowledge.lookup import find_entity
+
+        try:
+            with self.session() as store:
+                entity_id: str | None = find_entity(
+                    store, name, type="place" if kind == "city" else None
+                ).id
+        except CitydipError:
+            entity_id = None
+        with self._lock:
+            if len(self._resolved) > 10_000:
+                self._resolved.clear()
+            self._resolved[(version, kind, name)] = entity_id
+        return entity_id
+
+    def peek(self, key: tuple[Any, ...], scope: Reads = None) -> Any | None:
+        """The cached result for ``key`` at the store's current version, or None."""
+        token = self.token(scope, resolve=False)
+        if token is None:
+            return None
+        with self._lock:
+            hit = self._cache.get((*key, token))
         return None if hit is None else hit[0]
 
-    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """``compute()`` once per key and store version (results are read-only records);
-        requests that miss the same key together wait for one computation."""
-        full = (*key, self.version())
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T], scope: Reads = None) -> T:
+        """``compute()`` once per key and what it reads (``scope``; results are read-only
+        records); requests that miss the same key together wait for one computation."""
+        full = (*key, self.token(scope))
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
@@ -139,6 +252,15 @@ class Stores:
         return value
 
 
+def _numbered(revision: tuple[Any, ...]) -> tuple[str, int] | None:
+    """(store id, revision number) of a version read by ``Stores.version``."""
+    try:
+        rows = dict(revision[1])
+        return str(rows["store_id"]), int(rows["revision"])
+    except (TypeError, KeyError, ValueError, IndexError):
+        return None
+
+
 def weight(value: Any) -> int:
     """About how many bytes a cached value holds: a response body exactly; a record list
     by its length (a record of a few fields, with its strings, is about 1 KB)."""
@@ -152,37 +274,42 @@ def weight(value: Any) -> int:
 
 @dataclass(frozen=True)
 class Body:
-    """A response body computed once: its bytes, gzipped too, and its media type."""
+    """A response body computed once: its bytes, gzipped too, its media type and headers."""
 
     raw: bytes
     gz: bytes
     media_type: str
+    headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, text: str, media_type: str) -> Body:
+    def of(cls, text: str, media_type: str, headers: dict[str, str] | None = None) -> Body:
         raw = text.encode("utf-8")
-        return cls(raw, gzip.compress(raw, compresslevel=6, mtime=0), media_type)
+        gz = gzip.compress(raw, compresslevel=6, mtime=0)
+        return cls(raw, gz, media_type, tuple((headers or {}).items()))
 
     def response(self, request: Request) -> Response:
+        headers = dict(self.headers)
+        headers["Vary"] = "Accept-Encoding"
         if "gzip" in request.headers.get("accept-encoding", ""):
-            headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+            headers["Content-Encoding"] = "gzip"
             return Response(self.gz, media_type=self.media_type, headers=headers)
-        return Response(self.raw, media_type=self.media_type, headers={"Vary": "Accept-Encoding"})
+        return Response(self.raw, media_type=self.media_type, headers=headers)
 
 
 async def cached_body(
-    request: Request, key: tuple[Any, ...], make: Callable[[Store], Body]
+    request: Request, key: tuple[Any, ...], make: Callable[[Store], Body], scope: Reads = None
 ) -> Response:
-    """The cached body for ``key``; on a miss, computed in a worker thread over the store."""
+    """The cached body for ``key`` (answered without leaving the event loop); on a miss,
+    computed in a worker thread over the store. ``scope`` says what the body reads."""
     stores: Stores = request.app.state.stores
-    body = stores.peek(key)
+    body = stores.peek(key, scope)
     if body is None:
 
         def compute() -> Body:
             with stores.session() as store:
                 return make(store)
 
-        body = await run_in_threadpool(stores.cached, key, compute)
+        body = await run_in_threadpool(stores.cached, key, compute, scope)
     assert isinstance(body, Body)
     return body.response(request)
 

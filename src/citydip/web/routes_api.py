@@ -16,7 +16,7 @@ from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
 from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
 from citydip.web import schemas as sc
-from citydip.web.app import Body, Stores, cached_body
+from citydip.web.app import PLACES, About, Body, Reads, Stores, cached_body
 from citydip.web.csv_out import to_csv
 from citydip.web.schemas import ok
 
@@ -70,8 +70,8 @@ def session(request: Request) -> AbstractContextManager[Store]:
     return stores.session()
 
 
-def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
-    return request.app.state.stores.cached(key, compute)
+def cached(request: Request, key: tuple[Any, ...], compute: Any, scope: Reads = None) -> Any:
+    return request.app.state.stores.cached(key, compute, scope)
 
 
 FORMAT = Query(ListFormat.json, description="json, or csv for a spreadsheet")
@@ -80,6 +80,26 @@ NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def body(
+    result: Any,
+    fmt: ListFormat = ListFormat.json,
+    name: str = "citydip",
+    headers: dict[str, str] | None = None,
+) -> Body:
+    """As :func:`reply`, the bytes to cache: JSON of the records, CSV when asked for a list."""
+    if isinstance(result, list):
+        rows = [r.to_dict() for r in result]
+        if fmt is ListFormat.csv:
+            disposition = {"Content-Disposition": f'attachment; filename="{name}.csv"'}
+            return Body.of(to_csv(rows), CSV, disposition | (headers or {}))
+        return Body.of(to_json(rows), JSON, headers)
+    return Body.of(to_json(result.to_dict()), JSON, headers)
+
+
+JSON = "application/json"
+CSV = "text/csv; charset=utf-8"
 
 
 def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip") -> Response:
@@ -101,7 +121,7 @@ def reply(result: Any, fmt: ListFormat = ListFormat.json, name: str = "citydip")
     summary="Places by name, with their tie counts",
     responses=ok(list[sc.CityHit], csv=True),
 )
-def search(
+async def search(
     request: Request,
     q: str | None = Query(
         None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
@@ -112,14 +132,13 @@ def search(
     format: ListFormat = FORMAT,
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
-    key = ("search", q, country, sort.value, limit)
-    with session(request) as s:
-        found = cached(
-            request, key, lambda: api.search_cities(s, q, country, sort.value, limit=limit)
-        )
-    response = reply(found.hits, format, "cities")
-    response.headers["X-Total-Count"] = str(found.total)
-    return response
+
+    def make(s: Store) -> Body:
+        found = api.search_cities(s, q, country, sort.value, limit=limit)
+        return body(found.hits, format, "cities", {"X-Total-Count": str(found.total)})
+
+    key = ("search", q, country, sort.value, limit, format.value)
+    return await cached_body(request, key, make, PLACES)
 
 
 @router.get(
@@ -136,7 +155,8 @@ async def city(
         profile = api.city_profile(s, name, merge_districts)
         return Body.of(to_json(profile.to_dict()), "application/json")
 
-    return await cached_body(request, ("profile json", name, merge_districts), make)
+    key = ("profile json", name, merge_districts)
+    return await cached_body(request, key, make, About("city", (name,)))
 
 
 @router.get(
@@ -144,9 +164,11 @@ async def city(
     summary="Who a place is: ids, level, parent, districts, names",
     responses=ok(sc.Open),
 )
-def place(request: Request, name: str = NAME) -> Response:
-    with session(request) as s:
-        return reply(api.place_identity(s, name))
+async def place(request: Request, name: str = NAME) -> Response:
+    def make(s: Store) -> Body:
+        return body(api.place_identity(s, name))
+
+    return await cached_body(request, ("place", name), make, About("city", (name,)))
 
 
 @router.get(
@@ -154,7 +176,7 @@ def place(request: Request, name: str = NAME) -> Response:
     summary="Table 1 for two or more cities, every cell sourced",
     responses=ok(sc.Comparison, csv=True),
 )
-def compare(
+async def compare(
     request: Request,
     cities: str = Query(
         ...,
@@ -166,28 +188,31 @@ def compare(
     format: ListFormat = FORMAT,
 ) -> Response:
     names = [n.strip() for n in cities.split(",")]
-    key = ("compare", merge_districts, *names)
-    with session(request) as s:
-        result = cached(request, key, lambda: api.compare_cities(s, names, merge_districts))
-    if format is ListFormat.csv:
-        data = result.to_dict()
-        rows = [
-            {"dimension": d["label"]}
-            | {
-                f"{city} {part}": cell["text"] if part == "text" else cell["sources"]
-                for city, cell in d["cells"].items()
-                for part in ("text", "sources")
-            }
-            for d in data["dimensions"]
-        ]
-        return Response(to_csv(rows), media_type="text/csv; charset=utf-8")
-    return reply(result)
+
+    def make(s: Store) -> Body:
+        result = api.compare_cities(s, names, merge_districts)
+        if format is ListFormat.csv:
+            data = result.to_dict()
+            rows = [
+                {"dimension": d["label"]}
+                | {
+                    f"{city} {part}": cell["text"] if part == "text" else cell["sources"]
+                    for city, cell in d["cells"].items()
+                    for part in ("text", "sources")
+                }
+                for d in data["dimensions"]
+            ]
+            return Body.of(to_csv(rows), CSV)
+        return body(result)
+
+    key = ("compare", merge_districts, format.value, *names)
+    return await cached_body(request, key, make, About("city", tuple(names)))
 
 
 @router.get(
     "/conflicts", summary="Where sources disagree", responses=ok(list[sc.Conflict], csv=True)
 )
-def conflicts(
+async def conflicts(
     request: Request,
     city: str | None = Query(None, description="Only about this entity", max_length=200),
     kind: list[str] | None = Query(
@@ -202,16 +227,17 @@ def conflicts(
 ) -> Response:
     """Most severe first, in pages; ``X-Total-Count`` says how many matched."""
     city = (city or "").strip() or None
+    scope = About("entity", (city,)) if city else None
     key = ("conflicts", city, tuple(kind or ()), min_severity)
-    with session(request) as s:
-        result = cached(
-            request,
-            key,
-            lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity),
+
+    def make(s: Store) -> Body:
+        every = request.app.state.stores.cached(
+            key, lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity), scope
         )
-    response = reply(result.conflicts[offset : offset + limit], format, "conflicts")
-    response.headers["X-Total-Count"] = str(result.total)
-    return response
+        page = every.conflicts[offset : offset + limit]
+        return body(page, format, "conflicts", {"X-Total-Count": str(every.total)})
+
+    return await cached_body(request, (*key, offset, limit, format.value), make, scope)
 
 
 @router.get(
@@ -219,14 +245,16 @@ def conflicts(
     summary="The bibliography, or the sources about one entity",
     responses=ok(list[sc.Source], csv=True),
 )
-def sources(
+async def sources(
     request: Request,
     city: str | None = Query(None, description="Only sources about this entity", max_length=200),
     format: ListFormat = FORMAT,
 ) -> Response:
-    with session(request) as s:
-        found = cached(request, ("sources", city), lambda: api.bibliography(s, city))
-    return reply(found, format, "sources")
+    def make(s: Store) -> Body:
+        return body(api.bibliography(s, city), format, "sources")
+
+    scope = About("entity", (city,)) if city else None
+    return await cached_body(request, ("sources", city, format.value), make, scope)
 
 
 @router.get("/orgs", summary="Organisations with their member counts", responses=ok(sc.Open))
@@ -275,14 +303,15 @@ def network_filter(
 
 
 @router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
-def network_stats(
+async def network_stats(
     request: Request,
     heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("stats", filters, heavy)
-    with session(request) as s:
-        return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+    def make(s: Store) -> Body:
+        return body(api.network_stats(s, filters, heavy=heavy))
+
+    return await cached_body(request, ("stats", filters, heavy), make, PLACES)
 
 
 @router.get(
@@ -307,7 +336,7 @@ def network_orgs(
     summary="The best-ranked places by one centrality",
     responses=ok(list[sc.TopPlace], csv=True),
 )
-def network_top(
+async def network_top(
     request: Request,
     by: str = Query(
         "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
@@ -316,24 +345,25 @@ def network_top(
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("top", by, limit, filters)
-    with session(request) as s:
-        result = cached(request, key, lambda: api.network_top(s, by, limit, filters))
-    return reply(result.rows, format, "top")
+    def make(s: Store) -> Body:
+        return body(api.network_top(s, by, limit, filters).rows, format, "top")
+
+    return await cached_body(request, ("top rows", by, limit, filters, format.value), make, PLACES)
 
 
 @router.get(
     "/network/cities/{name}", summary="A city's place in the network", responses=ok(sc.Open)
 )
-def network_city(
+async def network_city(
     request: Request,
     name: str = NAME,
     heavy: bool = Query(False, description="Also betweenness (slow on big stores)"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("network city", name, heavy, filters)
-    with session(request) as s:
-        return reply(cached(request, key, lambda: api.network_city(s, name, filters, heavy=heavy)))
+    def make(s: Store) -> Body:
+        return body(api.network_city(s, name, filters, heavy=heavy))
+
+    return await cached_body(request, ("network city", name, heavy, filters), make, PLACES)
 
 
 class SuggestKind(StrEnum):
@@ -392,14 +422,16 @@ def recommendations(
     summary="Extracted claims waiting for review",
     responses=ok(list[sc.ProposedClaim], csv=True),
 )
-def claims(
+async def claims(
     request: Request,
     review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
     source: str | None = Query(None, description="Only this document source", max_length=200),
     format: ListFormat = FORMAT,
 ) -> Response:
-    with session(request) as s:
-        return reply(api.proposed_claims(s, source), format, "claims")
+    def make(s: Store) -> Body:
+        return body(api.proposed_claims(s, source), format, "claims")
+
+    return await cached_body(request, ("claims", source, format.value), make)
 
 
 @router.post(
