@@ -43,12 +43,23 @@ class DerivedCache:
         self.path = store.path
         self.revision = store.revision
         self.prefix = prefix
+        self._places: str | None = None
 
     def _key(self, key: str) -> str:
         return f"{key}:{self.prefix}" if self.prefix else key
 
+    def _revision(self, key: str) -> str:
+        """The revision an entry must have been computed at: for a result of places and
+        ties only, the oldest one with the same places and ties (``places_revision``)."""
+        if not places_scoped(key):
+            return self.revision
+        if self._places is None:
+            self._places = places_revision(str(self.path), self.revision)
+        return self._places
+
     def get(self, key: str) -> Any | None:
-        raw = read_derived(self.path, self._key(key), self.revision)
+        full = self._key(key)
+        raw = read_derived(self.path, full, self._revision(full))
         if raw is None:
             return None
         try:
@@ -61,7 +72,8 @@ class DerivedCache:
             data = json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
         except ValueError:
             return  # not a finite JSON value (a NaN centrality): computed next time too
-        keep_derived(self.path, self._key(key), self.revision, zlib.compress(data.encode(), 3))
+        full = self._key(key)
+        keep_derived(self.path, full, self._revision(full), zlib.compress(data.encode(), 3))
 
 
 def _same(value: Any) -> Any:
@@ -99,7 +111,8 @@ def remember(
 #
 # - results derived from places and ties only (the graph and everything computed from it, the
 #   listings of places by tie count, the home page's map: ``places_scoped``) stay valid when
-#   no tie claim changed: their stored entries are carried to the new revision;
+#   no tie claim changed: they are kept under the oldest revision with the same places and
+#   ties (``places_revision``), which the scope names;
 # - an answer about one entity X (its profile, comparison, conflicts, sources, identity)
 #   reads places and ties, the claims that involve X, and the claims *stated by* the entities
 #   X's own claims point to (a programme X runs, an organisation it belongs to). So when no
@@ -134,8 +147,7 @@ def reached(store: Store, claims: list[tuple[str, str | None]]) -> set[str]:
 
 def record_scope(store: Store, claim_ids: list[int]) -> None:
     """Inside the transaction that changes the review state of ``claim_ids``: record what
-    the write changed for the revision it makes, and carry the stored results it cannot
-    change (``places_scoped``, when no tie claim changed) to that revision."""
+    the write changed for the revision it makes."""
     marks = ", ".join("?" for _ in claim_ids)
     rows = store.conn.execute(
         f"SELECT subject, predicate, object FROM claims WHERE id IN ({marks})", claim_ids
@@ -145,7 +157,9 @@ def record_scope(store: Store, claim_ids: list[int]) -> None:
     number = int(store.get_meta("revision") or 0) + 1  # transaction() adds one at commit
     new = f"{old.rsplit(':', 1)[0]}:{number}"
     affected = [] if ties else sorted(reached(store, [(s, o) for s, _, o in rows]))
-    scope = {"after": old, "ties": ties, "affected": affected}
+    before = _scope(store, old)
+    places = new if ties else str(before.get("places") or old) if before else old
+    scope = {"after": old, "ties": ties, "affected": affected, "places": places}
     store.conn.execute(
         "INSERT OR REPLACE INTO derived (key, revision, value) VALUES (?, ?, ?)",
         (f"scope:{number}", new, zlib.compress(json.dumps(scope).encode(), 3)),
@@ -154,16 +168,31 @@ def record_scope(store: Store, claim_ids: list[int]) -> None:
         "DELETE FROM derived WHERE key LIKE 'scope:%' AND CAST(substr(key, 7) AS INTEGER) < ?",
         (number - SCOPE_KEEP,),
     )
-    if not ties:
-        kept = [
-            key
-            for (key,) in store.conn.execute("SELECT key FROM derived WHERE revision = ?", (old,))
-            if places_scoped(str(key))
-        ]
-        store.conn.executemany(
-            "UPDATE derived SET revision = ? WHERE key = ? AND revision = ?",
-            [(new, key, old) for key in kept],
-        )
+
+
+def _scope(store: Store, revision: str) -> dict[str, Any] | None:
+    """The scope recorded for ``revision``, read through the store's own connection."""
+    row = store.conn.execute(
+        "SELECT value FROM derived WHERE key = ? AND revision = ?",
+        (f"scope:{revision.rsplit(':', 1)[-1]}", revision),
+    ).fetchone()
+    return None if row is None else _parse(bytes(row[0]))
+
+
+def _parse(raw: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(zlib.decompress(raw))
+    except (zlib.error, ValueError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def places_revision(path: str, revision: str) -> str:
+    """The oldest revision whose places and ties are those of ``revision``: where results
+    of places and ties only are kept (``revision`` itself unless the writes since recorded
+    that they changed no tie)."""
+    scope = read_scope(path, revision)
+    return str(scope.get("places") or revision) if scope else revision
 
 
 def read_scope(path: str, revision: str) -> dict[str, Any] | None:
@@ -171,10 +200,4 @@ def read_scope(path: str, revision: str) -> dict[str, Any] | None:
     (None for an import, a rebuild, or a scope too old to be kept)."""
     number = revision.rsplit(":", 1)[-1]
     raw = read_derived(path, f"scope:{number}", revision)
-    if raw is None:
-        return None
-    try:
-        value = json.loads(zlib.decompress(raw))
-    except (zlib.error, ValueError):
-        return None
-    return value if isinstance(value, dict) else None
+    return None if raw is None else _parse(raw)
