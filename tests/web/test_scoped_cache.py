@@ -181,3 +181,24 @@ def test_stored_network_results_outlive_a_review_that_changes_no_tie(writable_db
         tie = claim_id(writable_db, "lyon", "twinned_with", "birmingham")
         api.review(store, "accepted", ids=[tie])
     assert stored(writable_db, lambda cache: cache.get(key)) is None  # a tie changed
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/cities?q=Yoko",
+        "/api/cities?q=Yoko&format=csv",
+        "/api/conflicts?city=Yokohama&limit=2",
+        "/api/cities/Yokohama",
+        "/compare?cities=Lyon,Yokohama",
+        "/",
+    ],
+)
+def test_a_cached_answer_served_again_is_the_same_answer(writer: Client, url: str) -> None:
+    for encoding in ("gzip", "identity"):
+        first = writer.get(url, headers={"Accept-Encoding": encoding})
+        again = writer.get(url, headers={"Accept-Encoding": encoding})  # not routed again
+        assert first.status_code == again.status_code == 200
+        assert first.content == again.content and len(first.content) > 50
+        assert dict(first.headers) == dict(again.headers)
+    assert writer.app.state.stores.urls  # the second requests were answered from the cache

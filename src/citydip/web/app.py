@@ -96,6 +96,9 @@ class Stores:
         self._epochs: tuple[Any, Epochs] | None = None  # (revision, what changed since base)
         self._resolved: dict[tuple[Any, str, str], str | None] = {}  # (revision, kind, name)
         self._reading = threading.Lock()
+        # (path, query) of a GET a route answered with a cached body → (key, reads): a route
+        # makes its key from the URL alone, so the same URL is the same cached answer
+        self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -287,6 +290,25 @@ class Body:
         gz = gzip.compress(raw, compresslevel=6, mtime=0)
         return cls(raw, gz, media_type, tuple((headers or {}).items()))
 
+    async def send(self, scope: Scope, send: Send) -> None:
+        """The same answer as :meth:`response`, sent straight to the ASGI server."""
+        accept = b""
+        for name, value in scope.get("headers", ()):
+            if name.lower() == b"accept-encoding":
+                accept = value
+        zipped = b"gzip" in accept
+        content = self.gz if zipped else self.raw
+        headers = [
+            (b"content-length", str(len(content)).encode()),
+            (b"content-type", self.media_type.encode()),
+            *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers),
+            (b"vary", b"Accept-Encoding"),
+        ]
+        if zipped:
+            headers.append((b"content-encoding", b"gzip"))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
+
     def response(self, request: Request) -> Response:
         headers = dict(self.headers)
         headers["Vary"] = "Accept-Encoding"
@@ -311,7 +333,33 @@ async def cached_body(
 
         body = await run_in_threadpool(stores.cached, key, compute, scope)
     assert isinstance(body, Body)
+    if request.method == "GET":
+        if len(stores.urls) >= MAX_URLS:
+            stores.urls.clear()
+        stores.urls[(request.url.path, request.scope.get("query_string", b""))] = (key, scope)
     return body.response(request)
+
+
+MAX_URLS = 20_000
+
+
+class CachedAnswers:
+    """A GET for a URL a route answered from the cache before is answered here, from the
+    same cached body (while it is current), without routing, validation or a worker thread;
+    anything else goes on to the routes."""
+
+    def __init__(self, app: ASGIApp, stores: Stores) -> None:
+        self.app = app
+        self.stores = stores
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            known = self.stores.urls.get((scope["path"], scope.get("query_string", b"")))
+            body = None if known is None else self.stores.peek(*known)
+            if isinstance(body, Body):
+                await body.send(scope, send)
+                return
+        await self.app(scope, receive, send)
 
 
 def error_body(exc: CitydipError) -> dict[str, Any]:
@@ -342,6 +390,7 @@ def create_app(
     app.state.stores = Stores(Path(db))
     app.state.guard = Guard(token)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(CachedAnswers, stores=app.state.stores)
     app.add_middleware(Gate, hosts=LOOPBACK | {h.strip().lower().strip("[]") for h in hosts})
     app.add_middleware(SecurityHeaders)  # the outermost: on the gate's refusals too
     app.include_router(routes_api.router)
