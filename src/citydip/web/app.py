@@ -94,7 +94,9 @@ class Stores:
         self.bytes = 0  # what the cached values weigh, by :func:`weight`
         self._stamp: tuple[Any, Any] | None = None  # (file stamp, revision read at it)
         self._epochs: tuple[Any, Epochs] | None = None  # (revision, what changed since base)
-        self._resolved: dict[tuple[Any, str, str], str | None] = {}  # (revision, kind, name)
+        # (base, tie epoch, kind, name) → entity id: a name names the same entity until an
+        # import (new names, entities) or a tie (the most-tied namesake wins) changes
+        self._resolved: dict[tuple[Any, ...], str | None] = {}
         self._reading = threading.Lock()
         # (path, query) of a GET a route answered with a cached body → (key, reads): a route
         # makes its key from the URL alone, so the same URL is the same cached answer
@@ -112,10 +114,11 @@ class Stores:
         finally:
             store.close()
 
-    def version(self) -> tuple[Any, ...]:
+    def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
         and when the file is replaced (a rebuild), not when a derived result is kept in
-        it. Read from the store only when the file's stamp changed."""
+        it. Read from the store only when the file's stamp changed (not ``wait``: None
+        then, so that the event loop never waits for a writer's lock)."""
         stamps = []
         for suffix in ("", "-wal"):
             try:
@@ -127,7 +130,12 @@ class Stores:
         known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
+        if not wait:
+            return None
         with self._reading:
+            known = self._stamp
+            if known is not None and known[0] == stamp:
+                return known[1]  # type: ignore[no-any-return]
             revision: tuple[Any, ...] = (stamp, None)
             try:
                 conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
@@ -155,8 +163,6 @@ class Stores:
         if epochs is None or len(epochs.entities) > MAX_EPOCHS:
             epochs = Epochs(revision)
         self._epochs = (revision, epochs)
-        with self._lock:
-            self._resolved.clear()
 
     def _replay(self, known: tuple[Any, Epochs], revision: tuple[Any, ...]) -> Epochs | None:
         from citydip.store.derived import SCOPE_KEEP, read_scope
@@ -173,9 +179,11 @@ class Stores:
         return epochs
 
     def token(self, scope: Reads, resolve: bool = True) -> tuple[Any, ...] | None:
-        """What an answer of ``scope`` is keyed on now (None: a name of an ``About`` not
-        resolved yet, and ``resolve`` False)."""
-        version = self.version()
+        """What an answer of ``scope`` is keyed on now (None when ``resolve`` is False and
+        that needs the store: a name of an ``About`` not resolved yet, a new revision)."""
+        version = self.version(wait=resolve)
+        if version is None:
+            return None
         known = self._epochs
         if scope is None or known is None or known[0] != version:
             return version
@@ -185,21 +193,23 @@ class Stores:
         assert isinstance(scope, About)
         ids = []
         for name in scope.names:
+            named = (epochs.base, epochs.ties, scope.kind, name)
             with self._lock:
-                hit = (version, scope.kind, name) in self._resolved
-                entity_id = self._resolved.get((version, scope.kind, name))
+                hit = named in self._resolved
+                entity_id = self._resolved.get(named)
             if not hit:
                 if not resolve:
                     return None
-                entity_id = self._resolve(version, scope.kind, name)
+                entity_id = self._resolve(named)
             if entity_id is None:
                 return version  # not one known entity: the answer is an error, not cached
             ids.append((entity_id, epochs.entities.get(entity_id, 0)))
         return ("about", epochs.base, epochs.ties, tuple(ids))
 
-    def _resolve(self, version: tuple[Any, ...], kind: str, name: str) -> str | None:
+    def _resolve(self, named: tuple[Any, ...]) -> str | None:
         from citydip.knowledge.lookup import find_entity
 
+        kind, name = named[-2:]
         try:
             with self.session() as store:
                 entity_id: str | None = find_entity(
@@ -210,7 +220,7 @@ class Stores:
         with self._lock:
             if len(self._resolved) > 10_000:
                 self._resolved.clear()
-            self._resolved[(version, kind, name)] = entity_id
+            self._resolved[named] = entity_id
         return entity_id
 
     def peek(self, key: tuple[Any, ...], scope: Reads = None) -> Any | None:
