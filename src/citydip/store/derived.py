@@ -26,6 +26,7 @@ changes):
 from __future__ import annotations
 
 import json
+import sqlite3
 import zlib
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -172,7 +173,12 @@ def record_scope(store: Store, claim_ids: list[int]) -> None:
 
 def _scope(store: Store, revision: str) -> dict[str, Any] | None:
     """The scope recorded for ``revision``, read through the store's own connection."""
-    row = store.conn.execute(
+    return scope_at(store.conn, revision)
+
+
+def scope_at(conn: sqlite3.Connection, revision: str) -> dict[str, Any] | None:
+    """The scope recorded for the write that made ``revision``, read through ``conn``."""
+    row = conn.execute(
         "SELECT value FROM derived WHERE key = ? AND revision = ?",
         (f"scope:{revision.rsplit(':', 1)[-1]}", revision),
     ).fetchone()

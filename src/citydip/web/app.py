@@ -130,49 +130,64 @@ class Stores:
         known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
-        if not wait:
+        if not self._reading.acquire(blocking=wait):
             return None
-        with self._reading:
+        try:
             known = self._stamp
             if known is not None and known[0] == stamp:
                 return known[1]  # type: ignore[no-any-return]
             revision: tuple[Any, ...] = (stamp, None)
+            epochs = None
             try:
-                conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
+                conn = sqlite3.connect(
+                    f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2 if wait else 0
+                )
                 try:
                     rows = conn.execute(
                         "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
                         "ORDER BY key"
                     ).fetchall()
                     revision = (stamps[0][0] if stamps else None, tuple(rows))
+                    epochs = self._follow(revision, conn)
                 finally:
                     conn.close()
             except sqlite3.Error:
-                pass  # not readable now: keyed by the stamp, the request reports the problem
-            self._follow(revision)
+                if not wait:
+                    return None  # a writer holds the store: a worker thread waits for it
+                # not readable now: keyed by the stamp, the request reports the problem
+            self._epochs = (revision, epochs or Epochs(revision))
             self._stamp = (stamp, revision)
-        return revision
+            return revision
+        finally:
+            self._reading.release()
 
-    def _follow(self, revision: tuple[Any, ...]) -> None:
-        """Bring the epochs to ``revision``: through the scopes its writes recorded when
-        every write since the last revision seen recorded one, else from a new base."""
+    def _follow(self, revision: tuple[Any, ...], conn: sqlite3.Connection) -> Epochs:
+        """The epochs at ``revision``: through the scopes its writes recorded when every
+        write since the last revision seen recorded one, else from a new base."""
         known = self._epochs
         if known is not None and known[0] == revision:
-            return
-        epochs = self._replay(known, revision) if known is not None else None
+            return known[1]
+        epochs = self._replay(known, revision, conn) if known is not None else None
         if epochs is None or len(epochs.entities) > MAX_EPOCHS:
             epochs = Epochs(revision)
-        self._epochs = (revision, epochs)
+        return epochs
 
-    def _replay(self, known: tuple[Any, Epochs], revision: tuple[Any, ...]) -> Epochs | None:
-        from citydip.store.derived import SCOPE_KEEP, read_scope
+    def _replay(
+        self, known: tuple[Any, Epochs], revision: tuple[Any, ...], conn: sqlite3.Connection
+    ) -> Epochs | None:
+        from citydip.store.derived import SCOPE_KEEP, scope_at
 
         old, new = _numbered(known[0]), _numbered(revision)
         if old is None or new is None or old[0] != new[0] or not 0 < new[1] - old[1] <= SCOPE_KEEP:
             return None
         epochs = known[1]
         for number in range(old[1] + 1, new[1] + 1):
-            scope = read_scope(str(self.path), f"{new[0]}:{number}")
+            try:
+                scope = scope_at(conn, f"{new[0]}:{number}")
+            except sqlite3.Error as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise  # a writer holds the store: read again
+                return None  # no scopes in this store
             if scope is None or scope.get("after") != f"{new[0]}:{number - 1}":
                 return None
             epochs = epochs.after(scope)
