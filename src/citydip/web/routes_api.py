@@ -453,4 +453,6 @@ def decide(
     request.app.state.guard.check_bearer(request)
     state = "accepted" if decision is Decision.accept else "rejected"
     with session(request) as s:
-        return reply(api.review(s, state, ids=[claim_id]))
+        result = api.review(s, state, ids=[claim_id])
+    request.app.state.stores.version()  # the new revision, read before anyone waits for it
+    return reply(result)

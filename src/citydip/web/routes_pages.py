@@ -258,7 +258,9 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
 
     def write() -> Any:
         with session(request) as s:
-            return api.review(s, states[decision], ids=[claim_id])
+            result = api.review(s, states[decision], ids=[claim_id])
+        request.app.state.stores.version()  # the new revision, read before anyone waits
+        return result
 
     result = await run_in_threadpool(write)
     message = quote(f"Claim {claim_id} {result.state}.")
