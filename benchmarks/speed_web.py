@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import httpx
 
-from web_load import free_port, load, wrk_load
+from web_load import Call, free_port, load, wrk_load
 
 PATHS = [
     ("home page", "/"),
@@ -120,7 +120,7 @@ def pages(
 
 def _load(port: int, clients: int, duration: float) -> dict[str, float]:
     base = f"http://127.0.0.1:{port}"
-    paths = [p for _, p in PATHS]
+    paths = [Call("GET", p) for _, p in PATHS]
     try:
         if shutil.which("wrk"):
             return wrk_load(base, paths, clients, duration)

@@ -101,6 +101,7 @@ class Stores:
         # (path, query) of a GET a route answered with a cached body → (key, reads): a route
         # makes its key from the URL alone, so the same URL is the same cached answer
         self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
+        self._writing = threading.Lock()
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -113,6 +114,16 @@ class Stores:
             yield store
         finally:
             store.close()
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """The store for one write: the server's writes wait for each other here, in turn,
+        not by polling SQLite's lock; the new revision is read as soon as the write is
+        committed, before the next write starts and before the answer goes out."""
+        with self._writing:
+            with self.session() as store:
+                yield store
+            self.version()
 
     def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)

@@ -452,7 +452,5 @@ def decide(
 ) -> Response:
     request.app.state.guard.check_bearer(request)
     state = "accepted" if decision is Decision.accept else "rejected"
-    with session(request) as s:
-        result = api.review(s, state, ids=[claim_id])
-    request.app.state.stores.version()  # the new revision, read before anyone waits for it
-    return reply(result)
+    with request.app.state.stores.writing() as s:
+        return reply(api.review(s, state, ids=[claim_id]))

@@ -257,10 +257,8 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
     def write() -> Any:
-        with session(request) as s:
-            result = api.review(s, states[decision], ids=[claim_id])
-        request.app.state.stores.version()  # the new revision, read before anyone waits
-        return result
+        with request.app.state.stores.writing() as s:
+            return api.review(s, states[decision], ids=[claim_id])
 
     result = await run_in_threadpool(write)
     message = quote(f"Claim {claim_id} {result.state}.")
