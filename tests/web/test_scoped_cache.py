@@ -202,3 +202,42 @@ def test_a_cached_answer_served_again_is_the_same_answer(writer: Client, url: st
         assert first.content == again.content and len(first.content) > 50
         assert dict(first.headers) == dict(again.headers)
     assert writer.app.state.stores.urls  # the second requests were answered from the cache
+
+
+def test_decisions_that_arrive_together_are_written_together(writable_db: Path) -> None:
+    import threading
+
+    from tests.web.conftest import review_of
+
+    from citydip.api.documents import review_in_turn
+    from citydip.api.records import ReviewResult
+    from citydip.errors import CitydipError, NotFound
+    from citydip.web.app import Stores
+
+    conn = sqlite3.connect(writable_db)
+    try:
+        ids = [int(r[0]) for r in conn.execute("SELECT id FROM claims WHERE method = 'extracted'")]
+    finally:
+        conn.close()
+    stores, answers = Stores(writable_db), {}
+
+    def decide(claim: int) -> None:
+        try:
+            answers[claim] = stores.review("accepted", claim)
+        except CitydipError as exc:
+            answers[claim] = exc
+
+    threads = [threading.Thread(target=decide, args=(c,)) for c in [*ids, 999_999]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert isinstance(answers.pop(999_999), NotFound)  # refused alone
+    assert answers == {c: ReviewResult("accepted", 1, [c]) for c in ids}
+    assert {review_of(writable_db, c) for c in ids} == {"accepted"}
+    with open_store(writable_db) as store:  # in one batch, the later decision wins
+        assert review_in_turn(store, [("rejected", ids[0]), ("accepted", ids[0])]) == [
+            ReviewResult("rejected", 1, [ids[0]]),
+            ReviewResult("accepted", 1, [ids[0]]),
+        ]
+    assert review_of(writable_db, ids[0]) == "accepted"

@@ -102,6 +102,7 @@ class Stores:
         # makes its key from the URL alone, so the same URL is the same cached answer
         self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
         self._writing = threading.Lock()
+        self._queued: list[Decision] = []
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -115,15 +116,33 @@ class Stores:
         finally:
             store.close()
 
-    @contextmanager
-    def writing(self) -> Iterator[Store]:
-        """The store for one write: the server's writes wait for each other here, in turn,
-        not by polling SQLite's lock; the new revision is read as soon as the write is
-        committed, before the next write starts and before the answer goes out."""
+    def review(self, state: str, claim_id: int) -> Any:
+        """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
+        while another is written wait for it, then are written together in one transaction
+        (one commit on disk for all), not by polling SQLite's lock; the new revision is read
+        as soon as they are committed, before their answers go out."""
+        from citydip.api.documents import review_in_turn
+
+        mine = Decision(state, claim_id)
+        with self._lock:
+            self._queued.append(mine)
         with self._writing:
-            with self.session() as store:
-                yield store
-            self.version()
+            if not mine.done:
+                with self._lock:
+                    batch, self._queued = self._queued, []
+                try:
+                    with self.session() as store:
+                        outcome: list[Any] = review_in_turn(
+                            store, [(d.state, d.claim_id) for d in batch]
+                        )
+                except BaseException as exc:  # the store refused them all
+                    outcome = [exc] * len(batch)
+                for decision, result in zip(batch, outcome, strict=True):
+                    decision.result, decision.done = result, True
+                self.version()
+        if isinstance(mine.result, BaseException):
+            raise mine.result
+        return mine.result
 
     def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
@@ -289,6 +308,16 @@ class Stores:
                     _, (_, dropped) = self._cache.popitem(last=False)
                     self.bytes -= dropped
         return value
+
+
+@dataclass
+class Decision:
+    """A review decision waiting to be written, and, once written, what it did."""
+
+    state: str
+    claim_id: int
+    done: bool = False
+    result: Any = None
 
 
 def _numbered(revision: tuple[Any, ...]) -> tuple[str, int] | None:

@@ -452,5 +452,4 @@ def decide(
 ) -> Response:
     request.app.state.guard.check_bearer(request)
     state = "accepted" if decision is Decision.accept else "rejected"
-    with request.app.state.stores.writing() as s:
-        return reply(api.review(s, state, ids=[claim_id]))
+    return reply(request.app.state.stores.review(state, claim_id))

@@ -257,8 +257,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
     def write() -> Any:
-        with request.app.state.stores.writing() as s:
-            return api.review(s, states[decision], ids=[claim_id])
+        return request.app.state.stores.review(states[decision], claim_id)
 
     result = await run_in_threadpool(write)
     message = quote(f"Claim {claim_id} {result.state}.")
