@@ -413,18 +413,38 @@ class CachedAnswers:
     same cached body (while it is current), without routing, validation or a worker thread;
     anything else goes on to the routes."""
 
-    def __init__(self, app: ASGIApp, stores: Stores) -> None:
+    def __init__(self, app: ASGIApp, stores: Stores, files: dict[str, Body]) -> None:
         self.app = app
         self.stores = stores
+        self.files = files  # path → body: the site's own static files, read once
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            known = self.stores.urls.get((scope["path"], scope.get("query_string", b"")))
+            query = scope.get("query_string", b"")
+            if not query and (file := self.files.get(scope["path"])) is not None:
+                await file.send(scope, send)
+                return
+            known = self.stores.urls.get((scope["path"], query))
             body = None if known is None else self.stores.peek(*known)
             if isinstance(body, Body):
                 await body.send(scope, send)
                 return
         await self.app(scope, receive, send)
+
+
+def static_files() -> dict[str, Body]:
+    """The files under /static (a stylesheet, a script), read once: each request for one is
+    answered from memory (the mounted folder answers anything else, such as a query)."""
+    import mimetypes
+
+    files = {}
+    for path in sorted((HERE / "static").iterdir()):
+        if path.is_file():
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            media = f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
+            raw = path.read_bytes()
+            files[f"/static/{path.name}"] = Body(raw, gzip.compress(raw, mtime=0), media)
+    return files
 
 
 def error_body(exc: CitydipError) -> dict[str, Any]:
@@ -455,7 +475,7 @@ def create_app(
     app.state.stores = Stores(Path(db))
     app.state.guard = Guard(token)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
-    app.add_middleware(CachedAnswers, stores=app.state.stores)
+    app.add_middleware(CachedAnswers, stores=app.state.stores, files=static_files())
     app.add_middleware(Gate, hosts=LOOPBACK | {h.strip().lower().strip("[]") for h in hosts})
     app.add_middleware(SecurityHeaders)  # the outermost: on the gate's refusals too
     app.include_router(routes_api.router)
