@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citydip.errors import InvalidInput, StoreError
-from citydip.files import os_problem, remove_stale_temporaries
 from citydip.paths import DEFAULT_DIR_ENV, data_home
 from citydip.store.database import Store, open_store, store_failure
 
@@ -94,6 +93,7 @@ def build_store(
     store gets its costly derived results computed too (``analysis.warm``). ``replacing``:
     what a rebuild found at ``path`` before building; if the file changed meanwhile (an
     import landed), nothing is replaced."""
+    from citydip.files import remove_stale_temporaries
     from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.world import load_world, read_world, world_path
 
@@ -221,6 +221,8 @@ class StoreCheck:
 def _kind_of(path: Path) -> str:
     """What is at ``path``, as :class:`StoreCheck` names it; a folder or anything but a
     regular file is refused: a store is never built over it."""
+    from citydip.files import os_problem  # tempfile, shutil: not at every command's start
+
     try:
         info = os.stat(path)
     except FileNotFoundError:

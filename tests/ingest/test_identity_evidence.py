@@ -214,3 +214,85 @@ def test_two_twinned_namesakes_stay_two_places(store: Store) -> None:
     one, two = _holder(store, "Q66633"), _holder(store, "Q119603")
     assert one != two
     assert all(c.subject != c.object for c in store.claims(source_id=CRAWL.id))
+
+
+def test_a_german_label_joins_the_town_the_lists_tie_to_its_partners(
+    store: Store, tmp_path: Path
+) -> None:
+    _pairs(
+        store,
+        tmp_path,
+        ["Covasna,Romania,Szeged,Hungary,,,,", "Covasna,Romania,Debrecen,Hungary,,,,"],
+    )
+    covasna = _holder_of_name(store, "Covasna")
+    record = WikidataRecord(  # the 2016 crawl's German label, no country, no coordinates
+        ties=[WikidataTie("Q900010", "Q900011", "a:1"), WikidataTie("Q900010", "Q900012", "a:2")],
+        labels={"Q900010": "Kovasna", "Q900011": "Szeged", "Q900012": "Debrecen"},
+        countries={"Q900011": "HU", "Q900012": "HU"},
+    )
+    _crawl(store, record)
+    assert _holder(store, "Q900010") == covasna
+    why = {n: w or "" for n, _, w in store.name_evidence(covasna)}["Kovasna"]
+    assert "2 of its 2 partners" in why
+
+
+def test_an_unplaced_label_stays_apart_when_two_towns_share_its_partners(
+    store: Store, tmp_path: Path
+) -> None:
+    _pairs(
+        store,
+        tmp_path,
+        [
+            "Covasna,Romania,Szeged,Hungary,,,,",
+            "Covasna,Romania,Debrecen,Hungary,,,,",
+            "Coventry,United Kingdom,Szeged,Hungary,,,,",
+            "Coventry,United Kingdom,Debrecen,Hungary,,,,",
+        ],
+    )
+    record = WikidataRecord(  # a label like neither town, whose partners both towns share
+        ties=[WikidataTie("Q900010", "Q900011", "a:1"), WikidataTie("Q900010", "Q900012", "a:2")],
+        labels={"Q900010": "Zillenmarkt", "Q900011": "Szeged", "Q900012": "Debrecen"},
+        countries={"Q900011": "HU", "Q900012": "HU"},
+    )
+    _crawl(store, record)
+    assert _holder(store, "Q900010") == "wd-Q900010"
+
+
+def test_a_second_item_of_a_city_label_is_the_state_named_after_it(store: Store) -> None:
+    record = WikidataRecord(
+        ties=[WikidataTie("Q174", "Q1781", "a:1"), WikidataTie("Q175", "Q1781", "a:2")],
+        labels={"Q174": "São Paulo", "Q175": "São Paulo", "Q1781": "Budapest"},
+        countries={"Q174": "BR", "Q175": "BR", "Q1781": "HU"},
+        coords={"Q174": (-23.55, -46.63), "Q1781": (47.4983, 19.0408)},
+    )
+    _crawl(store, record)
+    city, state = store.entity(_holder(store, "Q174")), store.entity(_holder(store, "Q175"))
+    assert city is not None and state is not None and city.id != state.id
+    assert city.level == "city" and city.geonames_id == 3448439
+    assert state.level == "state" and state.geonames_id == 3448433
+    assert state.name == "São Paulo (state)" and state.lat is not None
+    assert state.placement == "centroid"
+
+
+def test_a_district_label_of_a_city_is_not_its_state(store: Store) -> None:
+    record = WikidataRecord(  # Wieden is a district of Vienna, not the state of Vienna
+        ties=[WikidataTie("Q1741", "Q1781", "a:1"), WikidataTie("Q268001", "Q1781", "a:2")],
+        labels={"Q1741": "Vienna", "Q268001": "Wieden", "Q1781": "Budapest"},
+        countries={"Q1741": "AT", "Q268001": "AT", "Q1781": "HU"},
+        coords={"Q1741": (48.2083, 16.3725), "Q1781": (47.4983, 19.0408)},
+        aliases={"Q1741": ["Wien"]},
+    )
+    _crawl(store, record)
+    wieden = store.entity(_holder(store, "Q268001"))
+    assert wieden is not None and wieden.level != "state"
+    assert wieden.id != _holder(store, "Q1741")
+
+
+def test_a_borough_written_with_its_city_is_the_curated_district(
+    store: Store, tmp_path: Path
+) -> None:
+    _pairs(store, tmp_path, ["Seoul – Seocho,South Korea,Manhattan (New York),United States,,,,"])
+    manhattan = store.entity("manhattan")
+    assert manhattan is not None and manhattan.parent == "new-york-city"
+    assert manhattan.level == "district" and manhattan.lat is not None
+    assert _partners(store, "manhattan")  # the row's tie sits on the district

@@ -203,3 +203,23 @@ def test_no_tie_joins_a_place_to_itself(world_store: Store) -> None:
         "SELECT COUNT(*) FROM claims WHERE predicate = 'twinned_with' AND subject = object"
     ).fetchone()
     assert rows[0] == 0
+
+
+def test_curated_places_geonames_cities_lack_are_located(store: Store) -> None:
+    from citydip.ingest.world_build import curated_points
+    from citydip.ingest.world_items import ItemEvidence, ItemFacts
+
+    evidence = ItemEvidence()
+    evidence.add(ItemFacts("Q16635", "Guam", country="US", lat=13.5, lon=144.8))
+    curated = {e.id for e in store.entities(type="place")}
+    points = {row[0]: row[1:] for row in curated_points(store, curated, evidence)}
+    california = points["california"]
+    assert california[2] == "centroid" and 32 < california[0] < 42  # the state's centroid
+    assert points["guam"] == [13.5, 144.8, "wikidata"]  # Wikidata's point, plausible in GU
+    taipei = store.entity("taipei")
+    assert taipei is not None
+    assert points["shilin"] == [taipei.lat, taipei.lon, "parent"]  # a district at its city
+    assert "yokohama" not in points  # GeoNames already locates it
+    store.locate_places((eid, *where) for eid, where in points.items())
+    located = store.entity("california")
+    assert located is not None and located.placement == "centroid"

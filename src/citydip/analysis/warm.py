@@ -3,8 +3,9 @@
 The embedded default store is built on first use (``stores.build_store``). Computing there,
 in a few seconds, the twinning graph, its centralities (betweenness estimated, see
 ``network/estimates.py``), its overview (the home page's map), the whole store's
-conflicts and the default listing of places lets the first ``network city``, home page,
-``conflicts`` or ``cities`` read them instead (``store.derived``). Any later write makes
+conflicts, the default listing of places and the regions of its cities (which tell
+namesakes apart) lets the first ``network city``, home page, ``conflicts``, ``cities`` or
+``city`` read them instead (``store.derived``). Any later write makes
 them stale; the next call computes them again.
 """
 
@@ -16,13 +17,15 @@ CITIES_SHOWN = 50  # the listing ``citydip cities`` shows by default (cli/direct
 
 
 def warm_caches(store: Store) -> None:
-    """Compute and keep the graph, its centralities and overview, the conflicts and the
-    default listing of places of ``store``."""
+    """Compute and keep the graph, its centralities and overview, the conflicts, the
+    default listing of places and the regions of the cities of ``store``."""
     from citydip.analysis.listing import listed_cities
     from citydip.analysis.network.city import centralities
     from citydip.analysis.network.graph import build_network
     from citydip.analysis.network.overview import network_overview
     from citydip.knowledge.conflicts import find_conflicts
+    from citydip.knowledge.regions import REGIONS, store_regions
+    from citydip.store.derived import DerivedCache
 
     network = build_network(store)
     if network.edges:
@@ -30,3 +33,4 @@ def warm_caches(store: Store) -> None:
         network_overview(store, network=network)
     find_conflicts(store, limit=0)
     listed_cities(store, None, "ties", CITIES_SHOWN)
+    DerivedCache(store).put(REGIONS, store_regions(store))

@@ -16,62 +16,65 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
 
 from __future__ import annotations
 
-from citydip.api.documents import check_document, extract_document, proposed_claims, review
-from citydip.api.imports import (
-    import_edges,
-    import_pairs,
-    import_table,
-    import_wikidata,
-    update_wikidata,
-)
-from citydip.api.memberships import import_memberships, list_organizations, network_orgs
-from citydip.api.network import (
-    network_city,
-    network_communities,
-    network_countries,
-    network_export,
-    network_filter,
-    network_homophily,
-    network_overview,
-    network_stats,
-    network_top,
-)
-from citydip.api.partners import city_typology, evaluate_partners, recommend_partners
-from citydip.api.places import (
-    download_geonames,
-    gazetteer_status,
-    places_audit,
-    resolve_batch,
-    resolve_place,
-)
-from citydip.api.profiles import (
-    bibliography,
-    briefing,
-    city_profile,
-    compare_cities,
-    list_conflicts,
-    organization_members,
-    place_identity,
-    search_cities,
-)
-from citydip.api.records import (
-    CityNetwork,
-    Communities,
-    CountryNetwork,
-    ExportResult,
-    Homophily,
-    NetworkOverview,
-    NetworkStats,
-    Profile,
-    ProposedClaim,
-    ResolvedBatch,
-    ReviewResult,
-    SavedExtraction,
-    SourceRecord,
-    TieLine,
-    TopPlace,
-    TopPlaces,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from citydip.api.documents import check_document, extract_document, proposed_claims, review
+    from citydip.api.imports import (
+        import_edges,
+        import_pairs,
+        import_table,
+        import_wikidata,
+        update_wikidata,
+    )
+    from citydip.api.memberships import import_memberships, list_organizations, network_orgs
+    from citydip.api.network import (
+        network_city,
+        network_communities,
+        network_countries,
+        network_export,
+        network_filter,
+        network_homophily,
+        network_overview,
+        network_stats,
+        network_top,
+    )
+    from citydip.api.partners import city_typology, evaluate_partners, recommend_partners
+    from citydip.api.places import (
+        download_geonames,
+        gazetteer_status,
+        places_audit,
+        resolve_batch,
+        resolve_place,
+    )
+    from citydip.api.profiles import (
+        bibliography,
+        briefing,
+        city_profile,
+        compare_cities,
+        list_conflicts,
+        organization_members,
+        place_identity,
+        search_cities,
+    )
+    from citydip.api.records import (
+        CityNetwork,
+        Communities,
+        CountryNetwork,
+        ExportResult,
+        Homophily,
+        NetworkOverview,
+        NetworkStats,
+        Profile,
+        ProposedClaim,
+        ResolvedBatch,
+        ReviewResult,
+        SavedExtraction,
+        SourceRecord,
+        TieLine,
+        TopPlace,
+        TopPlaces,
+    )
 
 __all__ = [
     "CityNetwork",
@@ -128,3 +131,70 @@ __all__ = [
     "search_cities",
     "update_wikidata",
 ]
+
+_LAZY = {
+    "CityNetwork": "citydip.api.records",
+    "Communities": "citydip.api.records",
+    "CountryNetwork": "citydip.api.records",
+    "ExportResult": "citydip.api.records",
+    "Homophily": "citydip.api.records",
+    "NetworkOverview": "citydip.api.records",
+    "NetworkStats": "citydip.api.records",
+    "Profile": "citydip.api.records",
+    "ProposedClaim": "citydip.api.records",
+    "ResolvedBatch": "citydip.api.records",
+    "ReviewResult": "citydip.api.records",
+    "SavedExtraction": "citydip.api.records",
+    "SourceRecord": "citydip.api.records",
+    "TieLine": "citydip.api.records",
+    "TopPlace": "citydip.api.records",
+    "TopPlaces": "citydip.api.records",
+    "bibliography": "citydip.api.profiles",
+    "briefing": "citydip.api.profiles",
+    "check_document": "citydip.api.documents",
+    "city_profile": "citydip.api.profiles",
+    "city_typology": "citydip.api.partners",
+    "compare_cities": "citydip.api.profiles",
+    "download_geonames": "citydip.api.places",
+    "evaluate_partners": "citydip.api.partners",
+    "extract_document": "citydip.api.documents",
+    "gazetteer_status": "citydip.api.places",
+    "import_edges": "citydip.api.imports",
+    "import_memberships": "citydip.api.memberships",
+    "import_pairs": "citydip.api.imports",
+    "import_table": "citydip.api.imports",
+    "import_wikidata": "citydip.api.imports",
+    "list_conflicts": "citydip.api.profiles",
+    "list_organizations": "citydip.api.memberships",
+    "network_city": "citydip.api.network",
+    "network_communities": "citydip.api.network",
+    "network_countries": "citydip.api.network",
+    "network_export": "citydip.api.network",
+    "network_filter": "citydip.api.network",
+    "network_homophily": "citydip.api.network",
+    "network_orgs": "citydip.api.memberships",
+    "network_overview": "citydip.api.network",
+    "network_stats": "citydip.api.network",
+    "network_top": "citydip.api.network",
+    "organization_members": "citydip.api.profiles",
+    "place_identity": "citydip.api.profiles",
+    "places_audit": "citydip.api.places",
+    "proposed_claims": "citydip.api.documents",
+    "recommend_partners": "citydip.api.partners",
+    "resolve_batch": "citydip.api.places",
+    "resolve_place": "citydip.api.places",
+    "review": "citydip.api.documents",
+    "search_cities": "citydip.api.profiles",
+    "update_wikidata": "citydip.api.imports",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Import a name's own module on first use: a command loads only what it calls."""
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'citydip.api' has no attribute {name!r}")

@@ -82,10 +82,11 @@ def network_stats(
     exact: bool = False,
 ) -> NetworkStats:
     """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
-    from citydip.analysis.network.graph import igraph_errors
-    from citydip.analysis.network.stats import network_stats as compute
 
     def stats() -> dict[str, object]:
+        from citydip.analysis.network.graph import igraph_errors
+        from citydip.analysis.network.stats import network_stats as compute
+
         network = _network(store, filters)
         with igraph_errors():
             return compute(network, heavy=heavy, progress=progress, exact=exact)
@@ -103,8 +104,6 @@ def network_city(
     exact: bool = False,
 ) -> CityNetwork:
     """A city's place in the network: centrality and rank, reach, partners, waves."""
-    from citydip.analysis.network.city import centralities, city_metrics
-    from citydip.analysis.network.graph import igraph_errors
     from citydip.knowledge.lookup import find_city
 
     if not 1 <= wave_gap <= 100:
@@ -112,6 +111,9 @@ def network_city(
     entity = find_city(store, name)
 
     def compute() -> dict[str, Any]:
+        from citydip.analysis.network.city import centralities, city_metrics
+        from citydip.analysis.network.graph import igraph_errors
+
         network = _network(store, filters)
         network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
         with igraph_errors():
@@ -131,13 +133,13 @@ def network_top(
     exact: bool = False,
 ) -> TopPlaces:
     """The best-ranked places by one centrality (``limit`` None: every place)."""
-    from citydip.analysis.network.city import betweenness_values, top_cities
-    from citydip.analysis.network.graph import igraph_errors
-
     if limit is not None and not 1 <= limit <= 100_000:
         raise InvalidInput(f"{limit} is not between 1 and 100000", field="limit")
 
     def compute() -> dict[str, Any]:
+        from citydip.analysis.network.city import betweenness_values, top_cities
+        from citydip.analysis.network.graph import igraph_errors
+
         network = _network(store, filters)
         if progress:
             progress(by)

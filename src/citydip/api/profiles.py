@@ -32,16 +32,15 @@ def city_profile(store: Store, name: str, merge_districts: bool = False) -> Prof
 
 def alternatives(store: Store, city: Entity, name: str) -> list[Alternative]:
     """The other places ``name`` names that have ties: what the user may have meant."""
-    from citydip.knowledge.gazetteer import region_of
     from citydip.knowledge.lookup import namesakes
+    from citydip.knowledge.regions import regions_of
 
-    found = []
-    for entity, ties in namesakes(store, city, name):
-        region = region_of(entity.geonames_id) if entity.geonames_id else None
-        found.append(
-            Alternative(entity.id, entity.name, entity.country, region, entity.level, ties)
-        )
-    return found
+    others = namesakes(store, city, name)
+    regions = regions_of(store, (e.geonames_id for e, _ in others if e.geonames_id))
+    return [
+        Alternative(e.id, e.name, e.country, regions.get(e.geonames_id or 0), e.level, ties)
+        for e, ties in others
+    ]
 
 
 def compare_cities(store: Store, names: list[str], merge_districts: bool = False) -> Comparison:

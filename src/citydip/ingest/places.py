@@ -86,22 +86,28 @@ class PlaceResolver(ItemRules):
         self._trusted: dict[NameQuery, bool] = {}
         self.districts = DistrictIndex(self.store)
         self._neighbours: dict[str, set[str]] = {}
+        self._labels: dict[str, set[str]] = {}
 
     # -- resolving ----------------------------------------------------------------------------
 
     def resolve(
-        self, queries: Sequence[NameQuery], neighbours: dict[str, set[str]] | None = None
+        self,
+        queries: Sequence[NameQuery],
+        neighbours: dict[str, set[str]] | None = None,
+        aliases: dict[str, list[str]] | None = None,
     ) -> list[Match]:
         """One match per query; identical queries are resolved once.
 
         ``neighbours`` (QID → the QIDs it is tied to) lets a Wikidata item whose label is
         ambiguous, or shared with another item, join the one candidate place that already
         has ties with its neighbours in the store (from other sources): the tie evidence.
+        ``aliases`` (QID → its other labels) tell two items of one label apart.
         """
         from citydip.knowledge.gazetteer import resolve_many
 
         distinct = list(dict.fromkeys(queries))
         self._neighbours = neighbours or {}
+        self._labels = {q.qid: {q.name, *(aliases or {}).get(q.qid, ())} for q in distinct if q.qid}
         pending = [q for q in distinct if not (q.qid and q.qid in self.by_qid)]
         rows = []
         for q in pending:
@@ -137,6 +143,9 @@ class PlaceResolver(ItemRules):
                 matches[query] = self._place(query, results[query], contested)
             else:
                 matches[query] = self.qid_match(query.qid, query.name)
+        for query, match in matches.items():  # once every item has had its own evidence
+            if (moved := self._by_shared_partners(query, match)) is not None:
+                matches[query] = moved
         return [matches[q] for q in queries]
 
     def point_of(self, query: NameQuery) -> tuple[float, float] | None:
@@ -223,6 +232,8 @@ class PlaceResolver(ItemRules):
                 self._give_qid(entity_id, query.qid, why)
                 self._name(entity_id, query.name, why)
                 return Match(entity_id, "resolved", query.name, "one settlement", "place")
+            if (unit := self._unit_of_city(query, place, held)) is not None:
+                return unit
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
             note = f"its label names {place.name} ({place.country}), which another item holds"
             entity_id = self._wikidata_entity(query, note=note, country=place.country)

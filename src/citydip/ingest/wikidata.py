@@ -299,7 +299,7 @@ def wikidata_batch(
     for tie in record.ties:
         neighbours.setdefault(tie.subject, set()).add(tie.object)
         neighbours.setdefault(tie.object, set()).add(tie.subject)
-    match_of = dict(zip(qids, resolver.resolve(queries, neighbours), strict=True))
+    match_of = dict(zip(qids, resolver.resolve(queries, neighbours, record.aliases), strict=True))
     claims: list[Claim] = []
     for tie in record.ties:
         # two items are never one place (docs/identity.md): the ends differ unless the

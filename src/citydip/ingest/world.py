@@ -96,6 +96,9 @@ def load_world(
             (remap[e.id], e.wikidata_id) for e in entities if e.id in remap and e.wikidata_id
         )
         store.set_wikidata_ids((eid, qid) for eid, qid in data.get("curated_qids", []))
+        store.locate_places(
+            (eid, lat, lon, how) for eid, lat, lon, how in data.get("curated_points", [])
+        )
         store.add_place_qids(
             (remap.get(eid, eid), qid, why) for eid, qid, why in data.get("place_qids", [])
         )

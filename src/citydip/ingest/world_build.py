@@ -150,6 +150,7 @@ def build_world(
             )
             run_import(store, batch, count_conflicts=False)
         data = _export(store, curated, inputs)
+        data["curated_points"] = curated_points(store, curated, evidence)
         store.close()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp_out = out.with_name(out.name + ".tmp")
@@ -440,6 +441,41 @@ def _export(store: Any, curated: set[str], inputs: WorldInputs) -> dict[str, Any
         ],
         "claims": claims,
     }
+
+
+def curated_points(store: Any, curated: set[str], evidence: ItemEvidence) -> list[list[Any]]:
+    """[id, lat, lon, placement] for the curated places that GeoNames' city data cannot
+    locate: an admin unit at the gazetteer's centroid for its GeoNames id (California), an
+    item at the coordinates Wikidata gives it when they can lie in its country (Guam, the
+    City of Perth), a district at its city (Shilin)."""
+    from citydip.knowledge.gazetteer_grid import plausible
+    from citydip.knowledge.gazetteer_index import open_index
+
+    conn = open_index()
+    places = [e for e in store.entities(ids=curated) if e.type == "place"]
+    where = {e.id: (e.lat, e.lon) for e in places if e.lat is not None and e.lon is not None}
+    points: list[list[Any]] = []
+    for entity in sorted(places, key=lambda e: e.level == "district"):  # districts last
+        if entity.id in where:
+            continue
+        found: tuple[float, float, str] | None = None
+        row = None
+        if entity.geonames_id:
+            row = conn.execute(
+                "SELECT lat, lon FROM place WHERE id = ? AND kind = 'admin'",
+                (entity.geonames_id,),
+            ).fetchone()
+        facts = evidence.get(entity.wikidata_id) if entity.wikidata_id else None
+        if row is not None:
+            found = (float(row[0]), float(row[1]), "centroid")
+        elif facts is not None and facts.point and plausible(*facts.point, entity.country):
+            found = (facts.point[0], facts.point[1], "wikidata")
+        elif entity.level == "district" and entity.parent in where:
+            found = (*where[entity.parent], "parent")
+        if found is not None:
+            where[entity.id] = found[:2]
+            points.append([entity.id, *found])
+    return points
 
 
 def namesakes_by_partner(

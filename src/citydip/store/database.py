@@ -154,6 +154,14 @@ class Store:
             [(qid, eid) for eid, qid in pairs],
         )
 
+    def locate_places(self, rows: Iterable[tuple[str, float, float, str]]) -> None:
+        """(entity id, lat, lon, placement): locate places that have no coordinates yet."""
+        self.conn.executemany(
+            "UPDATE entities SET lat = ?2, lon = ?3, placement = ?4 WHERE id = ?1 "
+            "AND lat IS NULL AND type = 'place'",
+            list(rows),
+        )
+
     def add_place_qids(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """(entity id, QID, evidence): further Wikidata items of a place (docs/identity.md).
         A QID that already names a place is left where it is."""

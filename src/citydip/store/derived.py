@@ -20,7 +20,9 @@ changes):
   text (analysis.listing);
 - ``city:v1:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
   places (api.network);
-- ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages).
+- ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages);
+- ``regions:v1``: the region of every GeoNames city of a new default store, by GeoNames id
+  (knowledge.regions).
 """
 
 from __future__ import annotations

@@ -57,6 +57,7 @@ PLACEMENTS = (
     "seat",
     "centroid",
     "gazetteer",
+    "wikidata",
     "unplaced",
 )
 
