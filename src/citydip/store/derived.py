@@ -22,7 +22,9 @@ changes):
   places (api.network);
 - ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages);
 - ``regions:v1``: the region of every GeoNames city of a new default store, by GeoNames id
-  (knowledge.regions).
+  (knowledge.regions);
+- ``scope:<number>``: what the review that made revision <number> changed (``record_scope``,
+  below); results of places and ties only are kept under ``places_revision``.
 """
 
 from __future__ import annotations
