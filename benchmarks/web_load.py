@@ -272,6 +272,19 @@ def memory_phase(base: str, pid: int) -> dict[str, float]:
     return {"before": before, "after": after, "peak": peak, "failed": result["failed"]}
 
 
+def tie_claim(db: Path, claims: list[int]) -> int:
+    """A proposed claim of a tie among ``claims``: accepting it changes the network."""
+    conn = sqlite3.connect(db)
+    try:
+        marks = ", ".join("?" for _ in claims)
+        row = conn.execute(
+            f"SELECT id FROM claims WHERE id IN ({marks}) AND predicate = 'twinned_with'", claims
+        ).fetchone()
+    finally:
+        conn.close()
+    return int(row[0])
+
+
 def integrity(db: Path) -> str:
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
@@ -314,8 +327,13 @@ def main() -> None:
                     plural = "s" * (clients > 1)
                     rows.append((f"{label}, {clients} connection{plural}", result))
                     print(label, clients, {k: round(v, 1) for k, v in result.items()}, flush=True)
-            after_write = asyncio.run(load(base, [Call("GET", "/api/network/stats")], 1, 0, True))
-            rows.append(("first network answer after a write, 1 connection", after_write))
+            stats = [Call("GET", "/api/network/stats")]
+            after_write = asyncio.run(load(base, stats, 1, 0, True))
+            rows.append(("first network answer after those writes, 1 connection", after_write))
+            tie = tie_claim(db, claims)
+            asyncio.run(load(base, [Call("POST", f"/api/claims/{tie}/accept")], 1, 0, True))
+            after_tie = asyncio.run(load(base, stats, 1, 0, True))
+            rows.append(("first network answer after a tie write, 1 connection", after_tie))
             memory = memory_phase(base, server.pid)
             print("memory", memory, flush=True)
         finally:
@@ -345,9 +363,12 @@ def write(
         f"{calls_count[0]} GET requests: every route of the API and the pages, cached and "
         f"uncached, their arguments varied over the {CITIES} best-tied places. *Writes and "
         f"reads*: {calls_count[1]} requests, one token write (accept or reject a claim) every "
-        f"{WRITE_EVERY} reads of the routes that do not derive from the whole network (a "
-        "write changes the store, so every answer derived from the network is computed "
-        "again after it: the last row shows what that first answer costs). Client: "
+        f"{WRITE_EVERY} reads of the routes that do not derive from the whole network (the "
+        "claims written are extracted memberships, programmes and counts, none a tie; a "
+        "review records what it changed, and the server keeps every answer that does not "
+        "read it). The last two rows: the first network answer after those writes, and "
+        "after one more write that accepts a tie (every answer derived from the network is "
+        "computed again). Client: "
         f"{args.client} (keep-alive, gzip) on the same 2 cores, {args.duration:.0f} s per "
         "level. A failed request: a status other than 200/303, a dropped connection, or no "
         "answer within 30 s.",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.api.records import ProposedClaim, ReviewResult, SavedExtraction
-from citydip.errors import InvalidInput
+from citydip.errors import CitydipError, InvalidInput
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
@@ -91,3 +91,26 @@ def review(
         raise InvalidInput(f"{state!r} is not one of {', '.join(REVIEW_STATES)}", field="state")
     changed = review_claims(store, state, ids=ids, source_id=source, every=every)
     return ReviewResult(state, changed, list(ids or []))
+
+
+def review_in_turn(
+    store: Store, decisions: list[tuple[str, int]]
+) -> list[ReviewResult | CitydipError]:
+    """Decisions on single claims (a state, a claim id), committed together in their order:
+    for each, what it changed, or the error that refused it (the web's writes, batched)."""
+    from citydip.knowledge.review import review_in_turn as decide
+
+    checked: list[tuple[str, int]] = []
+    refused: dict[int, CitydipError] = {}
+    for n, (state, claim_id) in enumerate(decisions):
+        if state not in REVIEW_STATES:
+            message = f"{state!r} is not one of {', '.join(REVIEW_STATES)}"
+            refused[n] = InvalidInput(message, field="state")
+        checked.append((state, claim_id))
+    outcome = decide(store, [d for n, d in enumerate(checked) if n not in refused])
+    done = iter(outcome)
+    results: list[ReviewResult | CitydipError] = []
+    for n, (state, claim_id) in enumerate(decisions):
+        error = refused.get(n) or next(done)
+        results.append(error if error is not None else ReviewResult(state, 1, [claim_id]))
+    return results

@@ -290,9 +290,10 @@ class Store:
         involving: str | None = None,
         review: str | None = "accepted",
         source_id: str | None = None,
+        ids: Iterable[int] | None = None,
     ) -> list[Claim]:
         """Claims matching every given filter; ``involving`` matches subject or object."""
-        where = _Where().eq("subject", subject).eq("object", object)
+        where = _Where().eq("subject", subject).eq("object", object).isin("id", ids)
         if involving is not None:
             where.add("(subject = ? OR object = ?)", [involving, involving])
         predicates = [predicate] if isinstance(predicate, str) else predicate

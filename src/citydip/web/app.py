@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -44,10 +44,47 @@ DOCS_CSP = (  # Swagger UI: its own files, styles set by its script (no inline s
 )
 
 
-class Stores:
-    """Opens the chosen store for each request, and caches results per store version."""
+PLACES = "places"  # a scope: answers computed from places and ties only (the network)
 
-    def __init__(self, path: Path, size: int = 512, max_bytes: int = CACHE_BYTES) -> None:
+
+@dataclass(frozen=True)
+class About:
+    """A scope: an answer about these places (``kind`` "city") or entities ("entity"),
+    computed from the claims that involve them or their neighbours, and from places and
+    ties (store.derived)."""
+
+    kind: str
+    names: tuple[str, ...]
+
+
+Reads = str | About | None  # what an answer reads; None: anything in the store
+
+
+@dataclass(frozen=True)
+class Epochs:
+    """What the store's revisions since ``base`` changed, as far as their writes recorded it
+    (store.derived.record_scope): how many changed a tie, and how many reached each entity."""
+
+    base: tuple[Any, ...]
+    ties: int = 0
+    entities: dict[str, int] = field(default_factory=dict)
+
+    def after(self, scope: dict[str, Any]) -> Epochs:
+        entities = dict(self.entities)
+        for entity_id in scope.get("affected", ()):
+            entities[entity_id] = entities.get(entity_id, 0) + 1
+        return Epochs(self.base, self.ties + bool(scope.get("ties", True)), entities)
+
+
+MAX_EPOCHS = 200_000  # entities tracked since the base before everything is computed again
+
+
+class Stores:
+    """Opens the chosen store for each request, and caches results per store version: an
+    answer is kept under what it reads, so a write that records its scope (a review) leaves
+    the answers it cannot change cached (``Reads``)."""
+
+    def __init__(self, path: Path, size: int = 4096, max_bytes: int = CACHE_BYTES) -> None:
         self.path = path
         self._cache: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
         self._lock = threading.Lock()
@@ -56,6 +93,16 @@ class Stores:
         self._max_bytes = max_bytes
         self.bytes = 0  # what the cached values weigh, by :func:`weight`
         self._stamp: tuple[Any, Any] | None = None  # (file stamp, revision read at it)
+        self._epochs: tuple[Any, Epochs] | None = None  # (revision, what changed since base)
+        # (base, tie epoch, kind, name) → entity id: a name names the same entity until an
+        # import (new names, entities) or a tie (the most-tied namesake wins) changes
+        self._resolved: dict[tuple[Any, ...], str | None] = {}
+        self._reading = threading.Lock()
+        # (path, query) of a GET a route answered with a cached body → (key, reads): a route
+        # makes its key from the URL alone, so the same URL is the same cached answer
+        self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
+        self._writing = threading.Lock()
+        self._queued: list[Decision] = []
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -69,10 +116,39 @@ class Stores:
         finally:
             store.close()
 
-    def version(self) -> tuple[Any, ...]:
+    def review(self, state: str, claim_id: int) -> Any:
+        """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
+        while another is written wait for it, then are written together in one transaction
+        (one commit on disk for all), not by polling SQLite's lock; the new revision is read
+        as soon as they are committed, before their answers go out."""
+        from citydip.api.documents import review_in_turn
+
+        mine = Decision(state, claim_id)
+        with self._lock:
+            self._queued.append(mine)
+        with self._writing:
+            if not mine.done:
+                with self._lock:
+                    batch, self._queued = self._queued, []
+                try:
+                    with self.session() as store:
+                        outcome: list[Any] = review_in_turn(
+                            store, [(d.state, d.claim_id) for d in batch]
+                        )
+                except BaseException as exc:  # the store refused them all
+                    outcome = [exc] * len(batch)
+                for decision, result in zip(batch, outcome, strict=True):
+                    decision.result, decision.done = result, True
+                self.version()
+        if isinstance(mine.result, BaseException):
+            raise mine.result
+        return mine.result
+
+    def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
         and when the file is replaced (a rebuild), not when a derived result is kept in
-        it. Read from the store only when the file's stamp changed."""
+        it. Read from the store only when the file's stamp changed (not ``wait``: None
+        then, so that the event loop never waits for a writer's lock)."""
         stamps = []
         for suffix in ("", "-wal"):
             try:
@@ -84,32 +160,127 @@ class Stores:
         known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
-        revision: tuple[Any, ...] = (stamp, None)
+        if not self._reading.acquire(blocking=wait):
+            return None
         try:
-            conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
+            known = self._stamp
+            if known is not None and known[0] == stamp:
+                return known[1]  # type: ignore[no-any-return]
+            revision: tuple[Any, ...] = (stamp, None)
+            epochs = None
             try:
-                rows = conn.execute(
-                    "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') ORDER BY key"
-                ).fetchall()
-                revision = (stamps[0][0] if stamps else None, tuple(rows))
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            pass  # not readable now: keyed by the stamp, the request reports the problem
-        self._stamp = (stamp, revision)
-        return revision
+                conn = sqlite3.connect(
+                    f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2 if wait else 0
+                )
+                try:
+                    rows = conn.execute(
+                        "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
+                        "ORDER BY key"
+                    ).fetchall()
+                    revision = (stamps[0][0] if stamps else None, tuple(rows))
+                    epochs = self._follow(revision, conn)
+                finally:
+                    conn.close()
+            except sqlite3.Error:
+                if not wait:
+                    return None  # a writer holds the store: a worker thread waits for it
+                # not readable now: keyed by the stamp, the request reports the problem
+            self._epochs = (revision, epochs or Epochs(revision))
+            self._stamp = (stamp, revision)
+            return revision
+        finally:
+            self._reading.release()
 
-    def peek(self, key: tuple[Any, ...]) -> Any | None:
-        """The cached result for ``key`` at the store's current version, or None."""
-        full = (*key, self.version())
+    def _follow(self, revision: tuple[Any, ...], conn: sqlite3.Connection) -> Epochs:
+        """The epochs at ``revision``: through the scopes its writes recorded when every
+        write since the last revision seen recorded one, else from a new base."""
+        known = self._epochs
+        if known is not None and known[0] == revision:
+            return known[1]
+        epochs = self._replay(known, revision, conn) if known is not None else None
+        if epochs is None or len(epochs.entities) > MAX_EPOCHS:
+            epochs = Epochs(revision)
+        return epochs
+
+    def _replay(
+        self, known: tuple[Any, Epochs], revision: tuple[Any, ...], conn: sqlite3.Connection
+    ) -> Epochs | None:
+        from citydip.store.derived import SCOPE_KEEP, scope_at
+
+        old, new = _numbered(known[0]), _numbered(revision)
+        if old is None or new is None or old[0] != new[0] or not 0 < new[1] - old[1] <= SCOPE_KEEP:
+            return None
+        epochs = known[1]
+        for number in range(old[1] + 1, new[1] + 1):
+            try:
+                scope = scope_at(conn, f"{new[0]}:{number}")
+            except sqlite3.Error as exc:
+                if "locked" in str(exc) or "busy" in str(exc):
+                    raise  # a writer holds the store: read again
+                return None  # no scopes in this store
+            if scope is None or scope.get("after") != f"{new[0]}:{number - 1}":
+                return None
+            epochs = epochs.after(scope)
+        return epochs
+
+    def token(self, scope: Reads, resolve: bool = True) -> tuple[Any, ...] | None:
+        """What an answer of ``scope`` is keyed on now (None when ``resolve`` is False and
+        that needs the store: a name of an ``About`` not resolved yet, a new revision)."""
+        version = self.version(wait=resolve)
+        if version is None:
+            return None
+        known = self._epochs
+        if scope is None or known is None or known[0] != version:
+            return version
+        epochs = known[1]
+        if scope == PLACES:
+            return (PLACES, epochs.base, epochs.ties)
+        assert isinstance(scope, About)
+        ids = []
+        for name in scope.names:
+            named = (epochs.base, epochs.ties, scope.kind, name)
+            with self._lock:
+                hit = named in self._resolved
+                entity_id = self._resolved.get(named)
+            if not hit:
+                if not resolve:
+                    return None
+                entity_id = self._resolve(named)
+            if entity_id is None:
+                return version  # not one known entity: the answer is an error, not cached
+            ids.append((entity_id, epochs.entities.get(entity_id, 0)))
+        return ("about", epochs.base, epochs.ties, tuple(ids))
+
+    def _resolve(self, named: tuple[Any, ...]) -> str | None:
+        from citydip.knowledge.lookup import find_entity
+
+        kind, name = named[-2:]
+        try:
+            with self.session() as store:
+                entity_id: str | None = find_entity(
+                    store, name, type="place" if kind == "city" else None
+                ).id
+        except CitydipError:
+            entity_id = None
         with self._lock:
-            hit = self._cache.get(full)
+            if len(self._resolved) > 10_000:
+                self._resolved.clear()
+            self._resolved[named] = entity_id
+        return entity_id
+
+    def peek(self, key: tuple[Any, ...], scope: Reads = None) -> Any | None:
+        """The cached result for ``key`` at the store's current version, or None."""
+        token = self.token(scope, resolve=False)
+        if token is None:
+            return None
+        with self._lock:
+            hit = self._cache.get((*key, token))
         return None if hit is None else hit[0]
 
-    def cached(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        """``compute()`` once per key and store version (results are read-only records);
-        requests that miss the same key together wait for one computation."""
-        full = (*key, self.version())
+    def cached(self, key: tuple[Any, ...], compute: Callable[[], T], scope: Reads = None) -> T:
+        """``compute()`` once per key and what it reads (``scope``; results are read-only
+        records); requests that miss the same key together wait for one computation."""
+        full = (*key, self.token(scope))
         with self._lock:
             if full in self._cache:
                 self._cache.move_to_end(full)
@@ -139,6 +310,25 @@ class Stores:
         return value
 
 
+@dataclass
+class Decision:
+    """A review decision waiting to be written, and, once written, what it did."""
+
+    state: str
+    claim_id: int
+    done: bool = False
+    result: Any = None
+
+
+def _numbered(revision: tuple[Any, ...]) -> tuple[str, int] | None:
+    """(store id, revision number) of a version read by ``Stores.version``."""
+    try:
+        rows = dict(revision[1])
+        return str(rows["store_id"]), int(rows["revision"])
+    except (TypeError, KeyError, ValueError, IndexError):
+        return None
+
+
 def weight(value: Any) -> int:
     """About how many bytes a cached value holds: a response body exactly; a record list
     by its length (a record of a few fields, with its strings, is about 1 KB)."""
@@ -152,39 +342,109 @@ def weight(value: Any) -> int:
 
 @dataclass(frozen=True)
 class Body:
-    """A response body computed once: its bytes, gzipped too, and its media type."""
+    """A response body computed once: its bytes, gzipped too, its media type and headers."""
 
     raw: bytes
     gz: bytes
     media_type: str
+    headers: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, text: str, media_type: str) -> Body:
+    def of(cls, text: str, media_type: str, headers: dict[str, str] | None = None) -> Body:
         raw = text.encode("utf-8")
-        return cls(raw, gzip.compress(raw, compresslevel=6, mtime=0), media_type)
+        gz = gzip.compress(raw, compresslevel=6, mtime=0)
+        return cls(raw, gz, media_type, tuple((headers or {}).items()))
+
+    async def send(self, scope: Scope, send: Send) -> None:
+        """The same answer as :meth:`response`, sent straight to the ASGI server."""
+        accept = b""
+        for name, value in scope.get("headers", ()):
+            if name.lower() == b"accept-encoding":
+                accept = value
+        zipped = b"gzip" in accept
+        content = self.gz if zipped else self.raw
+        headers = [
+            (b"content-length", str(len(content)).encode()),
+            (b"content-type", self.media_type.encode()),
+            *((k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in self.headers),
+            (b"vary", b"Accept-Encoding"),
+        ]
+        if zipped:
+            headers.append((b"content-encoding", b"gzip"))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
 
     def response(self, request: Request) -> Response:
+        headers = dict(self.headers)
+        headers["Vary"] = "Accept-Encoding"
         if "gzip" in request.headers.get("accept-encoding", ""):
-            headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+            headers["Content-Encoding"] = "gzip"
             return Response(self.gz, media_type=self.media_type, headers=headers)
-        return Response(self.raw, media_type=self.media_type, headers={"Vary": "Accept-Encoding"})
+        return Response(self.raw, media_type=self.media_type, headers=headers)
 
 
 async def cached_body(
-    request: Request, key: tuple[Any, ...], make: Callable[[Store], Body]
+    request: Request, key: tuple[Any, ...], make: Callable[[Store], Body], scope: Reads = None
 ) -> Response:
-    """The cached body for ``key``; on a miss, computed in a worker thread over the store."""
+    """The cached body for ``key`` (answered without leaving the event loop); on a miss,
+    computed in a worker thread over the store. ``scope`` says what the body reads."""
     stores: Stores = request.app.state.stores
-    body = stores.peek(key)
+    body = stores.peek(key, scope)
     if body is None:
 
         def compute() -> Body:
             with stores.session() as store:
                 return make(store)
 
-        body = await run_in_threadpool(stores.cached, key, compute)
+        body = await run_in_threadpool(stores.cached, key, compute, scope)
     assert isinstance(body, Body)
+    if request.method == "GET":
+        if len(stores.urls) >= MAX_URLS:
+            stores.urls.clear()
+        stores.urls[(request.url.path, request.scope.get("query_string", b""))] = (key, scope)
     return body.response(request)
+
+
+MAX_URLS = 20_000
+
+
+class CachedAnswers:
+    """A GET for a URL a route answered from the cache before is answered here, from the
+    same cached body (while it is current), without routing, validation or a worker thread;
+    anything else goes on to the routes."""
+
+    def __init__(self, app: ASGIApp, stores: Stores, files: dict[str, Body]) -> None:
+        self.app = app
+        self.stores = stores
+        self.files = files  # path → body: the site's own static files, read once
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET":
+            query = scope.get("query_string", b"")
+            if not query and (file := self.files.get(scope["path"])) is not None:
+                await file.send(scope, send)
+                return
+            known = self.stores.urls.get((scope["path"], query))
+            body = None if known is None else self.stores.peek(*known)
+            if isinstance(body, Body):
+                await body.send(scope, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def static_files() -> dict[str, Body]:
+    """The files under /static (a stylesheet, a script), read once: each request for one is
+    answered from memory (the mounted folder answers anything else, such as a query)."""
+    import mimetypes
+
+    files = {}
+    for path in sorted((HERE / "static").iterdir()):
+        if path.is_file():
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            media = f"{kind}; charset=utf-8" if kind.startswith("text/") else kind
+            raw = path.read_bytes()
+            files[f"/static/{path.name}"] = Body(raw, gzip.compress(raw, mtime=0), media)
+    return files
 
 
 def error_body(exc: CitydipError) -> dict[str, Any]:
@@ -215,6 +475,7 @@ def create_app(
     app.state.stores = Stores(Path(db))
     app.state.guard = Guard(token)
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(CachedAnswers, stores=app.state.stores, files=static_files())
     app.add_middleware(Gate, hosts=LOOPBACK | {h.strip().lower().strip("[]") for h in hosts})
     app.add_middleware(SecurityHeaders)  # the outermost: on the gate's refusals too
     app.include_router(routes_api.router)

@@ -17,7 +17,7 @@ from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
 from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
 from citydip.web import schemas as sc
-from citydip.web.app import Body, Stores, cached_body
+from citydip.web.app import PLACES, About, Body, Reads, Stores, cached_body
 from citydip.web.schemas import ok
 
 
@@ -88,8 +88,8 @@ def session(request: Request) -> AbstractContextManager[Store]:
     return stores.session()
 
 
-def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
-    return request.app.state.stores.cached(key, compute)
+def cached(request: Request, key: tuple[Any, ...], compute: Any, scope: Reads = None) -> Any:
+    return request.app.state.stores.cached(key, compute, scope)
 
 
 FORMAT = Query(
@@ -102,6 +102,33 @@ NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
 def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def body(
+    result: Any,
+    fmt: ListFormat = ListFormat.json,
+    name: str = "citydip",
+    headers: dict[str, str] | None = None,
+    kind: str | None = None,
+) -> Body:
+    """As :func:`reply`, the bytes to cache (``Body``): JSON (``formats.json_data``), or the
+    one renderer table's bytes for the format asked, with ``headers`` added."""
+    from citydip.errors import InvalidInput
+    from citydip.report import formats
+
+    if fmt is ListFormat.json:
+        return Body.of(to_json(formats.json_data(result)), JSON, headers)
+    offered = formats.formats_of(result, kind)
+    if fmt.value not in offered:
+        raise InvalidInput(
+            f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
+        )
+    media, extension = MEDIA_TYPES[fmt.value]
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
+    return Body.of(formats.render(result, fmt.value, kind), media, disposition | (headers or {}))
+
+
+JSON = "application/json"
 
 
 def reply(
@@ -136,7 +163,7 @@ def reply(
     summary="Places by name, with their tie counts",
     responses=ok(list[sc.CityHit], csv=True),
 )
-def search(
+async def search(
     request: Request,
     q: str | None = Query(
         None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
@@ -147,16 +174,13 @@ def search(
     format: ListFormat = FORMAT,
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
-    key = ("search", q, country, sort.value, limit)
-    with session(request) as s:
-        found = cached(
-            request,
-            key,
-            lambda: api.search_cities(s, q, country=country, sort=sort.value, limit=limit),
-        )
-    response = reply(found, format, "cities")
-    response.headers["X-Total-Count"] = str(found.total)
-    return response
+
+    def make(s: Store) -> Body:
+        found = api.search_cities(s, q, country=country, sort=sort.value, limit=limit)
+        return body(found, format, "cities", {"X-Total-Count": str(found.total)})
+
+    key = ("search", q, country, sort.value, limit, format.value)
+    return await cached_body(request, key, make, PLACES)
 
 
 @router.get(
@@ -173,7 +197,8 @@ async def city(
         profile = api.city_profile(s, name, merge_districts=merge_districts)
         return Body.of(to_json(profile.to_dict()), "application/json")
 
-    return await cached_body(request, ("profile json", name, merge_districts), make)
+    key = ("profile json", name, merge_districts)
+    return await cached_body(request, key, make, About("city", (name,)))
 
 
 @router.get(
@@ -181,9 +206,11 @@ async def city(
     summary="Who a place is: ids, level, parent, districts, names",
     responses=ok(sc.Open),
 )
-def place(request: Request, name: str = NAME) -> Response:
-    with session(request) as s:
-        return reply(api.place_identity(s, name))
+async def place(request: Request, name: str = NAME) -> Response:
+    def make(s: Store) -> Body:
+        return body(api.place_identity(s, name))
+
+    return await cached_body(request, ("place", name), make, About("city", (name,)))
 
 
 @router.get(
@@ -191,7 +218,7 @@ def place(request: Request, name: str = NAME) -> Response:
     summary="Table 1 for two or more cities, every cell sourced",
     responses=ok(sc.Comparison, csv=True),
 )
-def compare(
+async def compare(
     request: Request,
     cities: str = Query(
         ...,
@@ -202,18 +229,19 @@ def compare(
     format: ListFormat = FORMAT,
 ) -> Response:
     names = [n.strip() for n in cities.split(",")]
-    key = ("compare", merge_districts, *names)
-    with session(request) as s:
-        result = cached(
-            request, key, lambda: api.compare_cities(s, names, merge_districts=merge_districts)
-        )
-    return reply(result, format, "compare")
+
+    def make(s: Store) -> Body:
+        result = api.compare_cities(s, names, merge_districts=merge_districts)
+        return body(result, format, "compare")
+
+    key = ("compare", merge_districts, format.value, *names)
+    return await cached_body(request, key, make, About("city", tuple(names)))
 
 
 @router.get(
     "/conflicts", summary="Where sources disagree", responses=ok(list[sc.Conflict], csv=True)
 )
-def conflicts(
+async def conflicts(
     request: Request,
     city: str | None = Query(None, description="Only about this entity", max_length=200),
     kind: list[str] | None = Query(
@@ -228,17 +256,17 @@ def conflicts(
 ) -> Response:
     """Most severe first, in pages; ``X-Total-Count`` says how many matched."""
     city = (city or "").strip() or None
+    scope = About("entity", (city,)) if city else None
     key = ("conflicts", city, tuple(kind or ()), min_severity)
-    with session(request) as s:
-        result = cached(
-            request,
-            key,
-            lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity),
+
+    def make(s: Store) -> Body:
+        every = request.app.state.stores.cached(
+            key, lambda: api.list_conflicts(s, city, kinds=kind, min_severity=min_severity), scope
         )
-    page = replace(result, conflicts=result.conflicts[offset : offset + limit])
-    response = reply(page, format, "conflicts")
-    response.headers["X-Total-Count"] = str(result.total)
-    return response
+        page = replace(every, conflicts=every.conflicts[offset : offset + limit])
+        return body(page, format, "conflicts", {"X-Total-Count": str(every.total)})
+
+    return await cached_body(request, (*key, offset, limit, format.value), make, scope)
 
 
 @router.get(
@@ -246,14 +274,16 @@ def conflicts(
     summary="The bibliography, or the sources about one entity",
     responses=ok(list[sc.Source], csv=True),
 )
-def sources(
+async def sources(
     request: Request,
     city: str | None = Query(None, description="Only sources about this entity", max_length=200),
     format: ListFormat = FORMAT,
 ) -> Response:
-    with session(request) as s:
-        found = cached(request, ("sources", city), lambda: api.bibliography(s, city))
-    return reply(found, format, "sources", "SourceRecord")
+    def make(s: Store) -> Body:
+        return body(api.bibliography(s, city), format, "sources", kind="SourceRecord")
+
+    scope = About("entity", (city,)) if city else None
+    return await cached_body(request, ("sources", city, format.value), make, scope)
 
 
 @router.get(
@@ -310,14 +340,15 @@ def network_filter(
 
 
 @router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
-def network_stats(
+async def network_stats(
     request: Request,
     heavy: bool = Query(False, description="Also diameter, mean distance (slow on big stores)"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("stats", filters, heavy)
-    with session(request) as s:
-        return reply(cached(request, key, lambda: api.network_stats(s, filters, heavy=heavy)))
+    def make(s: Store) -> Body:
+        return body(api.network_stats(s, filters, heavy=heavy))
+
+    return await cached_body(request, ("stats", filters, heavy), make, PLACES)
 
 
 @router.get(
@@ -349,7 +380,7 @@ def network_orgs(
     summary="The best-ranked places by one centrality",
     responses=ok(list[sc.TopPlace], csv=True),
 )
-def network_top(
+async def network_top(
     request: Request,
     by: str = Query(
         "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
@@ -358,28 +389,25 @@ def network_top(
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("top", by, limit, filters)
-    with session(request) as s:
-        result = cached(
-            request, key, lambda: api.network_top(s, by=by, limit=limit, filters=filters)
-        )
-    return reply(result, format, "top")
+    def make(s: Store) -> Body:
+        return body(api.network_top(s, by=by, limit=limit, filters=filters), format, "top")
+
+    return await cached_body(request, ("top rows", by, limit, filters, format.value), make, PLACES)
 
 
 @router.get(
     "/network/cities/{name}", summary="A city's place in the network", responses=ok(sc.Open)
 )
-def network_city(
+async def network_city(
     request: Request,
     name: str = NAME,
     heavy: bool = Query(False, description="Also betweenness (slow on big stores)"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    key = ("network city", name, heavy, filters)
-    with session(request) as s:
-        return reply(
-            cached(request, key, lambda: api.network_city(s, name, filters=filters, heavy=heavy))
-        )
+    def make(s: Store) -> Body:
+        return body(api.network_city(s, name, filters=filters, heavy=heavy))
+
+    return await cached_body(request, ("network city", name, heavy, filters), make, PLACES)
 
 
 class SuggestKind(StrEnum):
@@ -442,14 +470,16 @@ def recommendations(
     summary="Extracted claims waiting for review",
     responses=ok(list[sc.ProposedClaim], csv=True),
 )
-def claims(
+async def claims(
     request: Request,
     review: ReviewState = Query(ReviewState.proposed, description="Only proposed, for now"),
     source: str | None = Query(None, description="Only this document source", max_length=200),
     format: ListFormat = FORMAT,
 ) -> Response:
-    with session(request) as s:
-        return reply(api.proposed_claims(s, source), format, "claims", "ProposedClaim")
+    def make(s: Store) -> Body:
+        return body(api.proposed_claims(s, source), format, "claims", kind="ProposedClaim")
+
+    return await cached_body(request, ("claims", source, format.value), make)
 
 
 @router.post(
@@ -470,5 +500,4 @@ def decide(
 ) -> Response:
     request.app.state.guard.check_bearer(request)
     state = "accepted" if decision is Decision.accept else "rejected"
-    with session(request) as s:
-        return reply(api.review(s, state, ids=[claim_id]))
+    return reply(request.app.state.stores.review(state, claim_id))

@@ -18,7 +18,7 @@ from citydip import api
 from citydip.store.database import Store
 from citydip.store.derived import remember
 from citydip.web import figures
-from citydip.web.app import Body, cached_body
+from citydip.web.app import PLACES, About, Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
 from citydip.web.routes_api import cached, session
 from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, new_csrf
@@ -31,7 +31,7 @@ FORM_FIELDS = 20
 
 
 def _overview(request: Request, s: Store) -> Any:
-    return cached(request, ("overview",), lambda: api.network_overview(s))
+    return cached(request, ("overview",), lambda: api.network_overview(s), PLACES)
 
 
 @router.get("/", response_class=PAGE)
@@ -45,13 +45,14 @@ async def home(request: Request, q: str = Query("", max_length=200)) -> Response
                 request,
                 ("all-ties-map",),
                 lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+                PLACES,
             )
         )
         matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
         html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("home page", q), make)
+    return await cached_body(request, ("home page", q), make, PLACES)
 
 
 def _city_page(request: Request, s: Store, name: str) -> str:
@@ -117,7 +118,8 @@ async def compare(request: Request, cities: str = Query("", max_length=400)) -> 
         )
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("compare page", tuple(names)), make)
+    scope = About("city", tuple(names)) if names else None
+    return await cached_body(request, ("compare page", tuple(names)), make, scope)
 
 
 @router.get("/conflicts", response_class=PAGE)
@@ -127,9 +129,10 @@ async def conflicts(
     page: int = Query(1, ge=1, le=10**6),
 ) -> Response:
     city = (city or "").strip() or None
+    scope = About("entity", (city,)) if city else None
 
     def make(s: Store) -> Body:
-        every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city))
+        every = cached(request, ("conflicts", city), lambda: api.list_conflicts(s, city), scope)
         pages = max(1, -(-len(every) // PER_PAGE))
         shown = min(page, pages)
         rows = [c.to_dict() for c in every.conflicts[(shown - 1) * PER_PAGE : shown * PER_PAGE]]
@@ -146,7 +149,7 @@ async def conflicts(
         )
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("conflicts page", city, page), make)
+    return await cached_body(request, ("conflicts page", city, page), make, scope)
 
 
 @router.get("/network", response_class=PAGE)
@@ -154,13 +157,16 @@ async def network(request: Request) -> Response:
     def make(s: Store) -> Body:
         overview = _overview(request, s)
         top = cached(
-            request, ("top", "degree", 25, None), lambda: api.network_top(s, by="degree", limit=25)
+            request,
+            ("top", "degree", 25, None),
+            lambda: api.network_top(s, by="degree", limit=25),
+            PLACES,
         )
         chart = figures.degree_chart(overview.degree_counts)
         html = render(request, "network.html", overview=overview, top=top, chart=chart)
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("network page",), make)
+    return await cached_body(request, ("network page",), make, PLACES)
 
 
 @router.get("/orgs", response_class=PAGE)
@@ -197,7 +203,7 @@ def review_page(request: Request, done: str | None = Query(None, max_length=100)
     guard = request.app.state.guard
     csrf = new_csrf(request)
     with session(request) as s:
-        claims = api.proposed_claims(s)
+        claims = cached(request, ("proposed",), lambda: api.proposed_claims(s))
     html = render(
         request,
         "review.html",
@@ -254,8 +260,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
     def write() -> Any:
-        with session(request) as s:
-            return api.review(s, states[decision], ids=[claim_id])
+        return request.app.state.stores.review(states[decision], claim_id)
 
     result = await run_in_threadpool(write)
     message = quote(f"Claim {claim_id} {result.state}.")
