@@ -11,7 +11,7 @@ Everything comes from the graph it is given: on a training graph, from training 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -64,6 +64,7 @@ class Context:
     members: dict[str, Ints]  # organization → vertices
     component: Ints  # per vertex, its connected component
     country_ends: Floats  # per country, tie ends (for the lift of a pair of countries)
+    shares: dict[int, Floats] = field(default_factory=dict)  # country → shares_in, once
 
 
 def context(a: GraphArrays) -> Context:
@@ -119,22 +120,36 @@ def _components(a: GraphArrays) -> Ints:
         label = new
 
 
-def walk_probabilities(ctx: Context, u: int, ra: Floats) -> list[Floats]:
+# Up to this many targets, the walk's last step is summed at the targets alone.
+FEW_TARGETS = 64
+
+
+def walk_probabilities(
+    ctx: Context, u: int, ra: Floats, targets: Ints | None = None
+) -> list[Floats]:
     """Random-walk probabilities of being at each vertex 1..4 steps from ``u`` (the first
-    two from its partners and resource allocation, ``ra``, without a pass over the graph)."""
+    two from its partners and resource allocation, ``ra``, without a pass over the graph).
+    With a few ``targets``, the fourth step is computed at those vertices only (zero
+    elsewhere): a model's training pairs read no other."""
     a = ctx.arrays
     inverse = ctx.inverse_degree[u]
     first = np.zeros(a.n)
     first[a.neighbours(u)] = inverse
     second = ra * inverse
     second[u] = inverse * float(ctx.inverse_degree[a.neighbours(u)].sum())
-    out = [first, second]
-    prob = second
-    for _ in range(2):
-        weights = (prob * ctx.inverse_degree)[a.indices]
-        prob = np.bincount(ctx.edge_row, weights=weights, minlength=a.n)
-        out.append(prob)
-    return out
+    third = np.bincount(
+        ctx.edge_row, weights=(second * ctx.inverse_degree)[a.indices], minlength=a.n
+    )
+    scaled = third * ctx.inverse_degree
+    fourth: Floats
+    if targets is None or len(targets) > FEW_TARGETS:
+        summed = np.bincount(ctx.edge_row, weights=scaled[a.indices], minlength=a.n)
+        fourth = np.asarray(summed, dtype=np.float64)
+    else:
+        fourth = np.zeros(a.n)
+        for t in np.unique(targets):
+            fourth[t] = scaled[a.neighbours(int(t))].sum()
+    return [first, second, third, fourth]
 
 
 def neighbour_scores(ctx: Context, u: int) -> tuple[Floats, Floats, Floats]:
@@ -158,12 +173,16 @@ def neighbour_scores(ctx: Context, u: int) -> tuple[Floats, Floats, Floats]:
 
 
 def shares_in(ctx: Context, country: int) -> Floats:
-    """For every vertex, the share of its partners in ``country``."""
+    """For every vertex, the share of its partners in ``country`` (computed once per
+    country: the sources of one country share it)."""
     a = ctx.arrays
     if country < 0:
         return np.zeros(a.n)
-    hits = np.bincount(ctx.edge_row[a.country[a.indices] == country], minlength=a.n)
-    return np.asarray(hits / np.maximum(a.degree, 1.0))
+    known = ctx.shares.get(country)
+    if known is None:
+        hits = np.bincount(ctx.edge_row[a.country[a.indices] == country], minlength=a.n)
+        known = ctx.shares[country] = np.asarray(hits / np.maximum(a.degree, 1.0))
+    return known
 
 
 def source_features(ctx: Context, u: int, targets: Ints | None = None) -> Floats:
@@ -172,7 +191,7 @@ def source_features(ctx: Context, u: int, targets: Ints | None = None) -> Floats
     a = ctx.arrays
     t = np.arange(a.n) if targets is None else targets
     full_cn, full_aa, full_ra = neighbour_scores(ctx, u)
-    probs = [p[t] for p in walk_probabilities(ctx, u, full_ra)]
+    probs = [p[t] for p in walk_probabilities(ctx, u, full_ra, targets)]
     cn, aa, ra = full_cn[t], full_aa[t], full_ra[t]
     hops = np.full(len(t), float(MAX_HOPS))
     for step in range(4, 0, -1):
