@@ -3,8 +3,9 @@
 The embedded default store is built on first use (``stores.build_store``). Computing there,
 in a few seconds, the twinning graph, its centralities (betweenness estimated, see
 ``network/estimates.py``), its overview (the home page's map), the whole store's
-conflicts, the default listing of places and the regions of its cities (which tell
-namesakes apart) lets the first ``network city``, home page, ``conflicts``, ``cities`` or
+conflicts, the default listing of places, the regions of its cities (which tell
+namesakes apart) and the partner model (arrays and fitted model, which a city page's
+suggested partners read) lets the first ``network city``, home page, ``conflicts``, ``cities`` or
 ``city`` read them instead (``store.derived``). Any later write makes
 them stale; the next call computes them again.
 """
@@ -18,7 +19,9 @@ CITIES_SHOWN = 50  # the listing ``citydip cities`` shows by default (cli/direct
 
 def warm_caches(store: Store) -> None:
     """Compute and keep the graph, its centralities and overview, the conflicts, the
-    default listing of places and the regions of the cities of ``store``."""
+    default listing of places, the regions of the cities and the partner model of
+    ``store``."""
+    from citydip.analysis.linkpred.suggest import prepare
     from citydip.analysis.listing import listed_cities
     from citydip.analysis.network.city import centralities
     from citydip.analysis.network.graph import build_network
@@ -31,6 +34,7 @@ def warm_caches(store: Store) -> None:
     if network.edges:
         centralities(network)
         network_overview(store, network=network)
+        prepare(store)
     find_conflicts(store, limit=0)
     listed_cities(store, None, "ties", CITIES_SHOWN)
     DerivedCache(store).put(REGIONS, store_regions(store))

@@ -120,8 +120,20 @@ def _components(a: GraphArrays) -> Ints:
         label = new
 
 
-# Up to this many targets, the walk's last step is summed at the targets alone.
+# Up to this many targets, the walk's last two steps are summed near the targets alone.
 FEW_TARGETS = 64
+
+
+def row_sums(a: GraphArrays, rows: Ints, values: Floats) -> Floats:
+    """For each of ``rows``, the sum of ``values`` over its partners."""
+    starts, ends = a.indptr[rows], a.indptr[rows + 1]
+    lengths = ends - starts
+    if not len(rows) or not lengths.sum():
+        return np.zeros(len(rows))
+    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    cells = values[a.indices[np.arange(lengths.sum()) + offsets]]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    return np.bincount(owner, weights=cells, minlength=len(rows)).astype(np.float64)
 
 
 def walk_probabilities(
@@ -129,26 +141,32 @@ def walk_probabilities(
 ) -> list[Floats]:
     """Random-walk probabilities of being at each vertex 1..4 steps from ``u`` (the first
     two from its partners and resource allocation, ``ra``, without a pass over the graph).
-    With a few ``targets``, the fourth step is computed at those vertices only (zero
-    elsewhere): a model's training pairs read no other."""
+    With a few ``targets``, the third and fourth steps are computed only where the targets'
+    values read them (zero elsewhere): a model's training pairs read no other."""
     a = ctx.arrays
     inverse = ctx.inverse_degree[u]
     first = np.zeros(a.n)
     first[a.neighbours(u)] = inverse
     second = ra * inverse
     second[u] = inverse * float(ctx.inverse_degree[a.neighbours(u)].sum())
-    third = np.bincount(
-        ctx.edge_row, weights=(second * ctx.inverse_degree)[a.indices], minlength=a.n
-    )
-    scaled = third * ctx.inverse_degree
+    carried = second * ctx.inverse_degree
+    third: Floats
     fourth: Floats
     if targets is None or len(targets) > FEW_TARGETS:
-        summed = np.bincount(ctx.edge_row, weights=scaled[a.indices], minlength=a.n)
-        fourth = np.asarray(summed, dtype=np.float64)
-    else:
+        third = np.asarray(
+            np.bincount(ctx.edge_row, weights=carried[a.indices], minlength=a.n), np.float64
+        )
+        carried_on = (third * ctx.inverse_degree)[a.indices]
+        fourth = np.asarray(
+            np.bincount(ctx.edge_row, weights=carried_on, minlength=a.n), np.float64
+        )
+    else:  # the third step where the fourth reads it (the targets' partners), then the fourth
+        ends = np.unique(targets)
+        near = np.unique(np.concatenate([ends, *(a.neighbours(int(t)) for t in ends)]))
+        third = np.zeros(a.n)
+        third[near] = row_sums(a, near, carried)
         fourth = np.zeros(a.n)
-        for t in np.unique(targets):
-            fourth[t] = scaled[a.neighbours(int(t))].sum()
+        fourth[ends] = row_sums(a, ends, third * ctx.inverse_degree)
     return [first, second, third, fourth]
 
 
