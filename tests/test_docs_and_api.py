@@ -69,18 +69,24 @@ def _setup_commands() -> list[str]:
 
 def test_readme_setup_commands() -> None:
     first, second = _setup_commands()
-    assert first.endswith(".venv/bin/citydip compare Yokohama Taipei")
-    assert second == "scripts/dev-setup"
+    assert (first, second) == ("scripts/setup", "scripts/dev-setup")
+    main_job = (ROOT / first).read_text(encoding="utf-8")
+    assert "python3 -m venv .venv && .venv/bin/pip install -e . && .venv/bin/citydip compare" in (
+        main_job
+    )
+    assert "cities=(Yokohama Taipei)" in main_job and "ensure_packages python3-venv" in main_job
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert [line for line in ci.splitlines() if line.startswith("scripts/")] == [second]
     script = (ROOT / second).read_text(encoding="utf-8")
     command = (
         "python3 -m venv .venv && .venv/bin/pip install -e '.[all]' && .venv/bin/python -m pytest"
     )
-    assert command in script and "apt-get install" in script
+    shared = (ROOT / "scripts" / "system-packages.sh").read_text(encoding="utf-8")
+    assert command in script and "ensure_packages" in script and "apt-get install" in shared
     assert "apt-get" not in ci  # the packages are the script's business, not CI's alone
-    for package in ("chromium", "libharfbuzz-subset0", "fonts-noto-cjk", "poppler-utils"):
+    for package in ("chromium", "libatomic1", "libharfbuzz-subset0", "fonts-noto-cjk"):
         assert package in script and package in readme_text(), package
+    assert "poppler-utils" in script and "python3-venv" in script
 
 
 def readme_text() -> str:

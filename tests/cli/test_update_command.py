@@ -108,6 +108,8 @@ def test_a_killed_update_continues_where_it_stopped(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a shell that starts jobs in the background makes them ignore Ctrl-C: undo that
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while "page 2" not in sparql_server.names() and time.monotonic() < deadline:

@@ -39,7 +39,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # starlette's TestClient on httpx
 @schema.parametrize()
-@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
+# derandomize: the same examples every run (a query's "false" is valid text for a string
+# parameter, which the negative-data check may count as a wrongly accepted boolean)
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_no_request_makes_the_server_fail(case: schemathesis.Case) -> None:
     # Every check but one: arguments that depend on each other (since after until, the same
     # city twice) are schema-valid and still a 400.
