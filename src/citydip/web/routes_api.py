@@ -104,20 +104,14 @@ def to_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def body(
-    result: Any,
-    fmt: ListFormat = ListFormat.json,
-    name: str = "citydip",
-    headers: dict[str, str] | None = None,
-    kind: str | None = None,
-) -> Body:
-    """As :func:`reply`, the bytes to cache (``Body``): JSON (``formats.json_data``), or the
-    one renderer table's bytes for the format asked, with ``headers`` added."""
+def rendered(
+    result: Any, fmt: ListFormat, name: str, kind: str | None
+) -> tuple[str, str, dict[str, str]]:
+    """A format other than JSON through the one renderer table: the text, its media type
+    and the download header; a format the result does not offer is refused (400)."""
     from citydip.errors import InvalidInput
     from citydip.report import formats
 
-    if fmt is ListFormat.json:
-        return Body.of(to_json(formats.json_data(result)), JSON, headers)
     offered = formats.formats_of(result, kind)
     if fmt.value not in offered:
         raise InvalidInput(
@@ -125,7 +119,23 @@ def body(
         )
     media, extension = MEDIA_TYPES[fmt.value]
     disposition = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
-    return Body.of(formats.render(result, fmt.value, kind), media, disposition | (headers or {}))
+    return formats.render(result, fmt.value, kind), media, disposition
+
+
+def body(
+    result: Any,
+    fmt: ListFormat = ListFormat.json,
+    name: str = "citydip",
+    headers: dict[str, str] | None = None,
+    kind: str | None = None,
+) -> Body:
+    """As :func:`reply`, the bytes to cache (``Body``), with ``headers`` added."""
+    from citydip.report import formats
+
+    if fmt is ListFormat.json:
+        return Body.of(to_json(formats.json_data(result)), JSON, headers)
+    text, media, disposition = rendered(result, fmt, name, kind)
+    return Body.of(text, media, disposition | (headers or {}))
 
 
 JSON = "application/json"
@@ -140,22 +150,12 @@ def reply(
     """The result as JSON (``formats.json_data``) or rendered by the one renderer table,
     byte for byte what ``citydip COMMAND --format FMT`` prints; a format the result does
     not offer is refused (400). ``kind`` names the records of a list that may be empty."""
-    from citydip.errors import InvalidInput
     from citydip.report import formats
 
     if fmt is ListFormat.json:
         return JSONResponse(formats.json_data(result))
-    offered = formats.formats_of(result, kind)
-    if fmt.value not in offered:
-        raise InvalidInput(
-            f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
-        )
-    media, extension = MEDIA_TYPES[fmt.value]
-    return Response(
-        formats.render(result, fmt.value, kind),
-        media_type=media,
-        headers={"Content-Disposition": f'attachment; filename="{name}.{extension}"'},
-    )
+    text, media, disposition = rendered(result, fmt, name, kind)
+    return Response(text, media_type=media, headers=disposition)
 
 
 @router.get(

@@ -124,14 +124,20 @@ def _components(a: GraphArrays) -> Ints:
 FEW_TARGETS = 64
 
 
-def row_sums(a: GraphArrays, rows: Ints, values: Floats) -> Floats:
-    """For each of ``rows``, the sum of ``values`` over its partners."""
+def partners_of(a: GraphArrays, rows: Ints) -> tuple[Ints, Ints]:
+    """The partners of each of ``rows``, one after another, and how many each row has."""
     starts, ends = a.indptr[rows], a.indptr[rows + 1]
     lengths = ends - starts
-    if not len(rows) or not lengths.sum():
-        return np.zeros(len(rows))
     offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    cells = values[a.indices[np.arange(lengths.sum()) + offsets]]
+    return a.indices[np.arange(lengths.sum()) + offsets], lengths
+
+
+def row_sums(a: GraphArrays, rows: Ints, values: Floats) -> Floats:
+    """For each of ``rows``, the sum of ``values`` over its partners."""
+    if not len(rows):
+        return np.zeros(0)
+    partners, lengths = partners_of(a, rows)
+    cells = values[partners]
     owner = np.repeat(np.arange(len(rows)), lengths)
     return np.bincount(owner, weights=cells, minlength=len(rows)).astype(np.float64)
 
@@ -177,10 +183,7 @@ def neighbour_scores(ctx: Context, u: int) -> tuple[Floats, Floats, Floats]:
     if not len(middle):
         zero = np.zeros(a.n)
         return zero, zero, zero
-    starts, ends = a.indptr[middle], a.indptr[middle + 1]
-    lengths = ends - starts
-    offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    two_hop = a.indices[np.arange(lengths.sum()) + offsets]
+    two_hop, lengths = partners_of(a, middle)
     via = np.repeat(middle, lengths)
     cn = np.bincount(two_hop, minlength=a.n).astype(np.float64)
     aa = np.bincount(two_hop, weights=ctx.inverse_log_degree[via], minlength=a.n).astype(float)
