@@ -144,6 +144,14 @@ class ItemRules:
             if chosen is not None and chosen.geonames_id == result.place.geonames_id:
                 self._trusted[query] = False  # the gazetteer's unique choice stands
 
+    def _joined(
+        self, entity_id: str, query: NameQuery, why: str, reason: str, unit: str = "place"
+    ) -> Match:
+        """The item joins the place: its QID and its label go there, with ``why``."""
+        self._give_qid(entity_id, query.qid, why)
+        self._name(entity_id, query.name, why)
+        return Match(entity_id, "resolved", query.name, reason, unit)
+
     def _tied(self, entity_id: str | None, qid: str) -> bool:
         """Whether the item is tied to an item the place holds: two twinned items are two
         places (Kilchberg ZH and Kilchberg BL, Mělník and Melnik), whatever their names."""
@@ -220,9 +228,7 @@ class ItemRules:
             f"Wikidata {query.qid}: the municipality of {town}, {km:.1f} km from it in the "
             "same country: one settlement, one government"
         )
-        self._give_qid(town, query.qid, why)
-        self._name(town, query.name, why)
-        return Match(town, "resolved", query.name, "one settlement", "place")
+        return self._joined(town, query, why, "one settlement")
 
     def _seat_town(self, query: NameQuery, code: str | None) -> tuple[str, float] | None:
         """The town a municipality item is named after ("Umeå Municipality", "Gemeente
@@ -365,9 +371,7 @@ class ItemRules:
             f"Wikidata {query.qid}: other sources tie {town} to {shared} of its "
             f"{len(near)} partners, {why}"
         )
-        self._give_qid(town, query.qid, why)
-        self._name(town, query.name, why)
-        return Match(town, "resolved", query.name, "placed by shared partners", "place")
+        return self._joined(town, query, why, "placed by shared partners")
 
     def _by_partners_alone(
         self, query: NameQuery, entity: Entity, near: set[str], counts: Counter[str]

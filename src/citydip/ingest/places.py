@@ -177,9 +177,7 @@ class PlaceResolver(ItemRules):
             f"Wikidata {query.qid}: its label {query.name!r} names GeoNames "
             f"{place.geonames_id}, which other sources already tie to its partners ({names})"
         )
-        self._give_qid(entity_id, query.qid, why)
-        self._name(entity_id, query.name, why)
-        return Match(entity_id, "resolved", query.name, "placed by shared ties", "place")
+        return self._joined(entity_id, query, why, "placed by shared ties")
 
     def _place(self, query: NameQuery, result: Any, contested: set[int]) -> Match:
         place = result.place if result.status == "resolved" else None
@@ -229,9 +227,7 @@ class PlaceResolver(ItemRules):
                     f"{apart_km:.1f} km from {place.name} (GeoNames {place.geonames_id}): "
                     "one settlement"
                 )
-                self._give_qid(entity_id, query.qid, why)
-                self._name(entity_id, query.name, why)
-                return Match(entity_id, "resolved", query.name, "one settlement", "place")
+                return self._joined(entity_id, query, why, "one settlement")
             if (unit := self._unit_of_city(query, place, held)) is not None:
                 return unit
             reason = f"another Wikidata item also resolves to GeoNames {place.geonames_id}"
@@ -401,9 +397,7 @@ class PlaceResolver(ItemRules):
             district = self._district_item(query)
             if district is not None and district not in self.qid_of:
                 why = f"Wikidata {query.qid}: its label names the district {district}"
-                self._give_qid(district, query.qid, why)
-                self._name(district, query.name, why)
-                return Match(district, "resolved", query.name, "a known district", "district")
+                return self._joined(district, query, why, "a known district", "district")
             tied = self._namesake_by_ties(query, country)
             if tied is not None:
                 holder, shared = tied
@@ -412,9 +406,7 @@ class PlaceResolver(ItemRules):
                     f"Wikidata {query.qid}: its label {query.name!r} names {holder}, which "
                     f"other sources already tie to its partners ({names})"
                 )
-                self._give_qid(holder, query.qid, why)
-                self._name(holder, query.name, why)
-                return Match(holder, "resolved", query.name, "placed by shared ties", "place")
+                return self._joined(holder, query, why, "placed by shared ties")
             level = label_level(query.name)
             code = country or country_code(query.country)
             if (joined := self._municipality(query, code)) is not None:
