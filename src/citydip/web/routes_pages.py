@@ -99,6 +99,7 @@ def _city_page(request: Request, s: Store, name: str) -> str:
         groups=activity_groups(profile),
         conflicts=conflicts,
         cite=cite,
+        alternate="/api/cities/" + quote(profile["city"]["id"], safe=""),
     )
 
 
@@ -141,6 +142,7 @@ async def compare(request: Request, cities: str = Query("", max_length=400)) -> 
             table=table,
             maps=maps,
             cite=Citations(),
+            alternate="/api/compare?" + urlencode({"cities": ",".join(names)}),
         )
         return Body.of(html, HTML)
 
@@ -172,6 +174,7 @@ async def conflicts(
             pages=pages,
             city=city,
             cite=Citations(),
+            alternate="/api/conflicts" + ("?" + urlencode({"city": city}) if city else ""),
         )
         return Body.of(html, HTML)
 
@@ -231,7 +234,7 @@ def orgs(request: Request) -> Response:
     """Every organisation with its member counts, and the coverage line."""
     with session(request) as s:
         data = api.list_organizations(s).to_dict()
-    return PAGE(render(request, "orgs.html", data=data))
+    return PAGE(render(request, "orgs.html", data=data, alternate="/api/orgs"))
 
 
 @router.get("/orgs/{name}", response_class=PAGE)
@@ -251,6 +254,7 @@ def org(
         map=figures.members_map(data),
         unplaced=unplaced,
         cite=Citations(),
+        alternate="/api/orgs/" + quote(data["organization"]["id"], safe=""),
     )
     return PAGE(html)
 
@@ -268,6 +272,7 @@ def review_page(request: Request, done: str | None = Query(None, max_length=100)
         signed_in=guard.signed_in(request),
         csrf=csrf,
         message=done,
+        alternate="/api/claims",
     )
     response = PAGE(html)
     response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/review")
