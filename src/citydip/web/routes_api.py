@@ -437,7 +437,8 @@ async def network_countries(
 @router.get(
     "/network/export",
     summary="The graph as GraphML, GEXF or GeoJSON (as `citydip network export FORMAT -`)",
-    responses={200: {"description": "The graph file", "content": {"application/xml": {}}}},
+    response_class=Response,
+    responses={200: {"description": "The graph file", "content": sc.GRAPH_FILES}},
 )
 async def network_export(
     request: Request,
