@@ -40,6 +40,11 @@ def _network_results(get: Any) -> None:
     page = get("/network").text
     for route in ("homophily", "communities", "countries", "export?format=gexf"):
         assert f'href="/api/network/{route}"' in page
+    assert 'href="/network/structure"' in page
+    structure = get("/network/structure").text
+    assert f"Homophily of {homophily['edges']:,} ties" in structure
+    assert f"{communities['count']:,} communities, modularity" in structure
+    assert "heaviest pairs:" in structure
 
 
 def test_the_home_and_network_pages_answer_json(client: Client) -> None:
@@ -70,11 +75,12 @@ def test_the_home_and_network_pages_answer_json(client: Client) -> None:
         "/orgs",
         "/orgs/C40",
         "/review",
+        "/network/structure",
     ],
 )
 def test_every_page_names_its_json_twin(client: Client, page: str) -> None:
     html = client.get(page).text
-    found = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)">', html)
+    found = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', html)
     assert found, page
     twin = client.get(found.group(1).replace("&amp;", "&"))
     assert twin.status_code == 200 and twin.headers["content-type"] == "application/json"

@@ -229,6 +229,36 @@ async def network_map(request: Request) -> Response:
     return await cached_body(request, ("network map page",), make, PLACES)
 
 
+@router.get("/network/structure", response_class=PAGE)
+async def network_structure(request: Request) -> Response:
+    """Homophily, communities and ties by country, as ``citydip network homophily``,
+    ``communities`` and ``countries`` print them (``report/network_text.py``)."""
+    from citydip.report import network_text
+
+    def make(s: Store) -> Body:
+        sections = [
+            (
+                "homophily",
+                "Homophily",
+                network_text.homophily_text(api.network_homophily(s).to_dict()),
+            ),
+            (
+                "communities",
+                "Communities",
+                network_text.communities_text(api.network_communities(s).to_dict()),
+            ),
+            (
+                "countries",
+                "Ties by country",
+                network_text.countries_text(api.network_countries(s).to_dict()),
+            ),
+        ]
+        html = render(request, "network_structure.html", sections=sections)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("network structure page",), make, PLACES)
+
+
 @router.get("/orgs", response_class=PAGE)
 def orgs(request: Request) -> Response:
     """Every organisation with its member counts, and the coverage line."""
