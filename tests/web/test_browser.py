@@ -165,6 +165,12 @@ def test_the_home_page_is_light_and_its_map_links_to_city_pages(
     page.wait_for_url(re.compile(r"/cities/"))
     assert page.get_by_role("heading", level=1).inner_text() == "Yokohama"
     page.goto(f"{server.url}/")
+    # A keyboard skips the map's links to the list of the best-tied places.
+    page.get_by_role("button", name="Search").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-map"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "top-h"
     page.get_by_role("link", name="Every tie on one map").click()
     page.wait_for_url(re.compile(r"/network/map$"))
     assert page.locator("#all-ties svg g.ties path").count() >= 1

@@ -69,7 +69,8 @@ def city_timeline(profile: dict[str, Any]) -> str:
 def places_map(hubs: list[Hub], width: float = 960.0) -> str:
     """The best-tied places as dots sized by their number of partners, each dot (and the
     names of the first ``LABELLED``) a link to the place's page. Not an image: a group of
-    links, each named by its ``<title>``."""
+    links, each dot's named by its ``<title>`` (a name's link repeats its dot's, so it is
+    left out of the tab order and the accessibility tree)."""
     height = width * (84.0 + 60.0) / 360.0
     proj = Projection(centre=0.0, width=width, height=height)
     fid = figure_id("places", tuple((h.id, h.partners) for h in hubs), width)
@@ -113,8 +114,9 @@ def places_map(hubs: list[Hub], width: float = 960.0) -> str:
         if spot is not None:
             tx, anchor = spot
             parts.append(
-                f'<a href="{esc(city_url(hub.id))}"><text x="{num(tx)}" y="{num(y + 3)}" '
-                f'text-anchor="{anchor}">{esc(hub.name)}</text></a>'
+                f'<a href="{esc(city_url(hub.id))}" tabindex="-1" aria-hidden="true">'
+                f'<text x="{num(tx)}" y="{num(y + 3)}" text-anchor="{anchor}">'
+                f"{esc(hub.name)}</text></a>"
             )
     parts.append("</g></svg>")
     return "".join(parts)
