@@ -26,6 +26,7 @@ from citydip.api.records import (
     ExportResult,
     Homophily,
     HomophilyData,
+    Hub,
     NetworkOverview,
     NetworkStats,
     NetworkStatsData,
@@ -268,4 +269,5 @@ def network_overview(store: Store, filters: GraphFilter | None = None) -> Networ
     data = overview(store, filters)
     counts = {int(k): int(v) for k, v in data["degree_counts"].items()}
     lines = [TieLine(*line) for line in data["lines"]]
-    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines)
+    hubs = [Hub(*hub) for hub in data["hubs"]]
+    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines, hubs)

@@ -55,6 +55,16 @@ class ListFormat(StrEnum):
     bibtex = "bibtex"
     csl_json = "csl-json"
     geojson = "geojson"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class ExportFormat(StrEnum):
+    """The graph formats ``/api/network/export`` writes (as ``citydip network export``)."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
 
 
 MEDIA_TYPES = {
@@ -64,6 +74,8 @@ MEDIA_TYPES = {
     "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
     "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
     "geojson": ("application/geo+json", "geojson"),
+    "graphml": ("application/graphml+xml; charset=utf-8", "graphml"),
+    "gexf": ("application/gexf+xml; charset=utf-8", "gexf"),
 }
 
 
@@ -95,7 +107,7 @@ def cached(request: Request, key: tuple[Any, ...], compute: Any, scope: Reads = 
 FORMAT = Query(
     ListFormat.json,
     description="json, or another format the result offers (as the CLI's --format): csv, "
-    "md, html, bibtex, csl-json, geojson",
+    "md, html, bibtex, csl-json, geojson, graphml, gexf",
 )
 NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
@@ -349,6 +361,114 @@ async def network_stats(
         return body(api.network_stats(s, filters, heavy=heavy))
 
     return await cached_body(request, ("stats", filters, heavy), make, PLACES)
+
+
+@router.get(
+    "/network/overview",
+    summary="The network at a glance: size, degree distribution, the best-tied mapped places",
+    responses=ok(sc.Open),
+)
+async def network_overview(request: Request, filters: Any = Depends(network_filter)) -> Response:
+    """What the home page maps and the network page charts (their ``?format=json``)."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_overview(s, filters))
+
+    return await cached_body(request, ("overview json", filters), make, PLACES)
+
+
+@router.get(
+    "/network/homophily",
+    summary="Port–port and capital–capital mixing, population assortativity, tie distances",
+    responses=ok(sc.Open),
+)
+async def network_homophily(
+    request: Request, filters: Any = Depends(network_filter), format: ListFormat = FORMAT
+) -> Response:
+    """As ``citydip network homophily --format json``."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_homophily(s, filters), format, "homophily")
+
+    return await cached_body(request, ("homophily", filters, format.value), make, PLACES)
+
+
+@router.get(
+    "/network/communities",
+    summary="Leiden communities with their country make-up",
+    responses=ok(sc.Open),
+)
+async def network_communities(
+    request: Request,
+    top: int = Query(10, ge=1, le=1000, description="How many of the largest to describe"),
+    resolution: float = Query(1.0, gt=0, le=100, description="Modularity resolution"),
+    filters: Any = Depends(network_filter),
+    format: ListFormat = FORMAT,
+) -> Response:
+    """As ``citydip network communities --format json``."""
+
+    def make(s: Store) -> Body:
+        found = api.network_communities(s, filters, top=top, resolution=resolution)
+        return body(found, format, "communities")
+
+    key = ("communities", top, resolution, filters, format.value)
+    return await cached_body(request, key, make, PLACES)
+
+
+@router.get(
+    "/network/countries",
+    summary="The country-level network: countries as nodes, ties between them as weights",
+    responses=ok(sc.Open),
+)
+async def network_countries(
+    request: Request,
+    top: int = Query(15, ge=1, le=1000, description="How many pairs and countries to list"),
+    filters: Any = Depends(network_filter),
+    format: ListFormat = FORMAT,
+) -> Response:
+    """As ``citydip network countries --format json``."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_countries(s, filters, top=top), format, "countries")
+
+    return await cached_body(request, ("countries", top, filters, format.value), make, PLACES)
+
+
+@router.get(
+    "/network/export",
+    summary="The graph as GraphML, GEXF or GeoJSON (as `citydip network export FORMAT -`)",
+    response_class=Response,
+    responses={200: {"description": "The graph file", "content": sc.GRAPH_FILES}},
+)
+async def network_export(
+    request: Request,
+    format: ExportFormat = Query(..., description="graphml, gexf or geojson"),
+    city: str | None = Query(
+        None,
+        description="Only this city's ego network (it, its partners, their ties)",
+        max_length=200,
+    ),
+    depth: int = Query(1, ge=1, le=2, description="With city: 1 = partners, 2 = theirs too"),
+    communities: bool = Query(False, description="Add each node's Leiden community"),
+    filters: Any = Depends(network_filter),
+) -> Response:
+    """A download (``Content-Disposition``), byte for byte the CLI's file."""
+    fmt = ListFormat(format.value)
+
+    def make(s: Store) -> Body:
+        graph = api.network_export(
+            s,
+            format.value,
+            None,
+            filters=filters,
+            with_communities=communities,
+            city=city,
+            depth=depth,
+        )
+        return body(graph, fmt, "network")
+
+    key = ("export", format.value, city, depth, communities, filters)
+    return await cached_body(request, key, make, PLACES)
 
 
 @router.get(
