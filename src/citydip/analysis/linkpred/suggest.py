@@ -21,7 +21,7 @@ from citydip.analysis.linkpred.arrays import GraphArrays, arrays_from_graph
 from citydip.analysis.linkpred.features import FEATURES, Context, context, source_features
 from citydip.analysis.linkpred.model import MODEL_VERSION, Model, fit_model
 from citydip.errors import InvalidInput, NotFound
-from citydip.knowledge.geonames import country_name
+from citydip.gazetteer.geonames import country_name
 from citydip.store.database import Store
 from citydip.store.models import Entity, EntitySummary
 
