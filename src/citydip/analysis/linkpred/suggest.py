@@ -24,8 +24,8 @@ from citydip.errors import InvalidInput, NotFound
 from citydip.gazetteer.geonames import country_name
 from citydip.store.database import Store
 from citydip.store.models import Entity, EntitySummary
+from citydip.vocabulary import SUGGEST_KINDS
 
-SUGGEST_KINDS = ("sister", "friendship", "partner")
 COUSIN_MIN_SHARED = 2
 MIN_KIND_TIES = 3  # ties of the asked kind before they alone describe the city's choices
 SIMILAR_POPULATION = 0.5  # log10: within a factor of about three
