@@ -11,9 +11,9 @@ from citydip.errors import DataError
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
+    from citydip.gazetteer import Resolution
+    from citydip.gazetteer.status import GazetteerStatus
     from citydip.knowledge.audit import PlacesAudit
-    from citydip.knowledge.gazetteer import Resolution
-    from citydip.knowledge.gazetteer_status import GazetteerStatus
 
 OUT_COLUMNS = ("status", "geonames_id", "resolved_name", "country_code", "lat", "lon", "score")
 
@@ -22,7 +22,7 @@ def resolve_place(
     name: str, *, country: str | None = None, region: str | None = None
 ) -> Resolution:
     """Resolve a place name to a GeoNames place: resolved, ambiguous or unknown."""
-    from citydip.knowledge.gazetteer import resolve
+    from citydip.gazetteer import resolve
 
     return resolve(name, country=country, region=region)
 
@@ -75,7 +75,7 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def resolve_batch(path: Path, *, progress: bool = False) -> ResolvedBatch:
     """Resolve every row of a CSV (columns name, country, region; others passed through)."""
     from citydip.csvfile import csv_text
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.gazetteer import resolve_many
 
     fields, rows = read_name_rows(path)
     records: list[dict[str, str]] = []
@@ -103,7 +103,7 @@ def resolve_batch(path: Path, *, progress: bool = False) -> ResolvedBatch:
 
 def gazetteer_status() -> GazetteerStatus:
     """Which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+    from citydip.gazetteer.status import gazetteer_status as status
 
     return status()
 
@@ -116,8 +116,8 @@ def download_geonames(
 ) -> GazetteerStatus:
     """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
     countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
-    from citydip.knowledge.geonames_download import download
+    from citydip.gazetteer.download import download
+    from citydip.gazetteer.status import gazetteer_status as status
 
     download(countries, all_countries, progress=progress)
     return status()

@@ -10,6 +10,7 @@ from citydip.cli.app import app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
 from citydip.cli.session import ORG_LIMIT
+from citydip.vocabulary import CitySort
 
 
 class ListFormat(StrEnum):
@@ -18,16 +19,11 @@ class ListFormat(StrEnum):
     csv = "csv"
 
 
-class CitySort(StrEnum):
-    ties = "ties"
-    name = "name"
-
-
 @app.command(epilog=examples("cities"))
 def cities(
     query: str | None = typer.Argument(None, help="Part of a name, any script or accent."),
     country: str | None = typer.Option(None, "--country", "-c", help="ISO code (JP) or name."),
-    sort: CitySort = typer.Option(CitySort.ties, "--sort", help="ties (most first) or name."),
+    sort: CitySort = typer.Option("ties", "--sort", help="ties (most first) or name."),
     limit: int = typer.Option(50, "--limit", "-n", min=0, help="At most N places (0: every one)."),
     merge_districts: bool = typer.Option(
         False, "--merge-districts", help="Count districts as their city."
@@ -43,7 +39,7 @@ def cities(
             store,
             query,
             country=country,
-            sort=sort.value,
+            sort=sort,
             limit=every(limit),
             merge_districts=merge_districts,
         )

@@ -17,6 +17,7 @@ import typer
 from citydip.cli.app import Format, app, open_chosen_store, spinner
 from citydip.cli.examples import examples
 from citydip.cli.render import render
+from citydip.vocabulary import Centrality, ExportFormat
 
 network_app = typer.Typer(
     help="Network analytics of the twinning graph: statistics, cities, communities, exports.",
@@ -152,9 +153,7 @@ def city(
 @network_app.command("top")
 @network_filters
 def top(
-    by: str = typer.Option(
-        "degree", "--by", help="degree, betweenness, eigenvector, pagerank, coreness."
-    ),
+    by: Centrality = typer.Option("degree", "--by", help="The centrality."),
     limit: int = typer.Option(20, "--limit", "-n", min=0, help="How many places (0: every one)."),
     fmt: OrgsFormat = typer.Option(OrgsFormat.table, "--format", help="table, json or csv."),
     exact: bool = EXACT,
@@ -240,17 +239,10 @@ def countries(
     render("network countries", fmt.value, result)
 
 
-class ExportFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-    geojson = "geojson"
-    csv = "csv"
-
-
 @network_app.command("export", epilog=examples("network export"))
 @network_filters
 def export(
-    fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
+    fmt: ExportFormat = typer.Argument(..., help="The file format."),
     out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
     with_communities: bool = typer.Option(
         False, "--communities", help="Add each node's Leiden community."
@@ -266,12 +258,12 @@ def export(
     from citydip.cli.app import check_out, write_output
 
     target = None if out == "-" else Path(out)
-    if fmt.value != "csv":  # csv writes into a folder
+    if fmt != "csv":  # csv writes into a folder
         check_out(out)
     with open_chosen_store() as store:
         result = network_export(
             store,
-            fmt.value,
+            fmt,
             target,
             filters=filters,
             with_communities=with_communities,

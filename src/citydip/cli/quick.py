@@ -19,6 +19,7 @@ from typing import Any
 
 from citydip.cli.render import render
 from citydip.cli.session import ORG_LIMIT, STATE, every, open_chosen_store, spinner
+from citydip.vocabulary import CENTRALITIES, CITY_SORTS
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ COMMANDS = (
         1,
         (
             Option("country", ("--country", "-c")),
-            Option("sort", ("--sort",), "choice", "ties", ("ties", "name")),
+            Option("sort", ("--sort",), "choice", "ties", CITY_SORTS),
             Option("limit", ("--limit", "-n"), "int", 50, minimum=0),
             MERGE,
             _format("table", "json", "csv"),
@@ -257,7 +258,7 @@ COMMANDS = (
         0,
         0,
         (
-            Option("by", ("--by",), "text", "degree"),
+            Option("by", ("--by",), "choice", "degree", CENTRALITIES),
             Option("limit", ("--limit", "-n"), "int", 20, minimum=0),
             *FILTERS,
             _format("table", "json", short=False),

@@ -13,9 +13,16 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from citydip import api
-from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
-from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
+from citydip.vocabulary import (
+    Centrality,
+    CitySort,
+    PlaceLevel,
+    ReviewDecision,
+    SuggestKind,
+    TieKind,
+    TieStatus,
+)
 from citydip.web import schemas as sc
 from citydip.web.app import PLACES, About, Body, Reads, Stores, cached_body
 from citydip.web.schemas import ok
@@ -77,11 +84,6 @@ MEDIA_TYPES = {
     "graphml": ("application/graphml+xml; charset=utf-8", "graphml"),
     "gexf": ("application/gexf+xml; charset=utf-8", "gexf"),
 }
-
-
-class CitySort(StrEnum):
-    ties = "ties"
-    name = "name"
 
 
 class ReviewState(StrEnum):
@@ -181,17 +183,17 @@ async def search(
         None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
     ),
     country: str | None = Query(None, description="ISO code (JP) or name", max_length=100),
-    sort: CitySort = Query(CitySort.ties, description="ties (most first) or name"),
+    sort: CitySort = Query("ties", description="ties (most first) or name"),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
 
     def make(s: Store) -> Body:
-        found = api.search_cities(s, q, country=country, sort=sort.value, limit=limit)
+        found = api.search_cities(s, q, country=country, sort=sort, limit=limit)
         return body(found, format, "cities", {"X-Total-Count": str(found.total)})
 
-    key = ("search", q, country, sort.value, limit, format.value)
+    key = ("search", q, country, sort, limit, format.value)
     return await cached_body(request, key, make, PLACES)
 
 
@@ -325,23 +327,12 @@ def org(
         return reply(api.organization_members(s, name, limit=limit), format, "org")
 
 
-def one_of(values: tuple[str, ...]) -> dict[str, Any]:
-    """A repeatable query parameter's allowed values, for the schema."""
-    return {"json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
-
-
 def network_filter(
-    kind: list[str] | None = Query(
-        None, description="Keep ties of these kinds", **one_of(TIE_KINDS)
-    ),
-    status: list[str] | None = Query(
-        None, description="Keep ties of these statuses", **one_of(TIE_STATUSES)
-    ),
+    kind: list[TieKind] | None = Query(None, description="Keep ties of these kinds"),
+    status: list[TieStatus] | None = Query(None, description="Keep ties of these statuses"),
     since: int | None = Query(None, description="Ties that started in or after this year"),
     until: int | None = Query(None, description="Ties that started in or before this year"),
-    level: list[str] | None = Query(
-        None, description="Keep places of these levels", **one_of(PLACE_LEVELS)
-    ),
+    level: list[PlaceLevel] | None = Query(None, description="Keep places of these levels"),
     merge_districts: bool = Query(False, description="Count districts as their city"),
     source: list[str] | None = Query(
         None, description="Keep ties stated by these source ids, e.g. wikidata-p190-2016"
@@ -502,9 +493,7 @@ def network_orgs(
 )
 async def network_top(
     request: Request,
-    by: str = Query(
-        "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
-    ),
+    by: Centrality = Query("degree", description="The centrality"),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
@@ -528,12 +517,6 @@ async def network_city(
         return body(api.network_city(s, name, filters=filters, heavy=heavy))
 
     return await cached_body(request, ("network city", name, heavy, filters), make, PLACES)
-
-
-class SuggestKind(StrEnum):
-    sister = "sister"
-    friendship = "friendship"
-    partner = "partner"
 
 
 class Scope(StrEnum):
@@ -576,7 +559,7 @@ def recommendations(
             lambda: api.recommend_partners(
                 s,
                 name,
-                kind=kind.value if kind else None,
+                kind=kind,
                 top=top,
                 within_country=within,
                 cousins=cousins,
@@ -619,5 +602,5 @@ def decide(
     decision: Decision = Path(...),
 ) -> Response:
     request.app.state.guard.check_bearer(request)
-    state = "accepted" if decision is Decision.accept else "rejected"
+    state: ReviewDecision = "accepted" if decision is Decision.accept else "rejected"
     return reply(request.app.state.stores.review(state, claim_id))

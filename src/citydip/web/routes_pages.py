@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 from citydip import api
 from citydip.store.database import Store
 from citydip.store.derived import remember
+from citydip.vocabulary import ReviewDecision
 from citydip.web import figures
 from citydip.web.app import PLACES, About, Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
@@ -345,7 +346,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
     form = await _form(request)
     guard.check_form(request, form.get("csrf"))
     guard.check_session(request)
-    states = {"accept": "accepted", "reject": "rejected"}
+    states: dict[str, ReviewDecision] = {"accept": "accepted", "reject": "rejected"}
     if decision not in states:
         from citydip.errors import InvalidInput
 
