@@ -35,6 +35,10 @@ class Context:
         self.places: dict[str, Known] = {}
         self.orgs: dict[str, Known] = {}
         self.org_weight: dict[str, float] = {}
+        self.tie_topic = False  # the text speaks of twinning or sister cities somewhere
+        # "twinned with four small towns ... since 1997": (subject, count, year) of partners
+        # counted but not yet named, for the sentence that names them
+        self.tie_group: tuple[Known, int, int] | None = None
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0

@@ -23,6 +23,7 @@ from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import find_mentions
+from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -95,6 +96,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
+    context.tie_topic = topical(lower)
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []

@@ -110,6 +110,11 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
             "linked",
+            "twinning|twin|friendship activities|arrangements|links|exchanges|connection|"
+            "connections|scheme|schemes|association|associations|bond|bonds",
+            # read as ties only in a text about ties, and only before "with" (prose.GATED)
+            "connection|connections|arrangement|arrangements|relationship|relationships",
+            "agreement|agreements|association|bond|bonds",
         ),
     ],
 }

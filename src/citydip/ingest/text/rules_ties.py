@@ -24,6 +24,7 @@ a ``non_tie``: a denied tie, never a tie.
 
 from __future__ import annotations
 
+from citydip.ingest.text import prose
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
@@ -44,6 +45,8 @@ def ties(s: Sentence) -> list[Draft]:
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
     for a, b, word in _cues(s):
+        if word in prose.GATED and not prose.gated_tie(s, a):
+            continue  # "a rail connection with Lyon" in a text that speaks of no ties
         if _counted(s, a):
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
@@ -56,6 +59,9 @@ def ties(s: Sentence) -> list[Draft]:
                 "-",
                 "such",
                 "like",
+                "include",
+                "includes",
+                "included",
             } and not shapes.between_pairs(s, b, _place):
                 continue  # unless "two agreements were signed between A and B, and C and D"
         if word == "partner" and _programme_partner(s, a, b):
@@ -63,12 +69,20 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        generic = word in ("ties", "tie", "link", "links", "linked")
-        pairs = [] if generic else shapes.between_pairs(s, b, _place)
+        generic = word in GENERIC or word in prose.GATED
+        # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
+        pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
             pairs = _pairs(s, a, start, generic=generic)
+        if not pairs and not negated:
+            subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+            if len(subjects) == 1 and sure >= 0.8:
+                s.context.tie_group = prose.counted_group(s, start, subjects[0]) or (
+                    s.context.tie_group
+                )
+        grouped = prose.group_year(s, [p[0] for p in pairs], len(pairs)) if pairs else None
         respective = _respective_years(s, [p[2] for p in pairs])
         for n, (subject, partner, mention_end, sure) in enumerate(pairs):
             if subject == partner:
@@ -77,6 +91,10 @@ def ties(s: Sentence) -> list[Draft]:
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
             if year is None:
                 year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
+            if year is None:
+                year = prose.clause_year(s, a)  # "...; since 1967, they have been twinned"
+            if year is None:
+                year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
             if negated:
                 out.append(
                     Draft(
@@ -174,9 +192,15 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
         words = [t.lower_ for t in s.doc[a:b]]
         if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
             words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
+        if out and a == out[-1][1] and set(words) <= prose.GATED | GENERIC:
+            out[-1] = (out[-1][0], b, out[-1][2])  # "Sister City" + "relationships with"
+            continue
         word = next((w for w in words if w in TIE_KIND_WORDS), words[0])
         out.append((a, b, word))
     return out
+
+
+GENERIC = {"ties", "tie", "link", "links", "linked"}
 
 
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
@@ -194,6 +218,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
+    verb_object: list[Known] = []
     if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
         j = start
         while j < len(s.doc) and s.doc[j].lower_ in FORMED:
@@ -201,6 +226,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
     colon = start < len(s.doc) and s.doc[start].text == ":"
+    if generic:
+        start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
+    colon = colon or prose.colon_ahead(s, start)  # "with four other partners: A, in B; C"
     for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
@@ -215,14 +243,22 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             gap = {t.lower_ for t in s.doc[start : m.start]}
             if gap & {",", "and", ";"}:
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
+        if prose.locator(s, previous, m) or prose.fragment(s, m):
+            continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:
             continue
-        subjects, sure = s.subject(a, ("PLACE", "REF"))
+        subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+        if generic and verb_object:
+            subjects, sure = verb_object, 1.0
+        if sure < 1.0 and partner in subjects:
+            return []  # "we ... a partnership with both Alzey and Cosne": not Alzey's ties
         subjects = [k for k in subjects if k != partner]
         if not subjects:
             continue
+        if sure < 1.0 and "between" in {t.lower_ for t in s.doc[max(0, start - 3) : m.start]}:
+            break  # "between the Ukrainian capital and Moscow": a side the text left unnamed
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
         direct = (
@@ -424,6 +460,8 @@ def _with_which(s: Sentence, a: int) -> Known | None:
                 m for m in s.mentions if m.end <= i - 1 and m.label in ("PLACE", "NAME", "REF")
             ]
             for m in reversed(before):
+                if prose.fragment(s, m):
+                    return None  # "Issy-les-Moulineaux" read as "Moulineaux"
                 found = s.known(m, place=m.label == "NAME")
                 if found and found[0].label == "PLACE":
                     return found[0]
@@ -454,6 +492,8 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     if found is None:
         return _range_status(s, end)
     status, at = found
+    if prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
+        return "active", None, None  # "decided to cut ties ..., then repealed the decision"
     after = years_in(doc, at + 1, at + 5)
     if after:
         return status, after[0][1], at
@@ -462,6 +502,9 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     return status, None, at
 
 
+# status words beyond vocab.STATUS_WORDS: a tie paused or abolished
+MORE_STATUS = dict.fromkeys(("pausing", "pauses", "pause", "suspending", "freezing"), "suspended")
+MORE_STATUS |= dict.fromkeys(("abolished", "abolishing", "severing", "terminating"), "ended")
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
 # "voted to end", "decided to suspend": a decision taken, not a status asked for
 DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
@@ -473,6 +516,8 @@ TIE_VERBS = {
     **dict.fromkeys(("sever", "severs", "severing", "broke", "break", "breaks"), "ended"),
     **dict.fromkeys(("scrap", "scraps", "cancel", "cancels", "dissolve", "dissolves"), "ended"),
     **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
+    **dict.fromkeys(("abolish", "abolishes"), "ended"),
+    **dict.fromkeys(("pause", "pauses", "pausing"), "suspended"),
 }
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
@@ -490,6 +535,8 @@ def status_word(s: Sentence, i: int) -> str | None:
     word = s.doc[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
+    if word in MORE_STATUS:
+        return MORE_STATUS[word]  # "Exeter is pausing its links with Yaroslavl"
     if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
@@ -511,6 +558,8 @@ def _not_yet(s: Sentence, i: int) -> bool:
     wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
     if before and before[-1] == "to" and set(wider) & DECIDED:
         return False  # "voted on Tuesday to suspend"
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("is", "are"):
+        return False  # "Doncaster is to cut all ties with Ozyorsk": a decision announced
     return bool(before) and before[-1] in MODALS
 
 

@@ -83,17 +83,22 @@ def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Kn
 def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
     places: list[tuple[Known, Mention]] = []
     for m in s.mentions:
-        if m.start < start or m.label not in ("PLACE", "NAME"):
+        council = s.council_place(m) if m.label == "ORG" and m.start >= start else None
+        if m.start < start or (m.label not in ("PLACE", "NAME") and council is None):
             continue
+        if m.possessive:
+            continue  # "Clover Moore's City of Sydney council": the owner is no side
         between = [t.lower_ for t in s.doc[start : m.start]]
-        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for"}):
-            break
+        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for", "including", "among"}):
+            break  # "between the capital and Russian cities, including Moscow and Tver"
+        if m.label == "NAME" and m.text.split()[-1].islower():
+            continue  # "City of" before "Sydney": a fragment of a council's name
         if places and (
-            s.prev(m.start) in ("in", "near", "of")
+            (s.prev(m.start) in ("in", "near", "of") and not set(between) & {"and", "&"})
             or (s.prev(m.start) == "," and places[-1][1].end == m.start - 1)
         ):
             continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
-        found = place(s, m)  # type: ignore[operator]
+        found = council or place(s, m)  # type: ignore[operator]
         known = m.known
         if (
             found is None
@@ -127,6 +132,7 @@ def _region_word(s: Sentence, at: int) -> bool:
 
 
 LATER = {"later", "after", "afterwards", "on"}
+EARLIER = {"earlier", "before", "previously", "prior"}
 SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 
 
@@ -140,13 +146,14 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     for i in range(end):
         word = doc[i].lower_
         step: int | None = None
-        if word in SPANS and i + 1 < len(doc) and doc[i + 1].lower_ in LATER and i > 0:
+        follows = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if word in SPANS and follows in LATER | EARLIER and i > 0:
             count = doc[i - 1].lower_
             amount = 1 if count in ("a", "one") else WORD_NUMBERS.get(count)
             if amount is None and count.isdigit():
                 amount = int(count)
-            if amount is not None:
-                step = amount * SPANS[word]
+            if amount is not None:  # "a year earlier": counted back
+                step = amount * SPANS[word] * (-1 if follows in EARLIER else 1)
         elif word in ("following", "next") and i + 1 < len(doc) and doc[i + 1].lower_ == "year":
             step = 1
         if step is None:
@@ -200,6 +207,7 @@ def elided(
         found = place(s, m)  # type: ignore[operator]
         if found is None or found == other:
             break
+        s.objects.add(id(m))  # no subject for a later cue of the sentence
         out.append((found, years[0][1], years[0][0] + 1))
         after = i = years[0][0] + 1
     return out

@@ -1,0 +1,229 @@
+"""Discourse and clause helpers for ties in running prose (issue 22), used by ``rules_ties``:
+
+- ``tie_subject``: the subject of a tie cue, except that a place named as the object of a
+  preposition in the first of two coordinated verb phrases is no subject when the sentence
+  opens with a place ("Changde donated masks to Anuradhapura and started working with
+  sister cities of Bucheon": Changde's ties);
+- ``locator``: a place in an apposition after a partner says where the partner lies
+  ("twinned with Leningradsky, a suburb of Moscow"; "with Kostroma, 250 miles north-east of
+  Moscow"), it is no partner;
+- ``clause_year``: the year a clause opens with ("...; since 1967, they have been formally
+  twinned");
+- ``topical``: whether a text is about ties at all, so that general nouns ("its connection
+  with Volgograd", "its agreement with Belgorod", "arrangements with Kostroma") are read as
+  ties only in texts that speak of twinning or sister cities elsewhere;
+- ``reversed_after``: a decision that was undone or voted down ("decided to cut ... then
+  repealed the decision", "a motion to end ... was defeated") changes no status.
+"""
+
+from __future__ import annotations
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import year_at
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import Sentence
+
+# words that tell a text is about ties between places (read from the whole text's lower-case
+# words, so a title or a later paragraph counts too)
+TOPIC_WORDS = frozenset(
+    {"twinned", "twinning", "twinnings", "twin", "twins", "sister", "sister-city"}
+    | {"sister-cities", "twin-town", "twin-towns", "jumelage", "partnerstadt"}
+)
+# nouns that name a tie only in such a text, and only with "with" after them
+GATED = frozenset(
+    {"connection", "connections", "arrangement", "arrangements", "relationship"}
+    | {"relationships", "agreement", "agreements", "association", "bond", "bonds"}
+)
+# a gated noun after one of these is some other accord: "a cooperation agreement with Barcelona"
+OTHER_ACCORDS = {"cooperation", "co-operation", "trade", "economic", "business", "investment"}
+OTHER_ACCORDS |= {"academic", "research", "cultural", "scientific", "technical", "commercial"}
+OTHER_ACCORDS |= {"collaboration", "exchange", "memorandum", "framework", "loan", "tax", "free"}
+OTHER_ACCORDS |= {"bilateral", "supply", "service", "services", "funding", "data", "climate"}
+OTHER_ACCORDS |= {"working", "business-to-business", "strategic", "security", "defence"}
+COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Central"}
+PREPOSITIONS = {"to", "for", "with", "by", "at", "into", "towards", "toward", "on", "upon"}
+LOCATING = {"of", "near", "in", "outside", "from"}
+UNDONE = {"repealed", "reversed", "overturned", "rescinded", "defeated", "withdrawn"}
+UNDONE |= {"retracted", "revoked", "abandoned", "dropped", "vetoed", "blocked"}
+
+
+def topical(lower: frozenset[str]) -> bool:
+    return not lower.isdisjoint(TOPIC_WORDS)
+
+
+def gated_tie(s: Sentence, a: int) -> bool:
+    """A gated noun at token ``a`` names a tie: the text is about ties and no other kind of
+    accord is named just before it ("its agreement with Belgorod", not "a cooperation
+    agreement with Barcelona")."""
+    if not s.context.tie_topic:
+        return False
+    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in s.doc[max(0, a - 2) : a])
+
+
+def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
+    """``s.subject`` for a tie cue, with the coordinated-verb correction (module doc)."""
+    subjects, sure = s.subject(a, labels)
+    if sure < 1.0 or len(subjects) != 1:
+        return subjects, sure
+    placed = _placed_in(s, a, subjects[0])
+    if placed is not None:
+        return [placed], 1.0
+    chosen = next(
+        (
+            m
+            for m in reversed(s.mentions)
+            if m.end <= a and m.label in ("PLACE", "NAME") and s.known(m)[:1] == subjects
+        ),
+        None,
+    )
+    if chosen is None or s.prev(chosen.start) not in PREPOSITIONS:
+        return subjects, sure
+    between = {t.lower_ for t in s.doc[chosen.end : a]}
+    if "and" not in between:
+        return subjects, sure  # "a delegation from Nagoya visited ...": no second verb
+    opening = _opening(s, chosen.start)
+    if opening is not None and opening != subjects[0]:
+        return [opening], 1.0
+    return subjects, sure
+
+
+def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
+    """ "Wakefield, in West Yorkshire, has announced ...": the place before ", in X," is the
+    subject, X says where it lies."""
+    named = next(
+        (m for m in reversed(s.mentions) if m.end <= a and s.known(m)[:1] == [subject]), None
+    )
+    if named is None:
+        return None
+    at = named.start
+    while at > 0 and s.doc[at - 1].text in COMPASS:
+        at -= 1  # "in West Yorkshire" read as "West" + "Yorkshire"
+    if at < 3 or s.prev(at) not in ("in", "near") or s.doc[at - 2].text != ",":
+        return None
+    if named.end >= len(s.doc):
+        return None
+    if s.doc[named.end].text != ",":
+        return None
+    before = next(
+        (m for m in s.mentions if m.end == at - 2 and m.label in ("PLACE", "NAME")),
+        None,
+    )
+    if before is None:
+        return None
+    found = s.known(before, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
+def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
+    """ "links the city with Bloomington", "pairs Oxford with Bonn": a tie verb's object
+    right after it, then "with": the object is the tie's subject, the partner follows."""
+    m = next((m for m in s.mentions if m.start >= start), None)
+    if m is None or m.label not in ("REF", "PLACE") or m.end >= len(s.doc):
+        return start, []
+    if s.doc[m.end].lower_ != "with" or any(t.text[:1].isalnum() for t in s.doc[start : m.start]):
+        return start, []
+    found = [k for k in s.known(m) if k.label == "PLACE"]
+    return (m.end, found) if found else (start, [])
+
+
+def colon_ahead(s: Sentence, start: int) -> bool:
+    """A colon opens the partners' list a few words on: "relationships with four other
+    partners: Issy, in France; Ramallah, in Palestine"."""
+    for i in range(start, min(len(s.doc), start + 6)):
+        if s.doc[i].text == ":":
+            return not any(start <= m.start < i for m in s.mentions if m.label != "REF")
+    return False
+
+
+def _opening(s: Sentence, before: int) -> Known | None:
+    """The place a sentence opens with, when it is the sentence's subject (first mention,
+    not after a preposition, before ``before``)."""
+    for m in s.mentions:
+        if m.start >= before:
+            return None
+        if m.label == "COUNTRY":
+            continue
+        if m.label not in ("PLACE", "NAME") or s.prev(m.start) in PREPOSITIONS | LOCATING:
+            return None
+        found = s.known(m, place=m.label == "NAME")
+        return found[0] if found and found[0].label == "PLACE" else None
+    return None
+
+
+def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
+    """``m`` sits in an apposition after the partner ``previous``: ", a suburb of M", ",
+    120 miles east of M", ", near M"."""
+    if previous is None or m.start <= previous.end:
+        return False
+    words = [t.lower_ for t in s.doc[previous.end : m.start]]
+    if len(words) < 2 or len(words) > 7 or words[0] != "," or words[-1] not in LOCATING:
+        return False
+    return not set(words) & {"and", "&", "or", "with", ";", "as", "well"}
+
+
+def clause_year(s: Sentence, a: int) -> int | None:
+    """A year in the opening phrase of the clause holding token ``a`` (after ";" or ":"):
+    "...; since 1967, they have been formally twinned"."""
+    start = next((i + 1 for i in range(a - 1, -1, -1) if s.doc[i].text in (";", ":")), None)
+    if start is None:
+        return None
+    for i in range(start, min(a, start + 5)):
+        if s.doc[i].text == ",":
+            break
+        found = year_at(s.doc, i)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def reversed_after(words: list[str]) -> bool:
+    """An undoing word after a decision: "then repealed the decision", "was defeated"."""
+    return not UNDONE.isdisjoint(words)
+
+
+def fragment(s: Sentence, m: Mention) -> bool:
+    """The mention is the tail of a hyphenated name ("Issy-les-Moulineaux" read as
+    "Moulineaux"): no partner of its own."""
+    if m.start < 2 or s.doc[m.start - 1].text != "-":
+        return False
+    dash, word = s.doc[m.start - 1], s.doc[m.start - 2]
+    return bool(int(dash.idx) == int(word.idx) + len(str(word.text)))
+
+
+GROUP_NOUNS = {"towns", "cities", "communities", "municipalities", "villages", "partners"}
+
+
+def counted_group(s: Sentence, start: int, subject: Known) -> tuple[Known, int, int] | None:
+    """ "twinned with four small towns in the Elztal region since 1997": partners counted,
+    not named, with the year they were twinned (named in a later sentence: ``group_year``)."""
+    from citydip.ingest.text.normalise import number_at
+
+    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
+    if i >= len(s.doc):
+        return None
+    found = number_at(s.doc, i)
+    if found is None:
+        return None
+    count = int(found[0])
+    if not 2 <= count <= 20:
+        return None
+    nouns = [t.lower_ for t in s.doc[i + 1 : i + 4]]
+    if not GROUP_NOUNS & set(nouns):
+        return None
+    for k in range(i, min(len(s.doc), i + 16)):
+        if s.doc[k].text in (";", ".") or (s.doc[k].text == "," and s.prev(k + 1) == "and"):
+            break
+        year = year_at(s.doc, k)
+        if year is not None:
+            return (subject, count, year[0])
+    return None
+
+
+def group_year(s: Sentence, subjects: list[Known], partners: int) -> int | None:
+    """The year of a counted group whose partners a sentence now names (as many of them,
+    the same subject)."""
+    group = s.context.tie_group
+    if group is None or partners != group[1] or any(k != group[0] for k in subjects):
+        return None
+    s.context.tie_group = None
+    return group[2]
