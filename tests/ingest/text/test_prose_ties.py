@@ -183,3 +183,65 @@ def test_the_owner_of_a_council_is_no_side_of_between(registry: Registry) -> Non
     found = ties(extract_claims(text, registry))
     assert pair("Sydney", "Guangzhou") in found
     assert not any("Moore" in n for key in found for n in key)
+
+
+def test_the_twinning_of_a_with_b(registry: Registry) -> None:
+    text = "The twinning of Coventry with Dresden was sealed in 1959."
+    assert ties(extract_claims(text, registry))[pair("Coventry", "Dresden")].year == 1959
+
+
+def test_an_elided_second_pair_and_so_are(registry: Registry) -> None:
+    text = "Kyiv and Kraków signed a partnership agreement in 1993, and Kyiv and Vilnius in 1991."
+    assert ties(extract_claims(text, registry))[pair("Kyiv", "Vilnius")].year == 1991
+    text = "Edinburgh and Kraków are twin cities; so are Edinburgh and Munich."
+    assert pair("Edinburgh", "Munich") in ties(extract_claims(text, registry))
+    text = (
+        "Dresden and Coventry were first linked in 1959; Dresden and Strasbourg followed in 1990."
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Dresden", "Coventry")].year == 1959
+    assert found[pair("Dresden", "Strasbourg")].year == 1990
+
+
+def test_a_report_denied_before_or_after_is_a_denied_tie(registry: Registry) -> None:
+    before = "There is no truth in reports that Salford is twinned with Lviv."
+    after = "A post on social media claimed that Leeds was twinned with Kazan. It is not."
+    for text, one, two in ((before, "Salford", "Lviv"), (after, "Leeds", "Kazan")):
+        claims = extract_claims(text, registry)
+        assert pair(one, two) not in ties(claims)
+        assert any(c.type == "non_tie" for c in claims)
+
+
+def test_a_denied_ending_leaves_the_tie_active(registry: Registry) -> None:
+    for text in (
+        "A spokesman denied that Leicester had severed its link with Krefeld.",
+        "Reports that Dundee had cut ties with Nablus were denied by the council.",
+    ):
+        claims = extract_claims(text, registry)
+        assert not any(c.type == "non_tie" for c in claims)
+        assert all(c.status in (None, "active") for c in ties(claims).values())
+        assert ties(claims)
+
+
+def test_until_a_year_ends_a_tie_and_the_last_status_word_wins(registry: Registry) -> None:
+    found = ties(extract_claims("Rostock was also twinned with Riga until 2015.", registry))
+    tie = found[pair("Rostock", "Riga")]
+    assert (tie.status, tie.end_year, tie.year) == ("ended", 2015, None)
+    text = "Tartu's partnership with Pskov, frozen since 2022, was formally ended in 2024."
+    tie = ties(extract_claims(text, registry))[pair("Tartu", "Pskov")]
+    assert (tie.status, tie.end_year) == ("ended", 2024)
+
+
+def test_partners_named_in_the_next_sentence(registry: Registry) -> None:
+    text = "Malmö has twin towns across the Baltic. Among them are Gdańsk, Riga and Tallinn."
+    partners = {n for key in ties(extract_claims(text, registry)) for n in key} - {"Malmö"}
+    assert partners == {"Gdańsk", "Riga", "Tallinn"}  # and not "the Baltic"
+    text = "Lorient has been twinned with five towns since 1990. They are Galway, Wismar, Vigo, "
+    text += "Ventnor and Setúbal."
+    found = ties(extract_claims(text, registry))
+    assert {c.year for c in found.values()} == {1990} and len(found) == 5
+
+
+def test_under_consideration_is_proposed(registry: Registry) -> None:
+    text = "Stirling is considering a sister-city relationship with Dunedin."
+    assert ties(extract_claims(text, registry))[pair("Stirling", "Dunedin")].status == "proposed"

@@ -39,6 +39,10 @@ class Context:
         # "twinned with four small towns ... since 1997": (subject, count, year) of partners
         # counted but not yet named, for the sentence that names them
         self.tie_group: tuple[Known, int, int] | None = None
+        # "Malmö has twin towns across the Baltic.": (subject, kind, unit) of partners spoken
+        # of but not named, for a next sentence "Among them are Gdańsk and Riga."
+        self.tie_plural: tuple[Known, str, int] | None = None
+        self.units = 0  # units read so far
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
@@ -73,6 +77,7 @@ class Context:
 
     def next_unit(self) -> None:
         """Older mentions weigh less: scale new weight up instead of old weight down."""
+        self.units += 1
         self._scale /= DECAY
         if self._scale > 1e100:  # renormalise now and then (amortised, linear overall)
             self.weight = {k: w / self._scale for k, w in self.weight.items()}

@@ -43,8 +43,11 @@ OTHER_ACCORDS |= {"working", "business-to-business", "strategic", "security", "d
 COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Central"}
 PREPOSITIONS = {"to", "for", "with", "by", "at", "into", "towards", "toward", "on", "upon"}
 LOCATING = {"of", "near", "in", "outside", "from"}
+# words after a suspension or an ending that undo it: "decided to cut ..., then repealed the
+# decision", "a motion to end ... was defeated", "the suspension was lifted in 2023"
 UNDONE = {"repealed", "reversed", "overturned", "rescinded", "defeated", "withdrawn"}
-UNDONE |= {"retracted", "revoked", "abandoned", "dropped", "vetoed", "blocked"}
+UNDONE |= {"retracted", "vetoed", "blocked", "denied", "dismissed", "untrue", "false"}
+UNDONE |= {"unfounded", "refuted", "lifted", "reinstated", "restored", "resumed"}
 
 
 def topical(lower: frozenset[str]) -> bool:
@@ -227,3 +230,117 @@ def group_year(s: Sentence, subjects: list[Known], partners: int) -> int | None:
         return None
     s.context.tie_group = None
     return group[2]
+
+
+Pair = tuple[Known, Known, int, float]
+ELLIPSIS = {"so", "as", "are", "were", "did", "do", "too", "also", "then"}
+ELLIPTIC_VERBS = {"followed", "did", "too", "also", "likewise"}
+
+
+def of_with(s: Sentence, start: int, place: object) -> list[Pair]:
+    """ "the twinning of Coventry with Dresden", "the partnership of Lyon and Turin": a cue
+    ending in "of", then both sides."""
+    if s.prev(start) != "of":
+        return []
+    after = [m for m in s.mentions if m.start >= start and m.label in ("PLACE", "NAME")]
+    if len(after) < 2 or after[0].start != start:
+        return []
+    one, two = after[0], after[1]
+    link = [t.lower_ for t in s.doc[one.end : two.start]]
+    if link not in (["with"], ["and"], ["&"]):
+        return []
+    a = place(s, one, strong=True)  # type: ignore[operator]
+    b = place(s, two, strong=True)  # type: ignore[operator]
+    return [(a, b, two.end, 0.9)] if a is not None and b is not None and a != b else []
+
+
+def elided_pairs(s: Sentence, after: int, place: object) -> list[tuple[Known, Known, int | None]]:
+    """Clauses that repeat a pair clause's verb for another pair: "Kyiv and Kraków signed an
+    agreement in 1993, and Kyiv and Vilnius in 1991"; "...; so are Edinburgh and Munich"."""
+    from citydip.ingest.text.normalise import years_in
+
+    out: list[tuple[Known, Known, int | None]] = []
+    doc = s.doc
+    i = after
+    while i < len(doc):
+        if doc[i].text not in (",", ";"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in ELLIPSIS | {"and"}:
+            j += 1
+        elliptic = {t.lower_ for t in doc[i + 1 : j]} & {"so", "as"}
+        one = next((m for m in s.mentions if m.start == j), None)
+        if one is None or one.label not in ("PLACE", "NAME"):
+            i = j + 1
+            continue
+        two = next((m for m in s.mentions if m.start == one.end + 1), None)
+        if (
+            two is None
+            or doc[one.end].lower_ not in ("and", "&")
+            or two.label
+            not in (
+                "PLACE",
+                "NAME",
+            )
+        ):
+            break
+        k = two.end
+        if k < len(doc) and doc[k].lower_ in ELLIPTIC_VERBS:
+            k += 1  # "...; Dresden and Strasbourg followed in 1990"
+        if k < len(doc) and doc[k].lower_ not in ("in", "on", "since", "from", "(", ",", ".", ";"):
+            break  # "and Kyiv and Vilnius signed ...": a clause with its own verb
+        years = years_in(doc, k, min(len(doc), k + 5))
+        if not years and not elliptic:
+            break
+        a = place(s, one, strong=True)  # type: ignore[operator]
+        b = place(s, two, strong=True)  # type: ignore[operator]
+        if a is None or b is None or a == b:
+            break
+        out.append((a, b, years[0][1] if years else None))
+        i = years[0][0] + 1 if years else k
+    return out
+
+
+LOCATIVE = {"across", "throughout", "around", "in", "from", "to", "near", "outside", "at"}
+LOCATIVE |= {"within", "beyond", "over", "along", "abroad"}
+
+
+def located(s: Sentence, start: int, m: Mention) -> bool:
+    """The first name after a cue comes after a locative preposition, not "with" or "of":
+    "twin towns across the Baltic", "sister cities in Japan"."""
+    i = m.start - 1
+    while i >= start and s.doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= start and s.doc[i].lower_ in LOCATIVE
+
+
+CONTINUING = (
+    ("among", "them", "are"),
+    ("among", "these", "are"),
+    ("among", "them"),
+    ("they", "include"),
+    ("these", "include"),
+    ("they", "are"),
+    ("these", "are"),
+    ("they", "were"),
+)
+
+
+def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
+    """ "Malmö has twin towns across the Baltic. Among them are Gdańsk, Riga and Tallinn.":
+    the sentence right after one that spoke of a subject's partners without naming them
+    names them."""
+    spoken = s.context.tie_plural
+    if spoken is None or spoken[2] != s.context.units - 1:
+        return []
+    words = [t.lower_ for t in s.doc[:3]]
+    lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None)
+    if lead is None:
+        return []
+    out: list[tuple[Known, Known, str]] = []
+    for m in s.objects_after(len(lead), ("PLACE", "NAME"), lead=2, gap=3):
+        found = place(s, m, strong=True)  # type: ignore[operator]
+        if found is not None and found != spoken[0]:
+            out.append((spoken[0], found, spoken[1]))
+    return out

@@ -40,7 +40,12 @@ STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
 def ties(s: Sentence) -> list[Draft]:
     if not any(name == "tie" for name, _, _ in s.cues):
-        return []
+        named = prose.continued(s, _place)  # "Among them are Gdańsk, Riga and Tallinn."
+        year = prose.group_year(s, [n[0] for n in named], len(named)) if named else None
+        return [
+            Draft("tie", one, two, year=year, kind=kind, status="active", confidence=0.6)
+            for one, two, kind in named
+        ]
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
@@ -79,9 +84,10 @@ def ties(s: Sentence) -> list[Draft]:
         if not pairs and not negated:
             subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
             if len(subjects) == 1 and sure >= 0.8:
-                s.context.tie_group = prose.counted_group(s, start, subjects[0]) or (
-                    s.context.tie_group
-                )
+                group = prose.counted_group(s, start, subjects[0])
+                s.context.tie_group = group or s.context.tie_group
+                if group or s.doc[b - 1].lower_.endswith("s"):  # "Malmö has twin towns ..."
+                    s.context.tie_plural = (subjects[0], kind, s.context.units)
         grouped = prose.group_year(s, [p[0] for p in pairs], len(pairs)) if pairs else None
         respective = _respective_years(s, [p[2] for p in pairs])
         for n, (subject, partner, mention_end, sure) in enumerate(pairs):
@@ -117,6 +123,19 @@ def ties(s: Sentence) -> list[Draft]:
             )
         if len(pairs) == 1 and not negated:
             out += _elided(s, pairs[0], kind)
+            out += [  # "..., and Kyiv and Vilnius in 1991"; "; so are Edinburgh and Munich"
+                Draft(
+                    "tie",
+                    one,
+                    two,
+                    year=year,
+                    kind=kind,
+                    status="active",
+                    confidence=0.7,
+                    rule="tie:elided-pair",
+                )
+                for one, two, year in prose.elided_pairs(s, max(b, pairs[0][2]), _place)
+            ]
     return out
 
 
@@ -211,7 +230,12 @@ def _organization_name(s: Sentence, a: int, b: int) -> bool:
 def _negated(s: Sentence, a: int) -> bool:
     window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
     wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
-    return bool(set(window) & (NEGATIONS | DENIALS)) or bool(wider & DENIALS)
+    if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
+        return False
+    last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
+    # "denied that Leicester had severed its link", "has not cut its ties": what is denied is
+    # the ending, not the tie
+    return not any(status_word(s, i) in ("ended", "suspended") for i in range(last + 1, a))
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
@@ -225,6 +249,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             j += 1
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
+    joined = prose.of_with(s, start, _place)
+    if joined:  # "the twinning of Coventry with Dresden"
+        return joined
     colon = start < len(s.doc) and s.doc[start].text == ":"
     if generic:
         start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
@@ -245,6 +272,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
         if prose.locator(s, previous, m) or prose.fragment(s, m):
             continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
+        if previous is None and prose.located(s, start, m):
+            break  # "twin towns across the Baltic": where they are, no partner
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:
@@ -291,8 +320,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
         return [its]
     between = _between(s, a)
-    if between is not None or generic:
-        return [between] if between is not None else []
+    if between is not None or (generic and s.doc[a].lower_ != "linked"):
+        return [between] if between is not None else []  # "A and B were first linked" reads on
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
@@ -472,6 +501,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     """The status words in the clause around a tie say, its end year, and where it was said."""
     doc = s.doc
     found: tuple[str, int] | None = None
+    first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
         word = status_word(s, i)
@@ -486,20 +516,21 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
                 break  # ", and in 2019 a second one was proposed": another clause's status
             word = status_word(s, i)
             if word is not None and not _not_yet(s, i):
-                found = (word, i)
-                break
+                # the last one: "with Pskov, frozen since 2022, was formally ended in 2024"
+                found = (word, i) if found is None or word != "proposed" else found
+                first = i if first is None else first
             i += 1
     if found is None:
         return _range_status(s, end)
     status, at = found
-    if prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
+    if status != "proposed" and prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
         return "active", None, None  # "decided to cut ties ..., then repealed the decision"
     after = years_in(doc, at + 1, at + 5)
     if after:
-        return status, after[0][1], at
+        return status, after[0][1], at if first is None else first
     if at < a:
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
-    return status, None, at
+    return status, None, at if first is None else first
 
 
 # status words beyond vocab.STATUS_WORDS: a tie paused or abolished
@@ -528,6 +559,8 @@ PROPOSING |= {"intends", "intend", "intention", "ready", "considering", "explori
 PROPOSING |= {"negotiating", "seeks", "seeking", "potential", "possible", "envisaged", "aims"}
 PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
 PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
+PROPOSING |= {"consideration", "considered", "negotiations", "explore", "explores", "explored"}
+PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:
@@ -547,12 +580,20 @@ def status_word(s: Sentence, i: int) -> str | None:
     return None
 
 
+AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had"}
+
+
 def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
     status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
     to end" is a decision taken."""
     if status_word(s, i) == "proposed":
         return False
+    near = [t.lower_ for t in s.doc[max(0, i - 3) : i] if t.lower_ not in AUXILIARIES]
+    if near and near[-1] in NEGATIONS:
+        return True  # "was not suspended", "never ended"
+    if not DENIALS.isdisjoint(t.lower_ for t in s.doc[max(0, i - 5) : i]):
+        return True  # "a spokesman denied that Leicester had severed its link"
     before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
     wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
@@ -570,6 +611,8 @@ def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
         link = {t.lower_ for t in s.doc[found[0][0] + 1 : found[1][0]]}
         if link & {"until", "till", "to", "-"}:
             return "ended", found[1][1], found[1][0]
+    if found and found[0][0] > 0 and s.doc[found[0][0] - 1].lower_ in ("until", "till"):
+        return "ended", found[0][1], found[0][0] - 1  # "also twinned with Riga until 2015"
     return "active", None, None
 
 
@@ -584,7 +627,7 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     doc = s.doc
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
-            if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at > origin):
+            if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):
                 break
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 ...": another clause's date

@@ -22,6 +22,7 @@ REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "
 REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
 REPORTING |= {"rumour", "rumours", "rumor", "rumors", "reports", "report", "stories", "story"}
 REPORTING |= {"suggestions", "suggested", "believed", "belief", "post", "posts", "myth"}
+REPORTING |= {"claims", "rumours", "speculation", "suggestion", "assertion", "assertions"}
 DENIED = (
     ("it", "is", "not"),
     ("it", "was", "not"),
@@ -164,11 +165,37 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     return None
 
 
+# a denial of what is reported, said before the report: "there is no truth in reports that",
+# "the council dismissed claims that", "contrary to rumours"
+DENIED_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("no", "truth"),
+    ("not", "true"),
+    ("dismissed",),
+    ("denied",),
+    ("denies",),
+    ("deny",),
+    ("debunked",),
+    ("rejected",),
+    ("refuted",),
+    ("contrary", "to"),
+    ("false",),
+    ("baseless",),
+    ("unfounded",),
+)
+
+
 def reported_denial(s: Sentence, a: int) -> bool:
-    """A cue inside what someone claimed, with a denial after it in the sentence."""
+    """A cue inside what someone claimed, with a denial after it in the sentence, or before
+    the report ("there is no truth in reports that A is twinned with B")."""
     before = {t.lower_ for t in s.doc[max(0, a - 14) : a]}
     if not before & REPORTING:
         return False
+    report = max(i for i in range(max(0, a - 14), a) if s.doc[i].lower_ in REPORTING)
+    lead = [t.lower_ for t in s.doc[max(0, report - 6) : report]]
+    for n in range(len(lead)):
+        for opening in DENIED_BEFORE:
+            if tuple(lead[n : n + len(opening)]) == opening:
+                return True
     words = [t.lower_ for t in s.doc[a:]]
     for n in range(len(words)):
         for phrase in DENIED:

@@ -53,6 +53,11 @@ _ACTIVE = re.compile(
     r"arrangements?|connections?)"
     r"\s+with\s+" + _NAME
 )
+_NOT_DONE = re.compile(
+    r"(?:\b(?:denied|denies|deny|dismissed|rejected|refused|declined)\b[^.;]{0,40}|"
+    r"\b(?:not|never)\s+(?:\w+\s+)?|n't\s+(?:\w+\s+)?)$",
+    re.I,
+)
 _ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off", "abolish"}
 # "to cut ties with", "should end the twinning": asked for or foreseen, not done (a decision,
 # "voted to cut", is read by _DECIDED)
@@ -75,6 +80,31 @@ _FOUNDED = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+# a short sentence denying what the last one reported: "It is not.", "This is untrue."
+_DENIAL = re.compile(
+    r"^\W*(?:but\s+|however,?\s+)?(?:it|this|that|they|neither|none)\s+(?:is|was|are|were|"
+    r"has|have|had)?\s*(?:not|n't|never|false|untrue|unfounded|a myth|a hoax)\b[^.;]{0,40}\W*$",
+    re.I,
+)
+
+
+def denied_after(sentence: str, last: list[ExtractedClaim]) -> None:
+    """ "A post claimed that Leeds was twinned with Kazan. It is not.": the ties the last
+    sentence only reported become denied ties."""
+    if not last or _DENIAL.match(sentence.strip()) is None:
+        return
+    from citydip.ingest.text.tie_shapes import REPORTING
+
+    for tie in last:
+        if tie.type != "tie" or tie.object is None:
+            continue
+        at = tie.sentence.find(tie.object.name)
+        words = re.findall(r"[a-z]+", tie.sentence[: at if at >= 0 else None].lower())
+        if REPORTING.isdisjoint(words):
+            continue
+        tie.type, tie.status, tie.kind, tie.year, tie.end_year = "non_tie", None, None, None, None
+
+
 def later_status(
     sentence: str,
     own: list[ExtractedClaim],
@@ -84,6 +114,8 @@ def later_status(
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
     the partner it names."""
+    if not own:
+        denied_after(sentence, last)
     founded = _FOUNDED.search(sentence) if last and not own else None
     if founded is not None:
         for tie in last:
@@ -96,6 +128,8 @@ def later_status(
             word = match.group("word").lower()
             if pattern is _ACTIVE and _ASKED.search(sentence, 0, match.start()):
                 continue  # "calls for Penrith to cut ties with Kunshan": not cut
+            if _NOT_DONE.search(sentence, 0, match.start()):
+                continue  # "denied that Leicester had severed its link", "has not cut"
             if prose.reversed_after(sentence[match.end() :].lower().split()):
                 continue  # "decided to cut ... then repealed the decision"
             status = (
