@@ -245,3 +245,34 @@ def test_partners_named_in_the_next_sentence(registry: Registry) -> None:
 def test_under_consideration_is_proposed(registry: Registry) -> None:
     text = "Stirling is considering a sister-city relationship with Dunedin."
     assert ties(extract_claims(text, registry))[pair("Stirling", "Dunedin")].status == "proposed"
+
+
+def test_a_bare_tie_noun_between_two_places_named_before_it(registry: Registry) -> None:
+    found = ties(
+        extract_claims("Toulouse and Bristol have had a partnership since 1947.", registry)
+    )
+    assert found[pair("Toulouse", "Bristol")].year == 1947
+    found = ties(extract_claims("Brest and Plymouth renewed their twinning in 2010.", registry))
+    assert pair("Brest", "Plymouth") in found
+    text = "Lyon and Porto will explore possibilities of partnership in culture."
+    assert not ties(extract_claims(text, registry))
+
+
+def test_linked_to_a_possessed_twin_and_among_its(registry: Registry) -> None:
+    text = "Galway has been linked to Lorient since 1976."
+    assert ties(extract_claims(text, registry))[pair("Galway", "Lorient")].year == 1976
+    assert pair("Exeter", "Rennes") in ties(
+        extract_claims("Exeter's twin, Rennes, sang.", registry)
+    )
+    text = "Norwich counts Rouen among its twin cities."
+    assert pair("Norwich", "Rouen") in ties(extract_claims(text, registry))
+
+
+def test_a_fronted_participle_and_a_contrast_inside_the_list(registry: Registry) -> None:
+    text = "Twinned with Amiens since 1965, Darlington welcomed the mayor."
+    assert ties(extract_claims(text, registry))[pair("Darlington", "Amiens")].year == 1965
+    text = "Kagoshima's sister cities, like those of Nagoya, include Naples."
+    assert set(ties(extract_claims(text, registry))) == {pair("Kagoshima", "Naples")}
+    text = "Aarhus in brief\n\nSister cities: Turku, Bergen, Gothenburg and Reykjavik."
+    subjects = {c.subject.name for c in ties(extract_claims(text, registry)).values()}
+    assert subjects == {"Århus"}  # a list after a colon has no fronted subject

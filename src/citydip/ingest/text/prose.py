@@ -41,6 +41,13 @@ OTHER_ACCORDS |= {"collaboration", "exchange", "memorandum", "framework", "loan"
 OTHER_ACCORDS |= {"bilateral", "supply", "service", "services", "funding", "data", "climate"}
 OTHER_ACCORDS |= {"working", "business-to-business", "strategic", "security", "defence"}
 COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Central"}
+# tie nouns that name a tie alone only between two places named before them ("Toulouse and
+# Bristol have had a partnership since 1947", "Brest and Plymouth renewed their twinning")
+JOINT = frozenset({"twinning", "partnership", "twin"})
+GATED = GATED | {"relations"}
+JOINT_LEADS = {"a", "an", "the", "their", "its", "formal", "official", "town", "city", "close"}
+JOINT_LEADS |= {"long", "longstanding", "long-standing", "lasting", "first", "civic"}
+PARTICIPLES = {"twinned", "linked", "paired", "partnered", "united", "joined"}
 PREPOSITIONS = {"to", "for", "with", "by", "at", "into", "towards", "toward", "on", "upon"}
 LOCATING = {"of", "near", "in", "outside", "from"}
 # words after a suspension or an ending that undo it: "decided to cut ..., then repealed the
@@ -344,3 +351,55 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
         if found is not None and found != spoken[0]:
             out.append((spoken[0], found, spoken[1]))
     return out
+
+
+CONTRASTING = {"like", "unlike", "besides", "than"}
+
+
+def contrasted(s: Sentence, m: Mention) -> bool:
+    """A name set against the subject inside the object list: "like those of Nagoya"."""
+    i = m.start - 1
+    while i >= 0 and s.doc[i].lower_ in ("the", "those", "that", "of", "for", "in"):
+        i -= 1
+    return i >= 0 and s.doc[i].lower_ in CONTRASTING
+
+
+def fronted_subject(s: Sentence, a: int, after: int) -> Known | None:
+    """ "Twinned with Amiens since 1965, Darlington welcomed ...": a participle opening the
+    sentence, its subject the first place after the comma that closes it."""
+    if any(t.text[:1].isalpha() for t in s.doc[:a]) or a > 2:
+        return None
+    if s.doc[a].lower_ not in PARTICIPLES:
+        return None  # "Sister cities: Turku, Bergen": a list, no participle
+    comma = next(
+        (i for i in range(after, min(len(s.doc), after + 8)) if s.doc[i].text == ","), None
+    )
+    if comma is None:
+        return None
+    m = next((m for m in s.mentions if m.start > comma), None)
+    if m is None or m.label not in ("PLACE", "NAME"):
+        return None
+    if any(t.lower_ not in ("the", "city", "town", "of") for t in s.doc[comma + 1 : m.start]):
+        return None
+    found = s.known(m, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
+def among_its(s: Sentence, a: int) -> Pair | None:
+    """ "Norwich counts Rouen among its twin cities": the place before "among its" is the
+    partner, the clause's first place the subject."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        i -= 1
+    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "among":
+        return None
+    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    if named is None:
+        return None
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+    if first is None or first is named:
+        return None
+    one, two = s.known(first, place=True), s.known(named, place=True)
+    if not one or not two or one[0] == two[0] or "PLACE" not in (one[0].label, two[0].label):
+        return None
+    return (one[0], two[0], a, 0.85)

@@ -74,7 +74,12 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        generic = word in GENERIC or word in prose.GATED
+        bare = b - a == 1 and s.doc[a].lower_ in prose.JOINT  # "a partnership", "twin"
+        if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
+            continue  # "possibilities of partnership": no tie named
+        generic = word in GENERIC or word in prose.GATED or bare
+        if bare and s.doc[a].lower_ == "twin" and not _possessed(s, a):
+            continue  # a bare "twin" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
@@ -137,6 +142,10 @@ def ties(s: Sentence) -> list[Draft]:
                 for one, two, year in prose.elided_pairs(s, max(b, pairs[0][2]), _place)
             ]
     return out
+
+
+def _possessed(s: Sentence, a: int) -> bool:
+    return any(m.possessive and m.end + 1 == a for m in s.mentions)
 
 
 def _programme_partner(s: Sentence, a: int, b: int) -> bool:
@@ -249,6 +258,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             j += 1
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
+    with_word = "to" if s.doc[a].lower_ == "linked" and s.prev(start + 1) == "to" else "with"
+    if s.doc[a].lower_ == "twin" and start < len(s.doc) and s.doc[start].text == ",":
+        with_word = ","  # "Exeter's twin, Rennes, sent a choir"
     joined = prose.of_with(s, start, _place)
     if joined:  # "the twinning of Coventry with Dresden"
         return joined
@@ -272,8 +284,10 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
         if prose.locator(s, previous, m) or prose.fragment(s, m):
             continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
-        if previous is None and prose.located(s, start, m):
+        if previous is None and s.prev(m.start) != with_word and prose.located(s, start, m):
             break  # "twin towns across the Baltic": where they are, no partner
+        if prose.contrasted(s, m):
+            continue  # "sister cities, like those of Nagoya, include Naples"
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:
@@ -281,6 +295,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
         if generic and verb_object:
             subjects, sure = verb_object, 1.0
+        if sure < 1.0:
+            fronted = prose.fronted_subject(s, a, m.end)  # "Twinned with Amiens, Darlington"
+            subjects, sure = ([fronted], 1.0) if fronted is not None else (subjects, sure)
         if sure < 1.0 and partner in subjects:
             return []  # "we ... a partnership with both Alzey and Cosne": not Alzey's ties
         subjects = [k for k in subjects if k != partner]
@@ -291,11 +308,11 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
         direct = (
-            s.prev(m.start) in ("with", "of", "and", ":", "from", "(")
+            s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
-        if generic and not (direct and s.doc[start].lower_ == "with"):
+        if generic and not (direct and s.doc[start].lower_ == with_word):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
@@ -319,8 +336,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     its = _its_partner(s, a)
     if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
         return [its]
+    among = prose.among_its(s, a)
+    if among is not None:  # "Norwich counts Rouen among its twin cities"
+        return [among]
     between = _between(s, a)
-    if between is not None or (generic and s.doc[a].lower_ != "linked"):
+    joint = s.doc[a].lower_ == "linked" or (  # "A and B have had a partnership"
+        s.doc[a].lower_ in prose.JOINT and (a + 1 == len(s.doc) or s.doc[a + 1].lower_ != "with")
+    )
+    if between is not None or (generic and not joint):
         return [between] if between is not None else []  # "A and B were first linked" reads on
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
