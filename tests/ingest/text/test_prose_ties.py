@@ -276,3 +276,35 @@ def test_a_fronted_participle_and_a_contrast_inside_the_list(registry: Registry)
     text = "Aarhus in brief\n\nSister cities: Turku, Bergen, Gothenburg and Reykjavik."
     subjects = {c.subject.name for c in ties(extract_claims(text, registry)).values()}
     assert subjects == {"Århus"}  # a list after a colon has no fronted subject
+
+
+def test_a_sentence_repeating_the_last_tie_for_another_place(registry: Registry) -> None:
+    text = "Kiel, a port on the Baltic, is twinned with Coventry. So is Dresden."
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Kiel", "Coventry"),
+        pair("Dresden", "Coventry"),
+    }
+    text = "Coventry has been twinned with Stalingrad since 1944. Dresden followed in 1959 and "
+    text += "Kiel in 1967."
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Coventry", "Dresden")].year == 1959
+    assert found[pair("Coventry", "Kiel")].year == 1967
+    text = "In 2012 Omaha signed a sister city agreement with Šiauliai. Two years later, it added "
+    text += "Naas."
+    assert ties(extract_claims(text, registry))[pair("Omaha", "Naas")].year == 2014
+
+
+def test_the_most_recent_and_their_twinning(registry: Registry) -> None:
+    text = "Ostrava has several partner cities. The most recent is Katowice, which signed in 2012."
+    assert ties(extract_claims(text, registry))[pair("Ostrava", "Katowice")].year == 2012
+    text = "Bradford and Mönchengladbach are old friends. Their twinning dates from 1971."
+    assert ties(extract_claims(text, registry))[pair("Bradford", "Mönchengladbach")].year == 1971
+
+
+def test_not_with_one_but_with_another(registry: Registry) -> None:
+    claims = extract_claims(
+        "Salford said it was not twinned with Lviv, but with Narbonne.", registry
+    )
+    assert pair("Salford", "Narbonne") in ties(claims)
+    assert pair("Salford", "Lviv") not in ties(claims)
+    assert any(c.type == "non_tie" and c.object and c.object.name == "Lviv" for c in claims)

@@ -43,6 +43,9 @@ class Context:
         # of but not named, for a next sentence "Among them are Gdańsk and Riga."
         self.tie_plural: tuple[Known, str, int] | None = None
         self.units = 0  # units read so far
+        # the last tie read: (subject, partner, kind, unit), for "So is Dresden.", "Dresden
+        # followed in 1959", "Two years later, it added Naas."
+        self.last_tie: tuple[Known, Known, str, int] | None = None
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0

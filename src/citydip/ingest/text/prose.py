@@ -108,14 +108,21 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     at = named.start
     while at > 0 and s.doc[at - 1].text in COMPASS:
         at -= 1  # "in West Yorkshire" read as "West" + "Yorkshire"
-    if at < 3 or s.prev(at) not in ("in", "near") or s.doc[at - 2].text != ",":
+    if named.end >= len(s.doc) or s.doc[named.end].text != ",":
         return None
-    if named.end >= len(s.doc):
-        return None
-    if s.doc[named.end].text != ",":
-        return None
+    if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
+        comma = at - 2
+    else:  # "Kiel, a port on the Baltic, is twinned": an apposition between commas
+        comma = next((i for i in range(at - 1, max(0, at - 8), -1) if s.doc[i].text == ","), -1)
+        inner = [t.lower_ for t in s.doc[comma + 1 : at]]
+        while inner and inner[-1] == "the":
+            inner.pop()
+        if comma < 1 or not inner or inner[0] not in ("a", "an", "the"):
+            return None
+        if inner[-1] not in ("in", "on", "of", "near", "by") or set(inner) & {"and", "with"}:
+            return None
     before = next(
-        (m for m in s.mentions if m.end == at - 2 and m.label in ("PLACE", "NAME")),
+        (m for m in s.mentions if m.end == comma and m.label in ("PLACE", "NAME")),
         None,
     )
     if before is None:
@@ -323,6 +330,14 @@ def located(s: Sentence, start: int, m: Mention) -> bool:
 
 
 CONTINUING = (
+    ("the", "most", "recent", "is"),
+    ("the", "most", "recent", "was"),
+    ("the", "latest", "is"),
+    ("the", "latest", "was"),
+    ("the", "newest", "is"),
+    ("the", "oldest", "is"),
+    ("the", "first", "was"),
+    ("the", "first", "is"),
     ("among", "them", "are"),
     ("among", "these", "are"),
     ("among", "them"),
@@ -341,7 +356,7 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
     spoken = s.context.tie_plural
     if spoken is None or spoken[2] != s.context.units - 1:
         return []
-    words = [t.lower_ for t in s.doc[:3]]
+    words = [t.lower_ for t in s.doc[:4]]
     lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None)
     if lead is None:
         return []
@@ -350,6 +365,47 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
         found = place(s, m, strong=True)  # type: ignore[operator]
         if found is not None and found != spoken[0]:
             out.append((spoken[0], found, spoken[1]))
+        if lead[-1] in ("is", "was"):
+            break  # "The most recent is Katowice, which signed in 2012"
+    return out
+
+
+SAME_AS = (("so", "is"), ("so", "are"), ("so", "was"), ("so", "were"), ("as", "is"))
+ADDED = {"added", "acquired", "gained"}
+
+
+def repeated(s: Sentence, place: object) -> list[tuple[Known, Known, str, int | None]]:
+    """A sentence that repeats the last tie for another place, right after it: "Kiel is
+    twinned with Coventry. So is Dresden." (Dresden and Coventry); "Coventry has been
+    twinned with Stalingrad since 1944. Dresden followed in 1959 and Kiel in 1967."
+    (Coventry's); "Two years later, it added Naas." (the last tie's subject's)."""
+    from citydip.ingest.text.normalise import years_in
+
+    last = s.context.last_tie
+    if last is None or last[3] != s.context.units - 1:
+        return []
+    subject, partner, kind, _ = last
+    words = [t.lower_ for t in s.doc[:2]]
+    places = [m for m in s.mentions if m.label in ("PLACE", "NAME")]
+    if tuple(words) in SAME_AS and places and places[0].start == 2:
+        found = place(s, places[0], strong=True)  # type: ignore[operator]
+        return [(found, partner, kind, None)] if found not in (None, partner) else []
+    out: list[tuple[Known, Known, str, int | None]] = []
+    for i, t in enumerate(s.doc):
+        if t.lower_ == "followed" and places and places[0].end == i and places[0].start <= 1:
+            anchors = [places[0]] + [m for m in places[1:] if s.prev(m.start) == "and"]
+        elif t.lower_ in ADDED and i > 0:
+            anchors = [m for m in places if m.start > i][:1]
+            if not anchors or anchors[0].start > i + 2:
+                return []
+        else:
+            continue
+        for m in anchors:
+            found = place(s, m, strong=True)  # type: ignore[operator]
+            years = years_in(s.doc, m.end, min(len(s.doc), m.end + 4))
+            if found is not None and found not in (subject, partner):
+                out.append((subject, found, kind, years[0][1] if years else None))
+        break
     return out
 
 
@@ -403,3 +459,29 @@ def among_its(s: Sentence, a: int) -> Pair | None:
     if not one or not two or one[0] == two[0] or "PLACE" not in (one[0].label, two[0].label):
         return None
     return (one[0], two[0], a, 0.85)
+
+
+def their_pair(s: Sentence, a: int) -> Pair | None:
+    """ "Their twinning dates from 1971": a bare tie noun after "their" in a sentence that
+    names no place is the tie of the last two places named."""
+    if s.prev(a) != "their" or s.doc[a].lower_ not in JOINT:
+        return None
+    if any(m.label in ("PLACE", "NAME") for m in s.mentions):
+        return None
+    cities = s.context.cities
+    if len(cities) < 2 or cities[-1] == cities[-2]:
+        return None
+    return (cities[-2], cities[-1], a, 0.8)
+
+
+def but_with(s: Sentence, end: int, place: object) -> Known | None:
+    """ "not twinned with Lviv, but with Narbonne": the place after "but (with)" right after
+    a denied partner is a partner."""
+    words = [t.lower_ for t in s.doc[end : end + 4]]
+    if "but" not in words[:2]:
+        return None
+    at = end + words.index("but") + 1
+    if at < len(s.doc) and s.doc[at].lower_ in ("with", "rather", "instead"):
+        at += 1
+    m = next((m for m in s.mentions if m.start == at and m.label in ("PLACE", "NAME")), None)
+    return place(s, m, strong=True) if m is not None else None  # type: ignore[operator]

@@ -42,10 +42,17 @@ def ties(s: Sentence) -> list[Draft]:
     if not any(name == "tie" for name, _, _ in s.cues):
         named = prose.continued(s, _place)  # "Among them are Gdańsk, Riga and Tallinn."
         year = prose.group_year(s, [n[0] for n in named], len(named)) if named else None
-        return [
+        if named and year is None and len(named) == 1:
+            year = s.year_after(0)  # "The most recent is Katowice, which signed in 2012"
+        drafts = [
             Draft("tie", one, two, year=year, kind=kind, status="active", confidence=0.6)
             for one, two, kind in named
         ]
+        for one, two, kind, when in prose.repeated(s, _place):  # "So is Dresden."
+            if when is None:
+                when = shapes.relative_year(s) or s.opening_year()  # "Two years later, ..."
+            drafts.append(Draft("tie", one, two, year=when, kind=kind, status="active"))
+        return drafts
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
@@ -107,6 +114,9 @@ def ties(s: Sentence) -> list[Draft]:
             if year is None:
                 year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
             if negated:
+                instead = prose.but_with(s, mention_end, _place)
+                if instead is not None and instead != subject:  # "..., but with Narbonne"
+                    out.append(Draft("tie", subject, instead, kind=kind, status="active"))
                 out.append(
                     Draft(
                         "non_tie", subject, partner, confidence=0.85 * sure, rule=f"non_tie:{word}"
@@ -126,6 +136,8 @@ def ties(s: Sentence) -> list[Draft]:
                     rule=f"tie:{word}",
                 )
             )
+        if pairs and not negated:
+            s.context.last_tie = (pairs[-1][0], pairs[-1][1], kind, s.context.units)
         if len(pairs) == 1 and not negated:
             out += _elided(s, pairs[0], kind)
             out += [  # "..., and Kyiv and Vilnius in 1991"; "; so are Edinburgh and Munich"
@@ -339,6 +351,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     among = prose.among_its(s, a)
     if among is not None:  # "Norwich counts Rouen among its twin cities"
         return [among]
+    theirs = prose.their_pair(s, a)
+    if theirs is not None:  # "Bradford and Mönchengladbach ... Their twinning dates from"
+        return [theirs]
     between = _between(s, a)
     joint = s.doc[a].lower_ == "linked" or (  # "A and B have had a partnership"
         s.doc[a].lower_ in prose.JOINT and (a + 1 == len(s.doc) or s.doc[a + 1].lower_ != "with")
