@@ -308,3 +308,34 @@ def test_not_with_one_but_with_another(registry: Registry) -> None:
     assert pair("Salford", "Narbonne") in ties(claims)
     assert pair("Salford", "Lviv") not in ties(claims)
     assert any(c.type == "non_tie" and c.object and c.object.name == "Lviv" for c in claims)
+
+
+def test_a_bracketed_other_name_is_no_second_partner(registry: Registry) -> None:
+    text = "Coventry twinned with Dresden and Volgograd (Stalingrad), a link which remains."
+    partners = {n for key in ties(extract_claims(text, registry)) for n in key} - {"Coventry"}
+    assert partners == {"Dresden", "Volgograd"}
+
+
+def test_its_refers_to_the_place_of_its_clause(registry: Registry) -> None:
+    text = "This is in contrast to Wallingford's relations with its German twin, Bad Wurzach."
+    assert pair("Wallingford", "Bad Wurzach") in ties(extract_claims(text, registry))
+    text = (
+        "The Oxfordshire town of Wallingford is trying to break its twinning arrangement with "
+        "the French town of Luxeuil-les-Bains."
+    )
+    assert pair("Wallingford", "Luxeuil-les-Bains") in ties(extract_claims(text, registry))
+    text = TOPIC + (
+        "Civic leaders in Wallingford, Oxfordshire, wrote in 2009, asking to break their ties "
+        "with Luxeuil-les-Bains."
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Wallingford", "Luxeuil-les-Bains") in found
+    assert found[pair("Wallingford", "Luxeuil-les-Bains")].status in (None, "active")
+
+
+def test_between_a_few_words_after_the_cue(registry: Registry) -> None:
+    text = (
+        "The first formal twinning arrangement was made in the 1920s between Keighley in West "
+        "Yorkshire and Poix-du-Nord in northern France."
+    )
+    assert pair("Keighley", "Poix-du-Nord") in ties(extract_claims(text, registry))

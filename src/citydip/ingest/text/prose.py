@@ -73,6 +73,9 @@ def gated_tie(s: Sentence, a: int) -> bool:
 def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
     """``s.subject`` for a tie cue, with the coordinated-verb correction (module doc)."""
     subjects, sure = s.subject(a, labels)
+    owner = _its_owner(s, a)
+    if owner is not None:  # "Wallingford's relations with its German twin"
+        return [_placed_in(s, a, owner) or owner], 1.0
     if sure < 1.0 or len(subjects) != 1:
         return subjects, sure
     placed = _placed_in(s, a, subjects[0])
@@ -112,6 +115,8 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
         return None
     if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
         comma = at - 2
+    elif at >= 2 and s.prev(at) == ",":
+        comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
     else:  # "Kiel, a port on the Baltic, is twinned": an apposition between commas
         comma = next((i for i in range(at - 1, max(0, at - 8), -1) if s.doc[i].text == ","), -1)
         inner = [t.lower_ for t in s.doc[comma + 1 : at]]
@@ -485,3 +490,69 @@ def but_with(s: Sentence, end: int, place: object) -> Known | None:
         at += 1
     m = next((m for m in s.mentions if m.start == at and m.label in ("PLACE", "NAME")), None)
     return place(s, m, strong=True) if m is not None else None  # type: ignore[operator]
+
+
+def alias(s: Sentence, previous: Mention, m: Mention) -> bool:
+    """ "Volgograd (Stalingrad)": a name in brackets right after a partner is its other name."""
+    return (
+        m.start == previous.end + 1
+        and s.doc[previous.end].text == "("
+        and m.end < len(s.doc)
+        and s.doc[m.end].text == ")"
+    )
+
+
+def its_twin(s: Sentence, a: int) -> bool:
+    """ "its German twin, Bad Wurzach": a bare "twin" after "its"/"their" (and a word or two
+    such as a demonym), then a comma and the partner."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        i -= 1
+    if i < 0 or s.doc[i].lower_ not in ("its", "their"):
+        return False
+    return (
+        a + 2 < len(s.doc)
+        and s.doc[a + 1].text == ","
+        and any(m.start == a + 2 and m.label in ("PLACE", "NAME") for m in s.mentions)
+    )
+
+
+def _its_owner(s: Sentence, a: int) -> Known | None:
+    """ "its"/"their" as the last mention before a cue, after a possessive place in the same
+    clause: that place ("Wallingford's relations with its German twin")."""
+    before = [m for m in s.mentions if m.end <= a]
+    if (
+        not before
+        or before[-1].label != "REF"
+        or s.doc[before[-1].start].lower_
+        not in (
+            "its",
+            "their",
+        )
+    ):
+        return None
+    ref = before[-1]
+    owner = next(
+        (
+            m
+            for m in reversed(before[:-1])
+            if m.possessive and m.label in ("PLACE", "NAME") and ref.start - m.end <= 8
+        ),
+        None,
+    )
+    if owner is None:  # "the town of Wallingford is trying to break its twinning": the
+        # nearest place before "its" in its clause
+        owner = next(
+            (
+                m
+                for m in reversed(before[:-1])
+                if m.label in ("PLACE", "NAME") and ref.start - m.end <= 10
+            ),
+            None,
+        )
+        if owner is not None and s.prev(owner.start) in ("with", "to", "from", "for", "by"):
+            return None
+    if owner is None or {t.lower_ for t in s.doc[owner.end : ref.start]} & {";", ".", "but"}:
+        return None
+    found = s.known(owner, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None

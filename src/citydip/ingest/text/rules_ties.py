@@ -85,7 +85,7 @@ def ties(s: Sentence) -> list[Draft]:
         if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
             continue  # "possibilities of partnership": no tie named
         generic = word in GENERIC or word in prose.GATED or bare
-        if bare and s.doc[a].lower_ == "twin" and not _possessed(s, a):
+        if bare and s.doc[a].lower_ == "twin" and not (_possessed(s, a) or prose.its_twin(s, a)):
             continue  # a bare "twin" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
@@ -300,6 +300,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             break  # "twin towns across the Baltic": where they are, no partner
         if prose.contrasted(s, m):
             continue  # "sister cities, like those of Nagoya, include Naples"
+        if previous is not None and prose.alias(s, previous, m):
+            continue  # "Volgograd (Stalingrad)": the same place's other name
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:

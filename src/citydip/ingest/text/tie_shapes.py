@@ -59,13 +59,19 @@ def between_pairs(
     at = next(
         (
             i
-            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 4))
+            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 9))
             if s.doc[i].lower_ == "between"
         ),
         None,
     )
     if at is None:
         return []
+    gap = {t.lower_ for t in s.doc[cue_end:at]}
+    if at > cue_end + 3 and (
+        gap & (CLAUSE_BREAKS | {".", ",", "with"})
+        or any(cue_end <= m.start < at and m.label in ("PLACE", "ORG") for m in s.mentions)
+    ):
+        return []  # "was made in the 1920s between A and B", not another clause's "between"
     return _two_by_two(s, at + 1, place)
 
 
@@ -94,8 +100,11 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
             break  # "between the capital and Russian cities, including Moscow and Tver"
         if m.label == "NAME" and m.text.split()[-1].islower():
             continue  # "City of" before "Sydney": a fragment of a council's name
+        lead = m.start
+        while lead > start and s.doc[lead - 1].text in ("North", "South", "East", "West"):
+            lead -= 1  # "Keighley in West Yorkshire"
         if places and (
-            (s.prev(m.start) in ("in", "near", "of") and not set(between) & {"and", "&"})
+            (s.prev(lead) in ("in", "near", "of") and not set(between) & {"and", "&"})
             or (s.prev(m.start) == "," and places[-1][1].end == m.start - 1)
         ):
             continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
