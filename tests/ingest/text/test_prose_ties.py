@@ -339,3 +339,23 @@ def test_between_a_few_words_after_the_cue(registry: Registry) -> None:
         "Yorkshire and Poix-du-Nord in northern France."
     )
     assert pair("Keighley", "Poix-du-Nord") in ties(extract_claims(text, registry))
+
+
+def test_the_city_under_a_title_naming_one_city(registry: Registry) -> None:
+    text = (
+        "Galway\n\nGalway is a harbour city in Ireland. Buses run to Limerick, Dublin and Cork, "
+        "and many visitors come from Boston and New York.\n\nTwin towns\n\n"
+        "The city is twinned with Lorient and Chicago."
+    )
+    subjects = {c.subject.name for c in ties(extract_claims(text, registry)).values()}
+    assert subjects == {"Galway"}
+
+
+def test_friendship_with_and_to_twin_a_with_b(registry: Registry) -> None:
+    text = TOPIC + "Bergen's friendship with Seattle began in 1967."
+    tie = ties(extract_claims(text, registry))[pair("Bergen", "Seattle")]
+    assert (tie.kind, tie.year) == ("friendship", 1967)
+    text = "The council will consider a proposal to twin Lowell with Lisbon next month."
+    assert ties(extract_claims(text, registry))[pair("Lowell", "Lisbon")].status == "proposed"
+    text = "Siegen and Leeds signed a friendship agreement in 1980."  # not read as "friendship"
+    assert ties(extract_claims(text, registry))[pair("Siegen", "Leeds")].year == 1980

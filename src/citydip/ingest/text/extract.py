@@ -307,6 +307,8 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
         context.weigh(known, 2.0)
     if len(places) == 1:
         context.last_subject = places[0]
+        if title:
+            context.title_place = places[0]  # "Galway" over the text: its topic
     context.heading_frame = lists.frame_of(sentence, heading=True)
     context.list_frame = None
 

@@ -44,7 +44,7 @@ COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Centr
 # tie nouns that name a tie alone only between two places named before them ("Toulouse and
 # Bristol have had a partnership since 1947", "Brest and Plymouth renewed their twinning")
 JOINT = frozenset({"twinning", "partnership", "twin"})
-GATED = GATED | {"relations"}
+GATED = GATED | {"relations", "friendship"}
 JOINT_LEADS = {"a", "an", "the", "their", "its", "formal", "official", "town", "city", "close"}
 JOINT_LEADS |= {"long", "longstanding", "long-standing", "lasting", "first", "civic"}
 PARTICIPLES = {"twinned", "linked", "paired", "partnered", "united", "joined"}
@@ -73,7 +73,7 @@ def gated_tie(s: Sentence, a: int) -> bool:
 def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
     """``s.subject`` for a tie cue, with the coordinated-verb correction (module doc)."""
     subjects, sure = s.subject(a, labels)
-    owner = _its_owner(s, a)
+    owner = _its_owner(s, a, nearest=not subjects)
     if owner is not None:  # "Wallingford's relations with its German twin"
         return [_placed_in(s, a, owner) or owner], 1.0
     if sure < 1.0 or len(subjects) != 1:
@@ -115,7 +115,7 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
         return None
     if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
         comma = at - 2
-    elif at >= 2 and s.prev(at) == ",":
+    elif at >= 2 and s.prev(at) == "," and _county(subject):
         comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
     else:  # "Kiel, a port on the Baltic, is twinned": an apposition between commas
         comma = next((i for i in range(at - 1, max(0, at - 8), -1) if s.doc[i].text == ","), -1)
@@ -134,6 +134,14 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
         return None
     found = s.known(before, place=True)
     return found[0] if found and found[0].label == "PLACE" else None
+
+
+COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")
+
+
+def _county(known: Known) -> bool:
+    """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
+    return known.level == "region" or known.name.lower().endswith(COUNTY_ENDINGS)
 
 
 def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
@@ -517,7 +525,7 @@ def its_twin(s: Sentence, a: int) -> bool:
     )
 
 
-def _its_owner(s: Sentence, a: int) -> Known | None:
+def _its_owner(s: Sentence, a: int, nearest: bool) -> Known | None:
     """ "its"/"their" as the last mention before a cue, after a possessive place in the same
     clause: that place ("Wallingford's relations with its German twin")."""
     before = [m for m in s.mentions if m.end <= a]
@@ -540,8 +548,8 @@ def _its_owner(s: Sentence, a: int) -> Known | None:
         ),
         None,
     )
-    if owner is None:  # "the town of Wallingford is trying to break its twinning": the
-        # nearest place before "its" in its clause
+    if owner is None and nearest:  # "the town of Wallingford is trying to break its
+        # twinning": the nearest place before "its" in its clause, when "its" has no referent
         owner = next(
             (
                 m

@@ -57,7 +57,8 @@ def ties(s: Sentence) -> list[Draft]:
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
     for a, b, word in _cues(s):
-        if word in prose.GATED and not prose.gated_tie(s, a):
+        gated = b - a == 1 and s.doc[a].lower_ in prose.GATED  # the cue is such a noun alone
+        if gated and not prose.gated_tie(s, a):
             continue  # "a rail connection with Lyon" in a text that speaks of no ties
         if _counted(s, a):
             # a count: "53 sister cities", unless it names some: ", including X and Y",
@@ -84,8 +85,12 @@ def ties(s: Sentence) -> list[Draft]:
         bare = b - a == 1 and s.doc[a].lower_ in prose.JOINT  # "a partnership", "twin"
         if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
             continue  # "possibilities of partnership": no tie named
-        generic = word in GENERIC or word in prose.GATED or bare
-        if bare and s.doc[a].lower_ == "twin" and not (_possessed(s, a) or prose.its_twin(s, a)):
+        generic = word in GENERIC or gated or bare
+        if (
+            bare
+            and s.doc[a].lower_ == "twin"
+            and not (_possessed(s, a) or prose.its_twin(s, a) or s.prev(a) == "to")
+        ):
             continue  # a bare "twin" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)

@@ -68,7 +68,8 @@ def between_pairs(
         return []
     gap = {t.lower_ for t in s.doc[cue_end:at]}
     if at > cue_end + 3 and (
-        gap & (CLAUSE_BREAKS | {".", ",", "with"})
+        not gap & {"made", "signed", "concluded", "established", "formed", "agreed", "sealed"}
+        or gap & (CLAUSE_BREAKS | {".", ",", "with"})
         or any(cue_end <= m.start < at and m.label in ("PLACE", "ORG") for m in s.mentions)
     ):
         return []  # "was made in the 1920s between A and B", not another clause's "between"
