@@ -223,6 +223,14 @@ def fragment(s: Sentence, m: Mention) -> bool:
 GROUP_NOUNS = {"towns", "cities", "communities", "municipalities", "villages", "partners"}
 
 
+def number_next(s: Sentence, start: int) -> bool:
+    """A number right after a cue (or after its "with"): "twinned with four towns"."""
+    from citydip.ingest.text.normalise import number_at
+
+    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
+    return i < len(s.doc) and number_at(s.doc, i) is not None
+
+
 def counted_group(s: Sentence, start: int, subject: Known) -> tuple[Known, int, int] | None:
     """ "twinned with four small towns in the Elztal region since 1997": partners counted,
     not named, with the year they were twinned (named in a later sentence: ``group_year``)."""

@@ -98,12 +98,13 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
             pairs = _pairs(s, a, start, generic=generic)
-        if not pairs and not negated:
+        plural = s.doc[b - 1].lower_.endswith("s")  # "Malmö has twin towns ..."
+        if not pairs and not negated and (plural or prose.number_next(s, start)):
             subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
             if len(subjects) == 1 and sure >= 0.8:
                 group = prose.counted_group(s, start, subjects[0])
                 s.context.tie_group = group or s.context.tie_group
-                if group or s.doc[b - 1].lower_.endswith("s"):  # "Malmö has twin towns ..."
+                if group or plural:
                     s.context.tie_plural = (subjects[0], kind, s.context.units)
         grouped = prose.group_year(s, [p[0] for p in pairs], len(pairs)) if pairs else None
         respective = _respective_years(s, [p[2] for p in pairs])
@@ -269,6 +270,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
     verb_object: list[Known] = []
+    cue_subject: tuple[list[Known], float] | None = None
     if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
         j = start
         while j < len(s.doc) and s.doc[j].lower_ in FORMED:
@@ -311,7 +313,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         partner = _place(s, m, strong=not generic)
         if partner is None:
             continue
-        subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+        if cue_subject is None:  # who the cue is about, found once for all its partners
+            cue_subject = prose.tie_subject(s, a, ("PLACE", "REF"))
+        subjects, sure = cue_subject
         if generic and verb_object:
             subjects, sure = verb_object, 1.0
         if sure < 1.0:
