@@ -35,6 +35,18 @@ class Context:
         self.places: dict[str, Known] = {}
         self.orgs: dict[str, Known] = {}
         self.org_weight: dict[str, float] = {}
+        self.tie_topic = False  # the text speaks of twinning or sister cities somewhere
+        # "twinned with four small towns ... since 1997": (subject, count, year) of partners
+        # counted but not yet named, for the sentence that names them
+        self.tie_group: tuple[Known, int, int] | None = None
+        # "Malmö has twin towns across the Baltic.": (subject, kind, unit) of partners spoken
+        # of but not named, for a next sentence "Among them are Gdańsk and Riga."
+        self.tie_plural: tuple[Known, str, int] | None = None
+        self.units = 0  # units read so far
+        self.title_place: Known | None = None  # the place a text's title names alone
+        # the last tie read: (subject, partner, kind, unit), for "So is Dresden.", "Dresden
+        # followed in 1959", "Two years later, it added Naas."
+        self.last_tie: tuple[Known, Known, str, int] | None = None
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
@@ -69,6 +81,7 @@ class Context:
 
     def next_unit(self) -> None:
         """Older mentions weigh less: scale new weight up instead of old weight down."""
+        self.units += 1
         self._scale /= DECAY
         if self._scale > 1e100:  # renormalise now and then (amortised, linear overall)
             self.weight = {k: w / self._scale for k, w in self.weight.items()}
@@ -97,8 +110,15 @@ class Context:
                     return [fitting[-1]]
             main = self.main
             plain = noun == "city" and not mention.code and mention.text.lower() == "the city"
-            if plain and main is not None and any(_same(main, k) for k in self.cities[-3:]):
+            title = self.title_place
+            titled = title is not None and main is not None and _same(main, title)
+            if (
+                plain
+                and main is not None
+                and (titled or any(_same(main, k) for k in self.cities[-3:]))
+            ):
                 return [main]  # the plain "the city" of a text about one city is that city
+                # (the title's city, however many others the text has named since)
             pool = self.cities if label == "PLACE" else self.recent
             named = [k for k in pool if noun in fold(k.name).split() and label != "PLACE"]
             typed = [k for k in pool if k.label == label]

@@ -23,6 +23,7 @@ from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import find_mentions
+from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, Progress, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -95,6 +96,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
+    context.tie_topic = topical(lower)
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []
@@ -305,6 +307,8 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
         context.weigh(known, 2.0)
     if len(places) == 1:
         context.last_subject = places[0]
+        if title:
+            context.title_place = places[0]  # "Galway" over the text: its topic
     context.heading_frame = lists.frame_of(sentence, heading=True)
     context.list_frame = None
 

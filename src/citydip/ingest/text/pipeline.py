@@ -110,6 +110,13 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
             "linked",
+            "twinning|twin|friendship activities|arrangements|links|exchanges|connection|"
+            "connections|scheme|schemes|association|associations|bond|bonds",
+            # read as ties only in a text about ties, and only before "with" (prose.GATED)
+            "connection|connections|arrangement|arrangements|relationship|relationships",
+            "agreement|agreements|association|bond|bonds|relations|friendship",
+            # alone only between two places named before them, or as "Exeter's twin"
+            "twinning|partnership|twin",
         ),
     ],
 }

@@ -24,6 +24,7 @@ a ``non_tie``: a denied tie, never a tie.
 
 from __future__ import annotations
 
+from citydip.ingest.text import prose
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
@@ -39,11 +40,26 @@ STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 
 def ties(s: Sentence) -> list[Draft]:
     if not any(name == "tie" for name, _, _ in s.cues):
-        return []
+        named = prose.continued(s, _place)  # "Among them are Gdańsk, Riga and Tallinn."
+        year = prose.group_year(s, [n[0] for n in named], len(named)) if named else None
+        if named and year is None and len(named) == 1:
+            year = s.year_after(0)  # "The most recent is Katowice, which signed in 2012"
+        drafts = [
+            Draft("tie", one, two, year=year, kind=kind, status="active", confidence=0.6)
+            for one, two, kind in named
+        ]
+        for one, two, kind, when in prose.repeated(s, _place):  # "So is Dresden."
+            if when is None:
+                when = shapes.relative_year(s) or s.opening_year()  # "Two years later, ..."
+            drafts.append(Draft("tie", one, two, year=when, kind=kind, status="active"))
+        return drafts
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
     out: list[Draft] = []
     for a, b, word in _cues(s):
+        gated = b - a == 1 and s.doc[a].lower_ in prose.GATED  # the cue is such a noun alone
+        if gated and not prose.gated_tie(s, a):
+            continue  # "a rail connection with Lyon" in a text that speaks of no ties
         if _counted(s, a):
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
@@ -56,6 +72,9 @@ def ties(s: Sentence) -> list[Draft]:
                 "-",
                 "such",
                 "like",
+                "include",
+                "includes",
+                "included",
             } and not shapes.between_pairs(s, b, _place):
                 continue  # unless "two agreements were signed between A and B, and C and D"
         if word == "partner" and _programme_partner(s, a, b):
@@ -63,12 +82,31 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        generic = word in ("ties", "tie", "link", "links", "linked")
-        pairs = [] if generic else shapes.between_pairs(s, b, _place)
+        bare = b - a == 1 and s.doc[a].lower_ in prose.JOINT  # "a partnership", "twin"
+        if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
+            continue  # "possibilities of partnership": no tie named
+        generic = word in GENERIC or gated or bare
+        if (
+            bare
+            and s.doc[a].lower_ == "twin"
+            and not (_possessed(s, a) or prose.its_twin(s, a) or s.prev(a) == "to")
+        ):
+            continue  # a bare "twin" only as "Exeter's twin, Rennes,"
+        # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
+        pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
             pairs = _pairs(s, a, start, generic=generic)
+        plural = s.doc[b - 1].lower_.endswith("s")  # "Malmö has twin towns ..."
+        if not pairs and not negated and (plural or prose.number_next(s, start)):
+            subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+            if len(subjects) == 1 and sure >= 0.8:
+                group = prose.counted_group(s, start, subjects[0])
+                s.context.tie_group = group or s.context.tie_group
+                if group or plural:
+                    s.context.tie_plural = (subjects[0], kind, s.context.units)
+        grouped = prose.group_year(s, [p[0] for p in pairs], len(pairs)) if pairs else None
         respective = _respective_years(s, [p[2] for p in pairs])
         for n, (subject, partner, mention_end, sure) in enumerate(pairs):
             if subject == partner:
@@ -77,7 +115,14 @@ def ties(s: Sentence) -> list[Draft]:
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
             if year is None:
                 year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
+            if year is None:
+                year = prose.clause_year(s, a)  # "...; since 1967, they have been twinned"
+            if year is None:
+                year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
             if negated:
+                instead = prose.but_with(s, mention_end, _place)
+                if instead is not None and instead != subject:  # "..., but with Narbonne"
+                    out.append(Draft("tie", subject, instead, kind=kind, status="active"))
                 out.append(
                     Draft(
                         "non_tie", subject, partner, confidence=0.85 * sure, rule=f"non_tie:{word}"
@@ -97,9 +142,28 @@ def ties(s: Sentence) -> list[Draft]:
                     rule=f"tie:{word}",
                 )
             )
+        if pairs and not negated:
+            s.context.last_tie = (pairs[-1][0], pairs[-1][1], kind, s.context.units)
         if len(pairs) == 1 and not negated:
             out += _elided(s, pairs[0], kind)
+            out += [  # "..., and Kyiv and Vilnius in 1991"; "; so are Edinburgh and Munich"
+                Draft(
+                    "tie",
+                    one,
+                    two,
+                    year=year,
+                    kind=kind,
+                    status="active",
+                    confidence=0.7,
+                    rule="tie:elided-pair",
+                )
+                for one, two, year in prose.elided_pairs(s, max(b, pairs[0][2]), _place)
+            ]
     return out
+
+
+def _possessed(s: Sentence, a: int) -> bool:
+    return any(m.possessive and m.end + 1 == a for m in s.mentions)
 
 
 def _programme_partner(s: Sentence, a: int, b: int) -> bool:
@@ -174,9 +238,15 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
         words = [t.lower_ for t in s.doc[a:b]]
         if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
             words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
+        if out and a == out[-1][1] and set(words) <= prose.GATED | GENERIC:
+            out[-1] = (out[-1][0], b, out[-1][2])  # "Sister City" + "relationships with"
+            continue
         word = next((w for w in words if w in TIE_KIND_WORDS), words[0])
         out.append((a, b, word))
     return out
+
+
+GENERIC = {"ties", "tie", "link", "links", "linked"}
 
 
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
@@ -187,20 +257,36 @@ def _organization_name(s: Sentence, a: int, b: int) -> bool:
 def _negated(s: Sentence, a: int) -> bool:
     window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
     wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
-    return bool(set(window) & (NEGATIONS | DENIALS)) or bool(wider & DENIALS)
+    if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
+        return False
+    last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
+    # "denied that Leicester had severed its link", "has not cut its ties": what is denied is
+    # the ending, not the tie
+    return not any(status_word(s, i) in ("ended", "suspended") for i in range(last + 1, a))
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
+    verb_object: list[Known] = []
+    cue_subject: tuple[list[Known], float] | None = None
     if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
         j = start
         while j < len(s.doc) and s.doc[j].lower_ in FORMED:
             j += 1
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
+    with_word = "to" if s.doc[a].lower_ == "linked" and s.prev(start + 1) == "to" else "with"
+    if s.doc[a].lower_ == "twin" and start < len(s.doc) and s.doc[start].text == ",":
+        with_word = ","  # "Exeter's twin, Rennes, sent a choir"
+    joined = prose.of_with(s, start, _place)
+    if joined:  # "the twinning of Coventry with Dresden"
+        return joined
     colon = start < len(s.doc) and s.doc[start].text == ":"
+    if generic:
+        start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
+    colon = colon or prose.colon_ahead(s, start)  # "with four other partners: A, in B; C"
     for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
@@ -215,22 +301,41 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             gap = {t.lower_ for t in s.doc[start : m.start]}
             if gap & {",", "and", ";"}:
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
+        if prose.locator(s, previous, m) or prose.fragment(s, m):
+            continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
+        if previous is None and s.prev(m.start) != with_word and prose.located(s, start, m):
+            break  # "twin towns across the Baltic": where they are, no partner
+        if prose.contrasted(s, m):
+            continue  # "sister cities, like those of Nagoya, include Naples"
+        if previous is not None and prose.alias(s, previous, m):
+            continue  # "Volgograd (Stalingrad)": the same place's other name
         previous = m
         partner = _place(s, m, strong=not generic)
         if partner is None:
             continue
-        subjects, sure = s.subject(a, ("PLACE", "REF"))
+        if cue_subject is None:  # who the cue is about, found once for all its partners
+            cue_subject = prose.tie_subject(s, a, ("PLACE", "REF"))
+        subjects, sure = cue_subject
+        if generic and verb_object:
+            subjects, sure = verb_object, 1.0
+        if sure < 1.0:
+            fronted = prose.fronted_subject(s, a, m.end)  # "Twinned with Amiens, Darlington"
+            subjects, sure = ([fronted], 1.0) if fronted is not None else (subjects, sure)
+        if sure < 1.0 and partner in subjects:
+            return []  # "we ... a partnership with both Alzey and Cosne": not Alzey's ties
         subjects = [k for k in subjects if k != partner]
         if not subjects:
             continue
+        if sure < 1.0 and "between" in {t.lower_ for t in s.doc[max(0, start - 3) : m.start]}:
+            break  # "between the Ukrainian capital and Moscow": a side the text left unnamed
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
         direct = (
-            s.prev(m.start) in ("with", "of", "and", ":", "from", "(")
+            s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
-        if generic and not (direct and s.doc[start].lower_ == "with"):
+        if generic and not (direct and s.doc[start].lower_ == with_word):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
@@ -254,9 +359,18 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     its = _its_partner(s, a)
     if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
         return [its]
+    among = prose.among_its(s, a)
+    if among is not None:  # "Norwich counts Rouen among its twin cities"
+        return [among]
+    theirs = prose.their_pair(s, a)
+    if theirs is not None:  # "Bradford and Mönchengladbach ... Their twinning dates from"
+        return [theirs]
     between = _between(s, a)
-    if between is not None or generic:
-        return [between] if between is not None else []
+    joint = s.doc[a].lower_ == "linked" or (  # "A and B have had a partnership"
+        s.doc[a].lower_ in prose.JOINT and (a + 1 == len(s.doc) or s.doc[a + 1].lower_ != "with")
+    )
+    if between is not None or (generic and not joint):
+        return [between] if between is not None else []  # "A and B were first linked" reads on
     subjects, sure = s.subject(a, ("PLACE", "REF"))
     places = [k for k in subjects if k.label == "PLACE"]
     if len(places) >= 2:  # "Rotterdam and Burgas became partner cities", "the two cities"
@@ -424,6 +538,8 @@ def _with_which(s: Sentence, a: int) -> Known | None:
                 m for m in s.mentions if m.end <= i - 1 and m.label in ("PLACE", "NAME", "REF")
             ]
             for m in reversed(before):
+                if prose.fragment(s, m):
+                    return None  # "Issy-les-Moulineaux" read as "Moulineaux"
                 found = s.known(m, place=m.label == "NAME")
                 if found and found[0].label == "PLACE":
                     return found[0]
@@ -434,6 +550,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     """The status words in the clause around a tie say, its end year, and where it was said."""
     doc = s.doc
     found: tuple[str, int] | None = None
+    first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
         word = status_word(s, i)
@@ -448,20 +565,26 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
                 break  # ", and in 2019 a second one was proposed": another clause's status
             word = status_word(s, i)
             if word is not None and not _not_yet(s, i):
-                found = (word, i)
-                break
+                # the last one: "with Pskov, frozen since 2022, was formally ended in 2024"
+                found = (word, i) if found is None or word != "proposed" else found
+                first = i if first is None else first
             i += 1
     if found is None:
         return _range_status(s, end)
     status, at = found
+    if status != "proposed" and prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
+        return "active", None, None  # "decided to cut ties ..., then repealed the decision"
     after = years_in(doc, at + 1, at + 5)
     if after:
-        return status, after[0][1], at
+        return status, after[0][1], at if first is None else first
     if at < a:
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
-    return status, None, at
+    return status, None, at if first is None else first
 
 
+# status words beyond vocab.STATUS_WORDS: a tie paused or abolished
+MORE_STATUS = dict.fromkeys(("pausing", "pauses", "pause", "suspending", "freezing"), "suspended")
+MORE_STATUS |= dict.fromkeys(("abolished", "abolishing", "severing", "terminating"), "ended")
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
 # "voted to end", "decided to suspend": a decision taken, not a status asked for
 DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
@@ -473,6 +596,8 @@ TIE_VERBS = {
     **dict.fromkeys(("sever", "severs", "severing", "broke", "break", "breaks"), "ended"),
     **dict.fromkeys(("scrap", "scraps", "cancel", "cancels", "dissolve", "dissolves"), "ended"),
     **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
+    **dict.fromkeys(("abolish", "abolishes"), "ended"),
+    **dict.fromkeys(("pause", "pauses", "pausing"), "suspended"),
 }
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
@@ -483,6 +608,8 @@ PROPOSING |= {"intends", "intend", "intention", "ready", "considering", "explori
 PROPOSING |= {"negotiating", "seeks", "seeking", "potential", "possible", "envisaged", "aims"}
 PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
 PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
+PROPOSING |= {"consideration", "considered", "negotiations", "explore", "explores", "explored"}
+PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:
@@ -490,6 +617,8 @@ def status_word(s: Sentence, i: int) -> str | None:
     word = s.doc[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
+    if word in MORE_STATUS:
+        return MORE_STATUS[word]  # "Exeter is pausing its links with Yaroslavl"
     if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
@@ -500,17 +629,27 @@ def status_word(s: Sentence, i: int) -> str | None:
     return None
 
 
+AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had"}
+
+
 def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
     status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
     to end" is a decision taken."""
     if status_word(s, i) == "proposed":
         return False
+    near = [t.lower_ for t in s.doc[max(0, i - 3) : i] if t.lower_ not in AUXILIARIES]
+    if near and near[-1] in NEGATIONS:
+        return True  # "was not suspended", "never ended"
+    if not DENIALS.isdisjoint(t.lower_ for t in s.doc[max(0, i - 5) : i]):
+        return True  # "a spokesman denied that Leicester had severed its link"
     before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
     wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
     if before and before[-1] == "to" and set(wider) & DECIDED:
         return False  # "voted on Tuesday to suspend"
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in ("is", "are"):
+        return False  # "Doncaster is to cut all ties with Ozyorsk": a decision announced
     return bool(before) and before[-1] in MODALS
 
 
@@ -521,6 +660,8 @@ def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
         link = {t.lower_ for t in s.doc[found[0][0] + 1 : found[1][0]]}
         if link & {"until", "till", "to", "-"}:
             return "ended", found[1][1], found[1][0]
+    if found and found[0][0] > 0 and s.doc[found[0][0] - 1].lower_ in ("until", "till"):
+        return "ended", found[0][1], found[0][0] - 1  # "also twinned with Riga until 2015"
     return "active", None, None
 
 
@@ -535,7 +676,7 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     doc = s.doc
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
-            if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at > origin):
+            if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):
                 break
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 ...": another clause's date

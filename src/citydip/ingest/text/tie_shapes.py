@@ -22,6 +22,7 @@ REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "
 REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
 REPORTING |= {"rumour", "rumours", "rumor", "rumors", "reports", "report", "stories", "story"}
 REPORTING |= {"suggestions", "suggested", "believed", "belief", "post", "posts", "myth"}
+REPORTING |= {"claims", "rumours", "speculation", "suggestion", "assertion", "assertions"}
 DENIED = (
     ("it", "is", "not"),
     ("it", "was", "not"),
@@ -58,13 +59,20 @@ def between_pairs(
     at = next(
         (
             i
-            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 4))
+            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 9))
             if s.doc[i].lower_ == "between"
         ),
         None,
     )
     if at is None:
         return []
+    gap = {t.lower_ for t in s.doc[cue_end:at]}
+    if at > cue_end + 3 and (
+        not gap & {"made", "signed", "concluded", "established", "formed", "agreed", "sealed"}
+        or gap & (CLAUSE_BREAKS | {".", ",", "with"})
+        or any(cue_end <= m.start < at and m.label in ("PLACE", "ORG") for m in s.mentions)
+    ):
+        return []  # "was made in the 1920s between A and B", not another clause's "between"
     return _two_by_two(s, at + 1, place)
 
 
@@ -83,17 +91,25 @@ def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Kn
 def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
     places: list[tuple[Known, Mention]] = []
     for m in s.mentions:
-        if m.start < start or m.label not in ("PLACE", "NAME"):
+        council = s.council_place(m) if m.label == "ORG" and m.start >= start else None
+        if m.start < start or (m.label not in ("PLACE", "NAME") and council is None):
             continue
+        if m.possessive:
+            continue  # "Clover Moore's City of Sydney council": the owner is no side
         between = [t.lower_ for t in s.doc[start : m.start]]
-        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for"}):
-            break
+        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for", "including", "among"}):
+            break  # "between the capital and Russian cities, including Moscow and Tver"
+        if m.label == "NAME" and m.text.split()[-1].islower():
+            continue  # "City of" before "Sydney": a fragment of a council's name
+        lead = m.start
+        while lead > start and s.doc[lead - 1].text in ("North", "South", "East", "West"):
+            lead -= 1  # "Keighley in West Yorkshire"
         if places and (
-            s.prev(m.start) in ("in", "near", "of")
+            (s.prev(lead) in ("in", "near", "of") and not set(between) & {"and", "&"})
             or (s.prev(m.start) == "," and places[-1][1].end == m.start - 1)
         ):
             continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
-        found = place(s, m)  # type: ignore[operator]
+        found = council or place(s, m)  # type: ignore[operator]
         known = m.known
         if (
             found is None
@@ -127,6 +143,7 @@ def _region_word(s: Sentence, at: int) -> bool:
 
 
 LATER = {"later", "after", "afterwards", "on"}
+EARLIER = {"earlier", "before", "previously", "prior"}
 SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 
 
@@ -140,13 +157,14 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     for i in range(end):
         word = doc[i].lower_
         step: int | None = None
-        if word in SPANS and i + 1 < len(doc) and doc[i + 1].lower_ in LATER and i > 0:
+        follows = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        if word in SPANS and follows in LATER | EARLIER and i > 0:
             count = doc[i - 1].lower_
             amount = 1 if count in ("a", "one") else WORD_NUMBERS.get(count)
             if amount is None and count.isdigit():
                 amount = int(count)
-            if amount is not None:
-                step = amount * SPANS[word]
+            if amount is not None:  # "a year earlier": counted back
+                step = amount * SPANS[word] * (-1 if follows in EARLIER else 1)
         elif word in ("following", "next") and i + 1 < len(doc) and doc[i + 1].lower_ == "year":
             step = 1
         if step is None:
@@ -157,11 +175,37 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     return None
 
 
+# a denial of what is reported, said before the report: "there is no truth in reports that",
+# "the council dismissed claims that", "contrary to rumours"
+DENIED_BEFORE: tuple[tuple[str, ...], ...] = (
+    ("no", "truth"),
+    ("not", "true"),
+    ("dismissed",),
+    ("denied",),
+    ("denies",),
+    ("deny",),
+    ("debunked",),
+    ("rejected",),
+    ("refuted",),
+    ("contrary", "to"),
+    ("false",),
+    ("baseless",),
+    ("unfounded",),
+)
+
+
 def reported_denial(s: Sentence, a: int) -> bool:
-    """A cue inside what someone claimed, with a denial after it in the sentence."""
+    """A cue inside what someone claimed, with a denial after it in the sentence, or before
+    the report ("there is no truth in reports that A is twinned with B")."""
     before = {t.lower_ for t in s.doc[max(0, a - 14) : a]}
     if not before & REPORTING:
         return False
+    report = max(i for i in range(max(0, a - 14), a) if s.doc[i].lower_ in REPORTING)
+    lead = [t.lower_ for t in s.doc[max(0, report - 6) : report]]
+    for n in range(len(lead)):
+        for opening in DENIED_BEFORE:
+            if tuple(lead[n : n + len(opening)]) == opening:
+                return True
     words = [t.lower_ for t in s.doc[a:]]
     for n in range(len(words)):
         for phrase in DENIED:
@@ -200,6 +244,7 @@ def elided(
         found = place(s, m)  # type: ignore[operator]
         if found is None or found == other:
             break
+        s.objects.add(id(m))  # no subject for a later cue of the sentence
         out.append((found, years[0][1], years[0][0] + 1))
         after = i = years[0][0] + 1
     return out

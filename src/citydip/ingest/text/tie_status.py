@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
-from citydip.ingest.text.claims import ExtractedClaim
+from citydip.ingest.text import prose
+from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim
 
 _NOUN = (
     r"(?:twinning|twinnings|partnership|partnerships|relationship|relationships|link|links|"
-    r"ties|agreement|agreements|cooperation|relations|friendship)"
+    r"ties|agreement|agreements|cooperation|relations|friendship|arrangement|arrangements|"
+    r"connection|connections|union|bond|bonds)"
 )
 _NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
 _PASSIVE = re.compile(
@@ -29,13 +31,14 @@ _PASSIVE = re.compile(
     + _NAME
     + r")?(?:\s+\([^)]*\))?,?\s+(?:was|were|has|have|had|is|are)\s+"
     r"(?:since\s+|now\s+|then\s+|also\s+|officially\s+|formally\s+|temporarily\s+)?"
-    r"(?:been\s+)?(?:since\s+|officially\s+|formally\s+|temporarily\s+)?"
+    r"(?:been\s+|being\s+)?(?:since\s+|officially\s+|formally\s+|temporarily\s+)?"
     r"(?P<word>suspended|ended|terminated|frozen|severed|dissolved|cancell?ed|canceled|revoked|"
-    r"scrapped|paused|put on hold|cut)\b",
+    r"scrapped|paused|put on hold|cut|abolished)\b",
 )
 _DECIDED = re.compile(
-    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,4}?to\s+"
-    r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off)\s+"
+    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,6}?to\s+"
+    r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off|abolish|"
+    r"pause)\s+"
     r"(?:(?:the|its|their|all|this|that)\s+)?(?:[\w\-]+\s+){0,2}?"
     + _NOUN
     + r"(?:\s+with\s+"
@@ -45,13 +48,25 @@ _DECIDED = re.compile(
 # "Barcelona suspended relations with Tel Aviv", "the council severed its ties with X"
 _ACTIVE = re.compile(
     r"\b(?P<word>suspended|ended|severed|terminated|froze|frozen|cut|broke off|cancell?ed|"
-    r"revoked|scrapped|dissolved|paused)\s+(?:(?i:its|their|the|all)\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts)"
+    r"revoked|scrapped|dissolved|paused|pausing|ending|severing|abolished)\s+(?:(?i:its|their|the|all)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
+    r"arrangements?|connections?)"
     r"\s+with\s+" + _NAME
 )
-_ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off"}
+_NOT_DONE = re.compile(
+    r"(?:\b(?:denied|denies|deny|dismissed|rejected|refused|declined)\b[^.;]{0,40}|"
+    r"\b(?:not|never)\s+(?:\w+\s+)?|n't\s+(?:\w+\s+)?)$",
+    re.I,
+)
+_ENDED = {"end", "terminate", "sever", "cut", "cancel", "scrap", "dissolve", "break off", "abolish"}
+# "to cut ties with", "should end the twinning": asked for or foreseen, not done (a decision,
+# "voted to cut", is read by _DECIDED)
+_ASKED = re.compile(
+    r"\b(?:(?<!\bis )(?<!\bare )to|should|would|could|might|must|may|shall)\s+(?:\w+\s+)?$", re.I
+)  # "is to cut" is a decision announced
 _CUE = re.compile(
-    r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke"
+    r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke|abolish|"
+    r"ending"
 )
 # "The link was set up in 1989", "the partnership was formally signed on 3 May 2004": the
 # start year of ties read before without one
@@ -65,6 +80,31 @@ _FOUNDED = re.compile(
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+# a short sentence denying what the last one reported: "It is not.", "This is untrue."
+_DENIAL = re.compile(
+    r"^\W*(?:but\s+|however,?\s+)?(?:it|this|that|they|neither|none)\s+(?:is|was|are|were|"
+    r"has|have|had)?\s*(?:not|n't|never|false|untrue|unfounded|a myth|a hoax)\b[^.;]{0,40}\W*$",
+    re.I,
+)
+
+
+def denied_after(sentence: str, last: list[ExtractedClaim]) -> None:
+    """ "A post claimed that Leeds was twinned with Kazan. It is not.": the ties the last
+    sentence only reported become denied ties."""
+    if not last or _DENIAL.match(sentence.strip()) is None:
+        return
+    from citydip.ingest.text.tie_shapes import REPORTING
+
+    for tie in last:
+        if tie.type != "tie" or tie.object is None:
+            continue
+        at = tie.sentence.find(tie.object.name)
+        words = re.findall(r"[a-z]+", tie.sentence[: at if at >= 0 else None].lower())
+        if REPORTING.isdisjoint(words):
+            continue
+        tie.type, tie.status, tie.kind, tie.year, tie.end_year = "non_tie", None, None, None, None
+
+
 def later_status(
     sentence: str,
     own: list[ExtractedClaim],
@@ -74,6 +114,8 @@ def later_status(
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
     the partner it names."""
+    if not own:
+        denied_after(sentence, last)
     founded = _FOUNDED.search(sentence) if last and not own else None
     if founded is not None:
         for tie in last:
@@ -84,6 +126,12 @@ def later_status(
     for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
+            if pattern is _ACTIVE and _ASKED.search(sentence, 0, match.start()):
+                continue  # "calls for Penrith to cut ties with Kunshan": not cut
+            if _NOT_DONE.search(sentence, 0, match.start()):
+                continue  # "denied that Leicester had severed its link", "has not cut"
+            if prose.reversed_after(sentence[match.end() :].lower().split()):
+                continue  # "decided to cut ... then repealed the decision"
             status = (
                 "suspended"
                 if word.startswith(("suspend", "froze", "freez", "pause", "put"))
@@ -105,7 +153,7 @@ def later_status(
             else:
                 targets = own or last
             for tie in targets:
-                if tie.type != "tie" or (tie.status or "active") != "active":
+                if tie.type not in TIE_TYPES or (tie.status or "active") != "active":
                     continue
                 tie.status = status
                 if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
@@ -123,12 +171,13 @@ def _partners(sentence: str, match: re.Match[str]) -> list[str]:
         [len(sentence)] + [i for i in (sentence.find(c, match.end()) for c in ".;") if i >= 0]
     )
     rest = sentence[match.end() : clause_end]
-    names += re.findall(r"\b(?:and|or|,)\s+(?:with\s+)?(" + _NAMED.pattern + ")", rest)
+    if names:  # "with Israel and with Tel Aviv"; not "suspended by the leader, Susan Aitken"
+        names += re.findall(r"\b(?:and|or|,)\s+(?:with\s+)?(" + _NAMED.pattern + ")", rest)
     inner = match.group(0).split()[1:]
     names += [w for w in inner if w[:1].isupper() and not names]
     return names
 
 
 def _same(name: str, written: str) -> bool:
-    a, b = name.lower(), written.lower()
+    a, b = name.lower(), written.lower().rstrip(".,;:")  # "... ties with Leningradsky."
     return a == b or any(x.startswith(y + sep) for x, y in ((a, b), (b, a)) for sep in " -,")

@@ -1,0 +1,574 @@
+"""Discourse and clause helpers for ties in running prose (issue 22), used by ``rules_ties``:
+
+- ``tie_subject``: the subject of a tie cue, except that a place named as the object of a
+  preposition in the first of two coordinated verb phrases is no subject when the sentence
+  opens with a place ("Changde donated masks to Anuradhapura and started working with
+  sister cities of Bucheon": Changde's ties);
+- ``locator``: a place in an apposition after a partner says where the partner lies
+  ("twinned with Leningradsky, a suburb of Moscow"; "with Kostroma, 250 miles north-east of
+  Moscow"), it is no partner;
+- ``clause_year``: the year a clause opens with ("...; since 1967, they have been formally
+  twinned");
+- ``topical``: whether a text is about ties at all, so that general nouns ("its connection
+  with Volgograd", "its agreement with Belgorod", "arrangements with Kostroma") are read as
+  ties only in texts that speak of twinning or sister cities elsewhere;
+- ``reversed_after``: a decision that was undone or voted down ("decided to cut ... then
+  repealed the decision", "a motion to end ... was defeated") changes no status.
+"""
+
+from __future__ import annotations
+
+from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import year_at
+from citydip.ingest.text.registry import Known
+from citydip.ingest.text.rulebase import Sentence
+
+# words that tell a text is about ties between places (read from the whole text's lower-case
+# words, so a title or a later paragraph counts too)
+TOPIC_WORDS = frozenset(
+    {"twinned", "twinning", "twinnings", "twin", "twins", "sister", "sister-city"}
+    | {"sister-cities", "twin-town", "twin-towns", "jumelage", "partnerstadt"}
+)
+# nouns that name a tie only in such a text, and only with "with" after them
+GATED = frozenset(
+    {"connection", "connections", "arrangement", "arrangements", "relationship"}
+    | {"relationships", "agreement", "agreements", "association", "bond", "bonds"}
+)
+# a gated noun after one of these is some other accord: "a cooperation agreement with Barcelona"
+OTHER_ACCORDS = {"cooperation", "co-operation", "trade", "economic", "business", "investment"}
+OTHER_ACCORDS |= {"academic", "research", "cultural", "scientific", "technical", "commercial"}
+OTHER_ACCORDS |= {"collaboration", "exchange", "memorandum", "framework", "loan", "tax", "free"}
+OTHER_ACCORDS |= {"bilateral", "supply", "service", "services", "funding", "data", "climate"}
+OTHER_ACCORDS |= {"working", "business-to-business", "strategic", "security", "defence"}
+COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Central"}
+# tie nouns that name a tie alone only between two places named before them ("Toulouse and
+# Bristol have had a partnership since 1947", "Brest and Plymouth renewed their twinning")
+JOINT = frozenset({"twinning", "partnership", "twin"})
+GATED = GATED | {"relations", "friendship"}
+JOINT_LEADS = {"a", "an", "the", "their", "its", "formal", "official", "town", "city", "close"}
+JOINT_LEADS |= {"long", "longstanding", "long-standing", "lasting", "first", "civic"}
+PARTICIPLES = {"twinned", "linked", "paired", "partnered", "united", "joined"}
+PREPOSITIONS = {"to", "for", "with", "by", "at", "into", "towards", "toward", "on", "upon"}
+LOCATING = {"of", "near", "in", "outside", "from"}
+# words after a suspension or an ending that undo it: "decided to cut ..., then repealed the
+# decision", "a motion to end ... was defeated", "the suspension was lifted in 2023"
+UNDONE = {"repealed", "reversed", "overturned", "rescinded", "defeated", "withdrawn"}
+UNDONE |= {"retracted", "vetoed", "blocked", "denied", "dismissed", "untrue", "false"}
+UNDONE |= {"unfounded", "refuted", "lifted", "reinstated", "restored", "resumed"}
+
+
+def topical(lower: frozenset[str]) -> bool:
+    return not lower.isdisjoint(TOPIC_WORDS)
+
+
+def gated_tie(s: Sentence, a: int) -> bool:
+    """A gated noun at token ``a`` names a tie: the text is about ties and no other kind of
+    accord is named just before it ("its agreement with Belgorod", not "a cooperation
+    agreement with Barcelona")."""
+    if not s.context.tie_topic:
+        return False
+    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in s.doc[max(0, a - 2) : a])
+
+
+def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
+    """``s.subject`` for a tie cue, with the coordinated-verb correction (module doc)."""
+    subjects, sure = s.subject(a, labels)
+    owner = _its_owner(s, a, nearest=not subjects)
+    if owner is not None:  # "Wallingford's relations with its German twin"
+        return [_placed_in(s, a, owner) or owner], 1.0
+    if sure < 1.0 or len(subjects) != 1:
+        return subjects, sure
+    placed = _placed_in(s, a, subjects[0])
+    if placed is not None:
+        return [placed], 1.0
+    chosen = next(
+        (
+            m
+            for m in reversed(s.mentions)
+            if m.end <= a and m.label in ("PLACE", "NAME") and s.known(m)[:1] == subjects
+        ),
+        None,
+    )
+    if chosen is None or s.prev(chosen.start) not in PREPOSITIONS:
+        return subjects, sure
+    between = {t.lower_ for t in s.doc[chosen.end : a]}
+    if "and" not in between:
+        return subjects, sure  # "a delegation from Nagoya visited ...": no second verb
+    opening = _opening(s, chosen.start)
+    if opening is not None and opening != subjects[0]:
+        return [opening], 1.0
+    return subjects, sure
+
+
+def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
+    """ "Wakefield, in West Yorkshire, has announced ...": the place before ", in X," is the
+    subject, X says where it lies."""
+    named = next(
+        (m for m in reversed(s.mentions) if m.end <= a and s.known(m)[:1] == [subject]), None
+    )
+    if named is None:
+        return None
+    at = named.start
+    while at > 0 and s.doc[at - 1].text in COMPASS:
+        at -= 1  # "in West Yorkshire" read as "West" + "Yorkshire"
+    if named.end >= len(s.doc) or s.doc[named.end].text != ",":
+        return None
+    if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
+        comma = at - 2
+    elif at >= 2 and s.prev(at) == "," and _county(subject):
+        comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
+    else:  # "Kiel, a port on the Baltic, is twinned": an apposition between commas
+        comma = next((i for i in range(at - 1, max(0, at - 8), -1) if s.doc[i].text == ","), -1)
+        inner = [t.lower_ for t in s.doc[comma + 1 : at]]
+        while inner and inner[-1] == "the":
+            inner.pop()
+        if comma < 1 or not inner or inner[0] not in ("a", "an", "the"):
+            return None
+        if inner[-1] not in ("in", "on", "of", "near", "by") or set(inner) & {"and", "with"}:
+            return None
+    before = next(
+        (m for m in s.mentions if m.end == comma and m.label in ("PLACE", "NAME")),
+        None,
+    )
+    if before is None:
+        return None
+    found = s.known(before, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
+COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")
+
+
+def _county(known: Known) -> bool:
+    """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
+    return known.level == "region" or known.name.lower().endswith(COUNTY_ENDINGS)
+
+
+def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
+    """ "links the city with Bloomington", "pairs Oxford with Bonn": a tie verb's object
+    right after it, then "with": the object is the tie's subject, the partner follows."""
+    m = next((m for m in s.mentions if m.start >= start), None)
+    if m is None or m.label not in ("REF", "PLACE") or m.end >= len(s.doc):
+        return start, []
+    if s.doc[m.end].lower_ != "with" or any(t.text[:1].isalnum() for t in s.doc[start : m.start]):
+        return start, []
+    found = [k for k in s.known(m) if k.label == "PLACE"]
+    return (m.end, found) if found else (start, [])
+
+
+def colon_ahead(s: Sentence, start: int) -> bool:
+    """A colon opens the partners' list a few words on: "relationships with four other
+    partners: Issy, in France; Ramallah, in Palestine"."""
+    for i in range(start, min(len(s.doc), start + 6)):
+        if s.doc[i].text == ":":
+            return not any(start <= m.start < i for m in s.mentions if m.label != "REF")
+    return False
+
+
+def _opening(s: Sentence, before: int) -> Known | None:
+    """The place a sentence opens with, when it is the sentence's subject (first mention,
+    not after a preposition, before ``before``)."""
+    for m in s.mentions:
+        if m.start >= before:
+            return None
+        if m.label == "COUNTRY":
+            continue
+        if m.label not in ("PLACE", "NAME") or s.prev(m.start) in PREPOSITIONS | LOCATING:
+            return None
+        found = s.known(m, place=m.label == "NAME")
+        return found[0] if found and found[0].label == "PLACE" else None
+    return None
+
+
+def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
+    """``m`` sits in an apposition after the partner ``previous``: ", a suburb of M", ",
+    120 miles east of M", ", near M"."""
+    if previous is None or m.start <= previous.end:
+        return False
+    words = [t.lower_ for t in s.doc[previous.end : m.start]]
+    if len(words) < 2 or len(words) > 7 or words[0] != "," or words[-1] not in LOCATING:
+        return False
+    return not set(words) & {"and", "&", "or", "with", ";", "as", "well"}
+
+
+def clause_year(s: Sentence, a: int) -> int | None:
+    """A year in the opening phrase of the clause holding token ``a`` (after ";" or ":"):
+    "...; since 1967, they have been formally twinned"."""
+    start = next((i + 1 for i in range(a - 1, -1, -1) if s.doc[i].text in (";", ":")), None)
+    if start is None:
+        return None
+    for i in range(start, min(a, start + 5)):
+        if s.doc[i].text == ",":
+            break
+        found = year_at(s.doc, i)
+        if found is not None:
+            return found[0]
+    return None
+
+
+def reversed_after(words: list[str]) -> bool:
+    """An undoing word after a decision: "then repealed the decision", "was defeated"."""
+    return not UNDONE.isdisjoint(words)
+
+
+def fragment(s: Sentence, m: Mention) -> bool:
+    """The mention is the tail of a hyphenated name ("Issy-les-Moulineaux" read as
+    "Moulineaux"): no partner of its own."""
+    if m.start < 2 or s.doc[m.start - 1].text != "-":
+        return False
+    dash, word = s.doc[m.start - 1], s.doc[m.start - 2]
+    return bool(int(dash.idx) == int(word.idx) + len(str(word.text)))
+
+
+GROUP_NOUNS = {"towns", "cities", "communities", "municipalities", "villages", "partners"}
+
+
+def number_next(s: Sentence, start: int) -> bool:
+    """A number right after a cue (or after its "with"): "twinned with four towns"."""
+    from citydip.ingest.text.normalise import number_at
+
+    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
+    return i < len(s.doc) and number_at(s.doc, i) is not None
+
+
+def counted_group(s: Sentence, start: int, subject: Known) -> tuple[Known, int, int] | None:
+    """ "twinned with four small towns in the Elztal region since 1997": partners counted,
+    not named, with the year they were twinned (named in a later sentence: ``group_year``)."""
+    from citydip.ingest.text.normalise import number_at
+
+    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
+    if i >= len(s.doc):
+        return None
+    found = number_at(s.doc, i)
+    if found is None:
+        return None
+    count = int(found[0])
+    if not 2 <= count <= 20:
+        return None
+    nouns = [t.lower_ for t in s.doc[i + 1 : i + 4]]
+    if not GROUP_NOUNS & set(nouns):
+        return None
+    for k in range(i, min(len(s.doc), i + 16)):
+        if s.doc[k].text in (";", ".") or (s.doc[k].text == "," and s.prev(k + 1) == "and"):
+            break
+        year = year_at(s.doc, k)
+        if year is not None:
+            return (subject, count, year[0])
+    return None
+
+
+def group_year(s: Sentence, subjects: list[Known], partners: int) -> int | None:
+    """The year of a counted group whose partners a sentence now names (as many of them,
+    the same subject)."""
+    group = s.context.tie_group
+    if group is None or partners != group[1] or any(k != group[0] for k in subjects):
+        return None
+    s.context.tie_group = None
+    return group[2]
+
+
+Pair = tuple[Known, Known, int, float]
+ELLIPSIS = {"so", "as", "are", "were", "did", "do", "too", "also", "then"}
+ELLIPTIC_VERBS = {"followed", "did", "too", "also", "likewise"}
+
+
+def of_with(s: Sentence, start: int, place: object) -> list[Pair]:
+    """ "the twinning of Coventry with Dresden", "the partnership of Lyon and Turin": a cue
+    ending in "of", then both sides."""
+    if s.prev(start) != "of":
+        return []
+    after = [m for m in s.mentions if m.start >= start and m.label in ("PLACE", "NAME")]
+    if len(after) < 2 or after[0].start != start:
+        return []
+    one, two = after[0], after[1]
+    link = [t.lower_ for t in s.doc[one.end : two.start]]
+    if link not in (["with"], ["and"], ["&"]):
+        return []
+    a = place(s, one, strong=True)  # type: ignore[operator]
+    b = place(s, two, strong=True)  # type: ignore[operator]
+    return [(a, b, two.end, 0.9)] if a is not None and b is not None and a != b else []
+
+
+def elided_pairs(s: Sentence, after: int, place: object) -> list[tuple[Known, Known, int | None]]:
+    """Clauses that repeat a pair clause's verb for another pair: "Kyiv and Kraków signed an
+    agreement in 1993, and Kyiv and Vilnius in 1991"; "...; so are Edinburgh and Munich"."""
+    from citydip.ingest.text.normalise import years_in
+
+    out: list[tuple[Known, Known, int | None]] = []
+    doc = s.doc
+    i = after
+    while i < len(doc):
+        if doc[i].text not in (",", ";"):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in ELLIPSIS | {"and"}:
+            j += 1
+        elliptic = {t.lower_ for t in doc[i + 1 : j]} & {"so", "as"}
+        one = next((m for m in s.mentions if m.start == j), None)
+        if one is None or one.label not in ("PLACE", "NAME"):
+            i = j + 1
+            continue
+        two = next((m for m in s.mentions if m.start == one.end + 1), None)
+        if (
+            two is None
+            or doc[one.end].lower_ not in ("and", "&")
+            or two.label
+            not in (
+                "PLACE",
+                "NAME",
+            )
+        ):
+            break
+        k = two.end
+        if k < len(doc) and doc[k].lower_ in ELLIPTIC_VERBS:
+            k += 1  # "...; Dresden and Strasbourg followed in 1990"
+        if k < len(doc) and doc[k].lower_ not in ("in", "on", "since", "from", "(", ",", ".", ";"):
+            break  # "and Kyiv and Vilnius signed ...": a clause with its own verb
+        years = years_in(doc, k, min(len(doc), k + 5))
+        if not years and not elliptic:
+            break
+        a = place(s, one, strong=True)  # type: ignore[operator]
+        b = place(s, two, strong=True)  # type: ignore[operator]
+        if a is None or b is None or a == b:
+            break
+        out.append((a, b, years[0][1] if years else None))
+        i = years[0][0] + 1 if years else k
+    return out
+
+
+LOCATIVE = {"across", "throughout", "around", "in", "from", "to", "near", "outside", "at"}
+LOCATIVE |= {"within", "beyond", "over", "along", "abroad"}
+
+
+def located(s: Sentence, start: int, m: Mention) -> bool:
+    """The first name after a cue comes after a locative preposition, not "with" or "of":
+    "twin towns across the Baltic", "sister cities in Japan"."""
+    i = m.start - 1
+    while i >= start and s.doc[i].lower_ in ("the", "a", "an"):
+        i -= 1
+    return i >= start and s.doc[i].lower_ in LOCATIVE
+
+
+CONTINUING = (
+    ("the", "most", "recent", "is"),
+    ("the", "most", "recent", "was"),
+    ("the", "latest", "is"),
+    ("the", "latest", "was"),
+    ("the", "newest", "is"),
+    ("the", "oldest", "is"),
+    ("the", "first", "was"),
+    ("the", "first", "is"),
+    ("among", "them", "are"),
+    ("among", "these", "are"),
+    ("among", "them"),
+    ("they", "include"),
+    ("these", "include"),
+    ("they", "are"),
+    ("these", "are"),
+    ("they", "were"),
+)
+
+
+def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
+    """ "Malmö has twin towns across the Baltic. Among them are Gdańsk, Riga and Tallinn.":
+    the sentence right after one that spoke of a subject's partners without naming them
+    names them."""
+    spoken = s.context.tie_plural
+    if spoken is None or spoken[2] != s.context.units - 1:
+        return []
+    words = [t.lower_ for t in s.doc[:4]]
+    lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None)
+    if lead is None:
+        return []
+    out: list[tuple[Known, Known, str]] = []
+    for m in s.objects_after(len(lead), ("PLACE", "NAME"), lead=2, gap=3):
+        found = place(s, m, strong=True)  # type: ignore[operator]
+        if found is not None and found != spoken[0]:
+            out.append((spoken[0], found, spoken[1]))
+        if lead[-1] in ("is", "was"):
+            break  # "The most recent is Katowice, which signed in 2012"
+    return out
+
+
+SAME_AS = (("so", "is"), ("so", "are"), ("so", "was"), ("so", "were"), ("as", "is"))
+ADDED = {"added", "acquired", "gained"}
+
+
+def repeated(s: Sentence, place: object) -> list[tuple[Known, Known, str, int | None]]:
+    """A sentence that repeats the last tie for another place, right after it: "Kiel is
+    twinned with Coventry. So is Dresden." (Dresden and Coventry); "Coventry has been
+    twinned with Stalingrad since 1944. Dresden followed in 1959 and Kiel in 1967."
+    (Coventry's); "Two years later, it added Naas." (the last tie's subject's)."""
+    from citydip.ingest.text.normalise import years_in
+
+    last = s.context.last_tie
+    if last is None or last[3] != s.context.units - 1:
+        return []
+    subject, partner, kind, _ = last
+    words = [t.lower_ for t in s.doc[:2]]
+    places = [m for m in s.mentions if m.label in ("PLACE", "NAME")]
+    if tuple(words) in SAME_AS and places and places[0].start == 2:
+        found = place(s, places[0], strong=True)  # type: ignore[operator]
+        return [(found, partner, kind, None)] if found not in (None, partner) else []
+    out: list[tuple[Known, Known, str, int | None]] = []
+    for i, t in enumerate(s.doc):
+        if t.lower_ == "followed" and places and places[0].end == i and places[0].start <= 1:
+            anchors = [places[0]] + [m for m in places[1:] if s.prev(m.start) == "and"]
+        elif t.lower_ in ADDED and i > 0:
+            anchors = [m for m in places if m.start > i][:1]
+            if not anchors or anchors[0].start > i + 2:
+                return []
+        else:
+            continue
+        for m in anchors:
+            found = place(s, m, strong=True)  # type: ignore[operator]
+            years = years_in(s.doc, m.end, min(len(s.doc), m.end + 4))
+            if found is not None and found not in (subject, partner):
+                out.append((subject, found, kind, years[0][1] if years else None))
+        break
+    return out
+
+
+CONTRASTING = {"like", "unlike", "besides", "than"}
+
+
+def contrasted(s: Sentence, m: Mention) -> bool:
+    """A name set against the subject inside the object list: "like those of Nagoya"."""
+    i = m.start - 1
+    while i >= 0 and s.doc[i].lower_ in ("the", "those", "that", "of", "for", "in"):
+        i -= 1
+    return i >= 0 and s.doc[i].lower_ in CONTRASTING
+
+
+def fronted_subject(s: Sentence, a: int, after: int) -> Known | None:
+    """ "Twinned with Amiens since 1965, Darlington welcomed ...": a participle opening the
+    sentence, its subject the first place after the comma that closes it."""
+    if any(t.text[:1].isalpha() for t in s.doc[:a]) or a > 2:
+        return None
+    if s.doc[a].lower_ not in PARTICIPLES:
+        return None  # "Sister cities: Turku, Bergen": a list, no participle
+    comma = next(
+        (i for i in range(after, min(len(s.doc), after + 8)) if s.doc[i].text == ","), None
+    )
+    if comma is None:
+        return None
+    m = next((m for m in s.mentions if m.start > comma), None)
+    if m is None or m.label not in ("PLACE", "NAME"):
+        return None
+    if any(t.lower_ not in ("the", "city", "town", "of") for t in s.doc[comma + 1 : m.start]):
+        return None
+    found = s.known(m, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
+def among_its(s: Sentence, a: int) -> Pair | None:
+    """ "Norwich counts Rouen among its twin cities": the place before "among its" is the
+    partner, the clause's first place the subject."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        i -= 1
+    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "among":
+        return None
+    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    if named is None:
+        return None
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+    if first is None or first is named:
+        return None
+    one, two = s.known(first, place=True), s.known(named, place=True)
+    if not one or not two or one[0] == two[0] or "PLACE" not in (one[0].label, two[0].label):
+        return None
+    return (one[0], two[0], a, 0.85)
+
+
+def their_pair(s: Sentence, a: int) -> Pair | None:
+    """ "Their twinning dates from 1971": a bare tie noun after "their" in a sentence that
+    names no place is the tie of the last two places named."""
+    if s.prev(a) != "their" or s.doc[a].lower_ not in JOINT:
+        return None
+    if any(m.label in ("PLACE", "NAME") for m in s.mentions):
+        return None
+    cities = s.context.cities
+    if len(cities) < 2 or cities[-1] == cities[-2]:
+        return None
+    return (cities[-2], cities[-1], a, 0.8)
+
+
+def but_with(s: Sentence, end: int, place: object) -> Known | None:
+    """ "not twinned with Lviv, but with Narbonne": the place after "but (with)" right after
+    a denied partner is a partner."""
+    words = [t.lower_ for t in s.doc[end : end + 4]]
+    if "but" not in words[:2]:
+        return None
+    at = end + words.index("but") + 1
+    if at < len(s.doc) and s.doc[at].lower_ in ("with", "rather", "instead"):
+        at += 1
+    m = next((m for m in s.mentions if m.start == at and m.label in ("PLACE", "NAME")), None)
+    return place(s, m, strong=True) if m is not None else None  # type: ignore[operator]
+
+
+def alias(s: Sentence, previous: Mention, m: Mention) -> bool:
+    """ "Volgograd (Stalingrad)": a name in brackets right after a partner is its other name."""
+    return (
+        m.start == previous.end + 1
+        and s.doc[previous.end].text == "("
+        and m.end < len(s.doc)
+        and s.doc[m.end].text == ")"
+    )
+
+
+def its_twin(s: Sentence, a: int) -> bool:
+    """ "its German twin, Bad Wurzach": a bare "twin" after "its"/"their" (and a word or two
+    such as a demonym), then a comma and the partner."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        i -= 1
+    if i < 0 or s.doc[i].lower_ not in ("its", "their"):
+        return False
+    return (
+        a + 2 < len(s.doc)
+        and s.doc[a + 1].text == ","
+        and any(m.start == a + 2 and m.label in ("PLACE", "NAME") for m in s.mentions)
+    )
+
+
+def _its_owner(s: Sentence, a: int, nearest: bool) -> Known | None:
+    """ "its"/"their" as the last mention before a cue, after a possessive place in the same
+    clause: that place ("Wallingford's relations with its German twin")."""
+    before = [m for m in s.mentions if m.end <= a]
+    if (
+        not before
+        or before[-1].label != "REF"
+        or s.doc[before[-1].start].lower_
+        not in (
+            "its",
+            "their",
+        )
+    ):
+        return None
+    ref = before[-1]
+    owner = next(
+        (
+            m
+            for m in reversed(before[:-1])
+            if m.possessive and m.label in ("PLACE", "NAME") and ref.start - m.end <= 8
+        ),
+        None,
+    )
+    if owner is None and nearest:  # "the town of Wallingford is trying to break its
+        # twinning": the nearest place before "its" in its clause, when "its" has no referent
+        owner = next(
+            (
+                m
+                for m in reversed(before[:-1])
+                if m.label in ("PLACE", "NAME") and ref.start - m.end <= 10
+            ),
+            None,
+        )
+        if owner is not None and s.prev(owner.start) in ("with", "to", "from", "for", "by"):
+            return None
+    if owner is None or {t.lower_ for t in s.doc[owner.end : ref.start]} & {";", ".", "but"}:
+        return None
+    found = s.known(owner, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
