@@ -204,7 +204,12 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
     if unit.kind == "item":
         frame = context.list_frame or context.heading_frame
         if frame is not None:
-            drafts = [d for d in lists.read_item(sentence, frame, context.main) if _valid(d)]
+            read = (
+                lists.read_row(sentence, frame, context.main, unit.header)
+                if unit.header
+                else lists.read_item(sentence, frame, context.main)
+            )
+            drafts = [d for d in read if _valid(d)]
             if drafts:
                 return drafts
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]

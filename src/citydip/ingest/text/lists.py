@@ -16,10 +16,13 @@ and its own status ("(suspended in March 2022)", "(ended 2010)").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
 from citydip.ingest.text.mentions import Mention
-from citydip.ingest.text.normalise import year_at, years_in
+from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
@@ -180,11 +183,50 @@ def member_list(s: Sentence) -> list[Draft]:
     ]
 
 
+def _placed(s: Sentence, m: Mention) -> bool:
+    """A mention naming a place: a place or unknown name, or a council ("Chiayi City
+    Government", "City of Yeosu") whose place is known."""
+    return m.label in ("PLACE", "NAME") or (m.label == "ORG" and s.council_place(m) is not None)
+
+
+SITE_WORDS = {"government", "council", "municipal", "metropolitan", "official", "website"}
+SITE_WORDS |= {"home", "site", "page", "portal", "office", "main", "menu", "contents"}
+SITE_WORDS |= {"you", "are", "here", "our", "welcome", "to"}
+
+
 def _list_heading(s: Sentence) -> bool:
-    """A heading of list words and place names only ("Tampere's former twin towns")."""
-    inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
-    for i, token in enumerate(s.doc):
+    """A heading of list words and place names only ("Tampere's former twin towns"), or
+    of such a part beside a site's name ("Chiayi City Government - Sister Cities", "Home >
+    City & Partnerships > Twinned towns")."""
+    parts = _heading_parts(s)
+    if len(parts) > 1:
+        listing = LIST_NOUNS | set(TIE_KIND_WORDS)
+        return any(
+            _list_words(s, a, b) and any(t.lower_ in listing for t in s.doc[a:b]) for a, b in parts
+        ) and all(_list_words(s, a, b, SITE_WORDS) for a, b in parts)
+    return _list_words(s, 0, len(s.doc))
+
+
+def _heading_parts(s: Sentence) -> list[tuple[int, int]]:
+    """A heading's parts between separators: a spaced dash, "|", ">" or ":"."""
+    cuts = [
+        i
+        for i, t in enumerate(s.doc)
+        if t.text in ("|", ">", ":")
+        or (t.text in ("-", "--") and i > 0 and t.idx > s.doc[i - 1].idx + len(s.doc[i - 1].text))
+    ]
+    bounds = [-1, *cuts, len(s.doc)]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+
+
+def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bool:
+    """Tokens ``a``..``b`` are list words, status words and place names (and ``also``)."""
+    inside = {i for m in s.mentions if _placed(s, m) for i in range(m.start, m.end)}
+    for i in range(a, b):
+        token = s.doc[i]
         word = token.lower_
+        if also is not None and word in also:
+            continue
         if i in inside or word in HEADING_GLUE or not token.is_alpha:
             continue
         if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
@@ -199,6 +241,8 @@ def _only_place(s: Sentence) -> bool:
 
 def _named_place(s: Sentence) -> Known | None:
     for m in s.mentions:
+        if m.label == "ORG" and s.council_place(m) is not None:
+            return s.council_place(m)
         if m.label in ("PLACE", "NAME") or (m.label == "REF" and m.ref != "pair"):
             found = s.known(m, place=m.label == "NAME")
             if found and found[0].label == "PLACE":
@@ -206,8 +250,98 @@ def _named_place(s: Sentence) -> Known | None:
     return None
 
 
-def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
-    """The claim one list item makes in its frame (empty when it names nothing fitting)."""
+COLUMN_DATES = {"date", "since", "year", "established", "signing", "signed", "twinned"}
+COLUMN_PLACES = {"city", "cities", "town", "towns", "municipality", "partner", "partners", "name"}
+_ROW_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_THOUSANDS = re.compile(r"\(\s*(?:1,000|1000|thousands?)(?:\s+people)?\s*\)|\bthousands?\b", re.I)
+
+
+def read_row(s: Sentence, frame: ListFrame, main: Known | None, header: str) -> list[Draft]:
+    """An entry row of a table under its header ("Country | City | Population (1,000) |
+    Area | Sisterhood Date | Features"): the partner from the place column, the year from
+    the date column, the kind from the row, a population from the population column;
+    the other columns (descriptions) are not read."""
+    heads = [h.strip() for h in header.split(" | ")]
+    cells = _row_cells(s)
+    if len(cells) != len(heads):
+        return read_item(s, frame, main)
+    subject = frame.subject or main
+    place_at = next(
+        (k for k, h in enumerate(heads) if set(h.lower().split()) & COLUMN_PLACES), None
+    )
+    if subject is None or place_at is None or frame.mode != "tie":
+        return read_item(s, frame, main)
+    a, b = cells[place_at]
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME") and a <= m.start < b), None)
+    if first is None:
+        return []
+    country = next(
+        (
+            s.registry.country(s.span_text(*cells[k]))
+            for k, h in enumerate(heads)
+            if set(h.lower().split()) & {"country", "nation"}
+        ),
+        None,
+    )
+    partner = _place(s, first, country)
+    if partner is None or partner == subject:
+        return []
+    dated = [k for k, h in enumerate(heads) if set(h.lower().split()) & COLUMN_DATES]
+    years = [y for k in dated for _, y in years_in(s.doc, *cells[k])]
+    kinds = [k for k, h in enumerate(heads) if k == place_at or "category" in h.lower()]
+    kind = next((_own_kind(s, *cells[k]) for k in kinds if _own_kind(s, *cells[k])), None)
+    out = [
+        Draft(
+            "tie",
+            subject,
+            partner,
+            year=years[0] if years else None,
+            kind=kind or frame.kind,
+            status=frame.status,
+            confidence=0.85 if subject is frame.subject else 0.75,
+            rule="tie:table",
+        )
+    ]
+    for k, h in enumerate(heads):
+        if "population" in h.lower():
+            number = number_at(s.doc, cells[k][0]) if cells[k][1] > cells[k][0] else None
+            if number is not None:
+                scale = 1000 if _THOUSANDS.search(h) else 1
+                value = number[0] * scale
+                out.append(
+                    Draft(
+                        "population",
+                        partner,
+                        value=str(int(value)),
+                        confidence=0.8,
+                        rule="population:table",
+                    )
+                )
+    return out
+
+
+def _row_cells(s: Sentence) -> list[tuple[int, int]]:
+    """The token ranges of a row's cells (split at "|", tabs, runs of spaces)."""
+    text = s.span_text(0, len(s.doc))
+    base = s.doc[0].idx
+    bounds = []
+    pos = 0
+    for match in _ROW_SPLIT.finditer(text):
+        if match.start() > pos:
+            bounds.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    cells = []
+    for ca, cb in bounds:
+        toks = [t.i - s.doc[0].i for t in s.doc if ca <= t.idx - base < cb]
+        cells.append((toks[0], toks[-1] + 1) if toks else (0, 0))
+    return cells
+
+
+def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0) -> list[Draft]:
+    """The claim one list item makes in its frame (empty when it names nothing fitting);
+    ``start``: the token its entry starts at (after a label such as "Sister Cities")."""
     subject = frame.subject or main
     if subject is None and frame.mode == "tie":
         subject = Known("", "PLACE")  # only a line that pairs two places can be read
@@ -231,20 +365,26 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
                 role=own_role or frame.role,
             )
         ]
-    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)
-    if first is None or first.start > 2:
+    if _header_row(s):
         return []
-    partner = _place(s, first)
+    lead = entry_start(s, start)
+    first = next(
+        (m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG") and m.start >= lead), None
+    )
+    if first is None or first.start > lead + 2:
+        return []
+    partner = _place(s, first, _country_before(s, first))
     paired = _pair_line(s, first)
     if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
         partner = paired[0]
     if partner is None or partner == subject or not subject.name:
         return []
-    status, start, end = _dates(s, frame.status)
+    status, since, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
     more = [] if paired is not None else _more_partners(s, first)
-    entries = [(partner, start, end, status)]
+    entries = [(partner, since, end, status)]
+    kind = _own_kind(s, first.end) or frame.kind
     if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
         named = [first, *(m for _, m in more)]
         ends = [m.start for m in named[1:]] + [len(s.doc)]
@@ -259,7 +399,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
             other,
             year=year,
             end_year=end_year,
-            kind=frame.kind,
+            kind=kind,
             status=state,
             confidence=confidence * (1.0 if other.id or other.geonames_id else 0.9),
             rule="tie:list",
@@ -267,6 +407,51 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         for other, year, end_year, state in entries
         if other != subject
     ]
+
+
+def _own_kind(s: Sentence, after: int, end: int | None = None) -> str | None:
+    """The kind an item names for itself after its partner ("Onomichi City, Hiroshima
+    Prefecture Friendship City 2016.12.22"), over its list's."""
+    words = s.doc[after:end] if end is not None else s.doc[after:]
+    return next((TIE_KIND_WORDS[t.lower_] for t in words if t.lower_ in TIE_KIND_WORDS), None)
+
+
+# What opens an entry line before its name: an item number ("1 United States Jackson
+# City"), a country column ("Japan | Karatsu", "China Daqing"), cell bars, and a
+# description ("With the English town of Hitchin since 1958", "And with the Czech city of").
+ENTRY_NOUNS = {"town", "city", "village", "municipality", "commune", "district", "borough"}
+ENTRY_NOUNS |= {"region", "province", "county", "prefecture", "state", "port", "capital"}
+
+
+def entry_start(s: Sentence, start: int = 0) -> int:
+    """The token an entry line's name may start at (see ENTRY_NOUNS)."""
+    doc = s.doc
+    countries = {m.start: m.end for m in s.mentions if m.label == "COUNTRY"}
+    names = [m.start for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")]
+    i = start
+    while i < len(doc):
+        text = doc[i].text
+        if text in ("|", "-", ".", ")", ":", "/") or (
+            i == start and text.isdigit() and len(text) <= 3
+        ):
+            i += 1
+        elif i in countries and any(n >= countries[i] for n in names):
+            i = countries[i]
+        elif doc[i].lower_ in ("with", "and") and i < start + 2:
+            i += 1
+        else:
+            break
+    return _past_description(doc, i)
+
+
+def _past_description(doc: Any, i: int) -> int:
+    """After "the English town of", "the small French town of": where the name starts."""
+    if i >= len(doc) or doc[i].lower_ != "the":
+        return i
+    for k in range(i + 1, min(i + 6, len(doc) - 1)):
+        if doc[k].lower_ in ENTRY_NOUNS and doc[k + 1].lower_ == "of":
+            return k + 2
+    return i
 
 
 LIST_GLUE = {",", ";", "and", "&", "(", ")", "since", "-", "from"}
@@ -312,7 +497,37 @@ def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
     return (found, second) if found is not None else None
 
 
-def _place(s: Sentence, mention: Mention) -> Known | None:
+def _country_before(s: Sentence, mention: Mention) -> str | None:
+    """The country column before an entry's name ("United States Syracuse City")."""
+    return next(
+        (m.code for m in s.mentions if m.label == "COUNTRY" and m.end <= mention.start),
+        None,
+    )
+
+
+HEADER_WORDS = {"item", "no", "nation", "category", "signing", "signed", "type", "area"}
+HEADER_WORDS |= {"population", "features", "remarks", "notes", "date", "dates", "year", "since"}
+HEADER_WORDS |= {"city", "cities", "town", "towns", "country", "state", "name", "partner"}
+HEADER_WORDS |= {"region", "province", "prefecture", "established", "agreement", "signed", "of"}
+
+
+def _header_row(s: Sentence) -> bool:
+    """A table's header read as a line ("Item Nation Signing City/State Category Signing
+    Date"): header words only."""
+    words = [t.lower_ for t in s.doc if t.is_alpha]
+    return len(words) >= 2 and all(w in HEADER_WORDS for w in words)
+
+
+def _place(s: Sentence, mention: Mention, country: str | None = None) -> Known | None:
+    known = mention.known
+    if (
+        country is not None
+        and s.country_after(mention) is None
+        and (known is None or (known.label == "PLACE" and known.country != country))
+    ):
+        near = s.registry.place(mention.text, country)  # "United States Syracuse City"
+        if near is not None and near.label == "PLACE":
+            return near
     found = s.known(mention, place=True)
     if found and found[0].label == "PLACE":
         return found[0]

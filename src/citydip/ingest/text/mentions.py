@@ -343,16 +343,24 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken:
+        while j < len(doc) and j not in taken and doc[j].lower_ not in KIND_STOPS:
             if _is_capital(doc[j]) or (
-                doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_capital(doc[j + 1])
+                doc[j].lower_ in CONNECTORS
+                and j + 1 < len(doc)
+                and _is_capital(doc[j + 1])
+                and not _spaced_dash(doc, j)
             ):
                 j += 1
             else:
                 break
         if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
             i += 2  # "Mayor of Hiroshima": the place the title is of
+        while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
+            j -= 1  # "Province of" + a known place: the name ends before "of"
         span = doc[i:j]
+        if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
+            i = j  # "Cities", "Friendly Exchange Cities": list words, no name
+            continue
         label = _head_label(span)
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
             j += 1  # "Expo 2015"
@@ -381,6 +389,22 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             out.append(Mention(i, j, span.text, label))
         i = j
     return out
+
+
+# Words that name kinds of list, never a place or an organization on their own.
+LIST_ONLY = {"city", "cities", "town", "towns", "municipalities", "friendly", "exchange"}
+LIST_ONLY |= {"international", "sister", "twin", "partner", "friendship", "sisterhood"}
+LIST_ONLY |= {"relations", "relationships", "partnerships", "partner", "partners", "twinned"}
+# Kind words end a name ("Miaoli Country Sister City": the name is "Miaoli Country").
+KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
+
+
+def _spaced_dash(doc: Any, j: int) -> bool:
+    """A dash with a space before it separates ("Yeosu City - Sister Cities", "Lyon -
+    Birmingham"); one without joins ("Nuits-Saint", "Stratford-upon-Avon")."""
+    if doc[j].text not in ("-", "--") or j == 0:
+        return False
+    return bool(doc[j].idx > doc[j - 1].idx + len(doc[j - 1].text))
 
 
 def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:

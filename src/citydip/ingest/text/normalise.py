@@ -146,8 +146,9 @@ def format_number(value: float, qualifier: str | None) -> str:
 
 
 _DATE = re.compile(
-    r"^(?:\d{1,2}[./]\d{1,2}[./](1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d)$"
-)
+    r"^(?:\d{1,2}[./]\d{1,2}[./](1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d"
+    r"|(1[89]\d\d|20\d\d)[./](?:0?[1-9]|1[0-2])(?:[./][0-3]?\d)?)$"
+)  # "12.08.1991", "2005-03-14", and year first: "1983.4.11", "1994.11" (of "1994.11. 1")
 
 
 def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
@@ -156,8 +157,8 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     if text[:1].isdigit():
         if len(text) == 4 and YEAR.match(text):
             return int(text), i + 1
-        dated = _DATE.match(text) if len(text) >= 8 else None  # "12.08.1991", "2005-03-14"
-        return (int(dated.group(1) or dated.group(2)), i + 1) if dated else None
+        dated = _DATE.match(text) if len(text) >= 6 else None
+        return (int(dated.group(1) or dated.group(2) or dated.group(3)), i + 1) if dated else None
     if text in _APOSTROPHES and i + 1 < len(tokens) and _SHORT_YEAR.match(tokens[i + 1].text):
         two = int(tokens[i + 1].text)
         century = 2000 if two <= date.today().year % 100 else 1900

@@ -129,6 +129,7 @@ class Unit:
     paragraph: int
     column: str | None = None  # a table cell's column header
     row: str | None = None  # a table cell's row label
+    header: str | None = None  # an entry row's table header ("Country | City | Population")
 
 
 def prepare(text: str) -> tuple[str, int]:
@@ -245,8 +246,31 @@ def _after_bullet(norm: str, a: int, b: int) -> int:
     return a + match.end() if match else a
 
 
+def _joined_rows(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A row broken over lines that end in "|" ("Country | City | Population (1,000) |" /
+    "Area |" / "Date | Features |") is one row when its pieces add up to the cells of the
+    row after them."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        j, cells = i, 0
+        while j < len(lines) and norm[lines[j][0] : lines[j][1]].endswith("|"):
+            cells += len(_cells(norm, *lines[j]))
+            j += 1
+            if j < len(lines) and j - i >= 2 and cells == len(_cells(norm, *lines[j])) >= 3:
+                out.append((a, lines[j - 1][1]))
+                i = j
+                break
+        else:
+            out.append((a, b))
+            i += 1
+    return out
+
+
 def _rows_and_prose(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     units: list[Unit] = []
+    lines = _joined_rows(norm, lines) if any(norm[a:b].endswith("|") for a, b in lines) else lines
     i = 0
     while i < len(lines):
         j = i
@@ -353,16 +377,37 @@ def _dated_rows(norm: str, lines: list[tuple[int, int]]) -> bool:
     return True
 
 
+# Header words of an entry table's other columns ("Population (1,000)", "Area", "Features").
+ENTRY_DETAILS = {"population", "area", "features", "remarks", "notes", "item", "no", "nation"}
+ENTRY_DETAILS |= {"category", "signing", "signed", "sisterhood", "agreement", "type", "km"}
+ENTRY_PLACES = {"city", "cities", "town", "towns", "municipality", "partner", "partners", "name"}
+
+
+def _entry_header(header: list[str]) -> bool:
+    """A header whose columns are an entry's: its place and country, dates, and details
+    (population, area, features) when one column names the place ("City")."""
+    words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
+    words = {w for w in words if w.isalpha()}
+    glue = {"of", "the", "in", "-", "/", "city's", "(1,000)"}
+    if not words:
+        return False
+    if words <= ENTRY_HEADERS | glue:
+        return True
+    return bool(words & ENTRY_PLACES) and words <= ENTRY_HEADERS | ENTRY_DETAILS | glue
+
+
 def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     header = [norm[a:b].strip() for a, b in _cells(norm, *lines[0])]
-    words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
-    entries = header and words and words <= ENTRY_HEADERS | {"of", "the", "in", "-", "/", "city's"}
+    entries = bool(header) and _entry_header(header)
+    head = " | ".join(header) if entries else None
     if not entries and _dated_rows(norm, lines):
         entries, lines = True, [(lines[0][0], lines[0][0]), *lines]  # no header: a dated row
     if entries:
         # "City | Country | Since": one entry per row, read in the list frame of its heading
         return [
-            Unit(a, b, "item", paragraph) for a, b in lines[1:] if not _MD_RULE.match(norm[a:b])
+            Unit(a, b, "item", paragraph, header=head)
+            for a, b in lines[1:]
+            if not _MD_RULE.match(norm[a:b])
         ]
     units = [Unit(lines[0][0], lines[0][1], "heading", paragraph)]
     for line in lines[1:]:
