@@ -98,13 +98,26 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []
+    entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
+            entry = [d for d in entries.heading(heading, context.main) if _valid(d)]
+            if entry:
+                found.extend(_place(d, text, unit) for d in entry)
+                entries.open(found[-1], entry[0].object)
+                context.see(entry[0].object)  # type: ignore[arg-type]
+                context.last_subject = entry[0].object
+                continue
+            facts = entries.facts(heading)
+            if facts is not None:  # "Signing the agreement: 1990" under an entry
+                found.extend(_place(d, text, unit) for d in facts if _valid(d))
+                continue
             _see_heading(context, heading)
+            entries.see_frame(context.heading_frame, context.main)
             if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
                 drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
                 found.extend(_place(d, text, unit) for d in drafts)
@@ -119,7 +132,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
-        drafts = _read_unit(sentence, unit, context)
+        drafts = entries.own(sentence, _read_unit(sentence, unit, context))
+        drafts += [d for d in entries.facts(sentence) or [] if _valid(d)]
         placed = [_place(d, text, unit) for d in drafts]
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
@@ -203,11 +217,16 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
     the rules in order."""
     if unit.kind == "item":
         frame = context.list_frame or context.heading_frame
+        labelled = lists.label_item(sentence, frame, context.main)
+        start = 0
+        if labelled is not None:  # "Sister Cities Japan Yugawara-machi": a new frame
+            context.list_frame = frame = labelled[0]
+            start = labelled[1]
         if frame is not None:
             read = (
                 lists.read_row(sentence, frame, context.main, unit.header)
                 if unit.header
-                else lists.read_item(sentence, frame, context.main)
+                else lists.read_item(sentence, frame, context.main, start)
             )
             drafts = [d for d in read if _valid(d)]
             if drafts:
@@ -299,6 +318,9 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
         if mention.label == "ORG":
             for org in sentence.known(mention):
                 context.weigh(org, 5.0 if title else 2.0)
+            council = sentence.council_place(mention)  # "Chiayi City Government"
+            if council is not None:
+                places.append(council)
         elif title and mention.label == "NAME" and not sentence.known(mention, place=True):
             context.weigh(Known(mention.text, "ORG"), 5.0)  # "= Douzelage =": a title
         found = [mention.known] if mention.known else []

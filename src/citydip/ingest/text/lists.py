@@ -66,12 +66,17 @@ class ListFrame:
     role: str = "member"
 
 
+INTRO_ENDS = {"with", "include", "includes", "are", "were", "to"}
+
+
 def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     """The frame an intro line or a heading sets, or None when it introduces no list."""
     words = [t.lower_ for t in s.doc]
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = _named_place(s)
+    if heading and kind is not None and words and words[-1] in INTRO_ENDS:
+        return ListFrame("tie", subject, kind, status)  # "We have twinned with" + lines
     if heading and subject is None and _role_heading(words):
         # "Executive cities", "Vice-presidents", "Board members": the places listed hold a
         # role in the organization the text is about
@@ -256,6 +261,172 @@ _ROW_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
 _THOUSANDS = re.compile(r"\(\s*(?:1,000|1000|thousands?)(?:\s+people)?\s*\)|\bthousands?\b", re.I)
 
 
+ENTRY_GLUE = {",", "(", ")", "/", "-", "the", "since", "in", "from", ".", ":", "and"}
+
+
+def entry_heading(s: Sentence, frame: ListFrame | None, main: Known | None) -> list[Draft]:
+    """A heading that is one entry of the list its frame opened: "Shenyang, China",
+    "Bischofsheim (Germany)", "Washington/Missouri, USA", "WETZLAR (Germany) since 1969",
+    "Hachinohe, Japan | tagline". Its place (with a country, a year or a known name)
+    is the partner; the lines under it (its date, its population) belong to it."""
+    if frame is None or frame.mode != "tie":
+        return []
+    subject = frame.subject or main
+    end = next((i for i, t in enumerate(s.doc) if t.text == "|"), len(s.doc))
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+    if subject is None or first is None or first.start > 0 or end < first.end:
+        return []
+    inside = {i for m in s.mentions if m.end <= end for i in range(m.start, m.end)}
+    years = years_in(s.doc, first.end, end)
+    dated = {i for i, _ in years}
+    if not all(
+        i in inside or i in dated or t.lower_ in ENTRY_GLUE for i, t in enumerate(s.doc[:end])
+    ):
+        return []
+    countries = [m for m in s.mentions if m.label == "COUNTRY" and m.end <= end]
+    partner = _place(s, first, countries[0].code if countries else None)
+    if partner is None or partner == subject:
+        return []
+    if not (countries or years or partner.id or partner.geonames_id):
+        return []
+    return [
+        Draft(
+            "tie",
+            subject,
+            partner,
+            year=years[0][1] if years else None,
+            kind=frame.kind,
+            status=frame.status,
+            confidence=0.8,
+            rule="tie:entry",
+        )
+    ]
+
+
+DATING_WORDS = {"signing", "signed", "agreement", "since", "established", "twinned", "twinning"}
+DATING_WORDS |= {"partnership", "relationship", "linked", "friendship", "founded", "concluded"}
+_POPULATION_LABEL = re.compile(
+    r"^\s*(?:population|inhabitants|pop\.?)\s*[:.]?\s*"
+    r"(?:(?:about|around|approx\.?|approximately|some|over|nearly|ca\.?)\s+)?(?=\d)",
+    re.I,
+)
+
+
+def entry_year(s: Sentence) -> int | None:
+    """The year a line under an entry dates it by ("Signing the agreement: 1990",
+    "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
+    for k, t in enumerate(s.doc):
+        if t.lower_ in DATING_WORDS:
+            after = years_in(s.doc, k + 1)
+            if after:
+                return after[0][1]
+    return None
+
+
+def entry_population(s: Sentence, place: Known) -> list[Draft]:
+    """A population label under an entry: "Population: 12 645 citizens", "Population :
+    6.85 million", "Pop. 14,959"."""
+    text = s.span_text(0, len(s.doc))
+    match = _POPULATION_LABEL.match(text)
+    if match is None:
+        return []
+    at = next((i for i, t in enumerate(s.doc) if t.idx - s.doc[0].idx >= match.end()), None)
+    number = number_at(s.doc, at) if at is not None else None
+    if number is None:
+        return []
+    return [
+        Draft(
+            "population", place, value=str(int(number[0])), confidence=0.8, rule="population:entry"
+        )
+    ]
+
+
+class Entries:
+    """Headings that are the entries of a list: the tie frame a list heading opened
+    ("Friendship Cities", "Twin towns"), the entry read last and what its lines say."""
+
+    def __init__(self) -> None:
+        self.frame: ListFrame | None = None
+        self.claim: Any = None  # the entry's tie (an ExtractedClaim), dated by its lines
+        self.place: Known | None = None
+
+    def see_frame(self, frame: ListFrame | None, main: Known | None) -> None:
+        """A heading was read: a tie frame opens a list of entries (of the place it names,
+        else of the text's main city now: the entries named later do not take over),
+        another frame ends it."""
+        if frame is not None:
+            tie = frame.mode == "tie" and (frame.subject or main) is not None
+            self.frame = (
+                ListFrame("tie", frame.subject or main, frame.kind, frame.status) if tie else None
+            )
+            self.claim = self.place = None
+
+    def heading(self, s: Sentence, main: Known | None) -> list[Draft]:
+        return entry_heading(s, self.frame, main)
+
+    def own(self, s: Sentence, drafts: list[Draft]) -> list[Draft]:
+        """A population read in a line under an entry that opens with the entry's name
+        ("L'Isle Adam lies ... on the river Oise and has 10,000 inhabitants") is the
+        entry's, whatever place the line names last."""
+        if self.place is None or not drafts:
+            return drafts
+        first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+        if first is None or first.start > 1:
+            return drafts
+        found = s.known(first, place=True)
+        if not found or found[0] != self.place:
+            return drafts
+        for d in drafts:
+            if d.type == "population" and d.subject != self.place:
+                d.subject = self.place
+        return drafts
+
+    def open(self, claim: Any, place: Known | None) -> None:
+        self.claim, self.place = claim, place
+
+    def facts(self, s: Sentence) -> list[Draft] | None:
+        """What a line under the open entry says of it: its year (set on the entry's tie)
+        and its population. None when no entry is open or the line says nothing of it."""
+        if self.claim is None or self.place is None:
+            return None
+        year = entry_year(s)
+        if year is not None and self.claim.year is None:
+            self.claim.year = year
+        drafts = entry_population(s, self.place)
+        return drafts if drafts or year is not None else None
+
+
+LABEL_GLUE = HEADING_GLUE | {"exchange", "&", ":", "status", "relationship", "-"}
+
+
+def label_item(
+    s: Sentence, previous: ListFrame | None, main: Known | None
+) -> tuple[ListFrame, int] | None:
+    """An item that opens with a list label: "Sister Cities Japan Yugawara-machi",
+    "Friendly Exchange Cities Japan Musashino-shi", "Partnerships : 4 cities in 2
+    countries". The label is a frame for this item and the items after it (the subject
+    stays the list's); returns it and where the entry starts."""
+    kind = None
+    noun = False
+    i = 0
+    while i < len(s.doc):
+        word = s.doc[i].lower_
+        if word in TIE_KIND_WORDS:
+            kind = kind or TIE_KIND_WORDS[word]
+            noun = noun or word in LIST_NOUNS
+        elif word in LIST_NOUNS:
+            noun = True
+        elif word not in LABEL_GLUE and word not in STATUS_WORDS:
+            break
+        i += 1
+    if kind is None or not noun or i == 0:
+        return None
+    words = [t.lower_ for t in s.doc[:i]]
+    status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
+    subject = previous.subject if previous is not None and previous.mode == "tie" else None
+    return ListFrame("tie", subject or main, kind, status), i
+
+
 def read_row(s: Sentence, frame: ListFrame, main: Known | None, header: str) -> list[Draft]:
     """An entry row of a table under its header ("Country | City | Population (1,000) |
     Area | Sisterhood Date | Features"): the partner from the place column, the year from
@@ -374,6 +545,15 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if first is None or first.start > lead + 2:
         return []
     partner = _place(s, first, _country_before(s, first))
+    if (
+        partner is not None
+        and not (partner.id or partner.geonames_id)
+        and first.end < len(s.doc)
+        and s.doc[first.end].lower_ == "of"
+    ):
+        return []  # "Bed Town of Tokyo": a description, not an unknown place
+    if partner is not None and not (partner.id or partner.geonames_id) and _prose_after(s, first):
+        return []  # "Hot springs resort city": a description
     paired = _pair_line(s, first)
     if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
@@ -495,6 +675,18 @@ def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
         return None
     found = _place(s, second)
     return (found, second) if found is not None else None
+
+
+ENTRY_TAIL_WORDS = {"since", "in", "and", "from", "until", "to", "of"}
+
+
+def _prose_after(s: Sentence, mention: Mention) -> bool:
+    """Lower-case words right after a name: prose, not an entry's tail (a country, a year,
+    brackets, "since 1987")."""
+    if mention.end >= len(s.doc):
+        return False
+    word = s.doc[mention.end]
+    return word.is_alpha and word.text.islower() and word.lower_ not in ENTRY_TAIL_WORDS
 
 
 def _country_before(s: Sentence, mention: Mention) -> str | None:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,8 +200,26 @@ def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:
             continue
         bucket = registry.by_key.get(key)
         known = registry.lookup(ent.text) if bucket else None
+        if known is not None and known.label == "PLACE" and _common_phrase(ent.text):
+            continue  # "Hot springs resort city": not Hot Springs
         out.append(Mention(ent.start - base, ent.end - base, ent.text, ent.label_, known))
     return out
+
+
+# Lower-case words inside place names ("Port of Spain", "Frankfurt am Main", "Rostov-on-Don",
+# "Figueira da Foz", "Venarey-les-Laumes").
+NAME_PARTICLES = {"of", "de", "da", "do", "dos", "das", "del", "della", "di", "la", "le"}
+NAME_PARTICLES |= {"les", "los", "las", "el", "al", "am", "an", "der", "den", "die", "on"}
+NAME_PARTICLES |= {"upon", "sur", "sous", "en", "im", "in", "au", "aux", "y", "e", "und"}
+NAME_PARTICLES |= {"et", "the", "and", "op", "aan", "ter", "bei", "ob", "du", "des", "lès"}
+NAME_PARTICLES |= {"ad", "na", "nad", "pod", "under", "by", "sul", "sur", "'s", "s"}
+
+
+def _common_phrase(text: str) -> bool:
+    """A multi-word place name written with a lower-case word that is no particle of a
+    name ("Hot springs", "Grand rapids"): a phrase of common words, not the place."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) > 1 and any(w.islower() and w not in NAME_PARTICLES for w in words[1:])
 
 
 def _is_capital(token: Any) -> bool:
@@ -391,6 +410,10 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
     return out
 
 
+# A place's own bodies after its name ("Colchester Twinning Society", "Bath Sister Cities
+# Committee"): the place stays a place.
+OWNED_BY_PLACE = {"twinning", "twin", "sister", "friendship", "partnership"}
+
 # Words that name kinds of list, never a place or an organization on their own.
 LIST_ONLY = {"city", "cities", "town", "towns", "municipalities", "friendly", "exchange"}
 LIST_ONLY |= {"international", "sister", "twin", "partner", "friendship", "sisterhood"}
@@ -490,7 +513,11 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
             continue  # "Rhodes-Conway" after "Mayor Satya": the rest of the person's name
         if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
             nxt = doc[m.end].lower_
-            if nxt not in PLACE_TITLES and not doc[m.end].text.isupper():
+            if (
+                nxt not in PLACE_TITLES
+                and nxt not in OWNED_BY_PLACE
+                and not doc[m.end].text.isupper()
+            ):
                 continue  # "Vladimir Putin", "Berlin Wall": a longer name, not the place
         if m.label in ("PLACE", "NAME") and m.end - m.start == 1:
             word = m.text.lower()

@@ -98,6 +98,14 @@ MONTHS = CALENDAR_MONTHS | {
 }
 
 
+# Numbers grouped the continental way before a noun of people: "10.000 citizens", "12 645
+# inhabitants" (a decimal never counts people in thousandths).
+PEOPLE = {"citizens", "inhabitants", "residents", "people", "persons", "population", "members"}
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_SHORT_GROUP = re.compile(r"^\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}$")
+
+
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it, or None."""
     n = len(tokens)
@@ -117,6 +125,12 @@ def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
         return float(MULTIPLIERS[tokens[j].lower_]), j + 1  # "a dozen"
     if _NUM.match(text):
         value = float(text.replace(",", ""))
+        counted = j + 1 < n and tokens[j + 1].lower_ in PEOPLE
+        if _DOT_THOUSANDS.match(text) and j < n and tokens[j].lower_ in PEOPLE:
+            value = float(text.replace(".", ""))  # "26.000 citizens": thousands, not 26.0
+        elif _SHORT_GROUP.match(text) and j < n and _GROUP.match(tokens[j].text) and counted:
+            value = float(text + tokens[j].text)  # "12 645 citizens": a space groups thousands
+            j += 1
     elif text in WORD_NUMBERS:
         value = float(WORD_NUMBERS[text])
         if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower_ in WORD_NUMBERS:

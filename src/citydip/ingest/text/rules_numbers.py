@@ -200,6 +200,8 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
     k = i - 1
     while k >= 0 and s.doc[k].lower_ in ("the", "following", "some", "more", "than", "over"):
         k -= 1
+    if k >= 1 and s.doc[k].text in (":", "-"):  # "Sisterhood relationships : 3 cities"
+        return _label_kind([t.lower_ for t in s.doc[:k]])
     if k < 0 or s.doc[k].lower_ != "with":
         return None
     for name, a, b in s.cues:
@@ -208,6 +210,19 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
             if word is not None:
                 return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
     return None
+
+
+LABEL_WORDS = {"international", "relationships", "relations", "cities", "towns", "links", "and"}
+LABEL_WORDS |= {"&", "of", "the", "status", "exchange", "-"}
+
+
+def _label_kind(words: list[str]) -> str | None:
+    """The kind a label of list words names ("International sisterhood relationships",
+    "Partnerships"), None when other words are in it."""
+    kinds = [TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS]
+    if not kinds or not all(w in TIE_KIND_WORDS or w in LABEL_WORDS for w in words):
+        return None
+    return TIE_METRIC.get(kinds[0], kinds[0])
 
 
 def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
