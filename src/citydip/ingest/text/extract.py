@@ -222,6 +222,8 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
         if labelled is not None:  # "Sister Cities Japan Yugawara-machi": a new frame
             context.list_frame = frame = labelled[0]
             start = labelled[1]
+            if sentence.column is None:  # "Partnerships : 4 cities": the list's subject's
+                sentence.column = frame.subject
         if frame is not None:
             read = (
                 lists.read_row(sentence, frame, context.main, unit.header)
@@ -229,8 +231,9 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
                 else lists.read_item(sentence, frame, context.main, start)
             )
             drafts = [d for d in read if _valid(d)]
-            if drafts:
-                return drafts
+            if drafts:  # and what the item says of its place ("Hitchin has 33,000 people")
+                more = numbers.counts(sentence) if len(sentence.doc) > 8 else []
+                return drafts + [d for d in more if d.type == "population" and _valid(d)]
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
 
 

@@ -421,6 +421,15 @@ def label_item(
         i += 1
     if kind is None or not noun or i == 0:
         return None
+    # the label ends at a colon or a dash, or where an entry's country column starts
+    # ("Sister Cities Japan Yugawara-machi"); not inside a name ("Sister Cities
+    # International"), not before "with" ("Twinning with Moscow suspended")
+    bounded = s.doc[i - 1].text in (":", "-") or any(
+        m.label == "COUNTRY" and m.start == i for m in s.mentions
+    )
+    named = any(m.label not in ("COUNTRY", "REF") and m.start < i for m in s.mentions)
+    if not bounded or named:
+        return None
     words = [t.lower_ for t in s.doc[:i]]
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = previous.subject if previous is not None and previous.mode == "tie" else None

@@ -376,6 +376,8 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             i += 2  # "Mayor of Hiroshima": the place the title is of
         while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
             j -= 1  # "Province of" + a known place: the name ends before "of"
+        if _admin_suffix(doc, j, taken):
+            j += 2  # "Gyeongsangnam-do", "Yugawara-machi": a suffix of the name
         span = doc[i:j]
         if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
             i = j  # "Cities", "Friendly Exchange Cities": list words, no name
@@ -384,7 +386,13 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
             j += 1  # "Expo 2015"
             span = doc[i:j]
-        if label is None and i == 0 and j == 1 and registry.place(span.text) is None:
+        if (
+            label is None
+            and i == 0
+            and j == 1
+            and registry.place(span.text) is None
+            and not _country_follows(doc, j, mentions)
+        ):
             i = j
             continue  # a capitalised first word is not a name by itself, unless a place
         if (
@@ -420,6 +428,28 @@ LIST_ONLY |= {"international", "sister", "twin", "partner", "friendship", "siste
 LIST_ONLY |= {"relations", "relationships", "partnerships", "partner", "partners", "twinned"}
 # Kind words end a name ("Miaoli Country Sister City": the name is "Miaoli Country").
 KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
+
+
+# Lower-case suffixes of Korean and Japanese place names ("Jeollabuk-do", "Musashino-shi").
+ADMIN_SUFFIXES = {"do", "si", "shi", "gun", "gu", "machi", "cho", "mura", "ku", "ken", "fu"}
+ADMIN_SUFFIXES |= {"dong", "eup", "myeon", "son", "ri"}
+
+
+def _admin_suffix(doc: Any, j: int, taken: set[int]) -> bool:
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and doc[j + 1].lower_ in ADMIN_SUFFIXES
+        and not _spaced_dash(doc, j)
+        and j + 1 not in taken
+    )
+
+
+def _country_follows(doc: Any, j: int, mentions: list[Mention]) -> bool:
+    """A country right after token ``j`` ("Winnica (Ukraine)", "Lehrte, Germany"): the
+    word before it names a place."""
+    k = j + 1 if j < len(doc) and doc[j].text in ("(", ",") else j
+    return any(m.label == "COUNTRY" and m.start == k for m in mentions)
 
 
 def _spaced_dash(doc: Any, j: int) -> bool:
