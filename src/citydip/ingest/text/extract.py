@@ -128,7 +128,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
             continue
         column = _column_subject(registry, unit.column)
-        if unit.kind == "cell" and column is None:
+        if unit.kind == "cell" and column is None and unit.header != "label":
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year

@@ -29,6 +29,8 @@ from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, 
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
 MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
+MEMBER_WORDS |= {"signatories", "signatory"}
+FOUNDING = {"established", "founded", "founding", "founders", "founder", "created"}
 LIST_NOUNS = {
     "city",
     "cities",
@@ -182,6 +184,8 @@ def member_list(s: Sentence) -> list[Draft]:
     if len(places) < 2:
         return []
     role = role_of([t.lower_ for t in s.doc[:colon]]) or "member"
+    if words & FOUNDING and role == "member":
+        role = "founder"  # "established in 1986 by the mayors of six cities: A, B, C"
     return [
         Draft("membership", p, org, confidence=0.75, rule="membership:list", role=role)
         for p in dict.fromkeys(places)
@@ -535,15 +539,18 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
         if first is None or member is None or member == subject:
             return []
         own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
+        members = [member, *(k for k, _ in _more_partners(s, first))]  # "A (FR) and B (LT)"
         return [
             Draft(
                 "membership",
-                member,
+                one,
                 subject,
                 confidence=0.75,
                 rule="membership:list",
                 role=own_role or frame.role,
             )
+            for one in dict.fromkeys(members)
+            if one != subject
         ]
     if _header_row(s):
         return []

@@ -409,6 +409,15 @@ def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit
             for a, b in lines[1:]
             if not _MD_RULE.match(norm[a:b])
         ]
+    rows = [line for line in lines if not _MD_RULE.match(norm[line[0] : line[1]])]
+    if all(len(_cells(norm, *line)) == 2 for line in rows):
+        # "Formation | 1986" / "Membership | 200 member cities": an infobox of labels and
+        # values, each value read as a statement of the page's subject
+        out = []
+        for line in rows:
+            (la, lb), (va, vb) = _cells(norm, *line)
+            out.append(Unit(va, vb, "cell", paragraph, row=norm[la:lb].strip(), header="label"))
+        return out
     units = [Unit(lines[0][0], lines[0][1], "heading", paragraph)]
     for line in lines[1:]:
         if _MD_RULE.match(norm[line[0] : line[1]]):
