@@ -180,3 +180,22 @@ def test_no_label_inside_a_name_or_before_with(registry: Registry) -> None:
     ties = [c for c in claims if c.type == "tie"]
     assert all(c.status == "suspended" for c in ties)  # no active tie from a label
     assert not any(c.object and c.object.name == "Lincoln" for c in ties)
+
+
+def test_entry_lines_inside_a_block_of_prose(registry: Registry) -> None:
+    text = (
+        "Sister Cities\n"
+        "We are proud to work with the communities of each of our sister cities around "
+        "the world.\n"
+        "Kagoshima, Japan | Gateway to the South\n"
+        "Kagoshima is a port city facing an active volcano across the bay, known for its "
+        "gardens.\n"
+        "Learn more:\n"
+        "Rivne, Ukraine\n"
+        "Rivne is a regional centre in the north-west of the country, on the Ustia river, "
+        "with a long history.\n"
+    )
+    claims = extract_claims("Perth\n\n" + text, registry)
+    found = partners(claims)
+    assert found["Kagoshima"][0] == "Perth" and found["Rivne"][0] == "Perth"
+    assert not any(c.subject.name == "Kagoshima" for c in claims if c.type == "tie")

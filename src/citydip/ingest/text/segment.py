@@ -160,9 +160,8 @@ def segment(norm: str, stop: int) -> list[Unit]:
     units: list[Unit] = []
     paragraph = 0
     intro = ""  # "colon" or "heading" when the last unit read may introduce a list
-    for block_start, block_end in _blocks(norm, stop):
-        lines = _lines(norm, block_start, block_end)
-        if len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro):
+    for inner, lines in _sub_blocks(norm, stop):
+        if inner or (len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro)):
             # "Partner cities" then, on the next line, its text or list: a heading of its own
             units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph))
             paragraph += 1
@@ -181,6 +180,39 @@ def segment(norm: str, stop: int) -> list[Unit]:
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
     return units
+
+
+def _sub_blocks(norm: str, stop: int) -> list[tuple[bool, list[tuple[int, int]]]]:
+    """The lines of each block, a block cut before a line that heads the prose under it
+    ("... around the world." / "Donghae, South Korea" / "Donghae City is a coastal ...");
+    True for a part that starts with such a heading."""
+    out = []
+    for block_start, block_end in _blocks(norm, stop):
+        lines = _lines(norm, block_start, block_end)
+        cut, inner = 0, False
+        for k in range(1, len(lines) - 1):
+            if k > cut and _inner_heading(norm, lines[k - 1], lines[k], lines[k + 1]):
+                out.append((inner, lines[cut:k]))
+                cut, inner = k, True
+        out.append((inner, lines[cut:]))
+    return out
+
+
+def _inner_heading(
+    norm: str, before: tuple[int, int], line: tuple[int, int], after: tuple[int, int]
+) -> bool:
+    """A short capitalised line without closing punctuation between a finished sentence
+    and a line of prose: a heading inside a block."""
+    text = norm[line[0] : line[1]]
+    prev = norm[before[0] : before[1]]
+    nxt = norm[after[0] : after[1]]
+    if len(text) > 60 or len(text.split()) > 8 or not text[:1].isupper():
+        return False
+    if re.search(r"[.,;:!?]\s*$", text) or _BULLET.match(text):
+        return False
+    if not re.search(r"[.!?:]\s*$", prev):
+        return False
+    return nxt[:1].isupper() and len(nxt) > 60 and bool(re.search(r"[.!?]\s*$", nxt))
 
 
 _HEADING_END = re.compile(r"[.,;:!?\-(]\s*$")
