@@ -98,3 +98,19 @@ def test_a_population_belongs_to_the_place_the_sentence_opens_with(registry: Reg
     assert pops.get("Prizrem") == "130000"
     assert "Prague" not in pops and "Tübingen" not in pops
     assert "21000" in (next((v for k, v in pops.items() if k.startswith("Kutn")), "") or "")
+
+
+def test_a_roster_after_an_announcing_sentence(registry: Registry) -> None:
+    text = (
+        "League news\n\n"
+        "Here are the new members that have joined ALC this spring. Welcome them at our "
+        "events!\n\n"
+        "City of Tacoma, WA\nPop. 219,346\nMayor Jane Doe\n\n"
+        "Town of Vail, CO\nPop. 4,835\nMayor John Roe\n\n"
+        "Tacoma hosted the spring meeting, which many mayors attended.\n"
+    )
+    claims = extract_claims(text, registry)
+    found = members(claims)
+    assert found == {"Tacoma": ("ALC", "member"), "Vail": ("ALC", "member")}
+    pops = {c.subject.name: c.value for c in claims if c.type == "population"}
+    assert pops == {"Tacoma": "219346", "Vail": "4835"}

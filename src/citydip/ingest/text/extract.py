@@ -99,6 +99,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []
     entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
+    roster = lists.Roster()  # members listed after "Here are the new members of X"
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
@@ -118,6 +119,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
                 continue
             _see_heading(context, heading)
             entries.see_frame(context.heading_frame, context.main)
+            roster.close()
             if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
                 drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
                 found.extend(_place(d, text, unit) for d in drafts)
@@ -134,6 +136,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         sentence.carried_year = context.paragraph_year
         drafts = entries.own(sentence, _read_unit(sentence, unit, context))
         drafts += [d for d in entries.facts(sentence) or [] if _valid(d)]
+        drafts += [d for d in roster.entry(sentence) if _valid(d)]
+        roster.intro(sentence)
         placed = [_place(d, text, unit) for d in drafts]
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."

@@ -400,6 +400,93 @@ class Entries:
         return drafts if drafts or year is not None else None
 
 
+ROSTER_WORDS = {"here", "following", "below", "these"}
+ROSTER_HEADS = {"city", "town", "village", "borough", "county", "township", "municipality"}
+ROSTER_GLUE = {"of", "pop", "mayor", "population", "de", "la", "the"}
+
+
+class Roster:
+    """A roster of members after a sentence that announces it ("Here are the new members
+    that have joined NLC so far in 2012."): each later block that is an entry ("City of
+    Gary, IN / Pop. 80,294 / Mayor ...", no prose) is a member of the organization named,
+    with its population. A heading ends it."""
+
+    def __init__(self) -> None:
+        self.org: Known | None = None
+
+    def close(self) -> None:
+        self.org = None
+
+    def intro(self, s: Sentence) -> None:
+        words = {t.lower_ for t in s.doc}
+        if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
+            org = _named_org(s) or _joined_name(s) or s.context.topic_org
+            if org is not None:
+                self.org = org
+
+    def entry(self, s: Sentence) -> list[Draft]:
+        if self.org is None or len(s.doc) > 24:
+            return []
+        prose = [
+            t for t in s.doc if t.is_alpha and t.text.islower() and t.lower_ not in ROSTER_GLUE
+        ]
+        place = None if prose else _roster_place(s)
+        if place is None:
+            return []
+        out = [
+            Draft(
+                "membership",
+                place,
+                self.org,
+                confidence=0.7,
+                rule="membership:roster",
+                role="member",
+            )
+        ]
+        for k, t in enumerate(s.doc[:-1]):
+            if t.lower_ in ("pop", "pop.", "population"):
+                at = k + 2 if s.doc[k + 1].text in (".", ":") and k + 2 < len(s.doc) else k + 1
+                number = number_at(s.doc, at)
+                if number is not None:
+                    out.append(
+                        Draft(
+                            "population",
+                            place,
+                            value=str(int(number[0])),
+                            confidence=0.75,
+                            rule="population:roster",
+                        )
+                    )
+                break
+        return out
+
+
+def _joined_name(s: Sentence) -> Known | None:
+    """The organization a sentence says members joined, known or not ("joined NLC")."""
+    for k, t in enumerate(s.doc[:-1]):
+        nxt = s.doc[k + 1]
+        if t.lower_ in ("joined", "join") and nxt.text.isupper() and len(nxt.text) >= 2:
+            return s.registry.lookup(nxt.text) or Known(nxt.text, "ORG")  # "joined NLC"
+    return None
+
+
+def _roster_place(s: Sentence) -> Known | None:
+    """The place a roster entry opens with: "City of Gary, IN", "Town of Payson", "Lyon"."""
+    doc = s.doc
+    if len(doc) > 2 and doc[0].lower_ in ROSTER_HEADS and doc[1].lower_ == "of":
+        end = next((k for k in range(2, len(doc)) if doc[k].text in (",", "(")), None)
+        if end is None or end == 2:
+            return None
+        name = s.span_text(2, end)
+        found = s.registry.place(name)
+        return found if found is not None and found.label == "PLACE" else Known(name, "PLACE")
+    first = next((m for m in s.mentions if m.label == "PLACE"), None)
+    if first is None or first.start != 0:
+        return None
+    found = s.known(first, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
 LABEL_GLUE = HEADING_GLUE | {"exchange", "&", ":", "status", "relationship", "-"}
 
 

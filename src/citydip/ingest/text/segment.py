@@ -90,6 +90,7 @@ _ABBREVIATIONS = {
     "vs",
     "no",
     "inc",
+    "pop",
     "co",
     "ltd",
     "jr",
