@@ -199,3 +199,16 @@ def test_entry_lines_inside_a_block_of_prose(registry: Registry) -> None:
     found = partners(claims)
     assert found["Kagoshima"][0] == "Perth" and found["Rivne"][0] == "Perth"
     assert not any(c.subject.name == "Kagoshima" for c in claims if c.type == "tie")
+
+
+def test_names_with_hyphenated_particles_and_a_generic_noun_after(registry: Registry) -> None:
+    text = (
+        "Twinned towns\n\n"
+        "Henley-on-Thames, England\n\n"
+        "Our town has had links to Henley-on-Thames for many years and counts on them.\n\n"
+        "Twin towns of Taichung:\n"
+        "1 Republic of China Miaoli Country Sister City 2011.3.4\n"
+    )
+    found = partners(extract_claims("Falaise\n\n" + text, registry))
+    assert "Henley-on-Thames" in found
+    assert "Country" not in found  # "Miaoli Country" (a typo for County) names Miaoli

@@ -370,6 +370,8 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
                 and not _spaced_dash(doc, j)
             ):
                 j += 1
+            elif _hyphen_particle(doc, j):
+                j += 3  # "Stratford-upon-Avon", "Hay-on-Wye": "-upon-" inside a name
             else:
                 break
         if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
@@ -422,6 +424,10 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
 # Committee"): the place stays a place.
 OWNED_BY_PLACE = {"twinning", "twin", "sister", "friendship", "partnership"}
 
+# Generic nouns that may follow a place's name without making a longer name of it
+# ("Miaoli Country" for County, "Nice Area"): the place stays a place.
+GENERIC_AFTER = {"country", "area", "village", "township", "metro", "metropole", "region"}
+
 # Words that name kinds of list, never a place or an organization on their own.
 LIST_ONLY = {"city", "cities", "town", "towns", "municipalities", "friendly", "exchange"}
 LIST_ONLY |= {"international", "sister", "twin", "partner", "friendship", "sisterhood"}
@@ -433,6 +439,17 @@ KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
 # Lower-case suffixes of Korean and Japanese place names ("Jeollabuk-do", "Musashino-shi").
 ADMIN_SUFFIXES = {"do", "si", "shi", "gun", "gu", "machi", "cho", "mura", "ku", "ken", "fu"}
 ADMIN_SUFFIXES |= {"dong", "eup", "myeon", "son", "ri"}
+
+
+def _hyphen_particle(doc: Any, j: int) -> bool:
+    return (
+        j + 3 < len(doc)
+        and doc[j].text == "-"
+        and doc[j + 1].lower_ in NAME_PARTICLES
+        and doc[j + 2].text == "-"
+        and _is_capital(doc[j + 3])
+        and not _spaced_dash(doc, j)
+    )
 
 
 def _admin_suffix(doc: Any, j: int, taken: set[int]) -> bool:
@@ -546,6 +563,7 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
             if (
                 nxt not in PLACE_TITLES
                 and nxt not in OWNED_BY_PLACE
+                and nxt not in GENERIC_AFTER
                 and not doc[m.end].text.isupper()
             ):
                 continue  # "Vladimir Putin", "Berlin Wall": a longer name, not the place
