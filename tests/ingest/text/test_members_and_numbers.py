@@ -114,3 +114,17 @@ def test_a_roster_after_an_announcing_sentence(registry: Registry) -> None:
     assert found == {"Tacoma": ("ALC", "member"), "Vail": ("ALC", "member")}
     pops = {c.subject.name: c.value for c in claims if c.type == "population"}
     assert pops == {"Tacoma": "219346", "Vail": "4835"}
+
+
+def test_a_countrys_count_of_ties(registry: Registry) -> None:
+    text = (
+        "Korea Has 150 Sister Cities with Japan\n\n"
+        "In Canada, there are 76 sister cities with Japan. In Canada, 12 cities are members "
+        "of the network."
+    )
+    claims = extract_claims(text, registry)
+    counts = {(c.subject.name, c.value) for c in claims if c.type == "count"}
+    assert ("Korea", "150") in counts or ("South Korea", "150") in counts
+    assert ("Canada", "76") in counts
+    assert not any(name == "Japan" for name, _ in counts)  # the ties are "with Japan"
+    assert not any(value == "12" for _, value in counts)  # not ties

@@ -249,7 +249,7 @@ def _column_subject(registry: Registry, header: str | None) -> Known | None:
 
 
 def _valid(draft: Draft) -> bool:
-    if draft.subject.label == "COUNTRY" or (
+    if (draft.subject.label == "COUNTRY" and draft.type != "count") or (
         draft.object is not None and draft.object == draft.subject
     ):
         return False
@@ -289,7 +289,11 @@ def _headline(sentence: Sentence) -> bool:
     them in lower case beyond glue words."""
     words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
     lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
-    return len(words) >= 5 and len(lower) >= 2 and _no_list_frame(sentence)
+    verb = any(w.lower() in _HEADLINE_VERBS for w in words)  # "China Has 293 Sister Cities"
+    return len(words) >= 5 and (len(lower) >= 2 or verb) and _no_list_frame(sentence)
+
+
+_HEADLINE_VERBS = {"has", "have", "signs", "joins", "becomes", "cuts", "ends", "suspends"}
 
 
 _HEADING_GLUE = {"and", "of", "the", "a", "an", "in", "with", "to", "for", "on", "at", "by"}

@@ -87,7 +87,22 @@ def counts(s: Sentence) -> list[Draft]:
             if owner is not None:
                 subjects, sure = [owner], 0.9
         if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
-            i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
+            # "In Australia, there are 108 sister cities", "China has 293 sister cities":
+            # the country's count (of ties only), no city's
+            country = _country_owner(s, i) if metric in TIE_METRIC.values() else None
+            if country is not None and not _not_owned(s, j + noun_at + 1):
+                out.append(
+                    Draft(
+                        "count",
+                        country,
+                        value=_fmt(value, _qualifier(s, i)),
+                        metric=metric,
+                        confidence=0.7,
+                        rule=f"count:{metric}",
+                        qualifier=_qualifier(s, i),
+                    )
+                )
+            i = j + noun_at + 1
             continue
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
@@ -277,6 +292,21 @@ def _located_there(s: Sentence, i: int) -> bool:
     sentence opens with, not of the city the text is about ("There are 12 twin towns" is)."""
     there = any(t.lower_ == "there" for t in s.doc[max(0, i - 3) : i])
     return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
+
+
+def _country_owner(s: Sentence, i: int) -> Known | None:
+    """The country whose ties a number counts: the last one named before it in its
+    sentence, not one the ties are "with" ("108 sister cities with Japan")."""
+    before = [
+        m
+        for m in s.mentions
+        if m.label == "COUNTRY"
+        and m.end <= i
+        and not (m.start > 0 and s.doc[m.start - 1].lower_ in ("with", "between", "and"))
+    ]
+    if not before:
+        return None
+    return Known(before[-1].text, "COUNTRY", None, before[-1].code)
 
 
 def _country_before(s: Sentence, i: int) -> bool:
