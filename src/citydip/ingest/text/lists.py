@@ -483,8 +483,8 @@ def _roster_place(s: Sentence) -> Known | None:
     first = next((m for m in s.mentions if m.label == "PLACE"), None)
     if first is None or first.start != 0:
         return None
-    found = s.known(first, place=True)
-    return found[0] if found and found[0].label == "PLACE" else None
+    named = s.known(first, place=True)
+    return named[0] if named and named[0].label == "PLACE" else None
 
 
 LABEL_GLUE = HEADING_GLUE | {"exchange", "&", ":", "status", "relationship", "-"}
