@@ -128,3 +128,11 @@ def test_a_countrys_count_of_ties(registry: Registry) -> None:
     assert ("Canada", "76") in counts
     assert not any(name == "Japan" for name, _ in counts)  # the ties are "with Japan"
     assert not any(value == "12" for _, value in counts)  # not ties
+
+
+def test_a_citys_own_ties_worldwide_are_its_count(registry: Registry) -> None:
+    text = "Lisbon has 20 sister cities and 4 friendship cities worldwide."
+    counts = {
+        (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
+    }
+    assert {("Lisbon", "20"), ("Lisbon", "4")} <= counts

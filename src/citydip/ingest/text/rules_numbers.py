@@ -90,7 +90,7 @@ def counts(s: Sentence) -> list[Draft]:
             # "In Australia, there are 108 sister cities", "China has 293 sister cities":
             # the country's count (of ties only), no city's
             country = _country_owner(s, i) if metric in TIE_METRIC.values() else None
-            if country is not None and not _not_owned(s, j + noun_at + 1):
+            if country is not None and not _not_owned(s, i, j + noun_at + 1):
                 out.append(
                     Draft(
                         "count",
@@ -107,7 +107,7 @@ def counts(s: Sentence) -> list[Draft]:
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
             continue
-        if metric not in ("places", "members") and _not_owned(s, j + noun_at + 1):
+        if metric not in ("places", "members") and _not_owned(s, i, j + noun_at + 1):
             i = j + noun_at + 1  # "20,000 partnerships worldwide", "twinnings between them"
             continue
         qualifier = _qualifier(s, i)
@@ -257,7 +257,10 @@ def _label_kind(words: list[str]) -> str | None:
 NOBODY_S = {"worldwide", "globally", "between", "among", "amongst"}
 
 
-def _not_owned(s: Sentence, k: int) -> bool:
+OWNER_VERBS = HAS_VERBS | {"have", "maintains", "maintain", "keeps", "holds", "boasts"}
+
+
+def _not_owned(s: Sentence, i: int, k: int) -> bool:
     """Ties counted right after their noun as the world's or as between others ("20,000
     twinning partnerships have been born worldwide", "the six twinnings between
     signatories"): no place's count. (A network's "96 cities around the world" are its
@@ -269,6 +272,8 @@ def _not_owned(s: Sentence, k: int) -> bool:
         clause.append(t.lower_)
     if clause[:1] and clause[0] in ("between", "among", "amongst"):
         return True
+    if s.column is not None or any(t.lower_ in OWNER_VERBS for t in s.doc[max(0, i - 12) : i]):
+        return False  # "Taipei has 52 sister cities worldwide", a table's column: the city's
     joined = " ".join(clause)
     return "worldwide" in clause or "globally" in clause or "around the world" in joined
 
