@@ -418,6 +418,8 @@ class Roster:
         self.org = None
 
     def intro(self, s: Sentence) -> None:
+        if not any(t.lower_ in ROSTER_WORDS for t in s.doc):
+            return
         words = {t.lower_ for t in s.doc}
         if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
             org = _named_org(s) or _joined_name(s) or s.context.topic_org

@@ -218,6 +218,8 @@ NAME_PARTICLES |= {"ad", "na", "nad", "pod", "under", "by", "sul", "sur", "'s", 
 def _common_phrase(text: str) -> bool:
     """A multi-word place name written with a lower-case word that is no particle of a
     name ("Hot springs", "Grand rapids"): a phrase of common words, not the place."""
+    if " " not in text and "-" not in text:
+        return False
     words = re.findall(r"[^\W\d_]+", text)
     return len(words) > 1 and any(w.islower() and w not in NAME_PARTICLES for w in words[1:])
 
