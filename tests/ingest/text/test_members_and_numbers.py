@@ -35,12 +35,14 @@ def test_signatories_listed_in_pairs_are_members(registry: Registry) -> None:
         "exchange programme.\n\n"
         "Selected signatories:\n"
         " • Ghent (Belgium) and Tartu (Estonia)\n"
+        " • Lille Metropole (France) and Kaunas (Lithuania)\n"
         " • Porto (Portugal) and Valencia (Spain)\n\n"
         "The two twinnings between signatories will focus on adaptation.\n"
     )
     claims = extract_claims(text, registry)
     found = members(claims)
-    assert {"Tartu", "Porto", "Valencia"} <= set(found) and len(found) == 4  # and Ghent
+    assert {"Tartu", "Porto", "Valencia", "Lille", "Kaunas"} <= set(found)
+    assert len(found) == 6  # and Ghent
     assert {org for org, _ in found.values()} == {"Covenant of Mayors"}
     assert not [c for c in claims if c.type == "count"]  # selected, not members; "between"
     assert not [c for c in claims if c.type == "tie"]  # exchange pairs are no twinnings

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.mentions import GENERIC_AFTER, Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -750,6 +750,9 @@ def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
     last = first
     for m in s.mentions:
         if m.start < first.end or m.label == "COUNTRY":
+            continue
+        if m.start == last.end and m.text.lower() in GENERIC_AFTER:
+            last = m  # "Nice Metropole (France) and Vilnius": the noun is the first's
             continue
         gap = [
             t.text.lower()
