@@ -100,13 +100,28 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []
+    entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
+    roster = lists.Roster()  # members listed after "Here are the new members of X"
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
+            entry = [d for d in entries.heading(heading, context.main) if _valid(d)]
+            if entry:
+                found.extend(_place(d, text, unit) for d in entry)
+                entries.open(found[-1], entry[0].object)
+                context.see(entry[0].object)  # type: ignore[arg-type]
+                context.last_subject = entry[0].object
+                continue
+            facts = entries.facts(heading)
+            if facts is not None:  # "Signing the agreement: 1990" under an entry
+                found.extend(_place(d, text, unit) for d in facts if _valid(d))
+                continue
             _see_heading(context, heading)
+            entries.see_frame(context.heading_frame, context.main)
+            roster.close()
             if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
                 drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
                 found.extend(_place(d, text, unit) for d in drafts)
@@ -117,11 +132,14 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
             continue
         column = _column_subject(registry, unit.column)
-        if unit.kind == "cell" and column is None:
+        if unit.kind == "cell" and column is None and unit.header != "label":
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
-        drafts = _read_unit(sentence, unit, context)
+        drafts = entries.own(sentence, _read_unit(sentence, unit, context))
+        drafts += [d for d in entries.facts(sentence) or [] if _valid(d)]
+        drafts += [d for d in roster.entry(sentence) if _valid(d)]
+        roster.intro(sentence)
         placed = [_place(d, text, unit) for d in drafts]
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
@@ -205,10 +223,23 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
     the rules in order."""
     if unit.kind == "item":
         frame = context.list_frame or context.heading_frame
+        labelled = lists.label_item(sentence, frame, context.main)
+        start = 0
+        if labelled is not None:  # "Sister Cities Japan Yugawara-machi": a new frame
+            context.list_frame = frame = labelled[0]
+            start = labelled[1]
+            if sentence.column is None:  # "Partnerships : 4 cities": the list's subject's
+                sentence.column = frame.subject
         if frame is not None:
-            drafts = [d for d in lists.read_item(sentence, frame, context.main) if _valid(d)]
-            if drafts:
-                return drafts
+            read = (
+                lists.read_row(sentence, frame, context.main, unit.header)
+                if unit.header
+                else lists.read_item(sentence, frame, context.main, start)
+            )
+            drafts = [d for d in read if _valid(d)]
+            if drafts:  # and what the item says of its place ("Hitchin has 33,000 people")
+                more = numbers.counts(sentence) if len(sentence.doc) > 8 else []
+                return drafts + [d for d in more if d.type == "population" and _valid(d)]
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
 
 
@@ -220,7 +251,7 @@ def _column_subject(registry: Registry, header: str | None) -> Known | None:
 
 
 def _valid(draft: Draft) -> bool:
-    if draft.subject.label == "COUNTRY" or (
+    if (draft.subject.label == "COUNTRY" and draft.type != "count") or (
         draft.object is not None and draft.object == draft.subject
     ):
         return False
@@ -260,7 +291,11 @@ def _headline(sentence: Sentence) -> bool:
     them in lower case beyond glue words."""
     words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
     lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
-    return len(words) >= 5 and len(lower) >= 2 and _no_list_frame(sentence)
+    verb = any(w.lower() in _HEADLINE_VERBS for w in words)  # "China Has 293 Sister Cities"
+    return len(words) >= 5 and (len(lower) >= 2 or verb) and _no_list_frame(sentence)
+
+
+_HEADLINE_VERBS = {"has", "have", "signs", "joins", "becomes", "cuts", "ends", "suspends"}
 
 
 _HEADING_GLUE = {"and", "of", "the", "a", "an", "in", "with", "to", "for", "on", "at", "by"}
@@ -296,6 +331,9 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
         if mention.label == "ORG":
             for org in sentence.known(mention):
                 context.weigh(org, 5.0 if title else 2.0)
+            council = sentence.council_place(mention)  # "Chiayi City Government"
+            if council is not None:
+                places.append(council)
         elif title and mention.label == "NAME" and not sentence.known(mention, place=True):
             context.weigh(Known(mention.text, "ORG"), 5.0)  # "= Douzelage =": a title
         found = [mention.known] if mention.known else []

@@ -16,16 +16,21 @@ and its own status ("(suspended in March 2022)", "(ended 2010)").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
 
-from citydip.ingest.text.mentions import Mention
-from citydip.ingest.text.normalise import year_at, years_in
+from citydip.ingest.text.mentions import GENERIC_AFTER, Mention
+from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
 MEMBER_WORDS = {"member", "members", "membership", "memberships", "networks", "network"}
+MEMBER_WORDS |= {"signatories", "signatory"}
+FOUNDING = {"established", "founded", "founding", "founders", "founder", "created"}
 LIST_NOUNS = {
     "city",
     "cities",
@@ -63,12 +68,17 @@ class ListFrame:
     role: str = "member"
 
 
+INTRO_ENDS = {"with", "include", "includes", "are", "were", "to"}
+
+
 def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     """The frame an intro line or a heading sets, or None when it introduces no list."""
     words = [t.lower_ for t in s.doc]
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = _named_place(s)
+    if heading and kind is not None and words and words[-1] in INTRO_ENDS:
+        return ListFrame("tie", subject, kind, status)  # "We have twinned with" + lines
     if heading and subject is None and _role_heading(words):
         # "Executive cities", "Vice-presidents", "Board members": the places listed hold a
         # role in the organization the text is about
@@ -174,17 +184,58 @@ def member_list(s: Sentence) -> list[Draft]:
     if len(places) < 2:
         return []
     role = role_of([t.lower_ for t in s.doc[:colon]]) or "member"
+    if words & FOUNDING and role == "member":
+        role = "founder"  # "established in 1986 by the mayors of six cities: A, B, C"
     return [
         Draft("membership", p, org, confidence=0.75, rule="membership:list", role=role)
         for p in dict.fromkeys(places)
     ]
 
 
+def _placed(s: Sentence, m: Mention) -> bool:
+    """A mention naming a place: a place or unknown name, or a council ("Chiayi City
+    Government", "City of Yeosu") whose place is known."""
+    return m.label in ("PLACE", "NAME") or (m.label == "ORG" and s.council_place(m) is not None)
+
+
+SITE_WORDS = {"government", "council", "municipal", "metropolitan", "official", "website"}
+SITE_WORDS |= {"home", "site", "page", "portal", "office", "main", "menu", "contents"}
+SITE_WORDS |= {"you", "are", "here", "our", "welcome", "to"}
+
+
 def _list_heading(s: Sentence) -> bool:
-    """A heading of list words and place names only ("Tampere's former twin towns")."""
-    inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
-    for i, token in enumerate(s.doc):
+    """A heading of list words and place names only ("Tampere's former twin towns"), or
+    of such a part beside a site's name ("Chiayi City Government - Sister Cities", "Home >
+    City & Partnerships > Twinned towns")."""
+    parts = _heading_parts(s)
+    if len(parts) > 1:
+        listing = LIST_NOUNS | set(TIE_KIND_WORDS)
+        return any(
+            _list_words(s, a, b) and any(t.lower_ in listing for t in s.doc[a:b]) for a, b in parts
+        ) and all(_list_words(s, a, b, SITE_WORDS) for a, b in parts)
+    return _list_words(s, 0, len(s.doc))
+
+
+def _heading_parts(s: Sentence) -> list[tuple[int, int]]:
+    """A heading's parts between separators: a spaced dash, "|", ">" or ":"."""
+    cuts = [
+        i
+        for i, t in enumerate(s.doc)
+        if t.text in ("|", ">", ":")
+        or (t.text in ("-", "--") and i > 0 and t.idx > s.doc[i - 1].idx + len(s.doc[i - 1].text))
+    ]
+    bounds = [-1, *cuts, len(s.doc)]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+
+
+def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bool:
+    """Tokens ``a``..``b`` are list words, status words and place names (and ``also``)."""
+    inside = {i for m in s.mentions if _placed(s, m) for i in range(m.start, m.end)}
+    for i in range(a, b):
+        token = s.doc[i]
         word = token.lower_
+        if also is not None and word in also:
+            continue
         if i in inside or word in HEADING_GLUE or not token.is_alpha:
             continue
         if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
@@ -199,6 +250,8 @@ def _only_place(s: Sentence) -> bool:
 
 def _named_place(s: Sentence) -> Known | None:
     for m in s.mentions:
+        if m.label == "ORG" and s.council_place(m) is not None:
+            return s.council_place(m)
         if m.label in ("PLACE", "NAME") or (m.label == "REF" and m.ref != "pair"):
             found = s.known(m, place=m.label == "NAME")
             if found and found[0].label == "PLACE":
@@ -206,8 +259,362 @@ def _named_place(s: Sentence) -> Known | None:
     return None
 
 
-def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
-    """The claim one list item makes in its frame (empty when it names nothing fitting)."""
+COLUMN_DATES = {"date", "since", "year", "established", "signing", "signed", "twinned"}
+COLUMN_PLACES = {"city", "cities", "town", "towns", "municipality", "partner", "partners", "name"}
+_ROW_SPLIT = re.compile(r"\t+|\s{2,}|\s*\|\s*")
+_THOUSANDS = re.compile(r"\(\s*(?:1,000|1000|thousands?)(?:\s+people)?\s*\)|\bthousands?\b", re.I)
+
+
+ENTRY_GLUE = {",", "(", ")", "/", "-", "the", "since", "in", "from", ".", ":", "and"}
+
+
+def entry_heading(s: Sentence, frame: ListFrame | None, main: Known | None) -> list[Draft]:
+    """A heading that is one entry of the list its frame opened: "Shenyang, China",
+    "Bischofsheim (Germany)", "Washington/Missouri, USA", "WETZLAR (Germany) since 1969",
+    "Hachinohe, Japan | tagline". Its place (with a country, a year or a known name)
+    is the partner; the lines under it (its date, its population) belong to it."""
+    if frame is None or frame.mode != "tie":
+        return []
+    subject = frame.subject or main
+    end = next((i for i, t in enumerate(s.doc) if t.text == "|"), len(s.doc))
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+    if subject is None or first is None or first.start > 0 or end < first.end:
+        return []
+    inside = {i for m in s.mentions if m.end <= end for i in range(m.start, m.end)}
+    years = years_in(s.doc, first.end, end)
+    dated = {i for i, _ in years}
+    if not all(
+        i in inside or i in dated or t.lower_ in ENTRY_GLUE for i, t in enumerate(s.doc[:end])
+    ):
+        return []
+    countries = [m for m in s.mentions if m.label == "COUNTRY" and m.end <= end]
+    partner = _place(s, first, countries[0].code if countries else None)
+    if partner is None or partner == subject:
+        return []
+    if not (countries or years or partner.id or partner.geonames_id):
+        return []
+    return [
+        Draft(
+            "tie",
+            subject,
+            partner,
+            year=years[0][1] if years else None,
+            kind=frame.kind,
+            status=frame.status,
+            confidence=0.8,
+            rule="tie:entry",
+        )
+    ]
+
+
+DATING_WORDS = {"signing", "signed", "agreement", "since", "established", "twinned", "twinning"}
+DATING_WORDS |= {"partnership", "relationship", "linked", "friendship", "founded", "concluded"}
+_POPULATION_LABEL = re.compile(
+    r"^\s*(?:population|inhabitants|pop\.?)\s*[:.]?\s*"
+    r"(?:(?:about|around|approx\.?|approximately|some|over|nearly|ca\.?)\s+)?(?=\d)",
+    re.I,
+)
+
+
+def entry_year(s: Sentence) -> int | None:
+    """The year a line under an entry dates it by ("Signing the agreement: 1990",
+    "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
+    for k, t in enumerate(s.doc):
+        if t.lower_ in DATING_WORDS:
+            after = years_in(s.doc, k + 1)
+            if after:
+                return after[0][1]
+    return None
+
+
+def entry_population(s: Sentence, place: Known) -> list[Draft]:
+    """A population label under an entry: "Population: 12 645 citizens", "Population :
+    6.85 million", "Pop. 14,959"."""
+    text = s.span_text(0, len(s.doc))
+    match = _POPULATION_LABEL.match(text)
+    if match is None:
+        return []
+    at = next((i for i, t in enumerate(s.doc) if t.idx - s.doc[0].idx >= match.end()), None)
+    number = number_at(s.doc, at) if at is not None else None
+    if number is None:
+        return []
+    return [
+        Draft(
+            "population", place, value=str(int(number[0])), confidence=0.8, rule="population:entry"
+        )
+    ]
+
+
+class Entries:
+    """Headings that are the entries of a list: the tie frame a list heading opened
+    ("Friendship Cities", "Twin towns"), the entry read last and what its lines say."""
+
+    def __init__(self) -> None:
+        self.frame: ListFrame | None = None
+        self.claim: Any = None  # the entry's tie (an ExtractedClaim), dated by its lines
+        self.place: Known | None = None
+
+    def see_frame(self, frame: ListFrame | None, main: Known | None) -> None:
+        """A heading was read: a tie frame opens a list of entries (of the place it names,
+        else of the text's main city now: the entries named later do not take over),
+        another frame ends it."""
+        if frame is not None:
+            tie = frame.mode == "tie" and (frame.subject or main) is not None
+            self.frame = (
+                ListFrame("tie", frame.subject or main, frame.kind, frame.status) if tie else None
+            )
+            self.claim = self.place = None
+
+    def heading(self, s: Sentence, main: Known | None) -> list[Draft]:
+        return entry_heading(s, self.frame, main)
+
+    def own(self, s: Sentence, drafts: list[Draft]) -> list[Draft]:
+        """A population read in a line under an entry that opens with the entry's name
+        ("L'Isle Adam lies ... on the river Oise and has 10,000 inhabitants") is the
+        entry's, whatever place the line names last."""
+        if self.place is None or not drafts:
+            return drafts
+        first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+        if first is None or first.start > 1:
+            return drafts
+        found = s.known(first, place=True)
+        if not found or found[0] != self.place:
+            return drafts
+        for d in drafts:
+            if d.type == "population" and d.subject != self.place:
+                d.subject = self.place
+        return drafts
+
+    def open(self, claim: Any, place: Known | None) -> None:
+        self.claim, self.place = claim, place
+
+    def facts(self, s: Sentence) -> list[Draft] | None:
+        """What a line under the open entry says of it: its year (set on the entry's tie)
+        and its population. None when no entry is open or the line says nothing of it."""
+        if self.claim is None or self.place is None:
+            return None
+        year = entry_year(s)
+        if year is not None and self.claim.year is None:
+            self.claim.year = year
+        drafts = entry_population(s, self.place)
+        return drafts if drafts or year is not None else None
+
+
+ROSTER_WORDS = {"here", "following", "below", "these"}
+ROSTER_HEADS = {"city", "town", "village", "borough", "county", "township", "municipality"}
+ROSTER_GLUE = {"of", "pop", "mayor", "population", "de", "la", "the"}
+
+
+class Roster:
+    """A roster of members after a sentence that announces it ("Here are the new members
+    that have joined NLC so far in 2012."): each later block that is an entry ("City of
+    Gary, IN / Pop. 80,294 / Mayor ...", no prose) is a member of the organization named,
+    with its population. A heading ends it."""
+
+    def __init__(self) -> None:
+        self.org: Known | None = None
+
+    def close(self) -> None:
+        self.org = None
+
+    def intro(self, s: Sentence) -> None:
+        if not any(t.lower_ in ROSTER_WORDS for t in s.doc):
+            return
+        words = {t.lower_ for t in s.doc}
+        if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
+            org = _named_org(s) or _joined_name(s) or s.context.topic_org
+            if org is not None:
+                self.org = org
+
+    def entry(self, s: Sentence) -> list[Draft]:
+        if self.org is None or len(s.doc) > 24:
+            return []
+        prose = [
+            t for t in s.doc if t.is_alpha and t.text.islower() and t.lower_ not in ROSTER_GLUE
+        ]
+        place = None if prose else _roster_place(s)
+        if place is None:
+            return []
+        out = [
+            Draft(
+                "membership",
+                place,
+                self.org,
+                confidence=0.7,
+                rule="membership:roster",
+                role="member",
+            )
+        ]
+        for k, t in enumerate(s.doc[:-1]):
+            if t.lower_ in ("pop", "pop.", "population"):
+                at = k + 2 if s.doc[k + 1].text in (".", ":") and k + 2 < len(s.doc) else k + 1
+                number = number_at(s.doc, at)
+                if number is not None:
+                    out.append(
+                        Draft(
+                            "population",
+                            place,
+                            value=str(int(number[0])),
+                            confidence=0.75,
+                            rule="population:roster",
+                        )
+                    )
+                break
+        return out
+
+
+def _joined_name(s: Sentence) -> Known | None:
+    """The organization a sentence says members joined, known or not ("joined NLC")."""
+    for k, t in enumerate(s.doc[:-1]):
+        nxt = s.doc[k + 1]
+        if t.lower_ in ("joined", "join") and nxt.text.isupper() and len(nxt.text) >= 2:
+            return s.registry.lookup(nxt.text) or Known(nxt.text, "ORG")  # "joined NLC"
+    return None
+
+
+def _roster_place(s: Sentence) -> Known | None:
+    """The place a roster entry opens with: "City of Gary, IN", "Town of Payson", "Lyon"."""
+    doc = s.doc
+    if len(doc) > 2 and doc[0].lower_ in ROSTER_HEADS and doc[1].lower_ == "of":
+        end = next((k for k in range(2, len(doc)) if doc[k].text in (",", "(")), None)
+        if end is None or end == 2:
+            return None
+        name = s.span_text(2, end)
+        found = s.registry.place(name)
+        return found if found is not None and found.label == "PLACE" else Known(name, "PLACE")
+    first = next((m for m in s.mentions if m.label == "PLACE"), None)
+    if first is None or first.start != 0:
+        return None
+    named = s.known(first, place=True)
+    return named[0] if named and named[0].label == "PLACE" else None
+
+
+LABEL_GLUE = HEADING_GLUE | {"exchange", "&", ":", "status", "relationship", "-"}
+
+
+def label_item(
+    s: Sentence, previous: ListFrame | None, main: Known | None
+) -> tuple[ListFrame, int] | None:
+    """An item that opens with a list label: "Sister Cities Japan Yugawara-machi",
+    "Friendly Exchange Cities Japan Musashino-shi", "Partnerships : 4 cities in 2
+    countries". The label is a frame for this item and the items after it (the subject
+    stays the list's); returns it and where the entry starts."""
+    kind = None
+    noun = False
+    i = 0
+    while i < len(s.doc):
+        word = s.doc[i].lower_
+        if word in TIE_KIND_WORDS:
+            kind = kind or TIE_KIND_WORDS[word]
+            noun = noun or word in LIST_NOUNS
+        elif word in LIST_NOUNS:
+            noun = True
+        elif word not in LABEL_GLUE and word not in STATUS_WORDS:
+            break
+        i += 1
+    if kind is None or not noun or i == 0:
+        return None
+    # the label ends at a colon or a dash, or where an entry's country column starts
+    # ("Sister Cities Japan Yugawara-machi"); not inside a name ("Sister Cities
+    # International"), not before "with" ("Twinning with Moscow suspended")
+    bounded = s.doc[i - 1].text in (":", "-") or any(
+        m.label == "COUNTRY" and m.start == i for m in s.mentions
+    )
+    named = any(m.label not in ("COUNTRY", "REF") and m.start < i for m in s.mentions)
+    if not bounded or named:
+        return None
+    words = [t.lower_ for t in s.doc[:i]]
+    status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
+    subject = previous.subject if previous is not None and previous.mode == "tie" else None
+    return ListFrame("tie", subject or main, kind, status), i
+
+
+def read_row(s: Sentence, frame: ListFrame, main: Known | None, header: str) -> list[Draft]:
+    """An entry row of a table under its header ("Country | City | Population (1,000) |
+    Area | Sisterhood Date | Features"): the partner from the place column, the year from
+    the date column, the kind from the row, a population from the population column;
+    the other columns (descriptions) are not read."""
+    heads = [h.strip() for h in header.split(" | ")]
+    cells = _row_cells(s)
+    if len(cells) != len(heads):
+        return read_item(s, frame, main)
+    subject = frame.subject or main
+    place_at = next(
+        (k for k, h in enumerate(heads) if set(h.lower().split()) & COLUMN_PLACES), None
+    )
+    if subject is None or place_at is None or frame.mode != "tie":
+        return read_item(s, frame, main)
+    a, b = cells[place_at]
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME") and a <= m.start < b), None)
+    if first is None:
+        return []
+    country = next(
+        (
+            s.registry.country(s.span_text(*cells[k]))
+            for k, h in enumerate(heads)
+            if set(h.lower().split()) & {"country", "nation"}
+        ),
+        None,
+    )
+    partner = _place(s, first, country)
+    if partner is None or partner == subject:
+        return []
+    dated = [k for k, h in enumerate(heads) if set(h.lower().split()) & COLUMN_DATES]
+    years = [y for k in dated for _, y in years_in(s.doc, *cells[k])]
+    kinds = [k for k, h in enumerate(heads) if k == place_at or "category" in h.lower()]
+    kind = next((_own_kind(s, *cells[k]) for k in kinds if _own_kind(s, *cells[k])), None)
+    out = [
+        Draft(
+            "tie",
+            subject,
+            partner,
+            year=years[0] if years else None,
+            kind=kind or frame.kind,
+            status=frame.status,
+            confidence=0.85 if subject is frame.subject else 0.75,
+            rule="tie:table",
+        )
+    ]
+    for k, h in enumerate(heads):
+        if "population" in h.lower():
+            number = number_at(s.doc, cells[k][0]) if cells[k][1] > cells[k][0] else None
+            if number is not None:
+                scale = 1000 if _THOUSANDS.search(h) else 1
+                value = number[0] * scale
+                out.append(
+                    Draft(
+                        "population",
+                        partner,
+                        value=str(int(value)),
+                        confidence=0.8,
+                        rule="population:table",
+                    )
+                )
+    return out
+
+
+def _row_cells(s: Sentence) -> list[tuple[int, int]]:
+    """The token ranges of a row's cells (split at "|", tabs, runs of spaces)."""
+    text = s.span_text(0, len(s.doc))
+    base = s.doc[0].idx
+    bounds = []
+    pos = 0
+    for match in _ROW_SPLIT.finditer(text):
+        if match.start() > pos:
+            bounds.append((pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        bounds.append((pos, len(text)))
+    cells = []
+    for ca, cb in bounds:
+        toks = [t.i - s.doc[0].i for t in s.doc if ca <= t.idx - base < cb]
+        cells.append((toks[0], toks[-1] + 1) if toks else (0, 0))
+    return cells
+
+
+def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0) -> list[Draft]:
+    """The claim one list item makes in its frame (empty when it names nothing fitting);
+    ``start``: the token its entry starts at (after a label such as "Sister Cities")."""
     subject = frame.subject or main
     if subject is None and frame.mode == "tie":
         subject = Known("", "PLACE")  # only a line that pairs two places can be read
@@ -221,30 +628,48 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         if first is None or member is None or member == subject:
             return []
         own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
+        members = [member, *(k for k, _ in _more_partners(s, first))]  # "A (FR) and B (LT)"
         return [
             Draft(
                 "membership",
-                member,
+                one,
                 subject,
                 confidence=0.75,
                 rule="membership:list",
                 role=own_role or frame.role,
             )
+            for one in dict.fromkeys(members)
+            if one != subject
         ]
-    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")), None)
-    if first is None or first.start > 2:
+    if _header_row(s):
         return []
-    partner = _place(s, first)
+    lead = entry_start(s, start)
+    first = next(
+        (m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG") and m.start >= lead), None
+    )
+    if first is None or first.start > lead + 2:
+        return []
+    partner = _place(s, first, _country_before(s, first))
+    if (
+        partner is not None
+        and not (partner.id or partner.geonames_id)
+        and first.end < len(s.doc)
+        and s.doc[first.end].lower_ == "of"
+    ):
+        return []  # "Bed Town of Tokyo": a description, not an unknown place
+    if partner is not None and not (partner.id or partner.geonames_id) and _prose_after(s, first):
+        return []  # "Hot springs resort city": a description
     paired = _pair_line(s, first)
     if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
         partner = paired[0]
     if partner is None or partner == subject or not subject.name:
         return []
-    status, start, end = _dates(s, frame.status)
+    status, since, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
     more = [] if paired is not None else _more_partners(s, first)
-    entries = [(partner, start, end, status)]
+    entries = [(partner, since, end, status)]
+    kind = _own_kind(s, first.end) or frame.kind
     if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
         named = [first, *(m for _, m in more)]
         ends = [m.start for m in named[1:]] + [len(s.doc)]
@@ -259,7 +684,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
             other,
             year=year,
             end_year=end_year,
-            kind=frame.kind,
+            kind=kind,
             status=state,
             confidence=confidence * (1.0 if other.id or other.geonames_id else 0.9),
             rule="tie:list",
@@ -267,6 +692,51 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None) -> list[Draft]:
         for other, year, end_year, state in entries
         if other != subject
     ]
+
+
+def _own_kind(s: Sentence, after: int, end: int | None = None) -> str | None:
+    """The kind an item names for itself after its partner ("Onomichi City, Hiroshima
+    Prefecture Friendship City 2016.12.22"), over its list's."""
+    words = s.doc[after:end] if end is not None else s.doc[after:]
+    return next((TIE_KIND_WORDS[t.lower_] for t in words if t.lower_ in TIE_KIND_WORDS), None)
+
+
+# What opens an entry line before its name: an item number ("1 United States Jackson
+# City"), a country column ("Japan | Karatsu", "China Daqing"), cell bars, and a
+# description ("With the English town of Hitchin since 1958", "And with the Czech city of").
+ENTRY_NOUNS = {"town", "city", "village", "municipality", "commune", "district", "borough"}
+ENTRY_NOUNS |= {"region", "province", "county", "prefecture", "state", "port", "capital"}
+
+
+def entry_start(s: Sentence, start: int = 0) -> int:
+    """The token an entry line's name may start at (see ENTRY_NOUNS)."""
+    doc = s.doc
+    countries = {m.start: m.end for m in s.mentions if m.label == "COUNTRY"}
+    names = [m.start for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")]
+    i = start
+    while i < len(doc):
+        text = doc[i].text
+        if text in ("|", "-", ".", ")", ":", "/") or (
+            i == start and text.isdigit() and len(text) <= 3
+        ):
+            i += 1
+        elif i in countries and any(n >= countries[i] for n in names):
+            i = countries[i]
+        elif doc[i].lower_ in ("with", "and") and i < start + 2:
+            i += 1
+        else:
+            break
+    return _past_description(doc, i)
+
+
+def _past_description(doc: Any, i: int) -> int:
+    """After "the English town of", "the small French town of": where the name starts."""
+    if i >= len(doc) or doc[i].lower_ != "the":
+        return i
+    for k in range(i + 1, min(i + 6, len(doc) - 1)):
+        if doc[k].lower_ in ENTRY_NOUNS and doc[k + 1].lower_ == "of":
+            return k + 2
+    return i
 
 
 LIST_GLUE = {",", ";", "and", "&", "(", ")", "since", "-", "from"}
@@ -280,6 +750,9 @@ def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
     last = first
     for m in s.mentions:
         if m.start < first.end or m.label == "COUNTRY":
+            continue
+        if m.start == last.end and m.text.lower() in GENERIC_AFTER:
+            last = m  # "Nice Metropole (France) and Vilnius": the noun is the first's
             continue
         gap = [
             t.text.lower()
@@ -312,7 +785,49 @@ def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
     return (found, second) if found is not None else None
 
 
-def _place(s: Sentence, mention: Mention) -> Known | None:
+ENTRY_TAIL_WORDS = {"since", "in", "and", "from", "until", "to", "of"}
+
+
+def _prose_after(s: Sentence, mention: Mention) -> bool:
+    """Lower-case words right after a name: prose, not an entry's tail (a country, a year,
+    brackets, "since 1987")."""
+    if mention.end >= len(s.doc):
+        return False
+    word = s.doc[mention.end]
+    return word.is_alpha and word.text.islower() and word.lower_ not in ENTRY_TAIL_WORDS
+
+
+def _country_before(s: Sentence, mention: Mention) -> str | None:
+    """The country column before an entry's name ("United States Syracuse City")."""
+    return next(
+        (m.code for m in s.mentions if m.label == "COUNTRY" and m.end <= mention.start),
+        None,
+    )
+
+
+HEADER_WORDS = {"item", "no", "nation", "category", "signing", "signed", "type", "area"}
+HEADER_WORDS |= {"population", "features", "remarks", "notes", "date", "dates", "year", "since"}
+HEADER_WORDS |= {"city", "cities", "town", "towns", "country", "state", "name", "partner"}
+HEADER_WORDS |= {"region", "province", "prefecture", "established", "agreement", "signed", "of"}
+
+
+def _header_row(s: Sentence) -> bool:
+    """A table's header read as a line ("Item Nation Signing City/State Category Signing
+    Date"): header words only."""
+    words = [t.lower_ for t in s.doc if t.is_alpha]
+    return len(words) >= 2 and all(w in HEADER_WORDS for w in words)
+
+
+def _place(s: Sentence, mention: Mention, country: str | None = None) -> Known | None:
+    known = mention.known
+    if (
+        country is not None
+        and s.country_after(mention) is None
+        and (known is None or (known.label == "PLACE" and known.country != country))
+    ):
+        near = s.registry.place(mention.text, country)  # "United States Syracuse City"
+        if near is not None and near.label == "PLACE":
+            return near
     found = s.known(mention, place=True)
     if found and found[0].label == "PLACE":
         return found[0]

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -199,8 +200,28 @@ def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:
             continue
         bucket = registry.by_key.get(key)
         known = registry.lookup(ent.text) if bucket else None
+        if known is not None and known.label == "PLACE" and _common_phrase(ent.text):
+            continue  # "Hot springs resort city": not Hot Springs
         out.append(Mention(ent.start - base, ent.end - base, ent.text, ent.label_, known))
     return out
+
+
+# Lower-case words inside place names ("Port of Spain", "Frankfurt am Main", "Rostov-on-Don",
+# "Figueira da Foz", "Venarey-les-Laumes").
+NAME_PARTICLES = {"of", "de", "da", "do", "dos", "das", "del", "della", "di", "la", "le"}
+NAME_PARTICLES |= {"les", "los", "las", "el", "al", "am", "an", "der", "den", "die", "on"}
+NAME_PARTICLES |= {"upon", "sur", "sous", "en", "im", "in", "au", "aux", "y", "e", "und"}
+NAME_PARTICLES |= {"et", "the", "and", "op", "aan", "ter", "bei", "ob", "du", "des", "lès"}
+NAME_PARTICLES |= {"ad", "na", "nad", "pod", "under", "by", "sul", "sur", "'s", "s"}
+
+
+def _common_phrase(text: str) -> bool:
+    """A multi-word place name written with a lower-case word that is no particle of a
+    name ("Hot springs", "Grand rapids"): a phrase of common words, not the place."""
+    if " " not in text and "-" not in text:
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) > 1 and any(w.islower() and w not in NAME_PARTICLES for w in words[1:])
 
 
 def _is_capital(token: Any) -> bool:
@@ -343,21 +364,39 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken:
+        while j < len(doc) and j not in taken and doc[j].lower_ not in KIND_STOPS:
             if _is_capital(doc[j]) or (
-                doc[j].lower_ in CONNECTORS and j + 1 < len(doc) and _is_capital(doc[j + 1])
+                doc[j].lower_ in CONNECTORS
+                and j + 1 < len(doc)
+                and _is_capital(doc[j + 1])
+                and not _spaced_dash(doc, j)
             ):
                 j += 1
+            elif _hyphen_particle(doc, j):
+                j += 3  # "Stratford-upon-Avon", "Hay-on-Wye": "-upon-" inside a name
             else:
                 break
         if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
             i += 2  # "Mayor of Hiroshima": the place the title is of
+        while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
+            j -= 1  # "Province of" + a known place: the name ends before "of"
+        if _admin_suffix(doc, j, taken):
+            j += 2  # "Gyeongsangnam-do", "Yugawara-machi": a suffix of the name
         span = doc[i:j]
+        if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
+            i = j  # "Cities", "Friendly Exchange Cities": list words, no name
+            continue
         label = _head_label(span)
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
             j += 1  # "Expo 2015"
             span = doc[i:j]
-        if label is None and i == 0 and j == 1 and registry.place(span.text) is None:
+        if (
+            label is None
+            and i == 0
+            and j == 1
+            and registry.place(span.text) is None
+            and not _country_follows(doc, j, mentions)
+        ):
             i = j
             continue  # a capitalised first word is not a name by itself, unless a place
         if (
@@ -381,6 +420,63 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             out.append(Mention(i, j, span.text, label))
         i = j
     return out
+
+
+# A place's own bodies after its name ("Colchester Twinning Society", "Bath Sister Cities
+# Committee"): the place stays a place.
+OWNED_BY_PLACE = {"twinning", "twin", "sister", "friendship", "partnership"}
+
+# Generic nouns that may follow a place's name without making a longer name of it
+# ("Miaoli Country" for County, "Nice Area"): the place stays a place.
+GENERIC_AFTER = {"country", "area", "village", "township", "metro", "metropole", "region"}
+
+# Words that name kinds of list, never a place or an organization on their own.
+LIST_ONLY = {"city", "cities", "town", "towns", "municipalities", "friendly", "exchange"}
+LIST_ONLY |= {"international", "sister", "twin", "partner", "friendship", "sisterhood"}
+LIST_ONLY |= {"relations", "relationships", "partnerships", "partner", "partners", "twinned"}
+# Kind words end a name ("Miaoli Country Sister City": the name is "Miaoli Country").
+KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
+
+
+# Lower-case suffixes of Korean and Japanese place names ("Jeollabuk-do", "Musashino-shi").
+ADMIN_SUFFIXES = {"do", "si", "shi", "gun", "gu", "machi", "cho", "mura", "ku", "ken", "fu"}
+ADMIN_SUFFIXES |= {"dong", "eup", "myeon", "son", "ri"}
+
+
+def _hyphen_particle(doc: Any, j: int) -> bool:
+    return (
+        j + 3 < len(doc)
+        and doc[j].text == "-"
+        and doc[j + 1].lower_ in NAME_PARTICLES
+        and doc[j + 2].text == "-"
+        and _is_capital(doc[j + 3])
+        and not _spaced_dash(doc, j)
+    )
+
+
+def _admin_suffix(doc: Any, j: int, taken: set[int]) -> bool:
+    return (
+        j + 1 < len(doc)
+        and doc[j].text == "-"
+        and doc[j + 1].lower_ in ADMIN_SUFFIXES
+        and not _spaced_dash(doc, j)
+        and j + 1 not in taken
+    )
+
+
+def _country_follows(doc: Any, j: int, mentions: list[Mention]) -> bool:
+    """A country right after token ``j`` ("Winnica (Ukraine)", "Lehrte, Germany"): the
+    word before it names a place."""
+    k = j + 1 if j < len(doc) and doc[j].text in ("(", ",") else j
+    return any(m.label == "COUNTRY" and m.start == k for m in mentions)
+
+
+def _spaced_dash(doc: Any, j: int) -> bool:
+    """A dash with a space before it separates ("Yeosu City - Sister Cities", "Lyon -
+    Birmingham"); one without joins ("Nuits-Saint", "Stratford-upon-Avon")."""
+    if doc[j].text not in ("-", "--") or j == 0:
+        return False
+    return bool(doc[j].idx > doc[j - 1].idx + len(doc[j - 1].text))
 
 
 def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
@@ -466,7 +562,12 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
             continue  # "Rhodes-Conway" after "Mayor Satya": the rest of the person's name
         if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
             nxt = doc[m.end].lower_
-            if nxt not in PLACE_TITLES and not doc[m.end].text.isupper():
+            if (
+                nxt not in PLACE_TITLES
+                and nxt not in OWNED_BY_PLACE
+                and nxt not in GENERIC_AFTER
+                and not doc[m.end].text.isupper()
+            ):
                 continue  # "Vladimir Putin", "Berlin Wall": a longer name, not the place
         if m.label in ("PLACE", "NAME") and m.end - m.start == 1:
             word = m.text.lower()

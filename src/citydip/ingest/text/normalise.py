@@ -98,6 +98,14 @@ MONTHS = CALENDAR_MONTHS | {
 }
 
 
+# Numbers grouped the continental way before a noun of people: "10.000 citizens", "12 645
+# inhabitants" (a decimal never counts people in thousandths).
+PEOPLE = {"citizens", "inhabitants", "residents", "people", "persons", "population", "members"}
+_DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_SHORT_GROUP = re.compile(r"^\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}$")
+
+
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it, or None."""
     n = len(tokens)
@@ -117,6 +125,12 @@ def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
         return float(MULTIPLIERS[tokens[j].lower_]), j + 1  # "a dozen"
     if _NUM.match(text):
         value = float(text.replace(",", ""))
+        counted = j + 1 < n and tokens[j + 1].lower_ in PEOPLE
+        if _DOT_THOUSANDS.match(text) and j < n and tokens[j].lower_ in PEOPLE:
+            value = float(text.replace(".", ""))  # "26.000 citizens": thousands, not 26.0
+        elif _SHORT_GROUP.match(text) and j < n and _GROUP.match(tokens[j].text) and counted:
+            value = float(text + tokens[j].text)  # "12 645 citizens": a space groups thousands
+            j += 1
     elif text in WORD_NUMBERS:
         value = float(WORD_NUMBERS[text])
         if j + 1 < n and tokens[j].text == "-" and tokens[j + 1].lower_ in WORD_NUMBERS:
@@ -146,8 +160,9 @@ def format_number(value: float, qualifier: str | None) -> str:
 
 
 _DATE = re.compile(
-    r"^(?:\d{1,2}[./]\d{1,2}[./](1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d)$"
-)
+    r"^(?:\d{1,2}[./]\d{1,2}[./](1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)-[01]\d-[0-3]\d"
+    r"|(1[89]\d\d|20\d\d)[./](?:0?[1-9]|1[0-2])(?:[./][0-3]?\d)?)$"
+)  # "12.08.1991", "2005-03-14", and year first: "1983.4.11", "1994.11" (of "1994.11. 1")
 
 
 def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
@@ -156,8 +171,8 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     if text[:1].isdigit():
         if len(text) == 4 and YEAR.match(text):
             return int(text), i + 1
-        dated = _DATE.match(text) if len(text) >= 8 else None  # "12.08.1991", "2005-03-14"
-        return (int(dated.group(1) or dated.group(2)), i + 1) if dated else None
+        dated = _DATE.match(text) if len(text) >= 6 else None
+        return (int(dated.group(1) or dated.group(2) or dated.group(3)), i + 1) if dated else None
     if text in _APOSTROPHES and i + 1 < len(tokens) and _SHORT_YEAR.match(tokens[i + 1].text):
         two = int(tokens[i + 1].text)
         century = 2000 if two <= date.today().year % 100 else 1900

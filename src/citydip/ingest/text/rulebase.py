@@ -105,7 +105,12 @@ class Sentence:
 
     def _council_place(self, mention: Mention) -> Known | None:
         words = mention.text.split()
-        if len(words) >= 3 and words[0].lower() == "city" and words[1].lower() == "of":
+        lower = [w.lower() for w in words]
+        if "twinning" in lower[1:]:  # "Colchester Twinning Society", "Darlington Town Twinning"
+            rest = words[: lower.index("twinning")]
+            while rest and rest[-1].lower() in COUNCIL_WORDS:
+                rest.pop()
+        elif len(words) >= 3 and words[0].lower() == "city" and words[1].lower() == "of":
             rest = words[2:]
         else:
             rest = list(words)

@@ -87,10 +87,28 @@ def counts(s: Sentence) -> list[Draft]:
             if owner is not None:
                 subjects, sure = [owner], 0.9
         if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
-            i = j + noun_at + 1  # "In Australia, there are 108 sister cities": no city's
+            # "In Australia, there are 108 sister cities", "China has 293 sister cities":
+            # the country's count (of ties only), no city's
+            country = _country_owner(s, i) if metric in TIE_METRIC.values() else None
+            if country is not None and not _not_owned(s, i, j + noun_at + 1):
+                out.append(
+                    Draft(
+                        "count",
+                        country,
+                        value=_fmt(value, _qualifier(s, i)),
+                        metric=metric,
+                        confidence=0.7,
+                        rule=f"count:{metric}",
+                        qualifier=_qualifier(s, i),
+                    )
+                )
+            i = j + noun_at + 1
             continue
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
+            continue
+        if metric not in ("places", "members") and _not_owned(s, i, j + noun_at + 1):
+            i = j + noun_at + 1  # "20,000 partnerships worldwide", "twinnings between them"
             continue
         qualifier = _qualifier(s, i)
         network = _network_before(s, i)
@@ -99,6 +117,15 @@ def counts(s: Sentence) -> list[Draft]:
             owner = _members_after(s, j + noun_at + 1)
             if owner is not None:  # "more than 1,750 cities ... are a part of the ICLEI network"
                 subjects, sure, network = [owner], 0.9, True
+        around = {t.lower_ for t in doc[max(0, i - 2) : j + noun_at + 1]}
+        if metric == "members" and around & {"founding", "original", "new", "first"}:
+            i = j + noun_at + 1  # "the original 12 founding members": not the membership
+            continue
+        if metric == "members" and not any(
+            m.label in ("PLACE", "NAME", "ORG") for m in s.mentions
+        ):  # "Membership | 200 member cities": the members of the network the text is about
+            org = s.context.topic_org
+            subjects, sure = ([org], 0.9) if org is not None else (subjects, sure)
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
@@ -182,6 +209,8 @@ def _members_after(s: Sentence, start: int) -> Known | None:
     words = {t.lower_ for t in doc[start:end]}
     if not words & MEMBER_AFTER or words & NEWCOMERS:
         return None  # "88 cities joined", "56 ... new members": newcomers, not the total
+    if words & {"take", "took", "taking", "takes", "selected", "chosen"}:
+        return None  # "12 municipalities have been selected to take part in": not members
     for m in s.mentions:
         if start <= m.start < end and m.label == "ORG":
             found = s.known(m, labels=("ORG",))
@@ -200,6 +229,8 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
     k = i - 1
     while k >= 0 and s.doc[k].lower_ in ("the", "following", "some", "more", "than", "over"):
         k -= 1
+    if k >= 1 and s.doc[k].text in (":", "-"):  # "Sisterhood relationships : 3 cities"
+        return _label_kind([t.lower_ for t in s.doc[:k]])
     if k < 0 or s.doc[k].lower_ != "with":
         return None
     for name, a, b in s.cues:
@@ -208,6 +239,43 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
             if word is not None:
                 return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
     return None
+
+
+LABEL_WORDS = {"international", "relationships", "relations", "cities", "towns", "links", "and"}
+LABEL_WORDS |= {"&", "of", "the", "status", "exchange", "-"}
+
+
+def _label_kind(words: list[str]) -> str | None:
+    """The kind a label of list words names ("International sisterhood relationships",
+    "Partnerships"), None when other words are in it."""
+    kinds = [TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS]
+    if not kinds or not all(w in TIE_KIND_WORDS or w in LABEL_WORDS for w in words):
+        return None
+    return TIE_METRIC.get(kinds[0], kinds[0])
+
+
+NOBODY_S = {"worldwide", "globally", "between", "among", "amongst"}
+
+
+OWNER_VERBS = HAS_VERBS | {"have", "maintains", "maintain", "keeps", "holds", "boasts"}
+
+
+def _not_owned(s: Sentence, i: int, k: int) -> bool:
+    """Ties counted right after their noun as the world's or as between others ("20,000
+    twinning partnerships have been born worldwide", "the six twinnings between
+    signatories"): no place's count. (A network's "96 cities around the world" are its
+    members: not asked.)"""
+    clause = []
+    for t in s.doc[k : k + 8]:
+        if t.text in (".", ";"):
+            break
+        clause.append(t.lower_)
+    if clause[:1] and clause[0] in ("between", "among", "amongst"):
+        return True
+    if s.column is not None or any(t.lower_ in OWNER_VERBS for t in s.doc[max(0, i - 12) : i]):
+        return False  # "Taipei has 52 sister cities worldwide", a table's column: the city's
+    joined = " ".join(clause)
+    return "worldwide" in clause or "globally" in clause or "around the world" in joined
 
 
 def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
@@ -229,6 +297,21 @@ def _located_there(s: Sentence, i: int) -> bool:
     sentence opens with, not of the city the text is about ("There are 12 twin towns" is)."""
     there = any(t.lower_ == "there" for t in s.doc[max(0, i - 3) : i])
     return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
+
+
+def _country_owner(s: Sentence, i: int) -> Known | None:
+    """The country whose ties a number counts: the last one named before it in its
+    sentence, not one the ties are "with" ("108 sister cities with Japan")."""
+    before = [
+        m
+        for m in s.mentions
+        if m.label == "COUNTRY"
+        and m.end <= i
+        and not (m.start > 0 and s.doc[m.start - 1].lower_ in ("with", "between", "and"))
+    ]
+    if not before:
+        return None
+    return Known(before[-1].text, "COUNTRY", None, before[-1].code)
 
 
 def _country_before(s: Sentence, i: int) -> bool:
@@ -270,7 +353,8 @@ QUALIFYING |= {"approximately", "just", "under", "a", "an", "estimated", "popula
 def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
     if value < 1000 or not _population_context(s, i, noun):
         return []
-    subjects, sure = s.subject(i, ("PLACE", "REF"))
+    opening = _opening_owner(s, i)
+    subjects, sure = ([opening], 0.9) if opening is not None else s.subject(i, ("PLACE", "REF"))
     if not subjects or subjects[0].label != "PLACE":
         return []
     qualifier = _qualifier(s, i)
@@ -284,6 +368,31 @@ def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draf
             qualifier=qualifier,
         )
     ]
+
+
+OWNING = {"has", "had", "have", "counts", "numbers"}
+
+
+def _opening_owner(s: Sentence, i: int) -> Known | None:
+    """The place a sentence opens with, when it is what has the number: "Prizrem has a
+    population of 130,000" (a place the gazetteer lacks), "Kutna Hora is situated east of
+    Prague and has a population of 21,000" (the verb after "and" shares the subject)."""
+    at = max((k + 1 for k in range(i) if s.doc[k].text in (".", "!", "?", ";")), default=0)
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME") and m.start >= at), None)
+    if first is None or first.start != at:
+        return None
+    verb = next((k for k in range(first.end, i) if s.doc[k].lower_ in OWNING), None)
+    if verb is None:
+        return None
+    between = [m for m in s.mentions if first.end <= m.start < verb and m.label != "COUNTRY"]
+    if between and s.doc[verb - 1].lower_ != "and":
+        return None
+    found = s.known(first, place=True)
+    if found and found[0].label == "PLACE":
+        return found[0]
+    if first.label == "NAME" and verb == first.end:
+        return Known(first.text, "PLACE")  # a name right before "has": the place
+    return None
 
 
 def date_range(s: Sentence) -> list[Draft]:

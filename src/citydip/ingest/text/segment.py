@@ -90,6 +90,7 @@ _ABBREVIATIONS = {
     "vs",
     "no",
     "inc",
+    "pop",
     "co",
     "ltd",
     "jr",
@@ -129,6 +130,7 @@ class Unit:
     paragraph: int
     column: str | None = None  # a table cell's column header
     row: str | None = None  # a table cell's row label
+    header: str | None = None  # an entry row's table header ("Country | City | Population")
 
 
 def prepare(text: str) -> tuple[str, int]:
@@ -159,9 +161,8 @@ def segment(norm: str, stop: int) -> list[Unit]:
     units: list[Unit] = []
     paragraph = 0
     intro = ""  # "colon" or "heading" when the last unit read may introduce a list
-    for block_start, block_end in _blocks(norm, stop):
-        lines = _lines(norm, block_start, block_end)
-        if len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro):
+    for inner, lines in _sub_blocks(norm, stop):
+        if inner or (len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro)):
             # "Partner cities" then, on the next line, its text or list: a heading of its own
             units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph))
             paragraph += 1
@@ -180,6 +181,39 @@ def segment(norm: str, stop: int) -> list[Unit]:
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
     return units
+
+
+def _sub_blocks(norm: str, stop: int) -> list[tuple[bool, list[tuple[int, int]]]]:
+    """The lines of each block, a block cut before a line that heads the prose under it
+    ("... around the world." / "Donghae, South Korea" / "Donghae City is a coastal ...");
+    True for a part that starts with such a heading."""
+    out = []
+    for block_start, block_end in _blocks(norm, stop):
+        lines = _lines(norm, block_start, block_end)
+        cut, inner = 0, False
+        for k in range(1, len(lines) - 1):
+            if k > cut and _inner_heading(norm, lines[k - 1], lines[k], lines[k + 1]):
+                out.append((inner, lines[cut:k]))
+                cut, inner = k, True
+        out.append((inner, lines[cut:]))
+    return out
+
+
+def _inner_heading(
+    norm: str, before: tuple[int, int], line: tuple[int, int], after: tuple[int, int]
+) -> bool:
+    """A short capitalised line without closing punctuation between a finished sentence
+    and a line of prose: a heading inside a block."""
+    text = norm[line[0] : line[1]]
+    prev = norm[before[0] : before[1]]
+    nxt = norm[after[0] : after[1]]
+    if len(text) > 60 or len(text.split()) > 8 or not text[:1].isupper():
+        return False
+    if re.search(r"[.,;:!?]\s*$", text) or _BULLET.match(text):
+        return False
+    if not re.search(r"[.!?:]\s*$", prev):
+        return False
+    return nxt[:1].isupper() and len(nxt) > 60 and bool(re.search(r"[.!?]\s*$", nxt))
 
 
 _HEADING_END = re.compile(r"[.,;:!?\-(]\s*$")
@@ -245,8 +279,31 @@ def _after_bullet(norm: str, a: int, b: int) -> int:
     return a + match.end() if match else a
 
 
+def _joined_rows(norm: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A row broken over lines that end in "|" ("Country | City | Population (1,000) |" /
+    "Area |" / "Date | Features |") is one row when its pieces add up to the cells of the
+    row after them."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        j, cells = i, 0
+        while j < len(lines) and norm[lines[j][0] : lines[j][1]].endswith("|"):
+            cells += len(_cells(norm, *lines[j]))
+            j += 1
+            if j < len(lines) and j - i >= 2 and cells == len(_cells(norm, *lines[j])) >= 3:
+                out.append((a, lines[j - 1][1]))
+                i = j
+                break
+        else:
+            out.append((a, b))
+            i += 1
+    return out
+
+
 def _rows_and_prose(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     units: list[Unit] = []
+    lines = _joined_rows(norm, lines) if any(norm[a:b].endswith("|") for a, b in lines) else lines
     i = 0
     while i < len(lines):
         j = i
@@ -353,17 +410,47 @@ def _dated_rows(norm: str, lines: list[tuple[int, int]]) -> bool:
     return True
 
 
+# Header words of an entry table's other columns ("Population (1,000)", "Area", "Features").
+ENTRY_DETAILS = {"population", "area", "features", "remarks", "notes", "item", "no", "nation"}
+ENTRY_DETAILS |= {"category", "signing", "signed", "sisterhood", "agreement", "type", "km"}
+ENTRY_PLACES = {"city", "cities", "town", "towns", "municipality", "partner", "partners", "name"}
+
+
+def _entry_header(header: list[str]) -> bool:
+    """A header whose columns are an entry's: its place and country, dates, and details
+    (population, area, features) when one column names the place ("City")."""
+    words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
+    words = {w for w in words if w.isalpha()}
+    glue = {"of", "the", "in", "-", "/", "city's", "(1,000)"}
+    if not words:
+        return False
+    if words <= ENTRY_HEADERS | glue:
+        return True
+    return bool(words & ENTRY_PLACES) and words <= ENTRY_HEADERS | ENTRY_DETAILS | glue
+
+
 def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit]:
     header = [norm[a:b].strip() for a, b in _cells(norm, *lines[0])]
-    words = {w.strip("()[]:").lower() for cell in header for w in cell.split()}
-    entries = header and words and words <= ENTRY_HEADERS | {"of", "the", "in", "-", "/", "city's"}
+    entries = bool(header) and _entry_header(header)
+    head = " | ".join(header) if entries else None
     if not entries and _dated_rows(norm, lines):
         entries, lines = True, [(lines[0][0], lines[0][0]), *lines]  # no header: a dated row
     if entries:
         # "City | Country | Since": one entry per row, read in the list frame of its heading
         return [
-            Unit(a, b, "item", paragraph) for a, b in lines[1:] if not _MD_RULE.match(norm[a:b])
+            Unit(a, b, "item", paragraph, header=head)
+            for a, b in lines[1:]
+            if not _MD_RULE.match(norm[a:b])
         ]
+    rows = [line for line in lines if not _MD_RULE.match(norm[line[0] : line[1]])]
+    if all(len(_cells(norm, *line)) == 2 for line in rows):
+        # "Formation | 1986" / "Membership | 200 member cities": an infobox of labels and
+        # values, each value read as a statement of the page's subject
+        out = []
+        for line in rows:
+            (la, lb), (va, vb) = _cells(norm, *line)
+            out.append(Unit(va, vb, "cell", paragraph, row=norm[la:lb].strip(), header="label"))
+        return out
     units = [Unit(lines[0][0], lines[0][1], "heading", paragraph)]
     for line in lines[1:]:
         if _MD_RULE.match(norm[line[0] : line[1]]):
