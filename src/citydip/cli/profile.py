@@ -7,28 +7,14 @@ from enum import StrEnum
 
 import typer
 
-from citydip.cli.app import STATE, Format, app, open_chosen_store
+from citydip.cli import quick
+from citydip.cli.app import STATE, add_command, app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
 
-MERGE_DISTRICTS = typer.Option(
-    False, "--merge-districts", help="Count the ties of a city's districts as its own."
-)
-
-
-class CompareFormat(StrEnum):
-    table = "table"
-    md = "md"
-    json = "json"
-    csv = "csv"
-    html = "html"
-
-
-class CityFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
+# city, compare and place are declared once, in cli/quick.py, which answers them without Typer.
+for _path in (("city",), ("compare",), ("place",)):
+    add_command(app, quick.BY_PATH[_path])
 
 
 class SourcesFormat(StrEnum):
@@ -37,48 +23,6 @@ class SourcesFormat(StrEnum):
     csv = "csv"
     bibtex = "bibtex"
     csl = "csl-json"
-
-
-@app.command(epilog=examples("city"))
-def city(
-    name: str = typer.Argument(..., help="City name in any script, or its id."),
-    format: CityFormat = typer.Option(
-        CityFormat.table, "--format", "-f", help="table, json, csv (ties) or md."
-    ),
-    merge_districts: bool = MERGE_DISTRICTS,
-) -> None:
-    """A city's diplomacy: ties, memberships, activities and counts, each with its sources."""
-    from citydip.api import city_profile
-
-    with open_chosen_store() as store:
-        render("city", format.value, city_profile(store, name, merge_districts=merge_districts))
-
-
-@app.command(epilog=examples("compare"))
-def compare(
-    names: list[str] = typer.Argument(..., help="Two or more city names."),
-    format: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f"),
-    merge_districts: bool = MERGE_DISTRICTS,
-) -> None:
-    """The essay's Table 1 for any cities, every cell derived by rule and sourced."""
-    from citydip.api import compare_cities
-
-    with open_chosen_store() as store:
-        render(
-            "compare", format.value, compare_cities(store, names, merge_districts=merge_districts)
-        )
-
-
-@app.command()
-def place(
-    name: str = typer.Argument(..., help="A place name in any script, or its id."),
-    format: Format = typer.Option(Format.table, "--format", "-f"),
-) -> None:
-    """Who a place is: ids, level, parent, districts, and why each of its names is its own."""
-    from citydip.api import place_identity
-
-    with open_chosen_store() as store:
-        render("place", format.value, place_identity(store, name))
 
 
 @app.command()

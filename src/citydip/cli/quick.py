@@ -24,7 +24,8 @@ from citydip.cli.session import ORG_LIMIT, STATE, every, open_chosen_store, spin
 @dataclass(frozen=True)
 class Option:
     """One option of a command: ``kind`` is flag, text, int (digits only), choice or many
-    (repeatable text); ``default`` is what the command gets when it is not given."""
+    (repeatable text); ``default`` is what the command gets when it is not given; ``help``
+    is what ``--help`` says of it (``cli/app.py``'s ``typer_command`` declares it to Typer)."""
 
     key: str
     names: tuple[str, ...]
@@ -32,39 +33,71 @@ class Option:
     default: Any = None
     choices: tuple[str, ...] = ()
     minimum: int | None = None
+    help: str | None = None
 
 
 @dataclass(frozen=True)
 class Command:
-    """A command line ``path`` with between ``least`` and ``most`` (None: any) arguments."""
+    """A command line ``path`` with between ``least`` and ``most`` (None: any) arguments,
+    given to ``run`` as a list; for ``--help``: the arguments' ``argument`` name and
+    ``argument_help``, the command's ``doc`` and the key of its ``examples`` (epilog)."""
 
     path: tuple[str, ...]
     least: int
     most: int | None
     options: tuple[Option, ...]
     run: Callable[[list[str], dict[str, Any]], None]
+    argument: str = "name"
+    argument_help: str = ""
+    doc: str = ""
+    examples: str | None = None
 
 
-def _format(*choices: str, short: bool = True) -> Option:
+def _format(*choices: str, short: bool = True, help: str | None = None) -> Option:
     names = ("--format", "-f") if short else ("--format",)
-    return Option("format", names, "choice", choices[0], choices)
+    return Option("format", names, "choice", choices[0], choices, help=help)
 
 
-MERGE = Option("merge_districts", ("--merge-districts",), "flag", False)
+MERGE = Option(
+    "merge_districts",
+    ("--merge-districts",),
+    "flag",
+    False,
+    help="Count the ties of a city's districts as its own.",
+)
+# The network filter's seven options, declared once: every network command takes them
+# (``cli/network.py``'s ``network_filters``) and the commands below read them.
 FILTERS = (
-    Option("kind", ("--kind",), "many"),
-    Option("status", ("--status",), "many"),
-    Option("since", ("--since",), "int"),
-    Option("until", ("--until",), "int"),
-    Option("level", ("--level",), "many"),
-    Option("merge", ("--merge-districts",), "flag", False),
-    Option("source", ("--source",), "many"),
+    Option("kind", ("--kind",), "many", help="Keep ties of this kind (repeatable)."),
+    Option("status", ("--status",), "many", help="Keep ties of this status (repeatable)."),
+    Option("since", ("--since",), "int", help="Ties that started in or after this year."),
+    Option("until", ("--until",), "int", help="Ties that started in or before this year."),
+    Option("level", ("--level",), "many", help="Keep places of this level (repeatable)."),
+    Option("merge", ("--merge-districts",), "flag", False, help="Count districts as their city."),
+    Option(
+        "source",
+        ("--source",),
+        "many",
+        help="Keep ties stated by this source id (repeatable), e.g. wikidata-p190-2016.",
+    ),
 )
-HEAVY = (
-    Option("skip_heavy", ("--skip-heavy",), "flag", False),
-    Option("exact", ("--exact",), "flag", False),
-    Option("quiet", ("--quiet", "-q"), "flag", False),
+SKIP_HEAVY = Option(
+    "skip_heavy",
+    ("--skip-heavy",),
+    "flag",
+    False,
+    help="Skip diameter, mean distance and betweenness.",
 )
+EXACT = Option(
+    "exact",
+    ("--exact",),
+    "flag",
+    False,
+    help="Exact betweenness, diameter and mean distance (a large graph's are estimated "
+    "from sampled places otherwise; slow: a shortest-path search from every place).",
+)
+QUIET = Option("quiet", ("--quiet", "-q"), "flag", False, help="No progress display.")
+HEAVY = (SKIP_HEAVY, EXACT, QUIET)
 
 
 def _city(args: list[str], o: dict[str, Any]) -> None:
@@ -192,81 +225,194 @@ def _network_top(args: list[str], o: dict[str, Any]) -> None:
 
 
 COMMANDS = (
-    Command(("city",), 1, 1, (_format("table", "json", "csv", "md"), MERGE), _city),
     Command(
-        ("compare",), 1, None, (_format("table", "md", "json", "csv", "html"), MERGE), _compare
+        ("city",),
+        1,
+        1,
+        (_format("table", "json", "csv", "md", help="table, json, csv (ties) or md."), MERGE),
+        _city,
+        argument_help="City name in any script, or its id.",
+        doc="A city's diplomacy: ties, memberships, activities and counts, each with its sources.",
+        examples="city",
     ),
-    Command(("place",), 1, 1, (_format("table", "json"),), _place),
+    Command(
+        ("compare",),
+        1,
+        None,
+        (_format("table", "md", "json", "csv", "html"), MERGE),
+        _compare,
+        argument="names",
+        argument_help="Two or more city names.",
+        doc="The essay's Table 1 for any cities, every cell derived by rule and sourced.",
+        examples="compare",
+    ),
+    Command(
+        ("place",),
+        1,
+        1,
+        (_format("table", "json"),),
+        _place,
+        argument_help="A place name in any script, or its id.",
+        doc="Who a place is: ids, level, parent, districts, and why each of its names is its own.",
+    ),
     Command(
         ("cities",),
         0,
         1,
         (
-            Option("country", ("--country", "-c")),
-            Option("sort", ("--sort",), "choice", "ties", ("ties", "name")),
-            Option("limit", ("--limit", "-n"), "int", 50, minimum=0),
-            MERGE,
+            Option("country", ("--country", "-c"), help="ISO code (JP) or name."),
+            Option(
+                "sort",
+                ("--sort",),
+                "choice",
+                "ties",
+                ("ties", "name"),
+                help="ties (most first) or name.",
+            ),
+            Option(
+                "limit",
+                ("--limit", "-n"),
+                "int",
+                50,
+                minimum=0,
+                help="At most N places (0: every one).",
+            ),
+            Option(
+                "merge_districts",
+                ("--merge-districts",),
+                "flag",
+                False,
+                help="Count districts as their city.",
+            ),
             _format("table", "json", "csv"),
         ),
         _cities,
+        argument="query",
+        argument_help="Part of a name, any script or accent.",
+        doc="The store's places with their tie counts; search by name, filter by country.",
+        examples="cities",
     ),
     Command(
         ("org",),
         1,
         1,
         (
-            Option("limit", ("--limit", "-n"), "int"),
+            Option(
+                "limit",
+                ("--limit", "-n"),
+                "int",
+                help=f"At most N members (default {ORG_LIMIT} in table and md, all in json, csv "
+                "and geojson); 0 for all.",
+            ),
             _format("table", "json", "csv", "md", "geojson"),
         ),
         _org,
+        argument_help="Organization name or acronym (C40, UCLG...).",
+        doc="An organization's members and their roles, each with its sources, and where the\n"
+        "store's memberships come from.",
+        examples="org",
     ),
-    Command(("orgs",), 0, 1, (_format("table", "json", "csv"),), _orgs),
+    Command(
+        ("orgs",),
+        0,
+        1,
+        (_format("table", "json", "csv"),),
+        _orgs,
+        argument="query",
+        argument_help="Part of a name or acronym.",
+        doc="Every organization with its number of members and signatories, most first.",
+    ),
     Command(
         ("conflicts",),
         0,
         1,
         (
-            Option("limit", ("--limit", "-n"), "int", 50, minimum=0),
-            Option("kind", ("--kind", "-k"), "many"),
-            Option("min_severity", ("--min-severity", "-s")),
+            Option(
+                "limit",
+                ("--limit", "-n"),
+                "int",
+                50,
+                minimum=0,
+                help="Show the N most severe (0: every one).",
+            ),
+            Option(
+                "kind",
+                ("--kind", "-k"),
+                "many",
+                help="Only this kind (repeatable): self-contradiction, official-list, count, "
+                "membership, tie-kind, count-vs-list, date, status, withdrawn; or the notices "
+                "unconfirmed, unresolved.",
+            ),
+            Option(
+                "min_severity",
+                ("--min-severity", "-s"),
+                help="0-100, or high (70), medium (40), low.",
+            ),
             _format("table", "json", "csv", "md"),
         ),
         _conflicts,
+        argument_help="Limit to one city or entity.",
+        doc="Where sources disagree, most severe first; unconfirmed ties are counted apart.",
+        examples="conflicts",
     ),
     Command(
         ("network", "stats"),
         0,
         0,
-        (*FILTERS, _format("table", "json", short=False), *HEAVY),
+        (_format("table", "json", short=False, help="table or json."), *HEAVY, *FILTERS),
         _network_stats,
+        doc="Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit.",
     ),
     Command(
         ("network", "city"),
         1,
         1,
         (
-            *FILTERS,
-            Option("wave_gap", ("--wave-gap",), "int", 5),
-            _format("table", "json", short=False),
+            Option(
+                "wave_gap",
+                ("--wave-gap",),
+                "int",
+                5,
+                help="Years between agreements that end a wave of them.",
+            ),
+            _format("table", "json", short=False, help="table or json."),
             *HEAVY,
+            *FILTERS,
         ),
         _network_city,
+        argument_help="City name or entity id.",
+        doc="A city's place in the network: centrality and rank, reach, partners, waves.",
     ),
     Command(
         ("network", "top"),
         0,
         0,
         (
-            Option("by", ("--by",), "text", "degree"),
-            Option("limit", ("--limit", "-n"), "int", 20, minimum=0),
+            Option(
+                "by",
+                ("--by",),
+                "text",
+                "degree",
+                help="degree, betweenness, eigenvector, pagerank, coreness.",
+            ),
+            Option(
+                "limit",
+                ("--limit", "-n"),
+                "int",
+                20,
+                minimum=0,
+                help="How many places (0: every one).",
+            ),
+            _format("table", "json", "csv", short=False, help="table, json or csv."),
+            EXACT,
+            QUIET,
             *FILTERS,
-            _format("table", "json", short=False),
-            Option("exact", ("--exact",), "flag", False),
-            Option("quiet", ("--quiet", "-q"), "flag", False),
         ),
         _network_top,
+        doc="The best-ranked places by one centrality.",
     ),
 )
+BY_PATH = {command.path: command for command in COMMANDS}
 
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -280,10 +426,9 @@ def quick_command(args: list[str]) -> Callable[[], None] | None:
         if len(args) < 2 or not args[1] or args[1].startswith("-"):
             return None
         db, args = args[1], args[2:]
-    found = [c for c in COMMANDS if tuple(args[: len(c.path)]) == c.path]
-    if not found:
+    command = BY_PATH.get(tuple(args[:1])) or BY_PATH.get(tuple(args[:2]))
+    if command is None:
         return None
-    command = found[0]
     read = _read(command, args[len(command.path) :])
     if read is None:
         return None
