@@ -109,3 +109,25 @@ def test_an_empty_name_is_a_usage_error(cli: Any) -> None:
 def test_an_unrelated_name_gets_no_suggestions(cli: Any) -> None:
     result = cli("city", "Zorblaxville")
     assert result.exit_code == 1 and "did you mean" not in result.stderr
+
+
+def test_argument_checks_moved_to_the_api_are_named_by_their_flags(
+    cli: Any, tmp_path: Path
+) -> None:
+    """One line naming the flag (FLAGS), exit 2, as every usage of the API's checks."""
+    lines = {
+        ("data", "download", "geonames"): "--country: give a country code (or several), "
+        "or all countries\n",
+        ("data", "download", "geonames", "--all", "--country", "UA"): "--country: give "
+        "country codes or all countries, not both\n",
+        ("resolve", "Odessa", "--batch", str(tmp_path / "x.csv")): "--batch: give a place "
+        "name or a file of names, not both\n",
+    }
+    for args, line in lines.items():
+        result = cli(*args)
+        assert (result.exit_code, result.stderr) == (2, line), args
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a store\n", encoding="utf-8")
+    refused = cli("--db", str(notes), "rebuild", "--empty")
+    assert refused.exit_code == 2 and refused.stderr.startswith("--force: ")
+    assert refused.stderr.count("\n") == 1 and notes.read_text(encoding="utf-8") == "not a store\n"

@@ -246,6 +246,8 @@ def network_export(
         raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder")
     if city is None and depth != 1:
         raise InvalidInput("a depth needs a city", field="depth")
+    if out is not None and fmt != "csv":  # one file (csv: a folder of two)
+        _check_file(out)
     place = find_city(store, city) if city is not None else None
     network = _network(store, filters)
     with igraph_errors():
@@ -259,6 +261,17 @@ def network_export(
             (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}")
             text = path.read_text(encoding="utf-8")
     return ExportResult([], network.nodes, network.edges, text)
+
+
+def _check_file(out: Path) -> None:
+    """Refuse an output that is a folder, a device or a pipe before any work is done
+    (a missing folder or a full disk are found when the file is written)."""
+    from citydip.errors import OutputError
+    from citydip.files import refuse_special
+
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; give a file name")
+    refuse_special(out, OutputError)
 
 
 def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:

@@ -19,6 +19,7 @@ from citydip.store.models import Json, JsonObject, Source
 __all__ = ["Json", "JsonObject"]  # and the records below, imported by name
 
 if TYPE_CHECKING:
+    from citydip.analysis.briefing import Briefing
     from citydip.ingest.text.extract import Extraction
 
 
@@ -339,12 +340,14 @@ class SavedExtraction:
 @dataclass(frozen=True)
 class ResolvedBatch:
     """A CSV of place names resolved: the output CSV text (formula-safe cells), the counts
-    by status, and each row with its resolution (the input's columns, then the results)."""
+    by status, and each row with its resolution (the input's columns, then the results);
+    ``out``: where it is to be written (checked, ``None``: standard output)."""
 
     csv: str
     rows: int
     counts: dict[str, int]
     results: list[dict[str, str]] = field(default_factory=list)
+    out: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "counts": self.counts, "results": self.results}
@@ -386,3 +389,16 @@ class NetworkOverview:
             "degree_counts": {str(k): v for k, v in sorted(self.degree_counts.items())},
             "mapped_ties": len(self.lines),
         }
+
+
+@dataclass(frozen=True)
+class BriefingReport:
+    """A briefing and how it is to be written: ``format`` html or pdf, ``out`` a file whose
+    folder exists (checked) or ``-`` (standard output)."""
+
+    briefing: Briefing
+    format: str
+    out: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "out": self.out, "briefing": self.briefing.to_dict()}

@@ -69,6 +69,10 @@ FLAGS = {
     "deadline": "--deadline",
     "title": "--title",
     "out": "--out",
+    "batch": "--batch",
+    "countries": "--country",
+    "force": "--force",
+    "drop_imports": "--yes",
 }
 
 

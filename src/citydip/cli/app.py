@@ -50,31 +50,6 @@ class Format(StrEnum):
     json = "json"
 
 
-def write_output(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> None:
-    """Write ``data`` to the file ``out`` (atomically: a temporary file renamed, never
-    through a symlink, never one of the command's ``inputs``) or, for ``-``, to stdout."""
-    from pathlib import Path
-
-    from citydip.files import write_output as write
-
-    write(Path(out), data, tuple(Path(i) for i in inputs))
-
-
-def check_out(out: str) -> None:
-    """Refuse an output that is a folder, a device or a pipe before any work is done:
-    nothing is computed, nothing kept in the store (other problems, a missing folder or
-    a full disk, are found when the file is written)."""
-    from pathlib import Path
-
-    from citydip.errors import OutputError
-    from citydip.files import refuse_special
-
-    if out != "-":
-        if Path(out).is_dir():
-            raise OutputError(f"{out}: is a folder; give a file name")
-        refuse_special(Path(out), OutputError)
-
-
 def console() -> Any:
     """A Rich console that reads no markup (data such as ``[/x] Evil`` or "[citation
     needed]" prints as written) and, off a terminal, prints full cells (cli/terminal.py)."""

@@ -165,23 +165,15 @@ def export(
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
-    from citydip.cli.app import check_out, write_output
 
-    target = None if out == "-" else Path(out)
-    if fmt.value != "csv":  # csv writes into a folder
-        check_out(out)
     with open_chosen_store() as store:
         result = network_export(
             store,
             fmt.value,
-            target,
+            None if out == "-" else Path(out),
             filters=filters,
             with_communities=with_communities,
             city=city,
             depth=depth,
         )
-    if target is None:
-        write_output("-", result.text or "")
-        typer.echo(f"{result.nodes:,} places, {result.edges:,} ties → stdout", err=True)
-        return
     render("network export", "table", result)

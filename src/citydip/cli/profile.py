@@ -52,21 +52,20 @@ def rebuild(
     and a store written by a newer citydip are refused, and so is a store another command
     is writing to.
     """
-    from citydip.stores import check_rebuild
-    from citydip.stores import rebuild as rebuild_store
+    from citydip.api import rebuild_store
 
-    check = check_rebuild(STATE.db)
-    if check.confirm and not force:
-        typer.echo(f"{check.path}: {check.confirm}; pass --force to replace it", err=True)
-        raise typer.Exit(2)
-    if check.imported_claims and not yes:
-        what = (
-            f"{check.imported_claims:,} imported claims ({', '.join(check.imported_sources[:5])})"
-        )
-        if not sys.stdin.isatty():
-            typer.echo(f"{check.path}: rebuilding drops {what}; pass --yes to drop them", err=True)
-            raise typer.Exit(2)
-        if not typer.confirm(f"Rebuilding {check.path} drops {what}. Go on?", err=True):
-            raise typer.Exit(1)
-    path = rebuild_store(STATE.db, empty=empty, drop_imports=True, force=force, checked=check)
-    typer.echo(f"rebuilt {path}")
+    path = rebuild_store(
+        STATE.db,
+        empty=empty,
+        force=force,
+        drop_imports=yes,
+        confirm=_ask if sys.stdin.isatty() else None,
+    )
+    render("rebuild", "table", path)
+
+
+def _ask(question: str) -> bool:
+    """Ask on the terminal; no is exit 1, nothing more said."""
+    if not typer.confirm(question, err=True):
+        raise typer.Exit(1)
+    return True
