@@ -211,6 +211,9 @@ class CountryNetwork:
         return dict(self.data)
 
 
+WHOLE_CENTRALITIES = ("degree", "coreness")  # counts: whole numbers
+
+
 @dataclass(frozen=True)
 class TopPlace:
     """A place ranked by one centrality."""
@@ -223,13 +226,15 @@ class TopPlace:
     value: float
 
     def to_dict(self) -> dict[str, Any]:
-        """The CLI's JSON row: the centrality's name is the key of its value."""
+        """The CLI's JSON row: the centrality's name is the key of its value (a count,
+        degree or coreness, as a whole number: 103, not 103.0)."""
+        whole = self.by in WHOLE_CENTRALITIES and float(self.value).is_integer()
         return {
             "rank": self.rank,
             "id": self.id,
             "name": self.name,
             "country": self.country,
-            self.by: self.value,
+            self.by: int(self.value) if whole else self.value,
         }
 
 
