@@ -170,3 +170,20 @@ def test_counts_of_one_are_singular(cli: Any, tmp_path: Path) -> None:
         }
     )
     assert "2 places, 1 country (" in text
+
+
+def test_a_place_without_geonames_or_population_prints_no_none(cli: Any, tmp_path: Path) -> None:
+    """An imported name the gazetteer could not place has no GeoNames id, coordinates or
+    population: the table, the place and the network say nothing of them, never 'None'."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "city1,country1,city2,country2\nYokohama,Japan,Xqzville,France\n", encoding="utf-8"
+    )
+    assert cli("import", "pairs", str(pairs), "-q").exit_code == 0
+    for args in (("city", "Xqzville"), ("place", "Xqzville"), ("network", "city", "Xqzville")):
+        result = cli(*args, "-q") if args[0] == "network" else cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "Xqzville" in result.stdout
+        assert "None" not in result.stdout, args
+        if args[0] != "network":  # (the network's "population" is its partners')
+            assert "population" not in result.stdout and "geonames None" not in result.stdout
