@@ -133,13 +133,16 @@ def test_argument_checks_moved_to_the_api_are_named_by_their_flags(
     assert refused.stderr.count("\n") == 1 and notes.read_text(encoding="utf-8") == "not a store\n"
 
 
-def test_network_top_gives_whole_degrees_in_json_and_csv(cli: Any) -> None:
+def test_network_top_and_city_give_whole_degrees_in_json_and_csv(cli: Any) -> None:
     as_json = cli("network", "top", "-n", "3", "--format", "json", "-q")
     assert as_json.exit_code == 0, as_json.stderr
     assert all(type(row["degree"]) is int for row in as_json.json())
     as_csv = cli("network", "top", "-n", "3", "--by", "coreness", "--format", "csv", "-q")
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert rows and all(row["coreness"].isdigit() for row in rows), rows
+    city = cli("network", "city", "Yokohama", "--format", "json", "-q").json()["centrality"]
+    assert type(city["degree"]["value"]) is int and type(city["coreness"]["value"]) is int
+    assert type(city["pagerank"]["value"]) is float
 
 
 def test_counts_of_one_are_singular(cli: Any, tmp_path: Path) -> None:

@@ -129,7 +129,7 @@ def network_city(
             centralities(network, heavy=heavy, progress=progress, exact=exact)
             return city_metrics(network, entity.id, heavy, wave_gap, exact=exact)
 
-    key = _key("city:v1", filters, entity.id, wave_gap, _how(heavy, exact))
+    key = _key("city:v2", filters, entity.id, wave_gap, _how(heavy, exact))
     return CityNetwork(shaped(CityNetworkData, remember(store, key, compute)))
 
 
