@@ -87,7 +87,7 @@ def test_a_briefing_report_says_its_format_and_refuses_outputs_before_the_work(
 def test_rebuild_store_refuses_by_field_and_asks_before_dropping_imports(
     tmp_path, pairs_sample
 ) -> None:  # type: ignore[no-untyped-def]
-    from citydip.stores import open_db
+    from citydip.stores import check_rebuild, open_db
 
     other = tmp_path / "notes.db"
     import sqlite3
@@ -104,4 +104,16 @@ def test_rebuild_store_refuses_by_field_and_asks_before_dropping_imports(
     with pytest.raises(InvalidInput) as info:
         api.rebuild_store(str(db), empty=True, confirm=lambda q: asked.append(q) or False)
     assert info.value.field == "drop_imports" and "imported claims" in asked[0]
+    assert check_rebuild(db).imported_claims > 1
     assert api.rebuild_store(str(db), empty=True, confirm=lambda q: True) == db
+
+
+def test_one_imported_claim_is_singular(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from citydip.stores import check_rebuild, open_db
+
+    db, pairs = tmp_path / "s.db", tmp_path / "one.csv"
+    pairs.write_text("city1,country1,city2,country2\nBeira,MZ,Quelimane,MZ\n", encoding="utf-8")
+    api.rebuild_store(str(db), empty=True)
+    with open_db(str(db)) as store:
+        api.import_pairs(store, pairs)
+    assert check_rebuild(db).dropped.startswith("1 imported claim (")

@@ -212,7 +212,8 @@ class StoreCheck:
     def dropped(self) -> str:
         """What a rebuild drops: ``5 imported claims (source ids…)``."""
         sources = ", ".join(self.imported_sources[:5])
-        return f"{self.imported_claims:,} imported claims ({sources})"
+        claims = "imported claim" if self.imported_claims == 1 else "imported claims"
+        return f"{self.imported_claims:,} {claims} ({sources})"
 
     @property
     def confirm(self) -> str | None:
