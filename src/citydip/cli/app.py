@@ -8,7 +8,7 @@ from typing import Any
 
 import typer
 
-from citydip.cli.quick import Command, Option
+from citydip.cli.options import Command, Option
 from citydip.cli.session import STATE as STATE
 from citydip.cli.session import every as every
 from citydip.cli.session import open_chosen_store as open_chosen_store
@@ -59,7 +59,7 @@ def console() -> Any:
 
 
 def typer_option(option: Option) -> tuple[Any, Any]:
-    """The annotation and ``typer.Option`` of an option declared in ``cli/quick.py``."""
+    """The annotation and ``typer.Option`` of an option declared in ``cli/commands.py``."""
     kinds: dict[str, Any] = {
         "flag": bool,
         "text": str if option.default is not None else str | None,
@@ -77,7 +77,7 @@ def typer_option(option: Option) -> tuple[Any, Any]:
 
 
 def typer_command(command: Command) -> Callable[..., None]:
-    """The Typer command of a command declared in ``cli/quick.py`` (its one declaration):
+    """The Typer command of a command declared in ``cli/commands.py`` (its one declaration):
     the same options, help and library call, so that both readings of a command line agree."""
     import inspect
     from enum import Enum
@@ -115,7 +115,7 @@ def typer_command(command: Command) -> Callable[..., None]:
 
 
 def add_command(group: typer.Typer, command: Command) -> None:
-    """Register ``command`` (declared in ``cli/quick.py``) on ``group``."""
+    """Register ``command`` (declared in ``cli/commands.py``) on ``group``."""
     from citydip.cli.examples import examples
 
     epilog = examples(command.examples) if command.examples else None

@@ -14,9 +14,10 @@ from typing import Any
 
 import typer
 
-from citydip.cli import quick
+from citydip.cli import commands
 from citydip.cli.app import Format, add_command, app, open_chosen_store, typer_option
 from citydip.cli.examples import examples
+from citydip.cli.options import FILTERS
 from citydip.cli.render import render
 
 network_app = typer.Typer(
@@ -38,7 +39,7 @@ class OrgsFormat(StrEnum):
 # ``network_filters``) and receives one ``filters`` (``citydip.api.network_filter``), as the
 # web's network routes do.
 FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = tuple(
-    (option.key, *typer_option(option)) for option in quick.FILTERS
+    (option.key, *typer_option(option)) for option in FILTERS
 )
 
 
@@ -69,9 +70,9 @@ def network_filters(command: Callable[..., None]) -> Callable[..., None]:
     return with_filters
 
 
-# stats, city and top are declared once, in cli/quick.py, which answers them without Typer.
+# stats, city and top are declared once, in cli/commands.py (quick.py reads them too).
 for _name in ("stats", "city", "top"):
-    add_command(network_app, quick.BY_PATH[("network", _name)])
+    add_command(network_app, commands.BY_PATH[("network", _name)])
 
 
 @network_app.command("homophily")

@@ -7,14 +7,14 @@ from enum import StrEnum
 
 import typer
 
-from citydip.cli import quick
+from citydip.cli import commands
 from citydip.cli.app import STATE, add_command, app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
 
-# city, compare and place are declared once, in cli/quick.py, which answers them without Typer.
+# city, compare and place are declared once, in cli/commands.py (quick.py reads them too).
 for _path in (("city",), ("compare",), ("place",)):
-    add_command(app, quick.BY_PATH[_path])
+    add_command(app, commands.BY_PATH[_path])
 
 
 class SourcesFormat(StrEnum):
