@@ -4,6 +4,11 @@
 Run:  .venv/bin/python benchmarks/extraction_real.py          (score, write results, log)
       .venv/bin/python benchmarks/extraction_real.py --dev    (dev split misses and false
                                                                 positives only; no log)
+      .venv/bin/python benchmarks/extraction_real.py --extra DIR GOLD
+          (a further development set: every .txt in DIR scored against the gold file GOLD,
+           misses and false positives printed; no log. For texts gathered outside
+           ../shared/texts that may not be redistributed: they stay outside the repository,
+           their gold may be in it.)
 Writes benchmarks/results/extraction-real.md and appends one line per run to
 benchmarks/results/extraction-real-history.md (commit, dev and test figures), so every look
 at the frozen test split stays visible. The test split's misses are never printed.
@@ -62,6 +67,16 @@ def main() -> int:
     from citydip.stores import build_store
 
     dev_only = "--dev" in sys.argv
+    if "--extra" in sys.argv:
+        at = sys.argv.index("--extra")
+        folder, gold_file = Path(sys.argv[at + 1]), Path(sys.argv[at + 2])
+        names = sorted(p.name for p in folder.glob("*.txt"))
+        with tempfile.TemporaryDirectory() as tmp:
+            store = build_store(Path(tmp) / "real.db")
+            extra = score_files(folder, names, load_gold(gold_file), store, SCORED)
+            store.close()
+        _print_dev(extra)
+        return 0
     parts = split()
     with tempfile.TemporaryDirectory() as tmp:
         store = build_store(Path(tmp) / "real.db")

@@ -64,7 +64,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def worker(out: Path) -> None:
     """Run in a fresh process: open the index, resolve every name, dump the results."""
     start = time.perf_counter()
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.gazetteer import resolve_many
 
     names = list(distinct_names(DATA))
     rows = [{"name": city, "country": country} for city, country in names]
@@ -106,8 +106,8 @@ def main() -> int:
         return 0
     home = Path(os.environ.get("CITYDIP_HOME") or Path(tempfile.gettempdir()) / "citydip-bench")
     os.environ["CITYDIP_HOME"] = str(home)
-    from citydip.knowledge.gazetteer_index import index_path
-    from citydip.knowledge.geonames_dump import read_manifest
+    from citydip.gazetteer.dump import read_manifest
+    from citydip.gazetteer.index import index_path
 
     if read_manifest() is not None:
         print(f"{home} holds a GeoNames download: not a fresh install", file=sys.stderr)
@@ -116,7 +116,7 @@ def main() -> int:
     build = None
     if not path.exists():
         start = time.perf_counter()  # in a child: Linux keeps max RSS across fork + exec
-        code = "from citydip.knowledge.gazetteer_index import *; build_index(index_path(), True)"
+        code = "from citydip.gazetteer.index import *; build_index(index_path(), True)"
         subprocess.run([sys.executable, "-c", code], check=True)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB -> MiB
         build = (time.perf_counter() - start, peak, path.stat().st_size / 2**20)

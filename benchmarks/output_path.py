@@ -4,11 +4,13 @@ Run:  .venv/bin/python benchmarks/output_path.py
 Writes benchmarks/results/output_path.md:
 
 1. every result × format of the one renderer table (``report/formats.py``) through the
-   CLI (``--format``) and the web API (``?format=``), on a fresh curated store: how many
-   pairs give the same bytes (JSON: the same data; the CLI indents it, the web does not);
+   CLI (``--format``) and the web (the API's and the home page's ``?format=``; the graph
+   exports as ``network export FORMAT -``), on a fresh curated store: how many pairs give
+   the same bytes (JSON: the same data; the CLI indents it, the web does not);
 2. ``Any`` in ``citydip.api``'s public signatures and in the fields of the records its
    functions return (and the records those hold), read from the source;
-3. what ``scripts/dev-setup --check`` finds missing on this machine.
+3. the bytes of the web's pages on a fresh world store (the home page under 300 KB);
+4. what ``scripts/dev-setup --check`` finds missing on this machine.
 """
 
 from __future__ import annotations
@@ -42,6 +44,18 @@ CASES = [
     (["orgs"], "/api/orgs", "OrganizationList"),
     (["network", "orgs"], "/api/network/orgs", "NetworkOrgs"),
     (["typology", "Yokohama"], "/api/cities/Yokohama/typology", "Typology"),
+    (["cities", "o"], "/?q=o", "CitySearch"),  # the home page's search (its ?format=)
+    (["network", "homophily"], "/api/network/homophily", "Homophily"),
+    (["network", "communities"], "/api/network/communities", "Communities"),
+    (["network", "countries"], "/api/network/countries", "CountryNetwork"),
+]
+# `citydip network export FORMAT -` against the web's /api/network/export?format=FORMAT
+EXPORTS = [
+    (["network", "export", "{fmt}", "-", *more], "/api/network/export?format={fmt}" + query)
+    for more, query in (
+        ([], ""),
+        (["--city", "Yokohama", "--depth", "2"], "&city=Yokohama&depth=2"),
+    )
 ]
 
 
@@ -74,20 +88,34 @@ def same_output(db: Path) -> tuple[list[tuple[str, str, str]], int]:
 
     app = create_app(db, None)
     rows, equal = [], 0
-    for args, url, kind in CASES:
-        for fmt in ["json", *FORMATS[kind]]:
-            code, printed = _cli(db, [*args, "--format", fmt])
-            status, served = _web(app, f"{url}{'&' if '?' in url else '?'}format={fmt}")
-            if code or status != 200:
-                verdict = f"failed (exit {code}, HTTP {status})"
-            elif fmt == "json":
-                same = json.loads(printed) == json.loads(served)
-                verdict = "same data" if same else "different"
-            else:
-                same = printed.encode("utf-8") == served
-                verdict = f"same bytes ({len(served):,})" if same else "different"
-            equal += verdict.startswith("same")
-            rows.append((kind, fmt, verdict))
+    pairs = [
+        (kind, fmt, [*args, "--format", fmt], f"{url}{'&' if '?' in url else '?'}format={fmt}")
+        for args, url, kind in CASES
+        for fmt in ["json", *FORMATS.get(kind, {})]
+    ]
+    pairs += [
+        (
+            "ExportResult" + (" (ego, depth 2)" if "city=" in url else ""),
+            fmt,
+            [a.format(fmt=fmt) for a in args],
+            url.format(fmt=fmt),
+        )
+        for args, url in EXPORTS
+        for fmt in FORMATS["ExportResult"]
+    ]
+    for kind, fmt, cli_args, web_url in pairs:
+        code, printed = _cli(db, cli_args)
+        status, served = _web(app, web_url)
+        if code or status != 200:
+            verdict = f"failed (exit {code}, HTTP {status})"
+        elif fmt == "json":
+            same = json.loads(printed) == json.loads(served)
+            verdict = "same data" if same else "different"
+        else:
+            same = printed.encode("utf-8") == served
+            verdict = f"same bytes ({len(served):,})" if same else "different"
+        equal += verdict.startswith("same")
+        rows.append((kind, fmt, verdict))
     return rows, equal
 
 
@@ -136,6 +164,22 @@ def any_in_api(package: Path) -> tuple[list[str], list[str]]:
     return signatures, fields_any
 
 
+PAGES = ["/", "/network", "/network/map", "/cities/Yokohama", "/?format=json"]
+HOME_LIMIT = 300_000  # bytes: the home page a phone loads
+
+
+def page_sizes(db: Path) -> list[tuple[str, int, int]]:
+    """(page, HTTP status, bytes) of the web's pages on ``db`` (the world store)."""
+    from citydip.web.app import create_app
+
+    app = create_app(db, None)
+    return [(url, *_sized(_web(app, url))) for url in PAGES]
+
+
+def _sized(answer: tuple[int, bytes]) -> tuple[int, int]:
+    return answer[0], len(answer[1])
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from citydip.stores import build_store
@@ -145,6 +189,10 @@ def main() -> None:
         db = Path(folder) / "curated.db"
         build_store(db, world=False).close()
         rows, equal = same_output(db)
+        world = Path(folder) / "world.db"
+        build_store(world, warm=True).close()
+        sizes = page_sizes(world)
+    home = sizes[0][2]
     signatures, fields_any = any_in_api(PACKAGE)
     check = subprocess.run(
         [str(ROOT / "scripts" / "dev-setup"), "--check"], capture_output=True, text=True
@@ -152,7 +200,7 @@ def main() -> None:
     lines = [
         "# One output path, typed results, set-up (issue 23)",
         "",
-        "`python benchmarks/output_path.py` on a fresh curated store.",
+        "`python benchmarks/output_path.py` on a fresh curated store (pages: a fresh world store).",
         "",
         f"## CLI and web: {equal} of {len(rows)} result × format pairs equal (target: all)",
         "",
@@ -164,6 +212,13 @@ def main() -> None:
         f"{len(fields_any)} in result record fields (target: 0 and 0)",
         "",
         *[f"- {line}" for line in signatures + fields_any],
+        "",
+        f"## Web pages on a fresh world store: the home page {home:,} bytes "
+        f"(target: under {HOME_LIMIT:,}: {'met' if home < HOME_LIMIT else 'not met'})",
+        "",
+        "| page | status | bytes |",
+        "|---|---|---|",
+        *[f"| `{url}` | {status} | {size:,} |" for url, status, size in sizes],
         "",
         "## `scripts/dev-setup --check` on this machine",
         "",

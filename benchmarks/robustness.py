@@ -351,7 +351,7 @@ def disks(db: Path, folder: Path) -> Count:
 def use_private_home(home: Path) -> None:
     """CITYDIP_HOME in the run's folder (updates keep their pages there), holding the
     gazetteer index of the user's data folder (linked: building it takes minutes)."""
-    from citydip.knowledge.gazetteer_index import index_path
+    from citydip.gazetteer.index import index_path
 
     shared = index_path()
     os.environ["CITYDIP_HOME"] = str(home)

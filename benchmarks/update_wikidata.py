@@ -126,7 +126,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, dict[str, A
 def main() -> None:
     if not SHARED.exists():
         sys.exit(f"shared data absent: {SHARED}")
-    from citydip.knowledge.gazetteer_index import index_path
+    from citydip.gazetteer.index import index_path
     from citydip.stores import build_store
 
     subprocess.run([*CITYDIP, "resolve", "Yokohama"], capture_output=True, check=False)

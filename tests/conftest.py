@@ -27,7 +27,7 @@ INDEX_CACHE = Path(tempfile.gettempdir()) / f"citydip-test-indexes-{os.getuid()}
 @pytest.fixture(scope="session", autouse=True)
 def citydip_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Every test runs with CITYDIP_HOME in a temporary folder holding the gazetteer index."""
-    from citydip.knowledge import gazetteer_index
+    from citydip.gazetteer import index as gazetteer_index
 
     home = tmp_path_factory.mktemp("citydip-home")
     patch = pytest.MonkeyPatch()

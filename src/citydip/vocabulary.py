@@ -1,9 +1,19 @@
-"""The controlled vocabulary: every kind, status, role, predicate, theme and mechanism.
+"""The controlled vocabulary: every kind, status, role, predicate, theme and mechanism, and
+the choices the API's options take (sort orders, centralities, export formats).
 
-docs/vocabulary.md describes each term; a test keeps the two in step.
+docs/vocabulary.md describes each term; a test keeps the two in step. A fixed set of words
+an option takes is written once, as a ``Literal`` type; its tuple of values (``get_args``)
+is what the API checks with :func:`choice` and what the CLI and the web offer.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, TypeVar, get_args
+
+from citydip.errors import InvalidInput
+
+Choice = TypeVar("Choice", bound=str)
 
 ENTITY_TYPES = (
     "place",
@@ -17,7 +27,7 @@ ENTITY_TYPES = (
 )
 
 # Administrative level of a place: cities and every other subnational government.
-PLACE_LEVELS = (
+PlaceLevel = Literal[
     "city",
     "district",
     "municipality",
@@ -28,12 +38,17 @@ PLACE_LEVELS = (
     "region",
     "admin unit",
     "country-level",
-)
+]
+PLACE_LEVELS: tuple[PlaceLevel, ...] = get_args(PlaceLevel)
 
-TIE_KINDS = ("sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified")
+TieKind = Literal[
+    "sister", "friendship", "partner", "cooperation", "joint-statement", "unspecified"
+]
+TIE_KINDS: tuple[TieKind, ...] = get_args(TieKind)
 # unknown: no source states whether the tie is in force (ties only datasets list);
 # proposed: a text says the tie was proposed and not yet approved (extracted claims).
-TIE_STATUSES = ("active", "suspended", "ended", "unknown", "proposed")
+TieStatus = Literal["active", "suspended", "ended", "unknown", "proposed"]
+TIE_STATUSES: tuple[TieStatus, ...] = get_args(TieStatus)
 
 MEMBERSHIP_ROLES = (
     "member",
@@ -125,7 +140,8 @@ MECHANISMS = {
     "award": "international awards",
 }
 
-SOURCE_KINDS = ("official", "news", "encyclopedia", "dataset", "academic", "essay", "other")
+SourceKind = Literal["official", "news", "encyclopedia", "dataset", "academic", "essay", "other"]
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
 
 # Lower rank = more authoritative when sources disagree on a tie's kind or date.
 SOURCE_RANK = {
@@ -139,4 +155,38 @@ SOURCE_RANK = {
 }
 
 METHODS = ("curated", "imported", "extracted")
-REVIEW_STATES = ("proposed", "accepted", "rejected")
+ReviewState = Literal["proposed", "accepted", "rejected"]
+REVIEW_STATES: tuple[ReviewState, ...] = get_args(ReviewState)
+# What a review decides: a proposed claim becomes accepted or rejected.
+ReviewDecision = Literal["accepted", "rejected"]
+REVIEW_DECISIONS: tuple[ReviewDecision, ...] = get_args(ReviewDecision)
+
+# The choices of the API's options (docs/vocabulary.md, "Options").
+CitySort = Literal["ties", "name"]  # a listing of places: most ties first, or by name
+CITY_SORTS: tuple[CitySort, ...] = get_args(CitySort)
+Centrality = Literal["degree", "betweenness", "eigenvector", "pagerank", "coreness"]
+CENTRALITIES: tuple[Centrality, ...] = get_args(Centrality)
+ExportFormat = Literal["graphml", "gexf", "geojson", "csv"]  # network export
+EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
+SuggestKind = Literal["sister", "friendship", "partner"]  # the kind of tie a partner is sought for
+SUGGEST_KINDS: tuple[SuggestKind, ...] = get_args(SuggestKind)
+EdgeIds = Literal["wikidata"]  # the ids of an edge list
+EDGE_IDS: tuple[EdgeIds, ...] = get_args(EdgeIds)
+SeverityLevel = Literal["high", "medium", "low"]  # a minimum severity by name
+SEVERITY_LEVELS: tuple[SeverityLevel, ...] = get_args(SeverityLevel)
+
+
+def choice(value: object, allowed: tuple[Choice, ...], field: str) -> Choice:
+    """``value`` when it is one of ``allowed``; else ``InvalidInput`` naming the field and
+    the allowed values (the API's check of an option that takes one of a fixed set)."""
+    for option in allowed:
+        if value == option:
+            return option
+    raise InvalidInput(f"{value!r} is not one of {', '.join(allowed)}", field=field)
+
+
+def choices(
+    values: Iterable[object] | None, allowed: tuple[Choice, ...], field: str
+) -> list[Choice]:
+    """Each of ``values`` checked by :func:`choice` (None: none)."""
+    return [choice(value, allowed, field) for value in values or ()]

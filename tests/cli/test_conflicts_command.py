@@ -64,10 +64,12 @@ def test_csv_neutralises_formulas_and_md_escapes_markup(cli: Any) -> None:
 def test_bad_kind_and_severity_are_one_line(cli: Any) -> None:
     bad = cli("conflicts", "--kind", "counts")
     assert bad.exit_code == 2 and bad.stdout == ""
-    assert bad.stderr.startswith("conflict kind 'counts' is unknown; kinds: ")
+    assert bad.stderr.startswith("--kind: conflict kind 'counts' is unknown; kinds: ")
     assert bad.stderr.count("\n") == 1
     worse = cli("conflicts", "--min-severity", "severe")
-    assert worse.exit_code == 2 and "minimum severity 'severe'" in worse.stderr
+    assert worse.exit_code == 2 and worse.stderr.startswith(
+        "--min-severity: minimum severity 'severe'"
+    )
 
 
 def test_pages_through_the_pager_on_a_terminal(cli: Any, tmp_path: Any) -> None:

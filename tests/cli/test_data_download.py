@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from tests.conftest import INDEX_CACHE, link_index
 
-from citydip.knowledge import gazetteer_index
-from citydip.knowledge.gazetteer import resolve
+from citydip.gazetteer import index as gazetteer_index
+from citydip.gazetteer import resolve
 
 SLICE = Path(__file__).resolve().parents[1] / "data" / "geonames"
 

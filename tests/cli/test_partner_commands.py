@@ -12,7 +12,7 @@ from tests.conftest import _runner
 
 from citydip.analysis.geography import great_circle_km
 from citydip.analysis.network.graph import build_network
-from citydip.knowledge.geonames import continent_of, country_name
+from citydip.gazetteer.geonames import continent_of, country_name
 from citydip.store.database import Store, open_store
 
 

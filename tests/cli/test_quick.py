@@ -157,7 +157,9 @@ HEAVY = (
     "spacy",
     "weasyprint",
     "importlib.metadata",
-    "citydip.knowledge.gazetteer",
+    "citydip.gazetteer.resolver",  # the gazetteer: its resolver, matcher and index
+    "citydip.gazetteer.match",
+    "citydip.gazetteer.index",
     "citydip.analysis.network.stats",
 )
 

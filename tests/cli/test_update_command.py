@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from citydip.knowledge import gazetteer_index
+from citydip.gazetteer import index as gazetteer_index
 
 SIENA = "http://www.wikidata.org/entity/statement/Q3955-0fd85ae5-43f9-c766-a6a6-0dd6c0d8479b"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from citydip.knowledge.gazetteer_index import open_index
+from citydip.gazetteer.index import open_index
 from citydip.knowledge.regions import (
     REGIONS,
     region_of,
@@ -47,7 +47,7 @@ def test_a_profile_reads_the_regions_the_store_keeps(world_store: Store) -> None
 def test_without_the_index_a_city_s_region_comes_from_the_cities_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from citydip.knowledge.gazetteer_index import index_path
+    from citydip.gazetteer.index import index_path
 
     monkeypatch.setenv("CITYDIP_HOME", str(tmp_path))
     assert region_of(SPRINGFIELD_OHIO) == "Ohio"

@@ -236,7 +236,7 @@ def test_corrupt_and_truncated_gazetteer_index_is_rebuilt(
 ) -> None:
     """A damaged index is detected at open and built again (the build itself, a minute of
     GeoNames, is stood in for by a copy of the machine's sound index)."""
-    from citydip.knowledge import gazetteer_index as gi
+    from citydip.gazetteer import index as gi
 
     real = gi.index_path()
     gi.open_index()  # the machine's index exists (built once per data version)

@@ -146,3 +146,57 @@ def test_docs_render_without_inline_script(page: Any, server: Server) -> None:
     assert "citydip" in title.inner_text()
     assert page.locator(".opblock").count() >= 10  # the operations are listed
     assert refused == []
+
+
+def test_the_home_page_is_light_and_its_map_links_to_city_pages(
+    page: Any, server: Server, tmp_path: Path
+) -> None:
+    import httpx
+
+    size = len(httpx.get(f"{server.url}/", timeout=30).content)
+    assert size < 300_000  # the map of every tie (1.2 MB on the world store) is behind a link
+    page.goto(f"{server.url}/")
+    marks = page.locator("#places-map svg g.places a")
+    assert marks.count() >= 10
+    hrefs = {marks.nth(i).get_attribute("href") for i in range(marks.count())}
+    assert all(h and h.startswith("/cities/") for h in hrefs)
+    # Each dot is a link named by its place, and following it opens that place's page.
+    page.get_by_role("link", name=re.compile(r"^Yokohama \(JP\): \d+ partners$")).click()
+    page.wait_for_url(re.compile(r"/cities/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Yokohama"
+    page.goto(f"{server.url}/")
+    # A keyboard skips the map's links to the list of the best-tied places.
+    page.get_by_role("button", name="Search").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-map"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "top-h"
+    page.get_by_role("link", name="Every tie on one map").click()
+    page.wait_for_url(re.compile(r"/network/map$"))
+    assert page.locator("#all-ties svg g.ties path").count() >= 1
+    page.screenshot(path=str(tmp_path / "all-ties.png"))
+
+
+def test_at_phone_width_every_column_of_the_ties_table_is_on_screen(
+    browser: Any, server: Server, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{server.url}/cities/Yokohama")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    row = page.locator("#ties tbody tr").first
+    for label in ("Kind", "Start", "End", "Status", "Sources"):
+        cell = row.locator(f'td[data-label="{label}"]')
+        cell.scroll_into_view_if_needed()
+        box = cell.bounding_box()
+        assert box is not None and box["width"] > 0
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
+        assert cell.is_visible()
+    # Each cell says which column it is, since the header row is off screen.
+    before = row.locator('td[data-label="Status"]').evaluate(
+        "e => getComputedStyle(e, '::before').content"
+    )
+    assert "Status" in before
+    assert row.locator('td[data-label="Sources"] a.ref').first.is_visible()
+    page.screenshot(path=str(tmp_path / "phone-ties.png"), full_page=True)
+    context.close()

@@ -31,8 +31,21 @@ CASES = [
     (["orgs"], "/api/orgs", "OrganizationList"),
     (["network", "orgs"], "/api/network/orgs", "NetworkOrgs"),
     (["typology", "Yokohama"], "/api/cities/Yokohama/typology", "Typology"),
+    (["cities", "o"], "/?q=o", "CitySearch"),  # the home page's search, as `cities`
+    (["network", "homophily"], "/api/network/homophily", "Homophily"),
+    (["network", "communities"], "/api/network/communities", "Communities"),
+    (["network", "countries"], "/api/network/countries", "CountryNetwork"),
 ]
-PAIRS = [(args, url, fmt) for args, url, kind in CASES for fmt in ["json", *FORMATS[kind]]]
+PAIRS = [(args, url, fmt) for args, url, kind in CASES for fmt in ["json", *FORMATS.get(kind, {})]]
+# `citydip network export FORMAT -` against /api/network/export?format=FORMAT
+EXPORTS = [
+    (["network", "export", fmt, "-", *more], f"/api/network/export?format={fmt}{query}")
+    for fmt in FORMATS["ExportResult"]
+    for more, query in (
+        ([], ""),
+        (["--city", "Yokohama", "--depth", "2"], "&city=Yokohama&depth=2"),
+    )
+]
 
 
 @pytest.fixture
@@ -55,8 +68,20 @@ def test_the_cli_and_the_web_give_the_same_output(
     assert served.content.strip()  # something was rendered
 
 
+@pytest.mark.parametrize(("args", "url"), EXPORTS, ids=lambda v: str(v))
+def test_the_cli_and_the_web_export_the_same_graph(
+    web_cli: Any, client: Client, args: list[str], url: str
+) -> None:
+    printed = web_cli(*args)
+    assert printed.exit_code == 0, printed.stderr
+    served = client.get(url)
+    assert served.status_code == 200, served.text
+    assert printed.stdout.encode("utf-8") == served.content
+    assert len(served.content) > 1000
+
+
 def test_every_table_entry_is_exercised() -> None:
-    kinds = {kind for _, _, kind in CASES}
+    kinds = {kind for _, _, kind in CASES} | {"ExportResult"}
     assert kinds >= set(FORMATS) - {"Profile", "PlacesAudit"}
 
 

@@ -164,7 +164,7 @@ def country_code(text: str) -> str:
     cleaned = text.strip()
     if len(cleaned) == 2 and cleaned.isalpha():
         return cleaned.upper()
-    from citydip.knowledge.countries import country_aliases
+    from citydip.gazetteer.countries import country_aliases
 
     options = country_aliases().get(fold(cleaned))
     codes = sorted({code for code, _ in options or ()})

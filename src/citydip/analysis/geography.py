@@ -6,7 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from citydip.knowledge.geonames import continent_of
+from citydip.gazetteer.geonames import continent_of
 
 EARTH_RADIUS_KM = 6371.0088
 

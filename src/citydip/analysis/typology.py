@@ -316,7 +316,7 @@ def _tie_pattern(profile: CityProfile, rule: Rule) -> list[Evidence]:
 
 def _share(profile: CityProfile, ties: list[Tie], what: str) -> tuple[list[Tie], float, str]:
     from citydip.analysis.network.ports import is_port
-    from citydip.knowledge.geonames import is_capital
+    from citydip.gazetteer.geonames import is_capital
 
     city = profile.city.name
     if what == "friendship-share":

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from citydip.api.records import ProposedClaim, ReviewResult, SavedExtraction
 from citydip.errors import CitydipError, InvalidInput
 from citydip.store.database import Store
+from citydip.vocabulary import REVIEW_DECISIONS, ReviewDecision, choice
 
 if TYPE_CHECKING:
     from citydip.ingest.text.check import Check
 
 PageProgress = Callable[[int, int], None]
-REVIEW_STATES = ("accepted", "rejected")
 
 
 def extract_document(
@@ -78,7 +78,7 @@ def proposed_claims(store: Store, source: str | None = None) -> list[ProposedCla
 
 def review(
     store: Store,
-    state: str,
+    state: ReviewDecision,
     *,
     ids: list[int] | None = None,
     source: str | None = None,
@@ -87,14 +87,13 @@ def review(
     """Accept or reject extracted claims by id, every proposed claim of a source, or all."""
     from citydip.knowledge.review import review_claims
 
-    if state not in REVIEW_STATES:
-        raise InvalidInput(f"{state!r} is not one of {', '.join(REVIEW_STATES)}", field="state")
+    state = choice(state, REVIEW_DECISIONS, "state")
     changed = review_claims(store, state, ids=ids, source_id=source, every=every)
     return ReviewResult(state, changed, list(ids or []))
 
 
 def review_in_turn(
-    store: Store, decisions: list[tuple[str, int]]
+    store: Store, decisions: list[tuple[ReviewDecision, int]]
 ) -> list[ReviewResult | CitydipError]:
     """Decisions on single claims (a state, a claim id), committed together in their order:
     for each, what it changed, or the error that refused it (the web's writes, batched)."""
@@ -103,9 +102,10 @@ def review_in_turn(
     checked: list[tuple[str, int]] = []
     refused: dict[int, CitydipError] = {}
     for n, (state, claim_id) in enumerate(decisions):
-        if state not in REVIEW_STATES:
-            message = f"{state!r} is not one of {', '.join(REVIEW_STATES)}"
-            refused[n] = InvalidInput(message, field="state")
+        try:
+            choice(state, REVIEW_DECISIONS, "state")
+        except InvalidInput as exc:
+            refused[n] = exc
         checked.append((state, claim_id))
     outcome = decide(store, [d for n, d in enumerate(checked) if n not in refused])
     done = iter(outcome)

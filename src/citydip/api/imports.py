@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
+from citydip.vocabulary import EDGE_IDS, SOURCE_KINDS, EdgeIds, SourceKind, choice
 
 if TYPE_CHECKING:
     from citydip.ingest.importing import ImportBatch, ImportSummary
@@ -38,7 +39,7 @@ def import_table(
     *,
     city: str | None = None,
     city_country: str | None = None,
-    source_kind: str = "official",
+    source_kind: SourceKind = "official",
     title: str | None = None,
     complete: bool = False,
     progress: bool = False,
@@ -46,6 +47,7 @@ def import_table(
     """A city's own table of ties (an international-affairs office's records)."""
     from citydip.ingest.table import table_batch
 
+    source_kind = choice(source_kind, SOURCE_KINDS, "source_kind")
     batch = table_batch(
         store, file, city, city_country, source_kind, title, complete, progress=progress
     )
@@ -57,14 +59,13 @@ def import_edges(
     file: Path,
     *,
     names: Path | None = None,
-    ids: str = "wikidata",
+    ids: EdgeIds = "wikidata",
     progress: bool = False,
 ) -> ImportSummary:
     """A two-column edge list of Wikidata QIDs, with an optional QID<TAB>label file."""
     from citydip.ingest.edges import edges_batch
 
-    if ids != "wikidata":
-        raise InvalidInput(f"{ids!r} is not supported (only 'wikidata')", field="ids")
+    choice(ids, EDGE_IDS, "ids")
     return _run(store, edges_batch(store, file, names, progress=progress))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.store.database import Store
+from citydip.vocabulary import SOURCE_KINDS, SourceKind, choice
 
 if TYPE_CHECKING:
     from citydip.analysis.memberships import OrganizationList
@@ -26,7 +27,7 @@ def import_memberships(
     url: str | None = None,
     publisher: str | None = None,
     date: str | None = None,
-    source_kind: str = "official",
+    source_kind: SourceKind = "official",
     new_organisations: bool = False,
     progress: bool = False,
 ) -> ImportSummary:
@@ -38,6 +39,7 @@ def import_memberships(
     from citydip.ingest.importing import run_import
     from citydip.ingest.memberships import ListSource, memberships_batch
 
+    source_kind = choice(source_kind, SOURCE_KINDS, "source_kind")
     source = ListSource(title, url, publisher, date, source_kind)
     batch = memberships_batch(store, file, source, new_organisations, progress)
     return run_import(store, batch)

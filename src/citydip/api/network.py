@@ -26,6 +26,7 @@ from citydip.api.records import (
     ExportResult,
     Homophily,
     HomophilyData,
+    Hub,
     NetworkOverview,
     NetworkStats,
     NetworkStatsData,
@@ -37,28 +38,51 @@ from citydip.api.records import (
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.derived import remember
+from citydip.vocabulary import (
+    CENTRALITIES,
+    EXPORT_FORMATS,
+    PLACE_LEVELS,
+    TIE_KINDS,
+    TIE_STATUSES,
+    Centrality,
+    ExportFormat,
+    PlaceLevel,
+    TieKind,
+    TieStatus,
+    choice,
+    choices,
+)
 
 if TYPE_CHECKING:
     from citydip.analysis.network.graph import GraphFilter, Network
 
 Progress = Callable[[str], None]
-EXPORT_FORMATS = ("graphml", "gexf", "geojson", "csv")
 
 
 def network_filter(
-    kinds: list[str] | None = None,
-    statuses: list[str] | None = None,
+    kinds: list[TieKind] | None = None,
+    statuses: list[TieStatus] | None = None,
     since: int | None = None,
     until: int | None = None,
-    levels: list[str] | None = None,
+    levels: list[PlaceLevel] | None = None,
     merge_districts: bool = False,
     sources: list[str] | None = None,
 ) -> GraphFilter:
     """The filter object every network call takes (empty lists mean no filter); ``sources``
-    keeps the ties that one of these sources states."""
+    keeps the ties that one of these sources states. A kind, status or level outside the
+    vocabulary is ``InvalidInput`` naming ``kind``, ``status`` or ``level``
+    (the flag and the query parameter)."""
     from citydip.analysis.network.graph import GraphFilter
 
-    return GraphFilter.of(kinds, statuses, since, until, levels, merge_districts, sources)
+    return GraphFilter.of(
+        choices(kinds, TIE_KINDS, "kind"),
+        choices(statuses, TIE_STATUSES, "status"),
+        since,
+        until,
+        choices(levels, PLACE_LEVELS, "level"),
+        merge_districts,
+        sources,
+    )
 
 
 def _key(name: str, filters: GraphFilter | None, *parts: object) -> str:
@@ -136,13 +160,14 @@ def network_city(
 def network_top(
     store: Store,
     *,
-    by: str = "degree",
+    by: Centrality = "degree",
     limit: int | None = 20,
     filters: GraphFilter | None = None,
     progress: Progress | None = None,
     exact: bool = False,
 ) -> TopPlaces:
     """The best-ranked places by one centrality (``limit`` None: every place)."""
+    by = choice(by, CENTRALITIES, "by")
     if limit is not None and not 1 <= limit <= 100_000:
         raise InvalidInput(f"{limit} is not between 1 and 100000", field="limit")
 
@@ -220,7 +245,7 @@ def network_countries(
 
 def network_export(
     store: Store,
-    fmt: str,
+    fmt: ExportFormat,
     out: Path | None,
     *,
     filters: GraphFilter | None = None,
@@ -240,8 +265,7 @@ def network_export(
     from citydip.analysis.network.graph import ego_network, igraph_errors
     from citydip.knowledge.lookup import find_city
 
-    if fmt not in EXPORT_FORMATS:
-        raise InvalidInput(f"{fmt!r} is not one of {', '.join(EXPORT_FORMATS)}", field="format")
+    fmt = choice(fmt, EXPORT_FORMATS, "format")
     if out is None and fmt == "csv":
         raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder")
     if city is None and depth != 1:
@@ -281,4 +305,5 @@ def network_overview(store: Store, filters: GraphFilter | None = None) -> Networ
     data = overview(store, filters)
     counts = {int(k): int(v) for k, v in data["degree_counts"].items()}
     lines = [TieLine(*line) for line in data["lines"]]
-    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines)
+    hubs = [Hub(*hub) for hub in data["hubs"]]
+    return NetworkOverview(data["places"], data["ties"], data["filters"], counts, lines, hubs)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
+from citydip.vocabulary import SUGGEST_KINDS, SuggestKind, choice
 
 if TYPE_CHECKING:
     from citydip.analysis.linkpred.evaluate import Evaluation
@@ -36,7 +37,7 @@ def recommend_partners(
     store: Store,
     name: str,
     *,
-    kind: str | None = None,
+    kind: SuggestKind | None = None,
     top: int = 10,
     within_country: bool | None = None,
     cousins: bool = False,
@@ -51,6 +52,8 @@ def recommend_partners(
     from citydip.errors import NotFound
     from citydip.knowledge.lookup import find_city
 
+    if kind is not None:
+        kind = choice(kind, SUGGEST_KINDS, "kind")
     city = find_city(store, name)
     prepared = _prepared(store)
     vertex = prepared.index.get(city.id)

@@ -11,9 +11,9 @@ from citydip.errors import DataError, InvalidInput
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
+    from citydip.gazetteer import Resolution
+    from citydip.gazetteer.status import GazetteerStatus
     from citydip.knowledge.audit import PlacesAudit
-    from citydip.knowledge.gazetteer import Resolution
-    from citydip.knowledge.gazetteer_status import GazetteerStatus
 
 OUT_COLUMNS = ("status", "geonames_id", "resolved_name", "country_code", "lat", "lon", "score")
 
@@ -22,7 +22,7 @@ def resolve_place(
     name: str, *, country: str | None = None, region: str | None = None
 ) -> Resolution:
     """Resolve a place name to a GeoNames place: resolved, ambiguous or unknown."""
-    from citydip.knowledge.gazetteer import resolve
+    from citydip.gazetteer import resolve
 
     return resolve(name, country=country, region=region)
 
@@ -98,7 +98,7 @@ def resolve_batch(path: Path, *, out: Path | None = None, progress: bool = False
     not the input, in a folder that exists (``OutputError``)."""
     from citydip.csvfile import csv_text
     from citydip.files import check_output
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.gazetteer import resolve_many
 
     if out is not None:
         check_output(out, (path,))
@@ -128,7 +128,7 @@ def resolve_batch(path: Path, *, out: Path | None = None, progress: bool = False
 
 def gazetteer_status() -> GazetteerStatus:
     """Which data the gazetteer uses: packaged sources, its index, any GeoNames download."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
+    from citydip.gazetteer.status import gazetteer_status as status
 
     return status()
 
@@ -141,8 +141,8 @@ def download_geonames(
 ) -> GazetteerStatus:
     """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
     countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""
-    from citydip.knowledge.gazetteer_status import gazetteer_status as status
-    from citydip.knowledge.geonames_download import download
+    from citydip.gazetteer.download import download
+    from citydip.gazetteer.status import gazetteer_status as status
 
     if all_countries and countries:
         raise InvalidInput("give country codes or all countries, not both", field="countries")

@@ -16,6 +16,7 @@ from citydip.api.records import (
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Entity
+from citydip.vocabulary import CITY_SORTS, CitySort, choice
 
 if TYPE_CHECKING:
     from citydip.analysis.briefing import Briefing
@@ -190,7 +191,7 @@ def search_cities(
     query: str | None = None,
     *,
     country: str | None = None,
-    sort: str = "ties",
+    sort: CitySort = "ties",
     limit: int | None = None,
     merge_districts: bool = False,
 ) -> CitySearch:
@@ -200,6 +201,7 @@ def search_cities(
     from citydip.analysis.directory import search_cities as search
     from citydip.analysis.listing import listed_cities
 
+    sort = choice(sort, CITY_SORTS, "sort")
     if query:  # any text: not worth keeping
         return search(store, query, country, sort, limit, merge_districts)
     return listed_cities(store, country, sort, limit, merge_districts)

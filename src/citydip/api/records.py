@@ -377,14 +377,31 @@ class TieLine:
 
 
 @dataclass(frozen=True)
+class Hub:
+    """A place with coordinates and its number of partners, for a map of places."""
+
+    id: str
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    partners: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class NetworkOverview:
-    """The whole network at a glance: its size, degree distribution and every mapped tie."""
+    """The whole network at a glance: its size, degree distribution, the best-tied mapped
+    places (most partners first) and every mapped tie (counted in its JSON, not listed)."""
 
     places: int
     ties: int
     filters: str
     degree_counts: dict[int, int]
     lines: list[TieLine]
+    hubs: list[Hub] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -393,6 +410,7 @@ class NetworkOverview:
             "filters": self.filters,
             "degree_counts": {str(k): v for k, v in sorted(self.degree_counts.items())},
             "mapped_ties": len(self.lines),
+            "hubs": [h.to_dict() for h in self.hubs],
         }
 
 

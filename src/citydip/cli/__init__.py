@@ -56,6 +56,7 @@ FLAGS = {
     "source_url": "--url",
     "source_date": "--date",
     "min_members": "--min-members",
+    "min_severity": "--min-severity",
     "organizations": "--org",
     "holdout": "--holdout",
     "seed": "--seed",

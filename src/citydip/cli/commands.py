@@ -11,6 +11,7 @@ from typing import Any
 from citydip.cli.options import EXACT, FILTERS, HEAVY, MERGE, QUIET, Command, Option, format_option
 from citydip.cli.render import render
 from citydip.cli.session import ORG_LIMIT, every, open_chosen_store, spinner
+from citydip.vocabulary import CENTRALITIES, CITY_SORTS
 
 
 def _city(args: list[str], o: dict[str, Any]) -> None:
@@ -179,7 +180,7 @@ COMMANDS = (
                 ("--sort",),
                 "choice",
                 "ties",
-                ("ties", "name"),
+                CITY_SORTS,
                 help="ties (most first) or name.",
             ),
             Option(
@@ -301,13 +302,7 @@ COMMANDS = (
         0,
         0,
         (
-            Option(
-                "by",
-                ("--by",),
-                "text",
-                "degree",
-                help="degree, betweenness, eigenvector, pagerank, coreness.",
-            ),
+            Option("by", ("--by",), "choice", "degree", CENTRALITIES, help="The centrality."),
             Option(
                 "limit",
                 ("--limit", "-n"),

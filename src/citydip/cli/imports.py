@@ -13,6 +13,7 @@ import typer
 from citydip.cli.app import Format, app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
+from citydip.vocabulary import EdgeIds, SourceKind
 
 import_app = typer.Typer(
     help="Import records: Wikidata, QID edge lists, pairs CSV, a city's own table, memberships.",
@@ -48,7 +49,7 @@ def import_table(
     file: Path = typer.Argument(..., help="CSV or JSON Lines: partner, country, kind, start..."),
     city: str | None = typer.Option(None, "--city", help="The city whose table this is."),
     city_country: str | None = typer.Option(None, "--city-country", help="Its country."),
-    source_kind: str = typer.Option("official", "--source-kind", help="official, news..."),
+    source_kind: SourceKind = typer.Option("official", "--source-kind", help="Kind of source."),
     title: str | None = typer.Option(None, "--title", help="Title of the source."),
     complete: bool = typer.Option(
         False, "--complete", help="The table is the city's complete official list."
@@ -82,7 +83,7 @@ def import_memberships(
     url: str | None = typer.Option(None, "--url", help="Where the list is published."),
     publisher: str | None = typer.Option(None, "--publisher", help="Who publishes it."),
     date: str | None = typer.Option(None, "--date", help="As listed on (YYYY-MM-DD)."),
-    source_kind: str = typer.Option("official", "--source-kind", help="official, news..."),
+    source_kind: SourceKind = typer.Option("official", "--source-kind", help="Kind of source."),
     new_organisations: bool = typer.Option(
         False, "--new-organisations", help="Create organisations the store does not know."
     ),
@@ -110,7 +111,7 @@ def import_memberships(
 @import_app.command("edges")
 def import_edges(
     file: Path = typer.Argument(..., help="Two QIDs a line: a lists b (wdt:P190)."),
-    ids: str = typer.Option("wikidata", "--ids", help="What the ids are: wikidata."),
+    ids: EdgeIds = typer.Option("wikidata", "--ids", help="What the ids are."),
     names: Path | None = typer.Option(None, "--names", help="QID<TAB>label file."),
     fmt: Format = FORMAT,
     quiet: bool = QUIET,

@@ -19,6 +19,7 @@ from citydip.cli.app import Format, add_command, app, open_chosen_store, typer_o
 from citydip.cli.examples import examples
 from citydip.cli.options import FILTERS
 from citydip.cli.render import render
+from citydip.vocabulary import ExportFormat
 
 network_app = typer.Typer(
     help="Network analytics of the twinning graph: statistics, cities, communities, exports.",
@@ -143,17 +144,10 @@ def countries(
     render("network countries", fmt.value, result)
 
 
-class ExportFormat(StrEnum):
-    graphml = "graphml"
-    gexf = "gexf"
-    geojson = "geojson"
-    csv = "csv"
-
-
 @network_app.command("export", epilog=examples("network export"))
 @network_filters
 def export(
-    fmt: ExportFormat = typer.Argument(..., help="graphml, gexf, geojson or csv."),
+    fmt: ExportFormat = typer.Argument(..., help="The file format."),
     out: str = typer.Argument(..., help="Output file (a folder for csv); - for stdout."),
     with_communities: bool = typer.Option(
         False, "--communities", help="Add each node's Leiden community."
@@ -170,7 +164,7 @@ def export(
     with open_chosen_store() as store:
         result = network_export(
             store,
-            fmt.value,
+            fmt,
             None if out == "-" else Path(out),
             filters=filters,
             with_communities=with_communities,

@@ -10,6 +10,7 @@ import typer
 from citydip.cli.app import app, open_chosen_store, spinner
 from citydip.cli.examples import examples
 from citydip.cli.render import render
+from citydip.vocabulary import SuggestKind
 
 
 class StyleFormat(StrEnum):
@@ -23,12 +24,6 @@ class PartnerFormat(StrEnum):
     json = "json"
     csv = "csv"
     md = "md"
-
-
-class Kind(StrEnum):
-    sister = "sister"
-    friendship = "friendship"
-    partner = "partner"
 
 
 @app.command(epilog=examples("typology"))
@@ -50,7 +45,7 @@ def typology(
 @app.command(epilog=examples("recommend"))
 def recommend(
     name: str = typer.Argument(..., help="City name or id, or 'evaluate' to measure the model."),
-    kind: Kind | None = typer.Option(None, "--kind", help="The kind of tie sought."),
+    kind: SuggestKind | None = typer.Option(None, "--kind", help="The kind of tie sought."),
     top: int = typer.Option(10, "--top", "-n", help="How many places."),
     within: bool | None = typer.Option(
         None, "--within-country/--abroad", help="Only places in its country, or only abroad."
@@ -87,7 +82,7 @@ def recommend(
         found = recommend_partners(
             store,
             name,
-            kind=kind.value if kind else None,
+            kind=kind,
             top=top,
             within_country=within,
             cousins=cousins,

@@ -11,6 +11,7 @@ import typer
 from citydip.cli.app import Format, app, open_chosen_store
 from citydip.cli.examples import examples
 from citydip.cli.render import render
+from citydip.vocabulary import ReviewDecision
 
 review_app = typer.Typer(
     help="Review extracted claims: list, accept or reject (only accepted claims are shown).",
@@ -94,7 +95,7 @@ def review_list(
     render("review list", fmt.value, claims)
 
 
-def _review(state: str, ids: list[int] | None, source: str | None, every: bool) -> None:
+def _review(state: ReviewDecision, ids: list[int] | None, source: str | None, every: bool) -> None:
     from citydip.api import review
 
     with open_chosen_store() as store:

@@ -12,9 +12,9 @@ from typing import Any
 
 from citydip import vocabulary as vocab
 from citydip.errors import DataError
+from citydip.gazetteer import geonames
 from citydip.ingest.curated_files import curated_dir, curated_files
 from citydip.ingest.yamlfile import LINE, load_yaml
-from citydip.knowledge import geonames
 from citydip.store.database import Store
 from citydip.store.models import (
     CLAIM_STATEMENT_FIELDS,

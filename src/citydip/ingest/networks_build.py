@@ -179,8 +179,8 @@ class _Builder:
     ) -> tuple[dict[str, Any] | None, Any]:
         """A GeoNames city (or, with ``units``, an admin unit GeoNames holds) for a name;
         None when unresolved, something else, or too far from ``near``."""
-        from citydip.knowledge.gazetteer import resolve
-        from citydip.knowledge.gazetteer_match import distance_km
+        from citydip.gazetteer import resolve
+        from citydip.gazetteer.match import distance_km
 
         result = resolve(name, country or None, region or None, near)
         place = result.place
@@ -421,7 +421,7 @@ def _site_countries(path: Path) -> dict[str, str]:
 
 
 def _country(name: str) -> str | None:
-    from citydip.knowledge.gazetteer import country_code_of
+    from citydip.gazetteer import country_code_of
 
     return country_code_of(name) if name else None
 

@@ -219,12 +219,12 @@ def country_code(country: str) -> str | None:
     """The ISO 3166 alpha-2 code of a country as written (name, alias or code), if known."""
     if not country.strip():
         return None
-    from citydip.knowledge.gazetteer import country_code_of
+    from citydip.gazetteer import country_code_of
 
     return country_code_of(country)
 
 
 def distance(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from citydip.knowledge.gazetteer_match import distance_km
+    from citydip.gazetteer.match import distance_km
 
     return distance_km(a, b)

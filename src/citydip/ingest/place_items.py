@@ -125,7 +125,7 @@ class ItemRules:
         """A point far from the place the gazetteer chose does not override the gazetteer
         when the name, in its country, resolves to that same place without the point: the
         point came from a web geocoder, and is then not believed (docs/identity.md)."""
-        from citydip.knowledge.gazetteer import resolve_many
+        from citydip.gazetteer import resolve_many
 
         far = []
         for (query, result), row in zip(results.items(), rows, strict=True):
@@ -291,7 +291,7 @@ class ItemRules:
         state (Q175) beside São Paulo (Q174), the Brussels-Capital Region (Q9005, labelled
         "Brüssel" like Q239). The unit's name must be the label, or, when both items carry
         one label, the city's name (with a unit word: "Brussels Capital")."""
-        from citydip.knowledge.gazetteer import unit_named_after
+        from citydip.gazetteer import unit_named_after
 
         if not held or held == query.qid or not query.qid:
             return None  # a contested place nobody holds yet: no second item to tell apart
@@ -432,7 +432,7 @@ _KIND_WORDS = {
 
 def _bare(name: str) -> str:
     """A name transliterated and folded, without its kind words."""
-    from citydip.knowledge.gazetteer_index import name_keys
+    from citydip.gazetteer.index import name_keys
 
     keys = name_keys(name)
     words = (keys[-1] if keys else "").split()

@@ -103,7 +103,7 @@ class PlaceResolver(ItemRules):
         has ties with its neighbours in the store (from other sources): the tie evidence.
         ``aliases`` (QID → its other labels) tell two items of one label apart.
         """
-        from citydip.knowledge.gazetteer import resolve_many
+        from citydip.gazetteer import resolve_many
 
         distinct = list(dict.fromkeys(queries))
         self._neighbours = neighbours or {}
@@ -157,7 +157,7 @@ class PlaceResolver(ItemRules):
         if point is None or not query.country:
             return point
         if query not in self._trusted:
-            from citydip.knowledge.gazetteer_grid import plausible
+            from citydip.gazetteer.grid import plausible
 
             self._trusted[query] = plausible(*point, country_code(query.country))
         return point if self._trusted[query] else None

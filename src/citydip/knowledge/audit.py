@@ -100,8 +100,8 @@ class PlacesAudit:
 
 def audit_places(store: Store) -> PlacesAudit:
     """Every list of the audit over the whole store."""
-    from citydip.knowledge.gazetteer_grid import plausible
-    from citydip.knowledge.gazetteer_match import distance_km
+    from citydip.gazetteer.grid import plausible
+    from citydip.gazetteer.match import distance_km
 
     rows = store.conn.execute(
         "SELECT id, name, country, level, placement, lat, lon, parent FROM entities "

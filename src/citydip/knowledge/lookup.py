@@ -76,7 +76,7 @@ def _by_gazetteer(store: Store, name: str) -> Entity | None:
     """A place the store knows under another name: the gazetteer's alias index resolves the
     name (an exonym, a former name, another script: Kiev, Bombay, 大阪) to a GeoNames place
     that a store entity holds."""
-    from citydip.knowledge.gazetteer import resolve
+    from citydip.gazetteer import resolve
 
     try:
         result = resolve(name)

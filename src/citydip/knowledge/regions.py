@@ -35,7 +35,7 @@ def regions_of(store: Store, geonames_ids: Iterable[int]) -> dict[int, str | Non
 def store_regions(store: Store) -> dict[str, str | None]:
     """GeoNames id -> region of every place of the store that is a GeoNames city (admin
     units are left to the gazetteer index)."""
-    from citydip.knowledge.geonames import city
+    from citydip.gazetteer.geonames import city
 
     rows = store.conn.execute(
         "SELECT DISTINCT geonames_id FROM entities WHERE type = 'place' "
@@ -52,10 +52,10 @@ def store_regions(store: Store) -> dict[str, str | None]:
 def region_of(geonames_id: int) -> str | None:
     """The first-level region (state, province) of a GeoNames place, by name: "Missouri"
     for Springfield, Missouri; None when the index does not know it."""
-    from citydip.knowledge.gazetteer_index import index_path, open_index
+    from citydip.gazetteer.index import index_path, open_index
 
     if not index_path().exists():
-        from citydip.knowledge.geonames import search_city
+        from citydip.gazetteer.geonames import search_city
 
         record = search_city(geonames_id)
         if record is not None:  # what the index will hold for a city

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from citydip.errors import InvalidInput
+from citydip.vocabulary import SEVERITY_LEVELS, SeverityLevel
 
 # Kind → base severity (rule 1).
 KINDS: dict[str, int] = {
@@ -43,7 +44,7 @@ KINDS: dict[str, int] = {
 # Not conflicts: shown only when asked for by kind.
 NOTICE_KINDS: dict[str, int] = {"unconfirmed": 5, "unresolved": 3}
 ALL_KINDS: tuple[str, ...] = (*KINDS, *NOTICE_KINDS)
-LEVELS: tuple[tuple[str, int], ...] = (("high", 70), ("medium", 40), ("low", 1))
+LEVELS: tuple[tuple[SeverityLevel, int], ...] = (("high", 70), ("medium", 40), ("low", 1))
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -106,11 +107,12 @@ def parse_min_severity(text: str | int | None) -> int:
         try:
             value = int(key)
         except ValueError:
+            levels = ", ".join(SEVERITY_LEVELS)
             raise InvalidInput(
-                f"minimum severity {text!r}: give a number 0-100 or high, medium, low"
+                f"minimum severity {text!r}: give a number 0-100 or {levels}", field="min_severity"
             ) from None
     if not 0 <= value <= 100:
-        raise InvalidInput(f"minimum severity {value}: give a number 0-100")
+        raise InvalidInput(f"minimum severity {value}: give a number 0-100", field="min_severity")
     return value
 
 
@@ -123,6 +125,6 @@ def check_kinds(kinds: Iterable[str] | None) -> frozenset[str] | None:
     unknown = sorted(chosen - set(ALL_KINDS))
     if unknown:
         raise InvalidInput(
-            f"conflict kind {unknown[0]!r} is unknown; kinds: {', '.join(ALL_KINDS)}"
+            f"conflict kind {unknown[0]!r} is unknown; kinds: {', '.join(ALL_KINDS)}", field="kind"
         )
     return chosen or None

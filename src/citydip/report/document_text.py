@@ -22,7 +22,7 @@ def import_text(summary: dict[str, Any]) -> str:
 
 
 def resolution_text(result: Any) -> str:
-    """A ``knowledge.gazetteer.Resolution`` in one line (and its candidates)."""
+    """A ``gazetteer.resolver.Resolution`` in one line (and its candidates)."""
     place = result.place
     if place is not None:
         region = f", {place.admin1}" if place.admin1 else ""
@@ -129,7 +129,7 @@ def update_text(summary: Any) -> str:
 
 
 def gazetteer_status_text(status: Any) -> str:
-    """A ``knowledge.gazetteer_status.GazetteerStatus``: the data the gazetteer uses."""
+    """A ``gazetteer.status.GazetteerStatus``: the data the gazetteer uses."""
     lines = ["The gazetteer uses:"]
     for source in status.sources:
         lines.append(f"  {source.name} {source.version}: {source.holds} ({source.licence})")

@@ -91,6 +91,15 @@ def _csl_json(result: Any) -> str:
     return json.dumps(to_csl_json([r.source for r in result]), ensure_ascii=False, indent=2) + "\n"
 
 
+def _graph(result: Any) -> str:
+    """An exported graph's file (``citydip.api.network_export`` with no output path)."""
+    if result.text is None:
+        raise ValueError("the export was written to files, not returned as text")
+    text = result.text
+    assert isinstance(text, str)
+    return text
+
+
 FORMATS: dict[str, dict[str, Render]] = {
     "Profile": {"csv": _of("city_files", "ties_csv"), "md": _of("city_files", "city_markdown")},
     "PlacesAudit": {"csv": _of("audit", "audit_csv")},
@@ -119,6 +128,7 @@ FORMATS: dict[str, dict[str, Render]] = {
     "SourceRecord": {"csv": _list_csv, "bibtex": _bibtex, "csl-json": _csl_json},
     "TopPlaces": {"csv": _list_csv},
     "ProposedClaim": {"csv": _list_csv},
+    "ExportResult": {"graphml": _graph, "gexf": _graph, "geojson": _graph},
 }
 
 

@@ -14,13 +14,13 @@ changes):
 - ``centralities:<filters>``, ``betweenness:<filters>`` (exact), ``betweenness~<k>:<filters>``
   (estimated from k sources): whole-graph centralities (analysis.network.city);
 - ``stats:v1:<how>:<filters>``: network statistics; ``homophily:v1``, ``communities:v1``,
-  ``countries:v1`` (api.network); ``overview:v1`` (analysis.network.overview);
+  ``countries:v1`` (api.network); ``overview:v2`` (analysis.network.overview);
 - ``conflicts:v2``: the conflicts of the whole store (knowledge.conflicts);
 - ``cities:v1:<country>:<sort>:<limit>:<merge>``: a listing of places without a search
   text (analysis.listing);
 - ``city:v2:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
   places (api.network);
-- ``figure:all-ties:v1``: the home page's map of every tie (web.routes_pages);
+- ``figure:all-ties:v1``: the map of every tie, /network/map (web.routes_pages);
 - ``regions:v1``: the region of every GeoNames city of a new default store, by GeoNames id
   (knowledge.regions);
 - ``scope:<number>``: what the review that made revision <number> changed (``record_scope``,

@@ -28,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from citydip.errors import CitydipError, InvalidInput, NotFound
 from citydip.store.database import Store, open_store
+from citydip.vocabulary import ReviewDecision
 from citydip.web.security import Guard
 
 HERE = Path(__file__).parent
@@ -116,7 +117,7 @@ class Stores:
         finally:
             store.close()
 
-    def review(self, state: str, claim_id: int) -> Any:
+    def review(self, state: ReviewDecision, claim_id: int) -> Any:
         """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
         while another is written wait for it, then are written together in one transaction
         (one commit on disk for all), not by polling SQLite's lock; the new revision is read
@@ -314,7 +315,7 @@ class Stores:
 class Decision:
     """A review decision waiting to be written, and, once written, what it did."""
 
-    state: str
+    state: ReviewDecision
     claim_id: int
     done: bool = False
     result: Any = None
@@ -491,7 +492,8 @@ def create_app(
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
-        loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
+        where = first.get("loc", ())  # a list's item: its parameter (kind, not kind.0)
+        loc = [str(p) for p in where if p not in ("query", "path", "body") and type(p) is not int]
         field = ".".join(loc) or None
         message = f"{field}: {first.get('msg', 'invalid')}" if field else "invalid request"
         body = {"error": {"type": "InvalidInput", "message": message, "field": field}}

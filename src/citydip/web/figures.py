@@ -1,5 +1,6 @@
 """The pages' figures as inline SVG: the report's renderers fed from API records, plus the
-two only the web shows (the map of every tie, the degree distribution).
+three only the web shows (the map of places, each a link to its page; the map of every tie;
+the degree distribution).
 
 One renderer, two faces: a city's map and timeline are ``citydip.report.figures``.
 """
@@ -10,7 +11,7 @@ import math
 from collections import Counter
 from typing import Any
 
-from citydip.api.records import NetworkOverview
+from citydip.api.records import Hub, NetworkOverview
 from citydip.report.figures import (
     KIND_COLOURS,
     MapPlace,
@@ -21,7 +22,11 @@ from citydip.report.figures import (
     world_map,
 )
 from citydip.report.figures.basemap import Projection, land_paths
-from citydip.report.figures.style import esc, figure_id, legend_row, num, svg_open
+from citydip.report.figures.style import FONT, esc, figure_id, legend_row, num, svg_open
+from citydip.report.figures.worldmap import Box, label_spot
+from citydip.report.templating import city_url
+
+LABELLED = 30  # the best-tied places named on the map of places; the rest have titles
 
 
 def _year(value: Any) -> int | None:
@@ -59,6 +64,62 @@ def city_timeline(profile: dict[str, Any]) -> str:
                 TimelineEntry(tie["partner"]["name"], tie["kind"], start, end, tie["status"])
             )
     return timeline(entries, title=f"Agreements of {profile['city']['name']} over time")
+
+
+def places_map(hubs: list[Hub], width: float = 960.0) -> str:
+    """The best-tied places as dots sized by their number of partners, each dot (and the
+    names of the first ``LABELLED``) a link to the place's page. Not an image: a group of
+    links, each dot's named by its ``<title>`` (a name's link repeats its dot's, so it is
+    left out of the tab order and the accessibility tree)."""
+    height = width * (84.0 + 60.0) / 360.0
+    proj = Projection(centre=0.0, width=width, height=height)
+    fid = figure_id("places", tuple((h.id, h.partners) for h in hubs), width)
+    top = max((h.partners for h in hubs), default=1)
+    desc = (
+        f"The {len(hubs):,} places with the most partners, from {hubs[0].name} "
+        f"({hubs[0].partners:,}) to {hubs[-1].name} ({hubs[-1].partners:,}); each links to "
+        "its page."
+        if hubs
+        else "No place with ties has coordinates."
+    )
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {num(width)} {num(height)}" '
+        f'width="{num(width)}" height="{num(height)}" role="group" '
+        f'aria-labelledby="{fid}-t" aria-describedby="{fid}-d" font-family="{esc(FONT)}">'
+        f'<title id="{fid}-t">Places with the most partners</title>'
+        f'<desc id="{fid}-d">{esc(desc)}</desc>',
+        f'<rect x="0" y="0" width="{num(width)}" height="{num(height)}" fill="#eef4f8"/>',
+        '<g class="land" fill="#d9d9d0" stroke="#ffffff" stroke-width="0.4" aria-hidden="true">',
+    ]
+    parts += [f'<path d="{path}"/>' for _, path in land_paths(proj) if path]
+    parts.append('</g><g class="places" fill="#0072B2" fill-opacity="0.75" stroke="#ffffff">')
+    spots: list[tuple[Hub, float, float]] = []
+    for hub in hubs:  # most partners first: the small dots are drawn over the large
+        x, y = proj.x(hub.lon), proj.y(hub.lat)
+        r = 1.5 + 6.5 * math.sqrt(hub.partners / top)
+        name = (
+            f"{hub.name} ({hub.country}): {hub.partners:,} partners"
+            if hub.country
+            else f"{hub.name}: {hub.partners:,} partners"
+        )
+        parts.append(
+            f'<a href="{esc(city_url(hub.id))}"><title>{esc(name)}</title>'
+            f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/></a>'
+        )
+        spots.append((hub, x, y))
+    parts.append('</g><g class="labels" font-size="9" fill="#222222">')
+    placed: list[Box] = []
+    for hub, x, y in spots[:LABELLED]:
+        spot = label_spot(x, y, hub.name, width, placed, size=9.0)
+        if spot is not None:
+            tx, anchor = spot
+            parts.append(
+                f'<a href="{esc(city_url(hub.id))}" tabindex="-1" aria-hidden="true">'
+                f'<text x="{num(tx)}" y="{num(y + 3)}" text-anchor="{anchor}">'
+                f"{esc(hub.name)}</text></a>"
+            )
+    parts.append("</g></svg>")
+    return "".join(parts)
 
 
 def all_ties_map(overview: NetworkOverview, width: float = 960.0) -> str:

@@ -13,9 +13,16 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
 from citydip import api
-from citydip.analysis.network.city import CENTRALITIES
 from citydip.store.database import Store
-from citydip.vocabulary import PLACE_LEVELS, TIE_KINDS, TIE_STATUSES
+from citydip.vocabulary import (
+    Centrality,
+    CitySort,
+    PlaceLevel,
+    ReviewDecision,
+    SuggestKind,
+    TieKind,
+    TieStatus,
+)
 from citydip.web import schemas as sc
 from citydip.web.app import PLACES, About, Body, Reads, Stores, cached_body
 from citydip.web.schemas import ok
@@ -55,6 +62,16 @@ class ListFormat(StrEnum):
     bibtex = "bibtex"
     csl_json = "csl-json"
     geojson = "geojson"
+    graphml = "graphml"
+    gexf = "gexf"
+
+
+class ExportFormat(StrEnum):
+    """The graph formats ``/api/network/export`` writes (as ``citydip network export``)."""
+
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
 
 
 MEDIA_TYPES = {
@@ -64,12 +81,9 @@ MEDIA_TYPES = {
     "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
     "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
     "geojson": ("application/geo+json", "geojson"),
+    "graphml": ("application/graphml+xml; charset=utf-8", "graphml"),
+    "gexf": ("application/gexf+xml; charset=utf-8", "gexf"),
 }
-
-
-class CitySort(StrEnum):
-    ties = "ties"
-    name = "name"
 
 
 class ReviewState(StrEnum):
@@ -95,7 +109,7 @@ def cached(request: Request, key: tuple[Any, ...], compute: Any, scope: Reads = 
 FORMAT = Query(
     ListFormat.json,
     description="json, or another format the result offers (as the CLI's --format): csv, "
-    "md, html, bibtex, csl-json, geojson",
+    "md, html, bibtex, csl-json, geojson, graphml, gexf",
 )
 NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
@@ -169,17 +183,17 @@ async def search(
         None, description="Part of a name, any script or accent", max_length=200, pattern=r"\S"
     ),
     country: str | None = Query(None, description="ISO code (JP) or name", max_length=100),
-    sort: CitySort = Query(CitySort.ties, description="ties (most first) or name"),
+    sort: CitySort = Query("ties", description="ties (most first) or name"),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
 ) -> Response:
     """``X-Total-Count`` says how many places matched before the limit."""
 
     def make(s: Store) -> Body:
-        found = api.search_cities(s, q, country=country, sort=sort.value, limit=limit)
+        found = api.search_cities(s, q, country=country, sort=sort, limit=limit)
         return body(found, format, "cities", {"X-Total-Count": str(found.total)})
 
-    key = ("search", q, country, sort.value, limit, format.value)
+    key = ("search", q, country, sort, limit, format.value)
     return await cached_body(request, key, make, PLACES)
 
 
@@ -313,23 +327,12 @@ def org(
         return reply(api.organization_members(s, name, limit=limit), format, "org")
 
 
-def one_of(values: tuple[str, ...]) -> dict[str, Any]:
-    """A repeatable query parameter's allowed values, for the schema."""
-    return {"json_schema_extra": {"items": {"type": "string", "enum": list(values)}}}
-
-
 def network_filter(
-    kind: list[str] | None = Query(
-        None, description="Keep ties of these kinds", **one_of(TIE_KINDS)
-    ),
-    status: list[str] | None = Query(
-        None, description="Keep ties of these statuses", **one_of(TIE_STATUSES)
-    ),
+    kind: list[TieKind] | None = Query(None, description="Keep ties of these kinds"),
+    status: list[TieStatus] | None = Query(None, description="Keep ties of these statuses"),
     since: int | None = Query(None, description="Ties that started in or after this year"),
     until: int | None = Query(None, description="Ties that started in or before this year"),
-    level: list[str] | None = Query(
-        None, description="Keep places of these levels", **one_of(PLACE_LEVELS)
-    ),
+    level: list[PlaceLevel] | None = Query(None, description="Keep places of these levels"),
     merge_districts: bool = Query(False, description="Count districts as their city"),
     source: list[str] | None = Query(
         None, description="Keep ties stated by these source ids, e.g. wikidata-p190-2016"
@@ -349,6 +352,114 @@ async def network_stats(
         return body(api.network_stats(s, filters, heavy=heavy))
 
     return await cached_body(request, ("stats", filters, heavy), make, PLACES)
+
+
+@router.get(
+    "/network/overview",
+    summary="The network at a glance: size, degree distribution, the best-tied mapped places",
+    responses=ok(sc.Open),
+)
+async def network_overview(request: Request, filters: Any = Depends(network_filter)) -> Response:
+    """What the home page maps and the network page charts (their ``?format=json``)."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_overview(s, filters))
+
+    return await cached_body(request, ("overview json", filters), make, PLACES)
+
+
+@router.get(
+    "/network/homophily",
+    summary="Port–port and capital–capital mixing, population assortativity, tie distances",
+    responses=ok(sc.Open),
+)
+async def network_homophily(
+    request: Request, filters: Any = Depends(network_filter), format: ListFormat = FORMAT
+) -> Response:
+    """As ``citydip network homophily --format json``."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_homophily(s, filters), format, "homophily")
+
+    return await cached_body(request, ("homophily", filters, format.value), make, PLACES)
+
+
+@router.get(
+    "/network/communities",
+    summary="Leiden communities with their country make-up",
+    responses=ok(sc.Open),
+)
+async def network_communities(
+    request: Request,
+    top: int = Query(10, ge=1, le=1000, description="How many of the largest to describe"),
+    resolution: float = Query(1.0, gt=0, le=100, description="Modularity resolution"),
+    filters: Any = Depends(network_filter),
+    format: ListFormat = FORMAT,
+) -> Response:
+    """As ``citydip network communities --format json``."""
+
+    def make(s: Store) -> Body:
+        found = api.network_communities(s, filters, top=top, resolution=resolution)
+        return body(found, format, "communities")
+
+    key = ("communities", top, resolution, filters, format.value)
+    return await cached_body(request, key, make, PLACES)
+
+
+@router.get(
+    "/network/countries",
+    summary="The country-level network: countries as nodes, ties between them as weights",
+    responses=ok(sc.Open),
+)
+async def network_countries(
+    request: Request,
+    top: int = Query(15, ge=1, le=1000, description="How many pairs and countries to list"),
+    filters: Any = Depends(network_filter),
+    format: ListFormat = FORMAT,
+) -> Response:
+    """As ``citydip network countries --format json``."""
+
+    def make(s: Store) -> Body:
+        return body(api.network_countries(s, filters, top=top), format, "countries")
+
+    return await cached_body(request, ("countries", top, filters, format.value), make, PLACES)
+
+
+@router.get(
+    "/network/export",
+    summary="The graph as GraphML, GEXF or GeoJSON (as `citydip network export FORMAT -`)",
+    response_class=Response,
+    responses={200: {"description": "The graph file", "content": sc.GRAPH_FILES}},
+)
+async def network_export(
+    request: Request,
+    format: ExportFormat = Query(..., description="graphml, gexf or geojson"),
+    city: str | None = Query(
+        None,
+        description="Only this city's ego network (it, its partners, their ties)",
+        max_length=200,
+    ),
+    depth: int = Query(1, ge=1, le=2, description="With city: 1 = partners, 2 = theirs too"),
+    communities: bool = Query(False, description="Add each node's Leiden community"),
+    filters: Any = Depends(network_filter),
+) -> Response:
+    """A download (``Content-Disposition``), byte for byte the CLI's file."""
+    fmt = ListFormat(format.value)
+
+    def make(s: Store) -> Body:
+        graph = api.network_export(
+            s,
+            format.value,
+            None,
+            filters=filters,
+            with_communities=communities,
+            city=city,
+            depth=depth,
+        )
+        return body(graph, fmt, "network")
+
+    key = ("export", format.value, city, depth, communities, filters)
+    return await cached_body(request, key, make, PLACES)
 
 
 @router.get(
@@ -382,9 +493,7 @@ def network_orgs(
 )
 async def network_top(
     request: Request,
-    by: str = Query(
-        "degree", description="The centrality", json_schema_extra={"enum": list(CENTRALITIES)}
-    ),
+    by: Centrality = Query("degree", description="The centrality"),
     limit: int = Query(20, ge=1, le=1000),
     format: ListFormat = FORMAT,
     filters: Any = Depends(network_filter),
@@ -408,12 +517,6 @@ async def network_city(
         return body(api.network_city(s, name, filters=filters, heavy=heavy))
 
     return await cached_body(request, ("network city", name, heavy, filters), make, PLACES)
-
-
-class SuggestKind(StrEnum):
-    sister = "sister"
-    friendship = "friendship"
-    partner = "partner"
 
 
 class Scope(StrEnum):
@@ -456,7 +559,7 @@ def recommendations(
             lambda: api.recommend_partners(
                 s,
                 name,
-                kind=kind.value if kind else None,
+                kind=kind,
                 top=top,
                 within_country=within,
                 cousins=cousins,
@@ -499,5 +602,5 @@ def decide(
     decision: Decision = Path(...),
 ) -> Response:
     request.app.state.guard.check_bearer(request)
-    state = "accepted" if decision is Decision.accept else "rejected"
+    state: ReviewDecision = "accepted" if decision is Decision.accept else "rejected"
     return reply(request.app.state.stores.review(state, claim_id))

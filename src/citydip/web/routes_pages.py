@@ -8,7 +8,7 @@ inline SVG from ``web.figures``. Pages are left out of the OpenAPI schema.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -17,16 +17,18 @@ from starlette.concurrency import run_in_threadpool
 from citydip import api
 from citydip.store.database import Store
 from citydip.store.derived import remember
+from citydip.vocabulary import ReviewDecision
 from citydip.web import figures
 from citydip.web.app import PLACES, About, Body, cached_body
 from citydip.web.pages import Citations, activity_groups, render
-from citydip.web.routes_api import cached, session
+from citydip.web.routes_api import ListFormat, body, cached, session
 from citydip.web.security import CSRF_COOKIE, SESSION_COOKIE, SESSION_SECONDS, new_csrf
 
 router = APIRouter(include_in_schema=False)
 PAGE = HTMLResponse
 HTML = "text/html; charset=utf-8"
 PER_PAGE = 100
+FORMAT = Query(None, description="json, or another format the page's result offers")
 FORM_FIELDS = 20
 
 
@@ -34,25 +36,50 @@ def _overview(request: Request, s: Store) -> Any:
     return cached(request, ("overview",), lambda: api.network_overview(s), PLACES)
 
 
+SEARCHED = 50  # a search on the home page lists this many places (as `citydip cities`)
+TOP_LISTED = 30  # the best-tied places the home page lists under its map
+
+
+def _places_map(request: Request, s: Store, overview: Any) -> str:
+    return str(cached(request, ("places map",), lambda: figures.places_map(overview.hubs), PLACES))
+
+
 @router.get("/", response_class=PAGE)
-async def home(request: Request, q: str = Query("", max_length=200)) -> Response:
+async def home(
+    request: Request, q: str = Query("", max_length=200), format: ListFormat | None = FORMAT
+) -> Response:
+    """Search, and the map of the best-tied places (each a link); ``?format=json`` gives
+    the overview (or, with ``q``, the places found: `citydip cities Q --format json`)."""
+    query = q.strip()
+
     def make(s: Store) -> Body:
+        if format is not None:
+            if query:
+                return body(api.search_cities(s, query, limit=SEARCHED), format, "cities")
+            return body(_overview(request, s), format, "overview")
         overview = _overview(request, s)
-        world = (  # a search answers its matches, not the 1 MB map again
-            None
-            if q.strip()
-            else cached(
-                request,
-                ("all-ties-map",),
-                lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
-                PLACES,
-            )
+        matches = api.search_cities(s, query, limit=SEARCHED).hits if query else []
+        world = None if query else _places_map(request, s, overview)
+        html = render(
+            request,
+            "home.html",
+            q=q,
+            matches=matches,
+            overview=overview,
+            world=world,
+            top=overview.hubs[:TOP_LISTED],
+            alternate=_alternate(request, q=query),
         )
-        matches = api.search_cities(s, q, limit=50).hits if q.strip() else []
-        html = render(request, "home.html", q=q, matches=matches, overview=overview, world=world)
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("home page", q), make, PLACES)
+    key = ("home page", q, format.value if format else None)
+    return await cached_body(request, key, make, PLACES)
+
+
+def _alternate(request: Request, **params: str) -> str:
+    """This page's URL with ``format=json`` (its JSON twin), the other parameters kept."""
+    kept = {k: v for k, v in params.items() if v}
+    return request.url.path + "?" + urlencode({**kept, "format": "json"})
 
 
 def _city_page(request: Request, s: Store, name: str) -> str:
@@ -73,6 +100,7 @@ def _city_page(request: Request, s: Store, name: str) -> str:
         groups=activity_groups(profile),
         conflicts=conflicts,
         cite=cite,
+        alternate="/api/cities/" + quote(profile["city"]["id"], safe=""),
     )
 
 
@@ -115,6 +143,7 @@ async def compare(request: Request, cities: str = Query("", max_length=400)) -> 
             table=table,
             maps=maps,
             cite=Citations(),
+            alternate="/api/compare?" + urlencode({"cities": ",".join(names)}),
         )
         return Body.of(html, HTML)
 
@@ -146,6 +175,7 @@ async def conflicts(
             pages=pages,
             city=city,
             cite=Citations(),
+            alternate="/api/conflicts" + ("?" + urlencode({"city": city}) if city else ""),
         )
         return Body.of(html, HTML)
 
@@ -153,9 +183,14 @@ async def conflicts(
 
 
 @router.get("/network", response_class=PAGE)
-async def network(request: Request) -> Response:
+async def network(request: Request, format: ListFormat | None = FORMAT) -> Response:
+    """Top places and the degree distribution; ``?format=json`` gives the overview (as
+    ``/api/network/overview``)."""
+
     def make(s: Store) -> Body:
         overview = _overview(request, s)
+        if format is not None:
+            return body(overview, format, "overview")
         top = cached(
             request,
             ("top", "degree", 25, None),
@@ -163,10 +198,66 @@ async def network(request: Request) -> Response:
             PLACES,
         )
         chart = figures.degree_chart(overview.degree_counts)
-        html = render(request, "network.html", overview=overview, top=top, chart=chart)
+        html = render(
+            request,
+            "network.html",
+            overview=overview,
+            top=top,
+            chart=chart,
+            alternate=_alternate(request),
+        )
         return Body.of(html, HTML)
 
-    return await cached_body(request, ("network page",), make, PLACES)
+    key = ("network page", format.value if format else None)
+    return await cached_body(request, key, make, PLACES)
+
+
+@router.get("/network/map", response_class=PAGE)
+async def network_map(request: Request) -> Response:
+    """Every mapped tie on one map (about 1 MB on the world store: behind a link)."""
+
+    def make(s: Store) -> Body:
+        overview = _overview(request, s)
+        world = cached(
+            request,
+            ("all-ties-map",),
+            lambda: remember(s, "figure:all-ties:v1", lambda: figures.all_ties_map(overview)),
+            PLACES,
+        )
+        html = render(request, "network_map.html", overview=overview, world=world)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("network map page",), make, PLACES)
+
+
+@router.get("/network/structure", response_class=PAGE)
+async def network_structure(request: Request) -> Response:
+    """Homophily, communities and ties by country, as ``citydip network homophily``,
+    ``communities`` and ``countries`` print them (``report/network_text.py``)."""
+    from citydip.report import network_text
+
+    def make(s: Store) -> Body:
+        sections = [
+            (
+                "homophily",
+                "Homophily",
+                network_text.homophily_text(api.network_homophily(s).to_dict()),
+            ),
+            (
+                "communities",
+                "Communities",
+                network_text.communities_text(api.network_communities(s).to_dict()),
+            ),
+            (
+                "countries",
+                "Ties by country",
+                network_text.countries_text(api.network_countries(s).to_dict()),
+            ),
+        ]
+        html = render(request, "network_structure.html", sections=sections)
+        return Body.of(html, HTML)
+
+    return await cached_body(request, ("network structure page",), make, PLACES)
 
 
 @router.get("/orgs", response_class=PAGE)
@@ -174,7 +265,7 @@ def orgs(request: Request) -> Response:
     """Every organisation with its member counts, and the coverage line."""
     with session(request) as s:
         data = api.list_organizations(s).to_dict()
-    return PAGE(render(request, "orgs.html", data=data))
+    return PAGE(render(request, "orgs.html", data=data, alternate="/api/orgs"))
 
 
 @router.get("/orgs/{name}", response_class=PAGE)
@@ -194,6 +285,7 @@ def org(
         map=figures.members_map(data),
         unplaced=unplaced,
         cite=Citations(),
+        alternate="/api/orgs/" + quote(data["organization"]["id"], safe=""),
     )
     return PAGE(html)
 
@@ -211,6 +303,7 @@ def review_page(request: Request, done: str | None = Query(None, max_length=100)
         signed_in=guard.signed_in(request),
         csrf=csrf,
         message=done,
+        alternate="/api/claims",
     )
     response = PAGE(html)
     response.set_cookie(CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/review")
@@ -253,7 +346,7 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
     form = await _form(request)
     guard.check_form(request, form.get("csrf"))
     guard.check_session(request)
-    states = {"accept": "accepted", "reject": "rejected"}
+    states: dict[str, ReviewDecision] = {"accept": "accepted", "reject": "rejected"}
     if decision not in states:
         from citydip.errors import InvalidInput
 

@@ -94,6 +94,12 @@ RENDERED: dict[str, dict[str, Any]] = {  # media type → the schema of its body
     "application/x-bibtex": {"type": "string"},
     "application/vnd.citationstyles.csl+json": {"type": "array", "items": {"type": "object"}},
     "application/geo+json": {"type": "object"},
+    "application/graphml+xml": {"type": "string"},
+    "application/gexf+xml": {"type": "string"},
+}
+GRAPH_FILES = {  # what /api/network/export answers
+    media: {"schema": RENDERED[media]}
+    for media in ("application/graphml+xml", "application/gexf+xml", "application/geo+json")
 }
 
 

@@ -21,11 +21,11 @@ from citydip.analysis.linkpred.arrays import GraphArrays, arrays_from_graph
 from citydip.analysis.linkpred.features import FEATURES, Context, context, source_features
 from citydip.analysis.linkpred.model import MODEL_VERSION, Model, fit_model
 from citydip.errors import InvalidInput, NotFound
-from citydip.knowledge.geonames import country_name
+from citydip.gazetteer.geonames import country_name
 from citydip.store.database import Store
 from citydip.store.models import Entity, EntitySummary
+from citydip.vocabulary import SUGGEST_KINDS
 
-SUGGEST_KINDS = ("sister", "friendship", "partner")
 COUSIN_MIN_SHARED = 2
 MIN_KIND_TIES = 3  # ties of the asked kind before they alone describe the city's choices
 SIMILAR_POPULATION = 0.5  # log10: within a factor of about three

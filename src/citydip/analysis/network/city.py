@@ -30,6 +30,7 @@ from citydip.analysis.geography import great_circle_km, shannon_diversity
 from citydip.analysis.network.estimates import betweenness, betweenness_method, sample_size
 from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput
+from citydip.vocabulary import CENTRALITIES as CENTRALITIES
 
 WAVE_GAP = 5
 POPULATION_BANDS = (
@@ -39,7 +40,6 @@ POPULATION_BANDS = (
     ("1M–5M", 1_000_000, 5_000_000),
     ("5M and over", 5_000_000, None),
 )
-CENTRALITIES = ("degree", "betweenness", "eigenvector", "pagerank", "coreness")
 WHOLE = ("degree", "coreness")  # counts, whole numbers
 
 

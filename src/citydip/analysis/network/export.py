@@ -25,8 +25,8 @@ from citydip.analysis.geography import great_circle_km, great_circle_path
 from citydip.analysis.network.graph import Network
 from citydip.csvfile import CsvWriter
 from citydip.errors import InvalidInput
+from citydip.vocabulary import EXPORT_FORMATS
 
-FORMATS = ("graphml", "gexf", "geojson", "csv")
 NODE_FIELDS: tuple[str, ...] = ("id", "label", "country", "continent", "lat", "lon")
 NODE_FIELDS += ("population", "port", "capital", "level")
 EDGE_FIELDS = ("kind", "status", "start", "sources", "ties")
@@ -40,7 +40,7 @@ def export(network: Network, fmt: str, path: Path) -> list[Path]:
     if fmt == "csv":
         return write_csv(network, path)
     if fmt not in writers:
-        raise InvalidInput(f"export format {fmt!r} is not one of {', '.join(FORMATS)}")
+        raise InvalidInput(f"export format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
     writers[fmt](network, path)
     return [path]
 

@@ -304,7 +304,7 @@ def _roots(places: dict[str, Entity]) -> dict[str, str]:
 
 def _vertex_attributes(entities: list[Entity]) -> dict[str, list[Any]]:
     from citydip.analysis.network.ports import is_port
-    from citydip.knowledge.geonames import continent_of, is_capital
+    from citydip.gazetteer.geonames import continent_of, is_capital
 
     return {
         "id": [e.id for e in entities],

@@ -187,7 +187,7 @@ class Registry:
             self.acronyms.add(surface)
 
     def _add_countries(self) -> None:
-        from citydip.knowledge.countries import country_aliases
+        from citydip.gazetteer.countries import country_aliases
 
         for key, options in country_aliases().items():
             if len(key) > 3 and options and key not in self.by_key:
@@ -332,7 +332,7 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str]
     alternate name ("Illinois" for some town) does not. Among several such places one that
     is far larger than the next (five times) is taken ("Porto", not the small Portos).
     """
-    from citydip.knowledge.gazetteer import resolve
+    from citydip.gazetteer import resolve
 
     result = resolve(text, country=country)
     if result.status == "resolved" and result.place is not None:

@@ -44,19 +44,20 @@ def _line_path(points: list[tuple[float, float]], proj: Projection) -> str:
 Box = tuple[float, float, float, float]
 
 
-def _text_width(text: str, size: float) -> float:
+def text_width(text: str, size: float) -> float:
     """An estimate of a label's width: CJK characters are about square, Latin narrower."""
     return sum(size if ord(ch) >= 0x2E80 else 0.56 * size for ch in text)
 
 
-def _label_spot(
-    x: float, y: float, name: str, width: float, placed: list[Box]
+def label_spot(
+    x: float, y: float, name: str, width: float, placed: list[Box], size: float = 7.0
 ) -> tuple[float, str] | None:
-    """Where a partner's label goes (right of its dot, else left) without overlapping the
-    labels already placed; None when neither side is free (its dot keeps its title)."""
-    w = _text_width(name, 7.0)
+    """Where a dot's label of font ``size`` goes (right of its dot, else left) without
+    overlapping the labels already placed; None when neither side is free (its dot keeps
+    its title)."""
+    w = text_width(name, size)
     for anchor, x0 in (("start", x + 4), ("end", x - 4 - w)):
-        box = (x0, y - 4.5, x0 + w, y + 4.0)
+        box = (x0, y - 4.5 * size / 7, x0 + w, y + 4.0 * size / 7)
         if box[0] < 0 or box[2] > width:
             continue
         if all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3] for b in placed):
@@ -121,14 +122,14 @@ def world_map(
     parts.append('</g><g class="partners">')
     labelled = len(ties) <= label_limit
     cx, cy = proj.x(0.0), proj.y(city.lat)
-    placed = [(cx + 6, cy - 15, cx + 6 + _text_width(city.name, 10), cy - 4)]
+    placed = [(cx + 6, cy - 15, cx + 6 + text_width(city.name, 10), cy - 4)]
     for tie in ties:
         x, y = proj.x(proj.relative(tie.partner.lon)), proj.y(tie.partner.lat)
         parts.append(
             f'<circle cx="{num(x)}" cy="{num(y)}" r="2.6" fill="{kind_colour(tie.kind)}" '
             f'stroke="#ffffff" stroke-width="0.6"><title>{esc(tie.partner.name)}</title></circle>'
         )
-        spot = _label_spot(x, y, tie.partner.name, width, placed) if labelled else None
+        spot = label_spot(x, y, tie.partner.name, width, placed) if labelled else None
         if spot is not None:
             tx, anchor = spot
             parts.append(

@@ -43,8 +43,8 @@ def gazetteer_status() -> GazetteerStatus:
     """What the gazetteer resolves with now (reads metadata only; builds nothing)."""
     from importlib.metadata import version
 
-    from citydip.knowledge.gazetteer_index import index_path
-    from citydip.knowledge.geonames_dump import dump_index_path, read_manifest
+    from citydip.gazetteer.dump import dump_index_path, read_manifest
+    from citydip.gazetteer.index import index_path
 
     sources = [
         DataSource(

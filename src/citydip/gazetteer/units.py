@@ -1,6 +1,6 @@
 """Admin units or places: which a name means, and city districts.
 
-A step of :func:`citydip.knowledge.gazetteer_match.find_candidates`: a name with a unit
+A step of :func:`citydip.gazetteer.match.find_candidates`: a name with a unit
 word names the unit, a bare name the town (unless only a unit bears it), a unit around a
 town of its name is that town, and a city district ("Budapest XIII", "Berlin – Pankow")
 resolves to its city with ``unit="parent"``.
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from citydip.knowledge.gazetteer_index import fold
-from citydip.knowledge.gazetteer_match import (
+from citydip.gazetteer.index import fold
+from citydip.gazetteer.match import (
     Found,
     Place,
     Query,
@@ -22,7 +22,7 @@ from citydip.knowledge.gazetteer_match import (
     lookup,
     weigh,
 )
-from citydip.knowledge.gazetteer_words import _KIND_WORDS, _QUALIFIER
+from citydip.gazetteer.words import _KIND_WORDS, _QUALIFIER
 
 _DISTRICT_NUMBER = re.compile(r"^(.*?)\s+(?:[ivxlc]+|\d+)(?:\s.*)?$")
 
@@ -38,7 +38,7 @@ def units_or_places(
     units = [r for r in rows if r[0].kind == "admin"]
     places = [r for r in rows if r[0].kind != "admin"]
     if kind and len(units) > 1:  # "Kreis Kassel": the county, not the Regierungsbezirk
-        from citydip.knowledge.gazetteer_wider import level_of
+        from citydip.gazetteer.wider import level_of
 
         level = level_of(kind)
         units = [r for r in units if r[0].level == level] or units

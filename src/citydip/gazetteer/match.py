@@ -1,6 +1,6 @@
 """Parsing a place query and finding weighted candidates in the gazetteer index.
 
-See :mod:`citydip.knowledge.gazetteer` for the whole procedure; this module holds its
+See :mod:`citydip.gazetteer.resolver` for the whole procedure; this module holds its
 steps: :func:`parse_query` (name, region and country out of the text) and
 :func:`find_candidates` (name variants -> index rows -> weighted candidates).
 """
@@ -12,11 +12,11 @@ import sqlite3
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from citydip.knowledge.countries import RELATED, Option
-from citydip.knowledge.gazetteer_index import fold, name_keys
-from citydip.knowledge.gazetteer_words import _KIND_WORDS, _QUALIFIER, _admin_word, _variants
-from citydip.knowledge.gazetteer_words import Unit as Unit
-from citydip.knowledge.gazetteer_words import strip_words as strip_words
+from citydip.gazetteer.countries import RELATED, Option
+from citydip.gazetteer.index import fold, name_keys
+from citydip.gazetteer.words import _KIND_WORDS, _QUALIFIER, _admin_word, _variants
+from citydip.gazetteer.words import Unit as Unit
+from citydip.gazetteer.words import strip_words as strip_words
 
 FUZZY_CUTOFF = 92.0
 # The weight of a place whose population is unknown: a village always below a cities500 town.
@@ -201,7 +201,7 @@ def _add_region(conn: sqlite3.Connection, query: Query, text: str) -> None:
 
 def find_candidates(conn: sqlite3.Connection, query: Query) -> Found:
     """Weighted candidates for the first name variant that matches anything."""
-    from citydip.knowledge.gazetteer_units import (
+    from citydip.gazetteer.units import (
         district_of_city,
         parent_city,
         town_of_unit,
@@ -285,7 +285,7 @@ def in_region(query: Query, place: Place) -> bool:
 
 def lookup(conn: sqlite3.Connection, key: str, scope: list[str] | None) -> list[tuple[Place, bool]]:
     """Places holding the name key; a downloaded dump's row replaces the packaged one."""
-    from citydip.knowledge.gazetteer_index import has_dump
+    from citydip.gazetteer.index import has_dump
 
     found: dict[int, tuple[Place, bool]] = {}
     for schema in ("dump", "main") if has_dump(conn) else ("main",):

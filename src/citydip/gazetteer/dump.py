@@ -1,6 +1,6 @@
 """A downloaded GeoNames dump: where it lives, what it holds, and its rows for the index.
 
-``citydip data download geonames`` (:mod:`citydip.knowledge.geonames_download`) puts the
+``citydip data download geonames`` (:mod:`citydip.gazetteer.download`) puts the
 dump files under ``data_home()/geonames/`` with a ``manifest.json`` naming each verified
 file (size, SHA-256) and the countries covered. The gazetteer index is named by the
 manifest's digest, so a new download builds a new index and the old one stays usable
@@ -82,7 +82,7 @@ def read_manifest(folder: Path | None = None) -> Manifest | None:
 
 def dump_index_path() -> Path | None:
     """Where the index of the current download lives; None without a download."""
-    from citydip.knowledge.gazetteer_index import INDEX_VERSION
+    from citydip.gazetteer.index import INDEX_VERSION
 
     digest = dump_digest()
     return dump_dir() / f"index-v{INDEX_VERSION}-{digest}.sqlite" if digest else None
@@ -94,7 +94,7 @@ def build_dump_index(path: Path, progress: bool = False) -> Path:
     import os
 
     from citydip.errors import StoreError
-    from citydip.knowledge.gazetteer_index import INDEX_VERSION, SCHEMA, progress_bar
+    from citydip.gazetteer.index import INDEX_VERSION, SCHEMA, progress_bar
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
@@ -133,8 +133,8 @@ def write_dump(
 ) -> int:
     """Insert the downloaded dump's places and units into the index being built; their name
     keys go to ``names``. Returns the number of rows written (0 without a download)."""
-    from citydip.knowledge.gazetteer_index import name_keys
-    from citydip.knowledge.gazetteer_wider import stems
+    from citydip.gazetteer.index import name_keys
+    from citydip.gazetteer.wider import stems
 
     manifest = read_manifest()
     if manifest is None:

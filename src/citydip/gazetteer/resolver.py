@@ -17,7 +17,7 @@ How a name is resolved:
    is chosen only when it outweighs the next distinct one by a clear factor, otherwise
    the result is ``ambiguous`` with every candidate; no match is ``unknown`` with a reason.
 
-Admin units come from the wider data (:mod:`citydip.knowledge.gazetteer_wider`) or a
+Admin units come from the wider data (:mod:`citydip.gazetteer.wider`) or a
 GeoNames download; a unit missing there resolves to its seat (the namesake town), and
 ``unit`` says which.
 """
@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from citydip.knowledge.gazetteer_match import (
+from citydip.gazetteer.match import (
     Candidate,
     Place,
     Query,
@@ -98,7 +98,7 @@ def resolve(
     Never raises on odd input: an empty or unmatched name is ``unknown`` with a reason.
     The index is opened (and built, the first time) on the first call of the process.
     """
-    from citydip.knowledge.gazetteer_index import open_index
+    from citydip.gazetteer.index import open_index
     from citydip.text import MAX_NAME_LENGTH
 
     if len(name) > MAX_NAME_LENGTH:
@@ -119,8 +119,8 @@ def resolve(
 def country_code_of(text: str) -> str | None:
     """The ISO alpha-2 code of a country name, alias or code; None when it is no country
     or names several (a historic union: "Yugoslavia")."""
-    from citydip.knowledge.gazetteer_index import open_index
-    from citydip.knowledge.gazetteer_match import country_options
+    from citydip.gazetteer.index import open_index
+    from citydip.gazetteer.match import country_options
 
     codes = {code for code, _ in country_options(open_index(), text)}
     return codes.pop() if len(codes) == 1 else None
@@ -171,7 +171,7 @@ def _distinct(ranked: list[Candidate]) -> list[Candidate]:
 
 
 def _km(a: Place, b: Place) -> float:
-    from citydip.knowledge.gazetteer_match import distance_km
+    from citydip.gazetteer.match import distance_km
 
     return distance_km((a.lat, a.lon), (b.lat, b.lon))
 
@@ -251,8 +251,8 @@ def unit_named_after(city: Place, names: Iterable[str]) -> Place | None:
     country and first-level code that has no parent, holds more people than the city and
     is known by one of ``names`` (or one of them with a unit word); None when there is
     none, or more than one."""
-    from citydip.knowledge.gazetteer_index import name_keys, open_index
-    from citydip.knowledge.gazetteer_match import lookup
+    from citydip.gazetteer.index import name_keys, open_index
+    from citydip.gazetteer.match import lookup
 
     if not city.admin1:
         return None

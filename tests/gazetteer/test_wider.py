@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from citydip.knowledge.gazetteer import Resolution, resolve
-from citydip.knowledge.gazetteer_match import distance_km
+from citydip.gazetteer import Resolution, resolve
+from citydip.gazetteer.match import distance_km
 
 
 def unit(name: str, country: str) -> Resolution:

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citydip.knowledge import gazetteer_index
-from citydip.knowledge.gazetteer import STATUSES, Resolution, resolve, resolve_many
+from citydip.gazetteer import STATUSES, Resolution, resolve, resolve_many
+from citydip.gazetteer import index as gazetteer_index
 
 YOKOHAMA, ODESA, ODESSA_TX = 1848354, 698740, 5527554
 FRANKFURT_ODER, BIRMINGHAM_GB = 2925535, 2655603

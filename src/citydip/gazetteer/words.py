@@ -1,7 +1,7 @@
 """The words of place names: town words, admin-unit words, qualifiers, and the spellings
 of a name worth looking up (:func:`_variants`), each with the unit it implies.
 
-Part of :mod:`citydip.knowledge.gazetteer_match` (see :mod:`citydip.knowledge.gazetteer`).
+Part of :mod:`citydip.gazetteer.match` (see :mod:`citydip.gazetteer.resolver`).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from citydip.knowledge.gazetteer_index import fold, name_keys
+from citydip.gazetteer.index import fold, name_keys
 
 Unit = Literal["place", "seat", "parent", "admin"]
 

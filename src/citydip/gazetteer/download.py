@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from citydip.errors import ImportFailed, InvalidInput
-from citydip.knowledge.geonames_dump import (
+from citydip.gazetteer.dump import (
     MANIFEST,
     Manifest,
     build_dump_index,
@@ -170,7 +170,7 @@ def _install(
     failure put the old manifest back so that the old index stays the one in use."""
     import json
 
-    from citydip.knowledge import gazetteer_index
+    from citydip.gazetteer import index as gazetteer_index
 
     for name in manifest.files:
         source = partial / name

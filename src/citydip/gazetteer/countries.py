@@ -159,7 +159,7 @@ def country_aliases() -> dict[str, tuple[Option, ...]]:
 def _current_countries() -> Iterator[tuple[str, list[str]]]:
     import pycountry
 
-    from citydip.knowledge.geonames import countries
+    from citydip.gazetteer.geonames import countries
 
     geonames = countries()
     seen: set[str] = set()
