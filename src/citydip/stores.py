@@ -209,6 +209,13 @@ class StoreCheck:
     contents: tuple[object, ...] = ()  # what the store held when checked (revision, counts)
 
     @property
+    def dropped(self) -> str:
+        """What a rebuild drops: ``5 imported claims (source ids…)``."""
+        sources = ", ".join(self.imported_sources[:5])
+        claims = "imported claim" if self.imported_claims == 1 else "imported claims"
+        return f"{self.imported_claims:,} {claims} ({sources})"
+
+    @property
     def confirm(self) -> str | None:
         """Why replacing this file needs a confirmation (forcing), or None."""
         if self.kind == "foreign":
@@ -324,11 +331,11 @@ def rebuild(
     :func:`check_rebuild` the caller confirmed (what it saw is what may be replaced)."""
     check = checked or check_rebuild(explicit)
     if check.confirm and not force:
-        raise InvalidInput(f"{check.path}: {check.confirm}; confirm to replace it")
+        raise InvalidInput(f"{check.path} {check.confirm}: force to replace it", field="force")
     if check.imported_claims and not drop_imports:
         raise InvalidInput(
-            f"{check.path}: rebuilding drops {check.imported_claims:,} imported claims "
-            f"({', '.join(check.imported_sources[:5])}); confirm to drop them"
+            f"{check.path}: rebuilding drops {check.dropped}; confirm to drop them",
+            field="drop_imports",
         )
     build_store(check.path, empty=empty, world=world, warm=True, replacing=check).close()
     return check.path

@@ -109,3 +109,84 @@ def test_an_empty_name_is_a_usage_error(cli: Any) -> None:
 def test_an_unrelated_name_gets_no_suggestions(cli: Any) -> None:
     result = cli("city", "Zorblaxville")
     assert result.exit_code == 1 and "did you mean" not in result.stderr
+
+
+def test_argument_checks_moved_to_the_api_are_named_by_their_flags(
+    cli: Any, tmp_path: Path
+) -> None:
+    """One line naming the flag (FLAGS), exit 2, as every usage of the API's checks."""
+    lines = {
+        ("data", "download", "geonames"): "--country: give a country code (or several), "
+        "or all countries\n",
+        ("data", "download", "geonames", "--all", "--country", "UA"): "--country: give "
+        "country codes or all countries, not both\n",
+        ("resolve", "Odessa", "--batch", str(tmp_path / "x.csv")): "--batch: give a place "
+        "name or a file of names, not both\n",
+    }
+    for args, line in lines.items():
+        result = cli(*args)
+        assert (result.exit_code, result.stderr) == (2, line), args
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a store\n", encoding="utf-8")
+    refused = cli("--db", str(notes), "rebuild", "--empty")
+    assert refused.exit_code == 2 and refused.stderr.startswith("--force: ")
+    assert refused.stderr.count("\n") == 1 and notes.read_text(encoding="utf-8") == "not a store\n"
+
+
+def test_network_top_and_city_give_whole_degrees_in_json_and_csv(cli: Any) -> None:
+    as_json = cli("network", "top", "-n", "3", "--format", "json", "-q")
+    assert as_json.exit_code == 0, as_json.stderr
+    assert all(type(row["degree"]) is int for row in as_json.json())
+    as_csv = cli("network", "top", "-n", "3", "--by", "coreness", "--format", "csv", "-q")
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert rows and all(row["coreness"].isdigit() for row in rows), rows
+    city = cli("network", "city", "Yokohama", "--format", "json", "-q").json()["centrality"]
+    assert type(city["degree"]["value"]) is int and type(city["coreness"]["value"]) is int
+    assert type(city["pagerank"]["value"]) is float
+
+
+def test_counts_of_one_are_singular(cli: Any, tmp_path: Path) -> None:
+    """A city with one tie: '1 tie', '1 country', '1 continent' in the table, the
+    Markdown and the typology; the Markdown counts the ties a dataset lists, as the table."""
+    from citydip.report.network_text import communities_text
+
+    db, pairs = str(tmp_path / "one.db"), tmp_path / "one.csv"
+    pairs.write_text(
+        "city1,country1,city2,country2\nBeira,Mozambique,Quelimane,Mozambique\n", encoding="utf-8"
+    )
+    assert cli("--db", db, "rebuild", "--empty").exit_code == 0
+    assert cli("--db", db, "import", "pairs", str(pairs), "-q").exit_code == 0
+    texts = [cli("--db", db, *args).stdout for args in (["city", "Beira"], ["typology", "Beira"])]
+    markdown = cli("--db", db, "city", "Beira", "--format", "md").stdout
+    assert "1 tie (unspecified 1)" in markdown and "1 country on 1 continent (Africa)" in markdown
+    for text in [*texts, markdown]:
+        for wrong in ("1 ties", "1 countries", "1 continents", "0 countries"):
+            assert wrong not in text, (wrong, text)
+    one = {"community": 0, "size": 2, "countries": 1, "top_countries": {"JP": 2}}
+    text = communities_text(
+        {
+            "count": 1,
+            "modularity": 0.0,
+            "algorithm": "leiden",
+            "filters": "all ties",
+            "communities": [one | {"best_tied": ["Yokohama"]}],
+        }
+    )
+    assert "2 places, 1 country (" in text
+
+
+def test_a_place_without_geonames_or_population_prints_no_none(cli: Any, tmp_path: Path) -> None:
+    """An imported name the gazetteer could not place has no GeoNames id, coordinates or
+    population: the table, the place and the network say nothing of them, never 'None'."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "city1,country1,city2,country2\nYokohama,Japan,Xqzville,France\n", encoding="utf-8"
+    )
+    assert cli("import", "pairs", str(pairs), "-q").exit_code == 0
+    for args in (("city", "Xqzville"), ("place", "Xqzville"), ("network", "city", "Xqzville")):
+        result = cli(*args, "-q") if args[0] == "network" else cli(*args)
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "Xqzville" in result.stdout
+        assert "None" not in result.stdout, args
+        if args[0] != "network":  # (the network's "population" is its partners')
+            assert "population" not in result.stdout and "geonames None" not in result.stdout

@@ -35,6 +35,7 @@ SAME_ANSWER = [
     ("network", "city", "Yokohama", "--format", "json", "-q", "--wave-gap", "3"),
     ("network", "top", "--by", "pagerank", "-n", "3", "-q"),
     ("network", "stats", "--kind", "sister", "--skip-heavy", "-q"),
+    ("network", "top", "--format", "csv", "-n", "2", "-q", "--since", "1990"),
     ("city", "Atlantis"),  # an error: one line, the same exit code
     ("compare", "Yokohama"),
     ("--db", "{db}", "city", "Taipei", "-f", "json"),
@@ -97,8 +98,8 @@ def test_shell_completion_is_left_to_typer(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_quick_commands_have_the_options_of_their_typer_commands() -> None:
-    """A flag added to a command must be read here too (or the command line goes to Typer,
-    slower): the two lists of options stay the same."""
+    """A command is declared once, in quick.py; its Typer command is made from that
+    declaration: the same flags, defaults, choices, bounds and help, the same arguments."""
     import typer
 
     from citydip.cli import _register
@@ -110,17 +111,37 @@ def test_quick_commands_have_the_options_of_their_typer_commands() -> None:
         found: Any = root
         for word in command.path:
             found = found.commands[word]
-        names = {
-            name
+        typer_options = {
+            name: param
             for param in found.params
             if param.param_type_name == "option"
             for name in (*param.opts, *param.secondary_opts)
-        } - {"--help", "-h"}
+        }
+        for name in ("--help", "-h"):
+            typer_options.pop(name, None)
+        quick = {name: option for option in command.options for name in option.names}
+        assert quick.keys() == typer_options.keys(), command.path
+        for name, option in quick.items():
+            param = typer_options[name]
+            assert param.help == option.help, (command.path, name)
+            assert param.multiple is (option.kind == "many"), (command.path, name)
+            if option.kind == "choice":
+                assert tuple(param.type.choices) == option.choices, (command.path, name)
+                assert param.default == option.default, (command.path, name)
+            elif option.kind != "many":
+                assert param.default == option.default, (command.path, name)
+            assert getattr(param.type, "min", None) == option.minimum, (command.path, name)
         arguments = [p for p in found.params if p.param_type_name == "argument"]
-        quick = {name for option in command.options for name in option.names}
-        assert quick == names, command.path
         most = sum(1 if p.nargs == 1 else 10**6 for p in arguments)
         assert (command.most if command.most is not None else 10**6) == most, command.path
+        assert all(p.required is (command.least > 0) for p in arguments), command.path
+        assert found.help == command.doc, command.path
+
+
+def test_a_choice_added_to_the_declaration_is_read_by_both() -> None:
+    """``network top --format csv`` was a choice of the Typer command only (quick.py left
+    it to Typer); one declaration gives it to both."""
+    assert quick_command(["network", "top", "--format", "csv", "-q"]) is not None
 
 
 HEAVY = (

@@ -56,7 +56,7 @@ def test_unknown_name_says_why(cli: Any) -> None:
 def test_name_or_batch_is_required(cli: Any) -> None:
     result = cli("resolve")
     assert result.exit_code == 2
-    assert result.stderr == "resolve: give a NAME to resolve, or --batch FILE\n"
+    assert result.stderr == "--batch: give a place name to resolve, or a file of names\n"
 
 
 def test_batch_adds_columns_and_passes_others_through(cli: Any, tmp_path: Path) -> None:

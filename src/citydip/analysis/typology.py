@@ -20,6 +20,7 @@ from citydip.analysis.profile import ANY_KIND, CityProfile
 from citydip.analysis.typology_codebook import Codebook, Rule, load_codebook
 from citydip.knowledge.reconcile import Statement, Tie
 from citydip.store.models import EntitySummary
+from citydip.text import plural
 from citydip.vocabulary import MECHANISMS, SOURCE_RANK
 
 MIN_TIES_FOR_SHARE = 5
@@ -290,19 +291,19 @@ def _tie_pattern(profile: CityProfile, rule: Rule) -> list[Evidence]:
         return [Evidence(text, _primary(profile, ids), rule.weight, rule.axis, rule.id, ids)]
     if rule.match == "ties":
         value = len({t.partner for t in ties})
-        text = f"{city} has {value:g} ties listed"
+        text = f"{city} has {plural(value, 'tie')} listed"
     elif rule.match == "continents":
         from citydip.analysis.geography import continents
 
         spread = continents(profile.partner(t).country for t in ties)
         value = len(spread)
-        text = f"{city}'s partners lie on {value:g} continents ({', '.join(spread)})"
+        text = f"{city}'s partners lie on {plural(value, 'continent')} ({', '.join(spread)})"
     elif rule.match == "recent":
         since = datetime.now(UTC).year - rule.years
         chosen = [t for t in ties if t.year is not None and t.year >= since]
         value = len(chosen)
         names = ", ".join(sorted(profile.partner(t).name for t in chosen)[:5])
-        text = f"{city} signed {value:g} ties since {since} ({names})"
+        text = f"{city} signed {plural(value, 'tie')} since {since} ({names})"
     else:
         chosen, value, text = _share(profile, ties, rule.match)
     if value < minimum or not chosen:
@@ -339,7 +340,7 @@ def _share(profile: CityProfile, ties: list[Tie], what: str) -> tuple[list[Tie],
         return [], 0.0, ""
     share = len(hits) / len(known)
     names = ", ".join(sorted(profile.partner(t).name for t in hits)[:5])
-    return hits, share, f"{len(hits)} of {city}'s {len(known)} ties {word} ({names})"
+    return hits, share, f"{len(hits)} of {city}'s {plural(len(known), 'tie')} {word} ({names})"
 
 
 def _missing(profile: CityProfile) -> list[str]:

@@ -4,14 +4,15 @@ Every operation a face offers is one call here, returning typed records (``to_di
 gives their JSON). Faces open the store, call one function, and choose a renderer.
 
     cities     search_cities, city_profile, compare_cities, list_conflicts, bibliography,
-               briefing, place_identity, organization_members
+               briefing, briefing_report, place_identity, organization_members
     network    network_filter, network_stats, network_city, network_top, network_homophily,
                network_overview, network_communities, network_countries, network_export
     imports    import_pairs, import_table, import_edges, import_wikidata, update_wikidata
     members    import_memberships, list_organizations, network_orgs
-    places     resolve_place, resolve_batch, gazetteer_status, download_geonames
+    places     resolve_names, resolve_place, resolve_batch, gazetteer_status, download_geonames
     documents  extract_document, check_document, proposed_claims, review
     partners   city_typology, recommend_partners, evaluate_partners
+    stores     rebuild_store
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ if TYPE_CHECKING:
         gazetteer_status,
         places_audit,
         resolve_batch,
+        resolve_names,
         resolve_place,
     )
     from citydip.api.profiles import (
         bibliography,
         briefing,
+        briefing_report,
         city_profile,
         compare_cities,
         list_conflicts,
@@ -58,6 +61,7 @@ if TYPE_CHECKING:
         search_cities,
     )
     from citydip.api.records import (
+        BriefingReport,
         CityNetwork,
         Communities,
         CountryNetwork,
@@ -75,8 +79,10 @@ if TYPE_CHECKING:
         TopPlace,
         TopPlaces,
     )
+    from citydip.api.stores import rebuild_store
 
 __all__ = [
+    "BriefingReport",
     "CityNetwork",
     "Communities",
     "CountryNetwork",
@@ -95,6 +101,7 @@ __all__ = [
     "TopPlaces",
     "bibliography",
     "briefing",
+    "briefing_report",
     "check_document",
     "city_profile",
     "city_typology",
@@ -124,8 +131,10 @@ __all__ = [
     "place_identity",
     "places_audit",
     "proposed_claims",
+    "rebuild_store",
     "recommend_partners",
     "resolve_batch",
+    "resolve_names",
     "resolve_place",
     "review",
     "search_cities",
@@ -133,6 +142,7 @@ __all__ = [
 ]
 
 _LAZY = {
+    "BriefingReport": "citydip.api.records",
     "CityNetwork": "citydip.api.records",
     "Communities": "citydip.api.records",
     "CountryNetwork": "citydip.api.records",
@@ -151,6 +161,7 @@ _LAZY = {
     "TopPlaces": "citydip.api.records",
     "bibliography": "citydip.api.profiles",
     "briefing": "citydip.api.profiles",
+    "briefing_report": "citydip.api.profiles",
     "check_document": "citydip.api.documents",
     "city_profile": "citydip.api.profiles",
     "city_typology": "citydip.api.partners",
@@ -180,8 +191,10 @@ _LAZY = {
     "place_identity": "citydip.api.profiles",
     "places_audit": "citydip.api.places",
     "proposed_claims": "citydip.api.documents",
+    "rebuild_store": "citydip.api.stores",
     "recommend_partners": "citydip.api.partners",
     "resolve_batch": "citydip.api.places",
+    "resolve_names": "citydip.api.places",
     "resolve_place": "citydip.api.places",
     "review": "citydip.api.documents",
     "search_cities": "citydip.api.profiles",

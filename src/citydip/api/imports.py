@@ -79,7 +79,9 @@ def import_wikidata(
 ) -> ImportSummary:
     """Wikidata P190 statements from a saved response, or live from a query (QIDs or SPARQL)."""
     if (file is None) == (query is None):
-        raise InvalidInput("give a saved response file or a live query, not both or neither")
+        raise InvalidInput(
+            "give a saved response file or a live query, not both or neither", field="query"
+        )
     if file is not None:
         from citydip.ingest.wikidata import wikidata_file_batch
 
@@ -97,14 +99,34 @@ def update_wikidata(
     restart: bool = False,
     progress: bool = False,
     folder: Path | None = None,
+    endpoint: str | None = None,
+    page_size: int | None = None,
+    timeout: float | None = None,
+    deadline: float | None = None,
+    memberships: bool | None = None,
 ) -> UpdateSummary:
     """Fetch every Wikidata P190 tie (paged, resumable) and import it as a newer snapshot.
 
     Pages are kept under ``folder`` (default: ``<data home>/wikidata-p190``) until they are
-    imported; ``restart`` drops the pages of an unfinished fetch.
+    imported; ``restart`` drops the pages of an unfinished fetch. ``endpoint``,
+    ``page_size``, ``timeout`` (seconds a page may stall), ``deadline`` (seconds for the
+    whole fetch) and ``memberships`` (P463 too), when given, replace those of ``options``.
     """
+    from dataclasses import replace
+
     from citydip.ingest.wikidata_update import UpdateOptions, update_world
     from citydip.paths import data_home
 
+    chosen = options or UpdateOptions()
+    if endpoint is not None:
+        chosen = replace(chosen, endpoint=endpoint)
+    if page_size is not None:
+        chosen = replace(chosen, page_size=page_size)
+    if timeout is not None:
+        chosen = replace(chosen, timeout=timeout)
+    if deadline is not None:
+        chosen = replace(chosen, deadline=deadline)
+    if memberships is not None:
+        chosen = replace(chosen, memberships=memberships)
     where = folder or data_home() / "wikidata-p190"
-    return update_world(store, where, options or UpdateOptions(), restart, progress)
+    return update_world(store, where, chosen, restart, progress)

@@ -153,7 +153,7 @@ def network_city(
             centralities(network, heavy=heavy, progress=progress, exact=exact)
             return city_metrics(network, entity.id, heavy, wave_gap, exact=exact)
 
-    key = _key("city:v1", filters, entity.id, wave_gap, _how(heavy, exact))
+    key = _key("city:v2", filters, entity.id, wave_gap, _how(heavy, exact))
     return CityNetwork(shaped(CityNetworkData, remember(store, key, compute)))
 
 
@@ -270,6 +270,8 @@ def network_export(
         raise InvalidInput("csv writes two files (nodes.csv, edges.csv): give a folder")
     if city is None and depth != 1:
         raise InvalidInput("a depth needs a city", field="depth")
+    if out is not None and fmt != "csv":  # one file (csv: a folder of two)
+        _check_file(out)
     place = find_city(store, city) if city is not None else None
     network = _network(store, filters)
     with igraph_errors():
@@ -283,6 +285,17 @@ def network_export(
             (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}")
             text = path.read_text(encoding="utf-8")
     return ExportResult([], network.nodes, network.edges, text)
+
+
+def _check_file(out: Path) -> None:
+    """Refuse an output that is a folder, a device or a pipe before any work is done
+    (a missing folder or a full disk are found when the file is written)."""
+    from citydip.errors import OutputError
+    from citydip.files import refuse_special
+
+    if out.is_dir():
+        raise OutputError(f"{out}: is a folder; give a file name")
+    refuse_special(out, OutputError)
 
 
 def network_overview(store: Store, filters: GraphFilter | None = None) -> NetworkOverview:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.api.records import ResolvedBatch
-from citydip.errors import DataError
+from citydip.errors import DataError, InvalidInput
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
@@ -25,6 +25,26 @@ def resolve_place(
     from citydip.gazetteer import resolve
 
     return resolve(name, country=country, region=region)
+
+
+def resolve_names(
+    name: str | None = None,
+    *,
+    batch: Path | None = None,
+    out: Path | None = None,
+    country: str | None = None,
+    region: str | None = None,
+    progress: bool = False,
+) -> Resolution | ResolvedBatch:
+    """A place name resolved (``resolve_place``), or every row of a ``batch`` CSV
+    (``resolve_batch``, to be written to ``out``): one of the two, never both."""
+    if batch is None:
+        if name is None:
+            raise InvalidInput("give a place name to resolve, or a file of names", field="batch")
+        return resolve_place(name, country=country, region=region)
+    if name is not None:
+        raise InvalidInput("give a place name or a file of names, not both", field="batch")
+    return resolve_batch(batch, out=out, progress=progress)
 
 
 def places_audit(store: Store) -> PlacesAudit:
@@ -72,11 +92,16 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return fields, rows
 
 
-def resolve_batch(path: Path, *, progress: bool = False) -> ResolvedBatch:
-    """Resolve every row of a CSV (columns name, country, region; others passed through)."""
+def resolve_batch(path: Path, *, out: Path | None = None, progress: bool = False) -> ResolvedBatch:
+    """Resolve every row of a CSV (columns name, country, region; others passed through).
+    ``out``, where the result is to be written, is checked before any work: not a folder,
+    not the input, in a folder that exists (``OutputError``)."""
     from citydip.csvfile import csv_text
+    from citydip.files import check_output
     from citydip.gazetteer import resolve_many
 
+    if out is not None:
+        check_output(out, (path,))
     fields, rows = read_name_rows(path)
     records: list[dict[str, str]] = []
     columns = fields + [c for c in OUT_COLUMNS if c not in fields]
@@ -98,7 +123,7 @@ def resolve_batch(path: Path, *, progress: bool = False) -> ResolvedBatch:
         }
         records.append({k: str(v) for k, v in resolved.items()})
     text = csv_text(columns, ([record.get(c, "") for c in columns] for record in records))
-    return ResolvedBatch(text, len(rows), counts, records)
+    return ResolvedBatch(text, len(rows), counts, records, out)
 
 
 def gazetteer_status() -> GazetteerStatus:
@@ -119,5 +144,9 @@ def download_geonames(
     from citydip.gazetteer.download import download
     from citydip.gazetteer.status import gazetteer_status as status
 
+    if all_countries and countries:
+        raise InvalidInput("give country codes or all countries, not both", field="countries")
+    if not all_countries and not countries:
+        raise InvalidInput("give a country code (or several), or all countries", field="countries")
     download(countries, all_countries, progress=progress)
     return status()

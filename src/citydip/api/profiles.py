@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from citydip.api.records import Alternative, Profile, ProfileData, SourceRecord, shaped
+from citydip.api.records import (
+    Alternative,
+    BriefingReport,
+    Profile,
+    ProfileData,
+    SourceRecord,
+    shaped,
+)
 from citydip.errors import InvalidInput
 from citydip.store.database import Store
 from citydip.store.models import Entity
@@ -127,6 +134,42 @@ def briefing(store: Store, names: list[str]) -> Briefing:
     result = build_briefing(profiles, conflicts, profiles[0].sources.by_id, line)
     _add_partners(store, result)
     return result
+
+
+REPORT_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+def briefing_report(
+    store: Store,
+    names: list[str],
+    *,
+    out: str,
+    format: str | None = None,
+    terminal: bool = False,
+) -> BriefingReport:
+    """The briefing on ``names`` and how to write it (``citydip report``): ``format``
+    html or pdf, else from ``out``'s extension (``-``: HTML to standard output, never a
+    PDF when that is a ``terminal``). Refused before any work: an ``out`` in a folder that
+    does not exist, or a folder, a device (``OutputError``); another extension (x.docx)
+    without a format, rather than written as HTML (``InvalidInput`` naming ``out``)."""
+    from pathlib import Path
+
+    from citydip.files import check_output
+
+    check_output(Path(out))
+    if format is None:
+        format = "html" if out == "-" else REPORT_FORMATS.get(Path(out).suffix.lower())
+        if format is None:
+            raise InvalidInput(
+                f"{out}: a report is FILE.html or FILE.pdf; give a format (html or pdf) "
+                "for another name",
+                field="out",
+            )
+    if format not in ("html", "pdf"):
+        raise InvalidInput(f"{format!r} is not one of html, pdf", field="format")
+    if format == "pdf" and out == "-" and terminal:
+        raise InvalidInput("not writing a PDF to a terminal; give a FILE.pdf", field="out")
+    return BriefingReport(briefing(store, names), format, out)
 
 
 def _add_partners(store: Store, result: Briefing) -> None:

@@ -19,6 +19,7 @@ from citydip.store.models import Json, JsonObject, Source
 __all__ = ["Json", "JsonObject"]  # and the records below, imported by name
 
 if TYPE_CHECKING:
+    from citydip.analysis.briefing import Briefing
     from citydip.ingest.text.extract import Extraction
 
 
@@ -210,6 +211,9 @@ class CountryNetwork:
         return dict(self.data)
 
 
+WHOLE_CENTRALITIES = ("degree", "coreness")  # counts: whole numbers
+
+
 @dataclass(frozen=True)
 class TopPlace:
     """A place ranked by one centrality."""
@@ -222,13 +226,15 @@ class TopPlace:
     value: float
 
     def to_dict(self) -> dict[str, Any]:
-        """The CLI's JSON row: the centrality's name is the key of its value."""
+        """The CLI's JSON row: the centrality's name is the key of its value (a count,
+        degree or coreness, as a whole number: 103, not 103.0)."""
+        whole = self.by in WHOLE_CENTRALITIES and float(self.value).is_integer()
         return {
             "rank": self.rank,
             "id": self.id,
             "name": self.name,
             "country": self.country,
-            self.by: self.value,
+            self.by: int(self.value) if whole else self.value,
         }
 
 
@@ -339,12 +345,14 @@ class SavedExtraction:
 @dataclass(frozen=True)
 class ResolvedBatch:
     """A CSV of place names resolved: the output CSV text (formula-safe cells), the counts
-    by status, and each row with its resolution (the input's columns, then the results)."""
+    by status, and each row with its resolution (the input's columns, then the results);
+    ``out``: where it is to be written (checked, ``None``: standard output)."""
 
     csv: str
     rows: int
     counts: dict[str, int]
     results: list[dict[str, str]] = field(default_factory=list)
+    out: Path | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"rows": self.rows, "counts": self.counts, "results": self.results}
@@ -404,3 +412,16 @@ class NetworkOverview:
             "mapped_ties": len(self.lines),
             "hubs": [h.to_dict() for h in self.hubs],
         }
+
+
+@dataclass(frozen=True)
+class BriefingReport:
+    """A briefing and how it is to be written: ``format`` html or pdf, ``out`` a file whose
+    folder exists (checked) or ``-`` (standard output)."""
+
+    briefing: Briefing
+    format: str
+    out: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"format": self.format, "out": self.out, "briefing": self.briefing.to_dict()}

@@ -70,6 +70,10 @@ FLAGS = {
     "deadline": "--deadline",
     "title": "--title",
     "out": "--out",
+    "batch": "--batch",
+    "countries": "--country",
+    "force": "--force",
+    "drop_imports": "--yes",
 }
 
 

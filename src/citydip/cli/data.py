@@ -39,19 +39,15 @@ def geonames_command(
     """Fetch the GeoNames dump (needs the internet), verify and index it; the gazetteer uses
     it from then on. Resumes an interrupted transfer; a failure keeps the data in use."""
     from citydip.api import download_geonames
-    from citydip.errors import InvalidInput
 
-    if all_countries and country:
-        raise InvalidInput("data download geonames: give --country codes or --all, not both")
-    if not all_countries and not country:
-        raise InvalidInput("data download geonames: give --country XX (repeatable) or --all")
     with _progress() as advance:
         status = download_geonames(country, all_countries=all_countries, progress=advance)
     render("data status", fmt.value, status)
 
 
 class _progress:
-    """A Rich bar per file on stderr."""
+    """A Rich bar per file on stderr, shown from the first file on (nothing for a command
+    refused before it fetched anything)."""
 
     def __enter__(self) -> Any:
         from rich.console import Console
@@ -59,10 +55,13 @@ class _progress:
 
         columns = (TextColumn("{task.description}"), DownloadColumn(), TransferSpeedColumn())
         self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
-        self.bar.start()
+        self.started = False
         self.tasks: dict[str, Any] = {}
 
         def advance(name: str, done: int, total: int | None) -> None:
+            if not self.started:
+                self.bar.start()
+                self.started = True
             if name not in self.tasks:
                 self.tasks[name] = self.bar.add_task(name, total=total)
             self.bar.update(self.tasks[name], completed=done, total=total)
@@ -70,4 +69,5 @@ class _progress:
         return advance
 
     def __exit__(self, *exc: object) -> None:
-        self.bar.stop()
+        if self.started:
+            self.bar.stop()

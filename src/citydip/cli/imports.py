@@ -136,10 +136,7 @@ def import_wikidata(
 ) -> None:
     """Import Wikidata P190 statements from a saved response, or live with --online."""
     from citydip import api
-    from citydip.errors import InvalidInput
 
-    if (file is None) == (online is None):
-        raise InvalidInput("import wikidata: give a FILE or --online QUERY, not both or neither")
     with open_chosen_store(create=True) as store:
         summary = api.import_wikidata(
             store, file, query=online, cache=cache, progress=_bars(fmt, quiet)

@@ -14,10 +14,12 @@ from typing import Any
 
 import typer
 
-from citydip.cli.app import Format, app, open_chosen_store, spinner
+from citydip.cli import commands
+from citydip.cli.app import Format, add_command, app, open_chosen_store, typer_option
 from citydip.cli.examples import examples
+from citydip.cli.options import FILTERS
 from citydip.cli.render import render
-from citydip.vocabulary import Centrality, ExportFormat
+from citydip.vocabulary import ExportFormat
 
 network_app = typer.Typer(
     help="Network analytics of the twinning graph: statistics, cities, communities, exports.",
@@ -25,17 +27,6 @@ network_app = typer.Typer(
 )
 app.add_typer(network_app, name="network")
 
-KIND = typer.Option(None, "--kind", help="Keep ties of this kind (repeatable).")
-STATUS = typer.Option(None, "--status", help="Keep ties of this status (repeatable).")
-SINCE = typer.Option(None, "--since", help="Ties that started in or after this year.")
-UNTIL = typer.Option(None, "--until", help="Ties that started in or before this year.")
-LEVEL = typer.Option(None, "--level", help="Keep places of this level (repeatable).")
-MERGE = typer.Option(False, "--merge-districts", help="Count districts as their city.")
-SOURCE = typer.Option(
-    None,
-    "--source",
-    help="Keep ties stated by this source id (repeatable), e.g. wikidata-p190-2016.",
-)
 FORMAT = typer.Option(Format.table, "--format", help="table or json.")
 
 
@@ -45,29 +36,11 @@ class OrgsFormat(StrEnum):
     csv = "csv"
 
 
-SKIP_HEAVY = typer.Option(
-    False, "--skip-heavy", help="Skip diameter, mean distance and betweenness."
-)
-QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
-EXACT = typer.Option(
-    False,
-    "--exact",
-    help="Exact betweenness, diameter and mean distance (a large graph's are estimated "
-    "from sampled places otherwise; slow: a shortest-path search from every place).",
-)
-
-
 # The network filter's options, declared once: every network command takes them (through
 # ``network_filters``) and receives one ``filters`` (``citydip.api.network_filter``), as the
 # web's network routes do.
-FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
-    ("kind", list[str] | None, KIND),
-    ("status", list[str] | None, STATUS),
-    ("since", int | None, SINCE),
-    ("until", int | None, UNTIL),
-    ("level", list[str] | None, LEVEL),
-    ("merge", bool, MERGE),
-    ("source", list[str] | None, SOURCE),
+FILTER_OPTIONS: tuple[tuple[str, Any, Any], ...] = tuple(
+    (option.key, *typer_option(option)) for option in FILTERS
 )
 
 
@@ -98,77 +71,9 @@ def network_filters(command: Callable[..., None]) -> Callable[..., None]:
     return with_filters
 
 
-def _step(status: Any) -> Any:
-    return (lambda step: status.update(f"Computing {step}…")) if status else None
-
-
-@network_app.command("stats")
-@network_filters
-def stats(
-    fmt: Format = FORMAT,
-    skip_heavy: bool = SKIP_HEAVY,
-    exact: bool = EXACT,
-    quiet: bool = QUIET,
-    filters: Any = None,
-) -> None:
-    """Nodes, edges, components, degrees, assortativity, clustering, distances, tail fit."""
-    from citydip.api import network_stats
-
-    with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_stats(
-            store, filters, heavy=not skip_heavy, progress=_step(bar), exact=exact
-        )
-    render("network stats", fmt.value, result)
-
-
-@network_app.command("city")
-@network_filters
-def city(
-    name: str = typer.Argument(..., help="City name or entity id."),
-    wave_gap: int = typer.Option(
-        5, "--wave-gap", help="Years between agreements that end a wave of them."
-    ),
-    fmt: Format = FORMAT,
-    skip_heavy: bool = SKIP_HEAVY,
-    exact: bool = EXACT,
-    quiet: bool = QUIET,
-    filters: Any = None,
-) -> None:
-    """A city's place in the network: centrality and rank, reach, partners, waves."""
-    from citydip.api import network_city
-
-    with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_city(
-            store,
-            name,
-            filters=filters,
-            heavy=not skip_heavy,
-            wave_gap=wave_gap,
-            progress=_step(bar),
-            exact=exact,
-        )
-    render("network city", fmt.value, result)
-
-
-@network_app.command("top")
-@network_filters
-def top(
-    by: Centrality = typer.Option("degree", "--by", help="The centrality."),
-    limit: int = typer.Option(20, "--limit", "-n", min=0, help="How many places (0: every one)."),
-    fmt: OrgsFormat = typer.Option(OrgsFormat.table, "--format", help="table, json or csv."),
-    exact: bool = EXACT,
-    quiet: bool = QUIET,
-    filters: Any = None,
-) -> None:
-    """The best-ranked places by one centrality."""
-    from citydip.api import network_top
-    from citydip.cli.app import every
-
-    with open_chosen_store() as store, spinner(not quiet) as bar:
-        result = network_top(
-            store, by=by, limit=every(limit), filters=filters, progress=_step(bar), exact=exact
-        )
-    render("network top", fmt.value, result)
+# stats, city and top are declared once, in cli/commands.py (quick.py reads them too).
+for _name in ("stats", "city", "top"):
+    add_command(network_app, commands.BY_PATH[("network", _name)])
 
 
 @network_app.command("homophily")
@@ -255,23 +160,15 @@ def export(
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
-    from citydip.cli.app import check_out, write_output
 
-    target = None if out == "-" else Path(out)
-    if fmt != "csv":  # csv writes into a folder
-        check_out(out)
     with open_chosen_store() as store:
         result = network_export(
             store,
             fmt,
-            target,
+            None if out == "-" else Path(out),
             filters=filters,
             with_communities=with_communities,
             city=city,
             depth=depth,
         )
-    if target is None:
-        write_output("-", result.text or "")
-        typer.echo(f"{result.nodes:,} places, {result.edges:,} ties → stdout", err=True)
-        return
     render("network export", "table", result)

@@ -183,8 +183,50 @@ def _document(name: str, *, records: bool = False) -> Renderer:
 
 
 def _export_table(result: Any) -> None:
+    """The files written, or (no output path: ``-``) the one file's text, and what it
+    holds on stderr."""
+    if result.text is not None:
+        _to_out("-", result.text)
+        sys.stderr.write(f"{result.nodes:,} places, {result.edges:,} ties → stdout\n")
+        return
     files = ", ".join(map(str, result.files))
     sys.stdout.write(f"{result.nodes:,} places, {result.edges:,} ties → {files}\n")
+
+
+def _to_out(out: str, data: str | bytes, inputs: tuple[str, ...] = ()) -> None:
+    """``data`` written to the file ``out`` (atomically) or, for ``-``, to stdout."""
+    from pathlib import Path
+
+    from citydip.files import write_output
+
+    write_output(Path(out), data, tuple(Path(i) for i in inputs))
+
+
+def _report_html(result: Any) -> None:
+    """A briefing as one self-contained HTML file, at ``result.out``."""
+    from citydip.report.briefing import render_html
+
+    _to_out(result.out, render_html(result.briefing))
+    if result.out != "-":
+        sys.stderr.write(f"wrote {result.out}\n")
+
+
+def _report_pdf(result: Any) -> None:
+    """A briefing as PDF at ``result.out``; what the PDF lacks (fonts) warned on stderr."""
+    from citydip.report.briefing import render_html
+    from citydip.report.pdf import html_to_pdf, pdf_warnings
+
+    html = render_html(result.briefing)
+    pdf = html_to_pdf(html)
+    for line in pdf_warnings(html):
+        sys.stderr.write(f"warning: {line}\n")
+    _to_out(result.out, pdf)
+    if result.out != "-":
+        sys.stderr.write(f"wrote {result.out}\n")
+
+
+def _rebuilt(path: Any) -> None:
+    sys.stdout.write(f"rebuilt {path}\n")
 
 
 def _review_table(result: Any) -> None:
@@ -195,6 +237,34 @@ def _resolution_table(result: Any) -> None:
     from citydip.report.document_text import resolution_text
 
     sys.stdout.write(resolution_text(result))
+
+
+def _batch_csv(result: Any) -> None:
+    _resolved_batch(result, result.csv)
+
+
+def _batch_json(result: Any) -> None:
+    _resolved_batch(result, json.dumps(result.results, ensure_ascii=False, indent=2) + "\n")
+
+
+def _resolved_batch(result: Any, text: str) -> None:
+    """A resolved batch written to its ``out`` (or stdout), the counts on stderr."""
+    out = "-" if result.out is None else str(result.out)
+    _to_out(out, text)
+    summary = ", ".join(f"{count} {status}" for status, count in result.counts.items())
+    where = f" -> {out}" if out != "-" else ""
+    sys.stderr.write(f"{result.rows} rows: {summary}{where}\n")
+
+
+def _resolved(one: Renderer, batch: Renderer) -> Renderer:
+    """``resolve``: one place (``one``) or a batch of names (``batch``: the table is CSV)."""
+
+    def render(result: Any) -> None:
+        from citydip.api.records import ResolvedBatch
+
+        (batch if isinstance(result, ResolvedBatch) else one)(result)
+
+    return render
 
 
 RENDERERS: dict[tuple[str, str], Renderer] = {
@@ -249,14 +319,16 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("network countries", "table"): _network("countries_text"),
     ("network countries", "json"): _json,
     ("network export", "table"): _export_table,
+    ("report", "html"): _report_html,
+    ("report", "pdf"): _report_pdf,
     ("import", "table"): _document("import_text"),
     ("import", "json"): _json,
     ("update wikidata", "table"): _document("update_text", records=True),
     ("update wikidata", "json"): _json,
     ("data status", "table"): _document("gazetteer_status_text", records=True),
     ("data status", "json"): _json,
-    ("resolve", "table"): _resolution_table,
-    ("resolve", "json"): _json,
+    ("resolve", "table"): _resolved(_resolution_table, _batch_csv),
+    ("resolve", "json"): _resolved(_json, _batch_json),
     ("extract", "table"): _document("extraction_text"),
     ("extract", "json"): _json,
     ("check", "table"): _document("check_text"),
@@ -265,6 +337,7 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("review list", "json"): _json,
     ("review list", "csv"): _shared("csv", "ProposedClaim"),
     ("review", "table"): _review_table,
+    ("rebuild", "table"): _rebuilt,
     ("typology", "table"): _report("partners", "typology_text"),
     ("typology", "md"): _shared("md"),
     ("typology", "json"): _json,

@@ -51,18 +51,19 @@ def update_wikidata(
     withdrawn, not deleted.
     """
     from citydip.api import update_wikidata as update
-    from citydip.ingest.wikidata_update import UpdateOptions
 
-    options = UpdateOptions(
-        endpoint=endpoint,
-        page_size=page_size,
-        timeout=stall_timeout,
-        deadline=deadline,
-        memberships=memberships,
-    )
     with open_chosen_store(create=True) as store:
         try:
-            summary = update(store, options, restart=restart, progress=not quiet)
+            summary = update(
+                store,
+                restart=restart,
+                progress=not quiet,
+                endpoint=endpoint,
+                page_size=page_size,
+                timeout=stall_timeout,
+                deadline=deadline,
+                memberships=memberships,
+            )
         except KeyboardInterrupt:
             typer.echo(
                 "interrupted: the store is unchanged; the pages fetched so far are kept and "

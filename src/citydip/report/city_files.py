@@ -12,7 +12,7 @@ from typing import Any
 
 from citydip.report.cells import csv_text, md_cell
 from citydip.report.citations import Citations
-from citydip.text import plural
+from citydip.report.views import summary_line
 
 CSV_FIELDS = (
     "city",
@@ -68,14 +68,10 @@ def city_markdown(data: dict[str, Any]) -> str:
     """The city's ties, memberships and activities as Markdown with numbered sources."""
     city, summary = data["city"], data["summary"]
     numbers = Citations()
-    kinds = ", ".join(f"{n} {k}" for k, n in summary["ties_by_kind"].items())
     lines = [
         f"# {md(city['name'])}",
         "",
-        f"{sum(summary['ties_by_kind'].values())} ties in force ({md(kinds) or 'none'}); "
-        f"partners in {plural(len(summary['countries']), 'country', 'countries')} on "
-        f"{plural(len(summary['continents']), 'continent')}"
-        f" ({md(', '.join(summary['continents']))}).",
+        f"{md(summary_line(summary))}.",
         "",
         "## Ties",
         "",

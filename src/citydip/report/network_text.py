@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from citydip.text import plural
+
 
 def fmt(value: Any) -> str:
     """A value as people read it: thousands separated, 4 significant digits, '–' for none."""
@@ -129,8 +131,9 @@ def communities_text(result: dict[str, Any]) -> str:
         f"({result['algorithm']}) — {result['filters']}"
     ]
     for c in result["communities"]:
+        countries = plural(c["countries"], "country", "countries")
         lines.append(
-            f"  #{c['community']}: {c['size']:,} places, {c['countries']} countries "
+            f"  #{c['community']}: {c['size']:,} places, {countries} "
             f"({fmt(c['top_countries'])}); best tied: {', '.join(c['best_tied'])}"
         )
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ changes):
 - ``conflicts:v2``: the conflicts of the whole store (knowledge.conflicts);
 - ``cities:v1:<country>:<sort>:<limit>:<merge>``: a listing of places without a search
   text (analysis.listing);
-- ``city:v1:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
+- ``city:v2:<id>:…`` and ``top:v1:<by>:…``: a city's network metrics, the best-ranked
   places (api.network);
 - ``figure:all-ties:v1``: the map of every tie, /network/map (web.routes_pages);
 - ``regions:v1``: the region of every GeoNames city of a new default store, by GeoNames id

@@ -40,6 +40,7 @@ POPULATION_BANDS = (
     ("1M–5M", 1_000_000, 5_000_000),
     ("5M and over", 5_000_000, None),
 )
+WHOLE = ("degree", "coreness")  # counts, whole numbers
 
 
 def centralities(
@@ -140,7 +141,10 @@ def city_metrics(
         if series is None:
             central[name] = None
             continue
-        central[name] = {"value": series[v], "rank": rank_of(ordered[name], series[v]), "of": n}
+        value = series[v]
+        if name in WHOLE and float(value).is_integer():
+            value = int(value)  # a count: 9, not 9.0
+        central[name] = {"value": value, "rank": rank_of(ordered[name], series[v]), "of": n}
     if values["betweenness"] is not None and n > 2:
         central["betweenness"]["normalized"] = values["betweenness"][v] / ((n - 1) * (n - 2) / 2)
     partners = g.neighbors(v)

@@ -18,6 +18,7 @@ from citydip.report.figures.style import (
     num,
     svg_open,
 )
+from citydip.text import plural
 
 LABEL_LIMIT = 30  # partners are labelled on the map up to this many; beyond, titles only
 ARC_STEPS = 48
@@ -71,7 +72,7 @@ def _describe(city: MapPlace, ties: Sequence[MapTie]) -> str:
     kinds = Counter(t.kind for t in ties)
     listed = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
     return (
-        f"Lines from {city.name} to {len(ties)} partners ({listed}): "
+        f"Lines from {city.name} to {plural(len(ties), 'partner')} ({listed}): "
         + "; ".join(t.partner.name for t in ties)
         + "."
     )
