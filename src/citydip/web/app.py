@@ -103,6 +103,7 @@ class Stores:
         self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
         self._writing = threading.Lock()
         self._queued: list[Decision] = []
+        self._committing = False  # a review of ours is being written (``version``)
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -120,7 +121,8 @@ class Stores:
         """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
         while another is written wait for it, then are written together in one transaction
         (one commit on disk for all), not by polling SQLite's lock; the new revision is read
-        as soon as they are committed, before their answers go out."""
+        as soon as they are committed, before their answers go out. While they are written,
+        readers keep the revision before them (``version``): none of them is answered yet."""
         from citydip.api.documents import review_in_turn
 
         mine = Decision(state, claim_id)
@@ -130,6 +132,7 @@ class Stores:
             if not mine.done:
                 with self._lock:
                     batch, self._queued = self._queued, []
+                self._committing = True
                 try:
                     with self.session() as store:
                         outcome: list[Any] = review_in_turn(
@@ -137,6 +140,8 @@ class Stores:
                         )
                 except BaseException as exc:  # the store refused them all
                     outcome = [exc] * len(batch)
+                finally:
+                    self._committing = False
                 for decision, result in zip(batch, outcome, strict=True):
                     decision.result, decision.done = result, True
                 self.version()
@@ -147,8 +152,18 @@ class Stores:
     def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
         and when the file is replaced (a rebuild), not when a derived result is kept in
-        it. Read from the store only when the file's stamp changed (not ``wait``: None
-        then, so that the event loop never waits for a writer's lock)."""
+        it. Read from the store only when the file's stamp changed, and only by a worker
+        thread (``wait``): not ``wait`` (the event loop), a changed stamp gives None, so
+        that the loop never opens the store, nor waits for the disk or a writer's lock
+        (the writer reads the new revision itself as soon as it has committed).
+
+        While a review of ours is written, the revision before it is given without looking
+        at the file: its commit changes the file before it ends, and a reader that read
+        the store then would wait for the commit (SQLite's lock), in the loop or in a
+        worker thread, for nothing its answer may show yet."""
+        known = self._stamp
+        if self._committing and known is not None:
+            return known[1]  # type: ignore[no-any-return]
         stamps = []
         for suffix in ("", "-wal"):
             try:
@@ -157,21 +172,18 @@ class Stores:
                 continue
             stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
         stamp = tuple(stamps)
-        known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
-        if not self._reading.acquire(blocking=wait):
+        if not wait:
             return None
-        try:
+        with self._reading:
             known = self._stamp
             if known is not None and known[0] == stamp:
                 return known[1]  # type: ignore[no-any-return]
             revision: tuple[Any, ...] = (stamp, None)
             epochs = None
             try:
-                conn = sqlite3.connect(
-                    f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2 if wait else 0
-                )
+                conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
                 try:
                     rows = conn.execute(
                         "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
@@ -182,14 +194,10 @@ class Stores:
                 finally:
                     conn.close()
             except sqlite3.Error:
-                if not wait:
-                    return None  # a writer holds the store: a worker thread waits for it
-                # not readable now: keyed by the stamp, the request reports the problem
+                pass  # not readable now: keyed by the stamp, the request reports the problem
             self._epochs = (revision, epochs or Epochs(revision))
             self._stamp = (stamp, revision)
             return revision
-        finally:
-            self._reading.release()
 
     def _follow(self, revision: tuple[Any, ...], conn: sqlite3.Connection) -> Epochs:
         """The epochs at ``revision``: through the scopes its writes recorded when every
