@@ -311,3 +311,19 @@ def test_the_event_loop_never_opens_the_store(
     after = stores.version()
     assert after is not None and after != before
     assert stores.cached(("answer",), lambda: "new") == "new"
+
+
+def test_the_served_app_is_frozen_out_of_full_collections(writable_db: Path) -> None:
+    """``citydip serve`` settles the app before serving: what it holds then is never walked
+    by a full collection again."""
+    import gc
+
+    from citydip.web.app import create_app, settle
+
+    create_app(writable_db, TOKEN)
+    try:
+        frozen = settle()
+        assert frozen == gc.get_freeze_count() > 10_000
+        assert len(gc.get_objects(generation=2)) < frozen
+    finally:
+        gc.unfreeze()
