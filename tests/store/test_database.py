@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,46 @@ def test_text_file_is_refused(tmp_path: Path) -> None:
     path.write_text("hello, not a database at all" * 100)
     with pytest.raises(StoreError, match="not a citydip store"):
         open_store(path)
+
+
+def _plan(store: Any, review: str) -> str:
+    """How SQLite finds the claims of one review state, as ``Store.claims`` asks (the
+    statement traced with its values bound)."""
+    captured: list[str] = []
+    store.conn.set_trace_callback(captured.append)
+    store.claims(review=review)
+    store.conn.set_trace_callback(None)
+    sql = captured[-1]
+    rows = store.conn.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
+    return " ".join(str(r[-1]) for r in rows)
+
+
+def test_the_review_queue_is_read_through_its_index(tmp_path: Path) -> None:
+    path = tmp_path / "q.db"
+    _fill(path)
+    with open_store(path) as store:
+        with store.transaction():
+            for n in range(3):
+                store.add_claim(Claim(subject="a", predicate="count", value=str(n), source_id="s1"))
+            last = max(c.id or 0 for c in store.claims())
+            store.set_review([last], "proposed")
+        assert [c.id for c in store.claims(review="proposed")] == [last]
+        assert len(store.claims(review="accepted")) == 3
+        assert "claims_not_accepted" in _plan(store, "proposed")
+        assert "claims_not_accepted" in _plan(store, "rejected")
+        assert "claims_not_accepted" not in _plan(store, "accepted")  # never for most claims
+
+
+def test_a_store_of_schema_3_gains_the_review_index_and_keeps_its_claims(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    _fill(path)
+    conn = sqlite3.connect(path)
+    conn.execute("DROP INDEX claims_not_accepted")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    with open_store(path, create=False) as store:
+        assert store.schema_version == SCHEMA_VERSION == 4
+        indexes = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert "claims_not_accepted" in indexes
+        assert [c.predicate for c in store.claims()] == ["twinned_with"]

@@ -91,3 +91,47 @@ def test_one_kept_alive_client_in_sequence_never_fails(server: Server) -> None:
             if response.status_code != 200:
                 failures.append(f"{path}: {response.status_code}")
     assert failures == []
+
+
+def test_a_write_answered_shows_in_the_queue_read_next_under_load(server: Server) -> None:
+    """Each client accepts or rejects one claim, then at once reads the review queue (an
+    answer cached per revision) while other clients keep reading it: the claim written
+    is never in the queue read after the write's answer (readers keep the revision before
+    a write only while it is under way)."""
+    claims = [c["id"] for c in httpx.get(server.url + "/api/claims", timeout=30).json()]
+    assert len(claims) >= 4
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    stale: list[str] = []
+    failures: list[str] = []
+
+    async def run() -> None:
+        limits = httpx.Limits(max_connections=CLIENTS, max_keepalive_connections=CLIENTS)
+        async with httpx.AsyncClient(base_url=server.url, limits=limits, timeout=60) as client:
+            done = asyncio.Event()
+
+            async def reader() -> None:
+                while not done.is_set():
+                    for path in ("/api/claims", "/review", "/api/sources"):
+                        status = (await client.get(path)).status_code
+                        if status != 200:
+                            failures.append(f"GET {path}: {status}")
+
+            async def writer(n: int, claim: int) -> None:
+                decision = ("accept", "reject")[n % 2]
+                response = await client.post(f"/api/claims/{claim}/{decision}", headers=auth)
+                if response.status_code != 200:
+                    failures.append(f"POST {claim}: {response.status_code}")
+                queue = {c["id"] for c in (await client.get("/api/claims")).json()}
+                page = (await client.get("/review")).text
+                if claim in queue or f'id="claim-{claim}"' in page:
+                    stale.append(f"{claim} still proposed after {decision}")
+
+            readers = [asyncio.create_task(reader()) for _ in range(CLIENTS - len(claims))]
+            await asyncio.gather(*(writer(n, c) for n, c in enumerate(claims)))
+            done.set()
+            await asyncio.gather(*readers)
+
+    asyncio.run(run())
+    assert failures == [] and stale == []
+    assert httpx.get(server.url + "/api/claims", timeout=30).json() == []
+    assert server.process.poll() is None

@@ -241,3 +241,89 @@ def test_decisions_that_arrive_together_are_written_together(writable_db: Path) 
             ReviewResult("accepted", 1, [ids[0]]),
         ]
     assert review_of(writable_db, ids[0]) == "accepted"
+
+
+def test_readers_keep_the_revision_before_a_review_under_way(
+    writable_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a review is written (its commit changes the file before it ends), readers get
+    the revision before it without opening the store; once it is written, the new one."""
+    import os
+    import threading
+
+    from citydip.api import documents
+    from citydip.web.app import Stores
+
+    stores = Stores(writable_db)
+    before = stores.version()
+    mtime = os.stat(writable_db).st_mtime_ns
+    claim = claim_id(writable_db, "lyon", "member_of", "eurocities")
+    real = documents.review_in_turn
+    seen: dict[str, Any] = {}
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("a reader opened the store during the write")
+
+    def during(store: Any, decisions: Any) -> Any:
+        outcome = real(store, decisions)  # committed: the file has changed
+        seen["changed"] = os.stat(writable_db).st_mtime_ns != mtime
+
+        def read() -> None:
+            seen["worker"], seen["loop"] = stores.version(), stores.version(wait=False)
+
+        with monkeypatch.context() as patched:
+            patched.setattr(sqlite3, "connect", refused)
+            reader = threading.Thread(target=read)
+            reader.start()
+            reader.join()
+        return outcome
+
+    monkeypatch.setattr(documents, "review_in_turn", during)
+    stores.review("accepted", claim)
+    assert seen == {"changed": True, "worker": before, "loop": before}
+    after = stores.version()
+    assert after != before
+    assert dict(after[1])["revision"] == str(int(dict(before[1])["revision"]) + 1)
+
+
+def test_the_event_loop_never_opens_the_store(
+    writable_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed store seen from the loop (not ``wait``) gives no revision and no cached
+    answer, without opening the store; a worker thread then reads the new revision."""
+    from citydip.web.app import Stores
+
+    stores = Stores(writable_db)
+    before = stores.version()
+    stores.cached(("answer",), lambda: "old")
+    assert stores.peek(("answer",)) == "old"
+    time.sleep(0.01)
+    with open_store(writable_db) as store, store.transaction():
+        store.set_meta("note", "a write by another process")
+
+    def refused(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the loop opened the store")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(sqlite3, "connect", refused)
+        assert stores.version(wait=False) is None
+        assert stores.peek(("answer",)) is None
+    after = stores.version()
+    assert after is not None and after != before
+    assert stores.cached(("answer",), lambda: "new") == "new"
+
+
+def test_the_served_app_is_frozen_out_of_full_collections(writable_db: Path) -> None:
+    """``citydip serve`` settles the app before serving: what it holds then is never walked
+    by a full collection again."""
+    import gc
+
+    from citydip.web.app import create_app, settle
+
+    create_app(writable_db, TOKEN)
+    try:
+        frozen = settle()
+        assert frozen == gc.get_freeze_count() > 10_000
+        assert len(gc.get_objects(generation=2)) < frozen
+    finally:
+        gc.unfreeze()

@@ -31,15 +31,17 @@ def serve(
     try:
         import uvicorn
 
-        from citydip.web.app import create_app
+        from citydip.web.app import create_app, settle
     except ImportError as exc:  # pragma: no cover - the web extra is part of [all]
         raise typer.BadParameter(f"the web server needs its packages: {exc}") from exc
     token = os.environ.get("CITYDIP_TOKEN") or None
     mode = "writes need the token" if token else "read-only (no CITYDIP_TOKEN)"
     hosts = [*allow_host, *([] if host in ("0.0.0.0", "::", "") else [host])]
     typer.echo(f"citydip serving {chosen_db_path(STATE.db)} on http://{host}:{port} — {mode}")
+    app = create_app(chosen_db_path(STATE.db), token, hosts=hosts)
+    settle()
     uvicorn.run(
-        create_app(chosen_db_path(STATE.db), token, hosts=hosts),
+        app,
         host=host,
         port=port,
         log_level="warning",

@@ -298,6 +298,8 @@ class Store:
             where.add("(subject = ? OR object = ?)", [involving, involving])
         predicates = [predicate] if isinstance(predicate, str) else predicate
         where.isin("predicate", predicates).eq("review", review).eq("source_id", source_id)
+        if review is not None and review != "accepted":  # the partial index claims_not_accepted
+            where.add("review != 'accepted'", [])
         sql = (
             'SELECT id, subject, predicate, object, value, start, "end", kind, role, status, '
             f"qualifiers, source_id, locator, method, review, recorded_at FROM claims{where.sql}"

@@ -6,6 +6,7 @@ status ``citydip.errors`` gives it (pages show the same message in an HTML page)
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import sqlite3
@@ -104,6 +105,7 @@ class Stores:
         self.urls: dict[tuple[str, bytes], tuple[tuple[Any, ...], Reads]] = {}
         self._writing = threading.Lock()
         self._queued: list[Decision] = []
+        self._committing = False  # a review of ours is being written (``version``)
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -121,7 +123,8 @@ class Stores:
         """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
         while another is written wait for it, then are written together in one transaction
         (one commit on disk for all), not by polling SQLite's lock; the new revision is read
-        as soon as they are committed, before their answers go out."""
+        as soon as they are committed, before their answers go out. While they are written,
+        readers keep the revision before them (``version``): none of them is answered yet."""
         from citydip.api.documents import review_in_turn
 
         mine = Decision(state, claim_id)
@@ -131,6 +134,7 @@ class Stores:
             if not mine.done:
                 with self._lock:
                     batch, self._queued = self._queued, []
+                self._committing = True
                 try:
                     with self.session() as store:
                         outcome: list[Any] = review_in_turn(
@@ -138,6 +142,8 @@ class Stores:
                         )
                 except BaseException as exc:  # the store refused them all
                     outcome = [exc] * len(batch)
+                finally:
+                    self._committing = False
                 for decision, result in zip(batch, outcome, strict=True):
                     decision.result, decision.done = result, True
                 self.version()
@@ -148,8 +154,18 @@ class Stores:
     def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
         and when the file is replaced (a rebuild), not when a derived result is kept in
-        it. Read from the store only when the file's stamp changed (not ``wait``: None
-        then, so that the event loop never waits for a writer's lock)."""
+        it. Read from the store only when the file's stamp changed, and only by a worker
+        thread (``wait``): not ``wait`` (the event loop), a changed stamp gives None, so
+        that the loop never opens the store, nor waits for the disk or a writer's lock
+        (the writer reads the new revision itself as soon as it has committed).
+
+        While a review of ours is written, the revision before it is given without looking
+        at the file: its commit changes the file before it ends, and a reader that read
+        the store then would wait for the commit (SQLite's lock), in the loop or in a
+        worker thread, for nothing its answer may show yet."""
+        known = self._stamp
+        if self._committing and known is not None:
+            return known[1]  # type: ignore[no-any-return]
         stamps = []
         for suffix in ("", "-wal"):
             try:
@@ -158,21 +174,18 @@ class Stores:
                 continue
             stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
         stamp = tuple(stamps)
-        known = self._stamp
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
-        if not self._reading.acquire(blocking=wait):
+        if not wait:
             return None
-        try:
+        with self._reading:
             known = self._stamp
             if known is not None and known[0] == stamp:
                 return known[1]  # type: ignore[no-any-return]
             revision: tuple[Any, ...] = (stamp, None)
             epochs = None
             try:
-                conn = sqlite3.connect(
-                    f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2 if wait else 0
-                )
+                conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
                 try:
                     rows = conn.execute(
                         "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
@@ -183,14 +196,10 @@ class Stores:
                 finally:
                     conn.close()
             except sqlite3.Error:
-                if not wait:
-                    return None  # a writer holds the store: a worker thread waits for it
-                # not readable now: keyed by the stamp, the request reports the problem
+                pass  # not readable now: keyed by the stamp, the request reports the problem
             self._epochs = (revision, epochs or Epochs(revision))
             self._stamp = (stamp, revision)
             return revision
-        finally:
-            self._reading.release()
 
     def _follow(self, revision: tuple[Any, ...], conn: sqlite3.Connection) -> Epochs:
         """The epochs at ``revision``: through the scopes its writes recorded when every
@@ -451,6 +460,17 @@ def static_files() -> dict[str, Body]:
 def error_body(exc: CitydipError) -> dict[str, Any]:
     field = exc.field if isinstance(exc, InvalidInput) else None
     return {"error": {"type": type(exc).__name__, "message": str(exc), "field": field}}
+
+
+def settle() -> int:
+    """Once the app is built, before it serves: what it holds now (modules, tables, the
+    routes) lives as long as the process, so it is collected once and frozen out of the
+    garbage collector's view (``gc.freeze``). A full collection, which stops every request
+    under way, then walks only what was made since (a 1 in 50 write load made it pause
+    80-140 ms twice in 8 s; 34 ms once frozen). Returns how many objects were frozen."""
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
 
 
 def create_app(
