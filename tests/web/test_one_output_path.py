@@ -1,10 +1,9 @@
 """One output path: every result in every format the one renderer table offers is the same
-through the CLI (``--format``) and the web API (``?format=``): byte for byte, JSON as the
-same data (the CLI indents it for people, the web sends it compact)."""
+through the CLI (``--format``) and the web API (``?format=``): byte for byte, JSON too
+(both write it with ``report.formats.json_text``)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -61,10 +60,7 @@ def test_the_cli_and_the_web_give_the_same_output(
     assert printed.exit_code == 0, printed.stderr
     served = client.get(f"{url}{'&' if '?' in url else '?'}format={fmt}")
     assert served.status_code == 200, served.text
-    if fmt == "json":
-        assert json.loads(printed.stdout) == served.json()
-    else:
-        assert printed.stdout.encode("utf-8") == served.content
+    assert printed.stdout.encode("utf-8") == served.content
     assert served.content.strip()  # something was rendered
 
 

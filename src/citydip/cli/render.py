@@ -2,13 +2,12 @@
 
 A renderer takes the API's result (a record or a list of records) and writes it to
 stdout. Every format but the terminal's ``table`` comes from the one renderer table of
-``citydip.report.formats``, which the web serves too: the same bytes (JSON the same data,
-indented here).
+``citydip.report.formats``, which the web serves too: the same bytes, JSON included
+(``formats.json_text``).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -17,8 +16,10 @@ Renderer = Callable[[Any], None]
 
 
 def emit_json(data: Any) -> None:
-    """Print JSON for machines: UTF-8, indented, stable key order as built."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Print JSON as every face writes it (``report.formats.json_text``)."""
+    from citydip.report.formats import json_text
+
+    sys.stdout.write(json_text(data))
 
 
 def _json(result: Any) -> None:
@@ -244,7 +245,9 @@ def _batch_csv(result: Any) -> None:
 
 
 def _batch_json(result: Any) -> None:
-    _resolved_batch(result, json.dumps(result.results, ensure_ascii=False, indent=2) + "\n")
+    from citydip.report.formats import json_text
+
+    _resolved_batch(result, json_text(result.results))
 
 
 def _resolved_batch(result: Any, text: str) -> None:

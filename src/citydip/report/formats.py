@@ -3,9 +3,9 @@ name give the text that the CLI prints, the web serves and a file holds, byte fo
 
 ``FORMATS[type name][format]`` renders a result of ``citydip.api``; ``render(result,
 fmt)`` looks it up; ``formats_of(result)`` lists what a result offers (JSON always).
-JSON is the records' ``to_dict()`` (``json_data``); each face serialises it its own way
-(the CLI indented for people, the web compact), so JSON is equal as data, the other
-formats as bytes. Terminal views (Rich tables) are the CLI's own (``cli/render.py``).
+JSON is the records' ``to_dict()`` (``json_data``) written by ``json_text``, which every
+face uses, so JSON too is equal byte for byte. Terminal views (Rich tables) are the CLI's
+own (``cli/render.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,13 @@ Render = Callable[[Any], str]
 
 # Results whose JSON is one of their lists (what `--format json` and the web's lists give).
 JSON_LIST = {"ConflictList": "conflicts", "CitySearch": "hits", "TopPlaces": "rows"}
+
+
+def json_text(data: Any) -> str:
+    """JSON as every face writes it: UTF-8 characters as they are, indented by two, keys in
+    the order built, a final newline (``citydip ... --format json`` and the web's JSON
+    answers are the same bytes)."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def json_data(result: Any) -> Any:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from enum import StrEnum
 from typing import Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from citydip import api
@@ -115,7 +114,10 @@ NAME = Path(..., description="A name in any script, or an id", max_length=200)
 
 
 def to_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """JSON as the CLI's ``--format json`` prints it (``report.formats.json_text``)."""
+    from citydip.report.formats import json_text
+
+    return json_text(data)
 
 
 def rendered(
@@ -167,7 +169,7 @@ def reply(
     from citydip.report import formats
 
     if fmt is ListFormat.json:
-        return JSONResponse(formats.json_data(result))
+        return Response(to_json(formats.json_data(result)), media_type=JSON)
     text, media, disposition = rendered(result, fmt, name, kind)
     return Response(text, media_type=media, headers=disposition)
 
