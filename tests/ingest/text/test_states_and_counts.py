@@ -1,0 +1,71 @@
+"""A state after its city, counts of ties in prose, and a year before 1000 (issue 22,
+blind round), on short sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citydip.ingest.text.claims import ExtractedClaim
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture(scope="module")
+def registry(world_db: Path) -> Registry:
+    from citydip.store import open_store
+
+    with open_store(world_db) as store:
+        return Registry.from_store(store)
+
+
+def ties(claims: list[ExtractedClaim]) -> set[tuple[str, str, int | None]]:
+    return {
+        (c.subject.name, c.object.name, c.year)
+        for c in claims
+        if c.type == "tie" and c.object is not None
+    }
+
+
+def counts(claims: list[ExtractedClaim]) -> set[tuple[str, str | None, str | None]]:
+    return {(c.subject.name, c.value, c.metric) for c in claims if c.type == "count"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Toledo, Ohio has been twinned with Lyon since 1990.", ("Toledo", "Lyon", 1990)),
+        (
+            "Springfield, Illinois has been twinned with Lyon since 1990.",
+            ("Springfield", "Lyon", 1990),
+        ),
+        (
+            "Lyon has been twinned with Springfield, Illinois since 1990.",
+            ("Lyon", "Springfield", 1990),
+        ),
+    ],
+)
+def test_a_state_after_its_city_says_where_the_city_lies(
+    registry: Registry, text: str, expected: tuple[str, str, int]
+) -> None:
+    found = ties(extract_claims(text, registry))
+    assert found == {expected}
+
+
+def test_friendly_ties_with_a_number_of_cities_count_the_country_s_ties(
+    registry: Registry,
+) -> None:
+    claims = extract_claims(
+        "China has established friendly ties with 220 Japanese cities and 73 Korean cities.",
+        registry,
+    )
+    assert counts(claims) == {("China", "220", "friendship"), ("China", "73", "friendship")}
+
+
+def test_a_second_number_after_and_counts_only_after_a_tie_count(registry: Registry) -> None:
+    claims = extract_claims("Lyon has sister city ties with 12 cities and 3 regions.", registry)
+    assert counts(claims) == {("Lyon", "12", "sister"), ("Lyon", "3", "sister")}
+    # no tie cue before the first number: neither is a count of ties
+    plain = extract_claims("The festival drew 40 bands and 3 orchestras from Lyon.", registry)
+    assert counts(plain) == set()
