@@ -69,3 +69,17 @@ def test_a_second_number_after_and_counts_only_after_a_tie_count(registry: Regis
     # no tie cue before the first number: neither is a count of ties
     plain = extract_claims("The festival drew 40 bands and 3 orchestras from Lyon.", registry)
     assert counts(plain) == set()
+
+
+def test_a_year_before_1600_ends_its_clause_after_in(registry: Registry) -> None:
+    claims = extract_claims("The twinning between Bergen and Lübeck was formed in 836.", registry)
+    assert ties(claims) == {("Bergen", "Lübeck", 836)}
+
+
+def test_a_small_number_after_in_is_no_year_when_a_noun_follows(registry: Registry) -> None:
+    from citydip.ingest.text import normalise
+    from citydip.ingest.text.tokens import tokenize
+
+    doc = tokenize("Lyon has members in 140 countries and was founded in 836.")
+    years = [year for _, year in normalise.years_in(doc)]
+    assert years == [836]
