@@ -83,3 +83,13 @@ def test_a_small_number_after_in_is_no_year_when_a_noun_follows(registry: Regist
     doc = tokenize("Lyon has members in 140 countries and was founded in 836.")
     years = [year for _, year in normalise.years_in(doc)]
     assert years == [836]
+
+
+def test_a_possessive_inside_a_place_name_keeps_the_name_whole(registry: Registry) -> None:
+    claims = extract_claims(
+        "Councillors in Bishop's Stortford voted to keep its twinning with Friedberg.", registry
+    )
+    assert {(s, o) for s, o, _ in ties(claims)} == {("Bishops Stortford", "Friedberg")}
+    # a city's possessive before another place stays a possessive
+    other = extract_claims("Lyon's twin town Birmingham hosted the event.", registry)
+    assert {(s, o) for s, o, _ in ties(other)} == {("Lyon", "Birmingham")}
