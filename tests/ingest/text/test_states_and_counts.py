@@ -93,3 +93,17 @@ def test_a_possessive_inside_a_place_name_keeps_the_name_whole(registry: Registr
     # a city's possessive before another place stays a possessive
     other = extract_claims("Lyon's twin town Birmingham hosted the event.", registry)
     assert {(s, o) for s, o, _ in ties(other)} == {("Lyon", "Birmingham")}
+
+
+def test_a_first_tie_and_a_later_tie_of_the_same_pair_are_one_claim(
+    registry: Registry,
+) -> None:
+    claims = extract_claims(
+        "Durham's first sister city relationship was with Kostroma, in 1968.\n\n"
+        "In March the council ended the twinning with Kostroma.\n",
+        registry,
+    )
+    found = [c for c in claims if c.type in ("tie", "first_tie", "latest_tie")]
+    assert [(c.type, c.object.name if c.object else "", c.year, c.status) for c in found] == [
+        ("first_tie", "Kostroma", 1968, "ended")
+    ]

@@ -4,7 +4,8 @@
     extract_file(path, store)               -> Extraction(document, claims)
 
 Claims that say the same thing (same type, subject, object or value) are one claim: the
-first sentence that says it is kept, with a year from a later one when it gave none.
+first sentence that says it is kept, with a year from a later one when it gave none; a
+first or latest tie and a tie of the same two places are one (the ordinal one).
 """
 
 from __future__ import annotations
@@ -418,10 +419,13 @@ def _later_status(sentence: str, ties: list[ExtractedClaim]) -> None:
 def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     kept: dict[tuple[str, ...], ExtractedClaim] = {}
     for claim in claims:
-        first = kept.get(claim.key)
+        key = _merge_key(claim)
+        first = kept.get(key)
         if first is None:
-            kept[claim.key] = claim
+            kept[key] = claim
             continue
+        if first.type == "tie" and claim.type != "tie":  # "first linked ... in 1968", then
+            first.type, first.qualifier = claim.type, claim.qualifier  # "ending the links"
         if first.year is None and claim.year is not None:
             first.year = claim.year
         if (first.status or "active") == "active" and claim.status not in (None, "active"):
@@ -434,3 +438,12 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             first.role = claim.role
         first.confidence = max(first.confidence, claim.confidence)
     return list(kept.values())
+
+
+def _merge_key(claim: ExtractedClaim) -> tuple[str, ...]:
+    """A first or latest tie and a tie of the same two places say one tie."""
+    key = claim.key
+    if claim.type in ("first_tie", "latest_tie") and claim.object is not None:
+        low, high = sorted((claim.subject.key, claim.object.key))
+        return ("tie", low, high, "")
+    return key
