@@ -107,3 +107,18 @@ def test_a_first_tie_and_a_later_tie_of_the_same_pair_are_one_claim(
     assert [(c.type, c.object.name if c.object else "", c.year, c.status) for c in found] == [
         ("first_tie", "Kostroma", 1968, "ended")
     ]
+
+
+def test_an_entry_s_own_kind_wins_over_its_heading_s(registry: Registry) -> None:
+    text = (
+        "Marbach am Neckar - City and Partnerships\n\n"
+        "Twinned towns\n\n"
+        "Lyon, France\n\n"
+        "Lyon lies on the Rhone and has 500,000 inhabitants. Partnership since 1987.\n\n"
+        "Bergen, Norway\n\n"
+        "Bergen lies on the coast. Our towns were linked in 1990.\n"
+    )
+    claims = extract_claims(text, registry)
+    kinds = {c.object.name: (c.year, c.kind) for c in claims if c.type == "tie" and c.object}
+    assert kinds.get("Lyon") == (1987, "partner")
+    assert kinds.get("Bergen", (None, None))[1] != "partner"
