@@ -122,3 +122,13 @@ def test_an_entry_s_own_kind_wins_over_its_heading_s(registry: Registry) -> None
     kinds = {c.object.name: (c.year, c.kind) for c in claims if c.type == "tie" and c.object}
     assert kinds.get("Lyon") == (1987, "partner")
     assert kinds.get("Bergen", (None, None))[1] != "partner"
+
+
+def test_both_before_the_partners_keeps_them_partners(registry: Registry) -> None:
+    text = (
+        "Town twinning news\n\nHarpenden has a successful partnership with both Alzey and Cosne.\n"
+    )
+    found = {o for _, o, _ in ties(extract_claims(text, registry))}
+    assert "Alzey" in found and len(found) == 2
+    brewery = "Town twinning news\n\nHarpenden has a partnership with a brewery in Leeds.\n"
+    assert ties(extract_claims(brewery, registry)) == set()

@@ -332,6 +332,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             subjects = subjects[:1]
         direct = (
             s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
+            or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
@@ -397,6 +398,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+def _past_both(s: Sentence, i: int) -> str:
+    """The word before token ``i`` past "both" / "either" ("with both Alzey and Cosne")."""
+    k = i - 1
+    if k < 1 or s.doc[k].lower_ not in ("both", "either"):
+        return ""
+    return s.doc[k - 1].lower_
 
 
 Pair = tuple[Known, Known, int, float]
