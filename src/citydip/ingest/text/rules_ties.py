@@ -405,7 +405,7 @@ def _past_both(s: Sentence, i: int) -> str:
     k = i - 1
     if k < 1 or s.doc[k].lower_ not in ("both", "either"):
         return ""
-    return s.doc[k - 1].lower_
+    return str(s.doc[k - 1].lower_)
 
 
 Pair = tuple[Known, Known, int, float]
