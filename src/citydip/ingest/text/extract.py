@@ -4,7 +4,8 @@
     extract_file(path, store)               -> Extraction(document, claims)
 
 Claims that say the same thing (same type, subject, object or value) are one claim: the
-first sentence that says it is kept, with a year from a later one when it gave none.
+first sentence that says it is kept, with a year from a later one when it gave none; a
+first or latest tie and a tie of the same two places in another sentence are one.
 """
 
 from __future__ import annotations
@@ -417,11 +418,22 @@ def _later_status(sentence: str, ties: list[ExtractedClaim]) -> None:
 
 def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     kept: dict[tuple[str, ...], ExtractedClaim] = {}
+    pairs: dict[tuple[str, ...], ExtractedClaim] = {}  # ties by their two places
+    out: list[ExtractedClaim] = []
     for claim in claims:
         first = kept.get(claim.key)
         if first is None:
-            kept[claim.key] = claim
-            continue
+            first = pairs.get(_merge_key(claim))
+            if first is None or first.start == claim.start or first.type == claim.type:
+                # one sentence that says both ("a sister city agreement with Seattle, the
+                # first such tie") states the tie and its rank: two claims
+                kept[claim.key] = claim
+                pairs.setdefault(_merge_key(claim), claim)
+                out.append(claim)
+                continue
+            kept[claim.key] = first
+            if first.type == "tie":  # "the first tie ... 1968" said after the tie
+                first.type, first.qualifier = claim.type, claim.qualifier
         if first.year is None and claim.year is not None:
             first.year = claim.year
         if (first.status or "active") == "active" and claim.status not in (None, "active"):
@@ -433,4 +445,14 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         ):
             first.role = claim.role
         first.confidence = max(first.confidence, claim.confidence)
-    return list(kept.values())
+    return out
+
+
+def _merge_key(claim: ExtractedClaim) -> tuple[str, ...]:
+    """A first or latest tie and a tie of the same two places in another sentence say one
+    tie ("Durham was first linked with Kostroma in 1968" / "... ending the twinning")."""
+    key = claim.key
+    if claim.type in ("first_tie", "latest_tie") and claim.object is not None:
+        low, high = sorted((claim.subject.key, claim.object.key))
+        return ("tie", low, high, "")
+    return key

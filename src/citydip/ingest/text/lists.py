@@ -327,6 +327,17 @@ def entry_year(s: Sentence) -> int | None:
     return None
 
 
+def entry_kind(s: Sentence) -> str | None:
+    """The kind a line under an entry names right before its dating word ("Partnership
+    since 1987", "Friendly relationship established on ..."): the entry's own, over its
+    heading's."""
+    for k, t in enumerate(s.doc):
+        if t.lower_ in DATING_WORDS:
+            before = [w.lower_ for w in s.doc[max(0, k - 3) : k + 1]]
+            return next((TIE_KIND_WORDS[w] for w in before if w in TIE_KIND_WORDS), None)
+    return None
+
+
 def entry_population(s: Sentence, place: Known) -> list[Draft]:
     """A population label under an entry: "Population: 12 645 citizens", "Population :
     6.85 million", "Pop. 14,959"."""
@@ -396,6 +407,9 @@ class Entries:
         year = entry_year(s)
         if year is not None and self.claim.year is None:
             self.claim.year = year
+            kind = entry_kind(s)
+            if kind is not None:  # "Partnership since 1987" under "Twinned towns"
+                self.claim.kind = kind
         drafts = entry_population(s, self.place)
         return drafts if drafts or year is not None else None
 

@@ -180,11 +180,40 @@ def find_mentions(
     mentions = _join_prefixed(doc, mentions, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
+    mentions = _possessive_places(doc, mentions, registry)
     mentions = _drop_common(doc, mentions, lower)
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+def _possessive_places(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """ "Bishop's Stortford", "St John's Wood": a name, "'s" and a capitalised word are one
+    place when the gazetteer knows the whole (not "Lyon's Birmingham")."""
+    out: list[Mention] = []
+    skip_to = -1
+    for m in mentions:
+        if m.start < skip_to:
+            continue
+        k = m.end
+        if (
+            m.label in ("PLACE", "NAME")
+            and k + 1 < len(doc)
+            and doc[k].lower_ == "'s"
+            and doc[k + 1].text[:1].isupper()
+            and doc[k + 1].is_alpha
+        ):
+            end = k + 2
+            text = doc[m.start : end].text
+            longer = any(o.start == k + 1 and o.end > end for o in mentions)
+            found = None if longer else registry.place(text)  # "Bishop's Stortford Council"
+            if found is not None and found.geonames_id and found.label == "PLACE":
+                out.append(Mention(m.start, end, text, "PLACE", found))
+                skip_to = end
+                continue
+        out.append(m)
+    return out
 
 
 def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:

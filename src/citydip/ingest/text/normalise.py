@@ -171,6 +171,8 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     if text[:1].isdigit():
         if len(text) == 4 and YEAR.match(text):
             return int(text), i + 1
+        if text.isdigit() and 500 <= int(text) < 1600 and _early_year(tokens, i):
+            return int(text), i + 1  # "between Paderborn and Le Mans in 836."
         dated = _DATE.match(text) if len(text) >= 6 else None
         return (int(dated.group(1) or dated.group(2) or dated.group(3)), i + 1) if dated else None
     if text in _APOSTROPHES and i + 1 < len(tokens) and _SHORT_YEAR.match(tokens[i + 1].text):
@@ -178,6 +180,13 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
         century = 2000 if two <= date.today().year % 100 else 1900
         return century + two, i + 2
     return None
+
+
+def _early_year(tokens: Any, i: int) -> bool:
+    """A number before 1600 is a year only as "in 836" or "since 1126" ending its clause."""
+    before = tokens[i - 1].text.lower() if i > 0 else ""
+    after = tokens[i + 1].text if i + 1 < len(tokens) else "."
+    return before in ("in", "since") and after in (".", ",", ";", ")", "AD")
 
 
 def is_year_token(tokens: Any, i: int) -> bool:

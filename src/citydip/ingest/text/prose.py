@@ -141,7 +141,7 @@ COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " o
 
 def _county(known: Known) -> bool:
     """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
-    return known.level == "region" or known.name.lower().endswith(COUNTY_ENDINGS)
+    return known.regional or known.name.lower().endswith(COUNTY_ENDINGS)
 
 
 def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:

@@ -77,6 +77,9 @@ SHORT_COUNTRIES = {"US": "US", "USA": "US", "U.S.": "US", "UK": "GB", "U.K.": "G
 EXACT = {"usa", "uae"}  # short country names matched in running text (not "us", "uk")
 
 
+REGION_LEVELS = frozenset({"region", "state", "province", "territory"})
+
+
 @dataclass(frozen=True)
 class Known:
     """An entity a name can mean: from the store (``id``) or built in (``id`` None)."""
@@ -87,6 +90,11 @@ class Known:
     country: str | None = None
     level: str | None = None
     geonames_id: int | None = None
+
+    @property
+    def regional(self) -> bool:
+        """A state, province or region: "Ohio" in "Toledo, Ohio" says where Toledo lies."""
+        return self.level in REGION_LEVELS
 
 
 class Registry:

@@ -167,7 +167,7 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
-            if found and found[0].level == "region" and self._locator(mention):
+            if found and found[0].regional and self._locator(mention):
                 continue  # "Brighton, Colorado has ...": Colorado says where Brighton lies
             if not found and mention.label == "ORG":
                 council = self.council_place(mention)  # "Exeter City Council has voted"

@@ -57,6 +57,7 @@ def counts(s: Sentence) -> list[Draft]:
         return []
     out: list[Draft] = []
     doc = s.doc
+    counted: tuple[int, str | None] = (-1, None)  # where the last tie count's noun ended
     i = 0
     while i < len(doc):
         found = number_at(s, i)
@@ -71,8 +72,10 @@ def counts(s: Sentence) -> list[Draft]:
         words = [t.lower_ for t in doc[j : j + 5]]
         metric, noun_at = _metric(words)
         if metric == "places":
-            # "sister-city agreements with the following 12 cities": ties counted
-            metric = _tie_cue_before(s, i) or metric
+            # "sister-city agreements with the following 12 cities": ties counted; "... with
+            # 220 Japanese cities and 73 Korean cities": the second number counts the same
+            after_and = i >= 1 and doc[i - 1].lower_ == "and" and i - 1 == counted[0]
+            metric = _tie_cue_before(s, i) or (counted[1] if after_and else None) or metric
         if metric is None or noun_at is None:
             kind = _population(words)
             if kind is not None:
@@ -102,6 +105,7 @@ def counts(s: Sentence) -> list[Draft]:
                         qualifier=_qualifier(s, i),
                     )
                 )
+            counted = (j + noun_at + 1, metric if metric in TIE_METRIC.values() else None)
             i = j + noun_at + 1
             continue
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
@@ -145,6 +149,7 @@ def counts(s: Sentence) -> list[Draft]:
                     qualifier=qualifier,
                 )
             )
+        counted = (j + noun_at + 1, metric if metric in TIE_METRIC.values() else None)
         i = j + noun_at + 1
     return out
 
@@ -235,7 +240,9 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
         return None
     for name, a, b in s.cues:
         if name == "tie" and k - 3 <= b <= k + 1:
-            word = next((t.lower_ for t in s.doc[a:b] if t.lower_ in TIE_KIND_WORDS), None)
+            # the cue's own words, or the kind just before a bare "ties": "friendly ties with"
+            span = s.doc[max(0, a - 1) : b] if b - a == 1 else s.doc[a:b]
+            word = next((t.lower_ for t in span if t.lower_ in TIE_KIND_WORDS), None)
             if word is not None:
                 return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
     return None

@@ -332,6 +332,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             subjects = subjects[:1]
         direct = (
             s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
+            or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
@@ -397,6 +398,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+def _past_both(s: Sentence, i: int) -> str:
+    """The word before token ``i`` past "both" / "either" ("with both Alzey and Cosne")."""
+    k = i - 1
+    if k < 1 or s.doc[k].lower_ not in ("both", "either"):
+        return ""
+    return str(s.doc[k - 1].lower_)
 
 
 Pair = tuple[Known, Known, int, float]
@@ -501,7 +510,7 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
-    if strong and found and found[0].level == "region" and s.prev(m.start) in ("with", "and"):
+    if strong and found and found[0].regional and s.prev(m.start) in ("with", "and"):
         return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
