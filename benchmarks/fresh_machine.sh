@@ -32,7 +32,6 @@ if compgen -G "/etc/apt/sources.list.d/*.sources" >/dev/null; then
     cp /etc/apt/sources.list.d/*.sources "$root/etc/apt/sources.list.d/"
     rm -f "$root/etc/apt/sources.list"
 fi
-cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/" 2>/dev/null || true
 [[ -f /etc/pip.conf ]] && cp /etc/pip.conf "$root/etc/"
 [[ -d /etc/xdg/pip ]] && mkdir -p "$root/etc/xdg" && cp -r /etc/xdg/pip "$root/etc/xdg/"
 mkdir -p "$root/repo" "$root/opt/wheels" "$root/root/shared"
@@ -41,7 +40,12 @@ mounted "$root/repo" || mount --bind -o ro "$repo" "$root/repo"
 [[ -d "$shared" ]] && { mounted "$root/root/shared" || mount --bind -o ro "$shared" "$root/root/shared"; }
 
 chroot "$root" bash -c 'apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q python3 git ca-certificates >/dev/null && update-ca-certificates >/dev/null'
+    apt-get install -y -q python3 git ca-certificates >/dev/null'
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$root/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+    chroot "$root" update-ca-certificates >/dev/null
+fi
 chroot "$root" git config --global --add safe.directory '*'
 env_vars=(HOME=/root)
 for var in $(compgen -e); do [[ "$var" == PIP_* ]] && env_vars+=("$var=${!var}"); done
