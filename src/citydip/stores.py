@@ -106,7 +106,7 @@ def build_store(
     remove_stale_temporaries(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
-    report, task = chosen(progress), f"Building {path} (once)"
+    report, task = chosen(progress), f"Building {path}"
     stages = 0 if data is None else 1 if world_data is None else 4 if warm else 3
     report(task, 0, stages)
     try:
@@ -324,6 +324,8 @@ def rebuild(
     drop_imports: bool = False,
     force: bool = False,
     checked: StoreCheck | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> Path:
     """Recreate the chosen store from the curated (and world) data. A store of a newer
     schema, a folder and anything but a regular file are refused; a file that is not a
@@ -339,5 +341,7 @@ def rebuild(
             f"{check.path}: rebuilding drops {check.dropped}; confirm to drop them",
             field="drop_imports",
         )
-    build_store(check.path, empty=empty, world=world, warm=True, replacing=check).close()
+    build_store(
+        check.path, empty=empty, world=world, warm=True, replacing=check, progress=progress
+    ).close()
     return check.path
