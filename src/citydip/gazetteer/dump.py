@@ -95,8 +95,8 @@ def dump_index_path() -> Path | None:
 
 def build_dump_index(path: Path, *, progress: Progress | None = None) -> Path:
     """Build the index of the downloaded dump at ``path`` (the gazetteer index's tables),
-    atomically; the previous download's index stays until this one is complete. The rows
-    written are told to ``progress`` (task ``DUMP_BUILDING``)."""
+    atomically; the previous download's index stays until this one is complete. The work
+    done is told to ``progress`` (task ``DUMP_BUILDING``)."""
     import os
 
     from citydip.errors import StoreError

