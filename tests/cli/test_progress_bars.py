@@ -22,6 +22,8 @@ def test_a_bar_per_task_each_gone_when_done_and_the_display_with_the_last() -> N
     assert shown.display.tasks[0].description == r"\[bold]not markup\[/]"
     shown.stop()
     assert shown.display is None
+    shown("Building an empty store", 0, 0)  # finished at once: never drawn
+    assert shown.display is None and shown.tasks == {}
 
 
 def test_off_a_terminal_or_quiet_nothing_is_drawn(monkeypatch: pytest.MonkeyPatch) -> None:

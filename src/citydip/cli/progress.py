@@ -30,6 +30,8 @@ class Bars:
         self.tasks: dict[str, Any] = {}
 
     def __call__(self, task: str, done: int, total: int | None = None) -> None:
+        if task not in self.tasks and total is not None and done >= total:
+            return  # finished before it was shown: nothing to draw
         if self.display is None:
             self.display = self._start()
         bar = self.tasks.get(task)
