@@ -43,6 +43,7 @@ def main() -> int:
     if not ESSAY.exists():
         print(f"skipped: the essay is not at {ESSAY}")
         return 0
+    from citydip.cli.progress import Bars
     from citydip.ingest.text.extract import extract_claims, extract_file
     from citydip.ingest.text.pipeline import build_pipeline
     from citydip.ingest.text.registry import Registry
@@ -85,7 +86,7 @@ def main() -> int:
         pdf_path = Path(tmp) / "twenty-pages.pdf"
         pages = _write_pdf(body, pdf_path, pages=20)
         t0 = time.perf_counter()
-        pdf = extract_file(pdf_path, store, progress=_bar())
+        pdf = extract_file(pdf_path, store, progress=Bars())
         pdf_seconds = time.perf_counter() - t0
         store.close()
 
@@ -243,22 +244,6 @@ def _write_pdf(body: str, path: Path, pages: int) -> int:
                 break
     pdf.output(str(path))
     return int(pdf.page_no())
-
-
-def _bar() -> object:
-    from rich.console import Console
-    from rich.progress import Progress
-
-    progress = Progress(console=Console(stderr=True), transient=True)
-    progress.start()
-    task = progress.add_task("Reading PDF pages", total=None)
-
-    def advance(done: int, total: int) -> None:
-        progress.update(task, completed=done, total=total)
-        if done == total:
-            progress.stop()
-
-    return advance
 
 
 if __name__ == "__main__":

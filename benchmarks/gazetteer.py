@@ -65,11 +65,12 @@ def worker(out: Path) -> None:
     """Run in a fresh process: open the index, resolve every name, dump the results."""
     start = time.perf_counter()
     from citydip.gazetteer import resolve_many
+    from citydip.progress import silent
 
     names = list(distinct_names(DATA))
     rows = [{"name": city, "country": country} for city, country in names]
     results = []
-    for (city, country), r in zip(names, resolve_many(rows, progress=False), strict=True):
+    for (city, country), r in zip(names, resolve_many(rows, progress=silent), strict=True):
         place = r.place
         results.append(
             {
@@ -116,7 +117,10 @@ def main() -> int:
     build = None
     if not path.exists():
         start = time.perf_counter()  # in a child: Linux keeps max RSS across fork + exec
-        code = "from citydip.gazetteer.index import *; build_index(index_path(), True)"
+        code = (
+            "from citydip.gazetteer.index import *; from citydip.cli.progress import Bars; "
+            "build_index(index_path(), progress=Bars())"
+        )
         subprocess.run([sys.executable, "-c", code], check=True)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB -> MiB
         build = (time.perf_counter() - start, peak, path.stat().st_size / 2**20)

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
+    from citydip.cli.progress import install
     from citydip.ingest.world_build import WorldInputs, build_world
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -33,7 +34,8 @@ def main() -> int:
             print(f"{path}: missing (give --data, the folder holding the raw datasets)")
             return 1
     started = time.perf_counter()
-    header = build_world(inputs, args.out, say=lambda text: print(text, file=sys.stderr))
+    with install():  # the CLI's bars on a terminal while names are resolved
+        header = build_world(inputs, args.out, say=lambda text: print(text, file=sys.stderr))
     size = args.out.stat().st_size
     print(f"wrote {args.out} ({size / 1e6:.2f} MB) in {time.perf_counter() - started:.1f} s")
     for item in header["inputs"]:

@@ -6,13 +6,14 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from citydip.errors import InvalidInput, StoreError
 from citydip.paths import DEFAULT_DIR_ENV, data_home
+from citydip.progress import Progress, chosen
 from citydip.store.database import Store, open_store, store_failure
 
 __all__ = ["DB_ENV", "DEFAULT_DIR_ENV", "build_store", "data_home", "open_db", "rebuild"]
@@ -52,12 +53,10 @@ def chosen_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_db_path()
 
 
-Progress = Callable[[str, int], None]  # (what was just loaded, how many)
-
-
 def open_db(
     explicit: str | os.PathLike[str] | None = None,
-    on_build: Callable[[Path], AbstractContextManager[Progress | None]] | None = None,
+    *,
+    progress: Progress | None = None,
     create: bool = False,
 ) -> Store:
     """Open the chosen store; the embedded default store is built on first use from the
@@ -65,8 +64,7 @@ def open_db(
 
     A store chosen by path (``--db``, ``CITYDIP_DB``) that does not exist is an error
     unless ``create`` (an import): a typo must not hide the user's data behind a new store.
-    ``on_build(path)`` gives a context manager held while building (a progress display);
-    what it yields, if callable, is told each step.
+    A build tells ``progress`` its stages (see :func:`build_store`).
     """
     path = chosen_db_path(explicit)
     if path.exists():
@@ -76,12 +74,12 @@ def open_db(
             raise StoreError(f"{path.parent}: no such folder (check the store's path)")
         if not create:
             raise StoreError(f"{path}: no store there; a rebuild or an import creates one")
-    with on_build(path) if on_build else nullcontext() as advance:
-        return build_store(path, progress=advance if callable(advance) else None, warm=True)
+    return build_store(path, progress=progress, warm=True)
 
 
 def build_store(
     path: Path,
+    *,
     empty: bool = False,
     world: bool = True,
     progress: Progress | None = None,
@@ -92,7 +90,8 @@ def build_store(
     ``world`` is False, the world dataset shipped in the package; with ``warm``, a world
     store gets its costly derived results computed too (``analysis.warm``). ``replacing``:
     what a rebuild found at ``path`` before building; if the file changed meanwhile (an
-    import landed), nothing is replaced."""
+    import landed), nothing is replaced. ``progress`` is told the stages done (curated
+    data; the world, its membership lists and derived results), task ``Building PATH``."""
     from citydip.files import remove_stale_temporaries
     from citydip.ingest.curated import load_curated, seed_store
     from citydip.ingest.world import load_world, read_world, world_path
@@ -107,6 +106,9 @@ def build_store(
     remove_stale_temporaries(path.parent)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
+    report, task = chosen(progress), f"Building {path}"
+    stages = 0 if data is None else 1 if world_data is None else 4 if warm else 3
+    report(task, 0, stages)
     try:
         store = open_store(tmp)
     except StoreError:
@@ -116,18 +118,20 @@ def build_store(
         if data is not None:
             seed_store(store, data)
             store.set_meta("seeded_from", "curated")
-            if progress:
-                progress("curated data", len(data.claims))
+            report(task, 1, stages)
         if world_data is not None:
-            load_world(store, world_data, progress)
+            load_world(store, world_data, progress=progress)
             store.set_meta("seeded_from", "curated+world")
-            _load_networks(store, progress)
+            report(task, 2, stages)
+            _load_networks(store)
+            report(task, 3, stages)
         seeded = [str(r[0]) for r in store.conn.execute("SELECT DISTINCT source_id FROM claims")]
         store.set_meta("seeded_sources", json.dumps(sorted(seeded)))
         if warm and world_data is not None:
             from citydip.analysis.warm import warm_caches
 
             warm_caches(store)  # the first network, conflicts, home page read these
+            report(task, stages, stages)
     except BaseException:
         store.close()
         tmp.unlink(missing_ok=True)
@@ -145,14 +149,12 @@ def build_store(
     return open_store(path)
 
 
-def _load_networks(store: Store, progress: Progress | None) -> None:
+def _load_networks(store: Store) -> None:
     """The shipped membership lists (C40, Eurocities, GPM signatories), beside the world."""
     from citydip.ingest.networks import load_networks, networks_path
 
     if networks_path().exists():
-        summary = load_networks(store)
-        if progress:
-            progress("memberships", summary.claims)
+        load_networks(store)
 
 
 CHANGED = "was written while it was being rebuilt (an import?); nothing was replaced, run it again"
@@ -322,6 +324,8 @@ def rebuild(
     drop_imports: bool = False,
     force: bool = False,
     checked: StoreCheck | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> Path:
     """Recreate the chosen store from the curated (and world) data. A store of a newer
     schema, a folder and anything but a regular file are refused; a file that is not a
@@ -337,5 +341,7 @@ def rebuild(
             f"{check.path}: rebuilding drops {check.dropped}; confirm to drop them",
             field="drop_imports",
         )
-    build_store(check.path, empty=empty, world=world, warm=True, replacing=check).close()
+    build_store(
+        check.path, empty=empty, world=world, warm=True, replacing=check, progress=progress
+    ).close()
     return check.path

@@ -208,3 +208,52 @@ def test_download_offline_is_a_network_error_exit_3(cli, home: Path, monkeypatch
     assert failed.exit_code == 3, failed.stderr
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and "the current data is unchanged" in lines[0]
+
+
+def test_a_download_tells_each_files_bytes_then_the_index_build(home: Path, server: Server) -> None:
+    """The one progress protocol (``citydip.progress``): a task per file, counted in bytes
+    out of the size announced, then the download's index build."""
+    from citydip.api import download_geonames
+    from citydip.gazetteer.dump import DUMP_BUILDING
+
+    told: list[tuple[str, int, int | None]] = []
+    download_geonames(
+        ["GB"], progress=lambda task, done, total=None: told.append((task, done, total))
+    )
+    tasks = list(dict.fromkeys(task for task, _, _ in told))
+    assert tasks == [
+        "GB.zip",
+        "alternatenames/GB.zip",
+        "admin1CodesASCII.txt",
+        "admin2Codes.txt",
+        DUMP_BUILDING,
+    ]
+    root = home.parent / "www"
+    for name in tasks[:-1]:
+        size = (root / name).stat().st_size
+        assert [(done, total) for task, done, total in told if task == name][-1] == (size, size)
+    last = [(done, total) for task, done, total in told if task == DUMP_BUILDING][-1]
+    assert last == (last[0], last[0])  # finished
+
+
+def test_an_index_built_deep_inside_a_call_tells_the_default_progress(
+    home: Path, server: Server
+) -> None:
+    """``resolve`` builds a missing download index on first use: it is given no progress,
+    so the build tells the default one (the CLI's bars on a terminal)."""
+    from citydip.api import download_geonames
+    from citydip.gazetteer.dump import DUMP_BUILDING, dump_index_path
+    from citydip.progress import set_default
+
+    download_geonames(["GB"])
+    built = dump_index_path()
+    assert built is not None and built.exists()
+    gazetteer_index.close_all()
+    built.unlink()
+    told: list[tuple[str, int, int | None]] = []
+    previous = set_default(lambda task, done, total=None: told.append((task, done, total)))
+    try:
+        assert resolve("Dacorum", "England").status == "resolved"
+    finally:
+        set_default(previous)
+    assert built.exists() and {task for task, _, _ in told} == {DUMP_BUILDING}

@@ -145,6 +145,7 @@ def test_a_choice_added_to_the_declaration_is_read_by_both() -> None:
 
 
 HEAVY = (
+    "rich.progress",  # the CLI's bars load it at their first report only
     "typer",
     "click",
     "pydantic",

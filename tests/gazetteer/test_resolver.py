@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from citydip.gazetteer import STATUSES, Resolution, resolve, resolve_many
 from citydip.gazetteer import index as gazetteer_index
+from citydip.progress import silent
 
 YOKOHAMA, ODESA, ODESSA_TX = 1848354, 698740, 5527554
 FRANKFURT_ODER, BIRMINGHAM_GB = 2925535, 2655603
@@ -269,7 +270,7 @@ def test_resolve_many_keeps_order_and_resolves_repeats_once() -> None:
         {"name": "Odessa", "country": "Ukraine"},
         {"name": "Portland", "lat": "43.66", "lon": "-70.26"},
     ]
-    results = list(resolve_many(rows, progress=False))
+    results = list(resolve_many(rows, progress=silent))
     assert [r.status for r in results] == ["resolved", "ambiguous", "resolved", "resolved"]
     assert results[0] is results[2]
     assert results[3].place is not None and results[3].place.admin1 == "ME"

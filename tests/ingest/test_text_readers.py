@@ -38,10 +38,12 @@ def test_pdf_is_read_page_by_page_with_progress(tmp_path: Path) -> None:
         pdf.multi_cell(0, 6, f"Page {page + 1}. Lyon has been twinned with Birmingham since 1951.")
     path = tmp_path / "three.pdf"
     pdf.output(str(path))
-    seen: list[tuple[int, int]] = []
-    doc = read_document(path, progress=lambda done, total: seen.append((done, total)))
+    seen: list[tuple[str, int, int | None]] = []
+    doc = read_document(
+        path, progress=lambda task, done, total=None: seen.append((task, done, total))
+    )
     assert doc.format == "pdf" and doc.pages == 3
-    assert seen == [(1, 3), (2, 3), (3, 3)]
+    assert seen == [("Reading three.pdf", n, 3) for n in (1, 2, 3)]
     assert doc.text.count("twinned with Birmingham") == 3
 
 

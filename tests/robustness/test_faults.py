@@ -27,6 +27,7 @@ from tests.robustness.faults import (
 )
 
 from citydip.errors import InvalidInput, StoreError
+from citydip.progress import Progress, silent
 from citydip.store import open_store
 from citydip.stores import build_store, check_rebuild, rebuild
 
@@ -247,7 +248,7 @@ def test_corrupt_and_truncated_gazetteer_index_is_rebuilt(
     data = real.read_bytes()
     builds: list[Path] = []
 
-    def build(path: Path, progress: bool = False) -> Path:
+    def build(path: Path, *, progress: Progress | None = None) -> Path:
         builds.append(path)
         path.write_bytes(data)
         return path
@@ -261,7 +262,7 @@ def test_corrupt_and_truncated_gazetteer_index_is_rebuilt(
         with pytest.raises(StoreError):
             gi._checked(target).close()
         gi.close_all()
-        conn = gi.open_index(progress=False)
+        conn = gi.open_index(progress=silent)
         assert conn.execute("SELECT COUNT(*) FROM place").fetchone()[0] > 100_000
         assert target.read_bytes() == data
         gi.close_all()

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.api.records import ProposedClaim, ReviewResult, SavedExtraction
 from citydip.errors import CitydipError, InvalidInput
+from citydip.progress import Progress, chosen
 from citydip.store.database import Store
 from citydip.vocabulary import REVIEW_DECISIONS, ReviewDecision, choice
 
 if TYPE_CHECKING:
     from citydip.ingest.text.check import Check
-
-PageProgress = Callable[[int, int], None]
 
 
 def extract_document(
@@ -23,12 +21,13 @@ def extract_document(
     *,
     save: bool = False,
     encoding: str = "utf-8",
-    progress: PageProgress | None = None,
+    progress: Progress | None = None,
 ) -> SavedExtraction:
-    """A document's candidate claims; with ``save`` stored as proposed, for review."""
+    """A document's candidate claims; with ``save`` stored as proposed, for review. A PDF's
+    pages read are told to ``progress``."""
     from citydip.ingest.text.extract import extract_file
 
-    extraction = extract_file(path, store, encoding=encoding, progress=progress)
+    extraction = extract_file(path, store, encoding=encoding, progress=chosen(progress))
     if not save:
         return SavedExtraction(extraction)
     from citydip.ingest.text.save import save_extraction
@@ -38,13 +37,14 @@ def extract_document(
 
 
 def check_document(
-    store: Store, path: Path, *, encoding: str = "utf-8", progress: PageProgress | None = None
+    store: Store, path: Path, *, encoding: str = "utf-8", progress: Progress | None = None
 ) -> Check:
     """A document's claims against the store and each other: agreements, new, contradictions."""
     from citydip.ingest.text.check import check_extraction
     from citydip.ingest.text.extract import extract_file
 
-    return check_extraction(store, extract_file(path, store, encoding=encoding, progress=progress))
+    extraction = extract_file(path, store, encoding=encoding, progress=chosen(progress))
+    return check_extraction(store, extraction)
 
 
 def proposed_claims(store: Store, source: str | None = None) -> list[ProposedClaim]:

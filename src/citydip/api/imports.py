@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.errors import InvalidInput
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.vocabulary import EDGE_IDS, SOURCE_KINDS, EdgeIds, SourceKind, choice
 
@@ -25,7 +26,7 @@ def _run(store: Store, batch: ImportBatch) -> ImportSummary:
 
 
 def import_pairs(
-    store: Store, file: Path, *, title: str | None = None, progress: bool = False
+    store: Store, file: Path, *, title: str | None = None, progress: Progress | None = None
 ) -> ImportSummary:
     """A pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
     from citydip.ingest.pairs import pairs_batch
@@ -42,7 +43,7 @@ def import_table(
     source_kind: SourceKind = "official",
     title: str | None = None,
     complete: bool = False,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """A city's own table of ties (an international-affairs office's records)."""
     from citydip.ingest.table import table_batch
@@ -60,7 +61,7 @@ def import_edges(
     *,
     names: Path | None = None,
     ids: EdgeIds = "wikidata",
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """A two-column edge list of Wikidata QIDs, with an optional QID<TAB>label file."""
     from citydip.ingest.edges import edges_batch
@@ -75,7 +76,7 @@ def import_wikidata(
     *,
     query: str | None = None,
     cache: Path | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """Wikidata P190 statements from a saved response, or live from a query (QIDs or SPARQL)."""
     if (file is None) == (query is None):
@@ -97,7 +98,7 @@ def update_wikidata(
     options: UpdateOptions | None = None,
     *,
     restart: bool = False,
-    progress: bool = False,
+    progress: Progress | None = None,
     folder: Path | None = None,
     endpoint: str | None = None,
     page_size: int | None = None,
@@ -129,4 +130,4 @@ def update_wikidata(
     if memberships is not None:
         chosen = replace(chosen, memberships=memberships)
     where = folder or data_home() / "wikidata-p190"
-    return update_world(store, where, chosen, restart, progress)
+    return update_world(store, where, chosen, restart, progress=progress)

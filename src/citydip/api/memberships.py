@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.vocabulary import SOURCE_KINDS, SourceKind, choice
 
@@ -29,7 +30,7 @@ def import_memberships(
     date: str | None = None,
     source_kind: SourceKind = "official",
     new_organisations: bool = False,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> ImportSummary:
     """A membership list (CSV or JSON Lines): organisation, city, country, role, since...
 
@@ -41,7 +42,7 @@ def import_memberships(
 
     source_kind = choice(source_kind, SOURCE_KINDS, "source_kind")
     source = ListSource(title, url, publisher, date, source_kind)
-    batch = memberships_batch(store, file, source, new_organisations, progress)
+    batch = memberships_batch(store, file, source, new_organisations, progress=progress)
     return run_import(store, batch)
 
 

@@ -1,7 +1,7 @@
 """The twinning network: statistics, a city's metrics, top places, mixing, communities, export.
 
 Every call takes a ``NetworkFilter`` (which ties and places make the graph) and raises
-``NotFound`` when no tie passes it. ``progress(step)`` is told the step being computed.
+``NotFound`` when no tie passes it. ``progress`` (``citydip.progress``) is told each step computed.
 
 Whole-network results (statistics, mixing, communities, the country network, the overview)
 are kept in the store per revision (``store.derived.remember``): the next call, from any
@@ -12,7 +12,6 @@ a large graph are estimated from sampled places unless ``exact`` (the result's
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ from citydip.api.records import (
     shaped,
 )
 from citydip.errors import InvalidInput
+from citydip.progress import Progress, Steps
 from citydip.store.database import Store
 from citydip.store.derived import remember
 from citydip.vocabulary import (
@@ -55,8 +55,6 @@ from citydip.vocabulary import (
 
 if TYPE_CHECKING:
     from citydip.analysis.network.graph import GraphFilter, Network
-
-Progress = Callable[[str], None]
 
 
 def network_filter(
@@ -96,10 +94,15 @@ def _how(heavy: bool, exact: bool) -> str:
     return "light" if not heavy else ("exact" if exact else "default")
 
 
-def _network(store: Store, filters: GraphFilter | None) -> Network:
+def _network(
+    store: Store, filters: GraphFilter | None, progress: Progress | None = None
+) -> Network:
     from citydip.analysis.network.graph import build_network, require_ties
 
+    step = Steps(progress)
+    step("Building the network")
     network = build_network(store, filters)
+    step.finish()
     require_ties(network, store)
     return network
 
@@ -118,7 +121,7 @@ def network_stats(
         from citydip.analysis.network.graph import igraph_errors
         from citydip.analysis.network.stats import network_stats as compute
 
-        network = _network(store, filters)
+        network = _network(store, filters, progress)
         with igraph_errors():
             return compute(network, heavy=heavy, progress=progress, exact=exact)
 
@@ -147,7 +150,7 @@ def network_city(
         from citydip.analysis.network.city import centralities, city_metrics
         from citydip.analysis.network.graph import igraph_errors
 
-        network = _network(store, filters)
+        network = _network(store, filters, progress)
         network.vertex(entity.id, entity.name)  # NotFound, in words, before any heavy work
         with igraph_errors():
             centralities(network, heavy=heavy, progress=progress, exact=exact)
@@ -175,12 +178,13 @@ def network_top(
         from citydip.analysis.network.city import betweenness_values, top_cities
         from citydip.analysis.network.graph import igraph_errors
 
-        network = _network(store, filters)
-        if progress:
-            progress(by)
+        network = _network(store, filters, progress)
+        step = Steps(progress, "Computing ")
+        step(by)
         with igraph_errors():
             rows = top_cities(network, by, limit, exact=exact)
             note = betweenness_values(network, exact)[1] if by == "betweenness" else ""
+        step.finish()
         described = network.filters.describe()
         return {"places": network.nodes, "filters": described, "rows": rows, "estimate": note}
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citydip.api.records import ResolvedBatch
 from citydip.errors import DataError, InvalidInput
+from citydip.progress import Progress
 from citydip.store.database import Store
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def resolve_names(
     out: Path | None = None,
     country: str | None = None,
     region: str | None = None,
-    progress: bool = False,
+    progress: Progress | None = None,
 ) -> Resolution | ResolvedBatch:
     """A place name resolved (``resolve_place``), or every row of a ``batch`` CSV
     (``resolve_batch``, to be written to ``out``): one of the two, never both."""
@@ -92,7 +92,9 @@ def read_name_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     return fields, rows
 
 
-def resolve_batch(path: Path, *, out: Path | None = None, progress: bool = False) -> ResolvedBatch:
+def resolve_batch(
+    path: Path, *, out: Path | None = None, progress: Progress | None = None
+) -> ResolvedBatch:
     """Resolve every row of a CSV (columns name, country, region; others passed through).
     ``out``, where the result is to be written, is checked before any work: not a folder,
     not the input, in a folder that exists (``OutputError``)."""
@@ -137,7 +139,7 @@ def download_geonames(
     countries: list[str],
     *,
     all_countries: bool = False,
-    progress: Callable[[str, int, int | None], None] | None = None,
+    progress: Progress | None = None,
 ) -> GazetteerStatus:
     """Fetch, verify and index the GeoNames dump for ``countries`` (ISO alpha-2) or all
     countries; the gazetteer uses it from then on. A failure leaves the data in use as it was."""

@@ -90,14 +90,17 @@ def main(argv: list[str] | None = None, *, quick: bool = True) -> int:
     """Entry point of the ``citydip`` script: library errors become one line and an exit code.
 
     The common read commands are read by ``cli/quick.py`` without importing Typer; every
-    other command line (every one, with ``quick`` False) goes to Typer."""
+    other command line (every one, with ``quick`` False) goes to Typer. On a terminal, the
+    library's default progress is the CLI's bars while the command runs (``cli/progress.py``)."""
+    from citydip.cli.progress import install
     from citydip.cli.quick import quick_command
     from citydip.errors import CitydipError
 
     args = sys.argv[1:] if argv is None else list(argv)
     try:
         call = quick_command(args) if quick else None
-        return _typer_main(args) if call is None else _quick_main(call)
+        with install():
+            return _typer_main(args) if call is None else _quick_main(call)
     except CitydipError as exc:
         print(error_line(exc), file=sys.stderr)
         return exc.exit_code

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from citydip.cli.options import EXACT, FILTERS, HEAVY, MERGE, QUIET, Command, Option, format_option
+from citydip.cli.progress import bars
 from citydip.cli.render import render
-from citydip.cli.session import ORG_LIMIT, every, open_chosen_store, spinner
+from citydip.cli.session import ORG_LIMIT, every, open_chosen_store
 from citydip.vocabulary import CENTRALITIES, CITY_SORTS
 
 
@@ -90,17 +91,13 @@ def _filters(o: dict[str, Any]) -> Any:
     return network_filter(*(o[k] for k in keys))
 
 
-def _step(status: Any) -> Any:
-    return (lambda step: status.update(f"Computing {step}…")) if status else None
-
-
 def _network_stats(args: list[str], o: dict[str, Any]) -> None:
     from citydip.api import network_stats
 
     filters = _filters(o)
-    with open_chosen_store() as store, spinner(not o["quiet"]) as bar:
+    with open_chosen_store() as store, bars(not o["quiet"]) as progress:
         result = network_stats(
-            store, filters, heavy=not o["skip_heavy"], progress=_step(bar), exact=o["exact"]
+            store, filters, heavy=not o["skip_heavy"], progress=progress, exact=o["exact"]
         )
     render("network stats", o["format"], result)
 
@@ -109,14 +106,14 @@ def _network_city(args: list[str], o: dict[str, Any]) -> None:
     from citydip.api import network_city
 
     filters = _filters(o)
-    with open_chosen_store() as store, spinner(not o["quiet"]) as bar:
+    with open_chosen_store() as store, bars(not o["quiet"]) as progress:
         result = network_city(
             store,
             args[0],
             filters=filters,
             heavy=not o["skip_heavy"],
             wave_gap=o["wave_gap"],
-            progress=_step(bar),
+            progress=progress,
             exact=o["exact"],
         )
     render("network city", o["format"], result)
@@ -126,13 +123,13 @@ def _network_top(args: list[str], o: dict[str, Any]) -> None:
     from citydip.api import network_top
 
     filters = _filters(o)
-    with open_chosen_store() as store, spinner(not o["quiet"]) as bar:
+    with open_chosen_store() as store, bars(not o["quiet"]) as progress:
         result = network_top(
             store,
             by=o["by"],
             limit=every(o["limit"]),
             filters=filters,
-            progress=_step(bar),
+            progress=progress,
             exact=o["exact"],
         )
     render("network top", o["format"], result)

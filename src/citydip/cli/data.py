@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from citydip.cli.app import Format, app
+from citydip.cli.progress import bars
 from citydip.cli.render import render
 
 data_app = typer.Typer(
@@ -40,34 +39,6 @@ def geonames_command(
     it from then on. Resumes an interrupted transfer; a failure keeps the data in use."""
     from citydip.api import download_geonames
 
-    with _progress() as advance:
-        status = download_geonames(country, all_countries=all_countries, progress=advance)
+    with bars(data=True) as progress:  # a bar per file, then the index build
+        status = download_geonames(country, all_countries=all_countries, progress=progress)
     render("data status", fmt.value, status)
-
-
-class _progress:
-    """A Rich bar per file on stderr, shown from the first file on (nothing for a command
-    refused before it fetched anything)."""
-
-    def __enter__(self) -> Any:
-        from rich.console import Console
-        from rich.progress import DownloadColumn, Progress, TextColumn, TransferSpeedColumn
-
-        columns = (TextColumn("{task.description}"), DownloadColumn(), TransferSpeedColumn())
-        self.bar = Progress(*columns, console=Console(stderr=True), transient=True)
-        self.started = False
-        self.tasks: dict[str, Any] = {}
-
-        def advance(name: str, done: int, total: int | None) -> None:
-            if not self.started:
-                self.bar.start()
-                self.started = True
-            if name not in self.tasks:
-                self.tasks[name] = self.bar.add_task(name, total=total)
-            self.bar.update(self.tasks[name], completed=done, total=total)
-
-        return advance
-
-    def __exit__(self, *exc: object) -> None:
-        if self.started:
-            self.bar.stop()

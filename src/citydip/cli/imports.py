@@ -6,13 +6,16 @@ prints the summary. Bad input: one line, non-zero exit, the store unchanged.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
 from citydip.cli.examples import examples
+from citydip.cli.progress import bars
 from citydip.cli.render import render
+from citydip.progress import Progress
 from citydip.vocabulary import EdgeIds, SourceKind
 
 import_app = typer.Typer(
@@ -25,8 +28,9 @@ FORMAT = typer.Option(Format.table, "--format", help="table (a summary) or json.
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bars.")
 
 
-def _bars(fmt: Format, quiet: bool) -> bool:
-    return not quiet and fmt is Format.table
+def _bars(fmt: Format, quiet: bool) -> AbstractContextManager[Progress]:
+    """Bars on a terminal unless ``--quiet`` or a machine-read format."""
+    return bars(not quiet and fmt is Format.table)
 
 
 @import_app.command("pairs", epilog=examples("import pairs"))
@@ -39,8 +43,8 @@ def import_pairs(
     """Import a pairs CSV (city1 lists city2 as a twin), e.g. Wikipedia's twin-town lists."""
     from citydip import api
 
-    with open_chosen_store(create=True) as store:
-        summary = api.import_pairs(store, file, title=title, progress=_bars(fmt, quiet))
+    with open_chosen_store(create=True) as store, _bars(fmt, quiet) as progress:
+        summary = api.import_pairs(store, file, title=title, progress=progress)
     render("import", fmt.value, summary)
 
 
@@ -60,7 +64,7 @@ def import_table(
     """Import a city's own table of ties (an international-affairs office's records)."""
     from citydip import api
 
-    with open_chosen_store(create=True) as store:
+    with open_chosen_store(create=True) as store, _bars(fmt, quiet) as progress:
         summary = api.import_table(
             store,
             file,
@@ -69,7 +73,7 @@ def import_table(
             source_kind=source_kind,
             title=title,
             complete=complete,
-            progress=_bars(fmt, quiet),
+            progress=progress,
         )
     render("import", fmt.value, summary)
 
@@ -93,7 +97,7 @@ def import_memberships(
     """Import a membership list: which cities belong to which networks, in which role."""
     from citydip import api
 
-    with open_chosen_store(create=True) as store:
+    with open_chosen_store(create=True) as store, _bars(fmt, quiet) as progress:
         summary = api.import_memberships(
             store,
             file,
@@ -103,7 +107,7 @@ def import_memberships(
             date=date,
             source_kind=source_kind,
             new_organisations=new_organisations,
-            progress=_bars(fmt, quiet),
+            progress=progress,
         )
     render("import", fmt.value, summary)
 
@@ -119,8 +123,8 @@ def import_edges(
     """Import a two-column edge list of Wikidata QIDs, with an optional names file."""
     from citydip import api
 
-    with open_chosen_store(create=True) as store:
-        summary = api.import_edges(store, file, names=names, ids=ids, progress=_bars(fmt, quiet))
+    with open_chosen_store(create=True) as store, _bars(fmt, quiet) as progress:
+        summary = api.import_edges(store, file, names=names, ids=ids, progress=progress)
     render("import", fmt.value, summary)
 
 
@@ -137,8 +141,6 @@ def import_wikidata(
     """Import Wikidata P190 statements from a saved response, or live with --online."""
     from citydip import api
 
-    with open_chosen_store(create=True) as store:
-        summary = api.import_wikidata(
-            store, file, query=online, cache=cache, progress=_bars(fmt, quiet)
-        )
+    with open_chosen_store(create=True) as store, _bars(fmt, quiet) as progress:
+        summary = api.import_wikidata(store, file, query=online, cache=cache, progress=progress)
     render("import", fmt.value, summary)

@@ -1,8 +1,9 @@
 """``citydip network stats|city|top|homophily|orgs|communities|countries|export``: the graph.
 
 Each command opens the store, calls one ``citydip.api`` function with the filter object
-built from its options, and renders the result. Heavy statistics show a progress line on
-stderr and are skipped with --skip-heavy. An empty graph is one line and exit 1.
+built from its options, and renders the result. Heavy statistics show a bar per step on
+stderr (on a terminal, without --quiet: ``cli/progress.py``) and are skipped with
+--skip-heavy. An empty graph is one line and exit 1.
 """
 
 from __future__ import annotations

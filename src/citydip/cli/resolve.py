@@ -35,10 +35,12 @@ def resolve_command(
     Exits 0 when the name is resolved, 1 when it is ambiguous or unknown.
     """
     from citydip.api import ResolvedBatch, resolve_names
+    from citydip.cli.progress import bars
 
-    result = resolve_names(
-        name, batch=batch, out=out, country=country, region=region, progress=True
-    )
+    with bars() as progress:
+        result = resolve_names(
+            name, batch=batch, out=out, country=country, region=region, progress=progress
+        )
     render("resolve", fmt.value, result)
     if not isinstance(result, ResolvedBatch) and result.status != "resolved":
         raise typer.Exit(1)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
 from citydip.cli.examples import examples
+from citydip.cli.progress import bars
 from citydip.cli.render import render
 from citydip.vocabulary import ReviewDecision
 
@@ -23,28 +23,6 @@ FILE = typer.Argument(..., help="A .txt, .md, .html or .pdf document.")
 ENCODING = typer.Option("utf-8", "--encoding", help="Text encoding of .txt/.md/.html files.")
 
 
-def _pdf_bar(path: Path) -> Any:
-    """A page progress bar on stderr while a PDF is read, or None."""
-    if path.suffix.lower() != ".pdf":
-        return None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    progress = Progress(console=Console(stderr=True), transient=True)
-    from rich.markup import escape
-
-    task = progress.add_task(f"Reading {escape(path.name)}", total=None)
-
-    def advance(done: int, total: int) -> None:
-        if done == 1:
-            progress.start()
-        progress.update(task, completed=done, total=total)
-        if done >= total:
-            progress.stop()
-
-    return advance
-
-
 @app.command("extract", epilog=examples("extract"))
 def extract_command(
     path: Path = FILE,
@@ -55,10 +33,8 @@ def extract_command(
     """Candidate claims of a document: ties, counts, memberships, awards, programmes..."""
     from citydip.api import extract_document
 
-    with open_chosen_store() as store:
-        result = extract_document(
-            store, path, save=save, encoding=encoding, progress=_pdf_bar(path)
-        )
+    with open_chosen_store() as store, bars() as progress:  # a PDF's pages
+        result = extract_document(store, path, save=save, encoding=encoding, progress=progress)
     render("extract", fmt.value, result)
 
 
@@ -71,8 +47,8 @@ def check_command(
     """A document's claims against the store and each other: agreements, new, contradictions."""
     from citydip.api import check_document
 
-    with open_chosen_store() as store:
-        result = check_document(store, path, encoding=encoding, progress=_pdf_bar(path))
+    with open_chosen_store() as store, bars() as progress:  # a PDF's pages
+        result = check_document(store, path, encoding=encoding, progress=progress)
     render("check", fmt.value, result)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from citydip.cli.app import Format, app, open_chosen_store
+from citydip.cli.progress import bars
 from citydip.cli.render import render
 
 update_app = typer.Typer(
@@ -52,12 +53,12 @@ def update_wikidata(
     """
     from citydip.api import update_wikidata as update
 
-    with open_chosen_store(create=True) as store:
+    with open_chosen_store(create=True) as store, bars(not quiet) as progress:
         try:
             summary = update(
                 store,
                 restart=restart,
-                progress=not quiet,
+                progress=progress,
                 endpoint=endpoint,
                 page_size=page_size,
                 timeout=stall_timeout,

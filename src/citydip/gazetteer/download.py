@@ -16,7 +16,6 @@ import os
 import shutil
 import zipfile
 import zlib
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,11 +28,11 @@ from citydip.gazetteer.dump import (
     dump_index_path,
     read_manifest,
 )
+from citydip.progress import Progress, chosen
 
 DEFAULT_URL = "https://download.geonames.org/export/dump/"
 URL_ENV = "CITYDIP_GEONAMES_URL"
 ADMIN_FILES = ("admin1CodesASCII.txt", "admin2Codes.txt")
-Progress = Callable[[str, int, int | None], None]
 
 
 def files_for(countries: list[str], all_countries: bool) -> list[str]:
@@ -49,10 +48,14 @@ def files_for(countries: list[str], all_countries: bool) -> list[str]:
 def download(
     countries: list[str],
     all_countries: bool = False,
+    *,
     base_url: str | None = None,
     progress: Progress | None = None,
 ) -> Manifest:
     """Fetch, verify and index the dump for ``countries`` (ISO alpha-2) or all countries.
+
+    ``progress`` is told each file's bytes (the task is the file's name), then the index
+    build's rows.
 
     Countries downloaded earlier stay in the manifest. Raises :class:`ImportFailed` (exit 3)
     with one line naming the file on a failed transfer, a truncated file or a wrong checksum.
@@ -90,13 +93,15 @@ def download(
         base,
         datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     )
-    _install(folder, partial, manifest, old, progress is not None)
+    _install(folder, partial, manifest, old, progress)
     return manifest
 
 
 def _fetch(client: object, url: str, target: Path, name: str, progress: Progress | None) -> None:
     """Fetch ``url`` into ``target``, resuming a partial file; verify size and zip CRCs."""
     import httpx
+
+    report = chosen(progress)
 
     assert isinstance(client, httpx.Client)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -121,8 +126,9 @@ def _fetch(client: object, url: str, target: Path, name: str, progress: Progress
                     for chunk in response.iter_raw():
                         out.write(chunk)
                         done += len(chunk)
-                        if progress:
-                            progress(name, done, expected)
+                        report(name, done, expected)
+                    if expected is None:
+                        report(name, done, done)  # finished
     except httpx.HTTPError as exc:
         got = target.stat().st_size if target.exists() else 0
         raise ImportFailed(
@@ -164,7 +170,11 @@ def _sha256(path: Path) -> str:
 
 
 def _install(
-    folder: Path, partial: Path, manifest: Manifest, old: Manifest | None, progress: bool
+    folder: Path,
+    partial: Path,
+    manifest: Manifest,
+    old: Manifest | None,
+    progress: Progress | None,
 ) -> None:
     """Move the verified files into place, write the manifest, build the new index; on a
     failure put the old manifest back so that the old index stays the one in use."""

@@ -24,8 +24,13 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from citydip.progress import Progress
 
 MANIFEST = "manifest.json"
+DUMP_BUILDING = "Indexing the GeoNames download"  # the task its index build reports
 _LEVELS = {
     "ADM1": "region",
     "ADM2": "county",
@@ -88,22 +93,23 @@ def dump_index_path() -> Path | None:
     return dump_dir() / f"index-v{INDEX_VERSION}-{digest}.sqlite" if digest else None
 
 
-def build_dump_index(path: Path, progress: bool = False) -> Path:
+def build_dump_index(path: Path, *, progress: Progress | None = None) -> Path:
     """Build the index of the downloaded dump at ``path`` (the gazetteer index's tables),
-    atomically; the previous download's index stays until this one is complete."""
+    atomically; the previous download's index stays until this one is complete. The work
+    done is told to ``progress`` (task ``DUMP_BUILDING``)."""
     import os
 
     from citydip.errors import StoreError
-    from citydip.gazetteer.index import INDEX_VERSION, SCHEMA, progress_bar
+    from citydip.gazetteer.index import INDEX_VERSION, SCHEMA, RowCount
 
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with progress_bar(progress) as advance:
+        with RowCount(progress, DUMP_BUILDING) as tick:
             conn = sqlite3.connect(tmp)
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
             names: list[tuple[str, str, int, int]] = []
-            count = write_dump(conn, names, lambda: advance(1, 0))
+            count = write_dump(conn, names, tick)
             names.sort()
             conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", names)
             conn.executemany(

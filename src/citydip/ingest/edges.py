@@ -15,6 +15,7 @@ from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for
 from citydip.ingest.pairs import read_text
 from citydip.ingest.wikidata import QID, WikidataRecord, WikidataTie, wikidata_batch
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Source
 
@@ -69,7 +70,8 @@ def edges_batch(
     store: Store,
     path: Path,
     names: Path | None = None,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
     source: Source | None = None,
 ) -> ImportBatch:
     """Read and validate an edge list (and its names file) into a batch for run_import."""

@@ -23,6 +23,7 @@ from citydip.errors import DataError, InvalidInput
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.membership_rows import DATE, parse_memberships
 from citydip.ingest.places import NameQuery, PlaceResolver
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Claim, Entity, Source
 from citydip.text import fold, slugify
@@ -55,7 +56,8 @@ def memberships_batch(
     path: Path,
     source: ListSource | None = None,
     new_organisations: bool = False,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
 ) -> ImportBatch:
     """Read, validate and resolve a membership list into a batch for ``run_import``."""
     described = source or ListSource()

@@ -15,6 +15,7 @@ from citydip.errors import DataError
 from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Claim, JsonObject, Source
 
@@ -92,7 +93,8 @@ def parse_pairs(path: Path) -> list[tuple[int, dict[str, str]]]:
 def pairs_batch(
     store: Store,
     path: Path,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
     title: str | None = None,
     source: Source | None = None,
 ) -> ImportBatch:

@@ -14,6 +14,7 @@ from typing import Any
 
 from citydip.ingest.districts import DistrictIndex
 from citydip.ingest.place_evidence import country_code, distance
+from citydip.progress import silent
 from citydip.store.database import Store
 from citydip.store.models import Entity
 from citydip.text import fold
@@ -138,7 +139,7 @@ class ItemRules:
                 far.append((query, result, {**row, "lat": "", "lon": ""}))
         if not far:
             return
-        again = resolve_many([row for _, _, row in far], progress=False)
+        again = resolve_many([row for _, _, row in far], progress=silent)
         for (query, result, _), plain in zip(far, again, strict=True):
             chosen = plain.place if plain.status == "resolved" else None
             if chosen is not None and chosen.geonames_id == result.place.geonames_id:

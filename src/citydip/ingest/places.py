@@ -46,6 +46,7 @@ from citydip.ingest.place_evidence import (
 from citydip.ingest.place_items import SAME_PLACE_KM, ItemRules
 from citydip.ingest.place_items import Match as Match  # the importers' records, re-exported
 from citydip.ingest.place_items import NameQuery as NameQuery
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Entity
 from citydip.text import fold, slugify
@@ -63,7 +64,7 @@ class PlaceResolver(ItemRules):
     """
 
     store: Store
-    progress: bool = False
+    progress: Progress | None = None  # told the names resolved
     context: str = ""
     new: dict[str, Entity] = field(default_factory=dict)
     evidence: dict[tuple[str, str], str] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from citydip.ingest import validate
 from citydip.ingest.importing import ImportBatch, file_digest, source_id_for, unresolved_row
 from citydip.ingest.pairs import csv_rows, imported_tie, read_text
 from citydip.ingest.places import Match, NameQuery, PlaceResolver
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Source
 
@@ -128,7 +129,8 @@ def table_batch(
     source_kind: str = "official",
     title: str | None = None,
     complete: bool = False,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
 ) -> ImportBatch:
     """Read, validate and resolve a city's table; ``complete`` marks it the city's full list."""
     if source_kind not in vocab.SOURCE_KINDS:

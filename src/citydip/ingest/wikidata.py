@@ -28,6 +28,7 @@ from citydip.ingest.wikidata_items import (
     sparql_item_facts,
 )
 from citydip.ingest.wikidata_items import has_value as _has
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Claim, Json, Source
 
@@ -280,7 +281,8 @@ def wikidata_batch(
     source: Source,
     label: str,
     digest: str,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
 ) -> ImportBatch:
     """Claims of a parsed Wikidata record; items are matched by QID, then by label."""
     resolver = PlaceResolver(store, progress=progress, context=source.id)
@@ -341,7 +343,9 @@ def wikidata_batch(
     )
 
 
-def wikidata_file_batch(store: Store, path: Path, progress: bool = False) -> ImportBatch:
+def wikidata_file_batch(
+    store: Store, path: Path, *, progress: Progress | None = None
+) -> ImportBatch:
     """A saved SPARQL JSON result or wbgetentities response → a batch for run_import."""
     from citydip.ingest.importing import file_digest, source_id_for
 
@@ -354,4 +358,5 @@ def wikidata_file_batch(store: Store, path: Path, progress: bool = False) -> Imp
         kind="dataset",
         description=f"Imported from {path.name}: {len(record.ties)} statements.",
     )
-    return wikidata_batch(store, record, source, str(path), file_digest(path), progress)
+    digest = file_digest(path)
+    return wikidata_batch(store, record, source, str(path), digest, progress=progress)

@@ -19,6 +19,7 @@ from typing import Any
 from citydip.errors import DataError, ImportFailed
 from citydip.ingest.importing import ImportBatch, ImportSummary, run_import, unresolved_row
 from citydip.ingest.places import NameQuery, PlaceResolver
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Claim, Source
 from citydip.text import fold
@@ -151,7 +152,7 @@ def _date(text: str) -> str | None:
 
 
 def members_batch(
-    store: Store, statements: list[Statement], endpoint: str, progress: bool = False
+    store: Store, statements: list[Statement], endpoint: str, *, progress: Progress | None = None
 ) -> ImportBatch:
     """The statements as member_of claims of one source, members resolved."""
     networks = known_networks(store)
@@ -210,7 +211,7 @@ def members_batch(
 
 
 def update_members(
-    store: Store, client: Any, endpoint: str, progress: bool = False
+    store: Store, client: Any, endpoint: str, *, progress: Progress | None = None
 ) -> ImportSummary:
     """Ask ``endpoint`` for the P463 statements of the known networks; import them."""
     from citydip.ingest.wikidata_online import parse_answer
@@ -221,4 +222,4 @@ def update_members(
     params = {"query": members_query(networks), "format": "json"}
     text = client.get_text(endpoint, params, "memberships")
     statements = parse_members(parse_answer(text, f"{endpoint} memberships"), endpoint)
-    return run_import(store, members_batch(store, statements, endpoint, progress))
+    return run_import(store, members_batch(store, statements, endpoint, progress=progress))

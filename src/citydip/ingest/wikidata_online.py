@@ -22,6 +22,7 @@ from citydip import __version__
 from citydip.errors import ImportFailed, InvalidInput
 from citydip.ingest.importing import ImportBatch, source_id_for
 from citydip.ingest.wikidata import WikidataRecord, parse_wikidata, wikidata_batch
+from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.store.models import Source
 
@@ -258,7 +259,8 @@ def online_batch(
     store: Store,
     query: str,
     cache: Path | None = None,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
     transport: Any = None,
     min_interval: float = MIN_INTERVAL,
 ) -> ImportBatch:
@@ -276,4 +278,4 @@ def online_batch(
         url=url,
         description=f"Query: {query[:500]}",
     )
-    return wikidata_batch(store, record, source, url, digest, progress)
+    return wikidata_batch(store, record, source, url, digest, progress=progress)

@@ -18,8 +18,6 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from citydip.ingest.wikidata_online import (
     parse_answer,
 )
 from citydip.ingest.wikidata_pages import COUNT_QUERY, Manifest, PageFolder, page_query
+from citydip.progress import Progress, chosen
 from citydip.store.database import Store
 from citydip.store.models import Source
 
@@ -46,6 +45,7 @@ ENDPOINT_ENV = "CITYDIP_WIKIDATA_SPARQL"
 PAGE_SIZE = 5000
 COMPLETE_SHARE = 0.9  # fewer statements than this share of the count: refuse to import
 OVER_COUNT = 1.5  # more statements than this share of the count: the paging never ends
+FETCHING = "Fetching Wikidata P190 pages"  # the task the fetch reports (statements)
 DEADLINE = 6 * 3600.0  # seconds: the whole world is about 20 pages, minutes at most
 
 
@@ -125,9 +125,13 @@ def update_world(
     folder: Path,
     options: UpdateOptions,
     restart: bool = False,
-    progress: bool = False,
+    *,
+    progress: Progress | None = None,
 ) -> UpdateSummary:
-    """Fetch what is missing, import every page as a newer snapshot, forget the pages."""
+    """Fetch what is missing, import every page as a newer snapshot, forget the pages.
+
+    ``progress`` is told the statements fetched (task ``FETCHING``), then the names
+    resolved."""
     options.check()
     endpoint = options.url()
     pages = PageFolder(folder)
@@ -148,14 +152,18 @@ def update_world(
 
 
 def _memberships(
-    store: Store, endpoint: str, options: UpdateOptions, summary: UpdateSummary, progress: bool
+    store: Store,
+    endpoint: str,
+    options: UpdateOptions,
+    summary: UpdateSummary,
+    progress: Progress | None,
 ) -> ImportSummary:
     """P463 for the networks the store knows, after the ties (a separate source)."""
     from citydip.ingest.wikidata_members import update_members
 
     client = _client(options)
     try:
-        return update_members(store, client, endpoint, progress)
+        return update_members(store, client, endpoint, progress=progress)
     finally:
         summary.requests += client.requests
         client.close()
@@ -179,30 +187,32 @@ def _fetch(
     manifest: Manifest,
     options: UpdateOptions,
     summary: UpdateSummary,
-    progress: bool,
+    progress: Progress | None,
 ) -> None:
+    report = chosen(progress)
     client = _client(options)
     endpoint = manifest.endpoint
     try:
         if manifest.total is None:
             manifest.total = _count(client, endpoint)
             pages.save(manifest)
-        with _bar(progress, manifest.total, manifest.statements) as advance:
-            while not manifest.complete:
-                what = f"page {len(manifest.pages) + 1}"
-                _check_bounds(manifest, endpoint)
-                params = {"query": page_query(manifest.after, manifest.page_size), "format": "json"}
-                text = client.get_text(endpoint, params, what)
-                keys, rows = page_keys(parse_answer(text, f"{endpoint} {what}"), endpoint, what)
-                if keys:
-                    if max(keys) <= manifest.after:
-                        raise ImportFailed(f"{endpoint} {what}: the page does not move forward")
-                    after = manifest.after
-                    pages.add_page(manifest, text, after, max(keys), len(keys), rows)
-                    summary.fetched_pages += 1
-                manifest.complete = len(keys) < manifest.page_size
-                pages.save(manifest)
-                advance(len(keys))
+        report(FETCHING, manifest.statements, manifest.total)
+        while not manifest.complete:
+            what = f"page {len(manifest.pages) + 1}"
+            _check_bounds(manifest, endpoint)
+            params = {"query": page_query(manifest.after, manifest.page_size), "format": "json"}
+            text = client.get_text(endpoint, params, what)
+            keys, rows = page_keys(parse_answer(text, f"{endpoint} {what}"), endpoint, what)
+            if keys:
+                if max(keys) <= manifest.after:
+                    raise ImportFailed(f"{endpoint} {what}: the page does not move forward")
+                after = manifest.after
+                pages.add_page(manifest, text, after, max(keys), len(keys), rows)
+                summary.fetched_pages += 1
+            manifest.complete = len(keys) < manifest.page_size
+            pages.save(manifest)
+            report(FETCHING, manifest.statements, manifest.total)
+        report(FETCHING, manifest.statements, manifest.statements)  # finished
     except ImportFailed as exc:
         if DEADLINE_PASSED in str(exc):
             raise ImportFailed(
@@ -255,7 +265,9 @@ def _count(client: Client, endpoint: str) -> int:
         raise DataError(f"{endpoint} count", None, "statements", "no count in the answer") from exc
 
 
-def _batch(store: Store, pages: PageFolder, manifest: Manifest, progress: bool) -> ImportBatch:
+def _batch(
+    store: Store, pages: PageFolder, manifest: Manifest, progress: Progress | None
+) -> ImportBatch:
     record = WikidataRecord()
     for info in manifest.pages:
         path = pages.page_path(info)
@@ -287,18 +299,4 @@ def _batch(store: Store, pages: PageFolder, manifest: Manifest, progress: bool) 
     )
     digest = hashlib.sha1("".join(p.sha1 for p in manifest.pages).encode()).hexdigest()
     label = f"{manifest.endpoint} ({len(manifest.pages)} pages)"
-    return wikidata_batch(store, record, source, label, digest, progress)
-
-
-@contextmanager
-def _bar(progress: bool, total: int | None, done: int) -> Iterator[Callable[[int], None]]:
-    """A Rich bar on stderr counting statements, or nothing."""
-    if not progress:
-        yield lambda n: None
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("Fetching Wikidata P190 pages", total=total, completed=done)
-        yield lambda n: bar.update(task, advance=n)
+    return wikidata_batch(store, record, source, label, digest, progress=progress)

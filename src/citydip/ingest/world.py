@@ -16,17 +16,18 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from citydip.errors import StoreError
+from citydip.progress import Progress, chosen
 from citydip.store.database import Store
 from citydip.store.models import ENTITY_COLUMNS, Claim, Entity, Source
 
 WORLD_FORMAT = 1
+LOADING = "Loading the world dataset"  # the task load_world reports (3 steps)
 CLAIM_FIELDS = ("subject", "object", "start", "end", "kind", "status", "qualifiers", "locator")
 
 
@@ -74,11 +75,14 @@ def read_world(path: Path | None = None) -> dict[str, Any]:
 def load_world(
     store: Store,
     data: dict[str, Any] | None = None,
-    advance: Callable[[str, int], None] | None = None,
+    *,
+    progress: Progress | None = None,
 ) -> WorldSummary:
-    """Add the world dataset to ``store`` in one transaction (see the module docstring)."""
+    """Add the world dataset to ``store`` in one transaction (see the module docstring);
+    ``progress`` is told its three steps (places, names, ties) as task ``LOADING``."""
     data = data or read_world()
-    step = advance or (lambda _label, _n: None)
+    report = chosen(progress)
+    report(LOADING, 0, 3)
     columns = data["entities"]["columns"]
     entities = [Entity(**dict(zip(columns, row, strict=True))) for row in data["entities"]["rows"]]
     with store.transaction():
@@ -91,7 +95,7 @@ def load_world(
             if entity.parent in remap:
                 entity.parent = remap[entity.parent]
         store.add_missing_entities(fresh)
-        step("places", len(entities))
+        report(LOADING, 1, 3)
         store.set_wikidata_ids(
             (remap[e.id], e.wikidata_id) for e in entities if e.id in remap and e.wikidata_id
         )
@@ -105,7 +109,7 @@ def load_world(
         store.add_name_evidence(
             (remap.get(eid, eid), name, why) for eid, name, why in data["names"]
         )
-        step("names", len(data["names"]))
+        report(LOADING, 2, 3)
         claims = []
         for source_id, rows in data["claims"].items():
             for row in rows:
@@ -121,7 +125,7 @@ def load_world(
                     )
                 )
         store.add_claims(claims)
-        step("ties", len(claims))
+        report(LOADING, 3, 3)
         store.set_meta("world", json.dumps(data.get("inputs", []), ensure_ascii=False))
     return WorldSummary(len(fresh), len(remap), len(claims), [s["id"] for s in data["sources"]])
 

@@ -38,6 +38,7 @@ from citydip.ingest.world_items import (
     read_cities_json,
     read_gexf,
 )
+from citydip.progress import silent
 from citydip.store.models import ENTITY_COLUMNS, Source
 
 PAIRS_SOURCE = Source(
@@ -131,16 +132,14 @@ def build_world(
         say(f"importing {inputs.pairs.name} ({pairs} rows)")
         run_import(
             store,
-            pairs_batch(store, scratch / "pairs.csv", progress=True, source=PAIRS_SOURCE),
+            pairs_batch(store, scratch / "pairs.csv", source=PAIRS_SOURCE),
             count_conflicts=False,
         )
         evidence, newer = _item_evidence(inputs, say)
         say(f"importing {inputs.relations.name} with {inputs.names.name}")
         record = _crawl_record(inputs, evidence)
         digest = file_digest(inputs.relations) + file_digest(inputs.names)
-        batch = wikidata_batch(
-            store, record, WIKIDATA_SOURCE, str(inputs.relations), digest, progress=True
-        )
+        batch = wikidata_batch(store, record, WIKIDATA_SOURCE, str(inputs.relations), digest)
         run_import(store, batch, count_conflicts=False)
         if newer is not None and inputs.gexf is not None:
             say(f"importing {inputs.gexf.name}")
@@ -315,7 +314,7 @@ def _label_hints(labels: dict[str, str]) -> dict[str, ItemFacts]:
                 asked.append((qid, "near", inside, ""))
     rows = [{"name": name, "country": code, "region": "", "lat": "", "lon": ""}
             for _, _, name, code in asked]  # fmt: skip
-    answers = resolve_many(rows, progress=False)
+    answers = resolve_many(rows, progress=silent)
     for (qid, what, _, code), found in zip(asked, answers, strict=True):
         place = found.place if found.status == "resolved" else None
         english = _english_country(code) if what == "country" else ""
@@ -345,7 +344,7 @@ def _agreeing(qids: list[str], evidence: ItemEvidence, labels: dict[str, str]) -
             rows.append(
                 {"name": name, "country": facts.country, "region": "", "lat": "", "lon": ""}
             )
-    found = list(resolve_many(rows, progress=False))
+    found = list(resolve_many(rows, progress=silent))
     agreeing = set()
     for i, qid in enumerate(qids):
         if fold(evidence.items[qid].label) == fold(labels[qid]):

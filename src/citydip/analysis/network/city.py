@@ -30,6 +30,7 @@ from citydip.analysis.geography import great_circle_km, shannon_diversity
 from citydip.analysis.network.estimates import betweenness, betweenness_method, sample_size
 from citydip.analysis.network.graph import Network
 from citydip.errors import InvalidInput
+from citydip.progress import Progress, Steps
 from citydip.vocabulary import CENTRALITIES as CENTRALITIES
 
 WAVE_GAP = 5
@@ -46,11 +47,13 @@ WHOLE = ("degree", "coreness")  # counts, whole numbers
 def centralities(
     network: Network,
     heavy: bool = True,
-    progress: Callable[[str], None] | None = None,
+    *,
+    progress: Progress | None = None,
     exact: bool = False,
 ) -> dict[str, list[float] | None]:
-    """Every node's degree, betweenness (None unless heavy), eigenvector, PageRank, k-core."""
-    step = progress or (lambda _: None)
+    """Every node's degree, betweenness (None unless heavy), eigenvector, PageRank, k-core;
+    each step computed is told to ``progress`` ("Computing …")."""
+    step = Steps(progress, "Computing ")
     g = network.graph
 
     def light() -> dict[str, list[float]]:
@@ -64,14 +67,16 @@ def centralities(
 
     out: dict[str, list[float] | None] = dict(network.cached("centralities", light, persist=True))
     out["betweenness"] = betweenness_values(network, exact, step)[0] if heavy else None
+    step.finish()
     return out
 
 
 def betweenness_values(
-    network: Network, exact: bool = False, progress: Callable[[str], None] | None = None
+    network: Network, exact: bool = False, step: Callable[[str], None] | None = None
 ) -> tuple[list[float], str]:
-    """Every node's betweenness, and how it was estimated (empty when exact)."""
-    step = progress or (lambda _: None)
+    """Every node's betweenness, and how it was estimated (empty when exact); ``step`` is
+    told the computation's name when it runs."""
+    step = step or (lambda _: None)
     n = network.nodes
     k = sample_size(n, exact)
     if k is not None and (known := network.known("betweenness")) is not None:

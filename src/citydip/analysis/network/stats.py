@@ -18,20 +18,19 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from citydip.analysis.network.estimates import distance_methods, sample_size, sampled_distances
 from citydip.analysis.network.graph import Network
+from citydip.progress import Progress, Steps
 
 # p-value precision 0.05 → 0.25 / 0.05² = 100 synthetic samples
 P_PRECISION = 0.05
 P_SAMPLES = round(0.25 / P_PRECISION**2)
 MIN_TAIL_POINTS = 50  # fewer degrees than this: no power-law fit is attempted
 SEED = 20130501
-
-Progress = Callable[[str], None]
 
 
 @contextmanager
@@ -47,10 +46,15 @@ def seeded(seed: int = SEED) -> Iterator[None]:
 
 
 def network_stats(
-    network: Network, heavy: bool = True, progress: Progress | None = None, exact: bool = False
+    network: Network,
+    heavy: bool = True,
+    *,
+    progress: Progress | None = None,
+    exact: bool = False,
 ) -> dict[str, Any]:
-    """nodes, edges, components, degrees, assortativity, clustering, distances, Gini, tail fit."""
-    step = progress or (lambda _: None)
+    """nodes, edges, components, degrees, assortativity, clustering, distances, Gini, tail fit;
+    each step is told to ``progress`` as it starts ("Computing …")."""
+    step = Steps(progress, "Computing ")
     g = network.graph
     step("degrees and components")
     degrees: list[int] = g.degree()
@@ -93,6 +97,7 @@ def network_stats(
         skipped = ["diameter", "mean_distance"] if sizes else []
     out["skipped"] = skipped
     out["filters"] = network.filters.describe()
+    step.finish()
     return out
 
 

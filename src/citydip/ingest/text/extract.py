@@ -25,11 +25,12 @@ from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import find_mentions
 from citydip.ingest.text.prose import topical
-from citydip.ingest.text.readers import Document, Progress, read_document
+from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.ingest.text.tie_status import later_status
+from citydip.progress import Progress
 from citydip.store.database import Store
 
 Rule = Callable[[Sentence], list[Draft]]

@@ -12,19 +12,19 @@ encrypted PDF.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from citydip.errors import InvalidInput
+from citydip.progress import Progress
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
 FORMATS.update({".html": "html", ".htm": "html", ".pdf": "pdf"})
 MAX_TEXT_BYTES = 2_000_000  # 2 MB of text, about 400 pages: extracted in seconds, not minutes
 MAX_PDF_BYTES = 200_000_000
 
-Progress = Callable[[int, int], None]  # (pages done, pages in all)
+PAGES = "Reading {name}"  # the task a PDF's pages are told as (citydip.progress)
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def _read_pdf(path: Path, data: bytes, progress: Progress | None) -> Document:
         for number, page in enumerate(reader.pages, start=1):
             pages.append(_join_pdf_lines(page.extract_text() or ""))
             if progress is not None:
-                progress(number, total)
+                progress(PAGES.format(name=path.name), number, total)
     except InvalidInput:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
