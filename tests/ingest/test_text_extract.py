@@ -20,12 +20,9 @@ ESSAY = ROOT.parent / "shared" / "seed" / "maturing-city-diplomacy-yokohama-taip
 GOLD = ROOT / "benchmarks" / "gold" / "essay-claims.yaml"
 
 
-@pytest.fixture(scope="module")
-def registry(curated_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(curated_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(curated_registry: Registry) -> Registry:
+    return curated_registry
 
 
 def said(claims: list[ExtractedClaim]) -> set[tuple[str, str, str, int | None]]:

@@ -11,12 +11,9 @@ from citydip.ingest.text.extract import extract_claims, extract_file
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture(scope="module")
-def registry(curated_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(curated_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(curated_registry: Registry) -> Registry:
+    return curated_registry
 
 
 def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:

@@ -15,12 +15,9 @@ from citydip.ingest.text.extract import CHUNK, extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture(scope="module")
-def registry(curated_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(curated_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(curated_registry: Registry) -> Registry:
+    return curated_registry
 
 
 def test_many_lines_without_blank_lines_are_all_read(registry: Registry) -> None:

@@ -6,8 +6,6 @@ number, headlines, "along with", "recognise A and B as twin cities", "X, its sis
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citydip.ingest.text.claims import ExtractedClaim
@@ -16,12 +14,9 @@ from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.segment import prepare, segment
 
 
-@pytest.fixture(scope="module")
-def registry(world_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(world_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
 
 
 def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:

@@ -16,12 +16,9 @@ from citydip.ingest.text.segment import prepare
 from citydip.ingest.text.tokens import tokenize
 
 
-@pytest.fixture(scope="module")
-def registry(world_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(world_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
 
 
 def ties(claims: list[ExtractedClaim], kind: str = "tie") -> set[frozenset[str]]:

@@ -5,8 +5,6 @@ headings and names that are common words."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citydip.ingest.text.claims import ExtractedClaim
@@ -17,12 +15,9 @@ from citydip.ingest.text.tokens import tokenize
 from citydip.text import fold
 
 
-@pytest.fixture(scope="module")
-def registry(world_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(world_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
 
 
 def partners(claims: list[ExtractedClaim]) -> dict[str, tuple[str, int | None, str | None]]:

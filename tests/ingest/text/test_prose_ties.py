@@ -3,8 +3,6 @@ short sentences written for these tests in the style of local news and council p
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim
@@ -15,12 +13,9 @@ from citydip.ingest.text.registry import Registry
 TOPIC = "Town twinning news\n\n"
 
 
-@pytest.fixture(scope="module")
-def registry(world_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(world_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
 
 
 def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:

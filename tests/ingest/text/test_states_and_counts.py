@@ -3,8 +3,6 @@ blind round), on short sentences written for these tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from citydip.ingest.text.claims import ExtractedClaim
@@ -12,12 +10,9 @@ from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture(scope="module")
-def registry(world_db: Path) -> Registry:
-    from citydip.store import open_store
-
-    with open_store(world_db) as store:
-        return Registry.from_store(store)
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
 
 
 def ties(claims: list[ExtractedClaim]) -> set[tuple[str, str, int | None]]:
