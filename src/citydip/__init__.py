@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from citydip.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -43,10 +43,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import public names on first use, so that `import citydip` stays fast."""
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'citydip' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

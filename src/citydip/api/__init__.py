@@ -17,7 +17,9 @@ gives their JSON). Faces open the store, call one function, and choose a rendere
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from citydip.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from citydip.api.documents import check_document, extract_document, proposed_claims, review
@@ -202,12 +204,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a name's own module on first use: a command loads only what it calls."""
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'citydip.api' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)

@@ -21,7 +21,9 @@ Names are imported on first use (``__getattr__``), so importing a light submodul
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from citydip.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from citydip.gazetteer.match import Place
@@ -60,12 +62,4 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    """Import a name's own module on first use."""
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'citydip.gazetteer' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)
