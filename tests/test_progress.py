@@ -139,6 +139,25 @@ def test_a_network_call_tells_each_step(sample_store: Store, recorder: Recorder)
     assert again.told == []
 
 
+def test_an_evaluation_tells_its_steps_and_the_places_ranked(
+    world_store: Store, recorder: Recorder
+) -> None:
+    result = api.evaluate_partners(
+        world_store, sources=["wikidata-p190-2016"], holdout=0.1, progress=recorder
+    )
+    tasks = recorder.tasks()
+    assert tasks[:3] == [
+        "Building the network",
+        "Random split: fitting the model",
+        "Random split: scoring hidden ties and non-ties",
+    ]
+    assert all(recorder.finished(task) for task in tasks)
+    ranking = "Random split: ranking places"
+    ranked = [done for task, done, total in recorder.told if task == ranking]
+    assert ranked[0] == 0 and ranked[-1] == result.random.queries > 0
+    assert ranked == sorted(ranked) and len(ranked) > 2
+
+
 def test_a_pdf_tells_its_pages(store: Store, tmp_path: Path, recorder: Recorder) -> None:
     fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes the PDF fixture")
     pdf = fpdf.FPDF()
@@ -196,6 +215,7 @@ def test_the_protocol_is_one_shape() -> None:
         api.network_stats,
         api.network_city,
         api.network_top,
+        api.evaluate_partners,
         api.rebuild_store,
     ]
     for call in calls:

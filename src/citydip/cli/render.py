@@ -353,6 +353,18 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
 }
 
 
+def offered(view: str, fmt: str) -> None:
+    """Refuse, before any work, a format the command ``view`` has no renderer for
+    (``InvalidInput`` naming ``format`` and the formats it has, as the web answers 400)."""
+    if (view, fmt) not in RENDERERS:
+        from citydip.errors import InvalidInput
+
+        formats = ", ".join(f for v, f in RENDERERS if v == view)
+        problem = f"{fmt} is not one of the formats of {view!r}: {formats}"
+        raise InvalidInput(problem, field="format")
+
+
 def render(view: str, fmt: str, result: Any) -> None:
     """Write ``result`` of the command ``view`` in the format ``fmt``."""
+    offered(view, fmt)
     RENDERERS[(view, fmt)](result)

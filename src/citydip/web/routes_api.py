@@ -550,10 +550,13 @@ def recommendations(
     top: int = Query(10, ge=1, le=100),
     scope: Scope = Query(Scope.anywhere, description="anywhere, within-country or abroad"),
     cousins: bool = Query(False, description="Only places sharing two or more partners"),
+    source: list[str] | None = Query(
+        None, description="Only the ties these source ids state, e.g. wikidata-p190-2016"
+    ),
     format: ListFormat = FORMAT,
 ) -> Response:
     within = {Scope.anywhere: None, Scope.within_country: True, Scope.abroad: False}[scope]
-    key = ("recommendations", name, kind, top, scope, cousins)
+    key = ("recommendations", name, kind, top, scope, cousins, tuple(source or ()))
     with session(request) as s:
         result = cached(
             request,
@@ -565,6 +568,7 @@ def recommendations(
                 top=top,
                 within_country=within,
                 cousins=cousins,
+                sources=source,
             ),
         )
     return reply(result, format, "recommendations")
