@@ -16,7 +16,7 @@ from typing import Any
 import typer
 
 from citydip.cli import commands
-from citydip.cli.app import Format, add_command, app, open_chosen_store, typer_option
+from citydip.cli.app import add_command, app, open_chosen_store, typer_option
 from citydip.cli.examples import examples
 from citydip.cli.options import FILTERS
 from citydip.cli.progress import bars
@@ -29,7 +29,6 @@ network_app = typer.Typer(
 )
 app.add_typer(network_app, name="network")
 
-FORMAT = typer.Option(Format.table, "--format", help="table or json.")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
 
 
@@ -37,6 +36,18 @@ class OrgsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class TableFormat(StrEnum):
+    """The formats of homophily, communities and countries."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+    csv = "csv"
+
+
+TABLES = typer.Option(TableFormat.table, "--format", help="table, json, md or csv.")
 
 
 # The network filter's options, declared once: every network command takes them (through
@@ -82,7 +93,7 @@ for _name in ("stats", "city", "top"):
 @network_app.command("homophily")
 @network_filters
 def homophily(
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
     quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
@@ -122,7 +133,7 @@ def orgs(
 def communities(
     top: int = typer.Option(10, "--top", help="How many of the largest to describe."),
     resolution: float = typer.Option(1.0, "--resolution", help="Modularity resolution."),
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
     quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
@@ -140,7 +151,7 @@ def communities(
 @network_filters
 def countries(
     top: int = typer.Option(15, "--top", help="How many pairs and countries to list."),
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
     quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
