@@ -52,7 +52,8 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 class ListFormat(StrEnum):
     """Every format of the one renderer table (``report/formats.py``); each route answers
-    those its result offers (JSON always) and refuses the others."""
+    those its result offers (JSON always) and refuses the others. How each is served (its
+    media type, extension and schema) is ``schemas.MEDIA``."""
 
     json = "json"
     csv = "csv"
@@ -71,18 +72,6 @@ class ExportFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     geojson = "geojson"
-
-
-MEDIA_TYPES = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "md": ("text/markdown; charset=utf-8", "md"),
-    "html": ("text/html; charset=utf-8", "html"),
-    "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
-    "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
-    "geojson": ("application/geo+json", "geojson"),
-    "graphml": ("application/graphml+xml; charset=utf-8", "graphml"),
-    "gexf": ("application/gexf+xml; charset=utf-8", "gexf"),
-}
 
 
 class ReviewState(StrEnum):
@@ -133,9 +122,9 @@ def rendered(
         raise InvalidInput(
             f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
         )
-    media, extension = MEDIA_TYPES[fmt.value]
-    disposition = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
-    return formats.render(result, fmt.value, kind), media, disposition
+    media = sc.MEDIA[fmt.value]
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{media.extension}"'}
+    return formats.render(result, fmt.value, kind), media.content_type, disposition
 
 
 def body(
