@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from enum import StrEnum
@@ -122,9 +123,15 @@ def rendered(
         raise InvalidInput(
             f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
         )
+    media, disposition = download(fmt, name)
+    return formats.render(result, fmt.value, kind), media, disposition
+
+
+def download(fmt: ListFormat, name: str) -> tuple[str, dict[str, str]]:
+    """The media type of a format, and the header that names its download ``name.ext``."""
     media = sc.MEDIA[fmt.value]
     disposition = {"Content-Disposition": f'attachment; filename="{name}.{media.extension}"'}
-    return formats.render(result, fmt.value, kind), media.content_type, disposition
+    return media.content_type, disposition
 
 
 def body(
@@ -362,7 +369,7 @@ async def network_overview(request: Request, filters: Any = Depends(network_filt
 @router.get(
     "/network/homophily",
     summary="Port–port and capital–capital mixing, population assortativity, tie distances",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_homophily(
     request: Request, filters: Any = Depends(network_filter), format: ListFormat = FORMAT
@@ -378,7 +385,7 @@ async def network_homophily(
 @router.get(
     "/network/communities",
     summary="Leiden communities with their country make-up",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_communities(
     request: Request,
@@ -400,7 +407,7 @@ async def network_communities(
 @router.get(
     "/network/countries",
     summary="The country-level network: countries as nodes, ties between them as weights",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_countries(
     request: Request,
@@ -434,10 +441,19 @@ async def network_export(
     communities: bool = Query(False, description="Add each node's Leiden community"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    """A download (``Content-Disposition``), byte for byte the CLI's file."""
+    """A download (``Content-Disposition``), byte for byte the CLI's file. The whole world's
+    file is too big for the memory cache: its gzipped body is kept in the store's cache of
+    derived results for the store's revision, so the next server or request only reads it."""
     fmt = ListFormat(format.value)
 
     def make(s: Store) -> Body:
+        from citydip.store.database import keep_derived, read_derived
+
+        media, headers = download(fmt, "network")
+        kept = f"web-export-gzip:v1:{fmt.value}:{city}:{depth}:{int(communities)}:{filters.key()}"
+        gz = read_derived(s.path, kept, s.revision)
+        if gz is not None:
+            return Body(gzip.decompress(gz), gz, media, tuple(headers.items()))
         graph = api.network_export(
             s,
             format.value,
@@ -447,7 +463,9 @@ async def network_export(
             city=city,
             depth=depth,
         )
-        return body(graph, fmt, "network")
+        made = body(graph, fmt, "network")
+        keep_derived(s.path, kept, s.revision, made.gz)
+        return made
 
     key = ("export", format.value, city, depth, communities, filters)
     return await cached_body(request, key, make, PLACES)
