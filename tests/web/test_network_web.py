@@ -124,3 +124,22 @@ def test_an_export_is_kept_in_the_store_for_the_next_server(writable_db: Path) -
     assert second.status_code == 200 and second.content == first.content
     assert second.headers["content-type"] == "application/geo+json"
     assert second.headers["content-disposition"] == 'attachment; filename="network.geojson"'
+
+
+def test_filtered_and_city_exports_are_not_kept_in_the_store(writable_db: Path) -> None:
+    """Only the unfiltered world is kept: a key per URL would let any client grow the
+    store file without bound (one whole-world file is about 10 MB)."""
+    import sqlite3
+
+    from citydip.web.app import create_app
+
+    client = Client(create_app(writable_db, None))
+    for url in (
+        "/api/network/export?format=geojson&since=2000",
+        "/api/network/export?format=graphml&kind=sister",
+        "/api/network/export?format=gexf&city=Lyon",
+    ):
+        assert client.get(url).status_code == 200, url
+    with sqlite3.connect(writable_db) as conn:
+        kept = conn.execute("SELECT count(*) FROM derived WHERE key LIKE '%export%'").fetchone()
+    assert kept == (0,)

@@ -340,6 +340,9 @@ def network_filter(
     return api.network_filter(kind, status, since, until, level, merge_districts, source)
 
 
+UNFILTERED = api.network_filter(None, None, None, None, None, False, None)
+
+
 @router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
 async def network_stats(
     request: Request,
@@ -450,8 +453,11 @@ async def network_export(
         from citydip.store.database import keep_derived, read_derived
 
         media, headers = download(fmt, "network")
-        kept = f"web-export-gzip:v1:{fmt.value}:{city}:{depth}:{int(communities)}:{filters.key()}"
-        gz = read_derived(s.path, kept, s.revision)
+        # only the unfiltered world (six files at most): every other export is small or
+        # rare, and a key per URL would let any client grow the store without bound
+        world = city is None and filters.key() == UNFILTERED.key()
+        kept = f"web-export-gzip:v1:{fmt.value}:{int(communities)}"
+        gz = read_derived(s.path, kept, s.revision) if world else None
         if gz is not None:
             return Body(gzip.decompress(gz), gz, media, tuple(headers.items()))
         graph = api.network_export(
@@ -464,7 +470,8 @@ async def network_export(
             depth=depth,
         )
         made = body(graph, fmt, "network")
-        keep_derived(s.path, kept, s.revision, made.gz)
+        if world:
+            keep_derived(s.path, kept, s.revision, made.gz)
         return made
 
     key = ("export", format.value, city, depth, communities, filters)
