@@ -10,7 +10,9 @@ Writes benchmarks/results/output_path.md:
 2. ``Any`` in ``citydip.api``'s public signatures and in the fields of the records its
    functions return (and the records those hold), read from the source;
 3. the bytes of the web's pages on a fresh world store (the home page under 300 KB);
-4. what ``scripts/dev-setup --check`` finds missing on this machine.
+4. the whole world's GeoJSON export served twice, each by a new server: the second is read
+   from the store's cache of derived results (wall and CPU time);
+5. what ``scripts/dev-setup --check`` finds missing on this machine.
 """
 
 from __future__ import annotations
@@ -172,6 +174,28 @@ def page_sizes(db: Path) -> list[tuple[str, int, int]]:
     return [(url, *_sized(_web(app, url))) for url in PAGES]
 
 
+WORLD_EXPORT = "/api/network/export?format=geojson"
+
+
+def export_twice(db: Path) -> list[tuple[str, int, int, float, float]]:
+    """The whole world's GeoJSON from the web twice, each time from a new server (so only
+    the store's cache of derived results can answer the second): (which, HTTP status,
+    bytes, wall seconds, CPU seconds of this process)."""
+    import time
+
+    from citydip.web.app import create_app
+
+    rows = []
+    for which in ("first request (computed)", "second request, new server (kept)"):
+        app = create_app(db, None)
+        wall, cpu = time.perf_counter(), time.process_time()
+        status, body = _web(app, WORLD_EXPORT)
+        rows.append(
+            (which, status, len(body), time.perf_counter() - wall, time.process_time() - cpu)
+        )
+    return rows
+
+
 def _sized(answer: tuple[int, bytes]) -> tuple[int, int]:
     return answer[0], len(answer[1])
 
@@ -188,6 +212,7 @@ def main() -> None:
         world = Path(folder) / "world.db"
         build_store(world, warm=True).close()
         sizes = page_sizes(world)
+        exports = export_twice(world)
     home = sizes[0][2]
     signatures, fields_any = any_in_api(PACKAGE)
     check = subprocess.run(
@@ -215,6 +240,17 @@ def main() -> None:
         "| page | status | bytes |",
         "|---|---|---|",
         *[f"| `{url}` | {status} | {size:,} |" for url, status, size in sizes],
+        "",
+        f"## The whole world's GeoJSON export, `{WORLD_EXPORT}`, twice (the second from the "
+        "store's cache of derived results; load average "
+        f"{', '.join(f'{x:.1f}' for x in os.getloadavg())})",
+        "",
+        "| request | status | bytes | wall s | CPU s |",
+        "|---|---|---|---|---|",
+        *[
+            f"| {which} | {status} | {size:,} | {wall:.2f} | {cpu:.2f} |"
+            for which, status, size, wall, cpu in exports
+        ],
         "",
         "## `scripts/dev-setup --check` on this machine",
         "",

@@ -139,6 +139,63 @@ def test_a_network_call_tells_each_step(sample_store: Store, recorder: Recorder)
     assert again.told == []
 
 
+def test_mixing_communities_and_countries_tell_their_steps(
+    sample_store: Store, recorder: Recorder
+) -> None:
+    api.network_homophily(sample_store, progress=recorder)
+    api.network_communities(sample_store, progress=recorder)
+    api.network_countries(sample_store, progress=recorder)
+    assert recorder.tasks() == [
+        "Building the network",
+        "Computing mixing and distances",
+        "Finding communities (Leiden)",
+        "Counting ties between countries",
+    ]
+    assert all(recorder.finished(task) for task in recorder.tasks())
+    again = Recorder()  # kept for the store's revision: nothing to compute or tell
+    api.network_communities(sample_store, progress=again)
+    assert again.told == []
+
+
+def test_an_export_tells_its_steps_and_the_ties_drawn(
+    sample_store: Store, recorder: Recorder
+) -> None:
+    result = api.network_export(
+        sample_store, "geojson", None, with_communities=True, progress=recorder
+    )
+    assert recorder.tasks() == [
+        "Building the network",
+        "Finding communities (Leiden)",
+        "Drawing ties",
+        "Writing GeoJSON",
+    ]
+    drawn = [(done, total) for task, done, total in recorder.told if task == "Drawing ties"]
+    assert drawn[0] == (0, result.edges) and drawn[-1] == (result.edges, result.edges)
+    assert all(recorder.finished(task) for task in recorder.tasks())
+    graphml = Recorder()
+    api.network_export(sample_store, "graphml", None, progress=graphml)
+    assert graphml.tasks() == ["Building the network", "Writing GraphML"]
+
+
+def test_an_evaluation_tells_its_steps_and_the_places_ranked(
+    world_store: Store, recorder: Recorder
+) -> None:
+    result = api.evaluate_partners(
+        world_store, sources=["wikidata-p190-2016"], holdout=0.1, progress=recorder
+    )
+    tasks = recorder.tasks()
+    assert tasks[:3] == [
+        "Building the network",
+        "Random split: fitting the model",
+        "Random split: scoring hidden ties and non-ties",
+    ]
+    assert all(recorder.finished(task) for task in tasks)
+    ranking = "Random split: ranking places"
+    ranked = [done for task, done, total in recorder.told if task == ranking]
+    assert ranked[0] == 0 and ranked[-1] == result.random.queries > 0
+    assert ranked == sorted(ranked) and len(ranked) > 2
+
+
 def test_a_pdf_tells_its_pages(store: Store, tmp_path: Path, recorder: Recorder) -> None:
     fpdf = pytest.importorskip("fpdf", reason="fpdf2 (dev dependency) writes the PDF fixture")
     pdf = fpdf.FPDF()
@@ -196,6 +253,11 @@ def test_the_protocol_is_one_shape() -> None:
         api.network_stats,
         api.network_city,
         api.network_top,
+        api.evaluate_partners,
+        api.network_homophily,
+        api.network_communities,
+        api.network_countries,
+        api.network_export,
         api.rebuild_store,
     ]
     for call in calls:

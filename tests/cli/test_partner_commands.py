@@ -138,8 +138,21 @@ def test_bad_input_is_one_line(run: Any) -> None:
     assert "did you mean" in unknown.stderr
     bad_top = run("recommend", "Yokohama", "--top", "0")
     assert bad_top.exit_code == 2 and bad_top.stderr.startswith("--top:")
-    wrong = run("recommend", "Yokohama", "--source", "wikidata-p190-2016")
-    assert wrong.exit_code == 2 and "evaluate" in wrong.stderr
+    unknown_source = run("recommend", "Yokohama", "--source", "nope")
+    assert unknown_source.exit_code == 2
+    assert unknown_source.stderr == "--source: no source with id 'nope'\n"
+
+
+def test_recommend_from_one_source(run: Any) -> None:
+    """--source keeps the ties one source states, as for evaluate: the model is fitted on
+    them and the partners counted from them."""
+    every = run("recommend", "Yokohama", "--format", "json").json()
+    one = run("recommend", "Yokohama", "--source", "wikidata-p190-2016", "--format", "json")
+    assert one.exit_code == 0, one.stderr
+    data = one.json()
+    assert data["model"].endswith("(stated by wikidata-p190-2016)")
+    assert data["suggestions"] and data["partners"] <= every["partners"]
+    assert "stated by" not in every["model"]
 
 
 def test_typology_faces(run: Any) -> None:
@@ -198,7 +211,10 @@ def test_evaluate_bad_input(cli: Any) -> None:
     holdout = cli("recommend", "evaluate", "--holdout", "1.5")
     assert holdout.exit_code == 2 and holdout.stderr.startswith("--holdout:")
     csv = cli("recommend", "evaluate", "--format", "csv")
-    assert csv.exit_code == 2 and csv.stderr.startswith("--format:")
+    assert csv.exit_code == 2
+    assert csv.stderr == (
+        "--format: csv is not one of the formats of 'recommend evaluate': table, json\n"
+    )
 
 
 def test_a_city_with_no_ties(run: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 import pytest
 
 from citydip.cli import progress as cli_progress
@@ -45,3 +47,44 @@ def test_the_cli_makes_its_bars_the_default_only_on_a_terminal(
     with install():
         assert isinstance(default(), Bars)
     assert default() is silent
+
+
+class Told:
+    """Stands in for the CLI's bars: keeps what a command tells them."""
+
+    made: ClassVar[list[Told]] = []
+
+    def __init__(self, *, data: bool = False) -> None:
+        self.told: list[tuple[str, int, int | None]] = []
+        Told.made.append(self)
+
+    def __call__(self, task: str, done: int, total: int | None = None) -> None:
+        self.told.append((task, done, total))
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("args", "step"),
+    [
+        (["network", "homophily"], "Computing mixing and distances"),
+        (["network", "communities"], "Finding communities (Leiden)"),
+        (["network", "countries"], "Counting ties between countries"),
+        (["network", "export", "geojson", "-"], "Drawing ties"),
+    ],
+)
+def test_the_network_commands_show_the_library_steps(
+    cli: Any, monkeypatch: pytest.MonkeyPatch, args: list[str], step: str
+) -> None:
+    monkeypatch.setattr(cli_progress, "terminal", lambda: True)
+    monkeypatch.setattr(cli_progress, "Bars", Told)
+    Told.made = []
+    result = cli(*args, "--kind", "sister")  # a filter of its own: computed, not read back
+    assert result.exit_code == 0, result.stderr
+    tasks = {task for shown in Told.made for task, _, _ in shown.told}
+    assert step in tasks and "Building the network" in tasks
+    Told.made = []  # another filter, so computed again, but told to no bar
+    quiet = cli(*args, "--since", "1950", "--quiet")
+    assert quiet.exit_code == 0, quiet.stderr
+    assert all(not shown.told for shown in Told.made)

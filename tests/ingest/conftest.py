@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 import pytest
 
+from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.registry import Registry
 
 
@@ -26,3 +28,20 @@ def world_registry(world_db: Path) -> Registry:
 def curated_registry(curated_db: Path) -> Registry:
     """The names of the curated store only."""
     return _registry(curated_db)
+
+
+def ties(
+    claims: Iterable[ExtractedClaim], kinds: Collection[str] = ("tie",)
+) -> dict[frozenset[str], ExtractedClaim]:
+    """The extracted claims of these kinds (default: ties) by the two names they join
+    (``pair``); a claim with no object is keyed by its subject and ''."""
+    return {
+        frozenset((c.subject.name, c.object.name if c.object else "")): c
+        for c in claims
+        if c.type in kinds
+    }
+
+
+def pair(a: str, b: str) -> frozenset[str]:
+    """Two names as ``ties`` keys them: in either order."""
+    return frozenset((a, b))

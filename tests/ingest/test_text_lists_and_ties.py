@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.ingest.conftest import pair, ties
 
-from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims, extract_file
 from citydip.ingest.text.registry import Registry
 
@@ -14,18 +14,6 @@ from citydip.ingest.text.registry import Registry
 @pytest.fixture
 def registry(curated_registry: Registry) -> Registry:
     return curated_registry
-
-
-def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:
-    return {
-        frozenset((c.subject.name, c.object.name if c.object else "")): c
-        for c in claims
-        if c.type == "tie"
-    }
-
-
-def pair(a: str, b: str) -> frozenset[str]:
-    return frozenset((a, b))
 
 
 def test_a_bulleted_list_under_an_intro_line(registry: Registry) -> None:

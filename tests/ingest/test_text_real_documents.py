@@ -7,8 +7,8 @@ number, headlines, "along with", "recognise A and B as twin cities", "X, its sis
 from __future__ import annotations
 
 import pytest
+from tests.ingest.conftest import pair, ties
 
-from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.segment import prepare, segment
@@ -17,18 +17,6 @@ from citydip.ingest.text.segment import prepare, segment
 @pytest.fixture
 def registry(world_registry: Registry) -> Registry:
     return world_registry
-
-
-def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:
-    return {
-        frozenset((c.subject.name, c.object.name)): c
-        for c in claims
-        if c.type == "tie" and c.object is not None
-    }
-
-
-def pair(a: str, b: str) -> frozenset[str]:
-    return frozenset((a, b))
 
 
 def test_a_heading_line_runs_on_into_its_text() -> None:

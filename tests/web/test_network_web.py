@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -100,3 +101,45 @@ def test_the_places_map_stays_small_with_many_places() -> None:
     assert len(svg.encode("utf-8")) < 200_000
     assert svg.count('<a href="/cities/gn-') >= HUBS  # every dot a link
     assert '<a href="/cities/gn-0" tabindex="-1" aria-hidden="true"><text' in svg  # named too
+
+
+def test_an_export_is_kept_in_the_store_for_the_next_server(writable_db: Path) -> None:
+    """Whole-graph exports are too big for the server's memory cache: the gzipped body is
+    kept in the store per revision, so another server reads it back instead of computing."""
+    import gzip
+    import sqlite3
+
+    from citydip.web.app import create_app
+
+    url = "/api/network/export?format=geojson"
+    first = Client(create_app(writable_db, None)).get(url)
+    assert first.status_code == 200
+    with sqlite3.connect(writable_db) as conn:
+        kept = dict(conn.execute("SELECT key, value FROM derived WHERE key LIKE '%export%'"))
+    (key,) = kept  # one entry: the body, gzipped once
+    assert key.startswith("web-export-gzip:v1:geojson:")
+    gz = kept[key]
+    assert gzip.decompress(gz) == first.content
+    second = Client(create_app(writable_db, None)).get(url)
+    assert second.status_code == 200 and second.content == first.content
+    assert second.headers["content-type"] == "application/geo+json"
+    assert second.headers["content-disposition"] == 'attachment; filename="network.geojson"'
+
+
+def test_filtered_and_city_exports_are_not_kept_in_the_store(writable_db: Path) -> None:
+    """Only the unfiltered world is kept: a key per URL would let any client grow the
+    store file without bound (one whole-world file is about 10 MB)."""
+    import sqlite3
+
+    from citydip.web.app import create_app
+
+    client = Client(create_app(writable_db, None))
+    for url in (
+        "/api/network/export?format=geojson&since=2000",
+        "/api/network/export?format=graphml&kind=sister",
+        "/api/network/export?format=gexf&city=Lyon",
+    ):
+        assert client.get(url).status_code == 200, url
+    with sqlite3.connect(writable_db) as conn:
+        kept = conn.execute("SELECT count(*) FROM derived WHERE key LIKE '%export%'").fetchone()
+    assert kept == (0,)

@@ -30,6 +30,8 @@ def test_recommendations_route(client: Client) -> None:
     assert bad.status_code == 400 or bad.status_code == 422
     bad_kind = client.get("/api/cities/Taipei/recommendations", params={"kind": "cousin"})
     assert bad_kind.status_code in (400, 422)
+    unknown = client.get("/api/cities/Taipei/recommendations", params={"source": "nope"})
+    assert unknown.status_code == 400 and unknown.json()["error"]["field"] == "source"
 
 
 def test_city_page_shows_style_and_possible_partners(client: Client) -> None:

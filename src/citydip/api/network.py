@@ -12,6 +12,8 @@ a large graph are estimated from sampled places unless ``exact`` (the result's
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,6 +89,18 @@ def _key(name: str, filters: GraphFilter | None, *parts: object) -> str:
     from citydip.analysis.network.graph import GraphFilter
 
     return ":".join([name, *map(str, parts), (filters or GraphFilter()).key()])
+
+
+@contextmanager
+def _step(progress: Progress | None, name: str) -> Iterator[None]:
+    """One named step told to ``progress`` while the block runs (finished at its end, and
+    on an error too, so no bar is left behind)."""
+    step = Steps(progress)
+    step(name)
+    try:
+        yield
+    finally:
+        step.finish()
 
 
 def _how(heavy: bool, exact: bool) -> str:
@@ -194,21 +208,28 @@ def network_top(
     return TopPlaces(by, top["places"], top["filters"], places, top["estimate"])
 
 
-def network_homophily(store: Store, filters: GraphFilter | None = None) -> Homophily:
+def network_homophily(
+    store: Store, filters: GraphFilter | None = None, *, progress: Progress | None = None
+) -> Homophily:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
     from citydip.analysis.network.graph import igraph_errors
     from citydip.analysis.network.homophily import homophily
 
     def compute() -> dict[str, object]:
-        network = _network(store, filters)
-        with igraph_errors():
+        network = _network(store, filters, progress)
+        with igraph_errors(), _step(progress, "Computing mixing and distances"):
             return homophily(network)
 
     return Homophily(shaped(HomophilyData, remember(store, _key("homophily:v1", filters), compute)))
 
 
 def network_communities(
-    store: Store, filters: GraphFilter | None = None, *, top: int = 10, resolution: float = 1.0
+    store: Store,
+    filters: GraphFilter | None = None,
+    *,
+    top: int = 10,
+    resolution: float = 1.0,
+    progress: Progress | None = None,
 ) -> Communities:
     """Leiden communities with their country make-up."""
     from citydip.analysis.network.communities import communities
@@ -220,8 +241,8 @@ def network_communities(
         raise InvalidInput(f"{resolution} is not above 0 and at most 100", field="resolution")
 
     def compute() -> dict[str, object]:
-        network = _network(store, filters)
-        with igraph_errors():
+        network = _network(store, filters, progress)
+        with igraph_errors(), _step(progress, "Finding communities (Leiden)"):
             return communities(network, top=top, resolution=resolution)
 
     key = _key("communities:v1", filters, top, resolution)
@@ -229,7 +250,11 @@ def network_communities(
 
 
 def network_countries(
-    store: Store, filters: GraphFilter | None = None, *, top: int = 15
+    store: Store,
+    filters: GraphFilter | None = None,
+    *,
+    top: int = 15,
+    progress: Progress | None = None,
 ) -> CountryNetwork:
     """The country-level network: countries as nodes, ties between them as weights."""
     from citydip.analysis.network.communities import country_summary
@@ -239,8 +264,8 @@ def network_countries(
         raise InvalidInput(f"{top} is not between 1 and 1000", field="top")
 
     def compute() -> dict[str, object]:
-        network = _network(store, filters)
-        with igraph_errors():
+        network = _network(store, filters, progress)
+        with igraph_errors(), _step(progress, "Counting ties between countries"):
             return country_summary(network, top=top)
 
     key = _key("countries:v1", filters, top)
@@ -256,11 +281,13 @@ def network_export(
     with_communities: bool = False,
     city: str | None = None,
     depth: int = 1,
+    progress: Progress | None = None,
 ) -> ExportResult:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists.
 
     ``city`` keeps its ego network (``depth`` 1: partners, 2: their partners too). With no
     ``out`` the one file's text is returned in ``ExportResult.text`` (not for csv: two files).
+    ``progress`` is told each step (GeoJSON: the ties drawn, counted).
     """
     import tempfile
 
@@ -277,16 +304,18 @@ def network_export(
     if out is not None and fmt != "csv":  # one file (csv: a folder of two)
         _check_file(out)
     place = find_city(store, city) if city is not None else None
-    network = _network(store, filters)
+    network = _network(store, filters, progress)
     with igraph_errors():
         if with_communities:
-            find_communities(network)
+            with _step(progress, "Finding communities (Leiden)"):
+                find_communities(network)
         if place is not None:
             network = ego_network(network, place.id, depth, place.name)
         if out is not None:
-            return ExportResult(export(network, fmt, out), network.nodes, network.edges)
+            files = export(network, fmt, out, progress=progress)
+            return ExportResult(files, network.nodes, network.edges)
         with tempfile.TemporaryDirectory() as folder:
-            (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}")
+            (path,) = export(network, fmt, Path(folder) / f"graph.{fmt}", progress=progress)
             text = path.read_text(encoding="utf-8")
     return ExportResult([], network.nodes, network.edges, text)
 

@@ -12,7 +12,6 @@ from citydip.cli.options import Command, Option
 from citydip.cli.session import STATE as STATE
 from citydip.cli.session import every as every
 from citydip.cli.session import open_chosen_store as open_chosen_store
-from citydip.cli.session import spinner as spinner
 
 app = typer.Typer(
     name="citydip",

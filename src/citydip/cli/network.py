@@ -1,9 +1,9 @@
 """``citydip network stats|city|top|homophily|orgs|communities|countries|export``: the graph.
 
 Each command opens the store, calls one ``citydip.api`` function with the filter object
-built from its options, and renders the result. Heavy statistics show a bar per step on
-stderr (on a terminal, without --quiet: ``cli/progress.py``) and are skipped with
---skip-heavy. An empty graph is one line and exit 1.
+built from its options, and renders the result. Every command but orgs shows a bar per
+step on stderr (on a terminal, without --quiet: ``cli/progress.py``); heavy statistics are
+skipped with --skip-heavy. An empty graph is one line and exit 1.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from typing import Any
 import typer
 
 from citydip.cli import commands
-from citydip.cli.app import Format, add_command, app, open_chosen_store, typer_option
+from citydip.cli.app import add_command, app, open_chosen_store, typer_option
 from citydip.cli.examples import examples
 from citydip.cli.options import FILTERS
+from citydip.cli.progress import bars
 from citydip.cli.render import render
 from citydip.vocabulary import ExportFormat
 
@@ -28,13 +29,25 @@ network_app = typer.Typer(
 )
 app.add_typer(network_app, name="network")
 
-FORMAT = typer.Option(Format.table, "--format", help="table or json.")
+QUIET = typer.Option(False, "--quiet", "-q", help="No progress display.")
 
 
 class OrgsFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class TableFormat(StrEnum):
+    """The formats of homophily, communities and countries."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+    csv = "csv"
+
+
+TABLES = typer.Option(TableFormat.table, "--format", help="table, json, md or csv.")
 
 
 # The network filter's options, declared once: every network command takes them (through
@@ -80,14 +93,15 @@ for _name in ("stats", "city", "top"):
 @network_app.command("homophily")
 @network_filters
 def homophily(
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
+    quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
     """Port–port and capital–capital mixing, population assortativity, tie distances."""
     from citydip.api import network_homophily
 
-    with open_chosen_store() as store:
-        result = network_homophily(store, filters)
+    with open_chosen_store() as store, bars(not quiet) as progress:
+        result = network_homophily(store, filters, progress=progress)
     render("network homophily", fmt.value, result)
 
 
@@ -119,14 +133,17 @@ def orgs(
 def communities(
     top: int = typer.Option(10, "--top", help="How many of the largest to describe."),
     resolution: float = typer.Option(1.0, "--resolution", help="Modularity resolution."),
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
+    quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
     """Leiden communities with their country make-up."""
     from citydip.api import network_communities
 
-    with open_chosen_store() as store:
-        result = network_communities(store, filters, top=top, resolution=resolution)
+    with open_chosen_store() as store, bars(not quiet) as progress:
+        result = network_communities(
+            store, filters, top=top, resolution=resolution, progress=progress
+        )
     render("network communities", fmt.value, result)
 
 
@@ -134,14 +151,15 @@ def communities(
 @network_filters
 def countries(
     top: int = typer.Option(15, "--top", help="How many pairs and countries to list."),
-    fmt: Format = FORMAT,
+    fmt: TableFormat = TABLES,
+    quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
     """The country-level network: countries as nodes, ties between them as weights."""
     from citydip.api import network_countries
 
-    with open_chosen_store() as store:
-        result = network_countries(store, filters, top=top)
+    with open_chosen_store() as store, bars(not quiet) as progress:
+        result = network_countries(store, filters, top=top, progress=progress)
     render("network countries", fmt.value, result)
 
 
@@ -157,12 +175,13 @@ def export(
         None, "--city", help="Only this city's ego network (it, its partners, their ties)."
     ),
     depth: int = typer.Option(1, "--depth", help="With --city: 1 = partners, 2 = their partners."),
+    quiet: bool = QUIET,
     filters: Any = None,
 ) -> None:
     """Write the graph for Gephi, QGIS, R: GraphML, GEXF, GeoJSON lines and points, CSV lists."""
     from citydip.api import network_export
 
-    with open_chosen_store() as store:
+    with open_chosen_store() as store, bars(not quiet) as progress:
         result = network_export(
             store,
             fmt,
@@ -171,5 +190,6 @@ def export(
             with_communities=with_communities,
             city=city,
             depth=depth,
+            progress=progress,
         )
     render("network export", "table", result)

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
-from citydip.cli.app import app, open_chosen_store, spinner
+from citydip.cli.app import app, open_chosen_store
 from citydip.cli.examples import examples
-from citydip.cli.render import render
+from citydip.cli.progress import bars
+from citydip.cli.render import offered, render
 from citydip.vocabulary import SuggestKind
 
 
@@ -54,7 +55,7 @@ def recommend(
         False, "--cousins", help="Places sharing at least two partners with it, and no tie."
     ),
     source: list[str] | None = typer.Option(
-        None, "--source", help="evaluate: the ties of this source only (repeatable)."
+        None, "--source", help="Only the ties this source states (repeatable)."
     ),
     holdout: float = typer.Option(0.1, "--holdout", help="evaluate: share of ties hidden."),
     seed: int = typer.Option(0, "--seed", help="evaluate: the random seed."),
@@ -63,19 +64,16 @@ def recommend(
 ) -> None:
     """Possible partners of a city, each with its reasons; 'recommend evaluate' measures
     the model against baselines on hidden ties."""
-    from citydip.errors import InvalidInput
-
     if name == "evaluate":
         from citydip.api import evaluate_partners
 
-        if format.value in ("csv", "md"):
-            raise InvalidInput("evaluate gives table or json", field="format")
-        with open_chosen_store() as store, spinner(not quiet, "Evaluating"):
-            result = evaluate_partners(store, sources=source, holdout=holdout, seed=seed)
+        offered("recommend evaluate", format.value)
+        with open_chosen_store() as store, bars(not quiet) as progress:
+            result = evaluate_partners(
+                store, sources=source, holdout=holdout, seed=seed, progress=progress
+            )
         render("recommend evaluate", format.value, result)
         return
-    if source:
-        raise InvalidInput("is for 'citydip recommend evaluate'", field="source")
     from citydip.api import recommend_partners
 
     with open_chosen_store() as store:
@@ -86,5 +84,6 @@ def recommend(
             top=top,
             within_country=within,
             cousins=cousins,
+            sources=source,
         )
     render("recommend", format.value, found)

@@ -317,10 +317,16 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
     ("network top", "csv"): _listing(_shared("csv"), "rows", "places", "places"),
     ("network homophily", "table"): _network("homophily_text"),
     ("network homophily", "json"): _json,
+    ("network homophily", "md"): _shared("md"),
+    ("network homophily", "csv"): _shared("csv"),
     ("network communities", "table"): _network("communities_text"),
     ("network communities", "json"): _json,
+    ("network communities", "md"): _shared("md"),
+    ("network communities", "csv"): _shared("csv"),
     ("network countries", "table"): _network("countries_text"),
     ("network countries", "json"): _json,
+    ("network countries", "md"): _shared("md"),
+    ("network countries", "csv"): _shared("csv"),
     ("network export", "table"): _export_table,
     ("report", "html"): _report_html,
     ("report", "pdf"): _report_pdf,
@@ -353,6 +359,18 @@ RENDERERS: dict[tuple[str, str], Renderer] = {
 }
 
 
+def offered(view: str, fmt: str) -> None:
+    """Refuse, before any work, a format the command ``view`` has no renderer for
+    (``InvalidInput`` naming ``format`` and the formats it has, as the web answers 400)."""
+    if (view, fmt) not in RENDERERS:
+        from citydip.errors import InvalidInput
+
+        formats = ", ".join(f for v, f in RENDERERS if v == view)
+        problem = f"{fmt} is not one of the formats of {view!r}: {formats}"
+        raise InvalidInput(problem, field="format")
+
+
 def render(view: str, fmt: str, result: Any) -> None:
     """Write ``result`` of the command ``view`` in the format ``fmt``."""
+    offered(view, fmt)
     RENDERERS[(view, fmt)](result)

@@ -1,10 +1,10 @@
 """What every command shares and what runs before Typer is imported: the store chosen by
-``--db`` / ``CITYDIP_DB``, its first-use build with a progress bar, listing limits and the
-spinner. No Typer here, so that ``cli/quick.py`` answers the common commands without it."""
+``--db`` / ``CITYDIP_DB``, its first-use build with a progress bar, listing limits. No
+Typer here, so that ``cli/quick.py`` answers the common commands without it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from citydip.store.database import Store
@@ -32,14 +32,3 @@ def open_chosen_store(create: bool = False) -> Store:
 def every(limit: int | None) -> int | None:
     """A listing's ``--limit``: 0 means every row (None to the library)."""
     return None if limit == 0 else limit
-
-
-def spinner(enabled: bool, text: str = "Computing") -> Any:
-    """A transient spinner on stderr whose ``update(step)`` names the running step."""
-    from contextlib import nullcontext
-
-    if not enabled:
-        return nullcontext(None)
-    from rich.console import Console
-
-    return Console(stderr=True).status(f"{text}…")

@@ -136,6 +136,18 @@ FORMATS: dict[str, dict[str, Render]] = {
     "TopPlaces": {"csv": _list_csv},
     "ProposedClaim": {"csv": _list_csv},
     "ExportResult": {"graphml": _graph, "gexf": _graph, "geojson": _graph},
+    "Homophily": {
+        "md": _of("network_files", "homophily_markdown"),
+        "csv": _of("network_files", "homophily_csv"),
+    },
+    "Communities": {
+        "md": _of("network_files", "communities_markdown"),
+        "csv": _of("network_files", "communities_csv"),
+    },
+    "CountryNetwork": {
+        "md": _of("network_files", "countries_markdown"),
+        "csv": _of("network_files", "countries_csv"),
+    },
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from enum import StrEnum
@@ -52,7 +53,8 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 class ListFormat(StrEnum):
     """Every format of the one renderer table (``report/formats.py``); each route answers
-    those its result offers (JSON always) and refuses the others."""
+    those its result offers (JSON always) and refuses the others. How each is served (its
+    media type, extension and schema) is ``schemas.MEDIA``."""
 
     json = "json"
     csv = "csv"
@@ -71,18 +73,6 @@ class ExportFormat(StrEnum):
     graphml = "graphml"
     gexf = "gexf"
     geojson = "geojson"
-
-
-MEDIA_TYPES = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "md": ("text/markdown; charset=utf-8", "md"),
-    "html": ("text/html; charset=utf-8", "html"),
-    "bibtex": ("application/x-bibtex; charset=utf-8", "bib"),
-    "csl-json": ("application/vnd.citationstyles.csl+json", "json"),
-    "geojson": ("application/geo+json", "geojson"),
-    "graphml": ("application/graphml+xml; charset=utf-8", "graphml"),
-    "gexf": ("application/gexf+xml; charset=utf-8", "gexf"),
-}
 
 
 class ReviewState(StrEnum):
@@ -133,9 +123,15 @@ def rendered(
         raise InvalidInput(
             f"{fmt.value} is not one of the formats here: {', '.join(offered)}", field="format"
         )
-    media, extension = MEDIA_TYPES[fmt.value]
-    disposition = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
+    media, disposition = download(fmt, name)
     return formats.render(result, fmt.value, kind), media, disposition
+
+
+def download(fmt: ListFormat, name: str) -> tuple[str, dict[str, str]]:
+    """The media type of a format, and the header that names its download ``name.ext``."""
+    media = sc.MEDIA[fmt.value]
+    disposition = {"Content-Disposition": f'attachment; filename="{name}.{media.extension}"'}
+    return media.content_type, disposition
 
 
 def body(
@@ -344,6 +340,9 @@ def network_filter(
     return api.network_filter(kind, status, since, until, level, merge_districts, source)
 
 
+UNFILTERED = api.network_filter(None, None, None, None, None, False, None)
+
+
 @router.get("/network/stats", summary="Statistics of the twinning network", responses=ok(sc.Open))
 async def network_stats(
     request: Request,
@@ -373,7 +372,7 @@ async def network_overview(request: Request, filters: Any = Depends(network_filt
 @router.get(
     "/network/homophily",
     summary="Port–port and capital–capital mixing, population assortativity, tie distances",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_homophily(
     request: Request, filters: Any = Depends(network_filter), format: ListFormat = FORMAT
@@ -389,7 +388,7 @@ async def network_homophily(
 @router.get(
     "/network/communities",
     summary="Leiden communities with their country make-up",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_communities(
     request: Request,
@@ -411,7 +410,7 @@ async def network_communities(
 @router.get(
     "/network/countries",
     summary="The country-level network: countries as nodes, ties between them as weights",
-    responses=ok(sc.Open),
+    responses=ok(sc.Open, csv=True),
 )
 async def network_countries(
     request: Request,
@@ -445,10 +444,22 @@ async def network_export(
     communities: bool = Query(False, description="Add each node's Leiden community"),
     filters: Any = Depends(network_filter),
 ) -> Response:
-    """A download (``Content-Disposition``), byte for byte the CLI's file."""
+    """A download (``Content-Disposition``), byte for byte the CLI's file. The whole world's
+    file is too big for the memory cache: its gzipped body is kept in the store's cache of
+    derived results for the store's revision, so the next server or request only reads it."""
     fmt = ListFormat(format.value)
 
     def make(s: Store) -> Body:
+        from citydip.store.database import keep_derived, read_derived
+
+        media, headers = download(fmt, "network")
+        # only the unfiltered world (six files at most): every other export is small or
+        # rare, and a key per URL would let any client grow the store without bound
+        world = city is None and filters.key() == UNFILTERED.key()
+        kept = f"web-export-gzip:v1:{fmt.value}:{int(communities)}"
+        gz = read_derived(s.path, kept, s.revision) if world else None
+        if gz is not None:
+            return Body(gzip.decompress(gz), gz, media, tuple(headers.items()))
         graph = api.network_export(
             s,
             format.value,
@@ -458,7 +469,10 @@ async def network_export(
             city=city,
             depth=depth,
         )
-        return body(graph, fmt, "network")
+        made = body(graph, fmt, "network")
+        if world:
+            keep_derived(s.path, kept, s.revision, made.gz)
+        return made
 
     key = ("export", format.value, city, depth, communities, filters)
     return await cached_body(request, key, make, PLACES)
@@ -550,10 +564,13 @@ def recommendations(
     top: int = Query(10, ge=1, le=100),
     scope: Scope = Query(Scope.anywhere, description="anywhere, within-country or abroad"),
     cousins: bool = Query(False, description="Only places sharing two or more partners"),
+    source: list[str] | None = Query(
+        None, description="Only the ties these source ids state, e.g. wikidata-p190-2016"
+    ),
     format: ListFormat = FORMAT,
 ) -> Response:
     within = {Scope.anywhere: None, Scope.within_country: True, Scope.abroad: False}[scope]
-    key = ("recommendations", name, kind, top, scope, cousins)
+    key = ("recommendations", name, kind, top, scope, cousins, tuple(source or ()))
     with session(request) as s:
         result = cached(
             request,
@@ -565,6 +582,7 @@ def recommendations(
                 top=top,
                 within_country=within,
                 cousins=cousins,
+                sources=source,
             ),
         )
     return reply(result, format, "recommendations")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -87,19 +88,38 @@ class ReviewResult(BaseModel):
     ids: list[int]
 
 
-RENDERED: dict[str, dict[str, Any]] = {  # media type → the schema of its body
-    "text/csv": {"type": "string"},
-    "text/markdown": {"type": "string"},
-    "text/html": {"type": "string"},
-    "application/x-bibtex": {"type": "string"},
-    "application/vnd.citationstyles.csl+json": {"type": "array", "items": {"type": "object"}},
-    "application/geo+json": {"type": "object"},
-    "application/graphml+xml": {"type": "string"},
-    "application/gexf+xml": {"type": "string"},
+@dataclass(frozen=True)
+class Media:
+    """How the web serves one format of the one renderer table: its ``Content-Type``, the
+    extension of the download's file name, and the schema of its body (OpenAPI)."""
+
+    content_type: str
+    extension: str
+    schema: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        """The media type without its parameters (``text/csv``), as OpenAPI names it."""
+        return self.content_type.split(";")[0]
+
+
+TEXT = {"type": "string"}
+MEDIA: dict[str, Media] = {  # every format but JSON, by its name in the renderer table
+    "csv": Media("text/csv; charset=utf-8", "csv", TEXT),
+    "md": Media("text/markdown; charset=utf-8", "md", TEXT),
+    "html": Media("text/html; charset=utf-8", "html", TEXT),
+    "bibtex": Media("application/x-bibtex; charset=utf-8", "bib", TEXT),
+    "csl-json": Media(
+        "application/vnd.citationstyles.csl+json",
+        "json",
+        {"type": "array", "items": {"type": "object"}},
+    ),
+    "geojson": Media("application/geo+json", "geojson", {"type": "object"}),
+    "graphml": Media("application/graphml+xml; charset=utf-8", "graphml", TEXT),
+    "gexf": Media("application/gexf+xml; charset=utf-8", "gexf", TEXT),
 }
 GRAPH_FILES = {  # what /api/network/export answers
-    media: {"schema": RENDERED[media]}
-    for media in ("application/graphml+xml", "application/gexf+xml", "application/geo+json")
+    MEDIA[fmt].name: {"schema": MEDIA[fmt].schema} for fmt in ("graphml", "gexf", "geojson")
 }
 
 
@@ -108,5 +128,5 @@ def ok(model: Any, csv: bool = False) -> dict[int | str, dict[str, Any]]:
     the media types of the one renderer table's formats."""
     content: dict[str, Any] = {}
     if csv:
-        content = {media: {"schema": schema} for media, schema in RENDERED.items()}
+        content = {media.name: {"schema": media.schema} for media in MEDIA.values()}
     return {200: {"model": model, "description": "OK", "content": content}}

@@ -3,9 +3,13 @@ short sentences written for these tests in the style of local news and council p
 
 from __future__ import annotations
 
-import pytest
+from functools import partial
 
-from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim
+import pytest
+from tests.ingest.conftest import pair
+from tests.ingest.conftest import ties as claims_by_pair
+
+from citydip.ingest.text.claims import TIE_TYPES
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
@@ -18,16 +22,7 @@ def registry(world_registry: Registry) -> Registry:
     return world_registry
 
 
-def ties(claims: list[ExtractedClaim]) -> dict[frozenset[str], ExtractedClaim]:
-    return {
-        frozenset((c.subject.name, c.object.name)): c
-        for c in claims
-        if c.type in TIE_TYPES and c.object is not None
-    }
-
-
-def pair(a: str, b: str) -> frozenset[str]:
-    return frozenset((a, b))
+ties = partial(claims_by_pair, kinds=TIE_TYPES)  # first and latest ties too
 
 
 def test_general_nouns_are_ties_only_in_a_text_about_ties(registry: Registry) -> None:

@@ -4,6 +4,7 @@ blind round), on short sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from tests.ingest.conftest import ties
 
 from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
@@ -15,12 +16,9 @@ def registry(world_registry: Registry) -> Registry:
     return world_registry
 
 
-def ties(claims: list[ExtractedClaim]) -> set[tuple[str, str, int | None]]:
-    return {
-        (c.subject.name, c.object.name, c.year)
-        for c in claims
-        if c.type == "tie" and c.object is not None
-    }
+def dated(claims: list[ExtractedClaim]) -> set[tuple[str, str, int | None]]:
+    """(subject, object, year) of every tie."""
+    return {(c.subject.name, c.object.name, c.year) for c in ties(claims).values() if c.object}
 
 
 def counts(claims: list[ExtractedClaim]) -> set[tuple[str, str | None, str | None]]:
@@ -44,7 +42,7 @@ def counts(claims: list[ExtractedClaim]) -> set[tuple[str, str | None, str | Non
 def test_a_state_after_its_city_says_where_the_city_lies(
     registry: Registry, text: str, expected: tuple[str, str, int]
 ) -> None:
-    found = ties(extract_claims(text, registry))
+    found = dated(extract_claims(text, registry))
     assert found == {expected}
 
 
@@ -68,7 +66,7 @@ def test_a_second_number_after_and_counts_only_after_a_tie_count(registry: Regis
 
 def test_a_year_before_1600_ends_its_clause_after_in(registry: Registry) -> None:
     claims = extract_claims("The twinning between Bergen and Lübeck was formed in 836.", registry)
-    assert ties(claims) == {("Bergen", "Lübeck", 836)}
+    assert dated(claims) == {("Bergen", "Lübeck", 836)}
 
 
 def test_a_small_number_after_in_is_no_year_when_a_noun_follows(registry: Registry) -> None:
@@ -84,10 +82,10 @@ def test_a_possessive_inside_a_place_name_keeps_the_name_whole(registry: Registr
     claims = extract_claims(
         "Councillors in Bishop's Stortford voted to keep its twinning with Friedberg.", registry
     )
-    assert {(s, o) for s, o, _ in ties(claims)} == {("Bishops Stortford", "Friedberg")}
+    assert {(s, o) for s, o, _ in dated(claims)} == {("Bishops Stortford", "Friedberg")}
     # a city's possessive before another place stays a possessive
     other = extract_claims("Lyon's twin town Birmingham hosted the event.", registry)
-    assert {(s, o) for s, o, _ in ties(other)} == {("Lyon", "Birmingham")}
+    assert {(s, o) for s, o, _ in dated(other)} == {("Lyon", "Birmingham")}
 
 
 def test_a_first_tie_and_a_later_tie_of_the_same_pair_are_one_claim(
@@ -123,7 +121,7 @@ def test_both_before_the_partners_keeps_them_partners(registry: Registry) -> Non
     text = (
         "Town twinning news\n\nHarpenden has a successful partnership with both Alzey and Cosne.\n"
     )
-    found = {o for _, o, _ in ties(extract_claims(text, registry))}
+    found = {o for _, o, _ in dated(extract_claims(text, registry))}
     assert "Alzey" in found and len(found) == 2
     brewery = "Town twinning news\n\nHarpenden has a partnership with a brewery in Leeds.\n"
-    assert ties(extract_claims(brewery, registry)) == set()
+    assert dated(extract_claims(brewery, registry)) == set()

@@ -40,6 +40,7 @@ from citydip.analysis.linkpred.model import (
     random_non_edges,
 )
 from citydip.errors import InvalidInput
+from citydip.progress import Progress, Steps, chosen
 
 MIN_TIES = 50
 MIN_HELD_OUT = 10
@@ -112,8 +113,16 @@ class Evaluation:
         }
 
 
-def evaluate(arrays: GraphArrays, holdout: float, seed: int, graph: str = "") -> Evaluation:
-    """The random split (and the temporal one where dates allow), model and baselines."""
+def evaluate(
+    arrays: GraphArrays,
+    holdout: float,
+    seed: int,
+    graph: str = "",
+    *,
+    progress: Progress | None = None,
+) -> Evaluation:
+    """The random split (and the temporal one where dates allow), model and baselines;
+    ``progress`` is told each split's steps and the places it has ranked."""
     if not 0 < holdout < 1:
         raise InvalidInput(f"{holdout} is not between 0 and 1", field="holdout")
     m = len(arrays.edges)
@@ -130,8 +139,8 @@ def evaluate(arrays: GraphArrays, holdout: float, seed: int, graph: str = "") ->
             f"too few ties to evaluate: only {len(test)} ties can be hidden without leaving a "
             f"place with none ({graph or 'all ties'}); at least {MIN_HELD_OUT} are needed"
         )
-    random_split, model = run_split(arrays, train, test, seed, "random")
-    temporal, note = _temporal(arrays, holdout, seed)
+    random_split, model = run_split(arrays, train, test, seed, "random", progress)
+    temporal, note = _temporal(arrays, holdout, seed, progress)
 
     return Evaluation(
         graph or "all ties",
@@ -146,7 +155,9 @@ def evaluate(arrays: GraphArrays, holdout: float, seed: int, graph: str = "") ->
     )
 
 
-def _temporal(arrays: GraphArrays, holdout: float, seed: int) -> tuple[Split | None, str]:
+def _temporal(
+    arrays: GraphArrays, holdout: float, seed: int, progress: Progress | None = None
+) -> tuple[Split | None, str]:
     years = np.array([-1 if y is None else int(y) for y in arrays.start], dtype=np.int64)
     dated = np.flatnonzero(years >= 0)
     if len(dated) < MIN_DATED:
@@ -161,23 +172,34 @@ def _temporal(arrays: GraphArrays, holdout: float, seed: int) -> tuple[Split | N
     if len(test) < MIN_HELD_OUT:
         return None, f"no temporal split: only {len(test)} ties start in {cut} or later"
     train = np.setdiff1d(np.arange(len(years)), test)
-    split, _ = run_split(arrays, train, test, seed, "temporal")
+    split, _ = run_split(arrays, train, test, seed, "temporal", progress)
     note = f"trained on ties before {cut} (and undated ones), tested on ties from {cut} on"
     return split, note
 
 
 def run_split(
-    arrays: GraphArrays, train: Ints, test: Ints, seed: int, kind: str
+    arrays: GraphArrays,
+    train: Ints,
+    test: Ints,
+    seed: int,
+    kind: str,
+    progress: Progress | None = None,
 ) -> tuple[Split, Model]:
-    """Fit on the ``train`` ties, score every method on the ``test`` ties."""
+    """Fit on the ``train`` ties, score every method on the ``test`` ties (``progress``:
+    the fit and the pairs scored as steps, then the places ranked, one by one)."""
+    step = Steps(progress, f"{kind.capitalize()} split: ")
+    step("fitting the model")
     rng = np.random.default_rng(seed + 1)
     train_arrays = arrays.with_edges(arrays.edges[train], [arrays.start[i] for i in train])
     model = fit_model(train_arrays, seed)
     ctx = context(train_arrays)
+    step("scoring hidden ties and non-ties")
     held = arrays.edges[test]
     negatives = random_non_edges(rng, arrays.n, len(held), edge_keys(arrays.edges, arrays.n))
     aucs = pair_aucs(ctx, model, held, negatives)
-    ranking, queries = rank_metrics(ctx, model, held, rng)
+    step.finish()
+    task = f"{kind.capitalize()} split: ranking places"
+    ranking, queries = rank_metrics(ctx, model, held, rng, progress=progress, task=task)
     methods = {name: Metrics(aucs[name], *ranking[name]) for name in METHODS}
     return Split(kind, len(train), len(held), queries, methods), model
 
@@ -217,9 +239,16 @@ def auc(positive: Floats, negative: Floats) -> float:
 
 
 def rank_metrics(
-    ctx: Context, model: Model, held: Ints, rng: np.random.Generator
+    ctx: Context,
+    model: Model,
+    held: Ints,
+    rng: np.random.Generator,
+    *,
+    progress: Progress | None = None,
+    task: str = "Ranking places",
 ) -> tuple[dict[str, tuple[float, float, float]], int]:
-    """Precision@10, recall@10 and MRR of each method over the places that lost ties."""
+    """Precision@10, recall@10 and MRR of each method over the places that lost ties
+    (``progress`` told under ``task`` how many places are ranked)."""
     a = ctx.arrays
     hidden: dict[int, list[int]] = {}
     for u, w in held.tolist():
@@ -227,7 +256,9 @@ def rank_metrics(
         hidden.setdefault(w, []).append(u)
     tiebreak = rng.permutation(a.n).astype(np.float64) / max(a.n, 1)
     sums = {name: np.zeros(3) for name in METHODS}
-    for u in sorted(hidden):
+    report, total = chosen(progress), len(hidden)
+    report(task, 0, total)
+    for done, u in enumerate(sorted(hidden), 1):
         rows = source_features(ctx, u)
         dist = a.distances_km(u)
         scores = {
@@ -243,6 +274,8 @@ def rank_metrics(
         relevant = np.array(sorted(set(hidden[u])), dtype=np.int64)
         for name, score in scores.items():
             sums[name] += _query_metrics(score, excluded, relevant, tiebreak)
+        if done % 50 == 0 or done == total:
+            report(task, done, total)
     count = len(hidden)
     means = {name: (s / max(count, 1)).tolist() for name, s in sums.items()}
     return {name: (m[0], m[1], m[2]) for name, m in means.items()}, count

@@ -13,7 +13,7 @@ from __future__ import annotations
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -25,6 +25,9 @@ from citydip.gazetteer.geonames import country_name
 from citydip.store.database import Store
 from citydip.store.models import Entity, EntitySummary
 from citydip.vocabulary import SUGGEST_KINDS
+
+if TYPE_CHECKING:
+    from citydip.analysis.network.graph import GraphFilter
 
 COUSIN_MIN_SHARED = 2
 MIN_KIND_TIES = 3  # ties of the asked kind before they alone describe the city's choices
@@ -116,15 +119,18 @@ class Prepared:
         return [by_partner[int(p)] for p in self.arrays.neighbours(v)]
 
 
-def prepare(store: Store) -> Prepared:
-    """Arrays, kinds and model of the store's whole graph: from the store's cache of derived
-    results when it has them for this revision, else built (and the model fitted) and kept."""
+def prepare(store: Store, filters: GraphFilter | None = None) -> Prepared:
+    """Arrays, kinds and model of the store's graph (the ties ``filters`` keeps; None: the
+    whole graph): from the store's cache of derived results when it has them for this
+    revision, else built (and the model fitted) and kept."""
     from citydip.analysis.linkpred.arrays import arrays_from_bytes, arrays_to_bytes
-    from citydip.analysis.network.graph import build_network, require_ties
+    from citydip.analysis.network.graph import GraphFilter, build_network, require_ties
     from citydip.store.database import keep_derived, read_derived
 
     features = zlib.crc32(",".join(FEATURES).encode())
     key = f"partner-arrays:v{MODEL_VERSION}:{features:08x}"
+    if filters is not None and filters != GraphFilter():
+        key += f":{filters.key()}"
     raw = read_derived(store.path, key, store.revision)
     if raw is not None:
         try:
@@ -134,7 +140,7 @@ def prepare(store: Store) -> Prepared:
             model = None
         if model is not None:
             return Prepared(arrays, context(arrays), model, kinds, _index(arrays))
-    network = build_network(store)
+    network = build_network(store, filters)
     require_ties(network, store)
     arrays = arrays_from_graph(network.graph, memberships(store))
     model = fit_model(arrays, MODEL_SEED)

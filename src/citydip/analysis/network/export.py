@@ -25,6 +25,7 @@ from citydip.analysis.geography import great_circle_km, great_circle_path
 from citydip.analysis.network.graph import Network
 from citydip.csvfile import CsvWriter
 from citydip.errors import InvalidInput
+from citydip.progress import Progress, Steps, chosen
 from citydip.vocabulary import EXPORT_FORMATS
 
 NODE_FIELDS: tuple[str, ...] = ("id", "label", "country", "continent", "lat", "lon")
@@ -34,15 +35,28 @@ KM_PER_POINT = 100.0
 MAX_POINTS = 128
 
 
-def export(network: Network, fmt: str, path: Path) -> list[Path]:
-    """Write the graph as ``fmt`` to ``path`` (a folder for csv); returns the files written."""
-    writers = {"graphml": write_graphml, "gexf": write_gexf, "geojson": write_geojson}
-    if fmt == "csv":
-        return write_csv(network, path)
-    if fmt not in writers:
+NAMES = {"graphml": "GraphML", "gexf": "GEXF", "geojson": "GeoJSON", "csv": "CSV"}
+TIES_PER_REPORT = 1000
+
+
+def export(
+    network: Network, fmt: str, path: Path, *, progress: Progress | None = None
+) -> list[Path]:
+    """Write the graph as ``fmt`` to ``path`` (a folder for csv); returns the files written.
+    ``progress`` is told the writing as a step (GeoJSON: first the ties drawn, counted)."""
+    writers = {"graphml": write_graphml, "gexf": write_gexf}
+    if fmt not in writers and fmt not in ("csv", "geojson"):
         raise InvalidInput(f"export format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
-    writers[fmt](network, path)
-    return [path]
+    if fmt == "geojson":
+        write_geojson(network, path, progress=progress)
+        return [path]
+    step = Steps(progress)
+    step(f"Writing {NAMES[fmt]}")
+    written = write_csv(network, path) if fmt == "csv" else [path]
+    if fmt != "csv":
+        writers[fmt](network, path)
+    step.finish()
+    return written
 
 
 @contextmanager
@@ -182,12 +196,16 @@ def split_at_antimeridian(points: list[tuple[float, float]]) -> list[list[tuple[
     return pieces
 
 
-def tie_features(network: Network) -> list[dict[str, Any]]:
-    """One GeoJSON Feature per tie whose two places have coordinates."""
+def tie_features(network: Network, progress: Progress | None = None) -> list[dict[str, Any]]:
+    """One GeoJSON Feature per tie whose two places have coordinates (``progress`` told
+    the ties drawn, every ``TIES_PER_REPORT``)."""
     g = network.graph
     vs = g.vs
     features = []
+    report, total = chosen(progress), g.ecount()
     for e in g.es:
+        if e.index % TIES_PER_REPORT == 0:
+            report("Drawing ties", e.index, total)
         a, b = vs[e.source], vs[e.target]
         if None in (a["lat"], a["lon"], b["lat"], b["lon"]):
             continue
@@ -207,6 +225,7 @@ def tie_features(network: Network) -> list[dict[str, Any]]:
             "distance_km": round(great_circle_km(a["lat"], a["lon"], b["lat"], b["lon"]), 1),
         }
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
+    report("Drawing ties", total, total)
     return features
 
 
@@ -225,15 +244,19 @@ def place_features(network: Network) -> list[dict[str, Any]]:
     return features
 
 
-def write_geojson(network: Network, path: Path) -> None:
+def write_geojson(network: Network, path: Path, *, progress: Progress | None = None) -> None:
     """Ties as lines and places as points in one FeatureCollection (``feature``: tie/place)."""
     lines = [
-        f | {"properties": {"feature": "tie", **f["properties"]}} for f in tie_features(network)
+        f | {"properties": {"feature": "tie", **f["properties"]}}
+        for f in tie_features(network, progress)
     ]
     collection = {"type": "FeatureCollection", "features": lines + place_features(network)}
+    step = Steps(progress)
+    step("Writing GeoJSON")
     with _open(path) as handle:
         json.dump(collection, handle, ensure_ascii=False)
         handle.write("\n")
+    step.finish()
 
 
 def write_csv(network: Network, folder: Path) -> list[Path]:
