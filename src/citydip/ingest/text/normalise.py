@@ -108,6 +108,7 @@ _GROUP = re.compile(r"^\d{3}$")
 
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it, or None."""
+    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     n = len(tokens)
     text = tokens[i].lower_
     value: float | None = None
@@ -198,10 +199,15 @@ def is_year_token(tokens: Any, i: int) -> bool:
 
 def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Every year between ``start`` and ``end`` as (token index, year)."""
+    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     stop = len(tokens) if end is None else min(end, len(tokens))
     out = []
     i = start
     while i < stop:
+        text = tokens[i].text
+        if not text[:1].isdigit() and text not in _APOSTROPHES:
+            i += 1  # no year starts here (year_at would say None)
+            continue
         found = year_at(tokens, i)
         if found is None:
             i += 1

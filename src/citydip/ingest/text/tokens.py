@@ -134,9 +134,14 @@ class Span:
 
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
+    append = tokens.append
     for match in _CHUNK.finditer(text):
-        for piece, at in _split(match.group(), match.start()):
-            tokens.append(Token(piece, at, len(tokens)))
+        chunk = match.group()
+        if chunk.isalnum():  # most words: one token (what _split gives them)
+            append(Token(chunk, match.start(), len(tokens)))
+            continue
+        for piece, at in _split(chunk, match.start()):
+            append(Token(piece, at, len(tokens)))
     return Doc(text, tokens)
 
 
@@ -230,6 +235,7 @@ class Matcher:
     def names(self, doc: Doc) -> list[Ent]:
         tokens = doc.tokens
         folds = [_fold(t.text) for t in tokens]
+        longest = self.longest
         out: list[Ent] = []
         i = 0
         n = len(tokens)
@@ -238,7 +244,8 @@ class Matcher:
             first = token.text[:1]
             found = None
             if first.isupper() or first.isdigit():
-                found = self._name_at(doc, folds, i)
+                # no name starts with a word that starts none (what _name_at would find)
+                found = self._name_at(doc, folds, i) if folds[i] in longest else None
                 if found is None and token.text in self.acronym_first:
                     for j in range(min(n, i + 5), i, -1):
                         text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
