@@ -57,6 +57,7 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MULTIPLIERS = {"dozen": 12, "hundred": 100}
+_NUMBER_LEADS = {"half", "a", "an"}  # "half a dozen", "a dozen"
 QUALIFIERS = {
     "more than": "more than",
     "over": "more than",
@@ -111,6 +112,8 @@ def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     n = len(tokens)
     text = tokens[i].lower_
+    if not text[:1].isdigit() and text not in WORD_NUMBERS and text not in _NUMBER_LEADS:
+        return None  # most words: none of the shapes below starts with them
     value: float | None = None
     j = i + 1
     if (
