@@ -387,17 +387,19 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
+    tokens = getattr(doc, "tokens", doc)  # the doc's or span's list, indexed the same
+    n = len(tokens)
     i = 0
-    while i < len(doc):
-        if i in taken or not _is_capital(doc[i]) or (doc[i].lower_ in _NOT_NAMES):
+    while i < n:
+        if i in taken or not _is_capital(tokens[i]) or (tokens[i].lower_ in _NOT_NAMES):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and doc[j].lower_ not in KIND_STOPS:
-            if _is_capital(doc[j]) or (
-                doc[j].lower_ in CONNECTORS
-                and j + 1 < len(doc)
-                and _is_capital(doc[j + 1])
+        while j < n and j not in taken and tokens[j].lower_ not in KIND_STOPS:
+            if _is_capital(tokens[j]) or (
+                tokens[j].lower_ in CONNECTORS
+                and j + 1 < n
+                and _is_capital(tokens[j + 1])
                 and not _spaced_dash(doc, j)
             ):
                 j += 1
