@@ -77,6 +77,7 @@ def write_index(index: Path, store: Store, registry: Registry) -> None:
     registry._links, registry._words = {}, None
     registry.__dict__.pop("_lookups", None)
     registry.__dict__.pop("_places", None)
+    registry.__dict__.pop("_scans", None)
     try:
         with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
             pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)
