@@ -131,7 +131,7 @@ class Context:
                 return [main]  # the plain "the city" of a text about one city is that city
                 # (the title's city, however many others the text has named since)
             pool = self.cities if label == "PLACE" else self.recent
-            named = [k for k in pool if noun in fold(k.name).split() and label != "PLACE"]
+            named = [] if label == "PLACE" else [k for k in pool if noun in fold(k.name).split()]
             typed = [k for k in pool if k.label == label]
             found = named or typed
             return [found[-1]] if found else []
