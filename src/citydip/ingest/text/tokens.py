@@ -235,7 +235,7 @@ class Matcher:
 
     def names(self, doc: Doc) -> list[Ent]:
         tokens = doc.tokens
-        folds = [_fold(t.text) for t in tokens]
+        folds = list(map(_fold, [t.text for t in tokens]))
         longest = self.longest
         out: list[Ent] = []
         i = 0
