@@ -57,7 +57,8 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MULTIPLIERS = {"dozen": 12, "hundred": 100}
-_NUMBER_LEADS = {"half", "a", "an"}  # "half a dozen", "a dozen"
+# the words a number may start with, beside digits ("twelve", "half a dozen", "a dozen")
+NUMBER_STARTS = frozenset(WORD_NUMBERS) | {"half", "a", "an"}
 QUALIFIERS = {
     "more than": "more than",
     "over": "more than",
@@ -112,7 +113,7 @@ def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     n = len(tokens)
     text = tokens[i].lower_
-    if not text[:1].isdigit() and text not in WORD_NUMBERS and text not in _NUMBER_LEADS:
+    if not text[:1].isdigit() and text not in NUMBER_STARTS:
         return None  # most words: none of the shapes below starts with them
     value: float | None = None
     j = i + 1
