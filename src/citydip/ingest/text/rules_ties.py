@@ -624,17 +624,18 @@ PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 
 def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any."""
-    word = s.doc[i].lower_
+    tokens = getattr(s.doc, "tokens", s.doc)  # the span's list, indexed the same
+    word = tokens[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
     if word in MORE_STATUS:
         return MORE_STATUS[word]  # "Exeter is pausing its links with Yaroslavl"
-    if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
+    if word == "once" and i > 0 and tokens[i - 1].lower_ in ("was", "were", "had", "been"):
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
         return "proposed"
     if word in TIE_VERBS:
-        after = {t.lower_ for t in s.doc[i + 1 : i + 4]}
+        after = {t.lower_ for t in tokens[i + 1 : i + 4]}
         return TIE_VERBS[word] if after & TIE_NOUNS else None
     return None
 
