@@ -4,6 +4,9 @@ ranked below towns, and the ambiguity contract kept."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from citydip.gazetteer import Resolution, resolve
@@ -110,3 +113,15 @@ def test_a_bare_name_is_the_town_not_its_namesake_unit() -> None:
         result = resolve(name, country)
         assert result.unit == "place" and result.place is not None, name
         assert result.place.kind == "city", name
+
+
+def test_a_package_version_is_read_from_its_dist_info_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read from the folder's name, without falling back to importlib.metadata (which
+    would not know this package: it is not installed)."""
+    from citydip.gazetteer.wider import package_version
+
+    (tmp_path / "notinstalled-1.2.3a0.dist-info").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    assert package_version("notinstalled") == "1.2.3a0"

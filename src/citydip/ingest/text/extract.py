@@ -374,8 +374,10 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
             if draft.object is not None and draft.object.label == "PLACE":
                 context.see(draft.object)
             context.weigh(draft.subject, 1.0)
-        subjects = Counter(d.subject for d in drafts)
-        context.last_subject = subjects.most_common(1)[0][0]
+        if len(drafts) == 1:  # what counting the one subject gives
+            context.last_subject = drafts[0].subject
+        else:
+            context.last_subject = Counter(d.subject for d in drafts).most_common(1)[0][0]
         context.see(context.last_subject)
     else:
         opening = next(

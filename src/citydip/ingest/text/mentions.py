@@ -359,25 +359,27 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    for i, token in enumerate(doc):
+    tokens = getattr(doc, "tokens", doc)  # the doc's or span's list, indexed the same
+    n = len(tokens)
+    for i, token in enumerate(tokens):
         if token.lower_ != "the" or i in taken:
             continue
         j = i + 1
         capitals = 0
-        while j < len(doc) and j - i <= 3 and j not in taken:
-            if _is_capital(doc[j]):
+        while j < n and j - i <= 3 and j not in taken:
+            if _is_capital(tokens[j]):
                 capitals += 1
-            elif doc[j].lower_ not in _MODIFIERS or (
-                doc[j].lower_ == "port" and j + 1 < len(doc) and doc[j + 1].lower_ != "city"
+            elif tokens[j].lower_ not in _MODIFIERS or (
+                tokens[j].lower_ == "port" and j + 1 < n and tokens[j + 1].lower_ != "city"
             ):
                 break
             j += 1
         if (
             capitals
-            and j < len(doc)
+            and j < n
             and j not in taken
-            and doc[j].lower_ in PLACE_DESCRIPTIONS
-            and (j + 1 >= len(doc) or doc[j + 1].lower_ != "of")
+            and tokens[j].lower_ in PLACE_DESCRIPTIONS
+            and (j + 1 >= n or tokens[j + 1].lower_ != "of")
         ):
             code = next((DEMONYMS[t.lower_] for t in doc[i + 1 : j] if t.lower_ in DEMONYMS), None)
             out.append(Mention(i, j + 1, doc[i : j + 1].text, "REF", code=code, ref="=city"))
@@ -387,17 +389,19 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
+    tokens = getattr(doc, "tokens", doc)  # the doc's or span's list, indexed the same
+    n = len(tokens)
     i = 0
-    while i < len(doc):
-        if i in taken or not _is_capital(doc[i]) or (doc[i].lower_ in _NOT_NAMES):
+    while i < n:
+        if i in taken or not _is_capital(tokens[i]) or (tokens[i].lower_ in _NOT_NAMES):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and j not in taken and doc[j].lower_ not in KIND_STOPS:
-            if _is_capital(doc[j]) or (
-                doc[j].lower_ in CONNECTORS
-                and j + 1 < len(doc)
-                and _is_capital(doc[j + 1])
+        while j < n and j not in taken and tokens[j].lower_ not in KIND_STOPS:
+            if _is_capital(tokens[j]) or (
+                tokens[j].lower_ in CONNECTORS
+                and j + 1 < n
+                and _is_capital(tokens[j + 1])
                 and not _spaced_dash(doc, j)
             ):
                 j += 1

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from citydip.ingest.text.registry import Registry
 
 INDEX_VERSION = "4"
+_frozen: list[bool] = []  # whether a loaded index was frozen out of the collector's view
 
 
 def index_path(store: Store | None) -> Path | None:
@@ -38,17 +39,34 @@ def _stamp(store: Store) -> tuple[Any, ...]:
 
 
 def read_index(index: Path, store: Store) -> Registry | None:
+    """The registry the index holds, if it is as new as the store.
+
+    The cyclic garbage collector is paused while the index loads (its tens of thousands of
+    names are all kept: scanning them as they are made is wasted), and the first index a
+    process loads is then moved out of its view (``gc.freeze``, once: what a process holds at
+    that point is never collected): a long text's reading, which makes and drops many small
+    objects, does not rescan the names at every full collection.
+    """
+    import gc
     import pickle
 
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         with index.open("rb") as handle:
             stamp, registry = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
         return None
+    finally:
+        if enabled:
+            gc.enable()
     from citydip.ingest.text.registry import Registry
 
     if stamp != _stamp(store) or not isinstance(registry, Registry):
         return None
+    if not _frozen:
+        _frozen.append(True)
+        gc.freeze()
     return registry
 
 
@@ -59,6 +77,7 @@ def write_index(index: Path, store: Store, registry: Registry) -> None:
     registry._links, registry._words = {}, None
     registry.__dict__.pop("_lookups", None)
     registry.__dict__.pop("_places", None)
+    registry.__dict__.pop("_scans", None)
     try:
         with tempfile.NamedTemporaryFile("wb", dir=index.parent, delete=False) as handle:
             pickle.dump((_stamp(store), registry), handle, protocol=pickle.HIGHEST_PROTOCOL)

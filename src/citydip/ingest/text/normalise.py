@@ -57,6 +57,8 @@ WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seven
 WORD_NUMBERS.update({"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12})
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 MULTIPLIERS = {"dozen": 12, "hundred": 100}
+# the words a number may start with, beside digits ("twelve", "half a dozen", "a dozen")
+NUMBER_STARTS = frozenset(WORD_NUMBERS) | {"half", "a", "an"}
 QUALIFIERS = {
     "more than": "more than",
     "over": "more than",
@@ -108,8 +110,11 @@ _GROUP = re.compile(r"^\d{3}$")
 
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it, or None."""
+    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     n = len(tokens)
     text = tokens[i].lower_
+    if not text[:1].isdigit() and text not in NUMBER_STARTS:
+        return None  # most words: none of the shapes below starts with them
     value: float | None = None
     j = i + 1
     if (
@@ -198,10 +203,15 @@ def is_year_token(tokens: Any, i: int) -> bool:
 
 def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Every year between ``start`` and ``end`` as (token index, year)."""
+    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
     stop = len(tokens) if end is None else min(end, len(tokens))
     out = []
     i = start
     while i < stop:
+        text = tokens[i].text
+        if not text[:1].isdigit() and text not in _APOSTROPHES:
+            i += 1  # no year starts here (year_at would say None)
+            continue
         found = year_at(tokens, i)
         if found is None:
             i += 1

@@ -78,6 +78,7 @@ EXACT = {"usa", "uae"}  # short country names matched in running text (not "us",
 
 
 REGION_LEVELS = frozenset({"region", "state", "province", "territory"})
+_SCANS = 8  # names linked by scanning every name before a word index is built
 
 
 @dataclass(frozen=True)
@@ -266,10 +267,7 @@ class Registry:
             return None
         words = set(key.split())
         found: list[Known] = []
-        index = self._word_index()
-        pools = [index.get(w, set()) for w in words]
-        candidates = set.intersection(*pools) if pools else set()
-        for other in sorted(candidates):  # names holding every word of the text
+        for other in sorted(self._holding(words)):  # names holding every word of the text
             if key in other or (len(words) >= 2 and words <= set(other.split())):
                 found.extend(k for k in self.by_key[other] if k.label in labels)
         if near:
@@ -277,6 +275,19 @@ class Registry:
             found = close or found
         distinct = {k.id or k.name: k for k in found}
         return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def _holding(self, words: set[str]) -> set[str]:
+        """The folded names holding every one of ``words``: the first few times by a scan of
+        the names (a short text links a handful), then from a word index built once."""
+        if not words:
+            return set()
+        scans = self.__dict__.get("_scans", 0)
+        if self._words is None and scans < _SCANS:
+            self.__dict__["_scans"] = scans + 1
+            probe = max(words, key=len)  # any word would do: a long one passes fewer names
+            return {o for o in self.by_key if probe in o and words <= set(o.split())}
+        index = self._word_index()
+        return set.intersection(*[index.get(w, set()) for w in words])
 
     def _word_index(self) -> dict[str, set[str]]:
         """word -> the folded names holding it (built once: linking scans no full list)."""

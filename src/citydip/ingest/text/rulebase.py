@@ -151,8 +151,9 @@ class Sentence:
             if m.end <= index
             and (m.label in (*labels, "NAME") or (m.label == "ORG" and self.council_place(m)))
         ]
+        tokens = getattr(self.doc, "tokens", self.doc)  # the span's list, indexed the same
         for i in range(index - 1, -1, -1):
-            if self.doc[i].lower_ in ("which", "who", "that") and i > 0:
+            if tokens[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]
                 if prior and i - prior[-1].end <= 3:
                     return self.known(prior[-1]), 0.9

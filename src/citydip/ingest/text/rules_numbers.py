@@ -58,8 +58,15 @@ def counts(s: Sentence) -> list[Draft]:
     out: list[Draft] = []
     doc = s.doc
     counted: tuple[int, str | None] = (-1, None)  # where the last tie count's noun ended
+    tokens = getattr(doc, "tokens", doc)  # the span's list, indexed the same
+    starts = normalise.NUMBER_STARTS
+    n = len(tokens)
     i = 0
-    while i < len(doc):
+    while i < n:
+        lower = tokens[i].lower_
+        if not lower[:1].isdigit() and lower not in starts:
+            i += 1  # no number starts here (number_at would say None)
+            continue
         found = number_at(s, i)
         if (
             found is None

@@ -36,6 +36,7 @@ TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link",
 TIE_DOCUMENTS |= {"arrangement", "arrangements"}
 PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative"}
 STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
+_STOPS_BUT_COMMA = STOPS - {","}
 
 
 def ties(s: Sentence) -> list[Draft]:
@@ -557,7 +558,7 @@ def _with_which(s: Sentence, a: int) -> Known | None:
 
 def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
     """The status words in the clause around a tie say, its end year, and where it was said."""
-    doc = s.doc
+    doc = getattr(s.doc, "tokens", s.doc)  # the span's token list, indexed the same
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
@@ -569,7 +570,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
         i -= 1
     if found is None:
         i = end
-        while i < len(doc) and i - end <= 12 and doc[i].lower_ not in STOPS - {","}:
+        while i < len(doc) and i - end <= 12 and doc[i].lower_ not in _STOPS_BUT_COMMA:
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 a second one was proposed": another clause's status
             word = status_word(s, i)
@@ -623,17 +624,18 @@ PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 
 def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any."""
-    word = s.doc[i].lower_
+    tokens = getattr(s.doc, "tokens", s.doc)  # the span's list, indexed the same
+    word = tokens[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
     if word in MORE_STATUS:
         return MORE_STATUS[word]  # "Exeter is pausing its links with Yaroslavl"
-    if word == "once" and i > 0 and s.doc[i - 1].lower_ in ("was", "were", "had", "been"):
+    if word == "once" and i > 0 and tokens[i - 1].lower_ in ("was", "were", "had", "been"):
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
         return "proposed"
     if word in TIE_VERBS:
-        after = {t.lower_ for t in s.doc[i + 1 : i + 4]}
+        after = {t.lower_ for t in tokens[i + 1 : i + 4]}
         return TIE_VERBS[word] if after & TIE_NOUNS else None
     return None
 
@@ -682,7 +684,7 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     """The first year after the partner (before the status word), else after the cue, else
     the opening phrase's ("In the spring of 1988, Adelaide and Christchurch became ...");
     an opening year before a status word ("In 2022 the council suspended") is its end."""
-    doc = s.doc
+    doc = getattr(s.doc, "tokens", s.doc)  # the span's token list, indexed the same
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):

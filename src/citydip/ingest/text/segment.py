@@ -46,6 +46,9 @@ _ASCII = str.maketrans(
         "\ufeff": " ",
     }
 )
+# the characters _ASCII maps, found by one scan (str.translate looks up every character of
+# a text that is not pure ASCII in the table: slow on a long text)
+_TO_ASCII = re.compile("[" + "".join(re.escape(chr(c)) for c in _ASCII) + "]")
 
 _REFERENCES = re.compile(
     r"^[ \t#*]*(works cited|references|bibliography|literature cited|further reading|"
@@ -135,7 +138,7 @@ class Unit:
 
 def prepare(text: str) -> tuple[str, int]:
     """The text to read (same length as ``text``) and where reading stops."""
-    norm = text.translate(_ASCII)
+    norm = _TO_ASCII.sub(lambda m: m.group().translate(_ASCII), text)  # text.translate(_ASCII)
     stop = len(norm)
     for match in _REFERENCES.finditer(norm):
         if match.start() > len(norm) * 0.2:

@@ -153,19 +153,21 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     from citydip.ingest.text.normalise import WORD_NUMBERS
 
     doc = s.doc
-    end = len(doc) if upto is None else min(len(doc), upto)
+    tokens = getattr(doc, "tokens", doc)  # the span's list, indexed the same
+    n = len(tokens)
+    end = n if upto is None else min(n, upto)
     for i in range(end):
-        word = doc[i].lower_
+        word = tokens[i].lower_
         step: int | None = None
-        follows = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        follows = tokens[i + 1].lower_ if i + 1 < n else ""
         if word in SPANS and follows in LATER | EARLIER and i > 0:
-            count = doc[i - 1].lower_
+            count = tokens[i - 1].lower_
             amount = 1 if count in ("a", "one") else WORD_NUMBERS.get(count)
             if amount is None and count.isdigit():
                 amount = int(count)
             if amount is not None:  # "a year earlier": counted back
                 step = amount * SPANS[word] * (-1 if follows in EARLIER else 1)
-        elif word in ("following", "next") and i + 1 < len(doc) and doc[i + 1].lower_ == "year":
+        elif word in ("following", "next") and follows == "year":
             step = 1
         if step is None:
             continue

@@ -21,6 +21,7 @@ acronym matches exactly where no name did.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -89,8 +90,6 @@ class Doc:
 
     def char_span(self, a: int, b: int, alignment_mode: str = "expand") -> Span | None:
         """The tokens overlapping characters [a, b)."""
-        from bisect import bisect_left, bisect_right
-
         if self._starts is None:
             self._starts = [t.idx for t in self.tokens]
         starts = self._starts
@@ -134,9 +133,14 @@ class Span:
 
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
+    append = tokens.append
     for match in _CHUNK.finditer(text):
-        for piece, at in _split(match.group(), match.start()):
-            tokens.append(Token(piece, at, len(tokens)))
+        chunk = match.group()
+        if chunk.isalnum():  # most words: one token (what _split gives them)
+            append(Token(chunk, match.start(), len(tokens)))
+            continue
+        for piece, at in _split(chunk, match.start()):
+            append(Token(piece, at, len(tokens)))
     return Doc(text, tokens)
 
 
@@ -169,7 +173,9 @@ def _split(chunk: str, at: int) -> list[tuple[str, int]]:
             continue
         break
     middle: list[tuple[str, int]] = []
-    if chunk:
+    if chunk and "-" not in chunk and "/" not in chunk and "." not in chunk:
+        middle.append((chunk, at))  # no infix to split at (every _INFIX match has one)
+    elif chunk:
         pos = 0
         for infix in _INFIX.finditer(chunk):
             if infix.start() > pos:
@@ -229,7 +235,8 @@ class Matcher:
 
     def names(self, doc: Doc) -> list[Ent]:
         tokens = doc.tokens
-        folds = [_fold(t.text) for t in tokens]
+        folds = list(map(_fold, [t.text for t in tokens]))
+        longest = self.longest
         out: list[Ent] = []
         i = 0
         n = len(tokens)
@@ -238,7 +245,8 @@ class Matcher:
             first = token.text[:1]
             found = None
             if first.isupper() or first.isdigit():
-                found = self._name_at(doc, folds, i)
+                # no name starts with a word that starts none (what _name_at would find)
+                found = self._name_at(doc, folds, i) if folds[i] in longest else None
                 if found is None and token.text in self.acronym_first:
                     for j in range(min(n, i + 5), i, -1):
                         text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
@@ -280,14 +288,15 @@ class Matcher:
         return Ent(i, j, text, label, key)
 
     def cues(self, doc: Doc) -> list[tuple[str, int, int]]:
-        tokens = doc.tokens
+        lowers = [t.lower_ for t in doc.tokens]
         out = []
-        n = len(tokens)
-        for i, token in enumerate(tokens):
-            reach = self.cue_first.get(token.lower_)
+        n = len(lowers)
+        cue_first, cue_phrases = self.cue_first, self.cue_phrases
+        for i, lower in enumerate(lowers):
+            reach = cue_first.get(lower)
             if reach is None:
                 continue
             for j in range(i + 1, min(n, i + reach) + 1):
-                for name in self.cue_phrases.get(tuple(t.lower_ for t in tokens[i:j]), ()):
+                for name in cue_phrases.get(tuple(lowers[i:j]), ()):
                     out.append((name, i, j))
         return out

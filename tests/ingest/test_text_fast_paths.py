@@ -1,0 +1,69 @@
+"""The extractor's shortcuts (issue 22, speed) give what the plain computations give: the
+topic city kept as weights grow, names linked by a scan or by the word index, words that
+skip the tokenizer's splitting, numbers and years found on a span's token list."""
+
+from __future__ import annotations
+
+import copy
+import random
+
+from citydip.ingest.text.coref import Context
+from citydip.ingest.text.normalise import number_at, years_in
+from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.tokens import _split, tokenize
+
+
+def test_the_topic_city_is_the_first_of_the_heaviest_as_max_picks_it() -> None:
+    rng = random.Random(22)
+    places = [Known(f"Town {n}", "PLACE", f"Q{n}") for n in range(6)]
+    for _ in range(200):
+        context = Context()
+        for _ in range(rng.randint(1, 60)):
+            if rng.random() < 0.3:
+                context.next_unit()
+            else:  # equal weights on purpose: ties are where a shortcut would go wrong
+                context.weigh(rng.choice(places), rng.choice((1.0, 2.0, 5.0)))
+            if not context.weight:
+                assert context.main is None
+                continue
+            plain = max(context.weight.items(), key=lambda kv: kv[1])[0]
+            assert context.main == context.places[plain]
+
+
+def test_a_name_links_the_same_by_a_scan_and_by_the_word_index(
+    world_registry: Registry,
+) -> None:
+    registry = copy.copy(world_registry)  # its names, none of its linking so far
+    registry._words = None
+    registry.__dict__.pop("_scans", None)
+    keys = sorted(registry.by_key)
+    rng = random.Random(13)
+    queries = [set(rng.choice(keys).split()) for _ in range(40)]
+    queries += [{"city", "of"}, {"international"}, {"saint", "x"}]
+    scanned = [registry._holding(words) for words in queries[:8]]  # the first ones: scans
+    assert registry._words is None
+    indexed = [registry._holding(words) for words in queries]
+    assert registry._words is not None
+    assert scanned == indexed[:8]
+    for words, found in zip(queries, indexed, strict=True):
+        assert found == {k for k in keys if words <= set(k.split())}
+    assert any(found for found in indexed)
+
+
+def test_plain_words_tokenize_as_the_splitter_would() -> None:
+    words = ["Lyon", "1951", "Île", "São", "x2", "Gdańsk", "Rostov-on-Don", "U.S.", "e.g.", "a/b"]
+    words += ["Lille,", "(Brazil)", "Bristol's", "don't", "1,762", "3.7", "...", "'76", "Wait..."]
+    for word in words:
+        assert [(t.text, t.idx) for t in tokenize(word)] == _split(word, 0), word
+
+
+def test_numbers_and_years_on_a_span_as_on_its_doc() -> None:
+    text = "In 1998, about twelve thousand people and half a dozen towns joined; since '76."
+    doc = tokenize(text)
+    span = doc[2 : len(doc)]
+    assert years_in(span) == [(k - 2, y) for k, y in years_in(doc) if k >= 2]
+    assert years_in(doc) == [(1, 1998), (15, 1976)]
+    assert number_at(doc, 4) == (12000.0, 6)  # "twelve thousand"
+    assert number_at(span, 2) == (12000.0, 4)
+    assert number_at(doc, 8) == (6.0, 11)  # "half a dozen"
+    assert number_at(doc, 6) is None  # "people"
