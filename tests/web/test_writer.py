@@ -162,3 +162,51 @@ def test_the_bibliography_outlives_a_review_not_an_import(
     after = writer.get("/api/sources").json()
     assert len(made) == 2 and len(after) == len(before) + 1
     assert "new-source" in {s["id"] for s in after}
+
+
+def test_a_decision_whose_request_went_away_stops_no_other_answer(
+    writable_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A decision whose event loop is closed before its batch is written is still written,
+    and the decisions written with it are still answered."""
+    from citydip.api import documents
+    from citydip.web.app import Stores
+
+    stores = Stores(writable_db)
+    first, gone, kept = extracted(writable_db)[:3]
+    real = documents.review_in_turn
+    entered, release = threading.Event(), threading.Event()
+
+    def held(store: Any, decisions: Any) -> Any:
+        entered.set()
+        release.wait(60)
+        return real(store, decisions)
+
+    monkeypatch.setattr(documents, "review_in_turn", held)
+    answers: dict[int, Any] = {}
+
+    def decide(claim: int) -> None:
+        answers[claim] = asyncio.run(stores.decide("accepted", claim))
+
+    holder = threading.Thread(target=decide, args=(first,), daemon=True)
+    holder.start()
+    assert entered.wait(30)
+    loop = asyncio.new_event_loop()  # a request that goes away while its decision waits
+    task = loop.create_task(stores.decide("accepted", gone))
+    loop.run_until_complete(asyncio.sleep(0.05))
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        loop.run_until_complete(task)
+    loop.close()
+    waiting = threading.Thread(target=decide, args=(kept,), daemon=True)
+    waiting.start()
+    deadline = time.monotonic() + 30
+    while len(stores._queued) < 2:
+        assert time.monotonic() < deadline, "the decisions were not queued"
+        time.sleep(0.01)
+    release.set()
+    holder.join(60)
+    waiting.join(60)
+    assert not waiting.is_alive(), "a decision written with a closed loop's was never answered"
+    assert set(answers) == {first, kept}
+    assert {review_of(writable_db, c) for c in (first, gone, kept)} == {"accepted"}

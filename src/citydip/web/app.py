@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -149,7 +149,8 @@ class Stores:
         answered: asyncio.Future[Any] = loop.create_future()
 
         def done(result: Any) -> None:
-            loop.call_soon_threadsafe(_settle, answered, result)
+            with suppress(RuntimeError):  # the loop is closed: nobody waits for the answer
+                loop.call_soon_threadsafe(_settle, answered, result)
 
         with self._lock:
             self._queued.append(Decision(state, claim_id, notify=done))
@@ -230,7 +231,8 @@ class Stores:
     def _close_writer(self) -> None:
         store, self._writer = self._writer, None
         if store is not None:
-            store.close()
+            with suppress(sqlite3.Error):
+                store.close()
 
     def _note_version(self, conn: sqlite3.Connection) -> None:
         """After the writer's commit, the store's revision read through its connection, as
