@@ -323,7 +323,8 @@ def test_the_served_app_is_frozen_out_of_full_collections(writable_db: Path) -> 
     create_app(writable_db, TOKEN)
     try:
         frozen = settle()
-        assert frozen == gc.get_freeze_count() > 10_000
+        # what is frozen may be freed since (a writer thread of an earlier test ending)
+        assert frozen >= gc.get_freeze_count() > 10_000
         assert len(gc.get_objects(generation=2)) < frozen
     finally:
         gc.unfreeze()

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -47,6 +47,7 @@ DOCS_CSP = (  # Swagger UI: its own files, styles set by its script (no inline s
 
 
 PLACES = "places"  # a scope: answers computed from places and ties only (the network)
+SOURCES = "sources"  # a scope: answers from the sources only (which no review changes)
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class About:
     names: tuple[str, ...]
 
 
-Reads = str | About | None  # what an answer reads; None: anything in the store
+Reads = str | About | None  # what an answer reads (PLACES, SOURCES…); None: anything
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Epochs:
 
 
 MAX_EPOCHS = 200_000  # entities tracked since the base before everything is computed again
+WRITER_IDLE = 1.0  # seconds the writer thread waits for another decision before it ends
 
 
 class Stores:
@@ -106,6 +108,9 @@ class Stores:
         self._writing = threading.Lock()
         self._queued: list[Decision] = []
         self._committing = False  # a review of ours is being written (``version``)
+        self._draining = False  # the writer thread runs (``decide``)
+        self._arrived = threading.Condition(self._lock)  # a decision was queued
+        self._writer: Store | None = None  # the writer's connection while decisions come
 
     @contextmanager
     def session(self) -> Iterator[Store]:
@@ -120,36 +125,121 @@ class Stores:
             store.close()
 
     def review(self, state: ReviewDecision, claim_id: int) -> Any:
-        """Accept or reject one claim (``api.review_in_turn``): the decisions that arrive
-        while another is written wait for it, then are written together in one transaction
-        (one commit on disk for all), not by polling SQLite's lock; the new revision is read
-        as soon as they are committed, before their answers go out. While they are written,
-        readers keep the revision before them (``version``): none of them is answered yet."""
-        from citydip.api.documents import review_in_turn
-
+        """Accept or reject one claim (``api.review_in_turn``), in the calling thread: the
+        decisions that arrive while another batch is written wait for it, then are written
+        together in one transaction (one commit on disk for all), not by polling SQLite's
+        lock. The server's routes use :meth:`decide`, which holds no thread while waiting."""
         mine = Decision(state, claim_id)
         with self._lock:
             self._queued.append(mine)
-        with self._writing:
-            if not mine.done:
-                with self._lock:
-                    batch, self._queued = self._queued, []
-                self._committing = True
-                try:
-                    with self.session() as store:
-                        outcome: list[Any] = review_in_turn(
-                            store, [(d.state, d.claim_id) for d in batch]
-                        )
-                except BaseException as exc:  # the store refused them all
-                    outcome = [exc] * len(batch)
-                finally:
-                    self._committing = False
-                for decision, result in zip(batch, outcome, strict=True):
-                    decision.result, decision.done = result, True
-                self.version()
+        while not mine.done:
+            self._write_queued()
         if isinstance(mine.result, BaseException):
             raise mine.result
         return mine.result
+
+    async def decide(self, state: ReviewDecision, claim_id: int) -> Any:
+        """:meth:`review` for the event loop: the decision waits in the queue without a
+        worker thread of the pool (threads waiting on the writer would starve the readers)
+        and is written by the writer thread, batch after batch, each decision answered
+        once its batch is committed."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        answered: asyncio.Future[Any] = loop.create_future()
+
+        def done(result: Any) -> None:
+            with suppress(RuntimeError):  # the loop is closed: nobody waits for the answer
+                loop.call_soon_threadsafe(_settle, answered, result)
+
+        with self._lock:
+            self._queued.append(Decision(state, claim_id, notify=done))
+            start, self._draining = not self._draining, True
+            self._arrived.notify()
+        if start:
+            threading.Thread(target=self._drain, name="citydip-writer", daemon=True).start()
+        return await answered
+
+    def _drain(self) -> None:
+        """The writer thread: writes what is queued, batch after batch, and ends (its
+        connection closed) after ``WRITER_IDLE`` seconds without a decision."""
+        try:
+            while True:
+                self._write_queued()
+                with self._lock:
+                    if not self._queued:
+                        self._arrived.wait(WRITER_IDLE)
+                    idle = not self._queued
+                if idle:
+                    with self._writing:
+                        self._close_writer()
+                    with self._lock:
+                        if not self._queued:
+                            self._draining = False
+                            return
+        except BaseException:
+            with self._lock:
+                self._draining = False
+            raise
+
+    def _write_queued(self) -> None:
+        """Write every decision queued now in one transaction, through the writer's own
+        connection (kept while the writer thread runs); the new
+        revision and what it changed are read through that connection before the
+        decisions are answered. While they are written, readers keep the revision before
+        them (``version``): none of them is answered yet."""
+        from citydip.api.documents import review_in_turn
+
+        with self._writing:
+            with self._lock:
+                batch, self._queued = self._queued, []
+            if not batch:
+                return
+            self._committing = True
+            try:
+                try:
+                    store = self._writer_store()
+                    outcome: list[Any] = review_in_turn(
+                        store, [(d.state, d.claim_id) for d in batch]
+                    )
+                    self._note_version(store.conn)
+                except BaseException as exc:  # the store refused them all
+                    outcome = [exc] * len(batch)
+                    self._close_writer()  # opened again for the next decisions
+            finally:
+                self._committing = False
+            if not self._draining:
+                self._close_writer()  # no writer thread keeps it
+            for decision, result in zip(batch, outcome, strict=True):
+                decision.finish(result)
+
+    def _writer_store(self) -> Store:
+        """The writer's connection: opened again when the file was replaced (a rebuild)."""
+        store = self._writer
+        try:
+            info = os.stat(self.path)
+            now: tuple[int, int] | None = (info.st_dev, info.st_ino)
+        except OSError:
+            now = None
+        if store is not None and store.file_id != now:
+            self._close_writer()
+            store = None
+        if store is None:
+            store = self._writer = open_store(self.path, create=False)
+        return store
+
+    def _close_writer(self) -> None:
+        store, self._writer = self._writer, None
+        if store is not None:
+            with suppress(sqlite3.Error):
+                store.close()
+
+    def _note_version(self, conn: sqlite3.Connection) -> None:
+        """After the writer's commit, the store's revision read through its connection, as
+        :meth:`version` would read it (no other connection opened for it)."""
+        stamp = self._file_stamp()
+        with self._reading:
+            self._read_version(conn, stamp)
 
     def version(self, wait: bool = True) -> tuple[Any, ...] | None:
         """The store's revision: changes with every committed write (an import, a review)
@@ -166,14 +256,7 @@ class Stores:
         known = self._stamp
         if self._committing and known is not None:
             return known[1]  # type: ignore[no-any-return]
-        stamps = []
-        for suffix in ("", "-wal"):
-            try:
-                st = os.stat(f"{self.path}{suffix}")
-            except FileNotFoundError:
-                continue
-            stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
-        stamp = tuple(stamps)
+        stamp = self._file_stamp()
         if known is not None and known[0] == stamp:
             return known[1]  # type: ignore[no-any-return]
         if not wait:
@@ -182,24 +265,46 @@ class Stores:
             known = self._stamp
             if known is not None and known[0] == stamp:
                 return known[1]  # type: ignore[no-any-return]
-            revision: tuple[Any, ...] = (stamp, None)
-            epochs = None
             try:
                 conn = sqlite3.connect(f"file:{self.path.absolute()}?mode=ro", uri=True, timeout=2)
-                try:
-                    rows = conn.execute(
-                        "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') "
-                        "ORDER BY key"
-                    ).fetchall()
-                    revision = (stamps[0][0] if stamps else None, tuple(rows))
-                    epochs = self._follow(revision, conn)
-                finally:
-                    conn.close()
             except sqlite3.Error:
-                pass  # not readable now: keyed by the stamp, the request reports the problem
-            self._epochs = (revision, epochs or Epochs(revision))
-            self._stamp = (stamp, revision)
-            return revision
+                conn = None
+            try:
+                return self._read_version(conn, stamp)
+            finally:
+                if conn is not None:
+                    conn.close()
+
+    def _file_stamp(self) -> tuple[Any, ...]:
+        """(inode, mtime, size) of the store file and of its write-ahead log, if any."""
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                st = os.stat(f"{self.path}{suffix}")
+            except FileNotFoundError:
+                continue
+            stamps.append((st.st_ino, st.st_mtime_ns, st.st_size))
+        return tuple(stamps)
+
+    def _read_version(
+        self, conn: sqlite3.Connection | None, stamp: tuple[Any, ...]
+    ) -> tuple[Any, ...]:
+        """The revision and epochs read through ``conn`` (None: not readable now), kept for
+        ``stamp``; the caller holds ``_reading``."""
+        revision: tuple[Any, ...] = (stamp, None)
+        epochs = None
+        try:
+            if conn is not None:
+                rows = conn.execute(
+                    "SELECT key, value FROM meta WHERE key IN ('store_id', 'revision') ORDER BY key"
+                ).fetchall()
+                revision = (stamp[0][0] if stamp else None, tuple(rows))
+                epochs = self._follow(revision, conn)
+        except sqlite3.Error:
+            pass  # not readable now: keyed by the stamp, the request reports the problem
+        self._epochs = (revision, epochs or Epochs(revision))
+        self._stamp = (stamp, revision)
+        return revision
 
     def _follow(self, revision: tuple[Any, ...], conn: sqlite3.Connection) -> Epochs:
         """The epochs at ``revision``: through the scopes its writes recorded when every
@@ -245,6 +350,8 @@ class Stores:
         epochs = known[1]
         if scope == PLACES:
             return (PLACES, epochs.base, epochs.ties)
+        if scope == SOURCES:  # sources change only by writes that record no scope (imports)
+            return (SOURCES, epochs.base)
         assert isinstance(scope, About)
         ids = []
         for name in scope.names:
@@ -322,12 +429,29 @@ class Stores:
 
 @dataclass
 class Decision:
-    """A review decision waiting to be written, and, once written, what it did."""
+    """A review decision waiting to be written, and, once written, what it did (``notify``
+    is called with it)."""
 
     state: ReviewDecision
     claim_id: int
     done: bool = False
     result: Any = None
+    notify: Callable[[Any], None] | None = None
+
+    def finish(self, result: Any) -> None:
+        self.result, self.done = result, True
+        if self.notify is not None:
+            self.notify(result)
+
+
+def _settle(future: Any, result: Any) -> None:
+    """Give an awaited decision its answer (in the event loop)."""
+    if future.done():
+        return  # the request went away meanwhile
+    if isinstance(result, BaseException):
+        future.set_exception(result)
+    else:
+        future.set_result(result)
 
 
 def _numbered(revision: tuple[Any, ...]) -> tuple[str, int] | None:

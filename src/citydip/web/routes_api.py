@@ -24,7 +24,7 @@ from citydip.vocabulary import (
     TieStatus,
 )
 from citydip.web import schemas as sc
-from citydip.web.app import PLACES, About, Body, Reads, Stores, cached_body
+from citydip.web.app import PLACES, SOURCES, About, Body, Reads, Stores, cached_body
 from citydip.web.schemas import ok
 
 
@@ -294,7 +294,7 @@ async def sources(
     def make(s: Store) -> Body:
         return body(api.bibliography(s, city), format, "sources", kind="SourceRecord")
 
-    scope = About("entity", (city,)) if city else None
+    scope = About("entity", (city,)) if city else SOURCES
     return await cached_body(request, ("sources", city, format.value), make, scope)
 
 
@@ -616,11 +616,11 @@ async def claims(
         429: {"model": ErrorBody, "description": "Too many wrong tokens: wait (Retry-After)"},
     },
 )
-def decide(
+async def decide(
     request: Request,
     claim_id: int = Path(..., ge=1, le=2**62),
     decision: Decision = Path(...),
 ) -> Response:
     request.app.state.guard.check_bearer(request)
     state: ReviewDecision = "accepted" if decision is Decision.accept else "rejected"
-    return reply(request.app.state.stores.review(state, claim_id))
+    return reply(await request.app.state.stores.decide(state, claim_id))

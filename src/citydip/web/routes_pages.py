@@ -12,7 +12,6 @@ from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from citydip import api
 from citydip.store.database import Store
@@ -352,9 +351,6 @@ async def decide(request: Request, claim_id: int, decision: str) -> Response:
 
         raise InvalidInput(f"{decision!r} is not accept or reject", field="decision")
 
-    def write() -> Any:
-        return request.app.state.stores.review(states[decision], claim_id)
-
-    result = await run_in_threadpool(write)
+    result = await request.app.state.stores.decide(states[decision], claim_id)
     message = quote(f"Claim {claim_id} {result.state}.")
     return RedirectResponse(f"/review?done={message}", status_code=303)
