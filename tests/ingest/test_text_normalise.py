@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.normalise import number_at, qualifier_before, year_at, years_in
+from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.tokens import tokenize
 from citydip.ingest.text.vocab import role_of, variants
 
@@ -49,3 +51,22 @@ def test_role_words_from_variants() -> None:
     assert role_of(["seat", "on", "the", "board"]) == "board"
     assert role_of(["vicepresident"]) == "executive"
     assert role_of(["delegation"]) is None
+
+
+def test_an_endless_run_of_digits_is_no_number_and_no_year() -> None:
+    """Hostile text (robustness benchmark): 5,000 nines overflowed to inf, or past
+    Python's digit limit for int(), and crashed the extractor."""
+    digits = "9" * 5000
+    assert first_number(f"has {digits} sister cities") is None
+    assert first_number(f"has {'9' * 400} billion residents") is None
+    doc = tokenize(f"twinned in {digits}.")
+    assert year_at(doc, 2) is None
+    assert first_number("has 999,999,999 residents") == 999_999_999  # large but real
+
+
+def test_hostile_numbers_extract_without_error(world_registry: Registry) -> None:
+
+    digits = "9" * 5000
+    text = f"Lyon has {digits} sister cities and a population of {digits}. Twinned in {digits}."
+    claims = extract_claims(text, world_registry)
+    assert all(c.type not in ("count", "population") for c in claims)

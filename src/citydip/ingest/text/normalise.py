@@ -106,6 +106,7 @@ PEOPLE = {"citizens", "inhabitants", "residents", "people", "persons", "populati
 _DOT_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _SHORT_GROUP = re.compile(r"^\d{1,3}$")
 _GROUP = re.compile(r"^\d{3}$")
+MAX_NUMBER = 1e15  # above any population or count; an endless digit run is inf
 
 
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
@@ -149,6 +150,8 @@ def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     if j < n and tokens[j].lower_ in SCALES:
         value *= SCALES[tokens[j].lower_]
         j += 1
+    if not value < MAX_NUMBER:
+        return None  # hundreds of digits: no count, population or year a text states
     return value, j
 
 
@@ -176,7 +179,7 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     if text[:1].isdigit():
         if len(text) == 4 and YEAR.match(text):
             return int(text), i + 1
-        if text.isdigit() and 500 <= int(text) < 1600 and _early_year(tokens, i):
+        if len(text) <= 4 and text.isdigit() and 500 <= int(text) < 1600 and _early_year(tokens, i):
             return int(text), i + 1  # "between Paderborn and Le Mans in 836."
         dated = _DATE.match(text) if len(text) >= 6 else None
         return (int(dated.group(1) or dated.group(2) or dated.group(3)), i + 1) if dated else None
