@@ -329,7 +329,7 @@ def disks(db: Path, folder: Path) -> Count:
         tally.tried += 1
         tally.clean += code == 4 and "disk is full" in err
         tally.changed += state(target) != before
-    with tmpfs(folder / "ro", "40m") as mount:
+    with tmpfs(folder / "ro", f"{size // 1024 + 4096}k") as mount:  # the store, grown
         if mount is None:
             return tally
         target = mount / "store.db"
