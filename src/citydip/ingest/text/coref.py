@@ -36,6 +36,7 @@ class Context:
         self.orgs: dict[str, Known] = {}
         self.org_weight: dict[str, float] = {}
         self.tie_topic = False  # the text speaks of twinning or sister cities somewhere
+        self.tie_named = False  # a unit read so far names ties ("Sister City Relations")
         # "twinned with four small towns ... since 1997": (subject, count, year) of partners
         # counted but not yet named, for the sentence that names them
         self.tie_group: tuple[Known, int, int] | None = None

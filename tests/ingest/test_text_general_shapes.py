@@ -1,0 +1,53 @@
+"""General constructions of English that texts by others use (issue 22, second pass), each
+on short sentences written for these tests: lines that pair two places, with no intro."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+def test_copied_table_rows_that_pair_two_places_with_a_date(registry: Registry) -> None:
+    text = (
+        "Sister City Relations Between Germany and Japan\n\n"
+        "Kobe City Hamburg, Germany May 3, 1965\n"
+        "Nagoya City Bremen June 1, 1971\n"
+        "Osaka City Leipzig, Saxony April 2, 1990\n"
+    )
+    claims = extract_claims(text, registry)
+    found = ties(claims)
+    assert pair("Kobe", "Hamburg") in found
+    assert pair("Nagoya", "Bremen") in found
+    assert {c.year for c in claims if c.type == "tie"} == {1965, 1971, 1990}
+
+
+def test_lines_joining_two_places_with_and_under_a_heading_with_no_subject(
+    registry: Registry,
+) -> None:
+    text = (
+        "The first twinnings in Europe\n\n"
+        "Lyon and Turin, 1958\n"
+        "Reims and Salzburg, 1964\n"
+        "Toulouse and Bologna, 1981\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Lyon", "Turin") in found
+    assert pair("Reims", "Salzburg") in found
+    assert pair("Toulouse", "Bologna") in found
+
+
+def test_two_partners_on_a_line_of_a_citys_own_list_stay_its_partners(
+    registry: Registry,
+) -> None:
+    text = "Lyon is twinned with:\nTurin and Birmingham (1958)\nFrankfurt\n"
+    found = ties(extract_claims(text, registry))
+    assert pair("Lyon", "Turin") in found and pair("Lyon", "Birmingham") in found
+    assert pair("Turin", "Birmingham") not in found
