@@ -51,3 +51,20 @@ def test_two_partners_on_a_line_of_a_citys_own_list_stay_its_partners(
     found = ties(extract_claims(text, registry))
     assert pair("Lyon", "Turin") in found and pair("Lyon", "Birmingham") in found
     assert pair("Turin", "Birmingham") not in found
+
+
+def test_a_compass_word_before_a_country_is_part_of_its_name(registry: Registry) -> None:
+    text = "The regional West Australia city of Perth reviews its sister city relationships."
+    claims = extract_claims(text, registry)
+    names = {c.subject.name for c in claims} | {c.object.name for c in claims if c.object}
+    assert "West" not in names
+
+
+def test_an_ordinal_before_a_verb_names_no_first_tie(registry: Registry) -> None:
+    text = (
+        "A motion by councillor Ann Lee - first reported by a local paper - to end Perth's "
+        "sister-city relationship with Kobe was defeated."
+    )
+    claims = extract_claims(text, registry)
+    assert not [c for c in claims if c.type == "first_tie"]
+    assert pair("Perth", "Kobe") in ties(claims)

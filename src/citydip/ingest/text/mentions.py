@@ -20,7 +20,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
-from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
+from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS
 from citydip.text import fold
 
 HEADS = {
@@ -609,9 +609,9 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
                 or word in DEMONYMS
                 or (m.known is None and (word in lower or (m.text.isupper() and len(m.text) <= 3)))
             )
-            followed = m.end in countries or (
+            followed = (m.end in countries and word not in COMPASS_WORDS) or (
                 m.end + 1 in countries and doc[m.end].text in (",", "(")
-            )
+            )  # "March, England" is a place; "West Australia" is one name
             if common and not followed:
                 continue
         out.append(m)
