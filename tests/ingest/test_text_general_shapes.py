@@ -68,3 +68,13 @@ def test_an_ordinal_before_a_verb_names_no_first_tie(registry: Registry) -> None
     claims = extract_claims(text, registry)
     assert not [c for c in claims if c.type == "first_tie"]
     assert pair("Perth", "Kobe") in ties(claims)
+
+
+def test_an_unknown_name_continuing_a_partner_list_is_a_place_when_a_country_follows(
+    registry: Registry,
+) -> None:
+    text = "Leeds is twinned with Bucheon and Qorvantu City in Uganda and Mayor Tom Smith."
+    found = ties(extract_claims(text, registry))
+    assert pair("Leeds", "Bucheon-si") in found or pair("Leeds", "Bucheon") in found
+    assert any("Qorvantu" in name for key in found for name in key)
+    assert not any("Smith" in name for key in found for name in key)

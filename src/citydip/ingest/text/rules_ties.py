@@ -515,6 +515,26 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
         return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(m.text, "PLACE", None, s.country_after(m), "city")
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ","):
+        country = _country_next(s, m)  # "partner cities of Hanover Germany and Apasco Mexico"
+        if country is not None:
+            return Known(m.text, "PLACE", None, country, "city")
+    return None
+
+
+def _country_next(s: Sentence, m: Mention) -> str | None:
+    """The country named right after a name, with at most a comma, "City" or "in" between
+    ("Apasco Mexico", "Munoko City in Uganda", "Apasco, Mexico")."""
+    gap = {",", "city", "in", "(", "town"}
+    for other in s.mentions:
+        if other.start < m.end or other.start > m.end + 3:
+            continue
+        if any(t.lower_ not in gap for t in s.doc[m.end : other.start]):
+            return None
+        code = other.code if other.label == "COUNTRY" else s.registry.country(other.text)
+        if code is not None:
+            return code
+        return None
     return None
 
 
