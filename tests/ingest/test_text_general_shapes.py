@@ -78,3 +78,23 @@ def test_an_unknown_name_continuing_a_partner_list_is_a_place_when_a_country_fol
     assert pair("Leeds", "Bucheon-si") in found or pair("Leeds", "Bucheon") in found
     assert any("Qorvantu" in name for key in found for name in key)
     assert not any("Smith" in name for key in found for name in key)
+
+
+def test_a_partner_after_a_verb_that_ends_ties_is_a_place_even_unknown(
+    registry: Registry,
+) -> None:
+    text = (
+        "Towns across the country are ending their twinning links.\n\n"
+        "Leeds is to cut all ties with Qorvantu; Exeter severed its links with Molvask "
+        "District. Exeter had been twinned with Molvask since 1990."
+    )
+    claims = extract_claims(text, registry)
+    found = ties(claims)
+    assert found[pair("Leeds", "Qorvantu")].status == "ended"
+    assert found[pair("Exeter", "Molvask")].status == "ended"
+    assert pair("Exeter", "Molvask District") not in found
+
+
+def test_links_with_an_unknown_name_and_no_ending_verb_stay_unread(registry: Registry) -> None:
+    text = "Towns are ending their twinning links.\n\nLeeds keeps links with Qorvantu."
+    assert pair("Leeds", "Qorvantu") not in ties(extract_claims(text, registry))

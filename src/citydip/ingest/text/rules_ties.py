@@ -311,7 +311,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if previous is not None and prose.alias(s, previous, m):
             continue  # "Volgograd (Stalingrad)": the same place's other name
         previous = m
-        partner = _place(s, m, strong=not generic)
+        partner = _place(s, m, strong=not generic or _ending(s, a))
         if partner is None:
             continue
         if cue_subject is None:  # who the cue is about, found once for all its partners
@@ -399,6 +399,13 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+def _ending(s: Sentence, a: int) -> bool:
+    """A verb that ends or suspends the tie a generic cue names, just before it ("cut all
+    ties with", "severed its links with"): what follows "with" is a partner, a place even
+    when the gazetteer lacks it."""
+    return any(status_word(s, i) in ("ended", "suspended") for i in range(max(0, a - 3), a))
 
 
 def _past_both(s: Sentence, i: int) -> str:
@@ -514,12 +521,22 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     if strong and found and found[0].regional and s.prev(m.start) in ("with", "and"):
         return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
-        return Known(m.text, "PLACE", None, s.country_after(m), "city")
+        return Known(_bare(m.text), "PLACE", None, s.country_after(m), "city")
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ","):
         country = _country_next(s, m)  # "partner cities of Hanover Germany and Apasco Mexico"
         if country is not None:
-            return Known(m.text, "PLACE", None, country, "city")
+            return Known(_bare(m.text), "PLACE", None, country, "city")
     return None
+
+
+UNIT_NOUNS = ("District", "City", "Town", "Municipality", "Borough")
+
+
+def _bare(name: str) -> str:
+    """An unlinked place's name without the unit noun after it ("Leningradsky District" is
+    "Leningradsky"), so the tie merges with the same place named bare elsewhere."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in UNIT_NOUNS else name
 
 
 def _country_next(s: Sentence, m: Mention) -> str | None:
