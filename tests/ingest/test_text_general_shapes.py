@@ -98,3 +98,19 @@ def test_a_partner_after_a_verb_that_ends_ties_is_a_place_even_unknown(
 def test_links_with_an_unknown_name_and_no_ending_verb_stay_unread(registry: Registry) -> None:
     text = "Towns are ending their twinning links.\n\nLeeds keeps links with Qorvantu."
     assert pair("Leeds", "Qorvantu") not in ties(extract_claims(text, registry))
+
+
+def test_they_after_a_tie_names_its_two_sides(registry: Registry) -> None:
+    text = (
+        "Guests marked the anniversary of the sister city arrangement between Leeds and "
+        "Bucheon.\n\nTrade grew, and as it deepened, they signed a formal sister city "
+        "agreement in 1999."
+    )
+    found = ties(extract_claims(text, registry))
+    tie = found.get(pair("Leeds", "Bucheon-si")) or found[pair("Leeds", "Bucheon")]
+    assert tie.year == 1999
+
+
+def test_they_with_no_tie_just_read_names_no_one(registry: Registry) -> None:
+    text = "Councillors met in Leeds. They said a sister city agreement would help trade."
+    assert not ties(extract_claims(text, registry))

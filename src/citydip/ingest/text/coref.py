@@ -105,6 +105,10 @@ class Context:
         if ref == "it":
             subject = self.last_subject or (self.recent[-1] if self.recent else None)
             return [subject] if subject else []
+        if ref == "they":  # "... between A and B. ..., they signed a sister city agreement"
+            last = self.last_tie
+            recent = last is not None and last[3] >= self.units - 3
+            return [last[0], last[1]] if last is not None and recent else []
         if ref == "pair":
             pair: list[Known] = []
             for city in reversed(self.cities):

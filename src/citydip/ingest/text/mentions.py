@@ -631,6 +631,8 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
         low = token.lower_
         if low in ("it", "its"):
             out.append(Mention(i, i + 1, token.text, "REF", ref="it"))
+        elif low == "they":  # the two sides of a tie just read, else nothing
+            out.append(Mention(i, i + 1, token.text, "REF", ref="they"))
         elif low in ("the", "this", "both") and i + 1 < len(doc):
             nxt = doc[i + 1].lower_
             if nxt in ("two", "both") and i + 2 < len(doc) and doc[i + 2].lower_ == "cities":
