@@ -114,3 +114,16 @@ def test_they_after_a_tie_names_its_two_sides(registry: Registry) -> None:
 def test_they_with_no_tie_just_read_names_no_one(registry: Registry) -> None:
     text = "Councillors met in Leeds. They said a sister city agreement would help trade."
     assert not ties(extract_claims(text, registry))
+
+
+@pytest.mark.parametrize("lead", ["Its partner", "The new partner", "The twin", "Its twin"])
+def test_a_partner_named_in_the_next_sentence_by_apposition(registry: Registry, lead: str) -> None:
+    text = f"Leeds signed a twinning agreement last year. {lead}, Bucheon, sent a choir."
+    found = ties(extract_claims(text, registry))
+    assert pair("Leeds", "Bucheon-si") in found or pair("Leeds", "Bucheon") in found
+
+
+def test_partner_alone_mid_sentence_names_no_tie(registry: Registry) -> None:
+    text = "Leeds twinned with Lyon in 1960. A business partner, Bucheon Trade, joined the fair."
+    found = ties(extract_claims(text, registry))
+    assert not any("Bucheon" in name for key in found for name in key)

@@ -83,16 +83,19 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        bare = b - a == 1 and s.doc[a].lower_ in prose.JOINT  # "a partnership", "twin"
-        if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
+        lone = s.doc[a].lower_
+        bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
+        if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
             continue  # "possibilities of partnership": no tie named
         generic = word in GENERIC or gated or bare
         if (
             bare
-            and s.doc[a].lower_ == "twin"
-            and not (_possessed(s, a) or prose.its_twin(s, a) or s.prev(a) == "to")
+            and lone in APPOSED
+            and not (
+                _possessed(s, a) or prose.its_twin(s, a) or (lone == "twin" and s.prev(a) == "to")
+            )
         ):
-            continue  # a bare "twin" only as "Exeter's twin, Rennes,"
+            continue  # a bare "twin" or "partner" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
@@ -248,6 +251,9 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
 
 
 GENERIC = {"ties", "tie", "link", "links", "linked"}
+# nouns read alone only before their partner set off by commas: "Exeter's twin, Rennes,",
+# "Its partner, Bucheon, ...", "The new partner, Riga, ..." (prose.its_twin)
+APPOSED = {"twin", "partner"}
 
 
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
@@ -279,7 +285,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
     with_word = "to" if s.doc[a].lower_ == "linked" and s.prev(start + 1) == "to" else "with"
-    if s.doc[a].lower_ == "twin" and start < len(s.doc) and s.doc[start].text == ",":
+    if s.doc[a].lower_ in APPOSED and start < len(s.doc) and s.doc[start].text == ",":
         with_word = ","  # "Exeter's twin, Rennes, sent a choir"
     joined = prose.of_with(s, start, _place)
     if joined:  # "the twinning of Coventry with Dresden"
