@@ -127,3 +127,18 @@ def test_partner_alone_mid_sentence_names_no_tie(registry: Registry) -> None:
     text = "Leeds twinned with Lyon in 1960. A business partner, Bucheon Trade, joined the fair."
     found = ties(extract_claims(text, registry))
     assert not any("Bucheon" in name for key in found for name in key)
+
+
+def test_the_council_or_the_authority_is_the_texts_own_place(registry: Registry) -> None:
+    text = (
+        "Leeds council reviews its twinning ties\n\n"
+        "Leeds City Council met on Monday.\n\n"
+        "The authority has built up a close relationship with the city of Bucheon since 1990."
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Leeds", "Bucheon-si") in found or pair("Leeds", "Bucheon") in found
+
+
+def test_the_council_with_no_main_place_names_no_one(registry: Registry) -> None:
+    text = "The council has built up a close relationship with the city of Bucheon."
+    assert not ties(extract_claims(text, registry))

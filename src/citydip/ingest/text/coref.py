@@ -18,6 +18,8 @@ from citydip.text import fold
 
 SUBJECT_LABELS = ("PLACE", "ORG", "PROGRAMME", "ASSET", "REF")
 DECAY = 0.8
+# "the council", "the authority", "the borough": the government of the text's main place
+COUNCIL_NOUNS = {"council", "authority", "borough"}
 DEMONYM_NOUNS = {"city", "capital", "port", "metropolis", "town"}
 
 
@@ -120,6 +122,8 @@ class Context:
         if ref.startswith("="):
             noun = ref[1:]
             label = REF_LABELS.get(noun, "")
+            if noun in COUNCIL_NOUNS:  # "The authority has built up a relationship with"
+                return [self.main] if self.main is not None else []
             if noun in DEMONYM_NOUNS and mention.code:  # "the Dutch port city": a Dutch city
                 fitting = [k for k in self.cities if k.country == mention.code]
                 if fitting:

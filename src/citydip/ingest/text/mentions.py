@@ -92,6 +92,9 @@ _REF_NOUNS = {
     "strategy": "DOC",
     "summit": "EVENT",
     "capital": "PLACE",
+    "council": "PLACE",  # the text's own place's council (coref.COUNCIL_NOUNS)
+    "authority": "PLACE",
+    "borough": "PLACE",
 }
 # "the Catalan capital", "the Japanese port", "the Colombian city": the last city named
 PLACE_DESCRIPTIONS = {"capital", "city", "port", "metropolis", "town"}
