@@ -142,3 +142,26 @@ def test_the_council_or_the_authority_is_the_texts_own_place(registry: Registry)
 def test_the_council_with_no_main_place_names_no_one(registry: Registry) -> None:
     text = "The council has built up a close relationship with the city of Bucheon."
     assert not ties(extract_claims(text, registry))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Leeds pulled out of its partnership with Tver.", "ended"),
+        ("Leeds withdrew from its twinning with Tver.", "ended"),
+        ("Leeds dropped its twin town Tver.", "ended"),
+        ("The twinning between Leeds and Tver was put on ice.", "suspended"),
+        ("Leeds has put its twinning with Tver on hold.", "suspended"),
+        ("Leeds and Tver are in talks over a twinning agreement.", "proposed"),
+        ("Leeds held talks with its twin town Tver.", "active"),
+    ],
+)
+def test_statuses_in_news_phrasing(registry: Registry, sentence: str, status: str) -> None:
+    assert ties(extract_claims(sentence, registry))[pair("Leeds", "Tver")].status == status
+
+
+def test_a_year_after_the_partner_of_an_ended_tie_is_its_end(registry: Registry) -> None:
+    tie = ties(extract_claims("Leeds suspended its twinning with Tver in 2022.", registry))[
+        pair("Leeds", "Tver")
+    ]
+    assert (tie.status, tie.end_year, tie.year) == ("suspended", 2022, None)

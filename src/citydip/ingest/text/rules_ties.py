@@ -123,6 +123,8 @@ def ties(s: Sentence) -> list[Draft]:
                 year = prose.clause_year(s, a)  # "...; since 1967, they have been twinned"
             if year is None:
                 year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
+            if year == end_year and status_at is not None and status_at < a:
+                year = None  # "suspended its twinning with Tver in 2022": the end, no start
             if negated:
                 instead = prose.but_with(s, mention_end, _place)
                 if instead is not None and instead != subject:  # "..., but with Narbonne"
@@ -631,6 +633,9 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     if after:
         return status, after[0][1], at if first is None else first
     if at < a:
+        later = years_in(doc, end, end + 3) if status != "proposed" else []
+        if later:  # "Leeds suspended its twinning with Tver in 2022": when it ended
+            return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
 
@@ -651,7 +656,14 @@ TIE_VERBS = {
     **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
     **dict.fromkeys(("abolish", "abolishes"), "ended"),
     **dict.fromkeys(("pause", "pauses", "pausing"), "suspended"),
+    # "withdrew from its twinning", "pulled out of the partnership", "dropped its twin town"
+    **dict.fromkeys(("withdrew", "withdraws", "withdraw", "withdrawing", "withdrawn"), "ended"),
+    **dict.fromkeys(("dropped", "drops", "drop", "dropping", "pulled", "pulls", "quit"), "ended"),
 }
+PARTICLES = {"out", "of", "from", "away"}  # "pulled out of its partnership"
+# a tie status said in two words: "put on hold", "put on ice", "in talks over a twinning"
+PHRASE_STATUS = {("on", "hold"): "suspended", ("on", "ice"): "suspended"}
+PHRASE_STATUS |= {("in", "talks"): "proposed", ("under", "discussion"): "proposed"}
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
 TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
@@ -678,8 +690,13 @@ def status_word(s: Sentence, i: int) -> str | None:
     if word in PROPOSING:
         return "proposed"
     if word in TIE_VERBS:
-        after = {t.lower_ for t in tokens[i + 1 : i + 4]}
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in PARTICLES:
+            j += 1
+        after = {t.lower_ for t in tokens[j : j + 3]}
         return TIE_VERBS[word] if after & TIE_NOUNS else None
+    if i > 0 and (tokens[i - 1].lower_, word) in PHRASE_STATUS:
+        return PHRASE_STATUS[(tokens[i - 1].lower_, word)]
     return None
 
 
