@@ -165,3 +165,20 @@ def test_a_year_after_the_partner_of_an_ended_tie_is_its_end(registry: Registry)
         pair("Leeds", "Tver")
     ]
     assert (tie.status, tie.end_year, tie.year) == ("suspended", 2022, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds has been twinned with Tver since 1990 but suspended the link in 2022.",
+        "Leeds has been twinned with Tver since 1990. In 2022 the council suspended the link.",
+    ],
+)
+def test_a_later_clause_suspends_the_tie_it_calls_the_link(registry: Registry, text: str) -> None:
+    tie = ties(extract_claims(text, registry))[pair("Leeds", "Tver")]
+    assert (tie.status, tie.year, tie.end_year) == ("suspended", 1990, 2022)
+
+
+def test_a_call_to_cut_the_ties_changes_nothing(registry: Registry) -> None:
+    text = "Leeds has been twinned with Tver since 1990. Councillors urged Leeds to cut the ties."
+    assert ties(extract_claims(text, registry))[pair("Leeds", "Tver")].status == "active"
