@@ -18,6 +18,8 @@ from citydip.text import fold
 
 SUBJECT_LABELS = ("PLACE", "ORG", "PROGRAMME", "ASSET", "REF")
 DECAY = 0.8
+# "the council", "the authority", "the borough": the government of the text's main place
+COUNCIL_NOUNS = {"council", "authority", "borough"}
 DEMONYM_NOUNS = {"city", "capital", "port", "metropolis", "town"}
 
 
@@ -36,6 +38,7 @@ class Context:
         self.orgs: dict[str, Known] = {}
         self.org_weight: dict[str, float] = {}
         self.tie_topic = False  # the text speaks of twinning or sister cities somewhere
+        self.tie_named = False  # a unit read so far names ties ("Sister City Relations")
         # "twinned with four small towns ... since 1997": (subject, count, year) of partners
         # counted but not yet named, for the sentence that names them
         self.tie_group: tuple[Known, int, int] | None = None
@@ -104,6 +107,10 @@ class Context:
         if ref == "it":
             subject = self.last_subject or (self.recent[-1] if self.recent else None)
             return [subject] if subject else []
+        if ref == "they":  # "... between A and B. ..., they signed a sister city agreement"
+            last = self.last_tie
+            recent = last is not None and last[3] >= self.units - 3
+            return [last[0], last[1]] if last is not None and recent else []
         if ref == "pair":
             pair: list[Known] = []
             for city in reversed(self.cities):
@@ -115,6 +122,8 @@ class Context:
         if ref.startswith("="):
             noun = ref[1:]
             label = REF_LABELS.get(noun, "")
+            if noun in COUNCIL_NOUNS:  # "The authority has built up a relationship with"
+                return [self.main] if self.main is not None else []
             if noun in DEMONYM_NOUNS and mention.code:  # "the Dutch port city": a Dutch city
                 fitting = [k for k in self.cities if k.country == mention.code]
                 if fitting:

@@ -110,6 +110,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         mentions = find_mentions(doc, registry, ents, lower)
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
+            context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
             entry = [d for d in entries.heading(heading, context.main) if _valid(d)]
             if entry:
                 found.extend(_place(d, text, unit) for d in entry)
@@ -223,6 +224,7 @@ def _unit_docs(
 def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
     """A list item in its list's frame; any other unit (or an item no frame explains) by
     the rules in order."""
+    context.tie_named = context.tie_named or any(name == "tie" for name, _, _ in sentence.cues)
     if unit.kind == "item":
         frame = context.list_frame or context.heading_frame
         labelled = lists.label_item(sentence, frame, context.main)
@@ -242,6 +244,12 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
             if drafts:  # and what the item says of its place ("Hitchin has 33,000 people")
                 more = numbers.counts(sentence) if len(sentence.doc) > 8 else []
                 return drafts + [d for d in more if d.type == "population" and _valid(d)]
+        elif context.tie_topic or context.tie_named:
+            # no frame, in a text about ties: a line pairing two places is still a tie
+            # ("Sapporo City Portland, Oregon November 17, 1959"); nothing else is read here
+            paired = [d for d in lists.read_item(sentence, lists.OPEN_FRAME, None) if _valid(d)]
+            if paired:
+                return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
 
 

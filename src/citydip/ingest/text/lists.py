@@ -68,6 +68,10 @@ class ListFrame:
     role: str = "member"
 
 
+# the frame of a list nothing introduces, in a text about ties: only lines that pair two
+# places are read
+OPEN_FRAME = ListFrame("tie", None)
+
 INTRO_ENDS = {"with", "include", "includes", "are", "were", "to"}
 
 
@@ -673,7 +677,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
         return []  # "Bed Town of Tokyo": a description, not an unknown place
     if partner is not None and not (partner.id or partner.geonames_id) and _prose_after(s, first):
         return []  # "Hot springs resort city": a description
-    paired = _pair_line(s, first)
+    paired = _pair_line(s, first, open_pair=frame.subject is None)
     if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
         partner = paired[0]
@@ -787,13 +791,29 @@ def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
     return [(k, m) for k, m, _ in out]
 
 
-def _pair_line(s: Sentence, first: Mention) -> tuple[Known, Mention] | None:
+PAIR_JOINS: tuple[list[str], ...] = (["-"], ["/"], ["--"])
+# in a list whose frame names no subject ("Sister city relations between the U.S. and
+# Japan"), a line naming two places is a pair however they are joined: "Lyon and Turin,
+# 1993", "Sapporo City Portland, Oregon November 17, 1959"
+OPEN_PAIR_JOINS: tuple[list[str], ...] = (*PAIR_JOINS, ["and"], ["&"], ["with"], [])
+
+
+def _pair_line(
+    s: Sentence, first: Mention, open_pair: bool = False
+) -> tuple[Known, Mention] | None:
     """The second place of an item that pairs two ("Durban - Bremen, Germany", "Leeds /
-    Lille"): the two names joined by a dash or a slash alone."""
+    Lille"): the two names joined by a dash or a slash alone; with ``open_pair`` (the
+    list names no subject) also by "and", "&", "with" or nothing but an entry noun
+    ("Sapporo City Portland")."""
     second = next((m for m in s.mentions if m.start > first.start), None)
     if second is None or second.label not in ("PLACE", "NAME"):
         return None
-    if [t.text for t in s.doc[first.end : second.start]] not in (["-"], ["/"], ["--"]):
+    gap = [t.text for t in s.doc[first.end : second.start]]
+    if open_pair and gap and gap[-1].lower() in ENTRY_NOUNS:
+        gap = gap[:-1]  # "Sapporo City Portland": the first name's own noun
+    if gap not in (OPEN_PAIR_JOINS if open_pair else PAIR_JOINS):
+        return None
+    if open_pair and gap in ([], ["with"]) and not second.text[:1].isupper():
         return None
     found = _place(s, second)
     return (found, second) if found is not None else None

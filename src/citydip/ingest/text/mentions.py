@@ -20,7 +20,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
-from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
+from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS
 from citydip.text import fold
 
 HEADS = {
@@ -92,6 +92,9 @@ _REF_NOUNS = {
     "strategy": "DOC",
     "summit": "EVENT",
     "capital": "PLACE",
+    "council": "PLACE",  # the text's own place's council (coref.COUNCIL_NOUNS)
+    "authority": "PLACE",
+    "borough": "PLACE",
 }
 # "the Catalan capital", "the Japanese port", "the Colombian city": the last city named
 PLACE_DESCRIPTIONS = {"capital", "city", "port", "metropolis", "town"}
@@ -609,9 +612,9 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
                 or word in DEMONYMS
                 or (m.known is None and (word in lower or (m.text.isupper() and len(m.text) <= 3)))
             )
-            followed = m.end in countries or (
+            followed = (m.end in countries and word not in COMPASS_WORDS) or (
                 m.end + 1 in countries and doc[m.end].text in (",", "(")
-            )
+            )  # "March, England" is a place; "West Australia" is one name
             if common and not followed:
                 continue
         out.append(m)
@@ -631,6 +634,8 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
         low = token.lower_
         if low in ("it", "its"):
             out.append(Mention(i, i + 1, token.text, "REF", ref="it"))
+        elif low == "they":  # the two sides of a tie just read, else nothing
+            out.append(Mention(i, i + 1, token.text, "REF", ref="they"))
         elif low in ("the", "this", "both") and i + 1 < len(doc):
             nxt = doc[i + 1].lower_
             if nxt in ("two", "both") and i + 2 < len(doc) and doc[i + 2].lower_ == "cities":

@@ -116,7 +116,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "connection|connections|arrangement|arrangements|relationship|relationships",
             "agreement|agreements|association|bond|bonds|relations|friendship",
             # alone only between two places named before them, or as "Exeter's twin"
-            "twinning|partnership|twin",
+            "twinning|partnership|twin|partner",
         ),
     ],
 }

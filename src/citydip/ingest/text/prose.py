@@ -522,10 +522,12 @@ def its_twin(s: Sentence, a: int) -> bool:
     """ "its German twin, Bad Wurzach": a bare "twin" after "its"/"their" (and a word or two
     such as a demonym), then a comma and the partner."""
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their", "the"):
         i -= 1
-    if i < 0 or s.doc[i].lower_ not in ("its", "their"):
+    if i < 0 or s.doc[i].lower_ not in ("its", "their", "the"):
         return False
+    if s.doc[i].lower_ == "the" and (i > 0 or s.context.last_subject is None):
+        return False  # "The partner, Riga, ...": only opening a sentence, after a subject
     return (
         a + 2 < len(s.doc)
         and s.doc[a + 1].text == ","

@@ -6,6 +6,7 @@ import re
 
 from citydip.ingest.text import normalise
 from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
 from citydip.ingest.text.vocab import TIE_KIND_WORDS
@@ -444,7 +445,7 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
     kind = _tie_kind(s)
     for i, token in enumerate(s.doc):
         kind_type = ORDINALS.get(token.lower_)
-        if kind_type is None:
+        if kind_type is None or _adverbial(s, i):
             continue
         place = _next_place(s, i + 1, i + 14)
         if place is None:
@@ -473,6 +474,15 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             )
         )
     return out
+
+
+def _adverbial(s: Sentence, i: int) -> bool:
+    """ "first revealed by", "first reported in": the ordinal qualifies a verb, no tie (a
+    tie's own participle, "first twinned with", still counts)."""
+    if i + 1 >= len(s.doc):
+        return False
+    nxt = s.doc[i + 1].lower_
+    return nxt.endswith("ed") and nxt not in PARTICIPLES and s.prev(i) not in ("the", "its")
 
 
 ANAPHORIC_TIES = {"such", "tie", "link", "twinning", "partnership", "relationship", "agreement"}

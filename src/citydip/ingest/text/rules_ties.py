@@ -83,16 +83,19 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        bare = b - a == 1 and s.doc[a].lower_ in prose.JOINT  # "a partnership", "twin"
-        if bare and s.doc[a].lower_ != "twin" and s.prev(a) not in prose.JOINT_LEADS:
+        lone = s.doc[a].lower_
+        bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
+        if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
             continue  # "possibilities of partnership": no tie named
         generic = word in GENERIC or gated or bare
         if (
             bare
-            and s.doc[a].lower_ == "twin"
-            and not (_possessed(s, a) or prose.its_twin(s, a) or s.prev(a) == "to")
+            and lone in APPOSED
+            and not (
+                _possessed(s, a) or prose.its_twin(s, a) or (lone == "twin" and s.prev(a) == "to")
+            )
         ):
-            continue  # a bare "twin" only as "Exeter's twin, Rennes,"
+            continue  # a bare "twin" or "partner" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not generic and not _named_before(s, a):
@@ -120,6 +123,8 @@ def ties(s: Sentence) -> list[Draft]:
                 year = prose.clause_year(s, a)  # "...; since 1967, they have been twinned"
             if year is None:
                 year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
+            if year == end_year and status_at is not None and status_at < a:
+                year = None  # "suspended its twinning with Tver in 2022": the end, no start
             if negated:
                 instead = prose.but_with(s, mention_end, _place)
                 if instead is not None and instead != subject:  # "..., but with Narbonne"
@@ -248,6 +253,9 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
 
 
 GENERIC = {"ties", "tie", "link", "links", "linked"}
+# nouns read alone only before their partner set off by commas: "Exeter's twin, Rennes,",
+# "Its partner, Bucheon, ...", "The new partner, Riga, ..." (prose.its_twin)
+APPOSED = {"twin", "partner"}
 
 
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
@@ -279,7 +287,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
     with_word = "to" if s.doc[a].lower_ == "linked" and s.prev(start + 1) == "to" else "with"
-    if s.doc[a].lower_ == "twin" and start < len(s.doc) and s.doc[start].text == ",":
+    if s.doc[a].lower_ in APPOSED and start < len(s.doc) and s.doc[start].text == ",":
         with_word = ","  # "Exeter's twin, Rennes, sent a choir"
     joined = prose.of_with(s, start, _place)
     if joined:  # "the twinning of Coventry with Dresden"
@@ -311,7 +319,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if previous is not None and prose.alias(s, previous, m):
             continue  # "Volgograd (Stalingrad)": the same place's other name
         previous = m
-        partner = _place(s, m, strong=not generic)
+        partner = _place(s, m, strong=not generic or _ending(s, a))
         if partner is None:
             continue
         if cue_subject is None:  # who the cue is about, found once for all its partners
@@ -399,6 +407,13 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+def _ending(s: Sentence, a: int) -> bool:
+    """A verb that ends or suspends the tie a generic cue names, just before it ("cut all
+    ties with", "severed its links with"): what follows "with" is a partner, a place even
+    when the gazetteer lacks it."""
+    return any(status_word(s, i) in ("ended", "suspended") for i in range(max(0, a - 3), a))
 
 
 def _past_both(s: Sentence, i: int) -> str:
@@ -514,7 +529,37 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     if strong and found and found[0].regional and s.prev(m.start) in ("with", "and"):
         return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
-        return Known(m.text, "PLACE", None, s.country_after(m), "city")
+        return Known(_bare(m.text), "PLACE", None, s.country_after(m), "city")
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ","):
+        country = _country_next(s, m)  # "partner cities of Hanover Germany and Apasco Mexico"
+        if country is not None:
+            return Known(_bare(m.text), "PLACE", None, country, "city")
+    return None
+
+
+UNIT_NOUNS = ("District", "City", "Town", "Municipality", "Borough")
+
+
+def _bare(name: str) -> str:
+    """An unlinked place's name without the unit noun after it ("Leningradsky District" is
+    "Leningradsky"), so the tie merges with the same place named bare elsewhere."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in UNIT_NOUNS else name
+
+
+def _country_next(s: Sentence, m: Mention) -> str | None:
+    """The country named right after a name, with at most a comma, "City" or "in" between
+    ("Apasco Mexico", "Munoko City in Uganda", "Apasco, Mexico")."""
+    gap = {",", "city", "in", "(", "town"}
+    for other in s.mentions:
+        if other.start < m.end or other.start > m.end + 3:
+            continue
+        if any(t.lower_ not in gap for t in s.doc[m.end : other.start]):
+            return None
+        code = other.code if other.label == "COUNTRY" else s.registry.country(other.text)
+        if code is not None:
+            return code
+        return None
     return None
 
 
@@ -588,6 +633,9 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     if after:
         return status, after[0][1], at if first is None else first
     if at < a:
+        later = years_in(doc, end, end + 3) if status != "proposed" else []
+        if later:  # "Leeds suspended its twinning with Tver in 2022": when it ended
+            return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
 
@@ -608,7 +656,14 @@ TIE_VERBS = {
     **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
     **dict.fromkeys(("abolish", "abolishes"), "ended"),
     **dict.fromkeys(("pause", "pauses", "pausing"), "suspended"),
+    # "withdrew from its twinning", "pulled out of the partnership", "dropped its twin town"
+    **dict.fromkeys(("withdrew", "withdraws", "withdraw", "withdrawing", "withdrawn"), "ended"),
+    **dict.fromkeys(("dropped", "drops", "drop", "dropping", "pulled", "pulls", "quit"), "ended"),
 }
+PARTICLES = {"out", "of", "from", "away"}  # "pulled out of its partnership"
+# a tie status said in two words: "put on hold", "put on ice", "in talks over a twinning"
+PHRASE_STATUS = {("on", "hold"): "suspended", ("on", "ice"): "suspended"}
+PHRASE_STATUS |= {("in", "talks"): "proposed", ("under", "discussion"): "proposed"}
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
 TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
@@ -635,8 +690,13 @@ def status_word(s: Sentence, i: int) -> str | None:
     if word in PROPOSING:
         return "proposed"
     if word in TIE_VERBS:
-        after = {t.lower_ for t in tokens[i + 1 : i + 4]}
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower_ in PARTICLES:
+            j += 1
+        after = {t.lower_ for t in tokens[j : j + 3]}
         return TIE_VERBS[word] if after & TIE_NOUNS else None
+    if i > 0 and (tokens[i - 1].lower_, word) in PHRASE_STATUS:
+        return PHRASE_STATUS[(tokens[i - 1].lower_, word)]
     return None
 
 

@@ -255,11 +255,12 @@ def _runs(
     """
     out: list[tuple[bool, list[tuple[int, int]]]] = []
     first_intro = intro
-    for a, b in lines:
+    dated = _dated_lines(norm, lines)
+    for k, (a, b) in enumerate(lines):
         text = norm[a:b]
         entry = len(text) <= 160 and not re.search(r"[.!?:;]\s*$", text)
         entry = entry and len(_cells(norm, a, b)) < 2  # a table row is no list item
-        item = bool(_BULLET.match(text)) or (entry and intro != "")
+        item = bool(_BULLET.match(text)) or (entry and (intro != "" or k in dated))
         if out and out[-1][0] == item:
             out[-1][1].append((a, b))
         else:
@@ -275,6 +276,29 @@ def _runs(
         else (item, run)
         for (item, run), intro_kind in zip(out, [first_intro] + [""] * len(out), strict=False)
     ]
+
+
+_DATED_END = re.compile(r"\b(?:1[89]|20)\d\d\)?\s*$")
+
+
+def _dated_lines(norm: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines of runs of three or more short capitalised lines that each end in a year
+    and no sentence punctuation: the rows of a copied table ("Sapporo City Portland,
+    Oregon November 17, 1959"), a list even with no intro."""
+    flags = [
+        len(norm[a:b]) <= 120 and norm[a:b][:1].isupper() and bool(_DATED_END.search(norm[a:b]))
+        for a, b in lines
+    ]
+    out: set[int] = set()
+    k = 0
+    while k < len(flags):
+        j = k
+        while j < len(flags) and flags[j]:
+            j += 1
+        if j - k >= 3:
+            out.update(range(k, j))
+        k = max(j, k + 1)
+    return out
 
 
 def _after_bullet(norm: str, a: int, b: int) -> int:

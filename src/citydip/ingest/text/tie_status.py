@@ -53,6 +53,14 @@ _ACTIVE = re.compile(
     r"arrangements?|connections?)"
     r"\s+with\s+" + _NAME
 )
+# "but suspended the link in 2022", "In 2022 the council cut the ties": a tie named before,
+# by a demonstrative noun with no partner after it (the sentence's own ties, else the last's)
+_ACTIVE_BARE = re.compile(
+    r"\b(?P<word>suspended|ended|severed|terminated|froze|cut|broke off|cancell?ed|revoked|"
+    r"scrapped|dissolved|paused|abolished|dropped)\s+(?:the|its|their|this|that|these|all)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:ties|relations|links?|twinning|partnership|relationship|"
+    r"arrangements?|connections?)\b(?!\s+(?:with|to|between)\b)(?P<with>)"
+)
 _NOT_DONE = re.compile(
     r"(?:\b(?:denied|denies|deny|dismissed|rejected|refused|declined)\b[^.;]{0,40}|"
     r"\b(?:not|never)\s+(?:\w+\s+)?|n't\s+(?:\w+\s+)?)$",
@@ -123,10 +131,11 @@ def later_status(
                 tie.year = int(founded.group("year"))
     if not _CUE.search(sentence):
         return
-    for pattern in (_PASSIVE, _DECIDED, _ACTIVE):
+    for pattern in (_PASSIVE, _DECIDED, _ACTIVE, _ACTIVE_BARE):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
-            if pattern is _ACTIVE and _ASKED.search(sentence, 0, match.start()):
+            asked = pattern in (_ACTIVE, _ACTIVE_BARE)
+            if asked and _ASKED.search(sentence, 0, match.start()):
                 continue  # "calls for Penrith to cut ties with Kunshan": not cut
             if _NOT_DONE.search(sentence, 0, match.start()):
                 continue  # "denied that Leicester had severed its link", "has not cut"
@@ -142,7 +151,7 @@ def later_status(
             year = _YEAR.search(sentence, match.end(), match.end() + 30)
             if year is None:  # "In February 2023 the mayor froze relations with ..."
                 year = ([None, *_YEAR.finditer(sentence, 0, match.start())])[-1]
-            partners = _partners(sentence, match)
+            partners = [] if pattern is _ACTIVE_BARE else _partners(sentence, match)
             if partners:
                 targets = [
                     c

@@ -258,6 +258,13 @@ COMMON_WORDS = FUNCTION_WORDS | _split(
     "europe asia africa america americas oceania antarctica arctic continent continents"
 )
 
+# Compass words: directly before a country's name they are part of it ("West Australia",
+# "North Macedonia"), never a place of their own
+COMPASS_WORDS = _split(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest upper lower greater"
+)
+
 # First-order regions often written after a city ("Brighton, Colorado", "Perth, Western
 # Australia"): the states of the United States and Australia and the provinces of Canada.
 # After a city they say where it lies; the gazetteer does not always know them as states.
