@@ -34,6 +34,23 @@ def extracted(db: Path) -> list[int]:
         conn.close()
 
 
+def held_writer(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """The writer held inside its batch: ``entered`` is set when it gets there, and it
+    writes only once ``release`` is set."""
+    from citydip.api import documents
+
+    real = documents.review_in_turn
+    entered, release = threading.Event(), threading.Event()
+
+    def held(store: Any, decisions: Any) -> Any:
+        entered.set()
+        release.wait(60)
+        return real(store, decisions)
+
+    monkeypatch.setattr(documents, "review_in_turn", held)
+    return entered, release
+
+
 @pytest.fixture
 def loopback(writable_db: Path) -> Iterator[tuple[str, Any]]:
     """The app with a token served by uvicorn on a loopback port, in this process (so that
@@ -63,19 +80,10 @@ def test_waiting_writes_hold_no_worker_thread(
 ) -> None:
     """While the writer is held, more writes than the pool has threads wait for it, and a
     read that needs a worker thread is still answered; then every write is answered."""
-    from citydip.api import documents
 
     url, _ = loopback
     claims = extracted(writable_db)
-    real = documents.review_in_turn
-    entered, release = threading.Event(), threading.Event()
-
-    def held(store: Any, decisions: Any) -> Any:
-        entered.set()
-        release.wait(60)
-        return real(store, decisions)
-
-    monkeypatch.setattr(documents, "review_in_turn", held)
+    entered, release = held_writer(monkeypatch)
 
     async def run() -> tuple[int, list[int]]:
         limits = httpx.Limits(max_connections=WRITES + 1)
@@ -169,20 +177,11 @@ def test_a_decision_whose_request_went_away_stops_no_other_answer(
 ) -> None:
     """A decision whose event loop is closed before its batch is written is still written,
     and the decisions written with it are still answered."""
-    from citydip.api import documents
     from citydip.web.app import Stores
 
     stores = Stores(writable_db)
     first, gone, kept = extracted(writable_db)[:3]
-    real = documents.review_in_turn
-    entered, release = threading.Event(), threading.Event()
-
-    def held(store: Any, decisions: Any) -> Any:
-        entered.set()
-        release.wait(60)
-        return real(store, decisions)
-
-    monkeypatch.setattr(documents, "review_in_turn", held)
+    entered, release = held_writer(monkeypatch)
     answers: dict[int, Any] = {}
 
     def decide(claim: int) -> None:
