@@ -38,3 +38,26 @@ def test_the_network_routes_take_the_source_filter_as_the_cli_does(client: Clien
     one = client.get("/api/network/stats?source=yokohama-exchange-2024").json()
     assert 0 < one["edges"] < every["edges"]
     assert "yokohama-exchange-2024" in one["filters"]
+
+
+def test_every_page_title_is_words_not_markup(client: Client) -> None:
+    """A page's <title> holds its name only (the network page once carried a whole
+    section of its body there, which a browser shows as text in the tab)."""
+    for url in (
+        "/",
+        "/network",
+        "/network/structure",
+        "/network/map",
+        "/compare?cities=Yokohama,Taipei",
+        "/conflicts",
+        "/review",
+        "/cities/Yokohama",
+        "/sources",
+    ):
+        page = client.get(url)
+        if page.status_code == 404:
+            continue  # a page this store does not offer
+        assert page.status_code == 200, url
+        title = re.search(r"<title>(.*?)</title>", page.text, re.S)
+        assert title is not None, url
+        assert "<" not in title.group(1) and len(title.group(1)) < 120, url
