@@ -3,23 +3,8 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-
-import pytest
-
-
-@pytest.fixture(scope="session")
-def gazetteer_home(citydip_home: Path) -> Path:
-    """The session's temporary home, where conftest put the gazetteer index."""
-    return citydip_home
-
-
-@pytest.fixture(autouse=True)
-def _home(gazetteer_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("CITYDIP_HOME", str(gazetteer_home))
-    yield
 
 
 def test_resolve_one_name_as_json(cli: Any) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,18 +17,6 @@ YOKOHAMA, ODESA, ODESSA_TX = 1848354, 698740, 5527554
 FRANKFURT_ODER, BIRMINGHAM_GB = 2925535, 2655603
 
 
-@pytest.fixture(scope="session")
-def gazetteer_home(citydip_home: Path) -> Path:
-    """The session's temporary home, where conftest put the gazetteer index."""
-    return citydip_home
-
-
-@pytest.fixture(autouse=True)
-def _home(gazetteer_home: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("CITYDIP_HOME", str(gazetteer_home))
-    yield
-
-
 def resolved(name: str, country: str | None = None, **context: object) -> Resolution:
     result = resolve(name, country, **context)  # type: ignore[arg-type]
     assert result.status == "resolved", (name, country, result.reason)
@@ -41,9 +28,9 @@ def resolved(name: str, country: str | None = None, **context: object) -> Resolu
 # -- the index ---------------------------------------------------------------------------
 
 
-def test_index_is_versioned_and_lives_under_citydip_home(gazetteer_home: Path) -> None:
+def test_index_is_versioned_and_lives_under_citydip_home(citydip_home: Path) -> None:
     path = gazetteer_index.index_path()
-    assert path.parent == gazetteer_home
+    assert path.parent == citydip_home
     assert f"v{gazetteer_index.INDEX_VERSION}" in path.name and path.exists()
     assert gazetteer_index.open_index() is gazetteer_index.open_index()  # one per process
 
