@@ -57,7 +57,7 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise store_failure(self.path, exc) from exc
-        if _file_id(self.path) != self.file_id:
+        if self.replaced:
             self.conn.execute("ROLLBACK")
             raise StoreError(
                 f"{self.path}: the store was replaced (rebuilt) while this command ran; "
@@ -78,6 +78,12 @@ class Store:
             if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
                 raise store_failure(self.path, exc) from exc  # the disk, the file: not the data
             raise
+
+    @property
+    def replaced(self) -> bool:
+        """The file at the store's path is no longer the one it opened (a rebuild replaced
+        it, or it is gone)."""
+        return _file_id(self.path) != self.file_id
 
     @property
     def revision(self) -> str:

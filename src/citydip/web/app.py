@@ -216,12 +216,7 @@ class Stores:
     def _writer_store(self) -> Store:
         """The writer's connection: opened again when the file was replaced (a rebuild)."""
         store = self._writer
-        try:
-            info = os.stat(self.path)
-            now: tuple[int, int] | None = (info.st_dev, info.st_ino)
-        except OSError:
-            now = None
-        if store is not None and store.file_id != now:
+        if store is not None and store.replaced:
             self._close_writer()
             store = None
         if store is None:
