@@ -20,6 +20,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS
 from citydip.text import fold
 
@@ -362,7 +363,7 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    tokens = getattr(doc, "tokens", doc)  # the doc's or span's list, indexed the same
+    tokens = token_list(doc)
     n = len(tokens)
     for i, token in enumerate(tokens):
         if token.lower_ != "the" or i in taken:
@@ -392,7 +393,7 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
-    tokens = getattr(doc, "tokens", doc)  # the doc's or span's list, indexed the same
+    tokens = token_list(doc)
     n = len(tokens)
     i = 0
     while i < n:

@@ -20,6 +20,8 @@ import re
 from datetime import date
 from typing import Any
 
+from citydip.ingest.text.tokens import token_list
+
 YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _SHORT_YEAR = re.compile(r"^\d\d$")
 _APOSTROPHES = ("'", "\u2019", "`")
@@ -111,7 +113,7 @@ MAX_NUMBER = 1e15  # above any population or count; an endless digit run is inf
 
 def number_at(tokens: Any, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it, or None."""
-    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
+    tokens = token_list(tokens)
     n = len(tokens)
     text = tokens[i].lower_
     if not text[:1].isdigit() and text not in NUMBER_STARTS:
@@ -206,7 +208,7 @@ def is_year_token(tokens: Any, i: int) -> bool:
 
 def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Every year between ``start`` and ``end`` as (token index, year)."""
-    tokens = getattr(tokens, "tokens", tokens)  # a doc's or span's list: indexed the same
+    tokens = token_list(tokens)
     stop = len(tokens) if end is None else min(end, len(tokens))
     out = []
     i = start

@@ -10,6 +10,7 @@ from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import DEMONYMS
 
 __all__ = ["YEAR", "Draft", "Sentence"]
@@ -151,7 +152,7 @@ class Sentence:
             if m.end <= index
             and (m.label in (*labels, "NAME") or (m.label == "ORG" and self.council_place(m)))
         ]
-        tokens = getattr(self.doc, "tokens", self.doc)  # the span's list, indexed the same
+        tokens = token_list(self.doc)
         for i in range(index - 1, -1, -1):
             if tokens[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]

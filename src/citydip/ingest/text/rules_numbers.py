@@ -9,6 +9,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import TIE_KIND_WORDS
 
 TIE_METRIC = {
@@ -59,7 +60,7 @@ def counts(s: Sentence) -> list[Draft]:
     out: list[Draft] = []
     doc = s.doc
     counted: tuple[int, str | None] = (-1, None)  # where the last tie count's noun ended
-    tokens = getattr(doc, "tokens", doc)  # the span's list, indexed the same
+    tokens = token_list(doc)
     starts = normalise.NUMBER_STARTS
     n = len(tokens)
     i = 0

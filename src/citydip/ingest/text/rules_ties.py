@@ -30,6 +30,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
@@ -603,7 +604,7 @@ def _with_which(s: Sentence, a: int) -> Known | None:
 
 def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
     """The status words in the clause around a tie say, its end year, and where it was said."""
-    doc = getattr(s.doc, "tokens", s.doc)  # the span's token list, indexed the same
+    doc = token_list(s.doc)
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
@@ -679,7 +680,7 @@ PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 
 def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any."""
-    tokens = getattr(s.doc, "tokens", s.doc)  # the span's list, indexed the same
+    tokens = token_list(s.doc)
     word = tokens[i].lower_
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
@@ -744,7 +745,7 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     """The first year after the partner (before the status word), else after the cue, else
     the opening phrase's ("In the spring of 1988, Adelaide and Christchurch became ...");
     an opening year before a status word ("In 2022 the council suspended") is its end."""
-    doc = getattr(s.doc, "tokens", s.doc)  # the span's token list, indexed the same
+    doc = token_list(s.doc)
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):

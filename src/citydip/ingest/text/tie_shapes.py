@@ -17,6 +17,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Sentence
+from citydip.ingest.text.tokens import token_list
 
 REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "rumored"}
 REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
@@ -153,7 +154,7 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     from citydip.ingest.text.normalise import WORD_NUMBERS
 
     doc = s.doc
-    tokens = getattr(doc, "tokens", doc)  # the span's list, indexed the same
+    tokens = token_list(doc)
     n = len(tokens)
     end = n if upto is None else min(n, upto)
     for i in range(end):

@@ -131,6 +131,12 @@ class Span:
         return [e for e in self.doc.ents if e.start >= self.start and e.end <= self.end]
 
 
+def token_list(tokens: Any) -> list[Token]:
+    """The token list of a doc or span (indexed as they are), or ``tokens`` itself: rules
+    that scan many tokens index the list, not the doc (no span is built per step)."""
+    return getattr(tokens, "tokens", tokens)  # type: ignore[no-any-return]
+
+
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
     append = tokens.append
