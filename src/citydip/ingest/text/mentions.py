@@ -420,6 +420,9 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         if _admin_suffix(doc, j, taken):
             j += 2  # "Gyeongsangnam-do", "Yugawara-machi": a suffix of the name
         span = doc[i:j]
+        if _descriptor(span) and j < n and doc[j].lower_ == "of":
+            i = j  # "the Chinese City of Nanjing", "the U.S. State of Ohio": the name follows
+            continue
         if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
             i = j  # "Cities", "Friendly Exchange Cities": list words, no name
             continue
@@ -478,6 +481,21 @@ KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
 # Lower-case suffixes of Korean and Japanese place names ("Jeollabuk-do", "Musashino-shi").
 ADMIN_SUFFIXES = {"do", "si", "shi", "gun", "gu", "machi", "cho", "mura", "ku", "ken", "fu"}
 ADMIN_SUFFIXES |= {"dong", "eup", "myeon", "son", "ri"}
+
+
+# The kind of place a descriptor names before "of" ("the Chinese City of Nanjing").
+DESCRIPTOR_HEADS = {"city", "town", "state", "province", "county", "village", "port", "capital"}
+DESCRIPTOR_HEADS |= {"municipality", "prefecture", "region", "district"}
+
+
+def _descriptor(span: Any) -> bool:
+    """A demonym and a kind of place: "Chinese City", "U.S. State", "German Town"."""
+    words = [t.lower_ for t in token_list(span)]
+    return (
+        len(words) >= 2
+        and words[-1] in DESCRIPTOR_HEADS
+        and all(w in DEMONYMS or w in ("u.s.", "us", "u.s") for w in words[:-1])
+    )
 
 
 def _hyphen_particle(doc: Any, j: int) -> bool:

@@ -26,9 +26,30 @@ def index_path(store: Store | None) -> Path | None:
     return Path(path).with_name(f".{Path(path).name}.text-names.pickle")
 
 
+def _code() -> str:
+    """A digest of the code that builds a registry: an index built by other code (an older
+    release, a changed rule for country names) is stale even when the store is not."""
+    import hashlib
+
+    if not _digests:
+        here = Path(__file__).resolve().parent
+        digest = hashlib.sha1(INDEX_VERSION.encode())
+        for path in (here / "registry.py", here.parents[1] / "gazetteer" / "countries.py"):
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                digest.update(path.name.encode())
+        _digests.append(digest.hexdigest())
+    return _digests[0]
+
+
+_digests: list[str] = []
+
+
 def _stamp(store: Store) -> tuple[Any, ...]:
-    """What the index was built from: the store file's (and its log's) size and time."""
-    stamps: list[Any] = [INDEX_VERSION]
+    """What the index was built from: the code, the store file's (and its log's) size and
+    time."""
+    stamps: list[Any] = [_code()]
     for suffix in ("", "-wal"):
         try:
             info = os.stat(f"{store.path}{suffix}")

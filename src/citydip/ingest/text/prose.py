@@ -160,7 +160,7 @@ def colon_ahead(s: Sentence, start: int) -> bool:
     """A colon opens the partners' list a few words on: "relationships with four other
     partners: Issy, in France; Ramallah, in Palestine"."""
     for i in range(start, min(len(s.doc), start + 6)):
-        if s.doc[i].text == ":":
+        if s.doc[i].text == ":" or (i == start and s.doc[i].text in ("-", "–", "—")):
             return not any(start <= m.start < i for m in s.mentions if m.label != "REF")
     return False
 

@@ -199,12 +199,25 @@ class Registry:
         from citydip.gazetteer.countries import country_aliases
 
         for key, options in country_aliases().items():
-            if len(key) > 3 and options and key not in self.by_key:
+            if len(key) > 3 and options and not self._city_state(key, options[0][0]):
                 self.countries[key] = options[0][0]
         for surface, code in SHORT_COUNTRIES.items():
             self.countries[fold(surface)] = code
         self.countries["federation of saint christopher and nevis"] = "KN"
         self.countries["saint christopher and nevis"] = "KN"
+
+    def _city_state(self, key: str, code: str) -> bool:
+        """A country's name that is also the own name of a city of that country (Singapore,
+        Monaco, Luxembourg): read as the city. Otherwise the country's name means the
+        country, even where the store has a place by it: an alias ("Mexico" of Mexico City),
+        a namesake abroad (Greece, New York) or a country entered as a tie's partner."""
+        return any(
+            k.label == "PLACE"
+            and k.level != "country"
+            and k.country == code
+            and fold(k.name) == key
+            for k in self.by_key.get(key, [])
+        )
 
     def first_words(self) -> dict[str, int]:
         """First word of every folded name and country -> how many tokens a match may

@@ -448,6 +448,8 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
         kind_type = ORDINALS.get(token.lower_)
         if kind_type is None or _adverbial(s, i):
             continue
+        if s.doc[i + 1 : i + 2].text.lower() in ("pair", "pairs"):
+            continue  # "A and B became the first pair of sister cities": a tie of the two
         place = _next_place(s, i + 1, i + 14)
         if place is None:
             place = _earlier_partner(s, i)  # "with Seattle in 1957, the first such tie"

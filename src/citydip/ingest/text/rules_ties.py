@@ -66,24 +66,17 @@ def ties(s: Sentence) -> list[Draft]:
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
             nxt = [t.lower_ for t in s.doc[b : b + 2]]
-            if not set(nxt) & {
-                "including",
-                "among",
-                "(",
-                ":",
-                "-",
-                "such",
-                "like",
-                "include",
-                "includes",
-                "included",
-            } and not shapes.between_pairs(s, b, _place):
+            if nxt[:2] in ([",", "which"], [",", "that"]):  # ", which includes A, B and C"
+                nxt = [t.lower_ for t in s.doc[b + 2 : b + 3]]
+            if not set(nxt) & LIST_OPENERS and not shapes.between_pairs(s, b, _place):
                 continue  # unless "two agreements were signed between A and B, and C and D"
         if word == "partner" and _programme_partner(s, a, b):
             continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         negated = _negated(s, a) or shapes.reported_denial(s, a)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
+        if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
+            start += 2  # "8 sister cities, which include A, B and C": the list after "which"
         lone = s.doc[a].lower_
         bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
         if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
@@ -254,6 +247,11 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
 
 
 GENERIC = {"ties", "tie", "link", "links", "linked"}
+# words after a counted cue that open the list of its partners: "53 sister cities, including
+# X and Y", "five sister cities – A; B; C", "(Limeira, Brazil and Christchurch)"
+LIST_OPENERS = {"including", "among", "(", ":", "-", "–", "—", "such", "like", "namely"}
+LIST_OPENERS |= {"include", "includes", "included", "are", "were"}
+_WHICH_INCLUDE = [[",", w, v] for w in ("which", "that") for v in ("include", "includes", "are")]
 # nouns read alone only before their partner set off by commas: "Exeter's twin, Rennes,",
 # "Its partner, Bucheon, ...", "The new partner, Riga, ..." (prose.its_twin)
 APPOSED = {"twin", "partner"}
@@ -388,6 +386,11 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         actor = _actor(s, a, places)
         if actor is not None:  # "the council voted to recognise Padua and Ramallah as ..."
             return [(actor, p, a, 0.8) for p in places if p != actor]
+        if 3 <= len(places) <= 5:  # "Dakar, Kinshasa and Brazzaville signed a twinning
+            # agreement": a tie of every two of them
+            return [
+                (one, two, a, sure * 0.9) for i, one in enumerate(places) for two in places[i + 1 :]
+            ]
         return [(places[0], places[1], a, sure)]
     owner = _possessor(s, a)
     if owner is not None and places and owner == places[-1]:

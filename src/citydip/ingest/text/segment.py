@@ -243,7 +243,10 @@ def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: 
     return nxt[:1].isupper() or nxt[:1].isdigit() or bool(_BULLET.match(nxt))
 
 
-_BULLET = re.compile(r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043]|\d{1,2}[.)])\s+")
+# a bullet and a space, or a bullet glued to a capital ("-In 1979, ...")
+_BULLET = re.compile(
+    r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043](?:\s+|(?=[A-Z]))|\d{1,2}[.)]\s+)"
+)
 
 
 def _runs(

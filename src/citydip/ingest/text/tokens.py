@@ -281,10 +281,10 @@ class Matcher:
             key = f"{key} {fold_j}" if key else fold_j
             if key not in self.prefixes:
                 break
-            if key in self.registry.by_key and key not in self.exact_only:
+            if (len(key) > 3 or key in self.exact_countries) and key in self.registry.countries:
+                best = (j, key, "COUNTRY")  # a country's name is a country (Registry.countries)
+            elif key in self.registry.by_key and key not in self.exact_only:
                 best = (j, key, self.registry.by_key[key][0].label)
-            elif (len(key) > 3 or key in self.exact_countries) and key in self.registry.countries:
-                best = (j, key, "COUNTRY")
         if best is None:
             return None
         j, key, label = best

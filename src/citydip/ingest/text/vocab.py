@@ -176,6 +176,7 @@ AWARD_VERBS = [
 
 DEMONYMS = {
     "american": "US",
+    "u.s.": "US",  # "the U.S. City of St. Louis"
     "australian": "AU",
     "austrian": "AT",
     "belgian": "BE",

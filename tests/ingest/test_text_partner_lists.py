@@ -1,0 +1,111 @@
+"""Shapes of real texts that the blind sets of issue 22 showed missed, each on short
+sentences written for these tests: a country's name in brackets, lists after a counted
+cue (", which include", a dash and semicolons), three places signing at once, "the
+Chinese City of" descriptors, bullets glued to their first word; and the name index kept
+only while the code that built it is the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text import name_index
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+from citydip.store.database import open_store
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+def test_a_country_in_brackets_is_no_city(registry: Registry) -> None:
+    text = "Tijuana (Mexico) and Cali (Colombia) became sister cities on 3 May 2018.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Tijuana", "Cali")}
+    assert found[pair("Tijuana", "Cali")].year == 2018
+
+
+def test_a_city_state_keeps_its_name(registry: Registry) -> None:
+    text = "Singapore and Xiamen signed a friendship agreement in 2006.\n"
+    assert pair("Singapore", "Xiamen") in ties(extract_claims(text, registry))
+
+
+def test_a_count_then_which_include_a_list(registry: Registry) -> None:
+    text = (
+        "Dayton is in Ohio. Today it has 6 sister cities, which include Augsburg in "
+        "Germany, Sarajevo in Bosnia, and Holon in Israel.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Dayton", "Augsburg") in found
+    assert pair("Dayton", "Sarajevo") in found
+    assert len(found) == 3
+
+
+def test_a_count_then_a_dash_and_semicolons(registry: Registry) -> None:
+    text = (
+        "Durban is a port city. Ties are in place with four sister cities – Bremen; "
+        "Nantes; Chicago, in the United States; and Guangzhou, in China.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {p for p in found} == {
+        pair("Durban", "Bremen"),
+        pair("Durban", "Nantes"),
+        pair("Durban", "Chicago"),
+        pair("Durban", "Guangzhou"),
+    }
+
+
+def test_three_places_signing_one_charter_are_three_ties(registry: Registry) -> None:
+    text = (
+        "The towns of Ravenna (Italy), Chartres (France) and Speyer (Germany) signed a "
+        "twinning charter in 1999.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Ravenna", "Chartres"),
+        pair("Ravenna", "Speyer"),
+        pair("Chartres", "Speyer"),
+    }
+    assert all(c.year == 1999 for c in found.values())
+
+
+def test_a_demonym_and_city_before_of_is_no_name(registry: Registry) -> None:
+    text = (
+        "In 1985, the Japanese City of Sendai and the U.S. City of Dallas became the first "
+        "pair of sister cities between the two regions.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert [(c.type, c.year) for c in claims] == [("tie", 1985)]
+    assert pair("Sendai", "Dallas") in ties(claims)
+
+
+def test_bullets_glued_to_their_first_word_are_items(registry: Registry) -> None:
+    text = (
+        "Milestones of the relationship.\n"
+        "-In 1990, Busan and Seattle became sister cities.\n"
+        "-In 1995, Incheon and Anchorage became sister cities.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Busan", "Seattle")].year == 1990
+    assert found[pair("Incheon", "Anchorage")].year == 1995
+
+
+def test_an_index_built_by_other_code_is_stale(
+    world_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(world_db.read_bytes())
+    store = open_store(db)
+    try:
+        index = name_index.index_path(store)
+        assert index is not None
+        name_index.write_index(index, store, Registry())
+        assert name_index.read_index(index, store) is not None
+        monkeypatch.setattr(name_index, "_digests", ["built by an older release"])
+        assert name_index.read_index(index, store) is None
+    finally:
+        store.close()
