@@ -109,3 +109,53 @@ def test_an_index_built_by_other_code_is_stale(
         assert name_index.read_index(index, store) is None
     finally:
         store.close()
+
+
+def test_a_country_name_then_another_country_is_a_place(registry: Registry) -> None:
+    text = "Pereira has sister cities including Armenia (Colombia) and Rosario (Argentina).\n"
+    found = ties(extract_claims(text, registry))
+    assert pair("Pereira", "Armenia") in found
+    assert pair("Pereira", "Rosario") in found
+
+
+def test_partners_listed_before_the_city_is_named(registry: Registry) -> None:
+    text = (
+        "Our partners\n"
+        "Agreements are in place with three sister cities – Bremen; Nantes; and Chicago, "
+        "in the United States.\n\n"
+        "Delegations from Durban visit each of them, and Durban's mayor hosts theirs.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Durban", "Bremen"),
+        pair("Durban", "Nantes"),
+        pair("Durban", "Chicago"),
+    }
+
+
+def test_partners_of_a_city_never_named_are_not_guessed(registry: Registry) -> None:
+    text = "Agreements are in place with three sister cities – Bremen; Nantes; and Chicago.\n"
+    assert ties(extract_claims(text, registry)) == {}
+
+
+def test_a_backtick_possessive(registry: Registry) -> None:
+    text = "Trade grew, while Boston`s link with Padua, Italy, began with its Italian families.\n"
+    assert pair("Boston", "Padua") in ties(extract_claims(text, registry))
+
+
+@pytest.mark.parametrize("adjective", ["Bavarian", "Ohio"])
+def test_the_adjective_city_of_x_is_x(registry: Registry, adjective: str) -> None:
+    text = (
+        "Lyon held a summit in May.\n\n"
+        f"The {adjective} town of Bamberg has ended its 30-year sister city relationship "
+        "with Rodez, France.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Bamberg", "Rodez")}
+    assert found[pair("Bamberg", "Rodez")].status == "ended"
+
+
+def test_seeking_sisterhood_with_a_city_is_a_proposed_tie(registry: Registry) -> None:
+    text = "The Davao City government is seeking sisterhood with Fresno in California.\n"
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Davao", "Fresno")].status == "proposed"

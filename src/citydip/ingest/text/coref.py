@@ -17,6 +17,10 @@ from citydip.ingest.text.registry import Known
 from citydip.text import fold
 
 SUBJECT_LABELS = ("PLACE", "ORG", "PROGRAMME", "ASSET", "REF")
+# The subject of a claim read before the text has named any place ("Twinning agreements /
+# Arrangements are in place with five sister cities – ..."; the city is named further on):
+# the place the whole text names most, known once it is read (``Context.document_main``).
+PENDING = Known("(the place the text is about)", "PLACE", "~pending")
 DECAY = 0.8
 # "the council", "the authority", "the borough": the government of the text's main place
 COUNCIL_NOUNS = {"council", "authority", "borough"}
@@ -34,6 +38,7 @@ class Context:
         self.paragraph_year: int | None = None
         self.last_year: int | None = None  # the last year the text named, for "a year later"
         self.weight: dict[str, float] = {}  # place key -> how much the text is about it
+        self.total: dict[str, float] = {}  # place key -> the same, older units not weighing less
         self.places: dict[str, Known] = {}
         self.orgs: dict[str, Known] = {}
         self.org_weight: dict[str, float] = {}
@@ -65,6 +70,12 @@ class Context:
             self._best = max(self.weight.items(), key=lambda kv: kv[1])[0]
         return self.places[self._best]
 
+    def named_most(self) -> list[Known]:
+        """The store's places the text read so far names, the most named first, all units
+        weighing the same."""
+        ranked = sorted(self.total.items(), key=lambda kv: -kv[1])  # stable: first named first
+        return [self.places[key] for key, _ in ranked]
+
     @property
     def topic_org(self) -> Known | None:
         """The organization the text is about: the one named most (headings double)."""
@@ -78,10 +89,12 @@ class Context:
             self.orgs.setdefault(key, known)
             self.org_weight[key] = self.org_weight.get(key, 0.0) + weight
             return
-        if known.label != "PLACE":
+        if known.label != "PLACE" or known is PENDING:
             return
         key = _key(known)
         self.places.setdefault(key, known)
+        if known.id:  # a place of the store: a person's name the gazetteer knows is none
+            self.total[key] = self.total.get(key, 0.0) + weight
         new = self.weight.get(key, 0.0) + weight * self._scale
         self.weight[key] = new
         best = self._best
@@ -155,7 +168,7 @@ class Context:
         return list(self._cities.values())
 
     def see(self, known: Known) -> None:
-        if known.label == "COUNTRY":
+        if known.label == "COUNTRY" or known is PENDING:
             return
         _remember(self._recent, known, 31)
         if known.label == "PLACE":

@@ -22,7 +22,7 @@ from citydip.ingest.text import lists, rules_roles, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
-from citydip.ingest.text.coref import SUBJECT_LABELS, Context
+from citydip.ingest.text.coref import PENDING, SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import find_mentions
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
@@ -157,7 +157,26 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     for unit, sentence in member_cells:
         drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
-    return _merge(_drop_reported(found))
+    return _merge(_drop_reported(_settle_pending(found, context.named_most())))
+
+
+def _settle_pending(claims: list[ExtractedClaim], named: list[Known]) -> list[ExtractedClaim]:
+    """Claims read before the text named any place are the store place it names most, of
+    those it does not name as their partners; without one they are dropped, and so are
+    those whose partner is not a known place."""
+    pending = [c for c in claims if c.subject.id == PENDING.id]
+    if not pending:
+        return claims
+    partners = {c.object.key for c in pending if c.object is not None}
+    main = next((Ref.of(k) for k in named if Ref.of(k).key not in partners), None)
+    out = []
+    for claim in claims:
+        if claim.subject.id == PENDING.id:
+            if main is None or claim.object is None or not claim.object.linked:
+                continue
+            claim.subject = main
+        out.append(claim)
+    return out
 
 
 def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:

@@ -176,6 +176,7 @@ def find_mentions(
     whole doc on each call). ``lower``: the words the document writes in lower case (a
     capitalised one of them the store does not know is a common noun, not a place)."""
     mentions = _known(doc, registry, doc.ents if ents is None else ents)
+    mentions = _countries_as_places(doc, mentions, registry)
     mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions)
     mentions = _absorb_places(doc, mentions)
@@ -236,6 +237,23 @@ def _known(doc: Any, registry: Registry, ents: Any) -> list[Mention]:
         if known is not None and known.label == "PLACE" and _common_phrase(ent.text):
             continue  # "Hot springs resort city": not Hot Springs
         out.append(Mention(ent.start - base, ent.end - base, ent.text, ent.label_, known))
+    return out
+
+
+def _countries_as_places(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """A country's name followed by another country ("Armenia (Colombia)", "Georgia,
+    United States") is a place of that other country, when there is one by the name."""
+    out = list(mentions)
+    for n, m in enumerate(mentions[:-1]):
+        nxt = mentions[n + 1]
+        gap = [t.text for t in token_list(doc)[m.end : nxt.start]]
+        if m.label != "COUNTRY" or nxt.label != "COUNTRY" or gap not in (["("], [","]):
+            continue
+        if nxt.code == m.code or not nxt.code:
+            continue
+        place = registry.place(m.text, nxt.code)
+        if place is not None and place.label == "PLACE" and place.country == nxt.code:
+            out[n] = Mention(m.start, m.end, m.text, "PLACE", place)
     return out
 
 
@@ -422,6 +440,9 @@ def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         span = doc[i:j]
         if _descriptor(span) and j < n and doc[j].lower_ == "of":
             i = j  # "the Chinese City of Nanjing", "the U.S. State of Ohio": the name follows
+            continue
+        if j + 1 < n and doc[j].lower_ in DESCRIPTOR_HEADS and doc[j + 1].lower_ == "of":
+            i = j  # "the Californian city of Stockton": an adjective, the name follows
             continue
         if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
             i = j  # "Cities", "Friendly Exchange Cities": list words, no name

@@ -101,7 +101,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"partner -? {TIE_NOUNS}",
             f"partnership {TIE_NOUNS}",
             f"friendly {TIE_NOUNS}",
-            "partnership|partnerships with",
+            "partnership|partnerships|sisterhood with",
             "twinning|partnership of|between",
             "twin with",
             "paired|partnered with",

@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from citydip.ingest.text.coref import PENDING
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
@@ -73,6 +74,8 @@ def gated_tie(s: Sentence, a: int) -> bool:
 def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
     """``s.subject`` for a tie cue, with the coordinated-verb correction (module doc)."""
     subjects, sure = s.subject(a, labels)
+    if not subjects and not s.context.weight and s.column is None:
+        return [PENDING], 0.8  # no place named yet: the one the text turns out to be about
     owner = _its_owner(s, a, nearest=not subjects)
     if owner is not None:  # "Wallingford's relations with its German twin"
         return [_placed_in(s, a, owner) or owner], 1.0

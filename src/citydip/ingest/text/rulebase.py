@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import token_list
@@ -223,7 +223,12 @@ class Sentence:
                 return None
             if mention.label == "COUNTRY" or id(mention) in self.objects:
                 continue
-            if self.prev(mention.start) in ("with", "to", "for", "of", "from", "by"):
+            after = [t.lower_ for t in self.doc[mention.end : mention.end + 2]]
+            if len(after) == 2 and after[0] in DESCRIPTOR_HEADS and after[1] == "of":
+                continue  # "the Ohio city of Toledo": Toledo is the subject
+            before = self.prev(mention.start)
+            described = before == "of" and self.prev(mention.start - 1) in DESCRIPTOR_HEADS
+            if before in ("with", "to", "for", "of", "from", "by") and not described:
                 return None
             if mention.label == "REF" and mention.ref == "it":
                 return None

@@ -136,9 +136,13 @@ class Unit:
     header: str | None = None  # an entry row's table header ("Country | City | Population")
 
 
+_BACKTICK_S = re.compile(r"(?<=[A-Za-z])[`\u00b4](?=s\b)")
+
+
 def prepare(text: str) -> tuple[str, int]:
     """The text to read (same length as ``text``) and where reading stops."""
     norm = _TO_ASCII.sub(lambda m: m.group().translate(_ASCII), text)  # text.translate(_ASCII)
+    norm = _BACKTICK_S.sub("'", norm)  # "Chicago`s link": a possessive
     stop = len(norm)
     for match in _REFERENCES.finditer(norm):
         if match.start() > len(norm) * 0.2:
