@@ -159,3 +159,64 @@ def test_seeking_sisterhood_with_a_city_is_a_proposed_tie(registry: Registry) ->
     text = "The Davao City government is seeking sisterhood with Fresno in California.\n"
     found = ties(extract_claims(text, registry))
     assert found[pair("Davao", "Fresno")].status == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "two", "year", "status"),
+    [
+        (
+            "Tulsa joined hands with Celle as its third sister city in 2005.",
+            "Tulsa",
+            "Celle",
+            2005,
+            "active",
+        ),
+        (
+            "Plymouth and Gdynia, which have been paired since 1976, held a fair.",
+            "Plymouth",
+            "Gdynia",
+            1976,
+            "active",
+        ),
+        (
+            "Busan will become sister cities with Manila next month.",
+            "Busan",
+            "Manila",
+            None,
+            "proposed",
+        ),
+        (
+            "The Mayor of Lyon and the Mayor of Turin signed a twinning pact in 1958.",
+            "Lyon",
+            "Turin",
+            1958,
+            "active",
+        ),
+    ],
+)
+def test_common_news_shapes(
+    registry: Registry, text: str, one: str, two: str, year: int | None, status: str
+) -> None:
+    found = ties(extract_claims(text + "\n", registry))
+    assert set(found) == {pair(one, two)}
+    assert (found[pair(one, two)].year, found[pair(one, two)].status) == (year, status)
+
+
+def test_sister_cities_of_x_colon_a_list(registry: Registry) -> None:
+    text = "Sister cities of Lagos: Atlanta (1974), Belo Horizonte (2003) and Izmir (2006).\n"
+    found = ties(extract_claims(text, registry))
+    assert len(found) == 3
+    assert found[pair("Lagos", "Atlanta")].year == 1974
+    assert found[pair("Lagos", "Belo Horizonte")].year == 2003
+
+
+def test_the_twin_towns_of_x_include_a_list(registry: Registry) -> None:
+    text = "The twin towns of Ghent include Nottingham, Kiel and Saint-Raphael.\n"
+    found = ties(extract_claims(text, registry))
+    assert len(found) == 3
+    assert all(c.subject.name == "Gent" for c in found.values())
+
+
+def test_paired_with_names_a_tie(registry: Registry) -> None:
+    text = "Jerusalem was paired with New York City in 1993.\n"
+    assert ties(extract_claims(text, registry))[pair("Jerusalem", "New York City")].year == 1993

@@ -109,7 +109,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "twinning|partnership|friendship request|offer|invitation? from",
             f"twinning|friendship|partnership {TIE_DOCUMENTS}",
             "ties|tie|link|links",
-            "linked",
+            "linked|paired",
             "twinning|twin|friendship activities|arrangements|links|exchanges|connection|"
             "connections|scheme|schemes|association|associations|bond|bonds",
             # read as ties only in a text about ties, and only before "with" (prose.GATED)

@@ -37,6 +37,8 @@ CONTRAST = {"unlike", "like", "besides", "than", "versus", "vs"}
 GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "an", "or", "&"}
 
 SUBJECT_GLUE = GLUE | {"state", "states", "city", "cities", "of", "well", "town", "towns"}
+SUBJECT_GLUE |= {"mayor", "mayors"}
+PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Turin signed"
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
 
@@ -157,6 +159,10 @@ class Sentence:
             if tokens[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]
                 if prior and i - prior[-1].end <= 3:
+                    plural = i + 1 < len(tokens) and tokens[i + 1].lower_ in PLURAL_VERBS
+                    if plural and len(prior) >= 2 and self._glued(prior[-2].end, prior[-1].start):
+                        # "Plymouth and Gdynia, which have been paired": both
+                        return self.known(prior[-2]) + self.known(prior[-1]), 0.9
                     return self.known(prior[-1]), 0.9
                 break
         chosen: list[Known] = []

@@ -489,6 +489,12 @@ def _adverbial(s: Sentence, i: int) -> bool:
 
 
 ANAPHORIC_TIES = {"such", "tie", "link", "twinning", "partnership", "relationship", "agreement"}
+ANAPHORIC_TIES |= {
+    "sister",
+    "twin",
+    "partner",
+    "friendship",
+}  # "with Celle as its third sister city"
 
 
 def _earlier_partner(s: Sentence, i: int) -> tuple[Mention, Known] | None:

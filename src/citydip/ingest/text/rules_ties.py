@@ -291,6 +291,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     joined = prose.of_with(s, start, _place)
     if joined:  # "the twinning of Coventry with Dresden"
         return joined
+    titled = _of_colon(s, start)
+    if titled:  # "Sister cities of Lagos: Atlanta (1974), Belo Horizonte (2003)"
+        return titled
     colon = start < len(s.doc) and s.doc[start].text == ":"
     if generic:
         start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
@@ -368,6 +371,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     its = _its_partner(s, a)
     if its is not None:  # "a delegation from Nagoya visited Los Angeles, its sister city"
         return [its]
+    taken = _as_its(s, a)
+    if taken is not None:  # "Tulsa joined hands with Celle as its third sister city"
+        return [taken]
     among = prose.among_its(s, a)
     if among is not None:  # "Norwich counts Rouen among its twin cities"
         return [among]
@@ -375,7 +381,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if theirs is not None:  # "Bradford and Mönchengladbach ... Their twinning dates from"
         return [theirs]
     between = _between(s, a)
-    joint = s.doc[a].lower_ == "linked" or (  # "A and B have had a partnership"
+    joint = s.doc[a].lower_ in ("linked", "paired") or (  # "A and B have had a partnership"
         s.doc[a].lower_ in prose.JOINT and (a + 1 == len(s.doc) or s.doc[a + 1].lower_ != "with")
     )
     if between is not None or (generic and not joint):
@@ -411,6 +417,48 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+def _as_its(s: Sentence, a: int) -> Pair | None:
+    """ "with Celle as its third sister city", "welcomed Celle as their newest twin": the
+    place before "as its" is the partner, the subject's."""
+    i = a - 1
+    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+        if not s.doc[i].text.islower():
+            return None
+        i -= 1
+    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "as":
+        return None
+    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    partner = _place(s, named, strong=True) if named is not None else None
+    if named is None or partner is None:
+        return None
+    subjects, sure = s.subject(named.start, ("PLACE", "REF"))
+    subjects = [k for k in subjects if k != partner]
+    return (subjects[0], partner, a, 0.85 * sure) if subjects else None
+
+
+def _of_colon(s: Sentence, start: int) -> list[Pair]:
+    """ "Sister cities of Lagos: Atlanta (1974), Belo Horizonte (2003)", "The twin towns of
+    Ghent include Kiel and Nottingham": the place after "of" is the subject, the names after
+    the colon or the verb its partners."""
+    if start + 2 >= len(s.doc) or s.doc[start].lower_ != "of":
+        return []
+    owner_at = next((m for m in s.mentions if m.start == start + 1), None)
+    if owner_at is None or owner_at.end >= len(s.doc):
+        return []
+    if s.doc[owner_at.end].lower_ not in (":", "include", "includes", "are", "were"):
+        return []
+    owner = _place(s, owner_at, strong=True)
+    if owner is None:
+        return []
+    out: list[Pair] = []
+    for m in s.objects_after(owner_at.end + 1, ("PLACE", "NAME"), semicolons=True):
+        partner = _place(s, m, strong=True)
+        if partner is not None and partner != owner:
+            s.objects.add(id(m))
+            out.append((owner, partner, m.end, 1.0))
+    return out
 
 
 def _ending(s: Sentence, a: int) -> bool:
@@ -693,6 +741,9 @@ def status_word(s: Sentence, i: int) -> str | None:
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
         return "proposed"
+    future = word in ("will", "shall", "due") and i + 1 < len(tokens)
+    if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
+        return "proposed"
     if word in TIE_VERBS:
         j = i + 1
         while j < len(tokens) and tokens[j].lower_ in PARTICLES:
@@ -705,6 +756,9 @@ def status_word(s: Sentence, i: int) -> str | None:
 
 
 AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had"}
+# after "will" or "due": a tie yet to be made ("will become sister cities", "due to sign")
+FUTURE_VERBS = {"become", "sign", "be", "establish", "formalise", "formalize", "twin", "to"}
+FUTURE_VERBS |= {"officially", "formally", "soon", "ink", "seal"}
 
 
 def _not_yet(s: Sentence, i: int) -> bool:
