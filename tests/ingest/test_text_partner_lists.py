@@ -220,3 +220,24 @@ def test_the_twin_towns_of_x_include_a_list(registry: Registry) -> None:
 def test_paired_with_names_a_tie(registry: Registry) -> None:
     text = "Jerusalem was paired with New York City in 1993.\n"
     assert ties(extract_claims(text, registry))[pair("Jerusalem", "New York City")].year == 1993
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "value"),
+    [
+        ("ICLEI is a network of more than 2,500 local and regional governments.", "ICLEI", "2500"),
+        ("Lyon is twinned with 14 cities around the world.", "Lyon", "14"),
+    ],
+)
+def test_counts_of_members_and_of_twins(
+    registry: Registry, text: str, subject: str, value: str
+) -> None:
+    counts = [c for c in extract_claims(text + "\n", registry) if c.type == "count"]
+    assert len(counts) == 1
+    assert counts[0].subject.name.startswith(subject)
+    assert counts[0].value is not None and value in counts[0].value.replace(",", "")
+
+
+def test_the_founders_of_a_network_are_no_count_of_its_members(registry: Registry) -> None:
+    text = "ICLEI was established when more than 200 local governments met in New York.\n"
+    assert [c for c in extract_claims(text, registry) if c.type == "count"] == []

@@ -126,6 +126,9 @@ def counts(s: Sentence) -> list[Draft]:
         qualifier = _qualifier(s, i)
         network = _network_before(s, i)
         agent = {t.lower_ for t in doc[max(0, i - 3) : i]} & {"by", "from"}
+        if metric == "places" and {t.lower_ for t in doc[max(0, i - 6) : i]} & FOUNDING:
+            i = j + noun_at + 1  # "established when more than 200 local governments ...":
+            continue  # the founders, not the members
         if metric == "places" and not network and not agent:  # not "founded by 32 cities"
             owner = _members_after(s, j + noun_at + 1)
             if owner is not None:  # "more than 1,750 cities ... are a part of the ICLEI network"
@@ -171,6 +174,8 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
     "sister cities", "twin towns", "partnership cities", "formal twinnings", "sister and
     friendship cities" (the first kind names the metric)."""
     for k, word in enumerate(words[:4]):
+        if word in PLACE_ADJECTIVES and any(w in PLACE_NOUNS for w in words[k + 1 : 4]):
+            continue  # "2,500 local and regional governments"
         if word in TIE_COUNT_NOUNS:
             return TIE_KIND_WORDS[word], k
         if word in TIE_METRIC or word in TIE_KIND_WORDS:
@@ -186,7 +191,7 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
             return None, None
         if word in MEMBER_NOUNS:
             return "members", k
-        if word in PLACE_NOUNS and k <= 1:
+        if word in PLACE_NOUNS and (k <= 1 or set(words[:k]) <= PLACE_ADJECTIVES):
             return "places", k  # "a network of 220 cities": members, if a network's
         if word in NOT_BETWEEN or normalise.WORD_NUMBERS.get(word) or word[:1].isdigit():
             return None, None  # "1.5 million with eight sister cities": not a count of ties
@@ -201,6 +206,9 @@ NOT_BETWEEN |= {"people", "residents", "inhabitants", "citizens", "population", 
 
 NOT_BETWEEN |= {"-", "year", "years", "new", "more", "additional", "other", "anniversary", "old"}
 PLACE_NOUNS = {"cities", "towns", "municipalities", "mayors", "regions", "councils"}
+PLACE_NOUNS |= {"governments", "authorities", "metropolises"}
+# words between a number and the places it counts: "2,500 local and regional governments"
+PLACE_ADJECTIVES = {"local", "regional", "and", "municipal", "urban", "subnational", "city"}
 COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
 
 
@@ -210,6 +218,7 @@ NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membersh
 
 MEMBER_AFTER = {"member", "members", "part", "signatories", "belong"}
 NEWCOMERS = {"new", "joined", "newly", "founded", "joining", "added"}
+FOUNDING = {"founded", "established", "created", "formed", "launched", "set"}
 
 
 def _members_after(s: Sentence, start: int) -> Known | None:
@@ -254,6 +263,8 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
             word = next((t.lower_ for t in span if t.lower_ in TIE_KIND_WORDS), None)
             if word is not None:
                 return TIE_METRIC.get(word) or TIE_KIND_WORDS[word]
+            if any(t.lower_ == "twinned" for t in span):
+                return "sister"  # "Lyon is twinned with 14 cities"
     return None
 
 
@@ -290,6 +301,8 @@ def _not_owned(s: Sentence, i: int, k: int) -> bool:
         return True
     if s.column is not None or any(t.lower_ in OWNER_VERBS for t in s.doc[max(0, i - 12) : i]):
         return False  # "Taipei has 52 sister cities worldwide", a table's column: the city's
+    if _tie_cue_before(s, i) is not None:
+        return False  # "Lyon is twinned with 14 cities around the world"
     joined = " ".join(clause)
     return "worldwide" in clause or "globally" in clause or "around the world" in joined
 
