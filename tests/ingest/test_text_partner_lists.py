@@ -241,3 +241,44 @@ def test_counts_of_members_and_of_twins(
 def test_the_founders_of_a_network_are_no_count_of_its_members(registry: Registry) -> None:
     text = "ICLEI was established when more than 200 local governments met in New York.\n"
     assert [c for c in extract_claims(text, registry) if c.type == "count"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "one", "two", "year"),
+    [
+        (
+            "Davao and Sennan City of Japan have signed a sisterhood agreement on 25 April 2023.",
+            "Davao",
+            "Sennan",
+            2023,
+        ),
+        (
+            "Lyon is Birmingham's longest standing partner city, dating back to 1951.",
+            "Birmingham",
+            "Lyon",
+            1951,
+        ),
+    ],
+)
+def test_sisterhood_agreements_and_adjectives_after_a_possessive(
+    registry: Registry, text: str, one: str, two: str, year: int
+) -> None:
+    found = ties(extract_claims(text + "\n", registry))
+    assert set(found) == {pair(one, two)}
+    assert found[pair(one, two)].year == year
+
+
+def test_a_picture_credit_is_no_partner(registry: Registry) -> None:
+    text = "Miami could become Curitiba's 16th sister city. (Photo: Publicity/Pexels)\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Curitiba", "Miami")}
+
+
+def test_a_resolution_in_capitals_names_its_two_cities(registry: Registry) -> None:
+    text = (
+        "A RESOLUTION ESTABLISHING A SISTER CITY RELATIONSHIP BETWEEN THE CITY OF BOULDER, "
+        "STATE OF COLORADO, UNITED STATES OF AMERICA AND THE CITY OF KISUMU, KENYA WHEREAS, "
+        "the city wishes to promote exchanges.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Boulder", "Kisumu")}

@@ -181,7 +181,7 @@ def find_mentions(
     mentions = _extend(doc, mentions)
     mentions = _absorb_places(doc, mentions)
     mentions += _descriptions(doc, mentions)
-    mentions += _chunks(doc, mentions, registry)
+    mentions += _chunks(doc, mentions, registry, lower)
     mentions = _join_prefixed(doc, mentions, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -191,6 +191,31 @@ def find_mentions(
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+# words of resolutions and notices, written in capitals
+SHOUTED_WORDS = {"whereas", "resolved", "resolution", "therefore", "hereby", "attest", "be", "it"}
+SHOUTED_WORDS |= {"passed", "approved", "adopted", "notice", "ordinance", "section", "city"}
+SHOUTED_WORDS |= {"state", "county", "council", "establishing", "relationship", "sister"}
+
+
+def _shouted(tokens: list[Any]) -> set[int]:
+    """Tokens of runs of five words or more written in capitals ("A RESOLUTION
+    ESTABLISHING A SISTER CITY RELATIONSHIP BETWEEN THE CITY OF MOAB AND ..."): there only
+    known names are names."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, token in enumerate([*tokens, None]):
+        text = "" if token is None else token.text
+        if text.isalpha() and len(text) > 1 and not text.isupper():
+            text = ""  # a lower-case word ends the run
+        if text and (text.isupper() or not text.isalnum()):
+            run.append(k)
+            continue
+        if sum(tokens[i].text.isalpha() for i in run) >= 5:
+            out.update(run)
+        run = []
+    return out
 
 
 def _possessive_places(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
@@ -408,10 +433,19 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _chunks(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+def _chunks(
+    doc: Any, mentions: list[Mention], registry: Registry, lower: frozenset[str] = frozenset()
+) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     tokens = token_list(doc)
+    # in a run of capitals, a word the text also writes in lower case, or a common word, is
+    # no name: "A RESOLUTION ESTABLISHING ... THE CITY OF MOAB" names Moab only
+    taken |= {
+        k
+        for k in _shouted(tokens)
+        if (word := tokens[k].lower_) in lower or word in COMMON_WORDS or word in SHOUTED_WORDS
+    }
     n = len(tokens)
     i = 0
     while i < n:

@@ -107,7 +107,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "paired|partnered with",
             "friendship and cooperation agreement|agreements|accord|accords",
             "twinning|partnership|friendship request|offer|invitation? from",
-            f"twinning|friendship|partnership {TIE_DOCUMENTS}",
+            f"twinning|friendship|partnership|sisterhood {TIE_DOCUMENTS}",
             "ties|tie|link|links",
             "linked|paired",
             "twinning|twin|friendship activities|arrangements|links|exchanges|connection|"

@@ -632,8 +632,13 @@ def _between(s: Sentence, a: int) -> tuple[Known, Known, int, float] | None:
 
 
 def _possessor(s: Sentence, a: int) -> Known | None:
+    """ "Bristol's partner city", "Birmingham's longest standing partner city", "Curitiba's
+    16th sister city": the place whose tie the cue names."""
     for m in s.mentions:
-        if m.possessive and m.end + 1 <= a <= m.end + 2 and m.label in ("PLACE", "NAME"):
+        if not m.possessive or m.label not in ("PLACE", "NAME") or not m.end + 1 <= a:
+            continue
+        between = token_list(s.doc)[m.end + 1 : a]
+        if len(between) <= 3 and all(t.text.islower() or t.text in ("-",) for t in between):
             return _place(s, m)
     return None
 

@@ -137,12 +137,19 @@ class Unit:
 
 
 _BACKTICK_S = re.compile(r"(?<=[A-Za-z])[`\u00b4](?=s\b)")
+# a picture's credit in brackets: "(Photo: Publicity/Pexels)", "(Image credit: City of X)"
+_CREDIT = re.compile(
+    r"\((?:Photo|Photograph|Image|Picture|Pic|Credit|File photo)s?(?: credits?)?"
+    r"\s*[:/][^()\n]{0,120}\)",
+    re.I,
+)
 
 
 def prepare(text: str) -> tuple[str, int]:
     """The text to read (same length as ``text``) and where reading stops."""
     norm = _TO_ASCII.sub(lambda m: m.group().translate(_ASCII), text)  # text.translate(_ASCII)
     norm = _BACKTICK_S.sub("'", norm)  # "Chicago`s link": a possessive
+    norm = _CREDIT.sub(lambda m: " " * len(m.group(0)), norm)  # "(Photo: Reuters/Pexels)"
     stop = len(norm)
     for match in _REFERENCES.finditer(norm):
         if match.start() > len(norm) * 0.2:
