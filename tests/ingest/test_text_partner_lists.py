@@ -282,3 +282,15 @@ def test_a_resolution_in_capitals_names_its_two_cities(registry: Registry) -> No
     )
     found = ties(extract_claims(text, registry))
     assert set(found) == {pair("Boulder", "Kisumu")}
+
+
+def test_a_committee_s_members_on_one_line_are_the_network_s(registry: Registry) -> None:
+    text = (
+        "Executive Committee\n\n"
+        "The Resilient Towns Network is led by an Executive Committee of 4 cities.\n\n"
+        "Executive Committee members:\n\n"
+        "Aarhus (Denmark); Antalya (Turkey); Atlanta (USA); Beirut (Lebanon).\n"
+    )
+    members = [c for c in extract_claims(text, registry) if c.type == "membership"]
+    assert len(members) == 4
+    assert {c.object.name for c in members if c.object} == {"Resilient Towns Network"}

@@ -78,10 +78,13 @@ class Context:
 
     @property
     def topic_org(self) -> Known | None:
-        """The organization the text is about: the one named most (headings double)."""
+        """The organization the text is about: the one named most (headings double); a body
+        of an organization ("International Steering Committee") only if nothing else is."""
         if not self.org_weight:
             return None
-        return self.orgs[max(self.org_weight.items(), key=lambda kv: kv[1])[0]]
+        ranked = sorted(self.org_weight.items(), key=lambda kv: -kv[1])
+        whole = [key for key, _ in ranked if not _body(self.orgs[key])]
+        return self.orgs[(whole or [ranked[0][0]])[0]]
 
     def weigh(self, known: Known, weight: float) -> None:
         if known.label == "ORG":
@@ -178,6 +181,15 @@ class Context:
         if paragraph != self.paragraph:
             self.paragraph = paragraph
             self.paragraph_year = None
+
+
+# bodies of an organization: their members are the organization's ("Steering Committee")
+BODY_NOUNS = {"committee", "board", "bureau", "council", "secretariat", "presidency"}
+
+
+def _body(known: Known) -> bool:
+    """An organization's body named without its organization ("Executive Committee")."""
+    return known.id is None and known.name.split()[-1].lower() in BODY_NOUNS
 
 
 def _remember(seen: dict[str, Known], known: Known, keep: int) -> None:

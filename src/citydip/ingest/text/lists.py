@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from citydip.ingest.text.coref import BODY_NOUNS
 from citydip.ingest.text.mentions import GENERIC_AFTER, Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
@@ -127,6 +128,8 @@ def _named_org(s: Sentence) -> Known | None:
         if m.label == "ORG":
             found = s.known(m, labels=("ORG",))
             if found and found[0].label == "ORG":
+                if found[0].id is None and m.text.split()[-1].lower() in BODY_NOUNS:
+                    continue  # "Steering Committee members:": a body of the text's network
                 return found[0]
     return None
 

@@ -185,6 +185,11 @@ def segment(norm: str, stop: int) -> list[Unit]:
         for is_items, run in _runs(norm, lines, intro):
             if is_items:
                 units.extend(Unit(_after_bullet(norm, a, b), b, "item", paragraph) for a, b in run)
+            elif intro == "colon" and len(run) == 1 and norm.count(";", *run[0]) >= 2:
+                # "Members:" then one line "Aarhus (Denmark); Antalya (Turkey); ...": items
+                units.extend(
+                    Unit(a, b, "item", paragraph) for a, b in _semicolon_items(norm, *run[0])
+                )
             else:
                 units.extend(_rows_and_prose(norm, run, paragraph))
             paragraph += 1
@@ -195,6 +200,20 @@ def segment(norm: str, stop: int) -> list[Unit]:
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
     return units
+
+
+def _semicolon_items(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a line between semicolons, spaces and a closing full stop left out."""
+    out = []
+    for match in re.finditer(r"[^;]+", norm[start:end]):
+        a, b = start + match.start(), start + match.end()
+        while a < b and norm[a].isspace():
+            a += 1
+        while b > a and (norm[b - 1].isspace() or norm[b - 1] == "."):
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
 
 
 def _sub_blocks(norm: str, stop: int) -> list[tuple[bool, list[tuple[int, int]]]]:
