@@ -24,6 +24,8 @@ a ``non_tie``: a denied tie, never a tie.
 
 from __future__ import annotations
 
+from typing import Any
+
 from citydip.ingest.text import prose
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
@@ -749,6 +751,9 @@ def status_word(s: Sentence, i: int) -> str | None:
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
     if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
         return "proposed"
+    maybe = word in ("could", "would", "may", "might") and i + 1 < len(tokens)
+    if maybe and tokens[i + 1].lower_ in FUTURE_VERBS - {"be", "to"}:  # "could become"
+        return "proposed"
     if word in TIE_VERBS:
         j = i + 1
         while j < len(tokens) and tokens[j].lower_ in PARTICLES:
@@ -803,11 +808,24 @@ APPOSITIVE = {"as", ",", "became", "become", "becomes", "is", "was", "remains"}
 YEAR_STOPS = {";", ".", "but", "although", "though", "whereas", "while", "however"}
 
 
+def _past_apposition(doc: list[Any], at: int) -> int:
+    """The token after ", a coastal city in Fujian province," at ``at``, else ``at``."""
+    if at + 2 >= len(doc) or doc[at].text != "," or doc[at + 1].lower_ not in ("a", "an", "the"):
+        return at
+    for i in range(at + 2, min(len(doc), at + 16)):
+        if doc[i].text == ",":
+            return i + 1
+        if doc[i].lower_ in YEAR_STOPS or year_at(doc, i) is not None:
+            return at
+    return at
+
+
 def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) -> int | None:
     """The first year after the partner (before the status word), else after the cue, else
     the opening phrase's ("In the spring of 1988, Adelaide and Christchurch became ...");
     an opening year before a status word ("In 2022 the council suspended") is its end."""
     doc = token_list(s.doc)
+    after = _past_apposition(doc, after)  # "with Xiamen, a coastal city in Fujian, on ..."
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):
