@@ -294,3 +294,30 @@ def test_a_committee_s_members_on_one_line_are_the_network_s(registry: Registry)
     members = [c for c in extract_claims(text, registry) if c.type == "membership"]
     assert len(members) == 4
     assert {c.object.name for c in members if c.object} == {"Resilient Towns Network"}
+
+
+def test_possessed_partners_without_commas(registry: Registry) -> None:
+    text = "Houston's partner Shenzhen and Los Angeles' twin Guangzhou sent delegations.\n"
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Houston", "Shenzhen"),
+        pair("Los Angeles", "Guangzhou"),
+    }
+
+
+def test_a_town_in_its_county_is_the_subject(registry: Registry) -> None:
+    text = "Wallingford in Oxfordshire has been twinned with Luxeuil-les-Bains since 1961.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Wallingford", "Luxeuil-les-Bains")}
+
+
+def test_a_year_after_an_apposition(registry: Registry) -> None:
+    text = (
+        "Wellington established a sister-city relationship with Xiamen, a coastal city in "
+        "Fujian province, on June 23, 1987.\n"
+    )
+    assert ties(extract_claims(text, registry))[pair("Wellington", "Xiamen")].year == 1987
+
+
+def test_could_become_is_proposed(registry: Registry) -> None:
+    text = "Miami could become Curitiba's 16th sister city.\n"
+    assert ties(extract_claims(text, registry))[pair("Curitiba", "Miami")].status == "proposed"

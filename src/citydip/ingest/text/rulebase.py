@@ -175,7 +175,7 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
-            if found and found[0].regional and self._locator(mention):
+            if found and _regional(found[0]) and self._locator(mention):
                 continue  # "Brighton, Colorado has ...": Colorado says where Brighton lies
             if not found and mention.label == "ORG":
                 council = self.council_place(mention)  # "Exeter City Council has voted"
@@ -205,10 +205,11 @@ class Sentence:
         return [], 0.0
 
     def _locator(self, mention: Mention) -> bool:
-        """A region right after "Place," (where that place lies)."""
+        """A region right after "Place," or "Place in" (where that place lies: "Toledo,
+        Ohio", "Wallingford in Oxfordshire")."""
         return (
             mention.start >= 2
-            and self.doc[mention.start - 1].text == ","
+            and self.doc[mention.start - 1].lower_ in (",", "in")
             and any(
                 m.end == mention.start - 1 and m.label in ("PLACE", "NAME") for m in self.mentions
             )
@@ -393,3 +394,11 @@ class Sentence:
 
     def span_text(self, a: int, b: int) -> str:
         return str(self.doc[a:b].text)
+
+
+COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")
+
+
+def _regional(known: Known) -> bool:
+    """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
+    return known.regional or known.name.lower().endswith(COUNTY_ENDINGS)

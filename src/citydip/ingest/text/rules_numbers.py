@@ -32,7 +32,6 @@ TIE_NOUNS = {
 MEMBER_NOUNS = {"members", "companies", "partners", "participants", "member", "firms"}
 POPULATION_NOUNS = {"residents", "inhabitants", "people", "citizens", "population"}
 TIE_WORDS = {"sister", "partner", "friendship", "twin", "twinned", "twinning", "relationships"}
-TIE_WORDS |= {"partnership", "partnerships", "twinnings", "relationship"}
 
 
 def number_at(s: Sentence, i: int) -> tuple[float, int] | None:

@@ -84,6 +84,26 @@ def ties(s: Sentence) -> list[Draft]:
         if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
             continue  # "possibilities of partnership": no tie named
         generic = word in GENERIC or gated or bare
+        if bare and lone in APPOSED:
+            owned = _owned(s, a, b)
+            if owned:  # "Houston's partner Shenzhen", "Los Angeles' twin Guangzhou"
+                for owner, partner, end in owned:
+                    status, end_year, status_at = _status(s, a, end)
+                    year = _start_year(s, end, b, status_at)
+                    out.append(
+                        Draft(
+                            "tie",
+                            owner,
+                            partner,
+                            year=year,
+                            kind=kind,
+                            status=status,
+                            end_year=end_year if status in ("ended", "suspended") else None,
+                            confidence=0.6,
+                            rule=f"tie:{word}",
+                        )
+                    )
+                continue
         if (
             bare
             and lone in APPOSED
@@ -166,6 +186,41 @@ def ties(s: Sentence) -> list[Draft]:
 
 def _possessed(s: Sentence, a: int) -> bool:
     return any(m.possessive and m.end + 1 == a for m in s.mentions)
+
+
+OWNED_LIST = {"include", "includes", "included", "are", "were", ":"}
+
+
+def _owned(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int]]:
+    """ "Houston's partner Shenzhen" (a place right after the noun), "Lyon's twin: Turin"
+    (a list after a verb or a colon): the possessor's ties."""
+    owner = next(
+        (
+            m
+            for m in s.mentions
+            if m.possessive
+            and m.label in ("PLACE", "NAME")
+            and m.end + 1 <= a <= m.end + 2
+            and all(t.text.islower() for t in token_list(s.doc)[m.end + 1 : a])
+        ),
+        None,
+    )
+    subject = _place(s, owner) if owner is not None else None
+    if owner is None or subject is None or b >= len(s.doc):
+        return []
+    if s.doc[b].lower_ in OWNED_LIST:
+        found = s.objects_after(b + 1, ("PLACE", "NAME"), semicolons=s.doc[b].text == ":")
+    else:
+        found = [m for m in s.mentions if m.start == b and m.label in ("PLACE", "NAME")]
+    out: list[tuple[Known, Known, int]] = []
+    for m in found:
+        if prose.locator(s, None, m) or (out and prose.locator(s, found[0], m)):
+            continue
+        partner = _place(s, m, strong=True)
+        if partner is not None and partner != subject:
+            s.objects.add(id(m))
+            out.append((subject, partner, m.end))
+    return out
 
 
 def _programme_partner(s: Sentence, a: int, b: int) -> bool:
