@@ -104,6 +104,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     member_cells: list[tuple[Unit, Sentence]] = []
     entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
     roster = lists.Roster()  # members listed after "Here are the new members of X"
+    offices = lists.Offices()  # "President Seoul Metropolitan Government, Republic of Korea"
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
@@ -111,7 +112,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
-            entry = [d for d in entries.heading(heading, context.main) if _valid(d)]
+            entry = entries.agreement(heading)  # "Sister Cities Agreement" under a partner
+            entry = entry or entries.heading(heading, context.main, context.title_place)
+            entry = [d for d in entry if _valid(d)]
             if entry:
                 found.extend(_place(d, text, unit) for d in entry)
                 entries.open(found[-1], entry[0].object)
@@ -139,7 +142,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             continue
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
-        drafts = entries.own(sentence, _read_unit(sentence, unit, context))
+        drafts = entries.own(sentence, _read_unit(sentence, unit, context, offices))
         drafts += [d for d in entries.facts(sentence) or [] if _valid(d)]
         drafts += [d for d in roster.entry(sentence) if _valid(d)]
         roster.intro(sentence)
@@ -240,11 +243,16 @@ def _unit_docs(
             yield unit, span, cues, ents
 
 
-def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
-    """A list item in its list's frame; any other unit (or an item no frame explains) by
-    the rules in order."""
+def _read_unit(
+    sentence: Sentence, unit: Unit, context: Context, offices: lists.Offices
+) -> list[Draft]:
+    """A list item as an office line, else in its list's frame; any other unit (or an item
+    no frame explains) by the rules in order."""
     context.tie_named = context.tie_named or any(name == "tie" for name, _, _ in sentence.cues)
     if unit.kind == "item":
+        office = offices.read(sentence, unit.paragraph, _known_org(context, sentence.registry))
+        if office is not None:
+            return [d for d in office if _valid(d)]
         frame = context.list_frame or context.heading_frame
         labelled = lists.label_item(sentence, frame, context.main)
         start = 0
@@ -270,6 +278,17 @@ def _read_unit(sentence: Sentence, unit: Unit, context: Context) -> list[Draft]:
             if paired:
                 return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
+
+
+def _known_org(context: Context, registry: Registry) -> Known | None:
+    """The organization the text is about, preferring one the registry knows over a title
+    read as a name ("Organizational Structure" / "CITYNET 2018-2021 Executive Committee")."""
+    ranked = sorted(context.org_weight.items(), key=lambda kv: -kv[1])
+    for key, _ in ranked:
+        org = context.orgs[key]
+        if org.id or registry.lookup(org.name) is not None:
+            return org
+    return context.topic_org
 
 
 def _column_subject(registry: Registry, header: str | None) -> Known | None:

@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from citydip.ingest.text.coref import BODY_NOUNS
-from citydip.ingest.text.mentions import GENERIC_AFTER, Mention
+from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, NAME_PARTICLES, Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -245,9 +245,15 @@ def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bo
             continue
         if i in inside or word in HEADING_GLUE or not token.is_alpha:
             continue
-        if word not in LIST_NOUNS and word not in TIE_KIND_WORDS and word not in STATUS_WORDS:
+        listing = word in LIST_NOUNS or word in TIE_KIND_WORDS or word in AGREEMENT_LISTS
+        if not listing and word not in STATUS_WORDS:
             return False
     return True
+
+
+# "Sister cities partnership agreements", "Twinning agreements": a list of agreements is a
+# list of ties
+AGREEMENT_LISTS = {"agreements", "arrangements", "accords", "external"}
 
 
 def _only_place(s: Sentence) -> bool:
@@ -345,6 +351,29 @@ def entry_kind(s: Sentence) -> str | None:
     return None
 
 
+# The type of an agreement as a line of its own under an entry ("Sister Cities Agreement",
+# "Cooperation Arrangement", "Declaration of Cooperation", "Memorandum of Understanding",
+# "Friendship Agreement", "Letter of Intent").
+AGREEMENT_NOUNS = {"agreement", "agreements", "arrangement", "declaration", "memorandum"}
+AGREEMENT_NOUNS |= {"protocol", "accord", "charter", "letter", "mou", "treaty", "pact"}
+AGREEMENT_NOUNS |= {"understanding", "intent", "intention"}
+AGREEMENT_WORDS = AGREEMENT_NOUNS | {"cooperation", "co", "operation", "collaboration"}
+AGREEMENT_WORDS |= {"city", "cities", "town", "towns", "of", "on", "and", "the", "joint"}
+AGREEMENT_WORDS |= {"friendly", "exchange", "exchanges", "relations", "relationship"}
+
+
+def agreement_kind(s: Sentence) -> str | None:
+    """The kind of tie a line naming an agreement's type makes: sister for a sister-city or
+    twinning agreement, friendship for a friendship one, partner for the others (partnership,
+    cooperation, a memorandum); None for any other line."""
+    words = [t.lower_ for t in s.doc if t.is_alpha]
+    if not words or len(words) > 8 or not set(words) & AGREEMENT_NOUNS:
+        return None
+    if not all(w in AGREEMENT_WORDS or w in TIE_KIND_WORDS for w in words):
+        return None
+    return next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), "partner")
+
+
 def entry_population(s: Sentence, place: Known) -> list[Draft]:
     """A population label under an entry: "Population: 12 645 citizens", "Population :
     6.85 million", "Pop. 14,959"."""
@@ -371,6 +400,9 @@ class Entries:
         self.frame: ListFrame | None = None
         self.claim: Any = None  # the entry's tie (an ExtractedClaim), dated by its lines
         self.place: Known | None = None
+        # an entry-like heading outside any list ("Nairobi City County Government, Republic
+        # of Kenya"), a tie of the title's place once an agreement's type follows it
+        self.pending: list[Draft] = []
 
     def see_frame(self, frame: ListFrame | None, main: Known | None) -> None:
         """A heading was read: a tie frame opens a list of entries (of the place it names,
@@ -383,8 +415,26 @@ class Entries:
             )
             self.claim = self.place = None
 
-    def heading(self, s: Sentence, main: Known | None) -> list[Draft]:
-        return entry_heading(s, self.frame, main)
+    def heading(self, s: Sentence, main: Known | None, title: Known | None = None) -> list[Draft]:
+        """The tie an entry heading makes in the open list; outside a list, with a title
+        place, the heading is kept as a candidate for ``agreement``."""
+        drafts = entry_heading(s, self.frame, main)
+        self.pending = []
+        if not drafts and self.frame is None and title is not None:
+            self.pending = entry_heading(s, ListFrame("tie", title), title)
+        return drafts
+
+    def agreement(self, s: Sentence) -> list[Draft]:
+        """A line naming an agreement's type right under a candidate entry heading on a city's
+        page ("Dubai Municipality, United Arab Emirates" / "Sister Cities Agreement"): the
+        tie of the page's place with the heading's, of the agreement's kind."""
+        pending, self.pending = self.pending, []
+        kind = agreement_kind(s) if pending else None
+        if kind is None:
+            return []
+        for d in pending:
+            d.kind, d.confidence = kind, 0.75
+        return pending
 
     def own(self, s: Sentence, drafts: list[Draft]) -> list[Draft]:
         """A population read in a line under an entry that opens with the entry's name
@@ -407,10 +457,16 @@ class Entries:
         self.claim, self.place = claim, place
 
     def facts(self, s: Sentence) -> list[Draft] | None:
-        """What a line under the open entry says of it: its year (set on the entry's tie)
-        and its population. None when no entry is open or the line says nothing of it."""
+        """What a line under the open entry says of it: its year (set on the entry's tie),
+        the type of its agreement ("Sister Cities Agreement", "Memorandum of Understanding":
+        the tie's kind) and its population. None when no entry is open or the line says
+        nothing of it."""
         if self.claim is None or self.place is None:
             return None
+        kind = agreement_kind(s)
+        if kind is not None:
+            self.claim.kind = kind
+            return []
         year = entry_year(s)
         if year is not None and self.claim.year is None:
             self.claim.year = year
@@ -911,3 +967,106 @@ def _membership(s: Sentence, subject: Known) -> list[Draft]:
             role=role_of([t.lower_ for t in s.doc[first.end :]]) or "member",
         )
     ]
+
+
+# Words of an office on a network's page ("First Vice President", "president emeritus",
+# "Executive Committee", "Auditor"): the office's role.
+OFFICE_WORDS = {"vice", "first", "second", "third", "fourth", "deputy", "emeritus", "-", "co"}
+OFFICE_WORDS |= {"committee", "executive", "auditor", "auditors", "treasurer", "secretary"}
+OFFICE_WORDS |= {"general", "member", "members", "board", "steering", "honorary", "elected"}
+OFFICE_ROLES = {"auditor": "executive", "auditors": "executive", "committee": "executive"}
+OFFICE_ROLES |= {"members": "member", "member": "member", "secretary": "executive"}
+OFFICE_TAIL = {",", "(", ")", ".", ";"}
+OFFICE_NOUNS = ENTRY_NOUNS | GOV_WORDS
+
+
+def office_role(words: list[str]) -> str | None:
+    """The role an office's words name: "president emeritus" → president-emeritus, "First
+    Vice President" → executive, "Auditor" → executive, "Executive Committee" → executive."""
+    role = role_of(words)
+    if role == "president" and "emeritus" in words:
+        return "president-emeritus"
+    if role is None:
+        role = next((OFFICE_ROLES[w] for w in words if w in OFFICE_ROLES), None)
+    return role
+
+
+class Offices:
+    """Office holders listed line by line on a network's page: "President Seoul Metropolitan
+    Government, Republic of Korea", "Auditor Muntinlupa City, Philippines" (an office, a
+    place or its government, its country), and the bare lines after an office ("Busan
+    Metropolitan Government, Republic of Korea") holding the same one, until the list ends.
+    Each place is a member, with that role, of the organization the text is about; a member
+    that is no place (a league of cities, an NGO) is none."""
+
+    def __init__(self) -> None:
+        self.role: str | None = None
+        self.paragraph = -1
+
+    def read(self, s: Sentence, paragraph: int, org: Known | None) -> list[Draft] | None:
+        """The membership an item line gives, [] for an office line whose holder is no
+        place, None for a line that is no office line (read as usual)."""
+        if paragraph != self.paragraph:
+            self.role, self.paragraph = None, paragraph
+        if org is None or org.label != "ORG":
+            return None
+        doc = s.doc
+        k = 0
+        while k < len(doc) and (doc[k].lower_ in OFFICE_WORDS or doc[k].lower_ in ROLE_WORDS):
+            k += 1
+        role = office_role([t.lower_ for t in doc[:k]]) if k else None
+        if k and role is None:
+            return None
+        if role is None and self.role is None:
+            return None
+        holder = _office_holder(s, k)
+        if holder is None:
+            if role is None:
+                self.role = None
+                return None
+            self.role = role  # "Executive Committee Ahmedabad Study Action Group, India"
+            return []
+        place, end = holder
+        countries = {i for m in s.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)}
+        if not all(
+            t.text in OFFICE_TAIL
+            or i in countries
+            or (t.text[:1].isupper() and t.lower_ in OFFICE_NOUNS)  # "Yokohama City, Japan"
+            for i, t in enumerate(doc[end:], start=end)
+        ):
+            if role is None and not _entry_like(s):
+                self.role = None
+                return None  # prose: the list of offices has ended
+            self.role = role or self.role  # "League of Cities of the Philippines, Philippines"
+            return []
+        self.role = role or self.role
+        if place is None or place == org:
+            return []
+        return [
+            Draft(
+                "membership", place, org, confidence=0.75, rule="membership:office", role=self.role
+            )
+        ]
+
+
+def _entry_like(s: Sentence) -> bool:
+    """A line of names only: no lower-case word but the particles of names."""
+    return all(not (t.is_alpha and t.text.islower()) or t.lower_ in NAME_PARTICLES for t in s.doc)
+
+
+def _office_holder(s: Sentence, k: int) -> tuple[Known | None, int] | None:
+    """What holds an office from token ``k`` on: (its place, or None for another kind of
+    member, and where its name ends), or None when no name starts there."""
+    for m in s.mentions:
+        if m.end <= k or m.label in ("REF", "COUNTRY"):
+            continue
+        if m.start > k:
+            return None
+        if m.start < k:  # a name running over the office's words: "Executive Committee X"
+            return None, m.end
+        if m.label == "ORG":
+            return s.council_place(m), m.end
+        found = s.known(m, place=True)
+        ok = found and found[0].label == "PLACE" and found[0].level in (None, "city", "district")
+        return (found[0] if ok else None), m.end
+    return None

@@ -183,6 +183,7 @@ def find_mentions(
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry, lower)
     mentions = _join_prefixed(doc, mentions, registry)
+    mentions = _governments(doc, mentions, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
@@ -329,6 +330,10 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
                 break
             k -= 1
         start = k + 1
+        for p in range(i - 1, start, -1):
+            if doc[p].text == "the" and doc[p - 1].lower_ not in CONNECTORS:
+                start = p + 1  # "Addressing the Kumasi Metropolitan Assembly (KMA)"
+                break
         while start < i and (doc[start].lower_ in CONNECTORS or doc[start].text == ","):
             start += 1
         if start >= i:
@@ -710,7 +715,8 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
             out.append(Mention(i, i + 1, token.text, "REF", ref="it"))
         elif low == "they":  # the two sides of a tie just read, else nothing
             out.append(Mention(i, i + 1, token.text, "REF", ref="they"))
-        elif low in ("the", "this", "both") and i + 1 < len(doc):
+        elif low in ("the", "this", "both") and i + 1 < len(doc) and i + 1 not in taken:
+            # (not "The" + "City and County of Denver": a name)
             nxt = doc[i + 1].lower_
             if nxt in ("two", "both") and i + 2 < len(doc) and doc[i + 2].lower_ == "cities":
                 out.append(Mention(i, i + 3, doc[i : i + 3].text, "REF", ref="pair"))
@@ -725,3 +731,157 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
 
 
 REF_LABELS = _REF_NOUNS
+
+
+# A city government's name is its city ("Seoul Metropolitan Government", "Colombo Municipal
+# Council", "Dubai Municipality", "Kumasi Metropolitan Assembly", "Kyoto City Hall",
+# "Municipal Government of Kuala Lumpur", "Autonomous City of Buenos Aires", "City and
+# County of Denver"): the words of such a name around a place.
+GOV_HEADS = {"government", "council", "municipality", "assembly", "corporation", "hall"}
+GOV_HEADS |= {"administration", "authority", "mairie", "municipalidad", "prefeitura"}
+GOV_WORDS = GOV_HEADS | {"city", "county", "metropolitan", "municipal", "town", "district"}
+GOV_WORDS |= {"local", "regional", "provincial", "autonomous", "special", "borough", "urban"}
+# what makes the words around a place a government's name, not the place's own ("Bogor
+# City", "Suwon City" are the places; "Incheon Metropolitan City" is a government)
+GOV_STRONG = GOV_HEADS | {"metropolitan", "municipal", "autonomous"}
+
+
+def _gov_prefix(words: set[str]) -> bool:
+    """Words before "of" that name a government ("Municipal Government of", "Autonomous
+    City of", "City and County of"); a bare "City of" does not ("a sister City of Taipei",
+    "Bed Town of Tokyo")."""
+    return bool(words & GOV_STRONG) or {"city", "county"} <= words
+
+
+def government_place(text: str, registry: Registry) -> Known | None:
+    """The place whose government ``text`` names, or None: "Colombo Municipal Council",
+    "Penang Island City Council", "Municipal Government of Kuala Lumpur", "City and County
+    of Denver" (the government's words around a name the registry knows as a place)."""
+    words = text.split()
+    low = [w.lower() for w in words]
+    if "of" in low[1:]:
+        k = low.index("of")
+        head = low[:k]
+        if (
+            all(w in GOV_WORDS or w == "and" for w in head)
+            and _gov_prefix(set(head))
+            and words[0][:1].isupper()
+        ):
+            rest = words[k + 1 :]
+            if rest and rest[0].lower() == "the":
+                rest = rest[1:]
+            return _government_seat(" ".join(rest), registry)
+    rest = list(words)
+    stripped: set[str] = set()
+    while len(rest) > 1 and rest[-1].lower() in GOV_WORDS:
+        stripped.add(rest.pop().lower())
+        if stripped & GOV_STRONG:
+            found = _government_seat(" ".join(rest), registry)
+            if found is not None:
+                return found
+    return None
+
+
+def _government_seat(text: str, registry: Registry) -> Known | None:
+    """A name as the seat of a government: a place, not a demonym or a common word
+    ("British Council", "European Council", "Town Council")."""
+    low = text.lower()
+    if not text or low in DEMONYMS or low in COMMON_WORDS or low in GOV_WORDS:
+        return None
+    if registry.country(text) is not None:
+        return None  # "Government of Japan": a state, no city
+    found = registry.place(text)
+    return found if found is not None and found.label == "PLACE" else None
+
+
+def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """A government's name is one mention of its place: a place with the government's words
+    after it ("Seoul Metropolitan Government", "Dubai Municipality") or before it and "of"
+    ("Municipal Government of Kuala Lumpur"), and an organization's name that is one
+    ("Colombo Municipal Council")."""
+    tokens = token_list(doc)
+    n = len(tokens)
+    out = list(mentions)
+    for m in mentions:
+        if m not in out:
+            continue
+        if m.label == "ORG" and (m.known is None or not (m.known.id or m.known.label != "ORG")):
+            words = doc[m.start : _name_end(doc, m)].text
+            place = government_place(words, registry)
+            if place is not None:
+                out[out.index(m)] = Mention(m.start, m.end, words, "PLACE", place)
+            continue
+        if m.label not in ("PLACE", "NAME"):
+            continue
+        place_of = _seat(m, doc, registry)
+        if place_of is None:
+            continue
+        start, end = m.start, m.end
+        j = end  # the government's words after the name
+        while j < n and tokens[j].text[:1].isupper() and tokens[j].lower_ in GOV_WORDS:
+            j += 1
+        if {t.lower_ for t in tokens[end:j]} & GOV_STRONG:
+            end = j
+        k = start  # ... or before it and "of" ("Autonomous City of", "City and County of")
+        if k >= 2 and tokens[k - 1].lower_ == "the" and tokens[k - 2].lower_ == "of":
+            k -= 1
+        if k >= 2 and tokens[k - 1].lower_ == "of":
+            i = k - 2
+            while i >= 0 and (
+                (tokens[i].text[:1].isupper() and tokens[i].lower_ in GOV_WORDS)
+                or (tokens[i].lower_ == "and" and i > 0 and tokens[i - 1].text[:1].isupper())
+            ):
+                i -= 1
+            head = {t.lower_ for t in tokens[i + 1 : k - 1]}
+            if _gov_prefix(head) and tokens[i + 1].lower_ != "and":
+                start = i + 1
+        if (start, end) == (m.start, m.end):
+            continue
+        merged = _replace_span(doc, out, start, end, place_of)
+        if merged is not None:
+            out = merged
+    return out
+
+
+def _name_end(doc: Any, m: Mention) -> int:
+    """Where an organization's own name ends: before a "(ACR)" that the mention includes."""
+    end = m.end
+    if end - m.start >= 3 and doc[end - 1].text == ")":
+        inner = next((k for k in range(end - 2, m.start, -1) if doc[k].text == "("), None)
+        if inner is not None:
+            return inner
+    return end
+
+
+def _seat(m: Mention, doc: Any, registry: Registry) -> Known | None:
+    if m.known is not None:
+        return m.known if m.known.label == "PLACE" else None
+    if m.label == "NAME":
+        return _government_seat(m.text, registry)
+    return None
+
+
+def _replace_span(
+    doc: Any, mentions: list[Mention], start: int, end: int, place: Known
+) -> list[Mention] | None:
+    """``mentions`` with one PLACE mention over [start, end): names inside it dropped, a
+    name running into it from the left cut before it ("First Vice President" + "Municipal
+    Government of ..."); None when a name runs on past its end."""
+    out: list[Mention] = []
+    for o in mentions:
+        if o.end <= start or o.start >= end:
+            out.append(o)
+        elif o.start >= start and o.end <= end:
+            if o.label not in ("PLACE", "NAME", "REF"):
+                return None
+        elif o.start < start and o.end <= end and o.label == "NAME":
+            cut = start
+            while cut > o.start and doc[cut - 1].lower_ in CONNECTORS:
+                cut -= 1
+            if cut > o.start:
+                out.append(Mention(o.start, cut, doc[o.start : cut].text, "NAME"))
+        else:
+            return None
+    out.append(Mention(start, end, doc[start:end].text, "PLACE", place))
+    out.sort(key=lambda o: o.start)
+    return out

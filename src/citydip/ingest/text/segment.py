@@ -289,10 +289,19 @@ def _runs(
     out: list[tuple[bool, list[tuple[int, int]]]] = []
     first_intro = intro
     dated = _dated_lines(norm, lines)
+    rows = [len(_cells(norm, a, b)) >= 2 for a, b in lines]
     for k, (a, b) in enumerate(lines):
         text = norm[a:b]
         entry = len(text) <= 160 and not re.search(r"[.!?:;]\s*$", text)
-        entry = entry and len(_cells(norm, a, b)) < 2  # a table row is no list item
+        # a table row is no list item; a lone line split only by a run of spaces among
+        # entries is one ("Second Vice President   Makati City Government, Philippines")
+        table = rows[k] and (
+            "|" in text
+            or "\t" in text
+            or (k > 0 and rows[k - 1])
+            or (k + 1 < len(rows) and rows[k + 1])
+        )
+        entry = entry and not table
         item = bool(_BULLET.match(text)) or (entry and (intro != "" or k in dated))
         if out and out[-1][0] == item:
             out[-1][1].append((a, b))

@@ -1,0 +1,123 @@
+"""City governments read as their cities, acronyms a text defines for them, office-holder
+lines on a network's page and agreement-listing pages of a city (issue 22), each on short
+texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.claims import ExtractedClaim
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.mentions import government_place
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Seoul Metropolitan Government", "Seoul"),
+        ("Colombo Municipal Council", "Colombo"),
+        ("Municipal Government of Kuala Lumpur", "Kuala Lumpur"),
+        ("Kumasi Metropolitan Assembly", "Kumasi"),
+        ("Autonomous City of Buenos Aires", "Buenos Aires"),
+        ("City and County of Denver", "Denver"),
+        ("Accra Metropolitan Municipality", "Accra"),
+        ("Kyoto City Hall", "Kyoto"),
+    ],
+)
+def test_a_government_name_names_its_city(registry: Registry, name: str, city: str) -> None:
+    found = government_place(name, registry)
+    assert found is not None and city in found.name
+
+
+@pytest.mark.parametrize(
+    "name", ["British Council", "City Council", "Government of Japan", "Town Hall", "Sister City"]
+)
+def test_other_bodies_are_no_city(registry: Registry, name: str) -> None:
+    assert government_place(name, registry) is None
+
+
+def test_a_government_as_a_partner_and_as_a_subject(registry: Registry) -> None:
+    text = (
+        "The Busan Metropolitan Government signed a sister city agreement with the "
+        "Municipal Government of Kuala Lumpur in 2019."
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Busan", "Kuala Lumpur") in found
+    assert found[pair("Busan", "Kuala Lumpur")].year == 2019
+
+
+def test_an_agreement_listing_page_of_a_city(registry: Registry) -> None:
+    text = (
+        "City of Durban\n\n"
+        "Bremen Municipal Council, Federal Republic of Germany\n\n"
+        "Twinning Agreement\n"
+        "Date signed: 14/03/2011\n\n"
+        "Purpose:\nTo exchange experience in port management and culture.\n\n"
+        "Chennai Municipal Corporation, Republic of India\n\n"
+        "Memorandum of Understanding\n"
+        "Date signed: 02/10/2016\n\n"
+        "Purpose:\nTo work together on water supply.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    bremen = found.get(pair("Durban", "Bremen"))
+    chennai = found.get(pair("Durban", "Chennai"))
+    assert bremen is not None and bremen.year == 2011 and bremen.kind == "sister"
+    assert chennai is not None and chennai.year == 2016 and chennai.kind == "partner"
+    assert len(found) == 2
+
+
+def test_a_heading_and_a_title_without_an_agreement_line_make_no_tie(registry: Registry) -> None:
+    text = (
+        "City of Durban\n\n"
+        "Bremen Municipal Council, Federal Republic of Germany\n\n"
+        "Port visit\n\n"
+        "A delegation from the port toured the harbour in May.\n"
+    )
+    assert not ties(extract_claims(text, registry))
+
+
+def _members(claims: list[ExtractedClaim]) -> dict[str, tuple[str, str | None]]:
+    return {
+        c.subject.name: (c.object.name if c.object else "", c.role)
+        for c in claims
+        if c.type == "membership"
+    }
+
+
+def test_office_holders_on_a_network_page(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "Mayors for Peace 2022-2025 Executive Board\n\n"
+        "Secretary General Ms. Jane Example\n"
+        "President Hiroshima City Government, Japan\n"
+        "Vice President   Municipal Government of Hanover, Germany\n"
+        "Executive Board Peace Education Trust, Norway\n"
+        "Manchester City Council, United Kingdom\n"
+        "Granollers City Council\n"
+        "Auditor Ypres City, Belgium\n\n"
+        "The Board meets once a year and sets the work plan of the Secretariat.\n"
+    )
+    found = _members(extract_claims(text, registry))
+    assert found.get("Hiroshima") == ("Mayors for Peace", "president")
+    assert found.get("Hannover", found.get("Hanover")) == ("Mayors for Peace", "executive")
+    assert found.get("Manchester") == ("Mayors for Peace", "executive")
+    assert found.get("Granollers") == ("Mayors for Peace", "executive")
+    assert found.get("Ypres", found.get("Ieper")) == ("Mayors for Peace", "executive")
+    assert not {"Peace Education Trust", "Norway", "Jane Example"} & set(found)
+
+
+def test_bare_lines_hold_no_office_without_one_before_them(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "Cities we visited this year\n\n"
+        "Manchester City Council, United Kingdom\n"
+        "Granollers City Council, Spain\n"
+    )
+    assert not _members(extract_claims(text, registry))
