@@ -121,3 +121,37 @@ def test_bare_lines_hold_no_office_without_one_before_them(registry: Registry) -
         "Granollers City Council, Spain\n"
     )
     assert not _members(extract_claims(text, registry))
+
+
+def test_an_acronym_the_text_defines_for_a_city_government(registry: Registry) -> None:
+    text = (
+        "The mayor of Tulsa met the Kumasi Metropolitan Assembly (KMA) on Monday. "
+        "Tulsa signed a twinning agreement with the KMA in 2004."
+    )
+    found = ties(extract_claims(text, registry))
+    tie = found.get(pair("Tulsa", "Kumasi"))
+    assert tie is not None and tie.year == 2004
+
+
+def test_a_bracketed_code_that_is_no_abbreviation_defines_nothing(registry: Registry) -> None:
+    text = (
+        "Kinshasa (DRC) hosted the meeting. Tulsa signed a twinning agreement with the DRC in 2004."
+    )
+    assert pair("Tulsa", "Kinshasa") not in ties(extract_claims(text, registry))
+
+
+def test_a_network_s_regional_section_is_its_own_body(registry: Registry) -> None:
+    text = "The Mayor of Durban, President of UCLG Africa, opened the forum."
+    found = _members(extract_claims(text, registry))
+    assert found.get("Durban") == ("UCLG Africa", "president")
+
+
+def test_a_mayor_s_office_in_another_body_is_no_role_in_the_network(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace held its assembly in Hiroshima. Mr. Ken Sample, Mayor of Nagasaki "
+        "and President of the AMB, opened it with Ms. Ann Example, Mayor of Hiroshima and "
+        "current president of Mayors for Peace."
+    )
+    found = _members(extract_claims(text, registry))
+    assert found.get("Hiroshima") == ("Mayors for Peace", "president")
+    assert "Nagasaki" not in found

@@ -105,10 +105,11 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
     roster = lists.Roster()  # members listed after "Here are the new members of X"
     offices = lists.Offices()  # "President Seoul Metropolitan Government, Republic of Korea"
+    acronyms: dict[str, Known] = {}  # "the Kumasi Metropolitan Assembly (KMA)": KMA is Kumasi
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry, ents, lower)
+        mentions = find_mentions(doc, registry, ents, lower, acronyms)
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)

@@ -169,21 +169,29 @@ class Mention:
 
 
 def find_mentions(
-    doc: Any, registry: Registry, ents: Any = None, lower: frozenset[str] = frozenset()
+    doc: Any,
+    registry: Registry,
+    ents: Any = None,
+    lower: frozenset[str] = frozenset(),
+    defined: dict[str, Known] | None = None,
 ) -> list[Mention]:
     """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
     entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
     whole doc on each call). ``lower``: the words the document writes in lower case (a
-    capitalised one of them the store does not know is a common noun, not a place)."""
+    capitalised one of them the store does not know is a common noun, not a place).
+    ``defined``: the acronyms the document has defined for places so far ("the Kumasi
+    Metropolitan Assembly (KMA)" → KMA: Kumasi), read and added to."""
     mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _countries_as_places(doc, mentions, registry)
     mentions = _merge_acronyms(doc, mentions, registry)
-    mentions = _extend(doc, mentions)
+    mentions = _extend(doc, mentions, registry)
     mentions = _absorb_places(doc, mentions)
     mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry, lower)
     mentions = _join_prefixed(doc, mentions, registry)
     mentions = _governments(doc, mentions, registry)
+    if defined is not None:
+        mentions = _defined_acronyms(doc, mentions, defined)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
@@ -354,7 +362,7 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
     return [m for m in mentions if id(m) not in drop] + added
 
 
-def _extend(doc: Any, mentions: list[Mention]) -> list[Mention]:
+def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     starts = {m.start for m in mentions}
     for m in mentions:
         if m.label in ("PLACE", "COUNTRY", "REF") or doc[m.end - 1].text == ")":
@@ -371,9 +379,22 @@ def _extend(doc: Any, mentions: list[Mention]) -> list[Mention]:
             head = _head_label(doc[m.start : j])
             if head is not None and head != m.label:  # "Eurocities Annual Conference"
                 m.label, m.known = head, None
+            elif m.label == "ORG" and all(t.lower_ in SECTION_WORDS for t in doc[m.end : j]):
+                # "UCLG Africa", "ICLEI Europe": the network's regional section, another body
+                text = doc[m.start : j].text
+                found = registry.lookup(text)
+                m.known = found if found is not None else Known(text, "ORG", level=SECTION)
             m.end = j
             m.text = doc[m.start : j].text
     return mentions
+
+
+# Regions after a network's name that make it the network's regional section (its Known's
+# level says so: a body the text names, though no registry knows it)
+SECTION = "section"
+SECTION_WORDS = {"africa", "asia", "aspac", "europe", "eurasia", "mewa", "latin", "america"}
+SECTION_WORDS |= {"americas", "north", "south", "middle", "east", "pacific", "caribbean", "-"}
+SECTION_WORDS |= {"oceania", "noram", "asia-pacific", "west", "central", "southern", "eastern"}
 
 
 def _head_label(span: Any) -> str | None:
@@ -885,3 +906,52 @@ def _replace_span(
     out.append(Mention(start, end, doc[start:end].text, "PLACE", place))
     out.sort(key=lambda o: o.start)
     return out
+
+
+def _defined_acronyms(
+    doc: Any, mentions: list[Mention], defined: dict[str, Known]
+) -> list[Mention]:
+    """Acronyms a text defines for a place: "the Kumasi Metropolitan Assembly (KMA)" adds
+    KMA → Kumasi to ``defined``; a later "KMA" (a name of its own, or no mention yet) is
+    that place."""
+    for m in mentions:
+        if m.label == "PLACE" and m.known is not None and doc[m.end - 1].text == ")":
+            start = _name_end(doc, m)
+            inner = doc[start + 1 : m.end - 1].text if start < m.end else ""
+            if _is_acronym_text(inner) and _abbreviates(inner, doc[m.start : start].text):
+                defined[inner] = m.known
+    if not defined:
+        return mentions
+    taken = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = [m for m in mentions if not (m.label == "NAME" and m.text in defined)]
+    for i, token in enumerate(doc):
+        place = defined.get(token.text)
+        if place is None:
+            continue
+        owner = taken.get(i)
+        if owner is None or (owner.label == "NAME" and owner.text == token.text):
+            out.append(Mention(i, i + 1, token.text, "PLACE", place))
+    out.sort(key=lambda o: o.start)
+    return out
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's letters are the initials of the name's words, in order, the first
+    first ("KMA": Kumasi Metropolitan Assembly; not "DRC" after Kinshasa)."""
+    initials = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    letters = [c for c in acronym if c.isalpha()]
+    if not initials or not letters or letters[0] != initials[0]:
+        return False
+    at = 0
+    for c in letters:
+        while at < len(initials) and initials[at] != c:
+            at += 1
+        if at == len(initials):
+            return False
+        at += 1
+    return True
+
+
+def _is_acronym_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in text

@@ -14,7 +14,7 @@ mayor takes the role word nearest after it in its clause, else the nearest befor
 
 from __future__ import annotations
 
-from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.mentions import SECTION, Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import ROLE_WORDS, role_of
@@ -46,7 +46,11 @@ def roles(s: Sentence) -> list[Draft]:
     out: list[Draft] = []
     for place, at, fixed in holders:
         role = fixed or (lead if colon is not None and at > colon else None)
-        role = role or _role_near(s, at, marks)
+        if role is None:
+            near = _role_near(s, at, marks)
+            if near is not None and _of_another(s, near[1], org):
+                continue  # "Mayor of Barcelona and President of the AMB": not of this network
+            role = near[0] if near is not None else None
         if role is None or place == org:
             continue
         out.append(
@@ -103,7 +107,9 @@ def _role_cities(s: Sentence) -> list[tuple[Known, int, str | None]]:
     return out
 
 
-def _role_near(s: Sentence, at: int, marks: list[int]) -> str | None:
+def _role_near(s: Sentence, at: int, marks: list[int]) -> tuple[str, int] | None:
+    """The role word nearest after a mayor at ``at`` in its clause, else before it: the
+    role and where its word is."""
     doc = s.doc
     later = [m for m in marks if m > at]
     end = min([len(doc), at + 14, *later])
@@ -112,7 +118,7 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> str | None:
             break
         role = _role_at(s, k)
         if role is not None:
-            return role
+            return role, k
     earlier = [m for m in marks if m < at]
     start = max([0, at - 10, *(m + 1 for m in earlier)])
     for k in range(at - 1, start - 1, -1):
@@ -120,8 +126,29 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> str | None:
             break
         role = _role_at(s, k)
         if role is not None:
-            return role
+            return role, k
     return None
+
+
+def _of_another(s: Sentence, k: int, org: Known) -> bool:
+    """The role word at ``k`` is "of" another body than ``org``: "President of the AMB"
+    (a name, known or not, that is not the organization's)."""
+    doc = s.doc
+    j = k + 1
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return False
+    j += 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return False
+    owner = next((m for m in s.mentions if m.start <= j < m.end), None)
+    if owner is None:
+        return True  # an unknown acronym or name: "the AMB"
+    if owner.label in ("PLACE", "COUNTRY", "REF") or owner.text == org.name:
+        return False
+    found = s.known(owner, labels=("ORG",)) if owner.label != "NAME" else []
+    return not found or (found[0] != org and found[0].name != org.name)
 
 
 def _role_at(s: Sentence, k: int) -> str | None:
@@ -179,12 +206,20 @@ def _org(s: Sentence) -> Known | None:
         if m.label != "ORG" or s.council_place(m) is not None:
             continue
         found = s.known(m, labels=("ORG",))
-        if found and found[0].label == "ORG" and (found[0].id or found[0].name != m.text):
+        if found and found[0].label == "ORG" and _named_org(found[0], m):
             return found[0]
     for m in s.mentions:
         after_role = m.start > 0 and s.doc[m.start - 1].lower_ in ROLE_WORDS  # "to chair X"
         if m.start > 1 and s.doc[m.start - 1].lower_ == "of":
             after_role = s.doc[m.start - 2].lower_ in ROLE_WORDS  # "named chair of X"
         if m.label == "NAME" and after_role and not s.known(m, place=True):
-            return Known(m.text, "ORG")
+            org = Known(m.text, "ORG")
+            s.context.weigh(org, 1.0)  # the network the next sentences may mean
+            return org
     return s.context.topic_org
+
+
+def _named_org(org: Known, m: Mention) -> bool:
+    """An organization a registry knows, or a network's regional section ("UCLG Africa"),
+    not a capitalised name read as one."""
+    return bool(org.id) or org.name != m.text or org.level == SECTION
