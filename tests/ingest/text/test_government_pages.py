@@ -29,6 +29,9 @@ def registry(world_registry: Registry) -> Registry:
         ("City and County of Denver", "Denver"),
         ("Accra Metropolitan Municipality", "Accra"),
         ("Kyoto City Hall", "Kyoto"),
+        ("City Hall of Lyon", "Lyon"),
+        ("Mairie de Paris", "Paris"),
+        ("Municipality of Izmir", "zmir"),
     ],
 )
 def test_a_government_name_names_its_city(registry: Registry, name: str, city: str) -> None:
@@ -155,3 +158,19 @@ def test_a_mayor_s_office_in_another_body_is_no_role_in_the_network(registry: Re
     found = _members(extract_claims(text, registry))
     assert found.get("Hiroshima") == ("Mayors for Peace", "president")
     assert "Nagasaki" not in found
+
+
+def test_office_rows_of_a_network_s_table(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "President | Hiroshima City Government, Japan\n"
+        "Vice President | Municipal Government of Hanover, Germany\n"
+        "Secretary General | Ms. Jane Example\n"
+        "Executive Board | Manchester City Council, Granollers City Council\n\n"
+        "Mayors for Peace works with its member cities towards a world without nuclear arms.\n"
+    )
+    found = _members(extract_claims(text, registry))
+    assert found.get("Hiroshima") == ("Mayors for Peace", "president")
+    assert found.get("Hannover", found.get("Hanover")) == ("Mayors for Peace", "executive")
+    assert found.get("Manchester") == ("Mayors for Peace", "executive")
+    assert found.get("Granollers") == ("Mayors for Peace", "executive")

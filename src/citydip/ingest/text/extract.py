@@ -133,7 +133,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
                 drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
                 found.extend(_place(d, text, unit) for d in drafts)
             continue
-        if unit.kind == "cell" and lists.member_row(unit.row):
+        if unit.kind == "cell" and (lists.member_row(unit.row) or lists.office_row(unit.row)):
             # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
             # text turns out to be about (an infobox comes before its prose)
             member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
@@ -159,7 +159,10 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             is_intro = str(doc.text).rstrip().endswith(":")
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
     for unit, sentence in member_cells:
-        drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
+        if lists.office_row(unit.row):  # "President | Seoul Metropolitan Government"
+            drafts = lists.office_cell(sentence, unit.row or "", _known_org(context, registry))
+        else:
+            drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     return _merge(_drop_reported(_settle_pending(found, context.named_most())))
 

@@ -1049,6 +1049,39 @@ class Offices:
         ]
 
 
+def office_row(row: str | None) -> bool:
+    """A table row labelled with an office only ("President", "First Vice President",
+    "Auditor"), not with members ("Steering Committee": ``member_row``)."""
+    words = (row or "").lower().replace("-", " - ").split()
+    return (
+        bool(words)
+        and not member_row(row)
+        and all(w in OFFICE_WORDS or w in ROLE_WORDS for w in words)
+        and office_role(words) is not None
+    )
+
+
+def office_cell(s: Sentence, row: str, org: Known | None) -> list[Draft]:
+    """The place an office row's cell names alone (with its country), a member of ``org``
+    in that office: "President | Seoul Metropolitan Government, Republic of Korea"; the
+    places of a cell naming several ("Executive Board | A, B")."""
+    if org is None or org.label != "ORG":
+        return []
+    holder = _office_holder(s, 0)
+    if holder is None or holder[0] is None or holder[0] == org:
+        return []
+    countries = {i for m in s.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)}
+    tail = s.doc[holder[1] :]
+    if not all(
+        t.text in OFFICE_TAIL or t.i - s.base in countries or t.lower_ in OFFICE_NOUNS for t in tail
+    ):
+        return member_cell(s, row, org)  # "Executive Board | A City Council, B City Council"
+    role = office_role(row.lower().replace("-", " - ").split())
+    return [
+        Draft("membership", holder[0], org, confidence=0.75, rule="membership:office", role=role)
+    ]
+
+
 def _entry_like(s: Sentence) -> bool:
     """A line of names only: no lower-case word but the particles of names."""
     return all(not (t.is_alpha and t.text.islower()) or t.lower_ in NAME_PARTICLES for t in s.doc)

@@ -8,6 +8,8 @@
 - Capitalised names ending in a head noun (Network, Alliance, Programme, Summit, Award,
   Strategy...) are unknown organizations, programmes, events, awards or documents.
 - Other capitalised names are NAME: a rule that needs a place asks the gazetteer.
+- A city government's name is a PLACE mention of its city ("Seoul Metropolitan Government",
+  "Municipal Government of Kuala Lumpur"), and so is an acronym the text defines for it.
 - References — it, its, the city, the two cities, the park, the programme — are REF
   mentions; ``coref.Context`` says what they refer to.
 """
@@ -765,6 +767,10 @@ GOV_WORDS |= {"local", "regional", "provincial", "autonomous", "special", "borou
 # what makes the words around a place a government's name, not the place's own ("Bogor
 # City", "Suwon City" are the places; "Incheon Metropolitan City" is a government)
 GOV_STRONG = GOV_HEADS | {"metropolitan", "municipal", "autonomous"}
+GOV_HEADS |= {"ayuntamiento", "comune", "municipio", "gemeente"}
+GOV_WORDS |= GOV_HEADS
+GOV_STRONG |= GOV_HEADS
+GOV_OF = {"of", "de", "di", "do", "da", "du", "del", "van"}  # "Mairie de Paris"
 
 
 def _gov_prefix(words: set[str]) -> bool:
@@ -780,8 +786,9 @@ def government_place(text: str, registry: Registry) -> Known | None:
     of Denver" (the government's words around a name the registry knows as a place)."""
     words = text.split()
     low = [w.lower() for w in words]
-    if "of" in low[1:]:
-        k = low.index("of")
+    of = next((k for k, w in enumerate(low) if k and w in GOV_OF), None)
+    if of is not None:
+        k = of
         head = low[:k]
         if (
             all(w in GOV_WORDS or w == "and" for w in head)
@@ -846,7 +853,7 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
         k = start  # ... or before it and "of" ("Autonomous City of", "City and County of")
         if k >= 2 and tokens[k - 1].lower_ == "the" and tokens[k - 2].lower_ == "of":
             k -= 1
-        if k >= 2 and tokens[k - 1].lower_ == "of":
+        if k >= 2 and tokens[k - 1].lower_ in GOV_OF:
             i = k - 2
             while i >= 0 and (
                 (tokens[i].text[:1].isupper() and tokens[i].lower_ in GOV_WORDS)
