@@ -174,3 +174,19 @@ def test_office_rows_of_a_network_s_table(registry: Registry) -> None:
     assert found.get("Hannover", found.get("Hanover")) == ("Mayors for Peace", "executive")
     assert found.get("Manchester") == ("Mayors for Peace", "executive")
     assert found.get("Granollers") == ("Mayors for Peace", "executive")
+
+
+def test_a_headline_in_capitals_names_only_what_is_known(registry: Registry) -> None:
+    text = (
+        "Twinning news\n\n"
+        "BRASS BAND CONCERT FOR THE MAYOR'S FINALE\n\n"
+        "Residents and French guests packed St Mary's Church in FROME. The concert raised "
+        "money for local charities and celebrated links with Chateau-Gontier.\n\n"
+        "CLOSER FRIENDSHIP WITH WARMINSTER USA\n\n"
+        "Frome Town Council welcomed guests from Warminster, Pennsylvania, to mark five years "
+        "of friendship.\n"
+    )
+    claims = extract_claims(text, registry)
+    names = {c.subject.name for c in claims} | {c.object.name for c in claims if c.object}
+    assert "Finale" not in names
+    assert not any(name.isupper() and " " in name for name in names)
