@@ -190,3 +190,23 @@ def test_a_headline_in_capitals_names_only_what_is_known(registry: Registry) -> 
     names = {c.subject.name for c in claims} | {c.object.name for c in claims if c.object}
     assert "Finale" not in names
     assert not any(name.isupper() and " " in name for name in names)
+
+
+def test_an_agreement_record_in_one_block(registry: Registry) -> None:
+    text = (
+        "City of Durban\n\n"
+        "Bremen Municipal Council, Federal Republic of Germany\n"
+        "Twinning Agreement\n"
+        "Date signed: 14/03/2011\n"
+        "Purpose: To exchange experience in port management and culture.\n\n"
+        "Chennai Municipal Corporation, Republic of India\n"
+        "Memorandum of Understanding\n"
+        "Date signed: 02/10/2016\n"
+    )
+    claims = [c for c in extract_claims(text, registry) if c.type == "tie"]
+    found = ties(claims)
+    bremen = found.get(pair("Durban", "Bremen"))
+    assert bremen is not None and bremen.year == 2011 and bremen.kind == "sister"
+    assert bremen.sentence.startswith("Bremen Municipal Council")  # cites the partner's line
+    chennai = found.get(pair("Durban", "Chennai"))
+    assert chennai is not None and chennai.year == 2016

@@ -106,6 +106,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     roster = lists.Roster()  # members listed after "Here are the new members of X"
     offices = lists.Offices()  # "President Seoul Metropolitan Government, Republic of Korea"
     acronyms: dict[str, Known] = {}  # "the Kumasi Metropolitan Assembly (KMA)": KMA is Kumasi
+    partner_unit: Unit | None = None  # the last heading read (a partner's, for an agreement)
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
@@ -114,10 +115,12 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             heading = Sentence(doc, mentions, cues, context, registry)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
             entry = entries.agreement(heading)  # "Sister Cities Agreement" under a partner
+            cited = partner_unit if entry and partner_unit is not None else unit  # its partner
             entry = entry or entries.heading(heading, context.main, context.title_place)
+            partner_unit = unit
             entry = [d for d in entry if _valid(d)]
             if entry:
-                found.extend(_place(d, text, unit) for d in entry)
+                found.extend(_place(d, text, cited) for d in entry)
                 entries.open(found[-1], entry[0].object)
                 context.see(entry[0].object)  # type: ignore[arg-type]
                 context.last_subject = entry[0].object

@@ -176,6 +176,17 @@ def segment(norm: str, stop: int) -> list[Unit]:
     paragraph = 0
     intro = ""  # "colon" or "heading" when the last unit read may introduce a list
     for inner, lines in _sub_blocks(norm, stop):
+        if _agreement_block(norm, lines):
+            # "Bremen Municipal Council, Germany" / "Twinning Agreement" / "Date signed: ...":
+            # a record of one agreement, read line by line as headings
+            for a, b in lines:
+                if _HEADING_END.search(norm[a:b]) and not norm[a:b].rstrip()[-1:].isdigit():
+                    units.extend(_prose(norm, a, b, paragraph))
+                else:
+                    units.append(Unit(a, b, "heading", paragraph))
+                paragraph += 1
+            intro = "heading"
+            continue
         if inner or (len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro)):
             # "Partner cities" then, on the next line, its text or list: a heading of its own
             units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph))
@@ -274,6 +285,26 @@ def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: 
 
 
 # a bullet and a space, or a bullet glued to a capital ("-In 1979, ...")
+# A line naming an agreement's type ("Sister Cities Agreement", "Cooperation Arrangement",
+# "Memorandum of Understanding", "Declaration of Cooperation", "Letter of Intent").
+_AGREEMENT_LINE = re.compile(
+    r"^(?:(?:sister|twin|twinning|friendship|partnership|co-?operation|cooperative|"
+    r"collaboration|city|cities|town|towns|friendly|exchange|joint)\s+)*"
+    r"(?:agreement|arrangement|memorandum of understanding|mou|letter of intent|protocol|"
+    r"accord|charter|declaration of (?:co-?operation|intent|friendship|partnership))"
+    r"(?:\s+(?:of|on)\s+(?:co-?operation|friendship|understanding|partnership|twinning))?\s*$",
+    re.I,
+)
+
+
+def _agreement_block(norm: str, lines: list[tuple[int, int]]) -> bool:
+    """A block of two to six lines, the first a short one, one of the others an agreement's
+    type: the record of one agreement on a city's page."""
+    if not 2 <= len(lines) <= 6 or len(norm[slice(*lines[0])]) > 90:
+        return False
+    return any(_AGREEMENT_LINE.match(norm[a:b].strip()) for a, b in lines[1:3])
+
+
 _BULLET = re.compile(
     r"^(?:[-*+\u2022\u00b7\u25aa\u25e6\u2023\u2043](?:\s+|(?=[A-Z]))|\d{1,2}[.)]\s+)"
 )
