@@ -210,3 +210,24 @@ def test_an_agreement_record_in_one_block(registry: Registry) -> None:
     assert bremen.sentence.startswith("Bremen Municipal Council")  # cites the partner's line
     chennai = found.get(pair("Durban", "Chennai"))
     assert chennai is not None and chennai.year == 2016
+
+
+def test_member_headings_of_a_network_page(registry: Registry) -> None:
+    text = (
+        "Mayors for Peace\n\n"
+        "Full Members\n\n"
+        "Manchester City Council, United Kingdom\n"
+        "Municipal Government of Hanover, Germany\n\n"
+        "Associate Members\n\n"
+        "Peace Education Trust, Norway\n"
+        "League of Historic Towns, Belgium\n"
+    )
+    found = _members(extract_claims(text, registry))
+    assert found.get("Manchester") == ("Mayors for Peace", "member")
+    assert found.get("Hannover", found.get("Hanover")) == ("Mayors for Peace", "member")
+    assert set(found) <= {"Manchester", "Hannover", "Hanover"}
+
+
+def test_a_city_s_memberships_heading_is_no_member_list(registry: Registry) -> None:
+    text = "Lyon\n\nMemberships\n\nManchester City Council\nTurin City Council\n"
+    assert not _members(extract_claims(text, registry))

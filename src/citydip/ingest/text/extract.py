@@ -163,7 +163,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
     for unit, sentence in member_cells:
         if lists.office_row(unit.row):  # "President | Seoul Metropolitan Government"
-            drafts = lists.office_cell(sentence, unit.row or "", _known_org(context, registry))
+            drafts = lists.office_cell(
+                sentence, unit.row or "", lists.known_topic_org(context, registry)
+            )
         else:
             drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
@@ -257,7 +259,9 @@ def _read_unit(
     no frame explains) by the rules in order."""
     context.tie_named = context.tie_named or any(name == "tie" for name, _, _ in sentence.cues)
     if unit.kind == "item":
-        office = offices.read(sentence, unit.paragraph, _known_org(context, sentence.registry))
+        office = offices.read(
+            sentence, unit.paragraph, lists.known_topic_org(context, sentence.registry)
+        )
         if office is not None:
             return [d for d in office if _valid(d)]
         frame = context.list_frame or context.heading_frame
@@ -285,17 +289,6 @@ def _read_unit(
             if paired:
                 return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
-
-
-def _known_org(context: Context, registry: Registry) -> Known | None:
-    """The organization the text is about, preferring one the registry knows over a title
-    read as a name ("Organizational Structure" / "CITYNET 2018-2021 Executive Committee")."""
-    ranked = sorted(context.org_weight.items(), key=lambda kv: -kv[1])
-    for key, _ in ranked:
-        org = context.orgs[key]
-        if org.id or registry.lookup(org.name) is not None:
-            return org
-    return context.topic_org
 
 
 def _column_subject(registry: Registry, header: str | None) -> Known | None:

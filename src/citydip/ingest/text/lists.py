@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from citydip.ingest.text.coref import BODY_NOUNS
-from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, NAME_PARTICLES, Mention
+from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_PARTICLES, Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
@@ -90,6 +90,13 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
         org = s.context.topic_org
         if org is not None:
             return ListFrame("members", org, role=role_of(words) or "member")
+    if heading and subject is None and _member_heading(s):
+        # "Full Members", "Member cities", "Members of CITYNET": the places listed are
+        # members of the organization named, else of the one the text is about
+        org = _named_org(s) or known_topic_org(s.context, s.registry)
+        if org is not None:
+            role = "founder" if set(words) & FOUNDING else "member"
+            return ListFrame("members", org, role=role)
     if heading and not _list_heading(s):
         return None
     if heading and subject is not None and kind is None and _only_place(s):
@@ -121,6 +128,34 @@ def _role_heading(words: list[str]) -> bool:
         and role_of(words) is not None
         and all(w in ROLE_WORDS or w in ROLE_HEADING_WORDS for w in words)
     )
+
+
+MEMBER_HEADING_WORDS = {"member", "members", "participants", "signatories", "founding"}
+MEMBER_HEADING_GLUE = {"full", "associate", "associated", "affiliate", "affiliated", "cities"}
+MEMBER_HEADING_GLUE |= {"city", "towns", "municipalities", "local", "governments", "list"}
+MEMBER_HEADING_GLUE |= {"of", "our", "current", "new", "participating", "the", "and", "-"}
+MEMBER_HEADING_GLUE |= {"regular", "ordinary", "principal", "core", "network"}
+
+
+def _member_heading(s: Sentence) -> bool:
+    """A heading of member words only ("Full Members", "Member cities", "Associate members",
+    "Members of CITYNET"), not of a city's memberships ("Memberships")."""
+    org = {i for m in s.mentions if m.label == "ORG" for i in range(m.start, m.end)}
+    words = [t.lower_ for i, t in enumerate(s.doc) if t.is_alpha and i not in org]
+    return bool(set(words) & MEMBER_HEADING_WORDS) and all(
+        w in MEMBER_HEADING_WORDS or w in MEMBER_HEADING_GLUE for w in words
+    )
+
+
+def known_topic_org(context: Any, registry: Any) -> Known | None:
+    """The organization the text is about, preferring one the registry knows over a title
+    read as a name ("Organizational Structure" / "CITYNET 2018-2021 Executive Committee")."""
+    ranked = sorted(context.org_weight.items(), key=lambda kv: -kv[1])
+    for key, _ in ranked:
+        org = context.orgs[key]
+        if org.id or registry.lookup(org.name) is not None:
+            return org  # type: ignore[no-any-return]
+    return context.topic_org  # type: ignore[no-any-return]
 
 
 def _named_org(s: Sentence) -> Known | None:
@@ -702,7 +737,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if frame.mode == "members":
         first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
         member = _place(s, first) if first is not None and first.start <= 2 else None
-        if first is None or member is None or member == subject:
+        if first is None or member is None or member == subject or _body_name(s, first, member):
             return []
         own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
         members = [member, *(k for k, _ in _more_partners(s, first))]  # "A (FR) and B (LT)"
@@ -945,6 +980,18 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
     if len(years) >= 2 and years[1][1] > years[0][1]:
         return ("ended" if status == "active" else status), years[0][1], years[1][1]
     return status, (years[0][1] if years else None), None
+
+
+BODY_WORDS = HEADS["ORG"] | {"trust", "society", "club", "committee", "company", "university"}
+BODY_WORDS |= {"school", "college", "institute", "group", "league", "ngo", "fund", "church"}
+
+
+def _body_name(s: Sentence, mention: Mention, member: Known) -> bool:
+    """A name no gazetteer knows with an organization's word in it ("Peace Education Trust",
+    "League of Historic Towns"): a member that is no place."""
+    if member.id or member.geonames_id:
+        return False
+    return any(w in BODY_WORDS for w in mention.text.lower().split())
 
 
 def _membership(s: Sentence, subject: Known) -> list[Draft]:
