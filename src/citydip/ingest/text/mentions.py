@@ -843,9 +843,6 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
             continue
         if m.label not in ("PLACE", "NAME"):
             continue
-        place_of = _seat(m, doc, registry)
-        if place_of is None:
-            continue
         start, end = m.start, m.end
         j = end  # the government's words after the name
         while j < n and tokens[j].text[:1].isupper() and tokens[j].lower_ in GOV_WORDS:
@@ -866,6 +863,9 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
             if _gov_prefix(head) and tokens[i + 1].lower_ != "and":
                 start = i + 1
         if (start, end) == (m.start, m.end):
+            continue
+        place_of = _seat(m, doc, registry)  # asked only now: a gazetteer look-up for a name
+        if place_of is None:
             continue
         merged = _replace_span(doc, out, start, end, place_of)
         if merged is not None:
