@@ -231,3 +231,16 @@ def test_member_headings_of_a_network_page(registry: Registry) -> None:
 def test_a_city_s_memberships_heading_is_no_member_list(registry: Registry) -> None:
     text = "Lyon\n\nMemberships\n\nManchester City Council\nTurin City Council\n"
     assert not _members(extract_claims(text, registry))
+
+
+def test_an_acronym_the_text_defines_for_a_network(registry: Registry) -> None:
+    text = (
+        "The Mayor of Dakar is President of the Asian Mayors Network (AMN). "
+        "Lagos joined the AMN in 2012."
+    )
+    claims = extract_claims(text, registry)
+    found = _members(claims)
+    assert found.get("Dakar") == ("Asian Mayors Network", "president")
+    assert found.get("Lagos") == ("Asian Mayors Network", "member")
+    lagos = next(c for c in claims if c.type == "membership" and c.subject.name == "Lagos")
+    assert lagos.year == 2012

@@ -23,7 +23,7 @@ from typing import Any
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import token_list
-from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS
+from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS, ROLE_WORDS
 from citydip.text import fold
 
 HEADS = {
@@ -193,7 +193,7 @@ def find_mentions(
     mentions = _join_prefixed(doc, mentions, registry)
     mentions = _governments(doc, mentions, registry)
     if defined is not None:
-        mentions = _defined_acronyms(doc, mentions, defined)
+        mentions = _defined_acronyms(doc, mentions, defined, registry)
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
@@ -348,6 +348,12 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
                 break
         while start < i and (doc[start].lower_ in CONNECTORS or doc[start].text == ","):
             start += 1
+        while (
+            start + 2 < i
+            and (doc[start].lower_ in ROLE_WORDS or doc[start].lower_ in PERSON_TITLES)
+            and doc[start + 1].lower_ == "of"
+        ):  # "President of the Asian Mayors Network (AMN)": the office is no part of it
+            start += 3 if doc[start + 2].lower_ == "the" else 2
         if start >= i:
             continue
         inner_known = by_start.get(i + 1)
@@ -918,28 +924,35 @@ def _replace_span(
 
 
 def _defined_acronyms(
-    doc: Any, mentions: list[Mention], defined: dict[str, Known]
+    doc: Any, mentions: list[Mention], defined: dict[str, Known], registry: Registry
 ) -> list[Mention]:
-    """Acronyms a text defines for a place: "the Kumasi Metropolitan Assembly (KMA)" adds
-    KMA → Kumasi to ``defined``; a later "KMA" (a name of its own, or no mention yet) is
-    that place."""
+    """Acronyms a text defines: "the Kumasi Metropolitan Assembly (KMA)" adds KMA → Kumasi
+    to ``defined``, "the Asian Mayors Forum (AMF)" AMF → that forum (an acronym no registry
+    knows); a later "KMA" or "AMF" (a name of its own, or no mention yet) is that place or
+    body."""
     for m in mentions:
-        if m.label == "PLACE" and m.known is not None and doc[m.end - 1].text == ")":
-            start = _name_end(doc, m)
-            inner = doc[start + 1 : m.end - 1].text if start < m.end else ""
-            if _is_acronym_text(inner) and _abbreviates(inner, doc[m.start : start].text):
-                defined[inner] = m.known
+        if m.label not in ("PLACE", "ORG") or doc[m.end - 1].text != ")":
+            continue
+        start = _name_end(doc, m)
+        inner = doc[start + 1 : m.end - 1].text if start < m.end else ""
+        name = doc[m.start : start].text
+        if not _is_acronym_text(inner) or not _abbreviates(inner, name):
+            continue
+        if m.label == "PLACE" and m.known is not None:
+            defined[inner] = m.known
+        elif m.label == "ORG" and registry.lookup(inner) is None:
+            defined[inner] = m.known if m.known is not None else Known(name, "ORG")
     if not defined:
         return mentions
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     out = [m for m in mentions if not (m.label == "NAME" and m.text in defined)]
     for i, token in enumerate(doc):
-        place = defined.get(token.text)
-        if place is None:
+        known = defined.get(token.text)
+        if known is None:
             continue
         owner = taken.get(i)
         if owner is None or (owner.label == "NAME" and owner.text == token.text):
-            out.append(Mention(i, i + 1, token.text, "PLACE", place))
+            out.append(Mention(i, i + 1, token.text, known.label, known))
     out.sort(key=lambda o: o.start)
     return out
 

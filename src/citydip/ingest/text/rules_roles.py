@@ -209,11 +209,13 @@ def _org(s: Sentence) -> Known | None:
         if found and found[0].label == "ORG" and _named_org(found[0], m):
             return found[0]
     for m in s.mentions:
-        after_role = m.start > 0 and s.doc[m.start - 1].lower_ in ROLE_WORDS  # "to chair X"
-        if m.start > 1 and s.doc[m.start - 1].lower_ == "of":
-            after_role = s.doc[m.start - 2].lower_ in ROLE_WORDS  # "named chair of X"
-        if m.label == "NAME" and after_role and not s.known(m, place=True):
-            org = Known(m.text, "ORG")
+        at = m.start - 1 if m.start > 0 and s.doc[m.start - 1].lower_ == "the" else m.start
+        after_role = at > 0 and s.doc[at - 1].lower_ in ROLE_WORDS  # "to chair X"
+        if at > 1 and s.doc[at - 1].lower_ == "of":
+            after_role = s.doc[at - 2].lower_ in ROLE_WORDS  # "named chair of (the) X"
+        unknown_org = m.label == "ORG" and m.known is None and s.council_place(m) is None
+        if after_role and (unknown_org or (m.label == "NAME" and not s.known(m, place=True))):
+            org = Known(m.text, "ORG")  # "named chair of X", "President of the X Network"
             s.context.weigh(org, 1.0)  # the network the next sentences may mean
             return org
     return s.context.topic_org
