@@ -198,8 +198,6 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
     mentions = _drop_common(doc, mentions, lower)
-    if _shouted(doc):  # "SPECIAL RELATIONSHIP WITH WARMINSTER USA": only known names count
-        mentions = [m for m in mentions if m.label != "NAME" or m.known is not None]
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
@@ -977,17 +975,3 @@ def _abbreviates(acronym: str, name: str) -> bool:
 def _is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 8 and all(c.isupper() for c in letters) and " " not in text
-
-
-_SHOUTED_GLUE = {"with", "for", "to", "in", "on", "at", "by", "from", "the", "a", "an", "is"}
-
-
-def _shouted(doc: Any) -> bool:
-    """A line written in capitals that reads as a sentence (a headline with "WITH", "FOR",
-    "TO"...): its capitalised words are no evidence of names."""
-    words = [t.text for t in doc if t.text[:1].isalpha()]
-    return (
-        len(words) >= 3
-        and all(w.isupper() for w in words)
-        and any(w.lower() in _SHOUTED_GLUE for w in words)
-    )
