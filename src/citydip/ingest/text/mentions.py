@@ -834,6 +834,8 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
     ("Municipal Government of Kuala Lumpur"), and an organization's name that is one
     ("Colombo Municipal Council")."""
     tokens = token_list(doc)
+    if not any(t.lower_ in GOV_WORDS for t in tokens):
+        return mentions  # no government's word: nothing to do (most units)
     n = len(tokens)
     out = list(mentions)
     for m in mentions:
@@ -929,7 +931,7 @@ def _defined_acronyms(
     knows); a later "KMA" or "AMF" (a name of its own, or no mention yet) is that place or
     body."""
     for m in mentions:
-        if m.label not in ("PLACE", "ORG") or doc[m.end - 1].text != ")":
+        if m.label not in ("PLACE", "ORG") or m.end - m.start < 3 or doc[m.end - 1].text != ")":
             continue
         start = _name_end(doc, m)
         inner = doc[start + 1 : m.end - 1].text if start < m.end else ""
@@ -940,7 +942,7 @@ def _defined_acronyms(
             defined[inner] = m.known
         elif m.label == "ORG" and registry.lookup(inner) is None:
             defined[inner] = m.known if m.known is not None else Known(name, "ORG")
-    if not defined:
+    if not defined or defined.keys().isdisjoint(t.text for t in token_list(doc)):
         return mentions
     taken = {i: m for m in mentions for i in range(m.start, m.end)}
     out = [m for m in mentions if not (m.label == "NAME" and m.text in defined)]
