@@ -321,3 +321,11 @@ def test_a_year_after_an_apposition(registry: Registry) -> None:
 def test_could_become_is_proposed(registry: Registry) -> None:
     text = "Miami could become Curitiba's 16th sister city.\n"
     assert ties(extract_claims(text, registry))[pair("Curitiba", "Miami")].status == "proposed"
+
+
+def test_dashed_pairs_after_a_cue(registry: Registry) -> None:
+    text = "Sister-city links such as Los Angeles–Guangzhou and New York–Beijing remain.\n"
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Los Angeles", "Guangzhou"),
+        pair("New York City", "Beijing"),
+    }

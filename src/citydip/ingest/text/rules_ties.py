@@ -24,6 +24,7 @@ a ``non_tie``: a denied tie, never a tie.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from citydip.ingest.text import prose
@@ -114,6 +115,8 @@ def ties(s: Sentence) -> list[Draft]:
             continue  # a bare "twin" or "partner" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
+        if not pairs and not negated:
+            pairs = _dashed_pairs(s, b)  # "links such as Los Angeles-Guangzhou and Tulsa-Jinhua"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
@@ -542,6 +545,27 @@ NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognisi
 NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
 NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
 NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
+    """Places joined two by two by an unspaced dash after the cue ("sister-city links such
+    as Los Angeles-Guangzhou and New York-Beijing"): each two are a pair."""
+    doc = token_list(s.doc)
+    after = [m for m in s.mentions if m.start >= b and m.label in ("PLACE", "NAME")]
+    out: list[Pair] = []
+    for one, two in itertools.pairwise(after):
+        dash = one.end
+        if two.start != dash + 1 or doc[dash].text != "-":
+            continue
+        if doc[dash].idx != doc[dash - 1].idx + len(doc[dash - 1].text):
+            continue  # "Lyon - Birmingham": a spaced dash separates
+        if doc[dash + 1].idx != doc[dash].idx + 1:
+            continue
+        first, second = _place(s, one, strong=True), _place(s, two, strong=True)
+        if first is not None and second is not None and first != second:
+            s.objects.update((id(one), id(two)))
+            out.append((first, second, two.end, 0.85))
+    return out
 
 
 def _dash_pair(s: Sentence, a: int) -> Pair | None:
