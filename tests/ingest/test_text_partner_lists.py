@@ -329,3 +329,9 @@ def test_dashed_pairs_after_a_cue(registry: Registry) -> None:
         pair("Los Angeles", "Guangzhou"),
         pair("New York City", "Beijing"),
     }
+
+
+def test_a_partner_after_with_the(registry: Registry) -> None:
+    text = "Tulsa has been twinned with the Kumasi Metropolitan Assembly since 2004.\n"
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Tulsa", "Kumasi")].year == 2004

@@ -404,6 +404,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         direct = (
             s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
             or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
+            or (s.prev(m.start) == "the" and s.prev(m.start - 1) in ("with", with_word))
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
