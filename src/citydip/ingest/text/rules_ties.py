@@ -80,6 +80,7 @@ def ties(s: Sentence) -> list[Draft]:
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
+        start = _relative_with(s, start)  # "partnerships that are being developed are with A"
         lone = s.doc[a].lower_
         bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
         if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
@@ -185,6 +186,43 @@ def ties(s: Sentence) -> list[Draft]:
                 for one, two, year in prose.elided_pairs(s, max(b, pairs[0][2]), _place)
             ]
     return out
+
+
+def _semicolon_list(s: Sentence, start: int) -> bool:
+    """Three or more short parts after ``start`` separated by semicolons, each a name and
+    where it lies ("Matola, in Mozambique; Accra, in Ghana; Val de Marne, in France")."""
+    doc = token_list(s.doc)
+    parts: list[list[int]] = [[]]
+    for i in range(start, len(doc)):
+        if doc[i].text in (".", ":"):
+            break
+        if doc[i].text == ";":
+            parts.append([])
+        else:
+            parts[-1].append(i)
+    if len(parts) < 3:
+        return False
+    named = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
+    return all(
+        0 < len(part) <= 10
+        and any(i in named for i in part)
+        and not any(doc[i].lower_ in ("with", "is", "are", "was", "were") for i in part)
+        for part in parts
+    )
+
+
+def _relative_with(s: Sentence, start: int) -> int:
+    """After "that ... are with" / "which ... is with" (a relative clause, then the verb
+    and "with"), the partners' list starts after "with"; else ``start``."""
+    if start >= len(s.doc) or s.doc[start].lower_ not in ("that", "which"):
+        return start
+    for i in range(start + 1, min(len(s.doc) - 1, start + 10)):
+        word = s.doc[i].lower_
+        if word in CLAUSE_BREAKS - {"that", "which"} or word in (".", ","):
+            return start
+        if word in ("are", "is", "was", "were") and s.doc[i + 1].lower_ == "with" and i > start + 1:
+            return i + 2
+    return start
 
 
 def _possessed(s: Sentence, a: int) -> bool:
@@ -358,6 +396,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if generic:
         start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
     colon = colon or prose.colon_ahead(s, start)  # "with four other partners: A, in B; C"
+    colon = colon or _semicolon_list(s, start)  # "with Matola, in Mozambique; Accra, in Ghana"
     for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
@@ -664,7 +703,7 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
         return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(_bare(m.text), "PLACE", None, s.country_after(m), "city")
-    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ","):
+    if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ",", ";"):
         country = _country_next(s, m)  # "partner cities of Hanover Germany and Apasco Mexico"
         if country is not None:
             return Known(_bare(m.text), "PLACE", None, country, "city")
@@ -803,6 +842,7 @@ PARTICLES = {"out", "of", "from", "away"}  # "pulled out of its partnership"
 # a tie status said in two words: "put on hold", "put on ice", "in talks over a twinning"
 PHRASE_STATUS = {("on", "hold"): "suspended", ("on", "ice"): "suspended"}
 PHRASE_STATUS |= {("in", "talks"): "proposed", ("under", "discussion"): "proposed"}
+PHRASE_STATUS |= {("being", "developed"): "proposed", ("being", "negotiated"): "proposed"}
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
 TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
