@@ -335,3 +335,29 @@ def test_a_partner_after_with_the(registry: Registry) -> None:
     text = "Tulsa has been twinned with the Kumasi Metropolitan Assembly since 2004.\n"
     found = ties(extract_claims(text, registry))
     assert found[pair("Tulsa", "Kumasi")].year == 2004
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        (
+            "The C40 Cities Climate Leadership Group recently welcomed Bengaluru, India; "
+            "Dubai, United Arab Emirates; and Quezon City, Philippines, to its network.",
+            {"Bengaluru", "Dubai", "Quezon City"},
+        ),
+        (
+            "The three cities join Amman, Jordan; Jaipur, India; and Quito, Ecuador, as the "
+            "latest additions to the C40 network.",
+            {"Amman", "Jaipur", "Quito"},
+        ),
+        (
+            "C40 is celebrating with the addition of two Chinese megacities, Guangzhou and "
+            "Nanjing.",
+            {"Guangzhou", "Nanjing"},
+        ),
+    ],
+)
+def test_a_network_taking_cities_in(registry: Registry, text: str, members: set[str]) -> None:
+    claims = [c for c in extract_claims(text + "\n", registry) if c.type == "membership"]
+    assert {c.subject.name for c in claims} == members
+    assert {c.object.name for c in claims if c.object} == {"C40 Cities Climate Leadership Group"}

@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     numbers.date_range,
     numbers.ordinal_ties,
     relations.membership,
+    relations.admitted,
     rules_roles.roles,
     lists.member_list,
     relations.award,

@@ -45,6 +45,12 @@ TIE_NOUNS = "city|cities|town|towns|municipality|municipalities|relationship|rel
 TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relationship|arrangement"
 
 CUES: dict[str, list[list[dict[str, Any]]]] = {
+    # an organization taking places in: "C40 welcomed Dubai", "the addition of Nanjing"
+    "admit": _words(
+        "welcomed|welcomes|welcoming|admitted|admits|admitting|added|adds|adding",
+        "addition|additions of|to",
+        "new members|cities|municipalities :?",
+    ),
     "member": _words(
         "member|members of",
         "membership in|of",

@@ -53,6 +53,70 @@ def membership(s: Sentence) -> list[Draft]:
     return out
 
 
+def admitted(s: Sentence) -> list[Draft]:
+    """Places an organization takes in, the organization named as the agent or the goal:
+    "C40 recently welcomed Bengaluru, India; Dubai ...; and Quezon City to its network",
+    "C40 is celebrating with the addition of two Chinese megacities, Guangzhou and Nanjing",
+    "Amman and Durban, the latest additions to the C40 network", "2 new cities joined the
+    Eurotowns network: Pforzheim and Hastings"."""
+    out: list[Draft] = []
+    for name, a, b in s.cues:
+        if name != "admit":
+            continue
+        cue = s.span_text(a, b).lower()
+        org: Known | None = None
+        places: list[Mention] = []
+        if cue.startswith("additions to") or cue.startswith("addition to"):
+            org = _org_at(s, b)  # "..., as the latest additions to the C40 network"
+            places = [m for m in s.mentions if m.end <= a and m.label in ("PLACE", "NAME")]
+        else:
+            agents = [m for m in s.mentions if m.end <= a and m.label == "ORG"]
+            org = _known_org(s, agents[-1]) if agents else None
+            if org is None and cue.startswith("new"):
+                org = _org_before_colon(s, b)  # "2 new cities joined the X network: A and B"
+            semicolons = ";" in s.span_text(b, len(s.doc))
+            places = s.objects_after(b, ("PLACE", "NAME"), lead=6, gap=3, semicolons=semicolons)
+        if org is None:
+            continue
+        for m in places:
+            found = s.known(m, place=True)
+            if not found or found[0].label != "PLACE" or found[0].regional:
+                continue
+            s.objects.add(id(m))
+            out.append(
+                Draft(
+                    "membership",
+                    found[0],
+                    org,
+                    year=s.opening_year(),
+                    confidence=0.75,
+                    rule=f"membership:{cue}",
+                    role="member",
+                )
+            )
+    return out
+
+
+def _known_org(s: Sentence, m: Mention) -> Known | None:
+    found = s.known(m, labels=ORG_LABELS)
+    return found[0] if found and found[0].label == "ORG" else None
+
+
+def _org_at(s: Sentence, b: int) -> Known | None:
+    """The organization named right after ``b`` ("the C40 network")."""
+    m = next((m for m in s.mentions if b <= m.start <= b + 2 and m.label == "ORG"), None)
+    return _known_org(s, m) if m is not None else None
+
+
+def _org_before_colon(s: Sentence, b: int) -> Known | None:
+    """The organization of "... joined the Eurotowns network:" before the list."""
+    colon = next((i for i in range(b, len(s.doc)) if s.doc[i].text == ":"), None)
+    if colon is None:
+        return None
+    orgs = [m for m in s.mentions if m.end <= colon and m.label == "ORG"]
+    return _known_org(s, orgs[-1]) if orgs else None
+
+
 def _as_org(m: Mention) -> Mention:
     if m.label == "EVENT":
         return Mention(m.start, m.end, m.text, "ORG", None, m.code, m.possessive, m.ref)
