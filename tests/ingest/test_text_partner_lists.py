@@ -361,3 +361,21 @@ def test_a_network_taking_cities_in(registry: Registry, text: str, members: set[
     claims = [c for c in extract_claims(text + "\n", registry) if c.type == "membership"]
     assert {c.subject.name for c in claims} == members
     assert {c.object.name for c in claims if c.object} == {"C40 Cities Climate Leadership Group"}
+
+
+def test_the_cities_are_after_a_counted_partnership(registry: Registry) -> None:
+    text = (
+        "The state of Berlin maintains partnerships with 17 cities worldwide. In addition to "
+        "Jakarta, the cities are Beijing, Brussels and Windhoek.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {
+        pair("Berlin", "Beijing"),
+        pair("Berlin", "Brussels"),
+        pair("Berlin", "Windhoek"),
+    } <= set(found)
+
+
+def test_dormant_twinnings_are_suspended(registry: Registry) -> None:
+    text = "Harare's twinning with Winnipeg is lying dormant.\n"
+    assert ties(extract_claims(text, registry))[pair("Harare", "Winnipeg")].status == "suspended"

@@ -370,7 +370,23 @@ CONTINUING = (
     ("they", "are"),
     ("these", "are"),
     ("they", "were"),
+    ("the", "cities", "are"),
+    ("the", "towns", "are"),
+    ("the", "others", "are"),
+    ("the", "other", "cities", "are"),
+    ("the", "other", "towns", "are"),
+    ("the", "other", "n", "are"),
+    ("the", "other", "n", "cities", "are"),
 )
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _after_opening(s: Sentence) -> int:
+    """The token after an opening phrase and its comma ("In addition to Jakarta, "), else 0."""
+    for i in range(1, min(len(s.doc), 7)):
+        if s.doc[i].text == ",":
+            return i + 1 if s.doc[0].lower_ in ("in", "besides", "apart", "beyond", "other") else 0
+    return 0
 
 
 def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
@@ -380,12 +396,14 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
     spoken = s.context.tie_plural
     if spoken is None or spoken[2] != s.context.units - 1:
         return []
-    words = [t.lower_ for t in s.doc[:4]]
+    at = _after_opening(s)  # "In addition to Jakarta, the cities are Beijing, ..."
+    words = [t.lower_ for t in s.doc[at : at + 5]]
+    words = [("n" if w[:1].isdigit() or w in NUMBER_WORDS else w) for w in words]
     lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None)
     if lead is None:
         return []
     out: list[tuple[Known, Known, str]] = []
-    for m in s.objects_after(len(lead), ("PLACE", "NAME"), lead=2, gap=3):
+    for m in s.objects_after(at + len(lead), ("PLACE", "NAME"), lead=2, gap=3):
         found = place(s, m, strong=True)  # type: ignore[operator]
         if found is not None and found != spoken[0]:
             out.append((spoken[0], found, spoken[1]))

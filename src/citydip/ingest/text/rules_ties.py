@@ -122,7 +122,8 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
             pairs = _pairs(s, a, start, generic=generic)
-        plural = s.doc[b - 1].lower_.endswith("s")  # "Malmö has twin towns ..."
+        # "Malmö has twin towns ...", "maintains partnerships with 17 cities"
+        plural = any(t.lower_.endswith("s") and t.lower_ != "with" for t in s.doc[a:b])
         if not pairs and not negated and (plural or prose.number_next(s, start)):
             subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
             if len(subjects) == 1 and sure >= 0.8:
@@ -208,6 +209,18 @@ def _semicolon_list(s: Sentence, start: int) -> bool:
         and any(i in named for i in part)
         and not any(doc[i].lower_ in ("with", "is", "are", "was", "were") for i in part)
         for part in parts
+    )
+
+
+def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
+    """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
+    comma or colon, then the first of them at ``at``."""
+    words = token_list(s.doc)[start:at]
+    if not 3 <= len(words) <= 7 or words[-1].text not in (",", ":"):
+        return False
+    first = 1 if words[0].lower_ == "with" else 0
+    return number_at(s.doc, start + first) is not None and not any(
+        t.text in (",", ";", ".") for t in words[first:-1]
     )
 
 
@@ -444,6 +457,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
             or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (s.prev(m.start) == "the" and s.prev(m.start - 1) in ("with", with_word))
+            or (not out and _counted_apposition(s, start, m.start))
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"

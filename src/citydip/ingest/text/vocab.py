@@ -70,6 +70,7 @@ STATUS_WORDS = {
         "ended",
     ),
     **dict.fromkeys(("suspended", "suspends", "suspend", "frozen", "froze", "paused"), "suspended"),
+    **dict.fromkeys(("dormant", "inactive"), "suspended"),  # "twinnings lying dormant"
     **dict.fromkeys(
         ("proposed", "planned", "plans", "prospective", "pending", "candidate", "mooted"),
         "proposed",
