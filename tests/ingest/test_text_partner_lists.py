@@ -379,3 +379,18 @@ def test_the_cities_are_after_a_counted_partnership(registry: Registry) -> None:
 def test_dormant_twinnings_are_suspended(registry: Registry) -> None:
     text = "Harare's twinning with Winnipeg is lying dormant.\n"
     assert ties(extract_claims(text, registry))[pair("Harare", "Winnipeg")].status == "suspended"
+
+
+def test_a_list_copied_without_its_separators(registry: Registry) -> None:
+    text = (
+        "Minsk is twinned with the following cities Amman, Jordan Ankara, Turkey Baku, "
+        "Azerbaijan Beijing, China\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {p for p in found} == {pair("Minsk", c) for c in ("Amman", "Ankara", "Baku", "Beijing")}
+
+
+def test_among_them_after_a_count_of_twins(registry: Registry) -> None:
+    text = "Astana has got more than forty twin-towns. Among them are Oulu and Putrajaya.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Astana", "Oulu"), pair("Astana", "Putrajaya")}

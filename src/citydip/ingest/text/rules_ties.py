@@ -72,7 +72,13 @@ def ties(s: Sentence) -> list[Draft]:
             if nxt[:2] in ([",", "which"], [",", "that"]):  # ", which includes A, B and C"
                 nxt = [t.lower_ for t in s.doc[b + 2 : b + 3]]
             if not set(nxt) & LIST_OPENERS and not shapes.between_pairs(s, b, _place):
-                continue  # unless "two agreements were signed between A and B, and C and D"
+                # unless "two agreements were signed between A and B, and C and D"; a next
+                # sentence may name them: "Astana has 40 twin towns. Among them are Oulu, ..."
+                subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+                if len(subjects) == 1 and sure >= 0.8 and subjects[0].label == "PLACE":
+                    kind_of = TIE_KIND_WORDS.get(word, "unspecified")
+                    s.context.tie_plural = (subjects[0], kind_of, s.context.units)
+                continue
         if word == "partner" and _programme_partner(s, a, b):
             continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
@@ -210,6 +216,22 @@ def _semicolon_list(s: Sentence, start: int) -> bool:
         and not any(doc[i].lower_ in ("with", "is", "are", "was", "were") for i in part)
         for part in parts
     )
+
+
+FOLLOWING = {"the", "following", "cities", "towns", "municipalities", "city", "town", ":"}
+
+
+def _following(s: Sentence, start: int, at: int) -> bool:
+    """ "twinned with the following cities Amman, ...": the list's first name at ``at``."""
+    words = [t.lower_ for t in s.doc[start:at]]
+    return "following" in words and all(w in FOLLOWING for w in words)
+
+
+def _after_country(s: Sentence, at: int) -> bool:
+    """A name right after "Place, Country" (a list whose separators were lost in copying:
+    "Amman, Jordan Amsterdam, Netherlands Ankara, Turkey")."""
+    country = next((c for c in s.mentions if c.label == "COUNTRY" and c.end == at), None)
+    return country is not None and s.prev(country.start) == ","
 
 
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
@@ -458,6 +480,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (s.prev(m.start) == "the" and s.prev(m.start - 1) in ("with", with_word))
             or (not out and _counted_apposition(s, start, m.start))
+            or (bool(out) and _after_country(s, m.start))  # "Amman, Jordan Amsterdam, ..."
+            or (not out and _following(s, start, m.start))  # "with the following cities A"
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
