@@ -394,3 +394,21 @@ def test_among_them_after_a_count_of_twins(registry: Registry) -> None:
     text = "Astana has got more than forty twin-towns. Among them are Oulu and Putrajaya.\n"
     found = ties(extract_claims(text, registry))
     assert set(found) == {pair("Astana", "Oulu"), pair("Astana", "Putrajaya")}
+
+
+def test_a_later_sentence_dates_the_agreement(registry: Registry) -> None:
+    text = (
+        "Leamington celebrated the anniversary of its twinning with Brühl. Members travelled "
+        "there recently. The original Memorandum of Understanding was signed in 1973.\n"
+    )
+    assert ties(extract_claims(text, registry))[pair("Leamington", "Brühl")].year == 1973
+
+
+def test_an_elided_partner_after_a_descriptor(registry: Registry) -> None:
+    text = (
+        "Ashgabat was twinned with the African city of Bamako in 1974 and the U.S. city of "
+        "Albuquerque in 1990.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Ashgabat", "Albuquerque")].year == 1990
+    assert found[pair("Ashgabat", "Bamako")].year == 1974

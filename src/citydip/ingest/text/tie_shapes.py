@@ -13,7 +13,9 @@
 
 from __future__ import annotations
 
-from citydip.ingest.text.mentions import Mention
+from typing import Any
+
+from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
 from citydip.ingest.text.normalise import years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Sentence
@@ -234,6 +236,7 @@ def elided(
         j = i
         while j < len(doc) and doc[j].lower_ in (",", "and", ";", "then"):
             j += 1
+        j = _past_descriptor(doc, j)  # ", and the U.S. city of Albuquerque in 1990"
         m = next((m for m in s.mentions if m.start == j and m.label in ("PLACE", "NAME")), None)
         if m is None:
             i = j + 1
@@ -251,3 +254,13 @@ def elided(
         out.append((found, years[0][1], years[0][0] + 1))
         after = i = years[0][0] + 1
     return out
+
+
+def _past_descriptor(doc: Any, j: int) -> int:
+    """The token after "the U.S. city of" / "the African city of" at ``j``, else ``j``."""
+    if j >= len(doc) or doc[j].lower_ != "the":
+        return j
+    for k in range(j + 1, min(len(doc), j + 5)):
+        if doc[k].lower_ == "of" and k > j + 1 and doc[k - 1].lower_ in DESCRIPTOR_HEADS:
+            return k + 1
+    return j

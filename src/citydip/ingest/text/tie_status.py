@@ -80,10 +80,15 @@ _CUE = re.compile(
 # start year of ties read before without one
 _FOUNDED = re.compile(
     r"\b(?i:the|this|that|their|its|our)\s+(?:[\w\-]+\s+){0,2}?"
+    + r"(?:"
     + _NOUN
+    + r"|(?i:memorandum|declaration|charter|pact|accord|oath|protocol))"
+    # "The original Memorandum of Understanding and Declaration of Friendship was signed"
+    + r"(?:\s+of\s+[A-Z][\w\s]{0,50}?)?"
     + r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:set up|established|formed|"
     r"signed|created|founded|made|forged|agreed|launched|formalised|formalized|sealed)\b"
-    r"[^.;]{0,30}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+    # "... signed between the cities' municipal administrations in May of 2017"
+    r"[^.;]{0,60}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
