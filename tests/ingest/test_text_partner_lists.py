@@ -412,3 +412,30 @@ def test_an_elided_partner_after_a_descriptor(registry: Registry) -> None:
     found = ties(extract_claims(text, registry))
     assert found[pair("Ashgabat", "Albuquerque")].year == 1990
     assert found[pair("Ashgabat", "Bamako")].year == 1974
+
+
+def test_people_listed_under_a_twinning_committee_are_no_partners(registry: Registry) -> None:
+    text = (
+        "Twinning\n\n"
+        "The members of the twinning committee of Galway are as follows:\n"
+        "- Cllr. Mary Howard\n"
+        "- Cllr. Paul Murphy\n"
+        "- Mayor of Galway\n\n"
+        "The following twinning arrangements are in place:\n"
+        "- Galway - Lorient, France\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Galway", "Lorient")}
+
+
+def test_a_second_clause_with_its_own_subject_and_country(registry: Registry) -> None:
+    text = (
+        "The Hague, Holland, has twinned with Nazareth and Bethlehem, and Lyon, France, has "
+        "twinned with Jericho.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("The Hague", "Nazareth"),
+        pair("The Hague", "Bethlehem"),
+        pair("Lyon", "Jericho"),
+    }

@@ -76,6 +76,13 @@ OPEN_FRAME = ListFrame("tie", None)
 INTRO_ENDS = {"with", "include", "includes", "are", "were", "to"}
 
 
+# items that are people: "Cllr. Mary Howard", "Mayor of Clare", "Dr Anne Lee"
+PERSON_ITEMS = {"cllr", "councillor", "councilor", "mayor", "mr", "mrs", "ms", "dr", "sir"}
+PERSON_ITEMS |= {"senator", "alderman", "deputy", "prof", "professor", "hon", "madam"}
+# bodies whose members are people: "the members of the twinning committee"
+PEOPLE_BODIES = {"committee", "board", "society", "association", "club", "commission"}
+
+
 def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     """The frame an intro line or a heading sets, or None when it introduces no list."""
     words = [t.lower_ for t in s.doc]
@@ -104,6 +111,8 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
         previous = s.context.heading_frame
         inherited = previous.kind if previous is not None else "unspecified"
         return ListFrame("tie", subject, inherited)
+    if kind is not None and set(words) & {"member", "members"} and set(words) & PEOPLE_BODIES:
+        return None  # "The members of the twinning committee are:": people
     if kind is not None and (not heading or set(words) & LIST_NOUNS):
         return ListFrame("tie", subject, kind, status)
     if not heading and set(words) & (MEMBER_WORDS | JOIN_WORDS):
@@ -732,6 +741,8 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
         subject = Known("", "PLACE")  # only a line that pairs two places can be read
     if subject is None:
         return []
+    if s.doc[:1].text.lower().rstrip(".") in PERSON_ITEMS:
+        return []  # "Cllr. Mary Howard", "Mayor of Clare": a person, not a partner or member
     if frame.mode == "membership":
         return _membership(s, subject)
     if frame.mode == "members":

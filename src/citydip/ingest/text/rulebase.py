@@ -322,11 +322,22 @@ class Sentence:
         return out
 
     def _new_clause(self, pos: int, mention: Mention) -> bool:
-        """ ", and Poprad offered ...": after a comma and "and", a name and its verb."""
+        """ ", and Poprad offered ...", ", and Lyon, France, has twinned ...": after a
+        comma and "and", a name (and where it lies) and its verb."""
         words = [t.lower_ for t in self.doc[pos : mention.start]]
         if words[-2:] != [",", "and"] or mention.end >= len(self.doc):
             return False
-        verb = self.doc[mention.end].lower_
+        at = mention.end
+        country = next((m for m in self.mentions if m.start == at + 1), None)
+        if self.doc[at].text == "," and country is not None and country.label == "COUNTRY":
+            at = (
+                country.end + 1
+                if country.end < len(self.doc) and self.doc[country.end].text == ","
+                else at
+            )
+        if at >= len(self.doc):
+            return False
+        verb = self.doc[at].lower_
         return verb in CLAUSE_VERBS or (verb.endswith("ed") and len(verb) > 4)
 
     def _own_clause(self, out: list[Mention], pos: int, cue: int) -> list[Mention]:
