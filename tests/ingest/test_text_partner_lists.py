@@ -439,3 +439,25 @@ def test_a_second_clause_with_its_own_subject_and_country(registry: Registry) ->
         pair("The Hague", "Bethlehem"),
         pair("Lyon", "Jericho"),
     }
+
+
+def test_the_city_of_a_sentence_framed_by_in_city(registry: Registry) -> None:
+    text = (
+        "Alabama has many ties abroad. In Chicago, after the invasion began, the mayor "
+        "suspended the city's sister city relationship with Moscow.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Chicago", "Moscow")}
+    assert found[pair("Chicago", "Moscow")].status == "suspended"
+
+
+def test_a_partner_list_before_the_city_is_named(registry: Registry) -> None:
+    text = (
+        "Sister Cities\n\n"
+        "- Kaohsiung, Taiwan (1966)\n"
+        "- Los Angeles, United States (1971)\n\n"
+        "Busan is a port city. Busan hosts a film festival every autumn.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Busan", "Kaohsiung"), pair("Busan", "Los Angeles")}
+    assert found[pair("Busan", "Los Angeles")].year == 1971

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -396,7 +396,16 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
         context.last_subject = places[0]
         if title:
             context.title_place = places[0]  # "Galway" over the text: its topic
-    context.heading_frame = lists.frame_of(sentence, heading=True)
+    frame = lists.frame_of(sentence, heading=True)
+    if (
+        frame is not None
+        and (frame.mode, frame.subject, context.main) == ("tie", None, None)
+        and frame.kind != "unspecified"
+    ):
+        # "Sister Cities" over a list before any place is named: the items are partners of
+        # the city the text turns out to be about, not of the first item
+        frame = replace(frame, subject=PENDING)
+    context.heading_frame = frame
     context.list_frame = None
 
 

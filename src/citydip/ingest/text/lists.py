@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from citydip.ingest.text.coref import BODY_NOUNS
+from citydip.ingest.text.coref import BODY_NOUNS, PENDING
 from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_PARTICLES, Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
@@ -453,7 +453,10 @@ class Entries:
         else of the text's main city now: the entries named later do not take over),
         another frame ends it."""
         if frame is not None:
-            tie = frame.mode == "tie" and (frame.subject or main) is not None
+            # a frame of the city named later (PENDING) takes no entry headings: a city's name
+            # under "Sister cities" is then the header of its own partners
+            subject = frame.subject or main
+            tie = frame.mode == "tie" and subject is not None and subject is not PENDING
             self.frame = (
                 ListFrame("tie", frame.subject or main, frame.kind, frame.status) if tie else None
             )

@@ -84,7 +84,8 @@ class Sentence:
     ) -> list[Known]:
         """What a mention names: its entity, its referents, a place from the gazetteer."""
         if mention.label == "REF":
-            return self.context.referents(mention)
+            framed = self._framing_city(mention)
+            return [framed] if framed is not None else self.context.referents(mention)
         if mention.known is not None:
             country = self.country_after(mention) if place else None
             if country and mention.known.label == "PLACE" and mention.known.country != country:
@@ -98,6 +99,21 @@ class Sentence:
             return []
         linked = self.registry.link(mention.text, labels or (mention.label,), self._near())
         return [linked or Known(mention.text, mention.label)]
+
+    def _framing_city(self, mention: Mention) -> Known | None:
+        """ "In Chicago, ..., the mayor suspended the city's tie": the plain "the city" of a
+        sentence that opens with "In <city>," is that city."""
+        if mention.ref != "=city" or mention.text.lower() not in ("the city", "the city's"):
+            return None
+        if len(self.doc) < 3 or self.doc[0].lower_ != "in":
+            return None
+        first = next((m for m in self.mentions if m.start == 1), None)
+        if first is None or first.label != "PLACE" or first.known is None:
+            return None
+        if first.end >= mention.start or self.doc[first.end].text != ",":
+            return None
+        city = first.known
+        return city if city.level in (None, "city", "district") else None
 
     def council_place(self, mention: Mention) -> Known | None:
         """The place whose government a name is: "Glasgow City Council", "Wagga City
