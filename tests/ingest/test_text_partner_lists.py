@@ -461,3 +461,44 @@ def test_a_partner_list_before_the_city_is_named(registry: Registry) -> None:
     found = ties(extract_claims(text, registry))
     assert set(found) == {pair("Busan", "Kaohsiung"), pair("Busan", "Los Angeles")}
     assert found[pair("Busan", "Los Angeles")].year == 1971
+
+
+def test_city_headers_over_bulleted_partners_in_one_block(registry: Registry) -> None:
+    # a copied list page whose tables were lost: "|" rows, headers with nothing under them
+    text = (
+        "List of twin towns and sister cities in Georgia\n"
+        "Gori\n"
+        "- Lutsk, Ukraine\n"
+        "- Braunau am Inn, Austria\n"
+        "Kutaisi\n"
+        "|\n"
+        "Poti\n"
+        "|\n"
+        "Rustavi\n"
+        "Lanchkhuti\n"
+        "- Cody, Wyoming, USA\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Gori", "Lutsk"),
+        pair("Gori", "Braunau am Inn"),
+        pair("Lanchkhuti", "Cody"),
+    }
+
+
+def test_a_tie_supposed_contrary_to_fact_is_denied(registry: Registry) -> None:
+    text = "For instance, if Shanghai and Nairobi were sister cities we could make progress.\n"
+    claims = extract_claims(text, registry)
+    assert not ties(claims)
+    assert [(c.type, c.subject.name, c.object.name if c.object else None) for c in claims] == [
+        ("non_tie", "Shanghai", "Nairobi")
+    ]
+
+
+def test_a_tie_in_an_open_conditional_is_proposed(registry: Registry) -> None:
+    found = ties(extract_claims("If the council agrees, Exeter will twin with Rennes.\n", registry))
+    assert found[pair("Exeter", "Rennes")].status == "proposed"
+    found = ties(
+        extract_claims("Even if funds are short, Exeter is twinned with Rennes.\n", registry)
+    )
+    assert found[pair("Exeter", "Rennes")].status == "active"

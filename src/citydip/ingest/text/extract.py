@@ -117,7 +117,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
             entry = entries.agreement(heading)  # "Sister Cities Agreement" under a partner
             cited = partner_unit if entry and partner_unit is not None else unit  # its partner
-            entry = entry or entries.heading(heading, context.main, context.title_place)
+            if not unit.lead:  # "Gori" over "- Lutsk, Ukraine": a header, not an entry
+                entry = entry or entries.heading(heading, context.main, context.title_place)
             partner_unit = unit
             entry = [d for d in entry if _valid(d)]
             if entry:
@@ -131,6 +132,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
                 found.extend(_place(d, text, unit) for d in facts if _valid(d))
                 continue
             _see_heading(context, heading)
+            # a list of bulleted items under its header has no entry headings
+            if unit.lead:
+                entries.bulleted()
             entries.see_frame(context.heading_frame, context.main)
             roster.close()
             if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"

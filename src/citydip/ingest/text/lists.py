@@ -447,12 +447,20 @@ class Entries:
         # an entry-like heading outside any list ("Nairobi City County Government, Republic
         # of Kenya"), a tie of the title's place once an agreement's type follows it
         self.pending: list[Draft] = []
+        self.off = False  # the text's lists are bulleted lines under their headers
+
+    def bulleted(self) -> None:
+        """A header over bulleted items was read ("Gori" / "- Lutsk, Ukraine"): the text
+        lists partners as bullets, so no heading of it is an entry ("Poti" / "Rustavi" are
+        headers whose lists a copy lost)."""
+        self.off = True
+        self.frame = self.claim = self.place = None
 
     def see_frame(self, frame: ListFrame | None, main: Known | None) -> None:
         """A heading was read: a tie frame opens a list of entries (of the place it names,
         else of the text's main city now: the entries named later do not take over),
         another frame ends it."""
-        if frame is not None:
+        if frame is not None and not self.off:
             # a frame of the city named later (PENDING) takes no entry headings: a city's name
             # under "Sister cities" is then the header of its own partners
             subject = frame.subject or main

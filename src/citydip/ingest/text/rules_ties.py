@@ -82,7 +82,8 @@ def ties(s: Sentence) -> list[Draft]:
         if word == "partner" and _programme_partner(s, a, b):
             continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
-        negated = _negated(s, a) or shapes.reported_denial(s, a)
+        supposed = _supposed(s, a)
+        negated = _negated(s, a) or shapes.reported_denial(s, a) or supposed == "contrary"
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
@@ -143,6 +144,8 @@ def ties(s: Sentence) -> list[Draft]:
             if subject == partner:
                 continue
             status, end_year, status_at = _status(s, a, mention_end)
+            if supposed == "open" and status == "active":
+                status = "proposed"  # "if the council agrees, Exeter will twin with Rennes"
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
             if year is None:
                 year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
@@ -393,6 +396,26 @@ APPOSED = {"twin", "partner"}
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
     capital = s.doc[a].text[:1].isupper() and s.doc[b - 1].text[:1].isupper()
     return capital and s.prev(a) == "the" and b < len(s.doc) and s.doc[b].lower_ == "of"
+
+
+_CLAUSE_ENDS = {".", ";", ":", "?", "!"}
+
+
+def _supposed(s: Sentence, a: int) -> str | None:
+    """A tie only supposed in a conditional clause opened before its cue: "contrary" to
+    fact ("if Shanghai and Nairobi were sister cities, ..."), whose pair the text implies is
+    not twinned; "open" ("if the council agrees, Exeter will twin with Rennes"), proposed.
+    None when the cue is asserted ("even if", "as if" and "whether" aside)."""
+    for i in range(a - 1, max(-1, a - 13), -1):
+        word = s.doc[i].lower_
+        if word in _CLAUSE_ENDS:
+            return None
+        if word == "if" and s.prev(i) not in ("even", "as", "only"):
+            between = {t.lower_ for t in s.doc[i + 1 : a]}
+            if between & {"were", "had"}:
+                return "contrary"
+            return "open" if between & {"will", "would", "could", "can", "may", "might"} else None
+    return None
 
 
 def _negated(s: Sentence, a: int) -> bool:

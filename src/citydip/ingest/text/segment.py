@@ -67,6 +67,9 @@ _MARKERS = re.compile(
 # A flag's country code before a list item's name, as copied from encyclopedia lists:
 # "- KOR Dongdaemun (Seoul), South Korea", "GER Bad Kötzting, Germany".
 _FLAG_CODE = re.compile(r"^([ \t]*(?:[-*+\u2022\u00b7]\s+)?)([A-Z]{3})(?=[ \t]+[A-Z][^\n]*,)", re.M)
+# A line of nothing but table rules ("|", "||"), left where a copy lost a table's cells: a
+# blank line (the lines around it are no longer one block).
+_RULE_LINE = re.compile(r"^[ \t|]*\|[ \t|]*$", re.M)
 _PAREN = re.compile(r"\(([^()\n]{1,400})\)")
 _CITE_PREFIX = re.compile(
     r"^(?:(?:see also|see|e\.g\.|for example|for instance|cf\.|for a discussion|quoted in)"
@@ -134,6 +137,7 @@ class Unit:
     column: str | None = None  # a table cell's column header
     row: str | None = None  # a table cell's row label
     header: str | None = None  # an entry row's table header ("Country | City | Population")
+    lead: bool = False  # a heading whose list is the bulleted lines under it ("Gori" / "- Lutsk")
 
 
 _BACKTICK_S = re.compile(r"(?<=[A-Za-z])[`\u00b4](?=s\b)")
@@ -158,6 +162,7 @@ def prepare(text: str) -> tuple[str, int]:
     norm = _URL.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _MARKERS.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _FLAG_CODE.sub(lambda m: m.group(1) + "   ", norm)
+    norm = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _PAREN.sub(_blank_citation, norm)
     return norm, stop
 
@@ -175,7 +180,7 @@ def segment(norm: str, stop: int) -> list[Unit]:
     units: list[Unit] = []
     paragraph = 0
     intro = ""  # "colon" or "heading" when the last unit read may introduce a list
-    for inner, lines in _sub_blocks(norm, stop):
+    for inner, before, lines in _sub_blocks(norm, stop):
         if _agreement_block(norm, lines):
             # "Bremen Municipal Council, Germany" / "Twinning Agreement" / "Date signed: ...":
             # a record of one agreement, read line by line as headings
@@ -189,7 +194,8 @@ def segment(norm: str, stop: int) -> list[Unit]:
             continue
         if inner or (len(lines) >= 2 and _heading_line(norm, *lines[0], lines[1], intro)):
             # "Partner cities" then, on the next line, its text or list: a heading of its own
-            units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph))
+            lead = _list_header(norm, before, lines[0], lines[1] if len(lines) > 1 else None)
+            units.append(Unit(lines[0][0], lines[0][1], "heading", paragraph, lead=lead))
             paragraph += 1
             lines = lines[1:]
             intro = "heading"
@@ -227,19 +233,25 @@ def _semicolon_items(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _sub_blocks(norm: str, stop: int) -> list[tuple[bool, list[tuple[int, int]]]]:
+def _sub_blocks(
+    norm: str, stop: int
+) -> list[tuple[bool, tuple[int, int] | None, list[tuple[int, int]]]]:
     """The lines of each block, a block cut before a line that heads the prose under it
     ("... around the world." / "Donghae, South Korea" / "Donghae City is a coastal ...");
-    True for a part that starts with such a heading."""
-    out = []
+    True for a part that starts with such a heading, and the line before the part."""
+    out: list[tuple[bool, tuple[int, int] | None, list[tuple[int, int]]]] = []
     for block_start, block_end in _blocks(norm, stop):
         lines = _lines(norm, block_start, block_end)
         cut, inner = 0, False
-        for k in range(1, len(lines) - 1):
-            if k > cut and _inner_heading(norm, lines[k - 1], lines[k], lines[k + 1]):
-                out.append((inner, lines[cut:k]))
+        for k in range(1, len(lines)):
+            after = lines[k + 1] if k + 1 < len(lines) else None
+            if k > cut and (
+                (after is not None and _inner_heading(norm, lines[k - 1], lines[k], after))
+                or _list_header(norm, lines[k - 1], lines[k], after)
+            ):
+                out.append((inner, lines[cut - 1] if cut else None, lines[cut:k]))
                 cut, inner = k, True
-        out.append((inner, lines[cut:]))
+        out.append((inner, lines[cut - 1] if cut else None, lines[cut:]))
     return out
 
 
@@ -258,6 +270,33 @@ def _inner_heading(
     if not re.search(r"[.!?:]\s*$", prev):
         return False
     return nxt[:1].isupper() and len(nxt) > 60 and bool(re.search(r"[.!?]\s*$", nxt))
+
+
+def _list_header(
+    norm: str,
+    before: tuple[int, int] | None,
+    line: tuple[int, int],
+    after: tuple[int, int] | None,
+) -> bool:
+    """A short unbulleted name among bulleted lines: the header of the items under it
+    ("Gori" / "- Lutsk, Ukraine"), or of none when it follows an item and no item follows
+    ("- Braunau am Inn, Austria" / "Kutaisi")."""
+    text = norm[line[0] : line[1]]
+    if len(text) > 60 or len(text.split()) > 6 or not text[:1].isupper():
+        return False
+    if re.search(r"[.,;:!?]\s*$", text) or _BULLET.match(text) or len(_cells(norm, *line)) >= 2:
+        return False
+    if after is not None and _BULLET.match(norm[after[0] : after[1]]):
+        # items that are places ("- Lutsk, Ukraine"), not facts of an entry ("- Hot springs")
+        return "," in norm[after[0] : after[1]]
+    if before is None:
+        return False
+    above = norm[before[0] : before[1]]
+    return (
+        bool(_BULLET.match(above))
+        and "," in above
+        and (after is None or not norm[after[0] : after[1]][:1].islower())
+    )
 
 
 _HEADING_END = re.compile(r"[.,;:!?\-(]\s*$")
