@@ -502,3 +502,36 @@ def test_a_tie_in_an_open_conditional_is_proposed(registry: Registry) -> None:
         extract_claims("Even if funds are short, Exeter is twinned with Rennes.\n", registry)
     )
     assert found[pair("Exeter", "Rennes")].status == "active"
+
+
+def test_a_partners_page_dates_each_pair_in_its_own_paragraph(registry: Registry) -> None:
+    # the list names the partners; each paragraph after it dates one agreement
+    text = (
+        "The sister cities of Tbilisi are:\n"
+        "Saarbrucken, Ljubljana, Atlanta, Kiev.\n\n"
+        "Saarbrucken is the capital of the Saarland. The city has a population of 209,104 "
+        "people. The cooperation agreement between Tbilisi and Saarbrucken was signed in "
+        "1975.\n\n"
+        "The capital of Slovenia, Ljubljana lies in central Europe. The partnership agreement "
+        "between the cities was signed on October 14, 1979.\n"
+    )
+    claims = extract_claims(text, registry)
+    found = ties(claims)
+    assert set(found) == {
+        pair("Tbilisi", "Saarbrücken"),
+        pair("Tbilisi", "Ljubljana"),
+        pair("Tbilisi", "Atlanta"),
+        pair("Tbilisi", "Kyiv"),  # "Kiev": the city's other name
+    }
+    assert found[pair("Tbilisi", "Saarbrücken")].year == 1975
+    assert found[pair("Tbilisi", "Ljubljana")].year == 1979
+    assert found[pair("Tbilisi", "Atlanta")].year is None
+    populations = [(c.subject.name, c.value) for c in claims if c.type == "population"]
+    assert populations == [("Saarbrücken", "209104")]
+
+
+def test_an_old_name_is_neither_a_second_place_nor_an_ended_tie(registry: Registry) -> None:
+    text = "Chennai (formerly known as Madras) is twinned with Denver.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Chennai", "Denver")}
+    assert found[pair("Chennai", "Denver")].status == "active"

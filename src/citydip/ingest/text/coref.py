@@ -51,6 +51,10 @@ class Context:
         # of but not named, for a next sentence "Among them are Gdańsk and Riga."
         self.tie_plural: tuple[Known, str, int] | None = None
         self.units = 0  # units read so far
+        # the place the last sentence opened with, claiming nothing ("Saarbruken is the
+        # capital of the Saarland."), with its paragraph and unit: "The city" right after it
+        self.opening: tuple[Known, int, int] | None = None
+        self.paragraph_place: Known | None = None  # the first city the paragraph names
         self.title_place: Known | None = None  # the place a text's title names alone
         # the last tie read: (subject, partner, kind, unit), for "So is Dresden.", "Dresden
         # followed in 1959", "Two years later, it added Naas."
@@ -148,6 +152,14 @@ class Context:
             plain = noun == "city" and not mention.code and mention.text.lower() == "the city"
             title = self.title_place
             titled = title is not None and main is not None and _same(main, title)
+            opening = self.opening
+            if (
+                plain
+                and opening is not None
+                and opening[1:] == (self.paragraph, self.units - 1)
+                and opening[0].level in (None, "city", "district")
+            ):
+                return [opening[0]]  # "Saarbruken is the capital ... The city has 209,104"
             if (
                 plain
                 and main is not None
@@ -181,6 +193,7 @@ class Context:
         if paragraph != self.paragraph:
             self.paragraph = paragraph
             self.paragraph_year = None
+            self.paragraph_place = None
 
 
 # bodies of an organization: their members are the organization's ("Steering Committee")

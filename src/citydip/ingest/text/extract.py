@@ -29,7 +29,7 @@ from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
-from citydip.ingest.text.tie_status import later_status
+from citydip.ingest.text.tie_status import date_pair, later_status
 from citydip.progress import Progress
 from citydip.store.database import Store
 
@@ -160,6 +160,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
         own_ties = [c for c in placed if c.type == "tie"]
         later_status(str(doc.text), own_ties, last_ties, found)
+        if not placed and unit.kind == "sentence":  # "The agreement ... was signed in 1975"
+            date_pair(str(doc.text), _places_named(sentence), context.paragraph_place, found)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
@@ -413,7 +415,20 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
     context.list_frame = None
 
 
+def _places_named(sentence: Sentence) -> list[Known]:
+    """The cities a sentence names (countries and regions left out)."""
+    out = []
+    for mention in sentence.mentions:
+        if mention.label in ("PLACE", "NAME"):
+            found = [mention.known] if mention.known else sentence.known(mention, place=True)
+            out += [k for k in found[:1] if k.label == "PLACE" and k.level in (None, "city")]
+    return out
+
+
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
+    if context.paragraph_place is None:
+        named = _places_named(sentence)
+        context.paragraph_place = named[0] if named else None
     for mention in sentence.mentions:
         known = mention.known
         if known is None and mention.label == "ORG":
@@ -448,6 +463,11 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
             if found:
                 context.last_subject = found[0]
                 context.weigh(found[0], 1.0)
+        first = sentence.mentions[0] if sentence.mentions else None
+        if first is not None and first.start == 0 and first.label in ("PLACE", "NAME"):
+            found = [first.known] if first.known else sentence.known(first, place=True)
+            if found and found[0].label == "PLACE":
+                context.opening = (found[0], context.paragraph, context.units)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
     if years:

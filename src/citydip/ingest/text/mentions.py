@@ -198,10 +198,27 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
     mentions = _drop_common(doc, mentions, lower)
+    mentions = [m for m in mentions if not _former_name(doc, m)]
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+FORMERLY = {"formerly", "previously", "née", "nee"}
+
+
+def _former_name(doc: Any, m: Mention) -> bool:
+    """The old name of the place just named ("Volgograd, formerly Stalingrad", "Chennai
+    (formerly Madras)"): no second place."""
+    if m.label not in ("PLACE", "NAME") or m.start == 0:
+        return False
+    k = m.start - 1
+    if doc[k].lower_ in ("known", "called") and k > 0 and doc[k - 1].lower_ in FORMERLY:
+        k -= 1  # "formerly known as", "formerly called"
+    elif doc[k].lower_ == "as" and k > 1 and doc[k - 1].lower_ in ("known", "called"):
+        k -= 2 if doc[k - 2].lower_ in FORMERLY else 99
+    return 0 <= k < len(doc) and doc[k].lower_ in FORMERLY
 
 
 # words of resolutions and notices, written in capitals

@@ -370,8 +370,8 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str]
     if result.status == "resolved" and result.place is not None:
         if _hamlet(result.place) and country is None:
             return None  # a capitalised word that only a hamlet is called ("Plans")
-        if _spelled_as(text, result.place.name):
-            place = result.place
+        place = result.place
+        if _spelled_as(text, place.name) or _exonym(result, text):
             return place.geonames_id, place.name, place.country, _level(place)
         return None  # "Illinois" is not the town the gazetteer offers in its place
     if result.status != "ambiguous":
@@ -388,6 +388,19 @@ def _resolve(text: str, country: str | None) -> tuple[int, str, str | None, str]
     if len(named) == 1 or (top.population or 0) >= 5 * (named[1].population or 0) > 0:
         return top.geonames_id, top.name, top.country, _level(top)
     return 0, text, None, _level(top)  # "Colorado": the state, the largest of its namesakes
+
+
+def _exonym(result: Any, text: str) -> bool:
+    """A large city the text names by another of its names ("Kiev", "Bombay", "Peking",
+    "Danzig", "Wien"), as that name itself (not a district whose seat it is, not a close
+    spelling), with no place spelled as the text among the candidates ("Dongfang"). A town
+    known by a name only as an alternate one ("Illinois") is not taken."""
+    place = result.place
+    if getattr(place, "kind", "city") != "city" or (place.population or 0) < 400_000:
+        return False
+    if result.unit != "place" or result.score < 0.98:
+        return False
+    return not any(_spelled_as(text, p.name) for p in result.candidates)
 
 
 def _level(place: Any) -> str:

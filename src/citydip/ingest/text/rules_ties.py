@@ -921,6 +921,10 @@ def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any."""
     tokens = token_list(s.doc)
     word = tokens[i].lower_
+    if word in ("formerly", "previously") and i + 1 < len(tokens):
+        name = tokens[i + 1]
+        if name.lower_ in ("known", "called", "named") or name.text[:1].isupper():
+            return None  # "Chennai (formerly known as Madras)": an old name, not an old tie
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
     if word in MORE_STATUS:

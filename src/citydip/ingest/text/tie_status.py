@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from citydip.ingest.text import prose
-from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim
+from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim, Ref
+from citydip.ingest.text.registry import Known
 
 _NOUN = (
     r"(?:twinning|twinnings|partnership|partnerships|relationship|relationships|link|links|"
@@ -91,6 +92,46 @@ _FOUNDED = re.compile(
     r"[^.;]{0,60}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "The cooperation agreement between Tbilisi and Saarbruken was signed in 1975", "The
+# partnership agreement between the cities was signed on October 14, 1979": an agreement of
+# a pair read before (any agreement: the tie is known, only its start is new)
+_SIGNED = re.compile(
+    r"\b(?i:agreement|memorandum|accord|charter|protocol|declaration|treaty)\b[^.;]{0,90}?"
+    r"\b(?i:was|were|had been|has been)\s+(?:\w+ly\s+)?(?i:signed|concluded|adopted)\b"
+    r"[^.;]{0,120}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+)
+_THE_CITIES = re.compile(r"\b(?i:the|both|two)\s+(?:two\s+)?(?:cities|towns|municipalities)\b")
+
+
+def date_pair(
+    sentence: str, places: list[Known], paragraph_place: Known | None, found: list[ExtractedClaim]
+) -> None:
+    """A later sentence giving the signing year of an agreement of a pair whose tie was read
+    without a year: the pair named ("between Tbilisi and Saarbruken"), else "the cities" of a
+    paragraph about one partner ("Ljubljana ... between the cities was signed in 1979")."""
+    signed = _SIGNED.search(sentence)
+    if signed is None:
+        return
+    keys = {Ref.of(k).key for k in places}
+    if len(keys) < 2 and paragraph_place is not None and _THE_CITIES.search(sentence):
+        keys.add(Ref.of(paragraph_place).key)
+    if len(keys) == 1:
+        one = next(iter(keys))
+        undated = [
+            c
+            for c in found
+            if c.type == "tie" and c.object is not None and one in (c.subject.key, c.object.key)
+        ]
+        if len(undated) == 1 and undated[0].year is None and _THE_CITIES.search(sentence):
+            undated[0].year = int(signed.group("year"))
+        return
+    if len(keys) != 2:
+        return
+    for claim in found:
+        if claim.type != "tie" or claim.object is None or claim.year is not None:
+            continue
+        if {claim.subject.key, claim.object.key} == keys:
+            claim.year = int(signed.group("year"))
 
 
 # a short sentence denying what the last one reported: "It is not.", "This is untrue."
