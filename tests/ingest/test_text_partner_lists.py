@@ -535,3 +535,40 @@ def test_an_old_name_is_neither_a_second_place_nor_an_ended_tie(registry: Regist
     found = ties(extract_claims(text, registry))
     assert set(found) == {pair("Chennai", "Denver")}
     assert found[pair("Chennai", "Denver")].status == "active"
+
+
+def test_a_list_of_pairs_after_a_tie_noun(registry: Registry) -> None:
+    text = (
+        "Local twinning arrangements remain unaffected by the decision, and include Northwich "
+        "and Carlow; Hartford and Mornant; Winsford and Deuil-la-Barre.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Northwich", "Carlow"),
+        pair("Hartford", "Mornant"),
+        pair("Winsford", "Deuil-la-Barre"),
+    }
+
+
+def test_places_said_to_have_ties_are_not_partners(registry: Registry) -> None:
+    text = (
+        "Thika has partnered with Dixon, Illinois (USA) since 2007 as a sister city. Other "
+        "towns in Kenya with sister cities in the US include Kisumu, Mombasa and Eldoret.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Thika", "Dixon")}
+    assert found[pair("Thika", "Dixon")].year == 2007
+
+
+def test_a_partner_welcomed_as_its_newest_sister_city(registry: Registry) -> None:
+    text = "Iloilo City welcomed Dobong-gu of South Korea as its newest sister city on Tuesday.\n"
+    assert set(ties(extract_claims(text, registry))) == {pair("Iloilo", "Dobong")}
+
+
+def test_a_headline_in_title_case(registry: Registry) -> None:
+    text = (
+        "Municipalities of Hebron and Beyoglu Sign Cooperation and Twinning Agreement in "
+        "Istanbul\n\nThe mayors met on Monday.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert [sorted(p) for p in found] == [sorted(pair("Hebron", "Beyoglu"))]

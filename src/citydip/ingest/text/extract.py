@@ -23,7 +23,7 @@ from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import find_mentions
+from citydip.ingest.text.mentions import HEADLINE_VERBS, find_mentions
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
@@ -346,11 +346,8 @@ def _headline(sentence: Sentence) -> bool:
     them in lower case beyond glue words."""
     words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
     lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
-    verb = any(w.lower() in _HEADLINE_VERBS for w in words)  # "China Has 293 Sister Cities"
+    verb = any(w.lower() in HEADLINE_VERBS for w in words)  # "China Has 293 Sister Cities"
     return len(words) >= 5 and (len(lower) >= 2 or verb) and _no_list_frame(sentence)
-
-
-_HEADLINE_VERBS = {"has", "have", "signs", "joins", "becomes", "cuts", "ends", "suspends"}
 
 
 _HEADING_GLUE = {"and", "of", "the", "a", "an", "in", "with", "to", "for", "on", "at", "by"}

@@ -199,10 +199,29 @@ def find_mentions(
     mentions = _possessive_places(doc, mentions, registry)
     mentions = _drop_common(doc, mentions, lower)
     mentions = [m for m in mentions if not _former_name(doc, m)]
+    _unit_suffixes(doc, mentions)
     for m in mentions:
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+# Korean and Japanese unit suffixes written after a hyphen ("Dobong-gu", "Suwon-si",
+# "Yugawara-machi"): part of the place's name
+UNIT_SUFFIXES = {"gu", "si", "gun", "do", "dong", "eup", "myeon", "shi", "ku", "machi", "cho"}
+UNIT_SUFFIXES |= {"mura", "son", "ken", "fu", "to", "ward", "city"}
+
+
+def _unit_suffixes(doc: Any, mentions: list[Mention]) -> None:
+    """A place mention followed by "-gu", "-si", "-machi": the suffix is part of it."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        k = m.end
+        if m.label not in ("PLACE", "NAME") or k + 1 >= len(doc) or doc[k].text != "-":
+            continue
+        if doc[k + 1].lower_ in UNIT_SUFFIXES and k + 1 not in taken and k not in taken:
+            m.end = k + 2
+            m.text = doc[m.start : m.end].text
 
 
 FORMERLY = {"formerly", "previously", "née", "nee"}
@@ -225,6 +244,38 @@ def _former_name(doc: Any, m: Mention) -> bool:
 SHOUTED_WORDS = {"whereas", "resolved", "resolution", "therefore", "hereby", "attest", "be", "it"}
 SHOUTED_WORDS |= {"passed", "approved", "adopted", "notice", "ordinance", "section", "city"}
 SHOUTED_WORDS |= {"state", "county", "council", "establishing", "relationship", "sister"}
+
+
+# verbs of news headlines ("China Has 293 Sister Cities", "Hebron and Beyoglu Sign ...")
+HEADLINE_VERBS = {
+    "has",
+    "have",
+    "sign",
+    "signs",
+    "ink",
+    "inks",
+    "seal",
+    "seals",
+    "cut",
+    "cuts",
+    "end",
+    "ends",
+}
+HEADLINE_VERBS |= {"suspend", "suspends", "welcome", "welcomes", "join", "joins", "mark"}
+HEADLINE_VERBS |= {"marks", "celebrate", "celebrates", "visit", "visits", "become", "becomes"}
+HEADLINE_VERBS |= {"forge", "forges", "renew", "renews", "boost", "boosts", "agree", "agrees"}
+HEADLINE_VERBS |= {"strengthen", "strengthens", "twin", "twins", "eye", "eyes", "plan", "plans"}
+HEADLINE_VERBS |= {"establish", "establishes", "freeze", "freezes", "sever", "severs"}
+
+
+def _title_cased(tokens: list[Any]) -> set[int]:
+    """The capitalised words of a unit written in title case (four words of four letters
+    or more at least, nearly all capitalised): a headline."""
+    words = [k for k, t in enumerate(tokens) if t.text.isalpha() and len(t.text) >= 4]
+    capital = [k for k in words if tokens[k].text[:1].isupper()]
+    if len(words) < 4 or len(capital) < 0.8 * len(words):
+        return set()
+    return set(capital)
 
 
 def _shouted(tokens: list[Any]) -> set[int]:
@@ -373,6 +424,15 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
             continue
         inner_known = by_start.get(i + 1)
         outer = next((m for m in mentions if start <= m.start < i), None)
+        located = [m for m in mentions if start <= m.start and m.end <= i]
+        if (
+            inner_known is not None
+            and inner_known.label == "COUNTRY"
+            and located
+            and located[-1].label == "PLACE"
+            and located[-1].end == i
+        ):
+            continue  # "Dixon, Illinois (USA)": the country a place lies in, no acronym
         known = inner_known.known if inner_known and inner_known.known else None
         label = inner_known.label if inner_known else None
         if known is None and outer is not None and outer.end == i:
@@ -497,6 +557,9 @@ def _chunks(
         for k in _shouted(tokens)
         if (word := tokens[k].lower_) in lower or word in COMMON_WORDS or word in SHOUTED_WORDS
     }
+    # in a headline in title case, its verbs are no names: "Municipalities of Hebron and
+    # Beyoglu Sign Cooperation and Twinning Agreement" names no "Beyoglu Sign"
+    taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
     n = len(tokens)
     i = 0
     while i < n:

@@ -79,6 +79,8 @@ def ties(s: Sentence) -> list[Draft]:
                     kind_of = TIE_KIND_WORDS.get(word, "unspecified")
                     s.context.tie_plural = (subjects[0], kind_of, s.context.units)
                 continue
+        if _holders(s, a):
+            continue  # "Other towns in Kenya with sister cities in the US include Kisumu": towns
         if word == "partner" and _programme_partner(s, a, b):
             continue  # "partner organisations like ...", "the programme's partner cities"
         kind = TIE_KIND_WORDS.get(word, "unspecified")
@@ -125,6 +127,8 @@ def ties(s: Sentence) -> list[Draft]:
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
         if not pairs and not negated:
             pairs = _dashed_pairs(s, b)  # "links such as Los Angeles-Guangzhou and Tulsa-Jinhua"
+        if not pairs and not negated:
+            pairs = shapes.paired_list(s, b, _place)  # "include A and B; C and D; E and F"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
@@ -399,6 +403,17 @@ def _organization_name(s: Sentence, a: int, b: int) -> bool:
 
 
 _CLAUSE_ENDS = {".", ";", ":", "?", "!"}
+HOLDER_NOUNS = {"towns", "cities", "municipalities", "communities", "councils", "places"}
+HOLDER_NOUNS |= {"counties", "districts", "villages", "regions", "provinces", "states"}
+
+
+def _holders(s: Sentence, a: int) -> bool:
+    """A cue that only says what some places have: "towns in Kenya with sister cities in
+    the US include Kisumu, Mombasa": the places listed are the towns, not partners."""
+    with_at = next((i for i in range(a - 1, max(-1, a - 4), -1) if s.doc[i].lower_ == "with"), None)
+    if with_at is None:
+        return False
+    return any(s.doc[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
 
 
 def _supposed(s: Sentence, a: int) -> str | None:
@@ -590,7 +605,11 @@ def _as_its(s: Sentence, a: int) -> Pair | None:
         i -= 1
     if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "as":
         return None
-    named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
+    end = i - 1
+    country = next((m for m in s.mentions if m.end == end and m.label == "COUNTRY"), None)
+    if country is not None and s.prev(country.start) in ("of", "in", ","):
+        end = country.start - 1  # "welcomed Dobong-gu of South Korea as its newest sister city"
+    named = next((m for m in s.mentions if m.end == end and m.label in ("PLACE", "NAME")), None)
     partner = _place(s, named, strong=True) if named is not None else None
     if named is None or partner is None:
         return None

@@ -138,6 +138,73 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
     return out
 
 
+LIST_OPENERS = {"include", "includes", "including", "are", "were", ":"}
+PAIR_JOINS = {"and", "&", "-", "with"}
+
+
+def paired_list(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
+    """ "Local twinning arrangements ... include Northwich and Carlow; Hartford and Mornant;
+    Northwich and Dole": after the cue, a list whose items are each a pair of places (items
+    split by semicolons, else by commas), two items at least."""
+    doc = s.doc
+    opener = next(
+        (
+            k
+            for k in range(cue_end, min(len(doc), cue_end + 10))
+            if doc[k].lower_ in LIST_OPENERS | {"with"}
+        ),
+        None,
+    )
+    if opener is None or doc[opener].lower_ == "with":
+        return []
+    cut = ";" if any(t.text == ";" for t in doc[opener:]) else ","
+    out: list[tuple[Known, Known, int, float]] = []
+    item: list[tuple[Known, Mention]] = []
+    k = opener + 1
+    mentions = [
+        m for m in s.mentions if m.start > opener and m.label in ("PLACE", "NAME", "COUNTRY")
+    ]
+    for m in [*mentions, None]:
+        gap = doc[k : m.start] if m is not None else doc[k:]
+        words = [t.lower_ for t in gap]
+        if (
+            m is not None
+            and m.label == "COUNTRY"
+            and words
+            in (
+                ["in"],
+                [","],
+                [
+                    "(",
+                ],
+            )
+        ):
+            k = m.end  # "Carlow in Ireland": where it lies
+            continue
+        if cut in words or m is None or (words in (["and"], ["."]) and len(item) == 2):
+            if len(item) != 2 or item[0][0] == item[1][0]:
+                break
+            out.append((item[0][0], item[1][0], item[1][1].end, 0.85))
+            item = []
+            if m is None or words[-1:] == ["."]:
+                break
+            words = words[words.index(cut) + 1 :] if cut in words else words[1:]
+        if m is None or m.label == "COUNTRY" or (words and not set(words) <= PAIR_JOINS | {")"}):
+            break
+        if item and not set(words) & PAIR_JOINS:
+            break
+        found = place(s, m) or m.known  # type: ignore[operator]
+        if found is None and m.label == "NAME":
+            found = Known(m.text, "PLACE")
+        if found is None or found.label != "PLACE":
+            break
+        item.append((found, m))
+        k = m.end
+        if len(item) > 2:
+            break
+    return out if len(out) >= 2 else []
+
+
 REGION_WORDS = {"province", "region", "state", "county", "prefecture", "oblast", "district"}
 
 
