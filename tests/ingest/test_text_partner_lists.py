@@ -572,3 +572,28 @@ def test_a_headline_in_title_case(registry: Registry) -> None:
     )
     found = ties(extract_claims(text, registry))
     assert [sorted(p) for p in found] == [sorted(pair("Hebron", "Beyoglu"))]
+
+
+def test_the_first_was_names_earlier_partners_in_order(registry: Registry) -> None:
+    text = (
+        "Ramallah is the fifth city that Dublin has a twinning agreement with.\n\n"
+        "The first was San Jose in the United States in 1986, followed by Liverpool in 1997, "
+        "then Barcelona the following year, and Beijing in 2010.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Dublin", "Ramallah"),
+        pair("Dublin", "San Jose"),
+        pair("Dublin", "Liverpool"),
+        pair("Dublin", "Barcelona"),
+        pair("Dublin", "Beijing"),
+    }
+    years = {p: found[p].year for p in found}
+    assert years[pair("Dublin", "San Jose")] == 1986
+    assert years[pair("Dublin", "Barcelona")] == 1998  # "the following year"
+    assert years[pair("Dublin", "Ramallah")] is None
+
+
+def test_a_ward_after_its_name_is_the_place(registry: Registry) -> None:
+    text = "The City of Winnipeg is twinned with Setagaya Ward in Tokyo.\n"
+    assert set(ties(extract_claims(text, registry))) == {pair("Winnipeg", "Setagaya")}

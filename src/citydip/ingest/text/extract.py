@@ -21,6 +21,7 @@ from typing import Any
 from citydip.ingest.text import lists, rules_roles, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
+from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import HEADLINE_VERBS, find_mentions
@@ -53,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     relations.agreement,
     relations.aid,
     rules_ties.ties,
+    shapes.ordinal_sequence,
 )
 
 

@@ -755,6 +755,7 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
 # Capitalised words after a place that leave it a place ("Madison Mayor", "Houston City").
 PLACE_TITLES = {"mayor", "city", "council", "county", "province", "prefecture", "region"}
 PLACE_TITLES |= {"state", "district", "municipality", "oblast", "governor", "metropolitan"}
+PLACE_TITLES |= {"ward", "borough", "township", "shire", "town", "village", "canton"}
 
 
 PERSON_TITLES = {"mayor", "governor", "councillor", "councilor", "cllr", "councilmember"}

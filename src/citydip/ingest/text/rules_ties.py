@@ -133,6 +133,8 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
             pairs = _pairs(s, a, start, generic=generic)
+        if not pairs and not negated:
+            pairs = _stranded(s, a, start)  # "Ramallah is the fifth city that Dublin ... with."
         # "Malmö has twin towns ...", "maintains partnerships with 17 cities"
         plural = any(t.lower_.endswith("s") and t.lower_ != "with" for t in s.doc[a:b])
         if not pairs and not negated and (plural or prose.number_next(s, start)):
@@ -414,6 +416,29 @@ def _holders(s: Sentence, a: int) -> bool:
     if with_at is None:
         return False
     return any(s.doc[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
+
+
+def _stranded(s: Sentence, a: int, start: int) -> list[Pair]:
+    """ "Ramallah is the fifth city that Dublin has a twinning agreement with.": a relative
+    clause ending in "with" after its cue; the place the sentence opens with is the partner
+    of the place named in the clause."""
+    doc = s.doc
+    if start >= len(doc) or doc[start].lower_ != "with":
+        return []
+    if start + 1 < len(doc) and doc[start + 1].text not in (".", ";", "!", ",", ")"):
+        return []
+    rel = next((k for k in range(a - 1, 0, -1) if doc[k].lower_ in ("that", "which")), None)
+    if rel is None:
+        return []
+    head = next((m for m in s.mentions if m.start == 0 and m.label in ("PLACE", "NAME")), None)
+    inner = [m for m in s.mentions if rel < m.start < a and m.label in ("PLACE", "NAME")]
+    if head is None or len(inner) != 1 or head.end >= rel:
+        return []
+    partner = _place(s, head, strong=True)
+    subject = _place(s, inner[0], strong=True)
+    if partner is None or subject is None or partner == subject:
+        return []
+    return [(subject, partner, start + 1, 0.8)]
 
 
 def _supposed(s: Sentence, a: int) -> str | None:

@@ -331,3 +331,59 @@ def _past_descriptor(doc: Any, j: int) -> int:
         if doc[k].lower_ == "of" and k > j + 1 and doc[k - 1].lower_ in DESCRIPTOR_HEADS:
             return k + 1
     return j
+
+
+FIRSTS = {"first", "earliest", "oldest"}
+
+
+def ordinal_sequence(s: Sentence) -> list[Any]:
+    """ "Ramallah is the fifth city that Dublin has a twinning agreement with. The first was
+    San Jose in 1986, followed by Liverpool in 1997, then Barcelona the following year, and
+    Beijing in 2010.": right after a tie, a sentence opening "The first was" names earlier
+    partners of the same city, in order, each with the year after it ("the following year":
+    the one before plus one)."""
+    from citydip.ingest.text.rulebase import Draft
+
+    doc = s.doc
+    if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ not in FIRSTS:
+        return []
+    if doc[2].lower_ not in ("was", "is", ","):
+        return []
+    last = s.context.last_tie
+    if last is None or last[3] < s.context.units - 2:
+        return []
+    subject, kind = last[0], last[2]
+    partners: list[tuple[Known, Mention]] = []
+    for m in s.mentions:
+        if m.start < 3 or m.label not in ("PLACE", "NAME"):
+            continue
+        if partners and s.prev(m.start) in ("in", "near", ","):
+            continue  # "San Jose in the United States", "Setagaya in Tokyo": where it lies
+        found = s.known(m, place=True)
+        if found and found[0].label == "PLACE" and found[0] != subject:
+            partners.append((found[0], m))
+    out = []
+    year: int | None = None
+    for n, (partner, m) in enumerate(partners):
+        end = partners[n + 1][1].start if n + 1 < len(partners) else len(doc)
+        words = [t.lower_ for t in doc[m.end : end]]
+        found_year = s.year_after(m.end, end)
+        if found_year is not None:
+            year = found_year
+        elif year is not None and "following" in words and "year" in words:
+            year += 1
+        else:
+            year = None
+        out.append(
+            Draft(
+                "tie",
+                subject,
+                partner,
+                year=year,
+                kind=kind,
+                status="active",
+                confidence=0.7,
+                rule="tie:first",
+            )
+        )
+    return out
