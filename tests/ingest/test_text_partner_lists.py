@@ -597,3 +597,26 @@ def test_the_first_was_names_earlier_partners_in_order(registry: Registry) -> No
 def test_a_ward_after_its_name_is_the_place(registry: Registry) -> None:
     text = "The City of Winnipeg is twinned with Setagaya Ward in Tokyo.\n"
     assert set(ties(extract_claims(text, registry))) == {pair("Winnipeg", "Setagaya")}
+
+
+def test_a_numbered_sister_city_list_with_a_paragraph_under_each(registry: Registry) -> None:
+    text = (
+        "Sister City List\n\n"
+        "01. Kaohsiung\n\n"
+        "Kaohsiung is the largest port city in Taiwan.\n\n"
+        "02. Los Angeles\n\n"
+        "Los Angeles is a center of commerce located in California.\n\n"
+        "03. Shimonoseki\n\n"
+        "Shimonoseki City is located in the west region of Japan.\n\n"
+        "Busan established its first relationship with Kaohsiung in 1966.\n"
+    )
+    partners = {
+        (c.subject.name, c.object.name)
+        for c in extract_claims(text, registry)
+        if c.object is not None and c.type in ("tie", "first_tie")
+    }
+    assert partners == {
+        ("Busan", "Kaohsiung"),
+        ("Busan", "Los Angeles"),
+        ("Busan", "Shimonoseki"),
+    }

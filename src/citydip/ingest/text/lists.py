@@ -56,6 +56,7 @@ LIST_NOUNS = {
     "prefectures",
 }
 HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
+HEADING_GLUE |= {"list", "lists", "overview", "directory", "our", "status"}  # "Sister City List"
 
 
 @dataclass(frozen=True)
