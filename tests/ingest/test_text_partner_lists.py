@@ -620,3 +620,18 @@ def test_a_numbered_sister_city_list_with_a_paragraph_under_each(registry: Regis
         ("Busan", "Los Angeles"),
         ("Busan", "Shimonoseki"),
     }
+
+
+def test_a_capital_named_by_its_countrys_adjective_after_a_reported_clause(
+    registry: Registry,
+) -> None:
+    text = (
+        "Gdansk became the first twin-town of Astana in 1996.\n\n"
+        "Mirzhan Baimakhanov noted that to date the Kazakh capital has 43 twin-towns in 29 "
+        "countries. Among them are Oulu, Nice, France, and Putrajaya.\n"
+    )
+    claims = extract_claims(text, registry)
+    partners = {(c.subject.name, c.object.name) for c in claims if c.type == "tie" and c.object}
+    assert partners == {("Astana", "Oulu"), ("Astana", "Nice"), ("Astana", "Putrajaya")}
+    counts = [(c.subject.name, c.value) for c in claims if c.type == "count"]
+    assert counts == [("Astana", "43")]

@@ -174,7 +174,16 @@ class Sentence:
         for i in range(index - 1, -1, -1):
             if tokens[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]
-                if prior and i - prior[-1].end <= 3:
+                countries = {
+                    k for m in self.mentions if m.label == "COUNTRY" for k in range(m.start, m.end)
+                }
+                # "Kunming, China, which": only commas, brackets and a country between; not
+                # "X noted that ...", a clause that follows a verb
+                relative = bool(prior) and all(
+                    tokens[k].text in (",", "(", ")") or k in countries
+                    for k in range(prior[-1].end, i)
+                )
+                if prior and relative and i - prior[-1].end <= 3:
                     plural = i + 1 < len(tokens) and tokens[i + 1].lower_ in PLURAL_VERBS
                     if plural and len(prior) >= 2 and self._glued(prior[-2].end, prior[-1].start):
                         # "Plymouth and Gdynia, which have been paired": both

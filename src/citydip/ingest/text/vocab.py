@@ -222,7 +222,40 @@ DEMONYMS = {
     "bavarian": "DE",
     "lombard": "IT",
     "andalusian": "ES",
+    "nigerian": "NG",
+    "filipino": "PH",
+    "thai": "TH",
+    "emirati": "AE",
+    "kyrgyz": "KG",
 }
+
+
+def _derived_demonyms() -> dict[str, str]:
+    """Adjectives of the countries of one-word names that the table above lacks, formed as
+    English forms most of them ("Kenya" → kenyan, "Kazakhstan" → kazakh, "Pakistan" →
+    pakistani, "Vietnam" → vietnamese, "Egypt" → egyptian, "Ukraine" → ukrainian); a form
+    two countries would give ("nigerian") is left out."""
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        low = name.lower()
+        if not low.isalpha():
+            continue
+        forms = {low + "i", low + "ese", low + "ian"}
+        if low.endswith("a"):
+            forms |= {low + "n", low[:-1] + "an"}
+        if low.endswith(("e", "y")):
+            forms |= {low[:-1] + "ian", low[:-1] + "an"}
+        if low.endswith("stan"):
+            forms |= {low[:-4], low[:-5]}
+        for form in forms:
+            seen.setdefault(form, set()).add(country.alpha_2)
+    return {form: next(iter(codes)) for form, codes in seen.items() if len(codes) == 1}
+
+
+DEMONYMS = {**_derived_demonyms(), **DEMONYMS}
 
 
 def _split(words: str) -> frozenset[str]:
