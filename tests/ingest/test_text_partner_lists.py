@@ -635,3 +635,19 @@ def test_a_capital_named_by_its_countrys_adjective_after_a_reported_clause(
     assert partners == {("Astana", "Oulu"), ("Astana", "Nice"), ("Astana", "Putrajaya")}
     counts = [(c.subject.name, c.value) for c in claims if c.type == "count"]
     assert counts == [("Astana", "43")]
+
+
+def test_holders_of_a_role_listed_with_a_province_among_them(registry: Registry) -> None:
+    text = (
+        "The World Association of Major Metropolises (Metropolis) is a network of major "
+        "cities.\n\n"
+        "The Board of Directors will be formed by the presidency and, Berlin, Barcelona, the "
+        "Province of Gauteng, Tehran and Montevideo as co-presidents.\n"
+    )
+    members = {c.subject.name for c in extract_claims(text, registry) if c.type == "membership"}
+    assert {"Berlin", "Barcelona", "Tehran", "Montevideo"} <= members
+
+
+def test_scare_quotes_around_a_tie_word(registry: Registry) -> None:
+    text = "Kochi signs a memorandum with its ‘sister’ city Pyatigorsk, Russia.\n"
+    assert set(ties(extract_claims(text, registry))) == {pair("Kochi", "Pyatigorsk")}

@@ -101,7 +101,7 @@ def _role_cities(s: Sentence) -> list[tuple[Known, int, str | None]]:
             continue
         role = role_of([t.lower_ for t in doc[max(0, k - 2) : k + 1]])
         for m in _joined_to(s, last):
-            place = _place(s, m)
+            place = _place(s, m, regions=True)
             if place is not None and role is not None and not _former(s, k):
                 out.append((place, k, role))
     return out
@@ -187,15 +187,22 @@ def _joined_to(s: Sentence, last: Mention) -> list[Mention]:
     out = [last]
     for m in reversed(before):
         between = {t.lower_ for t in s.doc[m.end : out[0].start]}
-        if not between or not between <= {",", "and", "&"}:
+        if not between or not between <= LIST_GLUE:
             break
         out.insert(0, m)
     return out
 
 
-def _place(s: Sentence, m: Mention) -> Known | None:
+# between the places of a list of holders: "Berlin, Barcelona, the Province of Gauteng, Tehran"
+LIST_GLUE = {",", "and", "&", "the", "of", "province", "state", "region", "city", "county"}
+
+
+def _place(s: Sentence, m: Mention, regions: bool = False) -> Known | None:
+    """A city a mention names (a province too with ``regions``: "the Province of Gauteng"
+    among the co-presidents of a network)."""
     found = s.known(m, place=True)
-    if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
+    levels = (None, "city", "district", "region") if regions else (None, "city", "district")
+    if found and found[0].label == "PLACE" and found[0].level in levels:
         return found[0]
     return None
 

@@ -67,6 +67,9 @@ _MARKERS = re.compile(
 # A flag's country code before a list item's name, as copied from encyclopedia lists:
 # "- KOR Dongdaemun (Seoul), South Korea", "GER Bad Kötzting, Germany".
 _FLAG_CODE = re.compile(r"^([ \t]*(?:[-*+\u2022\u00b7]\s+)?)([A-Z]{3})(?=[ \t]+[A-Z][^\n]*,)", re.M)
+# Scare quotes around one lower-case word ("with ‘sister’ city Pyathigorsk", "a 'twin'
+# town"): blanked, the word read as if unquoted.
+_SCARE_QUOTES = re.compile(r"(?<![\w'’])['‘\"“]([a-z][a-z\-]{2,20})['’\"”](?![\w'’])")
 # A line of nothing but table rules ("|", "||"), left where a copy lost a table's cells: a
 # blank line (the lines around it are no longer one block).
 _RULE_LINE = re.compile(r"^[ \t|]*\|[ \t|]*$", re.M)
@@ -163,6 +166,7 @@ def prepare(text: str) -> tuple[str, int]:
     norm = _MARKERS.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _FLAG_CODE.sub(lambda m: m.group(1) + "   ", norm)
     norm = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", norm)
     norm = _PAREN.sub(_blank_citation, norm)
     return norm, stop
 
