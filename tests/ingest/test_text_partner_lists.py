@@ -651,3 +651,17 @@ def test_holders_of_a_role_listed_with_a_province_among_them(registry: Registry)
 def test_scare_quotes_around_a_tie_word(registry: Registry) -> None:
     text = "Kochi signs a memorandum with its ‘sister’ city Pyatigorsk, Russia.\n"
     assert set(ties(extract_claims(text, registry))) == {pair("Kochi", "Pyatigorsk")}
+
+
+def test_a_hoped_for_tie_the_text_says_cannot_be_established(registry: Registry) -> None:
+    text = (
+        "Cebu City Mayor Michael Rama hopes that the partnership with Yokohama City will be "
+        "fruitful. However, the sisterhood of the two cities could no longer be established as "
+        "Yokohama already has a sisterhood agreement with Manila.\n"
+    )
+    claims = extract_claims(text, registry)
+    found = ties(claims)
+    assert pair("Cebu City", "Yokohama") not in found
+    assert pair("Yokohama", "Manila") in found
+    denied = {frozenset((c.subject.name, c.object.name)) for c in claims if c.type == "non_tie"}
+    assert denied == {pair("Cebu City", "Yokohama")}

@@ -202,12 +202,20 @@ def _settle_pending(claims: list[ExtractedClaim], named: list[Known]) -> list[Ex
 
 def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
     """A tie the text reports someone claiming ("an article claimed that A was twinned with
-    B") and denies elsewhere ("the two cities have never been twinned") is no tie."""
+    B") or only hoped for ("hopes that the partnership with Yokohama will be fruitful") and
+    denies elsewhere ("the two cities have never been twinned", "the sisterhood of the two
+    cities could no longer be established") is no tie."""
     denied = {_pair(c) for c in claims if c.type == "non_tie"}
     if not denied:
         return claims
     return [
-        c for c in claims if not (c.type == "tie" and _pair(c) in denied and _reported(c.sentence))
+        c
+        for c in claims
+        if not (
+            c.type == "tie"
+            and _pair(c) in denied
+            and (_reported(c.sentence) or c.status == "proposed")
+        )
     ]
 
 

@@ -108,7 +108,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             f"partnership {TIE_NOUNS}",
             f"friendly {TIE_NOUNS}",
             "partnership|partnerships|sisterhood with",
-            "twinning|partnership of|between",
+            "twinning|partnership|sisterhood of|between",
             "twin with",
             "paired|partnered with",
             "friendship and cooperation agreement|agreements|accord|accords",

@@ -86,6 +86,7 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         supposed = _supposed(s, a)
         negated = _negated(s, a) or shapes.reported_denial(s, a) or supposed == "contrary"
+        negated = negated or _not_to_be(s, b)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
@@ -129,6 +130,8 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = _dashed_pairs(s, b)  # "links such as Los Angeles-Guangzhou and Tulsa-Jinhua"
         if not pairs and not negated:
             pairs = shapes.paired_list(s, b, _place)  # "include A and B; C and D; E and F"
+        if not pairs:
+            pairs = _of_the_two(s, b)  # "the sisterhood of the two cities"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
@@ -416,6 +419,43 @@ def _holders(s: Sentence, a: int) -> bool:
     if with_at is None:
         return False
     return any(s.doc[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
+
+
+def _of_the_two(s: Sentence, b: int) -> list[Pair]:
+    """ "the twinning of the two cities", "the sisterhood of both towns": the pair the text
+    has just named."""
+    if b == 0 or s.doc[b - 1].lower_ not in ("of", "between"):
+        return []
+    ref = next((m for m in s.mentions if m.start == b and m.label == "REF"), None)
+    if ref is None or ref.ref != "pair":
+        return []
+    both = s.known(ref)
+    if len(both) != 2 or both[0] == both[1]:
+        return []
+    return [(both[0], both[1], ref.end, 0.8)]
+
+
+MODALS = {"could", "can", "will", "would", "may", "might", "cannot", "ca", "wo", "shall"}
+NOT_MADE = {"established", "formed", "signed", "made", "formalised", "formalized", "possible"}
+NOT_MADE |= {"created", "concluded", "realised", "realized", "approved"}
+
+
+def _not_to_be(s: Sentence, b: int) -> bool:
+    """ "the sisterhood of the two cities could no longer be established", "the twinning
+    cannot be formalised": a tie the text says will not come about."""
+    words = [t.lower_ for t in s.doc[b : b + 12]]
+    for k, word in enumerate(words):
+        if word in CLAUSE_BREAKS or word in (".", ";"):
+            return False
+        if word not in MODALS:
+            continue
+        rest = words[k + 1 : k + 6]
+        negative = rest[:1] in (["not"], ["n't"], ["never"]) or rest[:2] == ["no", "longer"]
+        if word == "cannot":
+            negative, rest = True, ["not", *rest]
+        if negative and "be" in rest and set(rest) & NOT_MADE:
+            return True
+    return False
 
 
 def _stranded(s: Sentence, a: int, start: int) -> list[Pair]:
