@@ -665,3 +665,15 @@ def test_a_hoped_for_tie_the_text_says_cannot_be_established(registry: Registry)
     assert pair("Yokohama", "Manila") in found
     denied = {frozenset((c.subject.name, c.object.name)) for c in claims if c.type == "non_tie"}
     assert denied == {pair("Cebu City", "Yokohama")}
+
+
+def test_a_ceremony_dates_the_agreement_signed_to_explore(registry: Registry) -> None:
+    text = (
+        "The Kumasi Metropolitan Assembly (KMA) and the City of Praia in Cape Verde have signed "
+        "a sister city agreement to explore mutual opportunities.\n\n"
+        "The brief ceremony took place in Kumasi on Wednesday June 26, 2024, with the mayors "
+        "of both cities in attendance.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    tie = found[pair("Kumasi", "Praia")]
+    assert (tie.status, tie.year) == ("active", 2024)

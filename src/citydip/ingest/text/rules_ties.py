@@ -942,6 +942,8 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 a second one was proposed": another clause's status
             word = status_word(s, i)
+            if word == "proposed" and _signed_to(doc, i):
+                word = None  # "have signed a sister city agreement to explore ...": a purpose
             if word is not None and not _not_yet(s, i):
                 # the last one: "with Pskov, frozen since 2022, was formally ended in 2024"
                 found = (word, i) if found is None or word != "proposed" else found
@@ -961,6 +963,14 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
+
+
+SIGNING = {"signed", "signs", "sign", "inked", "concluded", "sealed"}
+
+
+def _signed_to(doc: Any, i: int) -> bool:
+    """A word of intent after "to" in a sentence that signs the agreement: its purpose."""
+    return i > 0 and doc[i - 1].lower_ == "to" and any(t.lower_ in SIGNING for t in doc[:i])
 
 
 # status words beyond vocab.STATUS_WORDS: a tie paused or abolished

@@ -92,6 +92,12 @@ _FOUNDED = re.compile(
     r"[^.;]{0,60}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "The brief ceremony took place in Kumasi on Wednesday June 26, 2024": the signing of the
+# ties just read
+_CEREMONY = re.compile(
+    r"^\W*(?i:the|a|this)\s+(?:[\w\-]+\s+){0,2}?(?i:ceremony|signing)\b[^.;]{0,40}?"
+    r"\b(?i:took place|was held|happened)\b[^.;]{0,60}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+)
 # "The cooperation agreement between Tbilisi and Saarbruken was signed in 1975", "The
 # partnership agreement between the cities was signed on October 14, 1979": an agreement of
 # a pair read before (any agreement: the tie is known, only its start is new)
@@ -170,7 +176,9 @@ def later_status(
     the partner it names."""
     if not own:
         denied_after(sentence, last)
-    founded = _FOUNDED.search(sentence) if last and not own else None
+    founded = (
+        (_FOUNDED.search(sentence) or _CEREMONY.search(sentence)) if last and not own else None
+    )
     if founded is not None:
         for tie in last:
             if tie.type == "tie" and tie.year is None:
