@@ -677,3 +677,20 @@ def test_a_ceremony_dates_the_agreement_signed_to_explore(registry: Registry) ->
     found = ties(extract_claims(text, registry))
     tie = found[pair("Kumasi", "Praia")]
     assert (tie.status, tie.year) == ("active", 2024)
+
+
+def test_a_mayor_named_again_stands_for_the_city(registry: Registry) -> None:
+    text = (
+        "Prague Mayor Zdeněk Hřib visited Taiwan. On Monday, Hřib and Taipei Mayor Ko Wen-je "
+        "signed a sister city agreement in Prague.\n"
+    )
+    assert set(ties(extract_claims(text, registry))) == {pair("Prague", "Taipei")}
+
+
+def test_a_person_named_after_a_title_is_no_place_later(registry: Registry) -> None:
+    text = (
+        "Mayor Steve Wilkinson opened the meeting. Described by Wilkinson as twin cities of "
+        "Johannesburg, these arrangements focus on trade.\n"
+    )
+    places = {c.subject.name for c in extract_claims(text, registry)}
+    assert "Wilkinson" not in places

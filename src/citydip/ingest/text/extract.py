@@ -109,11 +109,12 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     roster = lists.Roster()  # members listed after "Here are the new members of X"
     offices = lists.Offices()  # "President Seoul Metropolitan Government, Republic of Korea"
     acronyms: dict[str, Known] = {}  # "the Kumasi Metropolitan Assembly (KMA)": KMA is Kumasi
+    people: dict[str, Known | None] = {}  # "Prague Mayor Zdeněk Hřib": Hřib, of Prague
     partner_unit: Unit | None = None  # the last heading read (a partner's, for an agreement)
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry, ents, lower, acronyms)
+        mentions = find_mentions(doc, registry, ents, lower, acronyms, people)
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
@@ -214,7 +215,11 @@ def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         if not (
             c.type == "tie"
             and _pair(c) in denied
-            and (_reported(c.sentence) or c.status == "proposed")
+            and (
+                _reported(c.sentence)
+                or c.status == "proposed"
+                or c.kind in (None, "partner", "unspecified")  # "this partnership with"
+            )
         )
     ]
 

@@ -176,6 +176,7 @@ def find_mentions(
     ents: Any = None,
     lower: frozenset[str] = frozenset(),
     defined: dict[str, Known] | None = None,
+    people: dict[str, Known | None] | None = None,
 ) -> list[Mention]:
     """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
     entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
@@ -197,6 +198,8 @@ def find_mentions(
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
+    if people is not None:
+        mentions = _not_people(doc, mentions, people)
     mentions = _drop_common(doc, mentions, lower)
     mentions = [m for m in mentions if not _former_name(doc, m)]
     _unit_suffixes(doc, mentions)
@@ -222,6 +225,62 @@ def _unit_suffixes(doc: Any, mentions: list[Mention]) -> None:
         if doc[k + 1].lower_ in UNIT_SUFFIXES and k + 1 not in taken and k not in taken:
             m.end = k + 2
             m.text = doc[m.start : m.end].text
+
+
+# titles written before a person's name only ("Mayor Zdeněk Hřib", "Cllr Tony Dodd")
+NAME_TITLES = {"mayor", "mr", "mrs", "ms", "dr", "cllr", "councillor", "councilor", "sir"}
+NAME_TITLES |= {"dame", "senator", "alderman", "prof", "professor", "hon", "governor"}
+NAME_TITLES |= {"mr.", "mrs.", "ms.", "dr.", "cllr.", "hon.", "prof.", "councilmember"}
+
+
+def _not_people(
+    doc: Any, mentions: list[Mention], people: dict[str, Known | None]
+) -> list[Mention]:
+    """A name right after a person's title ("Mayor Hřib", "Mayor Geordin Hill-Lewis") is a
+    person, and so is that surname alone later in the text ("Described by Wilkinson as
+    ..."): no place, though a place bears it. A mayor introduced with the city ("Prague Mayor
+    Zdeněk Hřib") stands for the city when named again ("Hřib and Taipei Mayor Ko Wen-je
+    signed a sister city agreement": Prague and Taipei). ``people``: the surnames the
+    document has named so far and their cities, read and added to."""
+    out = []
+    for n, m in enumerate(mentions):
+        if m.label not in ("PLACE", "NAME"):
+            out.append(m)
+            continue
+        title = m.start - 1  # "Mayor" before the name, or its first word ("Mayor Hřib")
+        if m.end - m.start >= 2 and doc[m.start].lower_ in NAME_TITLES:
+            title = m.start
+        titled = title >= 0 and doc[title].lower_ in NAME_TITLES and doc[title].text[:1].isupper()
+        after = doc[m.end].lower_ if m.end < len(doc) else ""
+        if titled and after not in PLACE_TITLES and after not in GOV_AFTER and after != "of":
+            if title == m.start and doc[m.start + 1].lower_ == "of":
+                out.append(m)  # "Mayor of Hiroshima": the place the title is of
+                continue
+            before = out[-1] if out else None
+            city = (
+                before.known
+                if before is not None
+                and before.end == title
+                and before.label == "PLACE"
+                and before.known is not None
+                and doc[title].lower_ == "mayor"
+                else None
+            )
+            people[doc[m.end - 1].text] = city  # the surname: the name's last word
+            if title == m.start:
+                out.append(m)  # "Mayor X" whole: _drop_common drops it, a person
+            continue
+        if m.end - m.start == 1 and m.text in people and after not in PLACE_TITLES:
+            city = people[m.text]
+            if city is not None and (m.start == 0 or doc[m.start - 1].lower_ != "mayor"):
+                out.append(Mention(m.start, m.end, m.text, "PLACE", city))
+            continue
+        out.append(m)
+    return out
+
+
+# words after a place that name its government ("Seoul Metropolitan Government")
+GOV_AFTER = {"metropolitan", "municipal", "government", "municipality", "county", "council"}
 
 
 FORMERLY = {"formerly", "previously", "née", "nee"}
