@@ -215,11 +215,7 @@ def _drop_reported(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         if not (
             c.type == "tie"
             and _pair(c) in denied
-            and (
-                _reported(c.sentence)
-                or c.status == "proposed"
-                or c.kind in (None, "partner", "unspecified")  # "this partnership with"
-            )
+            and (_reported(c.sentence) or c.status == "proposed")
         )
     ]
 

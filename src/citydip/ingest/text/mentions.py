@@ -243,7 +243,7 @@ def _not_people(
     signed a sister city agreement": Prague and Taipei). ``people``: the surnames the
     document has named so far and their cities, read and added to."""
     out = []
-    for n, m in enumerate(mentions):
+    for m in mentions:
         if m.label not in ("PLACE", "NAME"):
             out.append(m)
             continue
