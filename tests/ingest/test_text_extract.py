@@ -150,3 +150,16 @@ def test_random_text_never_crashes_and_output_is_well_formed(registry: Registry,
         assert 0 <= claim.start <= claim.end <= len(text)
         assert claim.object is not None or claim.value is not None
         assert claim.to_dict()["subject"]["name"]
+
+
+def test_gold_may_list_other_spellings_of_its_subject(registry: Registry, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "claims:\n"
+        "  - {type: tie, subject: [Albuñol, Albunol], object: Asilah}\n"
+        "  - {type: tie, subject: Albacete, object: Udine}\n",
+        encoding="utf-8",
+    )
+    claims = extract_claims("Albunol is twinned with Asilah.\n", registry)
+    result = score(claims, load_gold(gold))
+    assert (result.true_positives.get("tie"), result.gold.get("tie")) == (1, 2)

@@ -694,3 +694,37 @@ def test_a_person_named_after_a_title_is_no_place_later(registry: Registry) -> N
     )
     places = {c.subject.name for c in extract_claims(text, registry)}
     assert "Wilkinson" not in places
+
+
+def test_city_headers_each_over_a_bulleted_block_after_a_blank_line(registry: Registry) -> None:
+    text = (
+        "List of twin towns and sister cities in Spain\n\n"
+        "Albacete\n\n"
+        "- ITA Udine, Italy\n"
+        "- SVN Velenje, Slovenia\n\n"
+        "Albuñol\n\n"
+        "- MAR Asilah, Morocco\n"
+        "- MAR Ifrane, Morocco\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Albacete", "Udine"),
+        pair("Albacete", "Velenje"),
+        pair("Albuñol", "Asilah"),
+        pair("Albuñol", "Ifrane"),
+    }
+
+
+def test_a_list_of_the_city_named_before_its_kind_words(registry: Registry) -> None:
+    text = (
+        "Dublin will be joining a long list of Montreal sister cities including:\n\n"
+        "- Busan, South Korea;\n"
+        "- Lyon, France;\n"
+        "- and Yerevan, Armenia.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Montréal", "Busan"),
+        pair("Montréal", "Lyon"),
+        pair("Montréal", "Yerevan"),
+    }

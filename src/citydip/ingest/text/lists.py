@@ -307,6 +307,16 @@ def _only_place(s: Sentence) -> bool:
 
 
 def _named_place(s: Sentence) -> Known | None:
+    """The place a list's intro or heading is of: the one written right before its kind
+    words ("Dublin will be joining a long list of Montreal sister cities including:"), else
+    the first one it names."""
+    for m in s.mentions:
+        if m.label not in ("PLACE", "NAME") or m.end >= len(s.doc) - 1:
+            continue
+        if s.doc[m.end].lower_ in TIE_KIND_WORDS and s.doc[m.end].lower_ not in ("partner",):
+            found = s.known(m, place=m.label == "NAME")
+            if found and found[0].label == "PLACE":
+                return found[0]
     for m in s.mentions:
         if m.label == "ORG" and s.council_place(m) is not None:
             return s.council_place(m)

@@ -37,6 +37,11 @@ class GoldClaim:
     status: str | None = None
     end_year: int | None = None
     role: str | None = None
+    other_subjects: tuple[str, ...] = ()  # other spellings of the subject ("Albunol")
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        return (self.subject, *self.other_subjects)
 
 
 @dataclass
@@ -144,11 +149,13 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
             raise DataError(where, None, f"claims[{number}]", "needs a known type and a subject")
         obj = item.get("object")
         objects = tuple(str(o) for o in (obj if isinstance(obj, list) else [obj] if obj else []))
+        subject = item["subject"]
+        subjects = [str(x) for x in subject] if isinstance(subject, list) else [str(subject)]
         value = item.get("value")
         out.append(
             GoldClaim(
                 item["type"],
-                str(item["subject"]),
+                subjects[0],
                 objects,
                 None if value is None else str(value),
                 item.get("metric"),
@@ -159,6 +166,7 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
                 item.get("status"),
                 item.get("end_year"),
                 item.get("role"),
+                tuple(subjects[1:]),
             )
         )
     return out
@@ -246,8 +254,8 @@ def _tie_quality(result: Score, claim: ExtractedClaim, gold: GoldClaim) -> None:
 def _pair(claim: ExtractedClaim, gold: GoldClaim) -> bool:
     if claim.object is None:
         return False
-    return (_names(claim.subject, (gold.subject,)) and _names(claim.object, gold.objects)) or (
-        _names(claim.object, (gold.subject,)) and _names(claim.subject, gold.objects)
+    return (_names(claim.subject, gold.subjects) and _names(claim.object, gold.objects)) or (
+        _names(claim.object, gold.subjects) and _names(claim.subject, gold.objects)
     )
 
 
@@ -257,7 +265,7 @@ def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
     if gold.objects and claim.type in (*TIE_TYPES, "non_tie") and claim.object is not None:
         if not _pair(claim, gold):
             return False
-    elif not _names(claim.subject, (gold.subject,)) or (
+    elif not _names(claim.subject, gold.subjects) or (
         gold.objects and (claim.object is None or not _names(claim.object, gold.objects))
     ):
         return False

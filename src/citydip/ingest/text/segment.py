@@ -22,7 +22,7 @@ line is an ``item`` unit (bullet left out); the intro and heading give it its me
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _ASCII = str.maketrans(
     {
@@ -220,7 +220,33 @@ def segment(norm: str, stop: int) -> list[Unit]:
                 intro = "heading"
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
-    return units
+    return _lead_headers(norm, units)
+
+
+_LIST_WORDS = re.compile(
+    r"\b(?:sister|twin|twinn|partner|friend|cit(?:y|ies)|towns?|list|relations|links)", re.I
+)
+
+
+def _lead_headers(norm: str, units: list[Unit]) -> list[Unit]:
+    """A heading of a name alone ("Albacete") whose next unit is a bulleted place ("-
+    ESH Bir Gandus, Western Sahara") heads those items, even across a blank line."""
+    out = list(units)
+    for k in range(len(out) - 1):
+        unit, nxt = out[k], out[k + 1]
+        if unit.kind != "heading" or unit.lead or nxt.kind != "item":
+            continue
+        text = norm[unit.start : unit.end]
+        line_start = norm.rfind("\n", 0, nxt.start) + 1
+        bulleted = bool(_BULLET.match(norm[line_start : nxt.end].lstrip()))
+        if not bulleted or "," not in norm[nxt.start : nxt.end]:
+            continue
+        if len(text) > 60 or len(text.split()) > 6 or re.search(r"[,:;.!?]\s*$|^\W", text):
+            continue
+        if _LIST_WORDS.search(text):
+            continue  # "Sister cities": a list's heading, not a city's name
+        out[k] = replace(unit, lead=True)
+    return out
 
 
 def _semicolon_items(norm: str, start: int, end: int) -> list[tuple[int, int]]:
