@@ -728,3 +728,14 @@ def test_a_list_of_the_city_named_before_its_kind_words(registry: Registry) -> N
         pair("Montréal", "Lyon"),
         pair("Montréal", "Yerevan"),
     }
+
+
+def test_member_cities_listed_after_a_label_on_the_same_line(registry: Registry) -> None:
+    for text in (
+        "The Asian Network of Major Cities 21 (ANMC21) is a network founded in 2001.\n\n"
+        "Member cities: Bangkok, Delhi, Hanoi and Yangon\n",
+        "The Asian Network of Major Cities 21 (ANMC21) is a network founded in 2001.\n"
+        "(*) Member cities (4 cities in total): Bangkok, Delhi, Hanoi, and Yangon\n",
+    ):
+        members = {c.subject.name for c in extract_claims(text, registry) if c.type == "membership"}
+        assert members == {"Bangkok", "Delhi", "Hanoi", "Yangon"}, text

@@ -143,6 +143,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             if _headline(heading):  # "Wagga Wagga cuts ties with sister city Kunming"
                 drafts = [d for rule in RULES for d in rule(heading) if _valid(d)]
                 found.extend(_place(d, text, unit) for d in drafts)
+            elif ":" in str(doc.text).rstrip()[:-1]:  # "Member cities: Bangkok, Delhi, ..."
+                drafts = [d for d in lists.member_list(heading) if _valid(d)]
+                found.extend(_place(d, text, unit) for d in drafts)
             continue
         if unit.kind == "cell" and (lists.member_row(unit.row) or lists.office_row(unit.row)):
             # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the

@@ -218,7 +218,12 @@ def member_list(s: Sentence) -> list[Draft]:
         )
     if colon is None or colon + 1 >= len(s.doc):
         return []
-    words = {t.lower_ for t in s.doc[:colon]}
+    depth, kept = 0, []
+    for t in s.doc[:colon]:  # words outside brackets: "Member cities (13 cities in total):"
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            kept.append(t.lower_)
+    words = set(kept)
     if not words & (MEMBER_WORDS | JOIN_WORDS):
         return []
     if any(m.label in ("PLACE", "NAME") and m.end <= colon for m in s.mentions):

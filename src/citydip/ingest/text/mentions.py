@@ -151,6 +151,7 @@ _NOT_NAMES = {
 
 # List and status words are no names ("Friendship cities:", "Former twin towns").
 _NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
+_NOT_NAMES |= {"member", "members", "membership"}
 _NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
 _NOT_NAMES |= {"of", "to", "from", "unlike", "including", "among", "following", "under"}
 _NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}

@@ -83,7 +83,8 @@ _CITE_PART = re.compile(
     r"^[A-Z][^;]*?[\s,](?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[\dn][\w.\-]*)*\s*$"
     r"|^[A-Z][^;]*?\sn\.d\.\s*$"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# a full stop before a capital, a digit or the end of its line ("... in 2001." / "(*) Member")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9]|[ \t]*\n)")
 _ABBREVIATIONS = {
     "e.g",
     "i.e",
