@@ -739,3 +739,24 @@ def test_member_cities_listed_after_a_label_on_the_same_line(registry: Registry)
     ):
         members = {c.subject.name for c in extract_claims(text, registry) if c.type == "membership"}
         assert members == {"Bangkok", "Delhi", "Hanoi", "Yangon"}, text
+
+
+def test_a_committee_listed_as_people_and_their_cities(registry: Registry) -> None:
+    text = (
+        "EUROCITIES is the network of major European cities, based in Brussels.\n\n"
+        "Our current executive committee is comprised of the following members:\n\n"
+        "- Johanna Rolland, mayor of Nantes (president)\n"
+        "- Albert Bore, leader of Birmingham City Council (treasurer)\n"
+        "- Ada Colau, mayor of Barcelona\n"
+    )
+    members = {
+        (c.subject.name, c.object.name, c.role)
+        for c in extract_claims(text, registry)
+        if c.type == "membership" and c.object is not None
+    }
+    assert {(name, org) for name, org, _ in members} == {
+        ("Nantes", "Eurocities"),
+        ("Birmingham", "Eurocities"),
+        ("Barcelona", "Eurocities"),
+    }
+    assert ("Nantes", "Eurocities", "president") in members

@@ -117,7 +117,9 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     if kind is not None and (not heading or set(words) & LIST_NOUNS):
         return ListFrame("tie", subject, kind, status)
     if not heading and set(words) & (MEMBER_WORDS | JOIN_WORDS):
-        if subject is None and not set(words) & {"of", "in"}:
+        made_of = {"comprised", "composed", "consists", "consisting", "made"}  # "... of"
+        ignored = {"of"} if set(words) & made_of else set()
+        if subject is None and not (set(words) & {"of", "in"}) - ignored:
             # "The original 12 founding members were:", "Towns that joined later are:":
             # the items are members of the organization the text is about
             org = _named_org(s) or s.context.topic_org
@@ -205,6 +207,21 @@ def member_cell(s: Sentence, row: str, org: Known | None) -> list[Draft]:
         Draft("membership", p, org, confidence=0.7, rule="membership:table", role=role)
         for p in dict.fromkeys(places)
     ]
+
+
+OFFICE_HOLDERS = {"mayor", "leader", "governor", "chair", "head", "president", "lord"}
+
+
+def _office_place(s: Sentence) -> Mention | None:
+    """The place a listed person holds office in: "Johanna Rolland, mayor of Nantes",
+    "Albert Bore, leader of Birmingham City Council"."""
+    for k in range(1, len(s.doc) - 2):
+        if s.doc[k].lower_ in OFFICE_HOLDERS and s.doc[k + 1].lower_ == "of":
+            at = k + 3 if s.doc[k + 2].lower_ == "the" else k + 2
+            found = next((m for m in s.mentions if m.start == at), None)
+            if found is not None and (found.label in ("PLACE", "NAME") or _placed(s, found)):
+                return found
+    return None
 
 
 def member_list(s: Sentence) -> list[Draft]:
@@ -773,8 +790,10 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if frame.mode == "membership":
         return _membership(s, subject)
     if frame.mode == "members":
-        first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
-        member = _place(s, first) if first is not None and first.start <= 2 else None
+        office = _office_place(s)  # "Johanna Rolland, mayor of Nantes (president)"
+        first = office or next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
+        near = first is not None and (first is office or first.start <= 2)
+        member = _place(s, first) if first is not None and near else None
         if first is None or member is None or member == subject or _body_name(s, first, member):
             return []
         own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
