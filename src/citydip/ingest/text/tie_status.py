@@ -109,6 +109,9 @@ _SIGNED = re.compile(
 _THE_CITIES = re.compile(r"\b(?i:the|both|two)\s+(?:two\s+)?(?:cities|towns|municipalities)\b")
 
 
+RECENT = 300  # claims read last that a later sentence may date
+
+
 def date_pair(
     sentence: str, places: list[Known], paragraph_place: Known | None, found: list[ExtractedClaim]
 ) -> None:
@@ -118,6 +121,7 @@ def date_pair(
     signed = _SIGNED.search(sentence)
     if signed is None:
         return
+    found = found[-RECENT:]  # the ties of the page around it: linear in a long text
     keys = {Ref.of(k).key for k in places}
     if len(keys) < 2 and paragraph_place is not None and _THE_CITIES.search(sentence):
         keys.add(Ref.of(paragraph_place).key)
