@@ -24,7 +24,7 @@ from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import HEADLINE_VERBS, find_mentions
+from citydip.ingest.text.mentions import HEADLINE_VERBS, Mention, find_mentions
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
@@ -426,14 +426,18 @@ def _see_heading(context: Context, sentence: Sentence) -> None:
     context.list_frame = None
 
 
+def _place_named(sentence: Sentence, mention: Mention) -> Known | None:
+    """The place a place or unknown name mention names, if any."""
+    if mention.label not in ("PLACE", "NAME"):
+        return None
+    found = [mention.known] if mention.known else sentence.known(mention, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
 def _places_named(sentence: Sentence) -> list[Known]:
     """The cities a sentence names (countries and regions left out)."""
-    out = []
-    for mention in sentence.mentions:
-        if mention.label in ("PLACE", "NAME"):
-            found = [mention.known] if mention.known else sentence.known(mention, place=True)
-            out += [k for k in found[:1] if k.label == "PLACE" and k.level in (None, "city")]
-    return out
+    named = (_place_named(sentence, m) for m in sentence.mentions)
+    return [k for k in named if k is not None and k.level in (None, "city")]
 
 
 def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
@@ -475,10 +479,9 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
                 context.last_subject = found[0]
                 context.weigh(found[0], 1.0)
         first = sentence.mentions[0] if sentence.mentions else None
-        if first is not None and first.start == 0 and first.label in ("PLACE", "NAME"):
-            found = [first.known] if first.known else sentence.known(first, place=True)
-            if found and found[0].label == "PLACE":
-                context.opening = (found[0], context.paragraph, context.units)
+        opened = _place_named(sentence, first) if first is not None and first.start == 0 else None
+        if opened is not None:
+            context.opening = (opened, context.paragraph, context.units)
     years = sentence.years()
     context.paragraph_year = years[0][1] if years else None
     if years:

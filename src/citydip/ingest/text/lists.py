@@ -335,7 +335,7 @@ def _named_place(s: Sentence) -> Known | None:
     for m in s.mentions:
         if m.label not in ("PLACE", "NAME") or m.end >= len(s.doc) - 1:
             continue
-        if s.doc[m.end].lower_ in TIE_KIND_WORDS and s.doc[m.end].lower_ not in ("partner",):
+        if s.doc[m.end].lower_ in TIE_KIND_WORDS and s.doc[m.end].lower_ != "partner":
             found = s.known(m, place=m.label == "NAME")
             if found and found[0].label == "PLACE":
                 return found[0]
@@ -498,9 +498,7 @@ class Entries:
             # under "Sister cities" is then the header of its own partners
             subject = frame.subject or main
             tie = frame.mode == "tie" and subject is not None and subject is not PENDING
-            self.frame = (
-                ListFrame("tie", frame.subject or main, frame.kind, frame.status) if tie else None
-            )
+            self.frame = ListFrame("tie", subject, frame.kind, frame.status) if tie else None
             self.claim = self.place = None
 
     def heading(self, s: Sentence, main: Known | None, title: Known | None = None) -> list[Draft]:

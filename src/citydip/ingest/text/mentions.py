@@ -210,12 +210,6 @@ def find_mentions(
     return mentions
 
 
-# Korean and Japanese unit suffixes written after a hyphen ("Dobong-gu", "Suwon-si",
-# "Yugawara-machi"): part of the place's name
-UNIT_SUFFIXES = {"gu", "si", "gun", "do", "dong", "eup", "myeon", "shi", "ku", "machi", "cho"}
-UNIT_SUFFIXES |= {"mura", "son", "ken", "fu", "to", "ward", "city"}
-
-
 def _unit_suffixes(doc: Any, mentions: list[Mention]) -> None:
     """A place mention followed by "-gu", "-si", "-machi": the suffix is part of it."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
@@ -290,14 +284,14 @@ FORMERLY = {"formerly", "previously", "née", "nee"}
 def _former_name(doc: Any, m: Mention) -> bool:
     """The old name of the place just named ("Volgograd, formerly Stalingrad", "Chennai
     (formerly Madras)"): no second place."""
-    if m.label not in ("PLACE", "NAME") or m.start == 0:
+    if m.label not in ("PLACE", "NAME"):
         return False
-    k = m.start - 1
-    if doc[k].lower_ in ("known", "called") and k > 0 and doc[k - 1].lower_ in FORMERLY:
-        k -= 1  # "formerly known as", "formerly called"
-    elif doc[k].lower_ == "as" and k > 1 and doc[k - 1].lower_ in ("known", "called"):
-        k -= 2 if doc[k - 2].lower_ in FORMERLY else 99
-    return 0 <= k < len(doc) and doc[k].lower_ in FORMERLY
+    before = [doc[k].lower_ for k in range(max(0, m.start - 3), m.start)]
+    if before[-1:] and before[-1] in ("known", "called"):
+        before = before[:-1]  # "formerly called"
+    elif before[-2:] in (["known", "as"], ["called", "as"]):
+        before = before[:-2]  # "formerly known as"
+    return bool(before) and before[-1] in FORMERLY
 
 
 # words of resolutions and notices, written in capitals
@@ -710,6 +704,8 @@ KIND_STOPS = {"sister", "twin", "friendship", "sisterhood"}
 # Lower-case suffixes of Korean and Japanese place names ("Jeollabuk-do", "Musashino-shi").
 ADMIN_SUFFIXES = {"do", "si", "shi", "gun", "gu", "machi", "cho", "mura", "ku", "ken", "fu"}
 ADMIN_SUFFIXES |= {"dong", "eup", "myeon", "son", "ri"}
+# the same after a known place's name, and "-to", "-ward", "-city" ("Dobong-gu", "Minato-ku")
+UNIT_SUFFIXES = (ADMIN_SUFFIXES - {"ri"}) | {"to", "ward", "city"}
 
 
 # The kind of place a descriptor names before "of" ("the Chinese City of Nanjing").

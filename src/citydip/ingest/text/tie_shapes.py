@@ -18,7 +18,7 @@ from typing import Any
 from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
 from citydip.ingest.text.normalise import years_in
 from citydip.ingest.text.registry import Known
-from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Sentence
+from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
 
 REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "rumored"}
@@ -167,18 +167,7 @@ def paired_list(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, K
     for m in [*mentions, None]:
         gap = doc[k : m.start] if m is not None else doc[k:]
         words = [t.lower_ for t in gap]
-        if (
-            m is not None
-            and m.label == "COUNTRY"
-            and words
-            in (
-                ["in"],
-                [","],
-                [
-                    "(",
-                ],
-            )
-        ):
+        if m is not None and m.label == "COUNTRY" and words in (["in"], [","], ["("]):
             k = m.end  # "Carlow in Ireland": where it lies
             continue
         if cut in words or m is None or (words in (["and"], ["."]) and len(item) == 2):
@@ -336,14 +325,12 @@ def _past_descriptor(doc: Any, j: int) -> int:
 FIRSTS = {"first", "earliest", "oldest"}
 
 
-def ordinal_sequence(s: Sentence) -> list[Any]:
+def ordinal_sequence(s: Sentence) -> list[Draft]:
     """ "Ramallah is the fifth city that Dublin has a twinning agreement with. The first was
     San Jose in 1986, followed by Liverpool in 1997, then Barcelona the following year, and
     Beijing in 2010.": right after a tie, a sentence opening "The first was" names earlier
     partners of the same city, in order, each with the year after it ("the following year":
     the one before plus one)."""
-    from citydip.ingest.text.rulebase import Draft
-
     doc = s.doc
     if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ not in FIRSTS:
         return []

@@ -122,8 +122,9 @@ def date_pair(
     if signed is None:
         return
     found = found[-RECENT:]  # the ties of the page around it: linear in a long text
+    the_cities = _THE_CITIES.search(sentence) is not None
     keys = {Ref.of(k).key for k in places}
-    if len(keys) < 2 and paragraph_place is not None and _THE_CITIES.search(sentence):
+    if len(keys) < 2 and paragraph_place is not None and the_cities:
         keys.add(Ref.of(paragraph_place).key)
     if len(keys) == 1:
         one = next(iter(keys))
@@ -132,7 +133,7 @@ def date_pair(
             for c in found
             if c.type == "tie" and c.object is not None and one in (c.subject.key, c.object.key)
         ]
-        if len(undated) == 1 and undated[0].year is None and _THE_CITIES.search(sentence):
+        if len(undated) == 1 and undated[0].year is None and the_cities:
             undated[0].year = int(signed.group("year"))
         return
     if len(keys) != 2:
