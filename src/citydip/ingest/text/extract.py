@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     relations.award,
     relations.hosted,
     numbers.counts,
+    numbers.ordinal_counts,
     relations.programme,
     relations.strategy,
     relations.agreement,

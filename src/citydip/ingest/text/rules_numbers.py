@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from citydip.ingest.text import normalise
 from citydip.ingest.text.mentions import Mention
@@ -80,6 +81,9 @@ def counts(s: Sentence) -> list[Draft]:
         value, j = found
         words = [t.lower_ for t in doc[j : j + 5]]
         metric, noun_at = _metric(words)
+        if metric is not None and i >= 1 and doc[i - 1].lower_ in PART_OF_COUNT:
+            i = j  # "Victoria's other three twin cities": not all of them
+            continue
         if metric == "places":
             # "sister-city agreements with the following 12 cities": ties counted; "... with
             # 220 Japanese cities and 73 Korean cities": the second number counts the same
@@ -142,6 +146,8 @@ def counts(s: Sentence) -> list[Draft]:
         ):  # "Membership | 200 member cities": the members of the network the text is about
             org = s.context.topic_org
             subjects, sure = ([org], 0.9) if org is not None else (subjects, sure)
+        if doc[j + noun_at].lower_ in KIN_NOUNS and sure < 1.0:
+            subjects = []  # "16 sisters", "10 siblings": only of a place the clause names
         for subject in subjects[:1]:
             if metric == "members" and subject.label == "PLACE":
                 continue
@@ -166,7 +172,10 @@ def counts(s: Sentence) -> list[Draft]:
     return out
 
 
-TIE_COUNT_NOUNS = {"twinnings", "twins", "partnerships", "twinning", "partnership"}
+PART_OF_COUNT = {"other", "additional", "further", "remaining"}
+TIE_COUNT_NOUNS = {"twinnings", "twins", "partnerships", "twinning", "partnership", "sisters"}
+KIN_NOUNS = {"sisters", "siblings"}
+TIE_COUNT_NOUNS |= KIN_NOUNS  # "Cebu City has 22 sisters", "Rishon Letzion has 10 siblings"
 
 
 def _metric(words: list[str]) -> tuple[str | None, int | None]:
@@ -177,7 +186,7 @@ def _metric(words: list[str]) -> tuple[str | None, int | None]:
         if word in PLACE_ADJECTIVES and any(w in PLACE_NOUNS for w in words[k + 1 : 4]):
             continue  # "2,500 local and regional governments"
         if word in TIE_COUNT_NOUNS:
-            return TIE_KIND_WORDS[word], k
+            return TIE_KIND_WORDS.get(word, "sister"), k
         if word in TIE_METRIC or word in TIE_KIND_WORDS:
             rest = words[k + 1 : k + 4]
             if len(rest) > 1 and rest[0] == "and" and rest[1] in TIE_KIND_WORDS:
@@ -538,3 +547,115 @@ def _tie_kind(s: Sentence) -> str:
         if token.lower_ in ("friendship", "partner"):
             return "friendship" if token.lower_ == "friendship" else "partner"
     return "unspecified"
+
+
+# ordinals of a tie ("Kumasi became Charlotte's seventh Sister City"): the owner's count
+ORDINAL_VALUES = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+# words that make the tie a prospect, not a fact ("could become Curitiba's 16th sister city")
+PROSPECTIVE = {"could", "would", "will", "may", "might", "shall", "proposed", "potential"}
+PROSPECTIVE |= {"prospective", "possible", "future", "planned", "plans", "hopes", "hope"}
+PROSPECTIVE |= {"expected", "aims", "seeks", "if", "not", "never", "against", "rejected"}
+PROSPECTIVE |= {"declined", "refused"}
+COPULAS = {"is", "was", "became", "becomes", "as", "be", "been", "remains", "named"}
+ORDINAL_NOUNS = {"city", "town", "municipality", "relationship", "agreement", "region"}
+ORDINAL_NOUNS |= {"province", "county", "community", "link", "tie", "mou", "cities"}
+
+
+def _ordinal_value(text: str) -> int | None:
+    lower = text.lower()
+    if lower in ORDINAL_VALUES:
+        return ORDINAL_VALUES[lower]
+    numeral = _NUMERAL_ORDINAL.match(lower)
+    return int(numeral.group(1)) if numeral and int(numeral.group(1)) >= 2 else None
+
+
+def ordinal_counts(s: Sentence) -> list[Draft]:
+    """The owner of an Nth tie has N ties of its kind, when the text states the tie as a
+    fact: "Kumasi became Charlotte's seventh Sister City", "Senna City is the second sister
+    city of Davao", "Davao City inks 3rd sister city MoU", "Ramallah is the fifth city that
+    Dublin has a twinning agreement with". Not for a prospect ("could become Curitiba's 16th
+    sister city") nor a first tie (its own rule)."""
+    if not s.has(*TIE_WORDS, "twinning", "twinnings", "partnership"):
+        return []
+    doc = s.doc
+    tokens = token_list(doc)
+    out: list[Draft] = []
+    for i, token in enumerate(tokens):
+        value = _ordinal_value(token.text)
+        if value is None:
+            continue
+        if {t.lower_ for t in tokens[:i]} & PROSPECTIVE:
+            break
+        metric, end = _ordinal_tie(tokens, i + 1)
+        if metric is None:
+            continue
+        owner = _ordinal_owner(s, i, end)
+        if owner is None or owner.label != "PLACE":
+            continue
+        out.append(
+            Draft(
+                "count",
+                owner,
+                value=str(value),
+                metric=metric,
+                confidence=0.8,
+                rule=f"count:ordinal:{metric}",
+            )
+        )
+    return out
+
+
+def _ordinal_tie(tokens: list[Any], k: int) -> tuple[str | None, int]:
+    """The metric of the tie words after an ordinal and where they end: "Sister City",
+    "sister-city", "twinning", "partnership", "city that X has a twinning agreement with"."""
+    words = [t.lower_ for t in tokens[k : k + 4]]
+    if not words:
+        return None, k
+    kind = TIE_KIND_WORDS.get(words[0])
+    if kind is not None:
+        metric = TIE_METRIC.get(words[0]) or kind
+        rest = words[1:]
+        if rest[:1] == ["-"]:
+            rest = rest[1:]
+        if rest[:1] and rest[0] in ORDINAL_NOUNS | TIE_NOUNS:
+            return metric, k + len(words) - len(rest) + 1
+        if words[0] in TIE_COUNT_NOUNS or words[0] in ("twinning", "partnership"):
+            return metric, k + 1  # "its fifth twinning"
+        return None, k
+    if words[0] in ("city", "town") and len(words) > 1 and words[1] in ("that", "which"):
+        later = {t.lower_ for t in tokens[k + 2 :]}
+        kinds = [TIE_KIND_WORDS[w] for w in later if w in TIE_KIND_WORDS]
+        return (kinds[0], k + 1) if kinds else (None, k)
+    return None, k
+
+
+def _ordinal_owner(s: Sentence, i: int, end: int) -> Known | None:
+    """Whose Nth tie: a possessive right before ("Charlotte's seventh", "its fifth"), a
+    place after ("of Davao", "city that Dublin has"), else the subject of a clause whose
+    verb is no copula ("Davao City inks 3rd sister city MoU")."""
+    doc = s.doc
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    if before in ("'s", "'") and i >= 2:
+        owner = next((m for m in s.mentions if m.end == i - 1), None)
+        found = s.known(owner, place=True) if owner is not None else []
+        return found[0] if found else None
+    if before in ("its", "their"):
+        subjects, sure = s.subject(i - 1, ("PLACE", "REF"))
+        return subjects[0] if subjects and sure >= 0.9 else None
+    if end < len(doc) and doc[end].lower_ in ("of", "for", "that", "which"):
+        owner = next((m for m in s.mentions if m.start in (end + 1, end + 2)), None)
+        if owner is not None and owner.label in ("PLACE", "NAME", "REF"):
+            found = s.known(owner, place=True)
+            return found[0] if found else None
+        return None
+    verbs = {t.lower_ for t in doc[max(0, i - 3) : i]}
+    if verbs & COPULAS:
+        return None  # "Senna City is the second sister city": whose is not said
+    subjects, sure = s.subject(i, ("PLACE", "REF"))
+    return subjects[0] if subjects and sure >= 1.0 else None
