@@ -760,3 +760,22 @@ def test_a_committee_listed_as_people_and_their_cities(registry: Registry) -> No
         ("Barcelona", "Eurocities"),
     }
     assert ("Nantes", "Eurocities", "president") in members
+
+
+def test_a_tab_separated_table_with_a_jurisdiction_column(registry: Registry) -> None:
+    # a copied wiki table: tabs between cells (no name runs across one: not "Caracas Capital
+    # District"), a "Jurisdiction" column of the partner's region
+    text = (
+        "Guatemala City is twinned with:\n\n"
+        "City\tJurisdiction\tCountry\tYear\n"
+        "Caracas\tCapital District\tVenezuela\t1969\n"
+        "Lima\tLima\tPeru\t1987\n"
+        "La Habana\tLa Habana\tCuba\t1997[12]\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Guatemala City", "Caracas"),
+        pair("Guatemala City", "Lima"),
+        pair("Guatemala City", "Havana"),
+    }
+    assert found[pair("Guatemala City", "Caracas")].year == 1969

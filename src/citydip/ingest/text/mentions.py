@@ -22,7 +22,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
-from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.tokens import broken, token_list
 from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS, ROLE_WORDS
 from citydip.text import fold
 
@@ -604,6 +604,7 @@ def _chunks(
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
     tokens = token_list(doc)
+    text = getattr(doc, "doc", doc).text  # the whole doc's text (a unit is a span of it)
     # in a run of capitals, a word the text also writes in lower case, or a common word, is
     # no name: "A RESOLUTION ESTABLISHING ... THE CITY OF MOAB" names Moab only
     taken |= {
@@ -621,7 +622,12 @@ def _chunks(
             i += 1
             continue
         j = i + 1
-        while j < n and j not in taken and tokens[j].lower_ not in KIND_STOPS:
+        while (
+            j < n
+            and j not in taken
+            and tokens[j].lower_ not in KIND_STOPS
+            and not broken(text, tokens[j - 1], tokens[j])
+        ):
             if _is_capital(tokens[j]) or (
                 tokens[j].lower_ in CONNECTORS
                 and j + 1 < n
@@ -841,7 +847,12 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
         ):
             person_end = m.end
             continue  # "Rhodes-Conway" after "Mayor Satya": the rest of the person's name
-        if m.label == "PLACE" and m.end in unknown and m.end - m.start == 1:
+        if (
+            m.label == "PLACE"
+            and m.end in unknown
+            and m.end - m.start == 1
+            and not broken(getattr(doc, "doc", doc).text, doc[m.start], doc[m.end])
+        ):
             nxt = doc[m.end].lower_
             if (
                 nxt not in PLACE_TITLES

@@ -567,6 +567,11 @@ ENTRY_HEADERS = {
     "member",
     "members",
     "location",
+    "jurisdiction",
+    "county",
+    "district",
+    "subdivision",
+    "territory",
 }
 
 

@@ -131,6 +131,16 @@ class Span:
         return [e for e in self.doc.ents if e.start >= self.start and e.end <= self.end]
 
 
+def broken(text: str, before: Token, after: Token) -> bool:
+    """A tab or a line break between two tokens of ``text`` (their doc's text): a table's
+    cells ("Caracas<TAB>Capital District") or two lines, never one name."""
+    end = before.idx + len(before.text)
+    if after.idx - end == 1:
+        return text[end] in "\t\n"
+    gap = text[end : after.idx]
+    return "\t" in gap or "\n" in gap
+
+
 def token_list(tokens: Any) -> list[Token]:
     """The token list of a doc or span (indexed as they are), or ``tokens`` itself: rules
     that scan many tokens index the list, not the doc (no span is built per step)."""
@@ -278,6 +288,8 @@ class Matcher:
             fold_j = folds[j - 1]
             if not fold_j:
                 continue  # punctuation: "Rostov-on-Don" is "rostov on don"
+            if j - 1 > i and broken(doc.text, tokens[j - 2], tokens[j - 1]):
+                break
             key = f"{key} {fold_j}" if key else fold_j
             if key not in self.prefixes:
                 break
