@@ -779,3 +779,30 @@ def test_a_tab_separated_table_with_a_jurisdiction_column(registry: Registry) ->
         pair("Guatemala City", "Havana"),
     }
     assert found[pair("Guatemala City", "Caracas")].year == 1969
+
+
+def test_agreements_listed_under_a_heading_of_ties_are_ties(registry: Registry) -> None:
+    # a municipality's "Twin cities" page: one line per agreement, one line without its stop
+    text = (
+        "Twin cities\n\n"
+        "Gdynia City Council signs the agreements below to pursue common projects.\n\n"
+        "  An Agreement with Kiel (Germany) was signed on May 26, 1991.\n"
+        "  The Letter of Intent with Kalmar Municipality (Sweden) was signed on May 2, 1993.\n"
+        "  An Agreement (for 1 year) with Aalborg (Denmark) was signed on March 1, 2017\n"
+        "  An Agreement with Kotka (Finland) was signed on July 8, 2018.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    expected = {"Kiel": 1991, "Kalmar": 1993, "Aalborg": 2017, "Kotka": 2018}
+    assert {p: found[p].year for p in found} == {
+        pair("Gdynia", partner): year for partner, year in expected.items()
+    }
+
+
+def test_an_agreement_outside_a_heading_of_ties_is_no_tie(registry: Registry) -> None:
+    text = (
+        "Trade and industry\n\nGdynia City Council signs the agreements below.\n\n"
+        "An Agreement with Kiel (Germany) was signed on May 26, 1991.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert not ties(claims)
+    assert any(c.type == "agreement" and c.year == 1991 for c in claims)

@@ -159,6 +159,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         sentence = Sentence(doc, mentions, cues, context, registry, column)
         sentence.carried_year = context.paragraph_year
         drafts = entries.own(sentence, _read_unit(sentence, unit, context, offices))
+        drafts += _framed_agreements(sentence, drafts, context.heading_frame)
         drafts += [d for d in entries.facts(sentence) or [] if _valid(d)]
         drafts += [d for d in roster.entry(sentence) if _valid(d)]
         roster.intro(sentence)
@@ -311,6 +312,36 @@ def _read_unit(
             if paired:
                 return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
+
+
+def _framed_agreements(
+    sentence: Sentence, drafts: list[Draft], frame: lists.ListFrame | None
+) -> list[Draft]:
+    """Under a heading of ties ("Twin cities"), a line about an agreement with a place ("An
+    Agreement with Emerich town (Germany) was signed on May 26, 1991", "The Letter of Intent
+    with Saldus ... was signed") states a tie of the heading's kind: the section lists them
+    as such."""
+    if frame is None or frame.mode != "tie" or frame.kind == "unspecified":
+        return []
+    if any(d.type == "tie" for d in drafts):
+        return []
+    opening = {a for name, a, _ in sentence.cues if name == "agreement" and a <= 2}
+    if not opening:
+        return []
+    return [
+        Draft(
+            "tie",
+            d.subject,
+            d.object,
+            year=d.year,
+            kind=frame.kind,
+            status=frame.status,
+            confidence=0.7 * d.confidence,
+            rule="tie:agreement-under-heading",
+        )
+        for d in drafts
+        if d.type == "agreement" and d.object is not None and d.object.label == "PLACE"
+    ]
 
 
 def _column_subject(registry: Registry, header: str | None) -> Known | None:

@@ -358,7 +358,15 @@ def agreement(s: Sentence) -> list[Draft]:
         if pair is None:
             continue
         subject, partner, sure = pair
-        year = s.year_after(b, b + 12) or s.opening_year() or s.carried_year
+        later = [y for i, y in s.years() if i >= b]
+        # "An Agreement with Emerich town (Germany) was signed on May 26, 1991": the one
+        # year after the cue, however far, before the paragraph's
+        year = (
+            s.year_after(b, b + 12)
+            or (later[0] if len(later) == 1 else None)
+            or s.opening_year()
+            or s.carried_year
+        )
         value = _complement(s, a)
         out.append(
             Draft(

@@ -643,6 +643,28 @@ def _prose(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
     text = norm[start:end]
     if "\n" not in text and len(text) < 90 and not re.search(r"[.!?:;,]\s*$", text):
         return [Unit(start, end, "heading", paragraph)]
+    if _line_per_sentence(text):
+        # lines that are sentences, one of them without its full stop: each line is one
+        out, at = [], start
+        for line in text.split("\n"):
+            out.extend(_prose_sentences(norm, at, at + len(line), paragraph))
+            at += len(line) + 1
+        return out
+    return _prose_sentences(norm, start, end, paragraph)
+
+
+def _line_per_sentence(text: str) -> bool:
+    """Three lines or more, nearly all ending as sentences end (not prose wrapped at a
+    width, whose lines end anywhere)."""
+    lines = [line.rstrip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    ended = sum(line.endswith((".", "!", "?", ";")) for line in lines)
+    return ended < len(lines) and ended >= 0.75 * len(lines)
+
+
+def _prose_sentences(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
+    text = norm[start:end]
     units = []
     pos = 0
     for match in _SENTENCE_END.finditer(text):
