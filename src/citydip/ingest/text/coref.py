@@ -21,6 +21,7 @@ SUBJECT_LABELS = ("PLACE", "ORG", "PROGRAMME", "ASSET", "REF")
 # Arrangements are in place with five sister cities – ..."; the city is named further on):
 # the place the whole text names most, known once it is read (``Context.document_main``).
 PENDING = Known("(the place the text is about)", "PLACE", "~pending")
+PENDING_ORG = Known("(the organization the text is about)", "ORG", "~pending-org")
 DECAY = 0.8
 # "the council", "the authority", "the borough": the government of the text's main place
 COUNCIL_NOUNS = {"council", "authority", "borough"}

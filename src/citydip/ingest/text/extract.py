@@ -23,7 +23,7 @@ from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.claims import ExtractedClaim, Ref
-from citydip.ingest.text.coref import PENDING, SUBJECT_LABELS, Context
+from citydip.ingest.text.coref import PENDING, PENDING_ORG, SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import HEADLINE_VERBS, Mention, find_mentions
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
@@ -184,7 +184,22 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         else:
             drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
+    found = _settle_pending_org(found, lists.known_topic_org(context, registry))
     return _merge(_drop_reported(_settle_pending(found, context.named_most())))
+
+
+def _settle_pending_org(claims: list[ExtractedClaim], org: Known | None) -> list[ExtractedClaim]:
+    """Members read before the text named its organization ("the three new members of the
+    association: Kazan, Goyang and Greater Paris" over "Metropolis now brings together ...")
+    are the organization the text is about; without one they are dropped."""
+    out = []
+    for claim in claims:
+        if claim.object is not None and claim.object.id == PENDING_ORG.id:
+            if org is None:
+                continue
+            claim.object = Ref.of(org)
+        out.append(claim)
+    return out
 
 
 def _settle_pending(claims: list[ExtractedClaim], named: list[Known]) -> list[ExtractedClaim]:

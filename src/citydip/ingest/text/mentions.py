@@ -806,12 +806,17 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
         ):
             text = doc[m.start : nxt.end].text
             found = registry.place(text)
-            if found is not None and found.name != nxt.known.name and found.id:
+            wider = m.end - m.start == 1 and m.text.lower() in METRO_PREFIXES
+            if (found is not None and found.name != nxt.known.name and found.id) or wider:
+                # "Greater Paris", "Greater Manchester": the wider area, another place
                 out.append(Mention(m.start, nxt.end, text, "NAME"))
                 dropped.add(id(nxt))
                 continue
         out.append(m)
     return out
+
+
+METRO_PREFIXES = {"greater", "metropolitan", "metro"}
 
 
 # Capitalised words after a place that leave it a place ("Madison Mayor", "Houston City").

@@ -4,9 +4,11 @@ mention of a programme or document) and reads subject, objects and year around i
 
 from __future__ import annotations
 
+from citydip.ingest.text.coref import PENDING_ORG
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.rules_numbers import NETWORK_NOUNS
 from citydip.ingest.text.vocab import role_of
 
 ORG_LABELS = ("ORG",)
@@ -23,7 +25,7 @@ def membership(s: Sentence) -> list[Draft]:
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
         if cue.startswith(("member", "members")):  # "a member of the Asian Mayors Forum"
-            objects = [_as_org(m) for m in objects]
+            objects = [_as_org(m) for m in objects] or _unknown_body(s, a, b)
         if not objects:
             continue
         for m in objects:
@@ -74,8 +76,13 @@ def admitted(s: Sentence) -> list[Draft]:
             org = _known_org(s, agents[-1]) if agents else None
             if org is None and cue.startswith("new"):
                 org = _org_before_colon(s, b)  # "2 new cities joined the X network: A and B"
+            start = b
+            if org is None and cue.startswith("new"):
+                org = _topic_body(s, b)  # "the three new members of the association: A, B"
+                if org is not None:  # the places after its colon
+                    start = next(i for i in range(b, len(s.doc)) if s.doc[i].text == ":") + 1
             semicolons = ";" in s.span_text(b, len(s.doc))
-            places = s.objects_after(b, ("PLACE", "NAME"), lead=6, gap=3, semicolons=semicolons)
+            places = s.objects_after(start, ("PLACE", "NAME"), lead=6, gap=3, semicolons=semicolons)
         if org is None:
             continue
         for m in places:
@@ -97,6 +104,23 @@ def admitted(s: Sentence) -> list[Draft]:
     return out
 
 
+ASSOCIATIONS = NETWORK_NOUNS - {"members", "member", "membership", "group"}
+
+
+def _topic_body(s: Sentence, b: int) -> Known | None:
+    """ "new members of the association:" / "of our network:": the organization the text
+    is about."""
+    words = [t.lower_ for t in s.doc[b : b + 4]]
+    if words[:1] != ["of"] or not set(words[1:]) & ASSOCIATIONS:
+        return None
+    if words[1] not in ("the", "our", "this") or ":" not in s.span_text(b, len(s.doc)):
+        return None
+    org = s.context.topic_org
+    if org is None:
+        return PENDING_ORG  # named later ("... join our association" / "Metropolis now ...")
+    return org if org.label == "ORG" else None
+
+
 def _known_org(s: Sentence, m: Mention) -> Known | None:
     found = s.known(m, labels=ORG_LABELS)
     return found[0] if found and found[0].label == "ORG" else None
@@ -115,6 +139,24 @@ def _org_before_colon(s: Sentence, b: int) -> Known | None:
         return None
     orgs = [m for m in s.mentions if m.end <= colon and m.label == "ORG"]
     return _known_org(s, orgs[-1]) if orgs else None
+
+
+def _unknown_body(s: Sentence, a: int, b: int) -> list[Mention]:
+    """A name no registry knows right after "member of" ("La Paz is also a member of Merco
+    Ciudades, a group of 180 cities"): the body it names, when it is two words or more and
+    no place (not "a member of Parliament", not "a member of Greater Manchester")."""
+    if s.prev(a) not in ("a", "an") or s.doc[a].lower_ != "member":
+        return []  # "a member of", not "members of the council", "a government member of"
+    k = b + 1 if b < len(s.doc) and s.doc[b].lower_ == "of" else b
+    if k < len(s.doc) and s.doc[k].lower_ == "the":
+        k += 1
+    m = next((m for m in s.mentions if m.start == k), None)
+    if m is None or m.label != "NAME" or m.end - m.start < 2 or s.known(m, place=True):
+        return []
+    subjects, sure = s.subject(a, ("PLACE", "REF"))
+    if sure < 1.0 or not subjects or subjects[0].label != "PLACE":
+        return []  # of a place the sentence names ("a member of the Metropolitan Section")
+    return [Mention(m.start, m.end, m.text, "ORG")]
 
 
 def _as_org(m: Mention) -> Mention:
