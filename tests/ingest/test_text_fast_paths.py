@@ -57,6 +57,14 @@ def test_plain_words_tokenize_as_the_splitter_would() -> None:
         assert [(t.text, t.idx) for t in tokenize(word)] == _split(word, 0), word
 
 
+def test_brackets_glued_to_a_word_are_tokens_with_their_offsets() -> None:
+    # copied lists lose the space: "United States(2019)", "(Sweden)was"
+    doc = tokenize("United States(2019), (Sweden)was")
+    expected = ["United", "States", "(", "2019", ")", ",", "(", "Sweden", ")", "was"]
+    assert [t.text for t in doc] == expected
+    assert all(doc.text[t.idx : t.idx + len(t.text)] == t.text for t in doc)
+
+
 def test_numbers_and_years_on_a_span_as_on_its_doc() -> None:
     text = "In 1998, about twelve thousand people and half a dozen towns joined; since '76."
     doc = tokenize(text)

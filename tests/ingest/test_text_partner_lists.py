@@ -806,3 +806,10 @@ def test_an_agreement_outside_a_heading_of_ties_is_no_tie(registry: Registry) ->
     claims = extract_claims(text, registry)
     assert not ties(claims)
     assert any(c.type == "agreement" and c.year == 1991 for c in claims)
+
+
+def test_a_place_after_in_says_where_the_subject_lies(registry: Registry) -> None:
+    text = "Shanghai signed with Almaty, while Urumqi in Xinjiang partnered with Samarkand.\n"
+    found = ties(extract_claims(text, registry))
+    assert pair("Ürümqi", "Samarkand") in found
+    assert not any("Xinjiang" in p for p in found)

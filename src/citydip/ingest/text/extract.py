@@ -167,6 +167,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if not placed and last_ties:
             _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
         own_ties = [c for c in placed if c.type == "tie"]
+        _held(str(doc.text), own_ties)
         later_status(str(doc.text), own_ties, last_ties, found)
         if not placed and unit.kind == "sentence":  # "The agreement ... was signed in 1975"
             date_pair(str(doc.text), _places_named(sentence), context.paragraph_place, found)
@@ -547,9 +548,26 @@ _NONE_LASTED = re.compile(
 )
 
 
+_ON_HOLD = re.compile(r"\bon (?:hold|pause|ice)\b", re.I)
+_LATTER = re.compile(r"^\W*the latter\b", re.I)
+
+
+def _held(sentence: str, ties: list[ExtractedClaim]) -> None:
+    """A sentence that puts ties on hold: its own ("keeping its friendship agreements with
+    Petsjenga and Severomorsk, but the cooperation will still be on hold"), or the last
+    sentence's ("The cooperation agreements are currently on hold"); "The latter put
+    sister-city relations on pause" only the last of them."""
+    if not ties or not _ON_HOLD.search(sentence):
+        return
+    for tie in ties[-1:] if _LATTER.search(sentence) else ties:
+        if tie.type == "tie" and (tie.status or "active") == "active":
+            tie.status = "suspended"
+
+
 def _later_status(sentence: str, ties: list[ExtractedClaim]) -> None:
     """A sentence after some ties that says what became of them: "Neither of these
     relationships lasted", "Both links were suspended in 2022"."""
+    _held(sentence, ties)
     match = _NONE_LASTED.search(sentence)
     if match is None:
         return

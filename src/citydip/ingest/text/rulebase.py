@@ -200,8 +200,13 @@ class Sentence:
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
-            if found and _regional(found[0]) and self._locator(mention):
-                continue  # "Brighton, Colorado has ...": Colorado says where Brighton lies
+            if (
+                found
+                and self._locator(mention)
+                and (_regional(found[0]) or self.doc[mention.start - 1].lower_ == "in")
+            ):
+                continue  # "Brighton, Colorado has ...", "Urumqi in Xinjiang partnered ...":
+                # the second place says where the first lies
             if not found and mention.label == "ORG":
                 council = self.council_place(mention)  # "Exeter City Council has voted"
                 found = [council] if council is not None else []

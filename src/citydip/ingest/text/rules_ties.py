@@ -998,6 +998,7 @@ PARTICLES = {"out", "of", "from", "away"}  # "pulled out of its partnership"
 PHRASE_STATUS = {("on", "hold"): "suspended", ("on", "ice"): "suspended"}
 PHRASE_STATUS |= {("in", "talks"): "proposed", ("under", "discussion"): "proposed"}
 PHRASE_STATUS |= {("being", "developed"): "proposed", ("being", "negotiated"): "proposed"}
+PHRASE_STATUS |= {("process", "to"): "proposed", ("process", "of"): "proposed"}
 TIE_NOUNS = {"ties", "tie", "link", "links", "twinning", "twinnings", "partnership"}
 TIE_NOUNS |= {"partnerships", "relationship", "relationships", "relations", "agreement"}
 TIE_NOUNS |= {"agreements", "contacts", "cooperation", "off", "twin", "sister", "friendship"}
@@ -1009,6 +1010,7 @@ PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
 PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
 PROPOSING |= {"consideration", "considered", "negotiations", "explore", "explores", "explored"}
 PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
+PROPOSING |= {"interested", "keen", "eager", "willing", "inviting", "invites", "wishes"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:

@@ -100,8 +100,9 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         if m.possessive:
             continue  # "Clover Moore's City of Sydney council": the owner is no side
         between = [t.lower_ for t in s.doc[start : m.start]]
-        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for", "including", "among"}):
-            break  # "between the capital and Russian cities, including Moscow and Tver"
+        if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for", "including", "among", '"'}):
+            break  # "between the capital and Russian cities, including Moscow and Tver"; a
+            # quotation's end ('... between the capitals," the ambassador said at X')
         if m.label == "NAME" and m.text.split()[-1].islower():
             continue  # "City of" before "Sydney": a fragment of a council's name
         lead = m.start

@@ -166,6 +166,14 @@ def _split(chunk: str, at: int) -> list[tuple[str, int]]:
         return [(chunk, at)]  # most words
     if len(chunk) > 1 and chunk[-1] in ",;:" and chunk[:-1].isalnum():
         return [(chunk[:-1], at), (chunk[-1], at + len(chunk) - 1)]  # "Lille,"
+    glued = chunk.find("(", 1)
+    if glued > 0 and chunk[glued - 1].isalpha():
+        # "United States(2019)": a bracket glued to the word before it opens its own token
+        return _split(chunk[:glued], at) + _split(chunk[glued:], at + glued)
+    closed = chunk.find(")", 0, len(chunk) - 1)
+    if closed >= 0 and chunk[closed + 1].isalpha():
+        # "(Swedenwas" / "(Sweden)was": a closing bracket glued to the next word
+        return _split(chunk[: closed + 1], at) + _split(chunk[closed + 1 :], at + closed + 1)
     head: list[tuple[str, int]] = []
     tail: list[tuple[str, int]] = []
     while chunk:

@@ -1,0 +1,61 @@
+"""Statuses real texts give without a status verb on the tie: ties put "on hold" or "on
+pause" (their own sentence's, the last sentence's, or only "the latter"), a tie someone is
+"interested in" or "in a process to" make, and a "between" pair that a quotation's end
+closes. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+def statuses(text: str, registry: Registry) -> dict[frozenset[str], str | None]:
+    return {p: c.status for p, c in ties(extract_claims(text, registry)).items()}
+
+
+def test_ties_of_a_sentence_put_on_hold(registry: Registry) -> None:
+    text = (
+        "Kirkenes keeps its friendship agreements with Murmansk and Vladivostok, but the "
+        "cooperation will be on hold.\n"
+    )
+    found = statuses(text, registry)
+    assert found[pair("Kirkenes", "Murmansk")] == "suspended"
+    assert found[pair("Kirkenes", "Vladivostok")] == "suspended"
+
+
+def test_the_latter_put_on_pause_is_the_last_tie_only(registry: Registry) -> None:
+    text = (
+        "Tromsø has three sister cities: Murmansk, Anchorage and Vladivostok. "
+        "The latter put sister-city relations on pause.\n"
+    )
+    found = statuses(text, registry)
+    assert found[pair("Tromsø", "Vladivostok")] == "suspended"
+    assert found[pair("Tromsø", "Anchorage")] == "active"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia is interested in building a sister city relationship between Dhaka and "
+        "Riyadh.",
+        "Dhaka is in the process of establishing a sister city relationship with Riyadh.",
+    ],
+)
+def test_an_interest_or_a_process_is_a_proposal(registry: Registry, text: str) -> None:
+    assert statuses(text + "\n", registry) == {pair("Dhaka", "Riyadh"): "proposed"}
+
+
+def test_a_quotation_ends_a_between_pair(registry: Registry) -> None:
+    text = (
+        '"Steps will be taken to establish sister city ties between the capitals of the two '
+        'countries," the ambassador said at a call on Mayor Islam at Gulshan in Dhaka.\n'
+    )
+    assert not ties(extract_claims(text, registry))
