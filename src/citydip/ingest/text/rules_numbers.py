@@ -95,6 +95,8 @@ def counts(s: Sentence) -> list[Draft]:
                 out.extend(_population_claim(s, i, value, j + kind))
             elif _population_before(s, i):  # "a population of more than 2.5 million"
                 out.extend(_population_claim(s, i, value, j))
+            else:  # "the population of the city is about 475,000"
+                out.extend(_population_statement(s, i, value))
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
@@ -409,6 +411,61 @@ def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draf
 
 
 OWNING = {"has", "had", "have", "counts", "numbers"}
+# words between "population" and its figure: "the population of the city is about 475,000",
+# "the city population stands at 4 million", "recorded Abidjan's population as 6,321,017"
+POPULATION_LINKS = {"is", "was", "stands", "stood", "at", "as", "of", "reached", "reaches"}
+POPULATION_LINKS |= {"totals", "totalled", "totaled", "numbers", "numbered", ":", "be", "to"}
+POPULATION_LINKS |= {"estimated", "put", "grew", "rose", "has", "had", "a"}
+
+
+def _population_statement(s: Sentence, i: int, value: float) -> list[Draft]:
+    """A figure the sentence gives as a place's population, the word "population" a few
+    words before it in the same clause: the place is the one whose population it is (its
+    possessive, "of" it, a place right before "population", "Suqian, population 4.7
+    million"), else the clause's subject ("Officially, the population of the city is ...":
+    the city the text is about)."""
+    if value < 1000:
+        return []
+    doc = token_list(s.doc)
+    k = i - 1
+    while k >= 0 and doc[k].lower_ in QUALIFYING - {"population"}:
+        k -= 1
+    p = k
+    while p >= 0 and i - p <= 10 and doc[p].lower_ != "population":
+        if doc[p].text in (".", ";", "!", "?") or doc[p].text[:1].isdigit():
+            return []
+        p -= 1
+    if p < 0 or i - p > 10 or doc[k].lower_ not in POPULATION_LINKS | {"population"}:
+        return []
+    owner = _population_owner(s, p, k)
+    if owner is None or owner.label != "PLACE" or owner.regional:
+        return []
+    return [
+        Draft(
+            "population",
+            owner,
+            value=str(int(value)),
+            confidence=0.75,
+            rule="population:statement",
+            qualifier=_qualifier(s, i),
+        )
+    ]
+
+
+def _population_owner(s: Sentence, p: int, k: int) -> Known | None:
+    """Whose is the "population" at token ``p`` (its figure after token ``k``)."""
+    doc = s.doc
+    before = next((m for m in s.mentions if m.end in (p, p - 1) and m.end <= p), None)
+    if before is not None and (before.possessive or before.end == p or s.prev(p) == ","):
+        # "Abidjan's population", "the city population", "Suqian, population 4.7 million"
+        found = s.known(before, place=True)
+        return found[0] if found else None
+    after = next((m for m in s.mentions if p + 1 < m.start <= p + 3 and m.end <= k + 1), None)
+    if p + 1 < len(doc) and doc[p + 1].lower_ == "of" and after is not None:
+        found = s.known(after, place=True)  # "the population of the city is ..."
+        return found[0] if found else None
+    subjects, sure = s.subject(p, ("PLACE", "REF"))
+    return subjects[0] if subjects and sure >= 0.9 else None
 
 
 def _opening_owner(s: Sentence, i: int) -> Known | None:
