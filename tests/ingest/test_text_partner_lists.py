@@ -813,3 +813,18 @@ def test_a_place_after_in_says_where_the_subject_lies(registry: Registry) -> Non
     found = ties(extract_claims(text, registry))
     assert pair("Ürümqi", "Samarkand") in found
     assert not any("Xinjiang" in p for p in found)
+
+
+def test_a_bracket_names_the_district_whose_twin_the_item_is(registry: Registry) -> None:
+    text = (
+        "Lyon is twinned with:\n\n"
+        "- Birmingham, United Kingdom\n"
+        "- Montreal, Canada (twinned with Villeurbanne)\n"
+        "- Porto, Portugal (since 1990)\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Lyon", "Birmingham"),
+        pair("Villeurbanne", "Montréal"),
+        pair("Lyon", "Porto"),
+    }

@@ -26,6 +26,7 @@ from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_P
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
@@ -775,6 +776,31 @@ def _row_cells(s: Sentence) -> list[tuple[int, int]]:
     return cells
 
 
+BRACKET_TIES = {"twinned", "paired", "partnered", "linked", "sister", "twin", "city", "of"}
+
+
+def _bracketed_subject(s: Sentence, after: int) -> Known | None:
+    """The place a bracket after the partner names as its own side: "(twinned with
+    Cocody)", "(with Treichville)" in the list of Abidjan's sister cities."""
+    doc = token_list(s.doc)
+    for k in range(after, len(doc)):
+        if doc[k].text != "(":
+            continue
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in BRACKET_TIES:
+            j += 1
+        if j >= len(doc) or doc[j].lower_ != "with":
+            return None
+        m = next((m for m in s.mentions if m.start == j + 1), None)
+        if m is None or m.label not in ("PLACE", "NAME"):
+            return None
+        found = s.known(m, place=True)
+        if not found and m.label == "NAME":
+            return Known(m.text, "PLACE", None, None, "city")  # a district no gazetteer has
+        return found[0] if found and found[0].label == "PLACE" else None
+    return None
+
+
 def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0) -> list[Draft]:
     """The claim one list item makes in its frame (empty when it names nothing fitting);
     ``start``: the token its entry starts at (after a label such as "Sister Cities")."""
@@ -830,11 +856,14 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if paired is not None and partner is not None and paired[0] != partner:
         subject, first = partner, paired[1]  # "Durban - Bremen, Germany": a pair per line
         partner = paired[0]
+    own = _bracketed_subject(s, first.end)
+    if own is not None:  # "Alfortville, France (twinned with Cocody)": a district's own tie
+        subject = own
     if partner is None or partner == subject or not subject.name:
         return []
     status, since, end = _dates(s, frame.status)
     confidence = 0.85 if subject is frame.subject else 0.75
-    more = [] if paired is not None else _more_partners(s, first)
+    more = [] if paired is not None or own is not None else _more_partners(s, first)
     entries = [(partner, since, end, status)]
     kind = _own_kind(s, first.end) or frame.kind
     if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
