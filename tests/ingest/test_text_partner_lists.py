@@ -828,3 +828,13 @@ def test_a_bracket_names_the_district_whose_twin_the_item_is(registry: Registry)
         pair("Villeurbanne", "Montréal"),
         pair("Lyon", "Porto"),
     }
+
+
+def test_a_city_name_with_a_region_word_names_the_region(registry: Registry) -> None:
+    text = (
+        "Shaanxi Province established sister-province relationships with the Almaty Region "
+        "and the Kaliningrad Region.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert not any("Almaty" in p or "Kaliningrad" in p for p in found)  # not the cities
+    assert pair("Shaanxi", "Kaliningrad Oblast") in found

@@ -199,6 +199,7 @@ def find_mentions(
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
+    _admin_areas(doc, mentions, registry)
     if people is not None:
         mentions = _not_people(doc, mentions, people)
     mentions = _drop_common(doc, mentions, lower)
@@ -208,6 +209,44 @@ def find_mentions(
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+# words after a place's name that make the name an administrative area's ("the Almaty
+# Region", "Hokkaido Prefecture", "Kent County"), written capitalised
+ADMIN_AREA_WORDS = {"region", "oblast", "province", "prefecture", "governorate", "krai"}
+ADMIN_AREA_WORDS |= {"voivodeship", "county", "canton", "department", "powiat"}
+
+
+def _admin_areas(doc: Any, mentions: list[Mention], registry: Registry) -> None:
+    """A known city followed by a capitalised word of an administrative area names the
+    area, another place: the area when the gazetteer knows it ("Kaliningrad Region" ->
+    Kaliningrad Oblast), the name itself when the city's own entry is a region ("Shaanxi
+    Province"), else an unknown name (never the city: "the Almaty Region" is not Almaty)."""
+    tokens = token_list(doc)
+    for m in mentions:
+        k = m.end
+        if m.label != "PLACE" or m.known is None or k >= len(tokens):
+            continue
+        word = tokens[k].text
+        if word.lower() not in ADMIN_AREA_WORDS or not word[:1].isupper():
+            continue
+        if any(o.start == k for o in mentions):
+            continue
+        if m.known.regional:
+            m.end, m.text = k + 1, doc[m.start : k + 1].text  # "Shaanxi Province": the same
+            continue
+        name = doc[m.start : k + 1].text
+        area = registry.place(name)
+        for other in AREA_SYNONYMS.get(word.lower(), ()):
+            area = area or registry.place(f"{m.text} {other}")
+        if area is not None and (area.regional or area.level not in (None, "city")):
+            m.end, m.text, m.known = k + 1, name, area
+        else:
+            m.end, m.text, m.known, m.label = k + 1, name, None, "NAME"
+
+
+AREA_SYNONYMS = {"region": ("Oblast", "Province"), "province": ("Oblast", "Region")}
+AREA_SYNONYMS["oblast"] = ("Region", "Province")
 
 
 def _unit_suffixes(doc: Any, mentions: list[Mention]) -> None:

@@ -844,8 +844,9 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     found = s.known(m, place=True)
     if found and found[0].label == "PLACE" and found[0].level in (None, "city", "district"):
         return found[0]
-    if strong and found and found[0].regional and s.prev(m.start) in ("with", "and"):
-        return found[0]  # "twinned with New South Wales": a state's tie, named as a partner
+    lead = m.start - 1 if s.prev(m.start) == "the" else m.start
+    if strong and found and found[0].regional and s.prev(lead) in ("with", "and"):
+        return found[0]  # "twinned with New South Wales" / "with the Kaliningrad Region"
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(_bare(m.text), "PLACE", None, s.country_after(m), "city")
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ",", ";"):
