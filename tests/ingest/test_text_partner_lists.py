@@ -838,3 +838,15 @@ def test_a_city_name_with_a_region_word_names_the_region(registry: Registry) -> 
     found = ties(extract_claims(text, registry))
     assert not any("Almaty" in p or "Kaliningrad" in p for p in found)  # not the cities
     assert pair("Shaanxi", "Kaliningrad Oblast") in found
+
+
+def test_the_other_cities_are_partners_of_the_text_s_city(registry: Registry) -> None:
+    text = (
+        "Kumasi is the capital of the Ashanti Region. Kumasi welcomed a delegation.\n\n"
+        "Pontiac would be the fourth city to have twin-city relations with Kumasi.\n\n"
+        "The other cities are Charlotte and Newark, both in the United States, and Almere "
+        "in Holland.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {pair("Kumasi", "Charlotte"), pair("Kumasi", "Newark")} <= set(found)
+    assert not any("United States" in p or "Holland" in p for p in found)

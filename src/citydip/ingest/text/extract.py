@@ -56,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     relations.aid,
     rules_ties.ties,
     shapes.ordinal_sequence,
+    shapes.other_partners,
 )
 
 

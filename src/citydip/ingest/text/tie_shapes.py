@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
-from citydip.ingest.text.normalise import years_in
+from citydip.ingest.text.normalise import WORD_NUMBERS, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
@@ -210,8 +210,6 @@ SPANS = {"year": 1, "years": 1, "decade": 10, "decades": 10}
 def relative_year(s: Sentence, upto: int | None = None) -> int | None:
     """ "five years later", "a decade later", "the following year", "the next year": a
     year counted from the last year named before it (in the sentence, else in the text)."""
-    from citydip.ingest.text.normalise import WORD_NUMBERS
-
     doc = s.doc
     tokens = token_list(doc)
     n = len(tokens)
@@ -374,4 +372,51 @@ def ordinal_sequence(s: Sentence) -> list[Draft]:
                 rule="tie:first",
             )
         )
+    return out
+
+
+OTHER_NOUNS = {"cities", "partners", "sister", "twin", "towns", "ones", "partner", "city"}
+OTHER_NOUNS |= {"municipalities", "twins", "sisters", "sister-cities"}
+
+
+def other_partners(s: Sentence) -> list[Draft]:
+    """ "Seoul is one of the four cities that have relations with Jakarta. The other three
+    are Rotterdam, Paris and Tokyo.": right after a tie, "The other (N) (cities) are"
+    names more partners of the same city (the one of the pair the text is about)."""
+    doc = s.doc
+    if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ != "other":
+        return []
+    k = 2
+    while k < len(doc) and (
+        doc[k].lower_ in OTHER_NOUNS or doc[k].lower_ in WORD_NUMBERS or doc[k].text.isdigit()
+    ):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("are", "were", "include", "included", ":"):
+        return []
+    last = s.context.last_tie
+    if last is None or last[3] < s.context.units - 2:
+        return []
+    main = s.context.main
+    owner = last[1] if main is not None and main == last[1] else last[0]
+    out = []
+    for m in s.mentions:
+        if m.start <= k or m.label not in ("PLACE", "NAME"):
+            continue
+        if s.prev(m.start) in ("in", "near") or (
+            s.prev(m.start) == "," and any(o.end == m.start - 1 for o in s.mentions)
+        ):
+            continue  # "Almere in Holland", "Newark, New Jersey": where it lies
+        found = s.known(m, place=True)
+        if found and found[0].label == "PLACE" and found[0] != owner and not found[0].regional:
+            out.append(
+                Draft(
+                    "tie",
+                    owner,
+                    found[0],
+                    kind=last[2],
+                    status="active",
+                    confidence=0.7,
+                    rule="tie:the-other",
+                )
+            )
     return out
