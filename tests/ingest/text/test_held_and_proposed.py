@@ -47,6 +47,7 @@ def test_the_latter_put_on_pause_is_the_last_tie_only(registry: Registry) -> Non
         "Saudi Arabia is interested in building a sister city relationship between Dhaka and "
         "Riyadh.",
         "Dhaka is in the process of establishing a sister city relationship with Riyadh.",
+        "Dhaka expressed the wish to formalise sister city relationships with Riyadh.",
     ],
 )
 def test_an_interest_or_a_process_is_a_proposal(registry: Registry, text: str) -> None:

@@ -1011,7 +1011,7 @@ PROPOSING |= {"hopes", "hoping", "prospects", "invitation", "offered", "offer"}
 PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggested"}
 PROPOSING |= {"consideration", "considered", "negotiations", "explore", "explores", "explored"}
 PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
-PROPOSING |= {"interested", "keen", "eager", "willing", "inviting", "invites", "wishes"}
+PROPOSING |= {"interested", "keen", "eager", "willing", "inviting", "invites", "wishes", "wish"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:
