@@ -188,10 +188,15 @@ class Registry:
         if len(surface) < 2 or not any(ch.isalpha() for ch in surface):
             return
         key = fold(surface)
-        bucket = self.by_key.setdefault(key, [])
-        if known not in bucket:
-            bucket.append(known)
-        self.surfaces.setdefault(key, set()).add(surface)
+        keys = [key]
+        plain = key if key.isascii() else key.translate(PLAIN_LETTERS)
+        if plain != key and len(plain) >= 5:
+            keys.append(plain)  # "tromsø" is also written "tromso" (not "møn" "mon")
+        for one in keys:
+            bucket = self.by_key.setdefault(one, [])
+            if known not in bucket:
+                bucket.append(known)
+            self.surfaces.setdefault(one, set()).add(surface)
         if _is_acronym(surface):
             self.acronyms.add(surface)
 
@@ -336,6 +341,13 @@ class Registry:
         if known is not None:
             return known if known.label == "PLACE" else None
         return _gazetteer(self, text, country)
+
+
+# letters that have no accent to fold away, written in English texts as plain letters
+PLAIN_LETTERS = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+    | {"ħ": "h", "ŧ": "t", "ŋ": "n", "ß": "ss"}
+)
 
 
 def _gazetteer(registry: Registry, text: str, country: str | None) -> Known | None:
