@@ -858,3 +858,16 @@ def test_letters_without_accents_written_plain_still_name_the_place(registry: Re
     found = ties(extract_claims(text, registry))
     assert {pair("Murmansk", "Tromsø"), pair("Murmansk", "Vadsø")} <= set(found)
     assert not any("Møn" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Calexico Mayor Armando Real and the Mayor of Mexicali then signed a Sister City "
+        "agreement.",
+        "Calexico Mayor Armando Real and Vice-Mayor of the City of Mexicali, Ana Ruiz, confirmed "
+        "the sister city relations.",
+    ],
+)
+def test_two_places_joined_by_their_mayors_sign_a_tie(registry: Registry, text: str) -> None:
+    assert set(ties(extract_claims(text + "\n", registry))) == {pair("Calexico", "Mexicali")}

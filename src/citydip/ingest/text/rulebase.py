@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citydip.ingest.text.coref import SUBJECT_LABELS, Context
-from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
+from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, NAME_TITLES, PERSON_TITLES, Mention
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import token_list
@@ -38,6 +38,7 @@ GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "
 
 SUBJECT_GLUE = GLUE | {"state", "states", "city", "cities", "of", "well", "town", "towns"}
 SUBJECT_GLUE |= {"mayor", "mayors"}
+MAYOR_GLUE = {"the", "of", "city", "and", ",", "-", "vice", "deputy", "then", "lord"}
 PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Turin signed"
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
@@ -303,7 +304,25 @@ class Sentence:
         if any(w in ("along", "together") for w in words):  # "Riga, along with Tallinn"
             words = [w for w in words if w not in ("along", "together", "with")]
             return len(words) <= 4 and all(w in SUBJECT_GLUE for w in words)
-        return len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words)
+        if len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words):
+            return True
+        return self._mayors_between(a, b)
+
+    def _mayors_between(self, a: int, b: int) -> bool:
+        """Two places joined by their mayors: "Calexico Mayor Armando Real and the Mayor of
+        Mexicali", "Durban Mayor Mxolisi Kaunda and Vice-Mayor of the City of Xiamen"."""
+        tokens = token_list(self.doc)[a:b]
+        if len(tokens) > 14 or not any(t.lower_ == "and" for t in tokens):
+            return False
+        titled = False
+        for t in tokens:
+            if t.lower_ in PERSON_TITLES or t.lower_ in NAME_TITLES:
+                titled = True
+            elif t.lower_ in MAYOR_GLUE or (titled and t.text[:1].isupper()):
+                continue  # "the", "of", "city", or a name after a title: a person's
+            else:
+                return False
+        return titled
 
     # -- objects --------------------------------------------------------------------------
 
