@@ -871,3 +871,11 @@ def test_letters_without_accents_written_plain_still_name_the_place(registry: Re
 )
 def test_two_places_joined_by_their_mayors_sign_a_tie(registry: Registry, text: str) -> None:
     assert set(ties(extract_claims(text + "\n", registry))) == {pair("Calexico", "Mexicali")}
+
+
+def test_a_sentence_opening_by_calling_its_two_places_twins(registry: Registry) -> None:
+    text = "Twin towns since 1983, Wesseling and West Devon have exchanged choirs every year.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Wesseling", "West Devon")}
+    assert found[pair("Wesseling", "West Devon")].year == 1983
+    assert not ties(extract_claims("Twin towns are common. Lyon and Turin trade.\n", registry))

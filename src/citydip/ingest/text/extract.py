@@ -57,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     rules_ties.ties,
     shapes.ordinal_sequence,
     shapes.other_partners,
+    shapes.fronted_pair,
 )
 
 

@@ -20,6 +20,7 @@ from citydip.ingest.text.normalise import WORD_NUMBERS, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.vocab import TIE_KIND_WORDS
 
 REPORTING = {"claimed", "claim", "claims", "alleged", "allegedly", "rumoured", "rumored"}
 REPORTING |= {"reportedly", "purported", "purportedly", "supposedly", "asserted", "falsely"}
@@ -420,3 +421,40 @@ def other_partners(s: Sentence) -> list[Draft]:
                 )
             )
     return out
+
+
+FRONT_NOUNS = {"towns", "cities", "municipalities", "communities", "regions", "provinces"}
+
+
+def fronted_pair(s: Sentence) -> list[Draft]:
+    """ "Twin towns since 1983, Wesseling and West Devon have ...", "Sister cities for
+    thirty years, A and B ...": a sentence that opens by calling the two places it names
+    next a pair of twins."""
+    doc = s.doc
+    if len(doc) < 6 or doc[0].lower_ not in TIE_KIND_WORDS or doc[1].lower_ not in FRONT_NOUNS:
+        return []
+    comma = next((k for k in range(2, min(len(doc), 8)) if doc[k].text == ","), None)
+    if comma is None:
+        return []
+    places = [m for m in s.mentions if m.start > comma and m.label in ("PLACE", "NAME")]
+    if len(places) < 2 or places[0].start != comma + 1:
+        return []
+    a, b = places[0], places[1]
+    if [t.lower_ for t in doc[a.end : b.start]] not in (["and"], ["&"]):
+        return []
+    found_a, found_b = s.known(a, place=True), s.known(b, place=True)
+    if not found_a or not found_b or found_a[0] == found_b[0]:
+        return []
+    years = years_in(doc, 2, comma)
+    return [
+        Draft(
+            "tie",
+            found_a[0],
+            found_b[0],
+            year=years[0][1] if years and doc[years[0][0] - 1].lower_ in ("since", "in") else None,
+            kind=TIE_KIND_WORDS[doc[0].lower_],
+            status="active",
+            confidence=0.75,
+            rule="tie:fronted-pair",
+        )
+    ]
