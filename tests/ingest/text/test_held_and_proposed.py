@@ -60,3 +60,19 @@ def test_a_quotation_ends_a_between_pair(registry: Registry) -> None:
         'countries," the ambassador said at a call on Mayor Islam at Gulshan in Dhaka.\n'
     )
     assert not ties(extract_claims(text, registry))
+
+
+def test_a_list_of_ties_yet_to_be_made(registry: Registry) -> None:
+    # an intro ending ":-", a "sisterly relationship", a list of ties still in the making
+    text = (
+        "Kathmandu has seven sister cities.\n\n"
+        "Note: Kathmandu is in a process to establish a sisterly relationship with the "
+        "following cities:-\n\n"
+        "  1. Bangkok, Thailand.\n"
+        "  2. Hanoi, Vietnam.\n"
+    )
+    found = statuses(text, registry)
+    assert found == {
+        pair("Kathmandu", "Bangkok"): "proposed",
+        pair("Kathmandu", "Hanoi"): "proposed",
+    }

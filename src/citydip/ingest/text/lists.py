@@ -26,6 +26,7 @@ from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_P
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.rules_ties import proposing
 from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
@@ -89,7 +90,8 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     """The frame an intro line or a heading sets, or None when it introduces no list."""
     words = [t.lower_ for t in s.doc]
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
-    status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
+    status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), None)
+    status = status or ("proposed" if proposing(s) else "active")
     subject = _named_place(s)
     if heading and kind is not None and words and words[-1] in INTRO_ENDS:
         return ListFrame("tie", subject, kind, status)  # "We have twinned with" + lines

@@ -969,6 +969,13 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
 SIGNING = {"signed", "signs", "sign", "inked", "concluded", "sealed"}
 
 
+def proposing(s: Sentence) -> bool:
+    """A sentence that says a tie is yet to be made ("KMC is in a process to establish a
+    sisterly relationship with the following cities:")."""
+    doc = token_list(s.doc)
+    return any(status_word(s, i) == "proposed" and not _signed_to(doc, i) for i in range(len(doc)))
+
+
 def _signed_to(doc: Any, i: int) -> bool:
     """A word of intent after "to" in a sentence that signs the agreement: its purpose."""
     return i > 0 and doc[i - 1].lower_ == "to" and any(t.lower_ in SIGNING for t in doc[:i])

@@ -169,7 +169,11 @@ def prepare(text: str) -> tuple[str, int]:
     norm = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", norm)
     norm = _PAREN.sub(_blank_citation, norm)
+    norm = _COLON_DASH.sub(": ", norm)  # "with the following cities:-": a colon
     return norm, stop
+
+
+_COLON_DASH = re.compile(r":-(?=[ \t]*$)", re.M)
 
 
 def _blank_citation(match: re.Match[str]) -> str:

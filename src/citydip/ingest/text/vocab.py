@@ -39,6 +39,7 @@ def _kinds() -> dict[str, str]:
         for word in variants(*bases):
             table[word] = kind
     table.update({"twinned": "sister", "friendly": "friendship", "partnered": "partner"})
+    table["sisterly"] = "sister"  # "a sisterly relationship"
     return table
 
 
