@@ -1,6 +1,6 @@
-"""Memberships that real texts state of bodies no registry knows, or of the organization
-the text is about before it names it; and "Greater X", a wider area than X. Sentences
-written for these tests."""
+"""Memberships that real texts state of bodies no registry knows, of the organization
+the text is about before it names it, or through the office a city's head holds; and
+"Greater X", a wider area than X. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -47,3 +47,28 @@ def test_new_members_of_the_association_named_later(registry: Registry) -> None:
     assert ("Kazan", "Eurocities") in found
     assert ("Lyon", "Eurocities") in found
     assert not any(city == "Porto" for city, _ in found)  # Greater Porto is wider
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mrs. Awa Diop, President of the Region of Dakar (Senegal) and President of UCLG "
+            "Africa, opened the meeting.",
+            ("Dakar", "UCLG Africa"),
+        ),
+        (
+            "Mayor Johanna Rolland of Nantes, president of Eurocities, spoke.",
+            ("Nantes", "Eurocities"),
+        ),
+    ],
+)
+def test_a_head_of_a_city_holding_an_office_of_a_network(
+    registry: Registry, text: str, expected: tuple[str, str]
+) -> None:
+    assert members(text + "\n", registry) == {expected}
+
+
+def test_a_head_of_a_city_with_no_office_of_a_network_is_no_member(registry: Registry) -> None:
+    text = "Mrs. Awa Diop, President of the Region of Dakar, spoke at the UCLG Africa summit.\n"
+    assert not members(text, registry)

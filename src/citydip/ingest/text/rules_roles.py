@@ -25,7 +25,7 @@ HOLDING = {"is", "was", "are", "were", "became", "becomes", "become", "holds", "
 HOLDING |= {"elected", "as", "serves", "served", "its", "the", "a", "an", "now", "also", "vice"}
 HOLDING |= {"currently", "-", "co", "named", "appointed", "took", "takes", "over", "new"}
 STOP = {";", ".", "while", "whereas", "but"}
-GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED)
+GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED | {"governor"})
 
 
 def roles(s: Sentence) -> list[Draft]:
@@ -74,11 +74,58 @@ def _mayors(s: Sentence) -> list[tuple[Known, int, str | None]]:
         named: list[Mention] = before[-1:]
         if not named and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
             named = _joined_from(s, i + 2)
+        if not named:
+            named = _named_then_of(s, i)  # "Mayor Johanna Rolland of Nantes"
         for m in named:
             place = _place(s, m)
             if place is not None:
                 out.append((place, i, None))
+    for i, token in enumerate(doc):
+        if token.lower_ in LEADERS and not _former(s, i):
+            # "President of the Region of Nouakchott ... and President of UCLG Africa"
+            for m in _government_of(s, i):
+                place = _place(s, m, regions=True)
+                if place is not None:
+                    out.append((place, i, None))
     return out
+
+
+# titles of a city's or a region's head other than mayor, read with its government's name
+LEADERS = {"president", "governor", "chairman", "chairwoman", "chairperson", "head"}
+GOVERNMENTS = {"region", "regional", "municipal", "council", "city", "municipality"}
+GOVERNMENTS |= {"district", "province", "county", "metropolitan", "government", "prefecture"}
+GOVERNMENTS |= {"state", "assembly", "corporation", "-", "people's", "committee"}
+
+
+def _named_then_of(s: Sentence, i: int) -> list[Mention]:
+    """The places after a mayor's own name and "of": "Mayor Johanna Rolland of Nantes"."""
+    doc = s.doc
+    j = i + 1
+    while j < len(doc) and j - i <= 5 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+        j += 1
+    if j == i + 1 or j + 1 >= len(doc) or doc[j].lower_ != "of":
+        return []
+    return _joined_from(s, j + 1)
+
+
+def _government_of(s: Sentence, i: int) -> list[Mention]:
+    """The place whose government a title heads: "President of the Region of Nouakchott",
+    "President of the Municipal Council of Tangiers", "Governor of Hokkaido"."""
+    doc = s.doc
+    j = i + 1
+    if j >= len(doc) or doc[j].lower_ != "of":
+        return []
+    j += 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].lower_ in GOVERNMENTS:
+        k += 1
+    if k > j and k + 1 < len(doc) and doc[k].lower_ == "of":
+        return _joined_from(s, k + 1)
+    if doc[i].lower_ == "governor" and k == j:
+        return _joined_from(s, j)  # "Governor of Hokkaido"
+    return []
 
 
 def _role_cities(s: Sentence) -> list[tuple[Known, int, str | None]]:
