@@ -76,3 +76,19 @@ def test_a_list_of_ties_yet_to_be_made(registry: Registry) -> None:
         pair("Kathmandu", "Bangkok"): "proposed",
         pair("Kathmandu", "Hanoi"): "proposed",
     }
+
+
+def test_a_council_voting_against_a_proposal_denies_the_tie(registry: Registry) -> None:
+    text = (
+        "The City Council in Boulder, Colo., voted against a proposal to become a sister city "
+        "with Nablus.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert not ties(claims)  # and not "Colo", the state's abbreviation, as a side
+    denied = {(c.subject.name, c.object.name) for c in claims if c.type == "non_tie" and c.object}
+    assert denied == {("Boulder", "Nablus")}
+
+
+def test_voting_against_ending_a_tie_denies_nothing(registry: Registry) -> None:
+    text = "Those who voted against terminating the friendship agreement with Murmansk lost.\n"
+    assert not any(c.type == "non_tie" for c in extract_claims(text, registry))

@@ -200,6 +200,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
     _admin_areas(doc, mentions, registry)
+    _state_abbreviations(doc, mentions, registry)
     if people is not None:
         mentions = _not_people(doc, mentions, people)
     mentions = _drop_common(doc, mentions, lower)
@@ -209,6 +210,35 @@ def find_mentions(
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+# the abbreviations of US states in news style, written after a city ("Boulder, Colo.")
+US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Ky": "Kentucky",
+    "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan",
+    "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri", "Mont": "Montana",
+    "Neb": "Nebraska", "Nev": "Nevada", "Okla": "Oklahoma", "Ore": "Oregon",
+    "Pa": "Pennsylvania", "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont",
+    "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}  # fmt: skip
+
+
+def _state_abbreviations(doc: Any, mentions: list[Mention], registry: Registry) -> None:
+    """ "Boulder, Colo.", "Salem, Ore.": after a place and a comma, a state's abbreviation
+    with its full stop is that state (where the place lies), not a place of that name."""
+    tokens = token_list(doc)
+    for n, m in enumerate(mentions):
+        state = US_STATE_ABBREVIATIONS.get(m.text)
+        if state is None or n == 0 or m.end >= len(tokens) or tokens[m.end].text != ".":
+            continue
+        before = mentions[n - 1]
+        if before.end != m.start - 1 or tokens[before.end].text != ",":
+            continue
+        found = registry.place(state, "US")
+        if found is not None:
+            m.label, m.known = "PLACE", found
 
 
 # words after a place's name that make the name an administrative area's ("the Almaty

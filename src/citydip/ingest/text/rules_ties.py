@@ -498,9 +498,20 @@ def _supposed(s: Sentence, a: int) -> str | None:
     return None
 
 
+VOTES = {"voted", "vote", "votes", "voting"}
+
+
 def _negated(s: Sentence, a: int) -> bool:
     window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
     wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
+    base = max(0, a - 8)
+    lowers = [t.lower_ for t in s.doc[base:a]]
+    for k in range(len(lowers) - 1):
+        if lowers[k] in VOTES and lowers[k + 1] == "against":
+            # "voted against a proposal to become a sister city with Nablus"; not "voted
+            # against terminating the agreements"
+            ending = (status_word(s, i) in ("ended", "suspended") for i in range(base + k + 2, a))
+            return not any(ending)
     if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
         return False
     last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
