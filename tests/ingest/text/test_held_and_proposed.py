@@ -92,3 +92,13 @@ def test_a_council_voting_against_a_proposal_denies_the_tie(registry: Registry) 
 def test_voting_against_ending_a_tie_denies_nothing(registry: Registry) -> None:
     text = "Those who voted against terminating the friendship agreement with Murmansk lost.\n"
     assert not any(c.type == "non_tie" for c in extract_claims(text, registry))
+
+
+def test_a_political_party_is_no_side_of_a_tie(registry: Registry) -> None:
+    text = (
+        "Kirkenes keeps its friendship agreements with Murmansk. Those who voted for "
+        "terminating the friendship agreements were the Socialist Left Party and the Centre "
+        "Party.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert not any("Party" in side for p in found for side in p)

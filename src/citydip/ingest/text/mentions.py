@@ -46,6 +46,11 @@ HEADS = {
         "agency",
         "institute",
         "foundation",
+        "party",
+        "university",
+        "ministry",
+        "embassy",
+        "consulate",
     },
     "PROGRAMME": {
         "program",
