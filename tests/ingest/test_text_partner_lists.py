@@ -879,3 +879,13 @@ def test_a_sentence_opening_by_calling_its_two_places_twins(registry: Registry) 
     assert set(found) == {pair("Wesseling", "West Devon")}
     assert found[pair("Wesseling", "West Devon")].year == 1983
     assert not ties(extract_claims("Twin towns are common. Lyon and Turin trade.\n", registry))
+
+
+@pytest.mark.parametrize("opener", ["including", "namely", "such as"])
+def test_partners_after_a_quantified_group_and_an_opener(registry: Registry, opener: str) -> None:
+    text = f"Lyon has partnerships with several cities, {opener} Turin, Leipzig and Porto.\n"
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Lyon", "Turin"),
+        pair("Lyon", "Leipzig"),
+        pair("Lyon", "Porto"),
+    }

@@ -250,12 +250,24 @@ def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
     comma or colon, then the first of them at ``at``."""
     words = token_list(s.doc)[start:at]
-    if not 3 <= len(words) <= 7 or words[-1].text not in (",", ":"):
+    lowers = [t.lower_ for t in words]
+    if lowers[-2:] == ["such", "as"]:  # "with several cities, such as A, B"
+        words = words[:-2]
+    elif lowers[-1:] and lowers[-1] in APPOSITION_OPENERS:  # ", including A", ", namely A"
+        words = words[:-1]
+    elif not lowers or lowers[-1] not in (",", ":"):
+        return False
+    if words and words[-1].text in (",", ":"):
+        words = words[:-1]
+    if not 2 <= len(words) <= 8:
         return False
     first = 1 if words[0].lower_ == "with" else 0
-    return number_at(s.doc, start + first) is not None and not any(
-        t.text in (",", ";", ".") for t in words[first:-1]
-    )
+    counted = number_at(s.doc, start + first) is not None or words[first].lower_ in QUANTIFIERS
+    return counted and not any(t.text in (",", ";", ".") for t in words[first:])
+
+
+APPOSITION_OPENERS = {"including", "namely", "notably", "like", "especially"}
+QUANTIFIERS = {"several", "many", "various", "numerous", "some", "multiple"}
 
 
 def _relative_with(s: Sentence, start: int) -> int:
