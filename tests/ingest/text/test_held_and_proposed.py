@@ -102,3 +102,13 @@ def test_a_political_party_is_no_side_of_a_tie(registry: Registry) -> None:
     )
     found = ties(extract_claims(text, registry))
     assert not any("Party" in side for p in found for side in p)
+
+
+def test_an_agreement_declared_invalid_is_a_denied_tie(registry: Registry) -> None:
+    text = (
+        "A sister-city agreement between Kaohsiung and the Maldivian capital, Male, was "
+        "declared invalid by the Maldivian Ministry of Foreign Affairs.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert not ties(claims)
+    assert [c.type for c in claims] == ["non_tie"]

@@ -86,7 +86,7 @@ def ties(s: Sentence) -> list[Draft]:
         kind = TIE_KIND_WORDS.get(word, "unspecified")
         supposed = _supposed(s, a)
         negated = _negated(s, a) or shapes.reported_denial(s, a) or supposed == "contrary"
-        negated = negated or _not_to_be(s, b)
+        negated = negated or _not_to_be(s, b) or _invalidated(s, b)
         start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
         if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
@@ -511,6 +511,19 @@ def _supposed(s: Sentence, a: int) -> str | None:
 
 
 VOTES = {"voted", "vote", "votes", "voting"}
+INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "unlawful"}
+
+
+def _invalidated(s: Sentence, b: int) -> bool:
+    """ "A sister-city agreement between Kaohsiung and Male was declared invalid by the
+    Maldivian Ministry": a tie declared void never stood."""
+    lowers = [t.lower_ for t in s.doc[b:]]
+    for k, word in enumerate(lowers):
+        if word in (";", "but", "although", "though"):
+            return False
+        if word in INVALID and set(lowers[max(0, k - 3) : k]) & {"declared", "ruled", "deemed"}:
+            return True
+    return False
 
 
 def _negated(s: Sentence, a: int) -> bool:
