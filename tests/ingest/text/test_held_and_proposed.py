@@ -112,3 +112,22 @@ def test_an_agreement_declared_invalid_is_a_denied_tie(registry: Registry) -> No
     claims = extract_claims(text, registry)
     assert not ties(claims)
     assert [c.type for c in claims] == ["non_tie"]
+
+
+def test_a_rejected_move_to_make_a_sister_city_denies_it(registry: Registry) -> None:
+    text = (
+        "Pasadena will have a new sister city.\n\nThe council approved the sister city "
+        "relationship with Kyoto, rejecting a move by Councilman Paul Little to also make the "
+        "Tibetan capital, Lhasa, a sister city.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert pair("Pasadena", "Lhasa") not in ties(claims)
+    assert any(c.type == "non_tie" and c.object and c.object.name == "Lhasa" for c in claims)
+
+
+def test_a_rejected_motion_to_end_a_tie_denies_nothing(registry: Registry) -> None:
+    text = (
+        "Tel Aviv's council rejected a motion by Deputy Mayor Giladi to rescind its twin city "
+        "status with Gaza.\n"
+    )
+    assert not any(c.type == "non_tie" for c in extract_claims(text, registry))

@@ -511,6 +511,29 @@ def _supposed(s: Sentence, a: int) -> str | None:
 
 
 VOTES = {"voted", "vote", "votes", "voting"}
+REJECTING = DENIALS | {"rejecting", "declining", "refusing", "rejects", "declines", "refuses"}
+PROPOSALS = {"move", "motion", "proposal", "request", "bid", "offer", "plan", "idea", "call"}
+
+
+def _move_rejected(s: Sentence, a: int) -> bool:
+    """A denial of a proposal earlier in the cue's clause, however far: "rejecting a move by
+    Councilman Paul Little to also make the Tibetan capital, Lhasa, a sister city"."""
+    doc = token_list(s.doc)
+    for i in range(a - 1, max(-1, a - 25), -1):
+        if doc[i].lower_ in (";", ".", "but", "however", "while"):
+            return False
+        if doc[i].lower_ in REJECTING:
+            after = {t.lower_ for t in doc[i + 1 : i + 4]}
+            # not "rejected a motion ... to rescind its twin city status": an ending refused
+            ending = any(
+                status_word(s, k) in ("ended", "suspended") or doc[k].lower_ in ENDING_VERBS
+                for k in range(i + 1, a)
+            )
+            return bool(after & PROPOSALS) and not ending
+    return False
+
+
+ENDING_VERBS = {"rescind", "rescinds", "rescinding", "revoke", "cancel", "annul", "drop"}
 INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "unlawful"}
 
 
@@ -537,6 +560,8 @@ def _negated(s: Sentence, a: int) -> bool:
             # against terminating the agreements"
             ending = (status_word(s, i) in ("ended", "suspended") for i in range(base + k + 2, a))
             return not any(ending)
+    if _move_rejected(s, a):
+        return True  # "..., rejecting a move by Councilman Little to make Lhasa a sister city"
     if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
         return False
     last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
