@@ -889,3 +889,13 @@ def test_partners_after_a_quantified_group_and_an_opener(registry: Registry, ope
         pair("Lyon", "Leipzig"),
         pair("Lyon", "Porto"),
     }
+
+
+def test_partners_listed_after_their_countries_possessives(registry: Registry) -> None:
+    text = (
+        "Melbourne's other sister cities include Japan's Osaka, China's Tianjin, the United "
+        "States' Boston and Italy's Milan.\n"
+    )
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Melbourne", partner) for partner in ("Osaka", "Tianjin", "Boston", "Milan")
+    }

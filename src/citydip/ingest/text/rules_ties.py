@@ -246,6 +246,21 @@ def _after_country(s: Sentence, at: int) -> bool:
     return country is not None and s.prev(country.start) == ","
 
 
+def _past_owner_country(s: Sentence, at: int) -> int:
+    """Where a partner's mention starts counting its country's possessive before it ("Japan's
+    Osaka, China's Tianjin"): the country's start, else ``at``."""
+    if at < 2 or s.doc[at - 1].lower_ not in ("'s", "'"):
+        return at
+    owner = next((m for m in s.mentions if m.end == at - 1 and m.label == "COUNTRY"), None)
+    if owner is None:
+        return at
+    return (
+        owner.start - 1
+        if owner.start > 0 and s.doc[owner.start - 1].lower_ == "the"
+        else owner.start
+    )
+
+
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
     comma or colon, then the first of them at ``at``."""
@@ -639,21 +654,22 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             break  # "between the Ukrainian capital and Moscow": a side the text left unnamed
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
+        at = _past_owner_country(s, m.start)  # "..., China's Tianjin": after the country
         direct = (
-            s.prev(m.start) in ("with", "of", "and", ":", "from", "(", with_word)
+            s.prev(at) in ("with", "of", "and", ":", "from", "(", with_word)
             or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (s.prev(m.start) == "the" and s.prev(m.start - 1) in ("with", with_word))
             or (not out and _counted_apposition(s, start, m.start))
             or (bool(out) and _after_country(s, m.start))  # "Amman, Jordan Amsterdam, ..."
             or (not out and _following(s, start, m.start))  # "with the following cities A"
             or (colon and s.prev(m.start) == ";")
-            or (bool(out) and s.prev(m.start) == "," and out[-1][3] >= sure)
+            or (bool(out) and s.prev(at) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
         if generic and not (direct and s.doc[start].lower_ == with_word):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
-        if out and not direct and s.prev(m.start) not in (",", "and", "&", ";", "or"):
+        if out and not direct and s.prev(at) not in (",", "and", "&", ";", "or"):
             break  # "twin town of Wallingford, lies in the Vosges": another clause's place
         s.objects.add(id(m))
         for subject in subjects:  # "Gdynia and Pardubice are now sister cities of Zhytomyr"
