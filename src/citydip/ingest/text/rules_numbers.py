@@ -11,7 +11,7 @@ from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
-from citydip.ingest.text.vocab import TIE_KIND_WORDS
+from citydip.ingest.text.vocab import NETWORK_NOUNS, TIE_KIND_WORDS
 
 TIE_METRIC = {
     "sister": "sister",
@@ -221,10 +221,6 @@ PLACE_NOUNS |= {"governments", "authorities", "metropolises"}
 # words between a number and the places it counts: "2,500 local and regional governments"
 PLACE_ADJECTIVES = {"local", "regional", "and", "municipal", "urban", "subnational", "city"}
 COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
-
-
-NETWORK_NOUNS = {"network", "group", "coalition", "alliance", "association", "union", "league"}
-NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membership"}
 
 
 MEMBER_AFTER = {"member", "members", "part", "signatories", "belong"}

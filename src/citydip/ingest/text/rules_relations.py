@@ -8,8 +8,7 @@ from citydip.ingest.text.coref import PENDING_ORG
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
-from citydip.ingest.text.rules_numbers import NETWORK_NOUNS
-from citydip.ingest.text.vocab import role_of
+from citydip.ingest.text.vocab import NETWORK_NOUNS, role_of
 
 ORG_LABELS = ("ORG",)
 NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non", "non-member"}

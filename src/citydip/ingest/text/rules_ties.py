@@ -540,9 +540,8 @@ def _move_rejected(s: Sentence, a: int) -> bool:
         if doc[i].lower_ in REJECTING:
             after = {t.lower_ for t in doc[i + 1 : i + 4]}
             # not "rejected a motion ... to rescind its twin city status": an ending refused
-            ending = any(
-                status_word(s, k) in ("ended", "suspended") or doc[k].lower_ in ENDING_VERBS
-                for k in range(i + 1, a)
+            ending = _ends_between(s, i + 1, a) or any(
+                doc[k].lower_ in ENDING_VERBS for k in range(i + 1, a)
             )
             return bool(after & PROPOSALS) and not ending
     return False
@@ -573,8 +572,7 @@ def _negated(s: Sentence, a: int) -> bool:
         if lowers[k] in VOTES and lowers[k + 1] == "against":
             # "voted against a proposal to become a sister city with Nablus"; not "voted
             # against terminating the agreements"
-            ending = (status_word(s, i) in ("ended", "suspended") for i in range(base + k + 2, a))
-            return not any(ending)
+            return not _ends_between(s, base + k + 2, a)
     if _move_rejected(s, a):
         return True  # "..., rejecting a move by Councilman Little to make Lhasa a sister city"
     if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
@@ -582,7 +580,7 @@ def _negated(s: Sentence, a: int) -> bool:
     last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
     # "denied that Leicester had severed its link", "has not cut its ties": what is denied is
     # the ending, not the tie
-    return not any(status_word(s, i) in ("ended", "suspended") for i in range(last + 1, a))
+    return not _ends_between(s, last + 1, a)
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
@@ -787,7 +785,12 @@ def _ending(s: Sentence, a: int) -> bool:
     """A verb that ends or suspends the tie a generic cue names, just before it ("cut all
     ties with", "severed its links with"): what follows "with" is a partner, a place even
     when the gazetteer lacks it."""
-    return any(status_word(s, i) in ("ended", "suspended") for i in range(max(0, a - 3), a))
+    return _ends_between(s, max(0, a - 3), a)
+
+
+def _ends_between(s: Sentence, lo: int, hi: int) -> bool:
+    """A word that ends or suspends a tie among tokens [lo, hi)."""
+    return any(status_word(s, i) in ("ended", "suspended") for i in range(lo, hi))
 
 
 def _past_both(s: Sentence, i: int) -> str:

@@ -325,6 +325,12 @@ def _past_descriptor(doc: Any, j: int) -> int:
 FIRSTS = {"first", "earliest", "oldest"}
 
 
+def _recent_tie(s: Sentence) -> tuple[Known, Known, str, int] | None:
+    """The tie read in this unit or the two before it (subject, partner, kind, unit)."""
+    last = s.context.last_tie
+    return last if last is not None and last[3] >= s.context.units - 2 else None
+
+
 def ordinal_sequence(s: Sentence) -> list[Draft]:
     """ "Ramallah is the fifth city that Dublin has a twinning agreement with. The first was
     San Jose in 1986, followed by Liverpool in 1997, then Barcelona the following year, and
@@ -336,8 +342,8 @@ def ordinal_sequence(s: Sentence) -> list[Draft]:
         return []
     if doc[2].lower_ not in ("was", "is", ","):
         return []
-    last = s.context.last_tie
-    if last is None or last[3] < s.context.units - 2:
+    last = _recent_tie(s)
+    if last is None:
         return []
     subject, kind = last[0], last[2]
     partners: list[tuple[Known, Mention]] = []
@@ -394,8 +400,8 @@ def other_partners(s: Sentence) -> list[Draft]:
         k += 1
     if k >= len(doc) or doc[k].lower_ not in ("are", "were", "include", "included", ":"):
         return []
-    last = s.context.last_tie
-    if last is None or last[3] < s.context.units - 2:
+    last = _recent_tie(s)
+    if last is None:
         return []
     main = s.context.main
     owner = last[1] if main is not None and main == last[1] else last[0]

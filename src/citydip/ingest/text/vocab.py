@@ -45,6 +45,10 @@ def _kinds() -> dict[str, str]:
 
 TIE_KIND_WORDS = _kinds()
 
+# words of a network and its membership ("a network of 220 cities", "members of the association")
+NETWORK_NOUNS = {"network", "group", "coalition", "alliance", "association", "union", "league"}
+NETWORK_NOUNS |= {"organisation", "organization", "members", "member", "membership"}
+
 STATUS_WORDS = {
     **dict.fromkeys(
         (
