@@ -25,6 +25,8 @@ PENDING_ORG = Known("(the organization the text is about)", "ORG", "~pending-org
 DECAY = 0.8
 # "the council", "the authority", "the borough": the government of the text's main place
 COUNCIL_NOUNS = {"council", "authority", "borough"}
+# what names a document, not an organization ("Memorandum of Understanding", "MoU")
+DOCUMENTS = {"memorandum", "mou", "moa", "agreement", "agreements", "understanding"}
 DEMONYM_NOUNS = {"city", "capital", "port", "metropolis", "town"}
 
 
@@ -52,6 +54,8 @@ class Context:
         # of but not named, for a next sentence "Among them are Gdańsk and Riga."
         self.tie_plural: tuple[Known, str, int] | None = None
         self.units = 0  # units read so far
+        # names the text calls places, the store lacking them ("the French town of Igny")
+        self.local_places: frozenset[str] = frozenset()
         # the place the last sentence opened with, claiming nothing ("Saarbruken is the
         # capital of the Saarland."), with its paragraph and unit: "The city" right after it
         self.opening: tuple[Known, int, int] | None = None
@@ -93,6 +97,8 @@ class Context:
 
     def weigh(self, known: Known, weight: float) -> None:
         if known.label == "ORG":
+            if set(fold(known.name).split()) & DOCUMENTS:
+                return  # "Sheger, Ganzhou cities sign MoU": a document, no organization
             key = _key(known)
             self.orgs.setdefault(key, known)
             self.org_weight[key] = self.org_weight.get(key, 0.0) + weight

@@ -24,6 +24,7 @@ from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, PENDING_ORG, SUBJECT_LABELS, Context
+from citydip.ingest.text.local_places import local_places
 from citydip.ingest.text.mentions import HEADLINE_VERBS, Mention, find_mentions
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
@@ -105,6 +106,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
     context.tie_topic = topical(lower)
+    context.local_places = local_places(norm[:stop])
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     member_cells: list[tuple[Unit, Sentence]] = []
@@ -598,8 +600,13 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             kept[claim.key] = first
             if first.type == "tie":  # "the first tie ... 1968" said after the tie
                 first.type, first.qualifier = claim.type, claim.qualifier
-        if first.year is None and claim.year is not None:
-            first.year = claim.year
+        if first.kind == "friendship" and claim.kind == "sister" and claim.year is not None:
+            # "established a friendly relationship in 2016 and a twinning relationship in
+            # 2019": the friendship became a twinning, the tie is that twinning
+            first.kind, first.year = claim.kind, claim.year
+        friendship_year = first.kind == "sister" and claim.kind == "friendship"
+        if first.year is None and claim.year is not None and not friendship_year:
+            first.year = claim.year  # (a twinning's year is not its earlier friendship's)
         if (first.status or "active") == "active" and claim.status not in (None, "active"):
             first.status, first.end_year = claim.status, claim.end_year  # a later suspension
         if first.role in (None, "member", "participant") and claim.role not in (

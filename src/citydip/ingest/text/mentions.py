@@ -23,35 +23,11 @@ from typing import Any
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import broken, token_list
-from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS, ROLE_WORDS
+from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS, ORG_HEADS, ROLE_WORDS
 from citydip.text import fold
 
 HEADS = {
-    "ORG": {
-        "network",
-        "alliance",
-        "association",
-        "council",
-        "organization",
-        "organisation",
-        "league",
-        "union",
-        "federation",
-        "partnership",
-        "coalition",
-        "covenant",
-        "group",
-        "cities",
-        "bank",
-        "agency",
-        "institute",
-        "foundation",
-        "party",
-        "university",
-        "ministry",
-        "embassy",
-        "consulate",
-    },
+    "ORG": set(ORG_HEADS),
     "PROGRAMME": {
         "program",
         "programme",
@@ -86,6 +62,7 @@ _HEAD_LABEL = {word: label for label, words in HEADS.items() for word in words}
 CONNECTORS = {"of", "for", "and", "&", "on", "de", "the", "-", "du", "la"}
 _REF_NOUNS = {
     "city": "PLACE",
+    "town": "PLACE",
     "park": "ASSET",
     "facility": "ASSET",
     "program": "PROGRAMME",
@@ -510,8 +487,16 @@ def _common_phrase(text: str) -> bool:
 def _is_capital(token: Any) -> bool:
     text = token.text
     return bool(text) and (
-        text[0].isupper() or (text[0].isdigit() and any(c.isalpha() for c in text))
+        text[0].isupper()
+        or (
+            text[0].isdigit()
+            and any(c.isalpha() for c in text)
+            and not _ORDINAL.match(text)  # "the 540th anniversary": no name
+        )
     )
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$", re.I)
 
 
 def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
@@ -730,6 +715,9 @@ def _chunks(
             i = j  # "Cities", "Friendly Exchange Cities": list words, no name
             continue
         label = _head_label(span)
+        if label == "ORG" and j == i + 1 and span[0].lower_ in ORG_HEADS:
+            i = j  # "the CPC leadership Group": a head noun alone names no organization
+            continue
         if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
             j += 1  # "Expo 2015"
             span = doc[i:j]

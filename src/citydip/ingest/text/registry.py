@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from citydip.ingest.text.vocab import REGION_NAMES
+from citydip.ingest.text.vocab import ORG_HEADS, REGION_NAMES
 from citydip.store.database import Store
 from citydip.text import fold, fold_variants
 
@@ -281,8 +281,8 @@ class Registry:
         is the "City of Yokohama International Strategy".
         """
         key = fold(text)
-        if len(key) < 4:
-            return None
+        if len(key) < 4 or key in ORG_HEADS:
+            return None  # "Group" alone is no "C40 Cities Climate Leadership Group"
         words = set(key.split())
         found: list[Known] = []
         for other in sorted(self._holding(words)):  # names holding every word of the text

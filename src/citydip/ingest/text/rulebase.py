@@ -12,6 +12,7 @@ from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import DEMONYMS
+from citydip.text import fold
 
 __all__ = ["YEAR", "Draft", "Sentence"]
 CLAUSE_BREAKS = {
@@ -41,6 +42,11 @@ SUBJECT_GLUE |= {"mayor", "mayors"}
 MAYOR_GLUE = {"the", "of", "city", "and", ",", "-", "vice", "deputy", "then", "lord"}
 PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Turin signed"
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
+
+
+# words of a phrase that says where a place lies ("located 12 miles south west of Paris")
+LOCATING = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
+LOCATING |= {"outside", "away"}
 
 
 @dataclass
@@ -85,6 +91,10 @@ class Sentence:
     ) -> list[Known]:
         """What a mention names: its entity, its referents, a place from the gazetteer."""
         if mention.label == "REF":
+            if mention.ref == "=town":
+                town = self._town_before(mention.start)
+                if town is not None:
+                    return [town]  # "councillors in Bishop's Stortford ... the town's"
             framed = self._framing_city(mention)
             return [framed] if framed is not None else self.context.referents(mention)
         if mention.known is not None:
@@ -94,12 +104,29 @@ class Sentence:
                 return [found] if found else [mention.known]
             return [mention.known]
         if mention.label == "NAME" or place:
-            found = self.registry.place(mention.text, self.country_after(mention))
+            country = self.country_after(mention)
+            found = self.registry.place(mention.text, country)
+            if found is None and mention.label == "NAME" and self._local(mention.text):
+                return [Known(mention.text, "PLACE", None, country, "city")]  # "Crewkerne"
             return [found] if found else []
         if mention.label in ("COUNTRY",):
             return []
         linked = self.registry.link(mention.text, labels or (mention.label,), self._near())
         return [linked or Known(mention.text, mention.label)]
+
+    def _town_before(self, index: int) -> Known | None:
+        """The last town the sentence names before ``index`` (a region or a country is not)."""
+        for m in reversed(self.mentions):
+            if m.end > index or m.label not in ("PLACE", "NAME"):
+                continue
+            found = [m.known] if m.known else self.known(m, place=True)
+            if found and found[0].label == "PLACE" and found[0].level in (None, "city"):
+                return found[0]
+        return None
+
+    def _local(self, name: str) -> bool:
+        """A name the text calls a place somewhere ("the French town of Igny")."""
+        return fold(name) in self.context.local_places
 
     def _framing_city(self, mention: Mention) -> Known | None:
         """ "In Chicago, ..., the mayor suspended the city's tie": the plain "the city" of a
@@ -200,6 +227,8 @@ class Sentence:
                 continue
             if self._contrasted(mention.start):
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
+            if self._distance(mention.start):
+                continue  # "Igny, located 12 miles south west of Paris, and ...": a landmark
             found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
             if (
                 found
@@ -234,6 +263,15 @@ class Sentence:
         if last_subject is not None and last_subject.label in (*labels, "PLACE"):
             return [last_subject], 0.8
         return [], 0.0
+
+    def _distance(self, start: int) -> bool:
+        """A place named to say where another lies: "located 12 miles south west of Paris",
+        "some 20 km from Lyon", "situated near Porto"."""
+        if self.prev(start) not in ("of", "from", "near", "outside"):
+            return False
+        lowers = [t.lower_ for t in self.doc[max(0, start - 7) : start - 1]]
+        cut = max((k for k, w in enumerate(lowers) if w in (",", "and", "(", ";")), default=-1)
+        return bool(set(lowers[cut + 1 :]) & LOCATING) or self.prev(start) == "near"
 
     def _locator(self, mention: Mention) -> bool:
         """A region right after "Place," or "Place in" (where that place lies: "Toledo,
@@ -424,11 +462,12 @@ class Sentence:
         return None
 
     def opening_year(self) -> int | None:
-        """The year of an opening phrase: "In March 2023, ...", "Initiated in 2011, ..."."""
+        """The year of an opening phrase: "In March 2023, ...", "Initiated in 2011, ...", "On
+        July 14, 2006, ..." (the comma of a date does not end the phrase)."""
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
         end = min(8, max(first, 1))
         for i in range(end):
-            if self.doc[i].text == ",":
+            if self.doc[i].text == "," and not self._date_comma(i):
                 break
             found = year_at(self.doc, i)
             if found is not None:
@@ -437,6 +476,13 @@ class Sentence:
 
     def years(self) -> list[tuple[int, int]]:
         return years_in(self.doc)
+
+    def _date_comma(self, i: int) -> bool:
+        """The comma of "July 14, 2006": a day number before it, a year after it."""
+        if i == 0 or i + 1 >= len(self.doc):
+            return False
+        day = self.doc[i - 1].text
+        return day.isdigit() and int(day) <= 31 and year_at(self.doc, i + 1) is not None
 
     @property
     def base(self) -> int:

@@ -34,7 +34,14 @@ from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
-from citydip.ingest.text.vocab import DEMONYMS, DENIALS, NEGATIONS, STATUS_WORDS, TIE_KIND_WORDS
+from citydip.ingest.text.vocab import (
+    DEMONYMS,
+    DENIALS,
+    EXCEPTIONS,
+    NEGATIONS,
+    STATUS_WORDS,
+    TIE_KIND_WORDS,
+)
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
 TIE_DOCUMENTS |= {"arrangement", "arrangements"}
@@ -164,7 +171,8 @@ def ties(s: Sentence) -> list[Draft]:
                 year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
             if year == end_year and status_at is not None and status_at < a:
                 year = None  # "suspended its twinning with Tver in 2022": the end, no start
-            if negated:
+            # "has no official sister cities except Beijing": Beijing is one
+            if negated and not _excepted(s, b, mention_end):
                 instead = prose.but_with(s, mention_end, _place)
                 if instead is not None and instead != subject:  # "..., but with Narbonne"
                     out.append(Draft("tie", subject, instead, kind=kind, status="active"))
@@ -583,6 +591,14 @@ def _negated(s: Sentence, a: int) -> bool:
     return not _ends_between(s, last + 1, a)
 
 
+def _excepted(s: Sentence, after: int, end: int) -> bool:
+    """An exception word between a negated cue and the partner that ends at ``end``: "no
+    sister cities except Beijing", "no partners other than Tallinn"."""
+    lowers = [t.lower_ for t in s.doc[after:end]]
+    pairs = {" ".join(lowers[k : k + 2]) for k in range(len(lowers) - 1)}
+    return bool((set(lowers) | pairs) & EXCEPTIONS)
+
+
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
     out: list[tuple[Known, Known, int, float]] = []
@@ -595,7 +611,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             j += 1
         if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
             start = j
-    with_word = "to" if s.doc[a].lower_ == "linked" and s.prev(start + 1) == "to" else "with"
+    linked = s.doc[a].lower_ in ("linked", "twinned")  # "twinned to the French town of Igny"
+    with_word = "to" if linked and s.prev(start + 1) == "to" else "with"
     if s.doc[a].lower_ in APPOSED and start < len(s.doc) and s.doc[start].text == ",":
         with_word = ","  # "Exeter's twin, Rennes, sent a choir"
     joined = prose.of_with(s, start, _place)
@@ -1195,6 +1212,12 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     an opening year before a status word ("In 2022 the council suspended") is its end."""
     doc = token_list(s.doc)
     after = _past_apposition(doc, after)  # "with Xiamen, a coastal city in Fujian, on ..."
+    if cue_end > after:  # "established a friendly relationship in 2016 and a twinning
+        # relationship in 2019": the year the cue's own phrase gives
+        for i in range(cue_end, min(len(doc), cue_end + 3)):
+            found = year_at(doc, i)
+            if found is not None:
+                return found[0]
     for origin in (after, cue_end):
         for i in range(origin, min(len(doc), origin + 12)):
             if doc[i].lower_ in YEAR_STOPS or (status_at is not None and i >= status_at >= origin):

@@ -82,7 +82,16 @@ STATUS_WORDS = {
     ),
 }
 DENIALS = {"declined", "rejected", "refused", "denied", "turned", "vetoed"}
+# the nouns an organization's name ends with ("Energy Cities", "Leadership Group"): alone,
+# one of them names no organization ("the Group" is no "C40 Cities Climate Leadership Group")
+ORG_HEADS = {"network", "alliance", "association", "council", "organization", "organisation"}
+ORG_HEADS |= {"league", "union", "federation", "partnership", "coalition", "covenant", "group"}
+ORG_HEADS |= {"cities", "bank", "agency", "institute", "foundation", "party", "university"}
+ORG_HEADS |= {"ministry", "embassy", "consulate"}
 NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non"}
+# what lifts a negation from the names after it: "has no sister cities except Beijing"
+EXCEPTIONS = {"except", "excepting", "besides", "apart from", "aside from", "other than"}
+EXCEPTIONS |= {"save for"}
 
 # role noun -> role (vocabulary.MEMBERSHIP_ROLES); vice- forms are executive, co- the same
 _ROLE_BASES = {

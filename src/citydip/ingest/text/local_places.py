@@ -1,0 +1,49 @@
+"""Places the gazetteer lacks, known from how the text itself speaks of them.
+
+Small towns twin most, and most of them are not among the store's places: "Crewkerne",
+"Igny". A name the text calls a place somewhere is a place everywhere in that text:
+- "the French town of Igny", "the village of Oberndorf", "the commune of Bures";
+- "residents of Crewkerne", "the mayor of Igny", "County councillor for Crewkerne";
+- "Bures-sur-Yvette, a small town in Essonne", "Igny, a commune south of Paris".
+What such a name means is left unlinked (no store id), as a tie's partner after a strong cue
+already is. Continents, months and common words never count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citydip.ingest.text.normalise import MONTHS
+from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
+from citydip.text import fold
+
+_PART = r"(?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’]*)"
+_WORD = rf"{_PART}(?:-(?:[a-z]{{1,4}}-)*{_PART})*"  # "Bures-sur-Yvette", "St. Albans"
+_NAME = rf"{_WORD}(?: (?:(?:upon|am|an|im|de|del|la|le) )?{_WORD}){{0,2}}"
+_NOUNS = r"(?:town|city|village|commune|municipality|borough|parish|hamlet|township)"
+_OF = re.compile(rf"\b(?:[Tt]he|[Aa]n?)(?: [\w-]+){{0,3}}? {_NOUNS} of ({_NAME})")
+_PEOPLE = re.compile(
+    r"\b(?:residents|townspeople|townsfolk|inhabitants|villagers|[Mm]ayor|"
+    rf"[Cc]ouncill?ors?|[Cc]ouncil) (?:of|from|for|in) ({_NAME})"
+)
+_APPOSED = re.compile(
+    rf"({_NAME}), (?:a|an|the)(?: [\w-]+){{0,3}}? {_NOUNS},? (?:in|of|near|on|north|south|"
+    r"east|west|located|situated|some|about|just)\b"
+)
+_NOT_PLACES = {"europe", "asia", "africa", "america", "oceania", "antarctica", "the"}
+
+
+def local_places(text: str) -> frozenset[str]:
+    """The folded names ``text`` calls places (see the module's doc)."""
+    found: set[str] = set()
+    for pattern in (_OF, _PEOPLE, _APPOSED):
+        for match in pattern.finditer(text):
+            name = match.group(1).rstrip("'’")
+            low = name.lower()
+            words = low.split()
+            if low in COMMON_WORDS or low in MONTHS or low in DEMONYMS or low in _NOT_PLACES:
+                continue
+            if words[0] in COMMON_WORDS or words[0] in MONTHS:
+                continue  # "the City of The", "residents of March"
+            found.add(fold(name))
+    return frozenset(found)
