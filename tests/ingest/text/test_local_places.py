@@ -86,3 +86,23 @@ def test_a_lone_head_noun_names_no_network(registry: Registry) -> None:
     )
     members = ties(extract_claims(text, registry), ("membership",))
     assert not any("C40 Cities Climate Leadership Group" in p for p in members)
+
+
+def test_cooperation_lists_are_ties_of_no_stated_kind(registry: Registry) -> None:
+    text = (
+        "Bergen\n\nTwin towns\n\nBergen is twinned with:[12]\n- Kraków, Poland[12]\n\n"
+        "Other cooperations\n\n- Lyon, France[13]\n- Rome, Italy (Partner city)[13]\n\n"
+        "Bergen is part of the Union of Capitals[14] from 3 May 1985 establishing brotherly "
+        "relations with the following cities:\n- Lisbon, Portugal\n- Madrid, Spain (1990)\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Bergen", "Kraków")].kind == "sister"
+    assert found[pair("Bergen", "Lyon")].kind == "unspecified"
+    assert found[pair("Bergen", "Rome")].kind == "partner"
+    assert found[pair("Bergen", "Lisbon")].year == 1985  # the intro's date
+    assert found[pair("Bergen", "Madrid")].year == 1990  # its own
+
+
+def test_a_cooperation_heading_over_prose_frames_nothing(registry: Registry) -> None:
+    text = "Economic cooperation\n\nBergen exports fish to Lyon and Rome.\n"
+    assert not ties(extract_claims(text, registry))

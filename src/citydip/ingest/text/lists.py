@@ -70,6 +70,7 @@ class ListFrame:
     kind: str = "unspecified"
     status: str = "active"
     role: str = "member"
+    year: int | None = None  # "from 12 October 1982 establishing brotherly relations with:"
 
 
 # the frame of a list nothing introduces, in a text about ties: only lines that pair two
@@ -108,6 +109,11 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
         if org is not None:
             role = "founder" if set(words) & FOUNDING else "member"
             return ListFrame("members", org, role=role)
+    if kind is None and _cooperation(words, heading):
+        # "Other cooperations" over a list, "Lisbon has additional cooperation agreements
+        # with:", "establishing brotherly relations with the following cities:": ties of no
+        # stated kind
+        return ListFrame("tie", subject, "unspecified", status, year=_intro_year(s, heading))
     if heading and not _list_heading(s):
         return None
     if heading and subject is not None and kind is None and _only_place(s):
@@ -130,6 +136,35 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
                 return ListFrame("members", org, role=role_of(words) or "member")
         return ListFrame("membership", subject)
     return None
+
+
+COOPERATION = {"cooperation", "cooperations", "co-operation", "co-operations", "brotherly"}
+COOPERATION |= {"fraternal", "fraternity"}
+COOPERATION_GLUE = {"other", "international", "agreement", "agreements", "city", "cities"}
+COOPERATION_GLUE |= {"and", "of", "further", "additional", "relations", "-", "towns"}
+
+
+def _intro_year(s: Sentence, heading: bool) -> int | None:
+    """The one year an intro line dates its list from ("from 12 October 1982", "since
+    1990"), for the items that give none."""
+    years = years_in(s.doc)
+    if heading or len(years) != 1:
+        return None
+    at = years[0][0]
+    before = {t.lower_ for t in s.doc[max(0, at - 4) : at]}
+    return years[0][1] if before & {"since", "from", "in"} else None
+
+
+def _cooperation(words: list[str], heading: bool) -> bool:
+    """A heading of cooperation words only ("Other cooperations", "Cooperation agreements"),
+    or an intro line that ends on "with" or "cities" and speaks of cooperation."""
+    words = [w for w in words if w.isalpha() or w == "-"]
+    joined = " ".join(words).replace("co - operation", "co-operation").split()
+    if not set(joined) & COOPERATION:
+        return False
+    if heading:
+        return all(w in COOPERATION or w in COOPERATION_GLUE for w in joined)
+    return bool(joined) and joined[-1] in ("with", "cities", "towns")
 
 
 ROLE_HEADING_WORDS = {"cities", "city", "members", "member", "towns", "municipalities", "-"}
@@ -864,6 +899,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if partner is None or partner == subject or not subject.name:
         return []
     status, since, end = _dates(s, frame.status)
+    since = since if since is not None else frame.year
     confidence = 0.85 if subject is frame.subject else 0.75
     more = [] if paired is not None or own is not None else _more_partners(s, first)
     entries = [(partner, since, end, status)]
