@@ -461,6 +461,15 @@ class Sentence:
                 return found[0]
         return None
 
+    def when_year(self, index: int) -> int | None:
+        """ "the developments of March 2019 when A and B were declared sister cities": the
+        date a "when" clause before ``index`` hangs on."""
+        at = next((i for i in range(index - 1, -1, -1) if self.doc[i].lower_ == "when"), None)
+        if at is None:
+            return None
+        found = years_in(self.doc, max(0, at - 3), at)
+        return found[-1][1] if found else None
+
     def opening_year(self) -> int | None:
         """The year of an opening phrase: "In March 2023, ...", "Initiated in 2011, ...", "On
         July 14, 2006, ..." (the comma of a date does not end the phrase)."""

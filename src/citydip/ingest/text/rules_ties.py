@@ -44,7 +44,7 @@ from citydip.ingest.text.vocab import (
 )
 
 TIE_DOCUMENTS = {"agreement", "agreements", "accord", "pact", "charter", "link", "request"}
-TIE_DOCUMENTS |= {"arrangement", "arrangements"}
+TIE_DOCUMENTS |= {"arrangement", "arrangements", "protocol", "protocols", "pacts", "charters"}
 PROGRAMME_WORDS = {"program", "programme", "project", "supporters", "initiative"}
 STOPS = CLAUSE_BREAKS | {".", "when", "after", "before"}
 _STOPS_BUT_COMMA = STOPS - {","}
@@ -642,7 +642,13 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
         if prose.locator(s, previous, m) or prose.fragment(s, m):
             continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
-        if previous is None and s.prev(m.start) != with_word and prose.located(s, start, m):
+        to_partner = m.start == start + 1 and s.doc[start].lower_ == "to"  # "sister city to X"
+        if (
+            previous is None
+            and s.prev(m.start) != with_word
+            and not to_partner
+            and prose.located(s, start, m)
+        ):
             break  # "twin towns across the Baltic": where they are, no partner
         if prose.contrasted(s, m):
             continue  # "sister cities, like those of Nagoya, include Naples"
@@ -672,6 +678,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         at = _past_owner_country(s, m.start)  # "..., China's Tianjin": after the country
         direct = (
             s.prev(at) in ("with", "of", "and", ":", "from", "(", with_word)
+            or to_partner
             or _past_both(s, m.start) in ("with", with_word)  # "with both Alzey and Cosne"
             or (s.prev(m.start) == "the" and s.prev(m.start - 1) in ("with", with_word))
             or (not out and _counted_apposition(s, start, m.start))
@@ -697,7 +704,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         # of Bucha and Bergamo": the two names are the pair
         return [(out[0][1], out[1][1], out[1][2], min(out[0][3], out[1][3]))]
     if out:
-        return out
+        return _respective(s, start, out)
     dashed = _dash_pair(s, a)
     if dashed is not None:  # "the Wagga Wagga-Kunming sister city relationship"
         return [dashed]
@@ -750,6 +757,25 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
     return []
+
+
+RESPECTIVE = {"their", "respective", "respectively"}
+
+
+def _respective(s: Sentence, start: int, out: list[Pair]) -> list[Pair]:
+    """As many subjects as partners, paired in order when the text says each has its own
+    ("Adana and Antalya canceled their protocols with Beersheba and Bat Yam", "Urumqi,
+    Puyang and Xi'an were declared sister cities to Karachi, Gwadar and Multan"); else
+    every subject with every partner."""
+    subjects = list(dict.fromkeys(p[0] for p in out))
+    partners = list(dict.fromkeys(p[1] for p in out))
+    if len(subjects) < 2 or len(subjects) != len(partners) or len(out) != len(subjects) ** 2:
+        return out
+    said = {t.lower_ for t in s.doc} & RESPECTIVE or s.doc[start].lower_ == "to"
+    if not said:
+        return out
+    ends = {p[1]: (p[2], p[3]) for p in out}
+    return [(one, two, *ends[two]) for one, two in zip(subjects, partners, strict=True)]
 
 
 def _as_its(s: Sentence, a: int) -> Pair | None:
@@ -1231,4 +1257,4 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
                 return found[0]
     if status_at is not None and status_at < cue_end:
         return None
-    return s.opening_year() or s.year_before(cue_end - 1)
+    return s.opening_year() or s.year_before(cue_end - 1) or s.when_year(cue_end - 1)

@@ -210,7 +210,8 @@ def segment(norm: str, stop: int) -> list[Unit]:
             intro = "heading"
         for is_items, run in _runs(norm, lines, intro):
             if is_items:
-                units.extend(Unit(_after_bullet(norm, a, b), b, "item", paragraph) for a, b in run)
+                pieces = [piece for a, b in run for piece in _inline_items(norm, a, b)]
+                units.extend(Unit(c, d, "item", paragraph) for c, d in pieces)
             elif intro == "colon" and len(run) == 1 and norm.count(";", *run[0]) >= 2:
                 # "Members:" then one line "Aarhus (Denmark); Antalya (Turkey); ...": items
                 units.extend(
@@ -446,6 +447,23 @@ def _dated_lines(norm: str, lines: list[tuple[int, int]]) -> set[int]:
             out.update(range(k, j))
         k = max(j, k + 1)
     return out
+
+
+def _inline_items(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A bulleted line's items: itself after its bullet, or, when the same bullet comes
+    again inside it after a comma ("- Faisalabad and Qingdao, - Rawalpindi and Wuhan, -
+    Taxila, and Datong."), each piece between bullets."""
+    start = _after_bullet(norm, a, b)
+    bullet = norm[a:start].strip()[:1]
+    if not bullet or not _BULLET.match(norm[a:start]) or bullet.isdigit():
+        return [(start, b)]
+    pieces: list[tuple[int, int]] = []
+    base = start
+    for match in re.finditer(rf"[,;]\s+{re.escape(bullet)}\s+(?=[A-Z])", norm[base:b]):
+        pieces.append((start, base + match.start()))
+        start = base + match.end()
+    pieces.append((start, b))
+    return pieces
 
 
 def _after_bullet(norm: str, a: int, b: int) -> int:

@@ -1,0 +1,60 @@
+"""Ties of coordinated lists paired in order when the text gives each its own ("canceled
+their protocols with", "were declared sister cities to"), the date a "when" clause hangs on,
+and items of a list run together on one line after the same bullet. Sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+def test_their_ties_pair_in_order(registry: Registry) -> None:
+    text = "Lyon and Turin canceled their twinning protocols with Kraków and Bergen.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", "Kraków"), pair("Turin", "Bergen")}
+
+
+def test_without_a_word_of_each_every_pair_is_read(registry: Registry) -> None:
+    text = "Lyon and Turin have sister city agreements with Kraków and Bergen.\n"
+    found = ties(extract_claims(text, registry))
+    assert pair("Lyon", "Bergen") in found and pair("Turin", "Kraków") in found
+
+
+def test_declared_sister_cities_to_a_list_and_the_when_date(registry: Registry) -> None:
+    text = (
+        "This continues the talks of May 2018 when Wuhan, Xiamen and Datong were declared "
+        "sister cities to Lahore, Multan and Quetta.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    expected = {pair("Wuhan", "Lahore"), pair("Xiamen", "Multan"), pair("Datong", "Quetta")}
+    assert set(found) == expected
+    assert {c.year for c in found.values()} == {2018}
+
+
+def test_items_run_together_after_the_same_bullet(registry: Registry) -> None:
+    text = (
+        "These cities will be sister cities:\n\n"
+        "- Faisalabad and Qingdao, - Rawalpindi and Wuhan, - Bahawalpur and Nanjing.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {
+        pair("Faisalabad", "Qingdao"),
+        pair("Rawalpindi", "Wuhan"),
+        pair("Bahawalpur", "Nanjing"),
+    }
+    assert {c.status for c in found.values()} == {"proposed"}
+
+
+def test_a_dash_inside_an_item_is_no_bullet(registry: Registry) -> None:
+    text = "Lyon is twinned with:\n\n- Kraków - Poland's old capital, since 1991\n- Bergen\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", "Kraków"), pair("Lyon", "Bergen")}
