@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from citydip.ingest.text.segment import Unit, prepare, segment
 from citydip.ingest.text.tie_status import date_pair, later_status
 from citydip.progress import Progress
 from citydip.store.database import Store
+from citydip.text import fold
 
 Rule = Callable[[Sentence], list[Draft]]
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z]+(?![\w'-])")
@@ -376,7 +378,17 @@ def _valid(draft: Draft) -> bool:
         draft.object is not None and draft.object == draft.subject
     ):
         return False
+    if draft.object is not None and _spelled_alike(draft.subject, draft.object):
+        return False  # "Pyatigorsk" and an unlinked "Pyathigorsk": one place, two spellings
     return draft.object is not None or draft.value is not None
+
+
+def _spelled_alike(one: Known, two: Known) -> bool:
+    """Two places, one the gazetteer lacks, whose names differ by a letter or two."""
+    if one.label != "PLACE" or two.label != "PLACE" or (bool(one.id) == bool(two.id)):
+        return False
+    a, b = fold(one.name), fold(two.name)
+    return a[:3] == b[:3] and SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 def _place(draft: Draft, text: str, unit: Unit) -> ExtractedClaim:
@@ -607,8 +619,11 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
         friendship_year = first.kind == "sister" and claim.kind == "friendship"
         if first.year is None and claim.year is not None and not friendship_year:
             first.year = claim.year  # (a twinning's year is not its earlier friendship's)
-        if (first.status or "active") == "active" and claim.status not in (None, "active"):
+        later = claim.status not in (None, "active")
+        if (first.status or "active") == "active" and later:
             first.status, first.end_year = claim.status, claim.end_year  # a later suspension
+        elif first.status == "proposed" and claim.status in ("ended", "suspended"):
+            first.status, first.end_year = claim.status, claim.end_year  # discussed, then done
         if first.role in (None, "member", "participant") and claim.role not in (
             None,
             "member",

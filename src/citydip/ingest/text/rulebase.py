@@ -44,6 +44,7 @@ PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Tu
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
 
+SIGNED = {"signed", "inked", "concluded", "sealed"}
 # words of a phrase that says where a place lies ("located 12 miles south west of Paris")
 LOCATING = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
 LOCATING |= {"outside", "away"}
@@ -386,7 +387,9 @@ class Sentence:
                 i = token.i - self.base
                 if semicolons and token.text == ";":
                     continue
-                if token.lower_ in CLAUSE_BREAKS or (i in cue_tokens and i >= index):
+                if token.lower_ in CLAUSE_BREAKS or (
+                    i in cue_tokens and i >= index and token.lower_ not in SIGNED
+                ):  # (not "the protocol signed in 2007 with Petah Tikva": its partner)
                     return self._own_clause(out, pos, i) if i in cue_tokens else out
                 if token.lower_ not in GLUE:
                     loose += 1

@@ -56,6 +56,12 @@ PAIR_NOUNS = {"pair", "pairs", "pairing", "pairings", "couple"}
 BE = {"is", "are", "was", "were", "be", "been", "remains", "remain"}
 
 
+# what may stand between a cue and a later "between": "agreements were signed between",
+# "agreements are in force between", "ties exist between"
+BETWEEN_VERBS = {"made", "signed", "concluded", "established", "formed", "agreed", "sealed"}
+BETWEEN_VERBS |= {"force", "exist", "exists", "existing", "existed"}
+
+
 def between_pairs(
     s: Sentence, cue_end: int, place: object
 ) -> list[tuple[Known, Known, int, float]]:
@@ -72,7 +78,7 @@ def between_pairs(
         return []
     gap = {t.lower_ for t in s.doc[cue_end:at]}
     if at > cue_end + 3 and (
-        not gap & {"made", "signed", "concluded", "established", "formed", "agreed", "sealed"}
+        not gap & BETWEEN_VERBS
         or gap & (CLAUSE_BREAKS | {".", ",", "with"})
         or any(cue_end <= m.start < at and m.label in ("PLACE", "ORG") for m in s.mentions)
     ):
@@ -109,12 +115,23 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         lead = m.start
         while lead > start and s.doc[lead - 1].text in ("North", "South", "East", "West"):
             lead -= 1  # "Keighley in West Yorkshire"
+        found = council or place(s, m)  # type: ignore[operator]
         if places and (
             (s.prev(lead) in ("in", "near", "of") and not set(between) & {"and", "&"})
-            or (s.prev(m.start) == "," and places[-1][1].end == m.start - 1)
+            or (
+                s.prev(m.start) == ","
+                and places[-1][1].end == m.start - 1
+                and not (
+                    found is not None
+                    and (found.id or found.geonames_id)
+                    and found.level == "city"
+                    and m.known is not None
+                    and m.text != found.name
+                )
+            )
         ):
-            continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies
-        found = council or place(s, m)  # type: ignore[operator]
+            continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies (not
+            # "Tel Aviv Municipality, Edirne Municipality": the next pair's first side)
         known = m.known
         if (
             found is None

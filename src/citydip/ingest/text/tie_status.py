@@ -19,14 +19,18 @@ from citydip.ingest.text import prose
 from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim, Ref
 from citydip.ingest.text.registry import Known
 
+# up to two words before the tie noun, quoted or not ('the "sister city" protocol')
+_MODIFIERS = r"(?:[\"“”‘’']?[\w\-]+[\"“”‘’']?\s+){0,2}?"
 _NOUN = (
     r"(?:twinning|twinnings|partnership|partnerships|relationship|relationships|link|links|"
     r"ties|agreement|agreements|cooperation|relations|friendship|arrangement|arrangements|"
-    r"connection|connections|union|bond|bonds)"
+    r"connection|connections|union|bond|bonds|protocol|protocols|pact|pacts)"
 )
 _NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
 _PASSIVE = re.compile(
-    r"\b(?i:the|this|that|its|their|these|those|both|all)\s+(?:[\w\-]+\s+){0,2}?"
+    r"\b(?i:the|this|that|its|their|these|those|both|all)\s+"
+    + _MODIFIERS
+    + r""
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
@@ -40,7 +44,9 @@ _DECIDED = re.compile(
     r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,6}?to\s+"
     r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off|abolish|"
     r"pause)\s+"
-    r"(?:(?:the|its|their|all|this|that)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:(?:the|its|their|all|this|that)\s+)?"
+    + _MODIFIERS
+    + r""
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
@@ -49,7 +55,9 @@ _DECIDED = re.compile(
 # "Barcelona suspended relations with Tel Aviv", "the council severed its ties with X"
 _ACTIVE = re.compile(
     r"\b(?P<word>suspended|ended|severed|terminated|froze|frozen|cut|broke off|cancell?ed|"
-    r"revoked|scrapped|dissolved|paused|pausing|ending|severing|abolished)\s+(?:(?i:its|their|the|all)\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"revoked|scrapped|dissolved|paused|pausing|ending|severing|abolished)\s+(?:(?i:its|their|the|all)\s+)?"
+    + _MODIFIERS
+    + r""
     r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
     r"arrangements?|connections?)"
     r"\s+with\s+" + _NAME
@@ -59,7 +67,7 @@ _ACTIVE = re.compile(
 _ACTIVE_BARE = re.compile(
     r"\b(?P<word>suspended|ended|severed|terminated|froze|cut|broke off|cancell?ed|revoked|"
     r"scrapped|dissolved|paused|abolished|dropped)\s+(?:the|its|their|this|that|these|all)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:ties|relations|links?|twinning|partnership|relationship|"
+    r"" + _MODIFIERS + r"(?:ties|relations|links?|twinning|partnership|relationship|"
     r"arrangements?|connections?)\b(?!\s+(?:with|to|between)\b)(?P<with>)"
 )
 _NOT_DONE = re.compile(
@@ -80,7 +88,9 @@ _CUE = re.compile(
 # "The link was set up in 1989", "the partnership was formally signed on 3 May 2004": the
 # start year of ties read before without one
 _FOUNDED = re.compile(
-    r"\b(?i:the|this|that|their|its|our)\s+(?:[\w\-]+\s+){0,2}?"
+    r"\b(?i:the|this|that|their|its|our)\s+"
+    + _MODIFIERS
+    + r""
     + r"(?:"
     + _NOUN
     + r"|(?i:memorandum|declaration|charter|pact|accord|oath|protocol))"
@@ -95,7 +105,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # "The brief ceremony took place in Kumasi on Wednesday June 26, 2024": the signing of the
 # ties just read
 _CEREMONY = re.compile(
-    r"^\W*(?i:the|a|this)\s+(?:[\w\-]+\s+){0,2}?(?i:ceremony|signing)\b[^.;]{0,40}?"
+    r"^\W*(?i:the|a|this)\s+" + _MODIFIERS + r"(?i:ceremony|signing)\b[^.;]{0,40}?"
     r"\b(?i:took place|was held|happened)\b[^.;]{0,60}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
 # "The cooperation agreement between Tbilisi and Saarbruken was signed in 1975", "The
@@ -221,7 +231,12 @@ def later_status(
             else:
                 targets = own or last
             for tie in targets:
-                if tie.type not in TIE_TYPES or (tie.status or "active") != "active":
+                now = tie.status or "active"
+                # a decision to end a tie read as under discussion ("discussed the
+                # cancellation of the protocol" / "decided to terminate the protocol") ends it
+                if tie.type not in TIE_TYPES or now not in ("active", "proposed"):
+                    continue
+                if now == "proposed" and pattern is not _DECIDED:
                     continue
                 tie.status = status
                 if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
