@@ -58,3 +58,33 @@ def test_a_dash_inside_an_item_is_no_bullet(registry: Registry) -> None:
     text = "Lyon is twinned with:\n\n- Kraków - Poland's old capital, since 1991\n- Bergen\n"
     found = ties(extract_claims(text, registry))
     assert set(found) == {pair("Lyon", "Kraków"), pair("Lyon", "Bergen")}
+
+
+def test_one_side_and_a_list_after_between(registry: Registry) -> None:
+    text = (
+        "The council approved a sister city agreement between Lyon and Turin, the "
+        "Municipality of Kraków, Bergen, and Porto.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", p) for p in ("Turin", "Kraków", "Bergen", "Porto")}
+
+
+def test_two_pairs_after_between_stay_pairs(registry: Registry) -> None:
+    text = "Sister city agreements were signed between Lyon and Turin, Bergen and Porto.\n"
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", "Turin"), pair("Bergen", "Porto")}
+
+
+def test_partners_counted_then_listed_with_their_years(registry: Registry) -> None:
+    text = (
+        "As of 2024, Lyon has over 20 sister cities. International partners include Turin "
+        "in Piedmont, Italy, and Porto in 1993; Bergen, Norway in 1994; and Kraków in 2007.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    years = {p: c.year for p, c in found.items()}
+    assert years == {
+        pair("Lyon", "Turin"): 1993,
+        pair("Lyon", "Porto"): 1993,
+        pair("Lyon", "Bergen"): 1994,
+        pair("Lyon", "Kraków"): 2007,
+    }

@@ -389,7 +389,7 @@ def _after_opening(s: Sentence) -> int:
     return 0
 
 
-def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
+def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str, int | None]]:
     """ "Malmö has twin towns across the Baltic. Among them are Gdańsk, Riga and Tallinn.":
     the sentence right after one that spoke of a subject's partners without naming them
     names them."""
@@ -399,17 +399,63 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str]]:
     at = _after_opening(s)  # "In addition to Jakarta, the cities are Beijing, ..."
     words = [t.lower_ for t in s.doc[at : at + 5]]
     words = [("n" if w[:1].isdigit() or w in NUMBER_WORDS else w) for w in words]
-    lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None)
+    lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None) or _named_group(words)
     if lead is None:
         return []
-    out: list[tuple[Known, Known, str]] = []
-    for m in s.objects_after(at + len(lead), ("PLACE", "NAME"), lead=2, gap=3):
+    out: list[tuple[Known, Known, str, int | None]] = []
+    semicolons = any(t.text == ";" for t in s.doc)
+    previous: Mention | None = None
+    ends: list[int] = []
+    for m in s.objects_after(at + len(lead), ("PLACE", "NAME"), lead=2, gap=3, semicolons=True):
+        if previous is not None and (
+            (s.prev(m.start) == "in" and m.start - previous.end <= 2)
+            or (semicolons and _same_item(s, previous, m))
+        ):
+            continue  # "Tacoma in Washington State", "Manado, North Sulawesi": where it lies
         found = place(s, m, strong=True)  # type: ignore[operator]
         if found is not None and found != spoken[0]:
-            out.append((spoken[0], found, spoken[1]))
+            out.append((spoken[0], found, spoken[1], None))
+            previous = m
+            ends.append(m.end)
         if lead[-1] in ("is", "was"):
             break  # "The most recent is Katowice, which signed in 2012"
+    if semicolons:  # "Bitung and Manado in 1993; Tacoma in 1994": each item's year
+        out = [(*o[:3], _item_year(s, end)) for o, end in zip(out, ends, strict=True)]
     return out
+
+
+def _item_year(s: Sentence, end: int) -> int | None:
+    """The first year after ``end`` in its semicolon-separated item."""
+    for i in range(end, len(s.doc)):
+        if s.doc[i].text == ";":
+            return None
+        found = year_at(s.doc, i)
+        if found is not None:
+            return found[0]
+    return None
+
+
+# "International partners include", "Its other twin towns are": the partners a sentence
+# before counted, named
+GROUP_MODIFIERS = {"international", "foreign", "overseas", "other", "local", "domestic", "its"}
+GROUP_MODIFIERS |= {"their", "current", "present"}
+GROUP_NOUNS = {"partners", "cities", "towns", "twins", "sisters", "ones", "partnerships"}
+
+
+def _named_group(words: list[str]) -> tuple[str, ...] | None:
+    k = 0
+    while k < len(words) and k < 2 and words[k] in GROUP_MODIFIERS:
+        k += 1
+    if k + 1 < len(words) and words[k] in GROUP_NOUNS and words[k + 1] in ("include", "are"):
+        return tuple(words[: k + 2])
+    return None
+
+
+def _same_item(s: Sentence, previous: Mention, m: Mention) -> bool:
+    """In a list of semicolon-separated items, a name in the same item as the last partner
+    after only a comma ("Manado, North Sulawesi in 1993;"): where it lies."""
+    between = [t.text for t in s.doc[previous.end : m.start]]
+    return between == [","] and m.label == "NAME"
 
 
 SAME_AS = (("so", "is"), ("so", "are"), ("so", "was"), ("so", "were"), ("as", "is"))

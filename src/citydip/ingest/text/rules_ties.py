@@ -57,8 +57,8 @@ def ties(s: Sentence) -> list[Draft]:
         if named and year is None and len(named) == 1:
             year = s.year_after(0)  # "The most recent is Katowice, which signed in 2012"
         drafts = [
-            Draft("tie", one, two, year=year, kind=kind, status="active", confidence=0.6)
-            for one, two, kind in named
+            Draft("tie", one, two, year=own or year, kind=kind, status="active", confidence=0.6)
+            for one, two, kind, own in named
         ]
         for one, two, kind, when in prose.repeated(s, _place):  # "So is Dresden."
             if when is None:

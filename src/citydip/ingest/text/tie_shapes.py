@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
@@ -126,12 +127,11 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
                     and (found.id or found.geonames_id)
                     and found.level == "city"
                     and m.known is not None
-                    and m.text != found.name
                 )
             )
         ):
-            continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies (not
-            # "Tel Aviv Municipality, Edirne Municipality": the next pair's first side)
+            continue  # "Shibetsu City in Hokkaido", "Houston, Texas": where it lies (not a
+            # city: "Tel Aviv Municipality, Edirne Municipality": the next pair's first side)
         known = m.known
         if (
             found is None
@@ -149,6 +149,20 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         start = m.end
     if len(places) < 2:
         return []
+    joins = [
+        [t.lower_ for t in s.doc[one.end : two.start] if t.lower_ != "the"]
+        for (_, one), (_, two) in pairwise(places)
+    ]
+    if (
+        len(places) >= 3
+        and joins[0] in (["and"], ["&"])
+        and (len(places) % 2 == 1 or joins[-1] == [",", "and"])
+        and not any("and" in join for join in joins[1:-1])
+    ):
+        # "between Davao City and Iligan City, Kalibo, General Santos City, and Cagayan de
+        # Oro City": one side and a list of the others (not "A and B, C and D": pairs)
+        first = places[0][0]
+        return [(first, b, mb.end, 0.85) for b, mb in places[1:] if b != first]
     out = []
     for k in range(0, len(places) - 1, 2):
         (a, _), (b, mb) = places[k], places[k + 1]
