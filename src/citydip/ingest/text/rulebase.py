@@ -92,7 +92,8 @@ class Sentence:
     ) -> list[Known]:
         """What a mention names: its entity, its referents, a place from the gazetteer."""
         if mention.label == "REF":
-            if mention.ref == "=town":
+            if mention.ref == "=town" or (mention.ref == "=city" and not self.context.weight):
+                # (a text's first "the city" is the city its sentence named)
                 town = self._town_before(mention.start)
                 if town is not None:
                     return [town]  # "councillors in Bishop's Stortford ... the town's"

@@ -269,6 +269,32 @@ def _past_owner_country(s: Sentence, at: int) -> int:
     )
 
 
+# what may describe a partner right before its name: "the German town Recklinghausen",
+# "war-torn Nablus", "the historic city of"
+DESCRIBED_NOUNS = {"town", "city", "village", "municipality", "commune", "port", "capital"}
+DESCRIBED_BY = DESCRIBED_NOUNS | {"the", "a", "an", "-", "small", "historic", "coastal"}
+DESCRIBED_BY |= {"ancient", "torn"}
+DESCRIBED_BY |= {"war", "twin", "sister", "partner", "neighbouring", "neighboring", "nearby"}
+
+
+def _past_description(s: Sentence, at: int) -> int:
+    """Where a partner's mention starts counting the description before its name (up to
+    four words: a demonym, an adjective, a place noun): its first word, when a word that
+    may lead a partner comes before it; else ``at``."""
+    i = at
+    while i > 0 and at - i < 4:
+        word = s.doc[i - 1]
+        if word.lower_ not in DESCRIBED_BY and word.lower_ not in DEMONYMS:
+            break
+        i -= 1
+    words = {t.lower_ for t in s.doc[i:at]}
+    if i == at or s.prev(i) not in ("with", "and", ",", "of", "to", ":"):
+        return at
+    if not words & (DESCRIBED_NOUNS | {"-"}):
+        return at  # "British Columbia": a name, not "British" describing "Columbia"
+    return i
+
+
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
     comma or colon, then the first of them at ``at``."""
@@ -535,6 +561,7 @@ def _supposed(s: Sentence, a: int) -> str | None:
 
 VOTES = {"voted", "vote", "votes", "voting"}
 REJECTING = DENIALS | {"rejecting", "declining", "refusing", "rejects", "declines", "refuses"}
+THROWN = {"threw", "throw", "throws", "thrown", "voted", "vote", "votes", "turned"}
 PROPOSALS = {"move", "motion", "proposal", "request", "bid", "offer", "plan", "idea", "call"}
 
 
@@ -545,7 +572,8 @@ def _move_rejected(s: Sentence, a: int) -> bool:
     for i in range(a - 1, max(-1, a - 25), -1):
         if doc[i].lower_ in (";", ".", "but", "however", "while"):
             return False
-        if doc[i].lower_ in REJECTING:
+        thrown = doc[i].lower_ in THROWN and i + 1 < a and doc[i + 1].lower_ in ("out", "down")
+        if doc[i].lower_ in REJECTING or thrown:  # "threw out a move to twin the city with"
             after = {t.lower_ for t in doc[i + 1 : i + 4]}
             # not "rejected a motion ... to rescind its twin city status": an ending refused
             ending = _ends_between(s, i + 1, a) or any(
@@ -676,6 +704,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
         at = _past_owner_country(s, m.start)  # "..., China's Tianjin": after the country
+        at = _past_description(s, at)  # "the German town Recklinghausen", "war-torn Nablus"
         direct = (
             s.prev(at) in ("with", "of", "and", ":", "from", "(", with_word)
             or to_partner

@@ -1,0 +1,39 @@
+"""A partner described before its name ("the German town Recklinghausen", "war-torn
+Nablus") is still a partner, a region's name is no description ("British Columbia"); a move
+thrown out is a tie denied; a text's first "the city" is the city its sentence named.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+@pytest.fixture
+def registry(world_registry: Registry) -> Registry:
+    return world_registry
+
+
+def test_described_partners_in_a_list(registry: Registry) -> None:
+    text = (
+        "So far Lyon is twinned with Porto in Portugal, the German town Recklinghausen and "
+        "the town of Kraków in Poland.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", p) for p in ("Porto", "Recklinghausen", "Kraków")}
+
+
+def test_a_region_name_is_no_description(registry: Registry) -> None:
+    text = "Lyon agreed to the twinning relationship with the City of Rossland, British Columbia.\n"
+    found = ties(extract_claims(text, registry))
+    assert not any("Columbia" in name for p in found for name in p)
+
+
+def test_a_move_thrown_out_is_a_denied_tie(registry: Registry) -> None:
+    text = "Councillors in Preston threw out a move to twin the city with war-torn Nablus.\n"
+    claims = extract_claims(text, registry)
+    assert pair("Preston", "Nablus") in ties(claims, ("non_tie",))
+    assert pair("Preston", "Nablus") not in ties(claims)
