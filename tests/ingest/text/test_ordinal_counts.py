@@ -60,3 +60,21 @@ def test_kin_nouns_count_only_for_a_named_place(registry: Registry) -> None:
 def test_the_other_few_of_a_city_are_no_count(registry: Registry) -> None:
     text = "Bremen's other three twin towns are Riga, Gdansk and Izmir.\n"
     assert not counts(text, registry)
+
+
+def test_an_organizations_nth_member_gives_its_size(world_registry: Registry) -> None:
+    text = "Lyon joins Seoul as the 1000th member of ICLEI.\n"
+    counts = [c for c in extract_claims(text, world_registry) if c.type == "count"]
+    assert [(c.subject.name, c.value, c.metric) for c in counts] == [
+        ("ICLEI – Local Governments for Sustainability", "1000", "members")
+    ]
+    prospect = "Lyon could become the 1000th member of ICLEI.\n"
+    assert not [c for c in extract_claims(prospect, world_registry) if c.type == "count"]
+
+
+def test_members_joined_along_with_others(world_registry: Registry) -> None:
+    text = "Lyon is the 15th French city to join ICLEI, along with cities like Lille and Nantes.\n"
+    members = {
+        c.subject.name for c in extract_claims(text, world_registry) if c.type == "membership"
+    }
+    assert {"Lyon", "Lille", "Nantes"} <= members

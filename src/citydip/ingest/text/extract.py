@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     relations.hosted,
     numbers.counts,
     numbers.ordinal_counts,
+    numbers.ordinal_members,
     relations.programme,
     relations.strategy,
     relations.agreement,

@@ -609,7 +609,7 @@ ORDINAL_VALUES = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
     "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
-_NUMERAL_ORDINAL = re.compile(r"^(\d{1,3})(?:st|nd|rd|th)$")
+_NUMERAL_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$")
 # words that make the tie a prospect, not a fact ("could become Curitiba's 16th sister city")
 PROSPECTIVE = {"could", "would", "will", "may", "might", "shall", "proposed", "potential"}
 PROSPECTIVE |= {"prospective", "possible", "future", "planned", "plans", "hopes", "hope"}
@@ -661,6 +661,43 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
                 rule=f"count:ordinal:{metric}",
             )
         )
+    return out
+
+
+def ordinal_members(s: Sentence) -> list[Draft]:
+    """An organization whose Nth member a text names has N members: "Mumbai joins ... as
+    the 1000th Member of ICLEI", "ICLEI has announced Mumbai as its 1000th member"."""
+    if not s.has("member"):
+        return []
+    tokens = token_list(s.doc)
+    out: list[Draft] = []
+    for i, token in enumerate(tokens[:-1]):
+        value = _ordinal_value(token.text)
+        if value is None or tokens[i + 1].lower_ != "member":
+            continue
+        if {t.lower_ for t in tokens[:i]} & PROSPECTIVE:
+            break
+        org: Known | None = None
+        k = i + 4 if i + 3 < len(tokens) and tokens[i + 3].lower_ == "the" else i + 3
+        if i + 2 < len(tokens) and tokens[i + 2].lower_ == "of":
+            named = next((m for m in s.mentions if m.start == k and m.label == "ORG"), None)
+            found = s.known(named) if named is not None else []
+            org = found[0] if found and found[0].label == "ORG" else None
+        elif i > 0 and tokens[i - 1].lower_ == "its":
+            its = next((m for m in s.mentions if m.start == i - 1), None)
+            found = s.known(its) if its is not None else []
+            org = found[0] if found and found[0].label == "ORG" else None
+        if org is not None:
+            out.append(
+                Draft(
+                    "count",
+                    org,
+                    value=str(value),
+                    metric="members",
+                    confidence=0.75,
+                    rule="count:ordinal:members",
+                )
+            )
     return out
 
 

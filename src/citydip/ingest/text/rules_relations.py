@@ -30,6 +30,8 @@ def membership(s: Sentence) -> list[Draft]:
         for m in objects:
             s.objects.add(id(m))
         subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
+        if not negated and subjects and subjects[0].label == "PLACE":
+            subjects = subjects + _along_with(s, objects[-1].end)
         role = _role(s, b, cue)
         for subject in subjects:
             for m in objects:
@@ -52,6 +54,21 @@ def membership(s: Sentence) -> list[Draft]:
                         )
                     )
     return out
+
+
+ALONG = (["along", "with"], ["alongside"], ["together", "with"])
+
+
+def _along_with(s: Sentence, end: int) -> list[Known]:
+    """Places joined to a membership after its organization: "Mumbai is the 15th Indian city
+    to join ICLEI, along with metropolises like Delhi and Hyderabad"."""
+    k = end + 1 if end < len(s.doc) and s.doc[end].text == "," else end
+    words = [t.lower_ for t in s.doc[k : k + 2]]
+    lead = next((w for w in ALONG if words[: len(w)] == w), None)
+    if lead is None:
+        return []
+    found = [s.known(m, place=True) for m in s.objects_after(k + len(lead), ("PLACE", "NAME"), 3)]
+    return [k[0] for k in found if k and k[0].label == "PLACE" and not k[0].regional]
 
 
 def admitted(s: Sentence) -> list[Draft]:
