@@ -106,3 +106,14 @@ def test_cooperation_lists_are_ties_of_no_stated_kind(registry: Registry) -> Non
 def test_a_cooperation_heading_over_prose_frames_nothing(registry: Registry) -> None:
     text = "Economic cooperation\n\nBergen exports fish to Lyon and Rome.\n"
     assert not ties(extract_claims(text, registry))
+
+
+def test_a_name_with_a_particle_is_the_longer_place(registry: Registry) -> None:
+    text = (
+        "The county's towns have twinning arrangements.\n\nTwinned towns\n\n"
+        "- Ennis - St Paul de Fenouillet, France\n- Kilkee - Plouguerneau, France\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Ennis", "Saint-Paul-de-Fenouillet") in found
+    assert not any("Saint Paul" in p for p in found)
+    assert found[pair("Ennis", "Saint-Paul-de-Fenouillet")].object.id is not None  # type: ignore[union-attr]

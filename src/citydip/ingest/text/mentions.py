@@ -181,6 +181,7 @@ def find_mentions(
     mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
+    mentions = _particle_names(doc, mentions, registry)
     _admin_areas(doc, mentions, registry)
     _state_abbreviations(doc, mentions, registry)
     if people is not None:
@@ -192,6 +193,37 @@ def find_mentions(
         if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
             m.possessive = True
     return mentions
+
+
+# the particles inside a place's name ("St Paul de Fenouillet", "Frankfurt am Main")
+PARTICLES = {"de", "del", "della", "di", "du", "des", "la", "le", "sur", "sous", "am", "an"}
+PARTICLES |= {"im", "upon", "en", "lès", "les", "da", "do", "dos", "das"}
+
+
+def _particle_names(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """A known place followed by a particle and a capitalised word is the longer name when
+    the gazetteer knows it: "St Paul de Fenouillet" is Saint-Paul-de-Fenouillet (France),
+    not Saint Paul (Minnesota)."""
+    tokens = token_list(doc)
+    drop: set[int] = set()
+    for m in mentions:
+        k = m.end
+        if m.label not in ("PLACE", "NAME") or k + 1 >= len(tokens):
+            continue
+        if tokens[k].lower_ not in PARTICLES:
+            continue
+        if not tokens[k + 1].text[:1].isupper():
+            continue
+        end = k + 2
+        while end < len(tokens) and end - k < 4 and tokens[end].text == "-":
+            end += 2  # "Saint-Paul-de-Fenouillet"-style hyphen chains after the particle
+        end = min(end, len(tokens))
+        found = registry.place(doc[m.start : end].text)
+        if found is None or found == m.known:
+            continue
+        drop.update(id(o) for o in mentions if o is not m and m.start <= o.start < end)
+        m.end, m.text, m.known, m.label = end, doc[m.start : end].text, found, "PLACE"
+    return [m for m in mentions if id(m) not in drop]
 
 
 # the abbreviations of US states in news style, written after a city ("Boulder, Colo.")
