@@ -57,3 +57,31 @@ def test_a_discussed_end_then_decided(registry: Registry) -> None:
     assert tie.status == "proposed"  # under discussion
     tie = ties(extract_claims(asked + decided, registry))[pair("Lyon", "Turin")]
     assert tie.status == "ended"
+
+
+def test_a_record_of_agreements_by_between_lines(registry: Registry) -> None:
+    text = (
+        "Between Lyon and Turin on 10/10/2001. By the Mayors of Lyon and Turin.\n"
+        "Between Lyon and Bergen & Porto on 25/09/2002.\n\n"
+        "The twinning agreements were signed by the mayors.\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {p: c.year for p, c in found.items()} == {
+        pair("Lyon", "Turin"): 2001,
+        pair("Lyon", "Bergen"): 2002,
+        pair("Lyon", "Porto"): 2002,
+    }
+    plain = "Between Lyon and Turin lies the Alps.\n"  # no text about ties
+    assert not ties(extract_claims(plain, registry))
+
+
+def test_a_friendly_exchange_heading_frames_its_list(registry: Registry) -> None:
+    text = (
+        "Lyon keeps sisterhood and friendly exchange relationships.\n\n"
+        "Friendly exchange city\n- Turin, Italy\n- Bergen, Norway\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert {p: c.kind for p, c in found.items()} == {
+        pair("Lyon", "Turin"): "friendship",
+        pair("Lyon", "Bergen"): "friendship",
+    }

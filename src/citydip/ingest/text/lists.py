@@ -59,6 +59,7 @@ LIST_NOUNS = {
 }
 HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
 HEADING_GLUE |= {"list", "lists", "overview", "directory", "our", "status"}  # "Sister City List"
+HEADING_GLUE |= {"exchange", "exchanges", "relations", "relationships"}  # "Friendly exchange city"
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ def find_mentions(
     mentions.sort(key=lambda m: m.start)
     mentions = _possessive_places(doc, mentions, registry)
     mentions = _particle_names(doc, mentions, registry)
+    mentions = _glued_names(doc, mentions, registry)
     _admin_areas(doc, mentions, registry)
     _state_abbreviations(doc, mentions, registry)
     if people is not None:
@@ -224,6 +225,26 @@ def _particle_names(doc: Any, mentions: list[Mention], registry: Registry) -> li
         drop.update(id(o) for o in mentions if o is not m and m.start <= o.start < end)
         m.end, m.text, m.known, m.label = end, doc[m.start : end].text, found, "PLACE"
     return [m for m in mentions if id(m) not in drop]
+
+
+def _glued_names(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """An unknown name glued to a country's or a place's name is one place when the
+    gazetteer knows the two together: "Inner" + "Mongolia" is Inner Mongolia."""
+    out: list[Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label == "NAME"
+            and last.end == m.start
+            and m.label in ("COUNTRY", "PLACE")
+        ):
+            found = registry.place(doc[last.start : m.end].text)
+            if found is not None:
+                out[-1] = Mention(last.start, m.end, doc[last.start : m.end].text, "PLACE", found)
+                continue
+        out.append(m)
+    return out
 
 
 # the abbreviations of US states in news style, written after a city ("Boulder, Colo.")

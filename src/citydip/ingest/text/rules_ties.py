@@ -60,6 +60,10 @@ def ties(s: Sentence) -> list[Draft]:
             Draft("tie", one, two, year=own or year, kind=kind, status="active", confidence=0.6)
             for one, two, kind, own in named
         ]
+        drafts += [  # "Between Delhi and London on 25/07/2002." in a record of ties
+            Draft("tie", one, two, year=year, status="active", confidence=0.6, rule="tie:between")
+            for one, two, year in shapes.between_line(s, _place)
+        ]
         for one, two, kind, when in prose.repeated(s, _place):  # "So is Dresden."
             if when is None:
                 when = shapes.relative_year(s) or s.opening_year()  # "Two years later, ..."

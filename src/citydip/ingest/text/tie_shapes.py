@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import Any
 
@@ -85,6 +86,23 @@ def between_pairs(
     ):
         return []  # "was made in the 1920s between A and B", not another clause's "between"
     return _two_by_two(s, at + 1, place)
+
+
+_YEAR_IN_DATE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | None]]:
+    """A line of a text about ties that opens with "Between" and its sides, with no tie
+    word: "Between Delhi and London on 25/07/2002.", "Between Delhi and Moscow & St.
+    Petersburg on 25/09/2002." (a record of the agreements): the ties, dated."""
+    if not s.context.tie_topic or len(s.doc) < 4 or s.doc[0].lower_ != "between":
+        return []
+    pairs = _two_by_two(s, 1, place)
+    if not pairs:
+        return []
+    found = _YEAR_IN_DATE.findall(str(s.doc.text))
+    year = int(found[0]) if len(set(found)) == 1 else None
+    return [(one, two, year) for one, two, _, _ in pairs]
 
 
 def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
