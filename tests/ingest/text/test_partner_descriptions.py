@@ -37,3 +37,13 @@ def test_a_move_thrown_out_is_a_denied_tie(registry: Registry) -> None:
     claims = extract_claims(text, registry)
     assert pair("Preston", "Nablus") in ties(claims, ("non_tie",))
     assert pair("Preston", "Nablus") not in ties(claims)
+
+
+def test_an_index_letter_does_not_hide_the_next_city(registry: Registry) -> None:
+    text = (
+        "Twin towns in Canada\n\nBurnaby\n\n- JPN Kushiro, Japan\n\n==C==\nCalgary\n\n"
+        "- KOR Daejeon, South Korea\n- CHN Daqing, China\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert pair("Calgary", "Daejeon") in found and pair("Calgary", "Daqing") in found
+    assert pair("Burnaby", "Daejeon") not in found

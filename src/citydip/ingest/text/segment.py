@@ -167,6 +167,7 @@ def prepare(text: str) -> tuple[str, int]:
     norm = _MARKERS.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _FLAG_CODE.sub(lambda m: m.group(1) + "   ", norm)
     norm = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _INDEX_LINE.sub(lambda m: " " * len(m.group(0)), norm)  # "==C==" over "Calgary"
     norm = _SCARE_QUOTES.sub(lambda m: " " + m.group(1) + " ", norm)
     norm = _PAREN.sub(_blank_citation, norm)
     norm = _COLON_DASH.sub(": ", norm)  # "with the following cities:-": a colon
@@ -174,6 +175,8 @@ def prepare(text: str) -> tuple[str, int]:
 
 
 _COLON_DASH = re.compile(r":-(?=[ \t]*$)", re.M)
+# an alphabetical index's letter between wiki heading marks, alone on its line ("==C==")
+_INDEX_LINE = re.compile(r"^[ \t]*=+[ \t]*[A-Z0-9][ \t]*=+[ \t]*$", re.M)
 
 
 def _blank_citation(match: re.Match[str]) -> str:
