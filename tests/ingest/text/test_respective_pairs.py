@@ -88,3 +88,11 @@ def test_partners_counted_then_listed_with_their_years(registry: Registry) -> No
         pair("Lyon", "Bergen"): 1994,
         pair("Lyon", "Kraków"): 2007,
     }
+
+
+def test_partners_with_their_countries_between_semicolons(registry: Registry) -> None:
+    three = "Lyon's other twin cities are Turin, Italy; Porto, Portugal; and Bergen, Norway.\n"
+    two = "Lyon maintains sister city ties with Turin, Italy; Porto, Portugal and Bergen.\n"
+    for text in (three, two):
+        found = ties(extract_claims(text, registry))
+        assert set(found) == {pair("Lyon", p) for p in ("Turin", "Porto", "Bergen")}, text

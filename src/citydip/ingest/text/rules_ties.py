@@ -231,8 +231,13 @@ def _semicolon_list(s: Sentence, start: int) -> bool:
             parts.append([])
         else:
             parts[-1].append(i)
-    if len(parts) < 3:
-        return False
+    countries = {m.start for m in s.mentions if m.label == "COUNTRY"}
+    placed = [any(doc[i].text == "," and i + 1 in countries for i in part) for part in parts]
+    if len(parts) < 3 and not (len(parts) == 2 and all(placed)):
+        return False  # (two parts when each names its country: "Dierdorf, Germany; Ataco,
+        # El Salvador and Zamosc, Poland")
+    while parts[0] and doc[parts[0][0]].lower_ in ("are", "were", "include", "includes", "with"):
+        parts[0] = parts[0][1:]  # "twin cities are Morioka, Japan; Suzhou, China; and ..."
     named = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
     return all(
         0 < len(part) <= 10
