@@ -47,3 +47,15 @@ def test_an_index_letter_does_not_hide_the_next_city(registry: Registry) -> None
     found = ties(extract_claims(text, registry))
     assert pair("Calgary", "Daejeon") in found and pair("Calgary", "Daqing") in found
     assert pair("Burnaby", "Daejeon") not in found
+
+
+def test_a_region_subheading_inside_a_list_keeps_its_frame(registry: Registry) -> None:
+    text = (
+        "Lyon\n\nTwin towns and sister cities\n\nLyon is twinned with:[1]\n\nUnited States\n\n"
+        "- Boston, MA, United States (1961)\n\nOutside United States\n\n"
+        "- Turin, Italy (1966)\n- Quito, Ecuador (2015/2016)\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert set(found) == {pair("Lyon", p) for p in ("Boston", "Turin", "Quito")}
+    quito = found[pair("Lyon", "Quito")]
+    assert (quito.status, quito.year) == ("active", None)  # an uncertain year, no span

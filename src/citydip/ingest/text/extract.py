@@ -438,6 +438,7 @@ def _no_list_frame(sentence: Sentence) -> bool:
 
 CONTINENTS = {"europe", "asia", "africa", "america", "americas", "oceania", "north", "south"}
 CONTINENTS |= {"latin", "central", "middle", "east", "and", "the", "caribbean", "pacific", "-"}
+CONTINENTS |= {"outside", "other", "rest", "of", "world", "overseas", "abroad", "domestic"}
 
 
 def _subheading(context: Context, sentence: Sentence) -> bool:

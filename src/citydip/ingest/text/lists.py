@@ -1101,6 +1101,8 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
         if after:
             return status, (before[0] if before else None), after[0]
     if len(years) >= 2 and years[1][1] > years[0][1]:
+        if any(t.text == "/" for t in s.doc[years[0][0] : years[1][0]]):
+            return status, None, None  # "(2015/2016)": the year is uncertain, no span
         return ("ended" if status == "active" else status), years[0][1], years[1][1]
     return status, (years[0][1] if years else None), None
 
