@@ -13,11 +13,6 @@ from citydip.ingest.text.mentions import government_place
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
-
-
 @pytest.mark.parametrize(
     ("name", "city"),
     [

@@ -12,11 +12,6 @@ from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
-
-
 def statuses(text: str, registry: Registry) -> dict[frozenset[str], str | None]:
     return {p: c.status for p, c in ties(extract_claims(text, registry)).items()}
 

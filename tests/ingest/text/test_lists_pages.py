@@ -5,19 +5,12 @@ headings and names that are common words."""
 
 from __future__ import annotations
 
-import pytest
-
 from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.normalise import number_at, year_at
 from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.tokens import tokenize
 from citydip.text import fold
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 def partners(claims: list[ExtractedClaim]) -> dict[str, tuple[str, int | None, str | None]]:

@@ -7,17 +7,11 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
 from tests.ingest.conftest import pair, ties
 
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.local_places import local_places
 from citydip.ingest.text.registry import Registry
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 def test_names_the_text_calls_places() -> None:

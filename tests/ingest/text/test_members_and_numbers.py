@@ -3,16 +3,9 @@ lists and pages), on short texts written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 def members(claims: list[ExtractedClaim]) -> dict[str, tuple[str, str | None]]:

@@ -11,11 +11,6 @@ from citydip.ingest.text.extract import ExtractedClaim, extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
-
-
 def counts(text: str, registry: Registry) -> set[tuple[str, str, str | None]]:
     claims: list[ExtractedClaim] = extract_claims(text, registry)
     return {(c.subject.name, c.value or "", c.metric) for c in claims if c.type == "count"}

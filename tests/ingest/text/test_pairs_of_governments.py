@@ -5,16 +5,10 @@ under discussion that a council then decides to end. Sentences written for these
 
 from __future__ import annotations
 
-import pytest
 from tests.ingest.conftest import pair, ties
 
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 def test_pairs_of_municipalities_after_between(registry: Registry) -> None:

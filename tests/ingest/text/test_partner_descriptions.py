@@ -5,16 +5,10 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
 from tests.ingest.conftest import pair, ties
 
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 def test_described_partners_in_a_list(registry: Registry) -> None:

@@ -10,11 +10,6 @@ from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
-
-
 def populations(text: str, registry: Registry) -> set[tuple[str, str]]:
     claims = extract_claims(text, registry)
     return {(c.subject.name, c.value or "") for c in claims if c.type == "population"}

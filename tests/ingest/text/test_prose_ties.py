@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from functools import partial
 
-import pytest
 from tests.ingest.conftest import pair
 from tests.ingest.conftest import ties as claims_by_pair
 
@@ -15,11 +14,6 @@ from citydip.ingest.text.registry import Registry
 
 # a title that makes a text one about ties (general nouns are read as ties only then)
 TOPIC = "Town twinning news\n\n"
-
-
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
 
 
 ties = partial(claims_by_pair, kinds=TIE_TYPES)  # first and latest ties too

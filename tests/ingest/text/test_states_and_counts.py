@@ -11,11 +11,6 @@ from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
 
-@pytest.fixture
-def registry(world_registry: Registry) -> Registry:
-    return world_registry
-
-
 def dated(claims: list[ExtractedClaim]) -> set[tuple[str, str, int | None]]:
     """(subject, object, year) of every tie."""
     return {(c.subject.name, c.object.name, c.year) for c in ties(claims).values() if c.object}
