@@ -53,3 +53,23 @@ def test_a_region_subheading_inside_a_list_keeps_its_frame(registry: Registry) -
     assert set(found) == {pair("Lyon", p) for p in ("Boston", "Turin", "Quito")}
     quito = found[pair("Lyon", "Quito")]
     assert (quito.status, quito.year) == ("active", None)  # an uncertain year, no span
+
+
+def test_a_motion_struck_down_is_a_denied_tie(registry: Registry) -> None:
+    text = (
+        "The Blaine City Council voted to strike down a motion to forge a sister city "
+        "relationship with the city of Pugwash.\n"
+    )
+    claims = extract_claims(text, registry)
+    assert pair("Blaine", "Pugwash") in ties(claims, ("non_tie",))
+    assert pair("Blaine", "Pugwash") not in ties(claims)
+
+
+def test_a_list_of_ties_until_a_year_ended(registry: Registry) -> None:
+    text = (
+        "Lyon\n\nTwin towns\n\nLyon is twinned with:\n- Turin, Italy\n\n"
+        "Twin and friendly towns until 2022:[4]\n- Yaroslavl, Russia\n"
+    )
+    found = ties(extract_claims(text, registry))
+    assert found[pair("Lyon", "Turin")].status == "active"
+    assert found[pair("Lyon", "Yaroslavl")].status == "ended"

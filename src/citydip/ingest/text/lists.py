@@ -94,6 +94,8 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), None)
     status = status or ("proposed" if proposing(s) else "active")
+    if status == "active" and _until_year(s):
+        status = "ended"  # "Twin and friendly towns until 2022:"
     subject = _named_place(s)
     if heading and kind is not None and words and words[-1] in INTRO_ENDS:
         return ListFrame("tie", subject, kind, status)  # "We have twinned with" + lines
@@ -143,6 +145,13 @@ COOPERATION = {"cooperation", "cooperations", "co-operation", "co-operations", "
 COOPERATION |= {"fraternal", "fraternity"}
 COOPERATION_GLUE = {"other", "international", "agreement", "agreements", "city", "cities"}
 COOPERATION_GLUE |= {"and", "of", "further", "additional", "relations", "-", "towns"}
+
+
+def _until_year(s: Sentence) -> bool:
+    """ "until 2022" in an intro or heading: the ties listed under it ended then."""
+    return any(
+        t.lower_ == "until" and year_at(s.doc, i + 1) is not None for i, t in enumerate(s.doc)
+    )
 
 
 def _intro_year(s: Sentence, heading: bool) -> int | None:

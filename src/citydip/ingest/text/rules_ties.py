@@ -571,6 +571,7 @@ def _supposed(s: Sentence, a: int) -> str | None:
 VOTES = {"voted", "vote", "votes", "voting"}
 REJECTING = DENIALS | {"rejecting", "declining", "refusing", "rejects", "declines", "refuses"}
 THROWN = {"threw", "throw", "throws", "thrown", "voted", "vote", "votes", "turned"}
+THROWN |= {"strike", "strikes", "struck", "striking", "shot", "shoot"}  # "strike down a motion"
 PROPOSALS = {"move", "motion", "proposal", "request", "bid", "offer", "plan", "idea", "call"}
 
 
