@@ -46,8 +46,8 @@ SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "cap
 
 SIGNED = {"signed", "inked", "concluded", "sealed"}
 # words of a phrase that says where a place lies ("located 12 miles south west of Paris")
-LOCATING = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
-LOCATING |= {"outside", "away"}
+DISTANCE_WORDS = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
+DISTANCE_WORDS |= {"outside", "away"}
 
 
 @dataclass
@@ -273,7 +273,7 @@ class Sentence:
             return False
         lowers = [t.lower_ for t in self.doc[max(0, start - 7) : start - 1]]
         cut = max((k for k, w in enumerate(lowers) if w in (",", "and", "(", ";")), default=-1)
-        return bool(set(lowers[cut + 1 :]) & LOCATING) or self.prev(start) == "near"
+        return bool(set(lowers[cut + 1 :]) & DISTANCE_WORDS) or self.prev(start) == "near"
 
     def _locator(self, mention: Mention) -> bool:
         """A region right after "Place," or "Place in" (where that place lies: "Toledo,

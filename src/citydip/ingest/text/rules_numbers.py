@@ -677,16 +677,14 @@ def ordinal_members(s: Sentence) -> list[Draft]:
             continue
         if {t.lower_ for t in tokens[:i]} & PROSPECTIVE:
             break
-        org: Known | None = None
+        named: Mention | None = None
         k = i + 4 if i + 3 < len(tokens) and tokens[i + 3].lower_ == "the" else i + 3
-        if i + 2 < len(tokens) and tokens[i + 2].lower_ == "of":
+        if i + 2 < len(tokens) and tokens[i + 2].lower_ == "of":  # "1000th Member of ICLEI"
             named = next((m for m in s.mentions if m.start == k and m.label == "ORG"), None)
-            found = s.known(named) if named is not None else []
-            org = found[0] if found and found[0].label == "ORG" else None
-        elif i > 0 and tokens[i - 1].lower_ == "its":
-            its = next((m for m in s.mentions if m.start == i - 1), None)
-            found = s.known(its) if its is not None else []
-            org = found[0] if found and found[0].label == "ORG" else None
+        elif i > 0 and tokens[i - 1].lower_ == "its":  # "as its 1000th member"
+            named = next((m for m in s.mentions if m.start == i - 1), None)
+        found = s.known(named) if named is not None else []
+        org = found[0] if found and found[0].label == "ORG" else None
         if org is not None:
             out.append(
                 Draft(

@@ -67,8 +67,9 @@ def _along_with(s: Sentence, end: int) -> list[Known]:
     lead = next((w for w in ALONG if words[: len(w)] == w), None)
     if lead is None:
         return []
-    found = [s.known(m, place=True) for m in s.objects_after(k + len(lead), ("PLACE", "NAME"), 3)]
-    return [k[0] for k in found if k and k[0].label == "PLACE" and not k[0].regional]
+    named = s.objects_after(k + len(lead), ("PLACE", "NAME"), 3)
+    places = [found[0] for found in (s.known(m, place=True) for m in named) if found]
+    return [p for p in places if p.label == "PLACE" and not p.regional]
 
 
 def admitted(s: Sentence) -> list[Draft]:

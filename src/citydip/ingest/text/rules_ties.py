@@ -32,7 +32,7 @@ from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
-from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
+from citydip.ingest.text.rulebase import CLAUSE_BREAKS, SIGNED, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import (
     DEMONYMS,
@@ -1128,7 +1128,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     return status, None, at if first is None else first
 
 
-SIGNING = {"signed", "signs", "sign", "inked", "concluded", "sealed"}
+SIGNING = SIGNED | {"signs", "sign"}
 
 
 def proposing(s: Sentence) -> bool:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 from typing import Any
 
@@ -88,9 +87,6 @@ def between_pairs(
     return _two_by_two(s, at + 1, place)
 
 
-_YEAR_IN_DATE = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | None]]:
     """A line of a text about ties that opens with "Between" and its sides, with no tie
     word: "Between Delhi and London on 25/07/2002.", "Between Delhi and Moscow & St.
@@ -100,8 +96,8 @@ def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | N
     pairs = _two_by_two(s, 1, place)
     if not pairs:
         return []
-    found = _YEAR_IN_DATE.findall(str(s.doc.text))
-    year = int(found[0]) if len(set(found)) == 1 else None
+    years = {year for _, year in years_in(s.doc)}
+    year = years.pop() if len(years) == 1 else None
     return [(one, two, year) for one, two, _, _ in pairs]
 
 
