@@ -54,6 +54,9 @@ class Context:
         # of but not named, for a next sentence "Among them are Gdańsk and Riga."
         self.tie_plural: tuple[Known, str, int] | None = None
         self.units = 0  # units read so far
+        # the sentence read last and its unit: "These include relationships with Sacramento"
+        # after "Several other twinning arrangements are lying dormant."
+        self.previous: tuple[Any, int] | None = None
         # names the text calls places, the store lacking them ("the French town of Igny")
         self.local_places: frozenset[str] = frozenset()
         # the place the last sentence opened with, claiming nothing ("Saarbruken is the

@@ -181,6 +181,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
+        context.previous = (sentence, context.units)
         if unit.kind != "item":
             is_intro = str(doc.text).rstrip().endswith(":")
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None

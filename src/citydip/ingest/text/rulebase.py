@@ -44,6 +44,7 @@ PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Tu
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
 
+UNTIL = {"until", "till", "til", "through", "before"}  # a year that ends what it dates
 SIGNED = {"signed", "inked", "concluded", "sealed"}
 # words of a phrase that says where a place lies ("located 12 miles south west of Paris")
 DISTANCE_WORDS = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
@@ -484,7 +485,8 @@ class Sentence:
                 break
             found = year_at(self.doc, i)
             if found is not None:
-                return found[0]
+                # "Until 2022, Helsinki also had a partnership with Moscow": when it ended
+                return None if i and self.doc[i - 1].lower_ in UNTIL else found[0]
         return None
 
     def years(self) -> list[tuple[int, int]]:

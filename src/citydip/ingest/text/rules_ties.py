@@ -1094,7 +1094,7 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        word = status_word(s, i)
+        word = status_word(s, i) or ("proposed" if _intended(doc, i) else None)
         if word is not None and not _not_yet(s, i):
             found = (word, i)
             break
@@ -1112,8 +1112,11 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
                 found = (word, i) if found is None or word != "proposed" else found
                 first = i if first is None else first
             i += 1
+        if found is None and i < len(doc) and doc[i].lower_ == "which":
+            found = _which_status(s, i)  # "with Moscow, which was suspended after ..."
     if found is None:
-        return _range_status(s, end)
+        inherited = _inherited_status(s)
+        return (inherited, None, None) if inherited else _range_status(s, end)
     status, at = found
     if status != "proposed" and prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
         return "active", None, None  # "decided to cut ties ..., then repealed the decision"
@@ -1128,7 +1131,56 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     return status, None, at if first is None else first
 
 
+# a sentence that goes on naming the ties the one before spoke of: "These include ..."
+ANAPHORIC_LEADS = {("these", "include"), ("these", "included"), ("they", "include")}
+ANAPHORIC_LEADS |= {("those", "include"), ("these", "are"), ("among", "them"), ("among", "these")}
+ANAPHORIC_LEADS |= {("they", "included"), ("these", "were")}
+
+
+def _which_status(s: Sentence, i: int) -> tuple[str, int] | None:
+    """ ", which was suspended after the invasion": a relative clause on the tie saying what
+    became of it (a plan is not what became of it)."""
+    doc = token_list(s.doc)
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in AUXILIARIES | {"later", "then", "since", "also"}:
+        j += 1
+    word = status_word(s, j) if j < len(doc) else None
+    return (word, j) if word is not None and word != "proposed" else None
+
+
+def _inherited_status(s: Sentence) -> str | None:
+    """ "Several other twinning arrangements are lying dormant. These include relationships
+    with Sacramento (USA), Winnipeg (Canada), ...": the status the sentence before gave."""
+    if tuple(t.lower_ for t in s.doc[:2]) not in ANAPHORIC_LEADS:
+        return None
+    previous = s.context.previous
+    if previous is None or previous[1] != s.context.units - 1:
+        return None
+    before: Sentence = previous[0]
+    for i in range(len(before.doc)):
+        word = status_word(before, i)
+        if word is not None and not _not_yet(before, i):
+            return word
+    return None
+
+
 SIGNING = SIGNED | {"signs", "sign"}
+# what a tie is made by when it is yet to be: "have resolved to establish a sister-city
+# relation", "decided to declare Islamabad as the sister city of Minsk"
+INTENT_VERBS = {"establish", "forge", "formalise", "formalize", "declare", "create", "form"}
+INTENT_VERBS |= {"build", "initiate", "launch", "become", "make", "set", "develop", "explore"}
+# ... unless the "to" follows a vote or a signature: "voted to establish" made the tie
+DONE_BEFORE_TO = SIGNED | {"voted", "votes", "vote", "moved", "approved"}
+
+
+def _intended(doc: Any, i: int) -> bool:
+    """ "to establish" before a tie noun, not as the purpose of a signature or a vote: a
+    tie intended, not made ("agreed to establish", "resolved to establish")."""
+    if doc[i].lower_ not in INTENT_VERBS or i < 1 or doc[i - 1].lower_ != "to":
+        return False
+    if i >= 2 and doc[i - 2].lower_ in DONE_BEFORE_TO | {"used", "how", "order", "way"}:
+        return False
+    return not any(t.lower_ in SIGNED for t in doc)
 
 
 def proposing(s: Sentence) -> bool:
@@ -1181,6 +1233,9 @@ PROPOSING |= {"recommends", "recommended", "recommending", "recommend", "suggest
 PROPOSING |= {"consideration", "considered", "negotiations", "explore", "explores", "explored"}
 PROPOSING |= {"pursue", "pursuing", "draft", "envisages", "mulling", "weighing"}
 PROPOSING |= {"interested", "keen", "eager", "willing", "inviting", "invites", "wishes", "wish"}
+# a decision still to come when "on" or "whether" follows: "vote on partnership between"
+WEIGHING = {"vote", "votes", "voting", "decide", "decides", "deciding", "debate", "debates"}
+WEIGHING |= {"debating", "consult", "consults", "consulting"}
 
 
 def status_word(s: Sentence, i: int) -> str | None:
@@ -1193,18 +1248,24 @@ def status_word(s: Sentence, i: int) -> str | None:
             return None  # "Chennai (formerly known as Madras)": an old name, not an old tie
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
+    if word in LAPSED_STATES and i > 0 and tokens[i - 1].lower_ in ("not", "longer"):
+        return "ended" if tokens[i - 1].lower_ == "longer" else "suspended"  # "is not active"
     if word in MORE_STATUS:
         return MORE_STATUS[word]  # "Exeter is pausing its links with Yaroslavl"
     if word == "once" and i > 0 and tokens[i - 1].lower_ in ("was", "were", "had", "been"):
         return "ended"  # "Kunming was once a sister city of Wagga Wagga"
     if word in PROPOSING:
         return "proposed"
+    if word in WEIGHING and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("on", "whether"):
+        return "proposed"  # "Councilors vote on partnership between Curitiba and Miami"
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
     if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
         return "proposed"
-    maybe = word in ("could", "would", "may", "might") and i + 1 < len(tokens)
+    maybe = word in ("could", "would", "may", "might", "should") and i + 1 < len(tokens)
     if maybe and tokens[i + 1].lower_ in FUTURE_VERBS - {"be", "to"}:  # "could become"
         return "proposed"
+    if maybe and [t.lower_ for t in tokens[i + 1 : i + 3]] == ["be", "made"]:
+        return "proposed"  # "agreed that Islamabad and Minsk should be made sister cities"
     if word in TIE_VERBS:
         j = i + 1
         while j < len(tokens) and tokens[j].lower_ in PARTICLES:
@@ -1216,6 +1277,8 @@ def status_word(s: Sentence, i: int) -> str | None:
     return None
 
 
+# what a tie is while it lasts: "is not active" (suspended), "no longer active" (ended)
+LAPSED_STATES = {"active", "valid", "operational", "operating", "functioning"}
 AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had"}
 # after "will" or "due": a tie yet to be made ("will become sister cities", "due to sign")
 FUTURE_VERBS = {"become", "sign", "be", "establish", "formalise", "formalize", "twin", "to"}
@@ -1226,7 +1289,7 @@ def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
     status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
     to end" is a decision taken."""
-    if status_word(s, i) == "proposed":
+    if status_word(s, i) == "proposed" or token_list(s.doc)[i].lower_ in LAPSED_STATES:
         return False
     near = [t.lower_ for t in s.doc[max(0, i - 3) : i] if t.lower_ not in AUXILIARIES]
     if near and near[-1] in NEGATIONS:

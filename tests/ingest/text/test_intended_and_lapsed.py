@@ -1,0 +1,76 @@
+"""Statuses said around the tie rather than on it: a tie cities "resolved to establish" or
+"should be made" (proposed) but not one a council "voted to establish" or an agreement
+signed "to establish"; a vote or a decision still to come ("vote on partnership between");
+"is not active" (suspended) and "no longer active" (ended); ", which was suspended after";
+"These include ..." after a sentence on dormant twinnings; "Until 2022, ..." is no start
+year. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+def found(text: str, registry: Registry) -> dict[frozenset[str], tuple[str | None, int | None]]:
+    return {p: (c.status, c.year) for p, c in ties(extract_claims(text, registry)).items()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cities of Lyon and Leeds have resolved to establish a sister-city relation.",
+        "Both governments agreed that Lyon and Leeds should be made sister cities.",
+        "The government has decided to declare Lyon as the sister city of Leeds.",
+        "Councillors vote on a partnership between Lyon and Leeds this Monday.",
+    ],
+)
+def test_a_tie_intended_is_proposed(text: str, registry: Registry) -> None:
+    assert found(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "proposed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1990 Lyon and Leeds signed an agreement to establish a twinning.",
+        "Lyon is twinned with Leeds.",
+        "Lyon and Leeds became sister cities to create opportunities for trade.",
+    ],
+)
+def test_a_tie_made_is_active(text: str, registry: Registry) -> None:
+    assert found(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "active"
+
+
+def test_a_tie_not_active_or_no_longer_active(registry: Registry) -> None:
+    text = (
+        "A sister city relationship between Lyon and Leeds, established in 1962, is not "
+        "active.\n\nThe twinning between Porto and Bristol is no longer active.\n"
+    )
+    out = found(text, registry)
+    assert out[pair("Lyon", "Leeds")] == ("suspended", 1962)
+    assert out[pair("Porto", "Bristol")][0] == "ended"
+
+
+def test_a_relative_clause_says_what_became_of_the_tie(registry: Registry) -> None:
+    text = (
+        "Until 2022, Helsinki also had a partnership with the Russian cities of Moscow and "
+        "Saint Petersburg, which was suspended after the invasion of Ukraine.\n"
+    )
+    out = found(text, registry)
+    assert out[pair("Helsinki", "Moscow")] == ("suspended", None)  # 2022 is no start
+    assert out[pair("Helsinki", "Saint Petersburg")] == ("suspended", None)
+
+
+def test_these_include_takes_the_status_of_the_sentence_before(registry: Registry) -> None:
+    text = (
+        "Harare has active relations with Nottingham and Munich.\n\n"
+        "Several other twinning arrangements are lying dormant. These include relationships "
+        "with Sacramento, Winnipeg and Cairo.\n\n"
+        "These include exchanges of staff with Munich.\n"
+    )
+    out = found(text, registry)
+    for partner in ("Sacramento", "Winnipeg", "Cairo"):
+        assert out[pair("Harare", partner)][0] == "suspended"
+    assert out[pair("Harare", "Munich")][0] == "active"
