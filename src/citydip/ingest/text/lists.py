@@ -60,6 +60,8 @@ LIST_NOUNS = {
 HEADING_GLUE = {"and", "-", ",", "'s", "of", "the", "international", "other", "current", "active"}
 HEADING_GLUE |= {"list", "lists", "overview", "directory", "our", "status"}  # "Sister City List"
 HEADING_GLUE |= {"exchange", "exchanges", "relations", "relationships"}  # "Friendly exchange city"
+# where the partners are: "Local Sister-city Relations", "Foreign twin towns"
+HEADING_GLUE |= {"local", "domestic", "foreign", "overseas", "national", "regional", "global"}
 
 
 @dataclass(frozen=True)
@@ -323,6 +325,9 @@ def _placed(s: Sentence, m: Mention) -> bool:
 SITE_WORDS = {"government", "council", "municipal", "metropolitan", "official", "website"}
 SITE_WORDS |= {"home", "site", "page", "portal", "office", "main", "menu", "contents"}
 SITE_WORDS |= {"you", "are", "here", "our", "welcome", "to"}
+# a document's own labels before a colon: "Documentation: Sister-city Relations of Cebu"
+SITE_WORDS |= {"documentation", "section", "chapter", "part", "appendix", "annex", "exhibit"}
+SITE_WORDS |= {"attachment", "table", "background", "subject", "topic", "re", "overview"}
 
 
 def _list_heading(s: Sentence) -> bool:
@@ -1039,6 +1044,13 @@ def _pair_line(
         gap = gap[:-1]  # "Sapporo City Portland": the first name's own noun
     if gap not in (OPEN_PAIR_JOINS if open_pair else PAIR_JOINS):
         return None
+    if (
+        gap == ["-"]
+        and s.doc[first.end].idx
+        == s.doc[first.end - 1].idx + len(s.doc[first.end - 1].text)
+        == s.doc[second.start].idx - 1
+    ):
+        return None  # "Yushu-Gilin Province": one hyphenated name, not a pair
     if open_pair and gap in ([], ["with"]) and not second.text[:1].isupper():
         return None
     found = _place(s, second)
@@ -1092,8 +1104,15 @@ def _place(s: Sentence, mention: Mention, country: str | None = None) -> Known |
     if found and found[0].label == "PLACE":
         return found[0]
     if mention.label == "NAME":  # in a list of ties a name is a place, linked or not
-        return Known(mention.text, "PLACE", None, s.country_after(mention), "city")
+        name = _UNIT_OF.sub("", mention.text) or mention.text  # "City of Sta. Josefa"
+        return Known(name, "PLACE", None, s.country_after(mention), "city")
     return None
+
+
+# the kind of local government before an unknown place's name: "Municipality of Burgos"
+_UNIT_OF = re.compile(
+    r"^(?:the\s+)?(?:city|municipality|town|village|borough|commune|township)\s+of\s+", re.I
+)
 
 
 def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
@@ -1103,6 +1122,8 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
         ((i, STATUS_WORDS[t.lower_]) for i, t in enumerate(s.doc) if t.lower_ in STATUS_WORDS),
         None,
     )
+    if marker is None and status == "active" and _of_intent(s):
+        status = "proposed"  # "Brisbane, Australia / Protocol of Intent / Resolution No. 1111"
     if marker is not None:
         status = marker[1]
         before = [y for i, y in years if i < marker[0]]
@@ -1114,6 +1135,15 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
             return status, None, None  # "(2015/2016)": the year is uncertain, no span
         return ("ended" if status == "active" else status), years[0][1], years[1][1]
     return status, (years[0][1] if years else None), None
+
+
+def _of_intent(s: Sentence) -> bool:
+    """ "Letter of Intent", "Protocol of Intent", "statement of intent": a tie intended."""
+    doc = s.doc
+    return any(
+        t.lower_ in ("intent", "intention") and i and doc[i - 1].lower_ == "of"
+        for i, t in enumerate(doc)
+    )
 
 
 BODY_WORDS = HEADS["ORG"] | {"trust", "society", "club", "committee", "company", "university"}

@@ -137,6 +137,8 @@ _NOT_NAMES |= {"member", "members", "membership"}
 _NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
 _NOT_NAMES |= {"of", "to", "from", "unlike", "including", "among", "following", "under"}
 _NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}
+# a document's number is no place: "Resolution No. 1706", "Ordinance No. 12"
+_NOT_NAMES |= {"resolution", "resolutions", "ordinance", "ordinances", "no.", "nos."}
 
 
 @dataclass
@@ -332,6 +334,15 @@ NAME_TITLES |= {"dame", "senator", "alderman", "prof", "professor", "hon", "gove
 NAME_TITLES |= {"mr.", "mrs.", "ms.", "dr.", "cllr.", "hon.", "prof.", "councilmember"}
 
 
+def _initialled(doc: Any, i: int) -> bool:
+    """Token ``i`` is a middle initial: one capital letter, a full stop, a capitalised
+    word ("Mae N. Villablanca", "John F. Kennedy")."""
+    text = doc[i].text
+    if len(text) != 1 or not text.isupper() or i < 1 or i + 2 >= len(doc):
+        return False
+    return doc[i + 1].text == "." and doc[i + 2].text[:1].isupper() and bool(doc[i - 1].is_alpha)
+
+
 def _not_people(
     doc: Any, mentions: list[Mention], people: dict[str, Known | None]
 ) -> list[Mention]:
@@ -342,10 +353,16 @@ def _not_people(
     signed a sister city agreement": Prague and Taipei). ``people``: the surnames the
     document has named so far and their cities, read and added to."""
     out = []
+    surname = -1  # where the surname after a middle initial starts
     for m in mentions:
         if m.label not in ("PLACE", "NAME"):
             out.append(m)
             continue
+        if m.label == "NAME" and m.known is None and _initialled(doc, m.end - 1):
+            surname = m.end + 1
+            continue  # "Cristine Mae N. Villablanca": a middle initial names a person
+        if m.start == surname:
+            continue  # ... and so does the name after it
         title = m.start - 1  # "Mayor" before the name, or its first word ("Mayor Hřib")
         if m.end - m.start >= 2 and doc[m.start].lower_ in NAME_TITLES:
             title = m.start

@@ -179,6 +179,8 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
     """A year at token ``i``: "1988", or "'" + two digits ("'76", "since '95")."""
     text = tokens[i].text
     if text[:1].isdigit():
+        if i and _numbered(tokens, i):
+            return None  # "Resolution No. 1706", "Resolution No. 13-2253-2015": a number
         if len(text) == 4 and YEAR.match(text):
             return int(text), i + 1
         if len(text) <= 4 and text.isdigit() and 500 <= int(text) < 1600 and _early_year(tokens, i):
@@ -190,6 +192,25 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
         century = 2000 if two <= date.today().year % 100 else 1900
         return century + two, i + 2
     return None
+
+
+# words a document's number follows: "Resolution No. 1706", "Ordinance #1998"
+NUMBER_LABELS = {"no", "nos", "#", "number", "nr", "ref", "resolution", "ordinance", "res"}
+NUMBER_LABELS |= {"decree", "bill", "id"}
+
+
+def _numbered(tokens: Any, i: int) -> bool:
+    """Token ``i`` (digits) is a document's number, not a year: after a label ("No.
+    1706") or inside a code of numbers ("13-2253-2015", but not "1966-1992")."""
+    before = tokens[i - 1].text
+    if before.lower().rstrip(".") in NUMBER_LABELS:
+        return True
+    if before not in ("-", "/") or i < 2 or not tokens[i - 2].text.isdigit():
+        return False
+    first = tokens[i - 2].text  # "23/05/2023" is a date: only a long number makes a code
+    return (len(first) >= 3 and not (len(first) == 4 and YEAR.match(first))) or _numbered(
+        tokens, i - 2
+    )
 
 
 def _early_year(tokens: Any, i: int) -> bool:

@@ -80,7 +80,10 @@ _CITE_PREFIX = re.compile(
     re.I,
 )
 _CITE_PART = re.compile(
-    r"^[A-Z][^;]*?[\s,](?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[\dn][\w.\-]*)*\s*$"
+    # a date is no author: "(December 2, 1992)", "(Sept. 6, 1995)", "(Spring 2019)"
+    r"^(?!(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|"
+    r"winter)[a-z]*\.?\s+\d)"
+    r"[A-Z][^;]*?[\s,](?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[\dn][\w.\-]*)*\s*$"
     r"|^[A-Z][^;]*?\sn\.d\.\s*$"
 )
 # a full stop before a capital, a digit or the end of its line ("... in 2001." / "(*) Member")
@@ -229,7 +232,49 @@ def segment(norm: str, stop: int) -> list[Unit]:
                 intro = "heading"
             elif last is not None and norm[last.start : last.end].endswith(":"):
                 intro = "colon"
-    return _lead_headers(norm, units)
+    return _joined_items(norm, _lead_headers(norm, units))
+
+
+_YEAR_LED = re.compile(r"^(?:1[6-9]|20)\d\d\s+[A-Z]")
+
+
+def _joined_items(norm: str, units: list[Unit]) -> list[Unit]:
+    """The items of a list "listed by year" ("1968 Mexicali, Baja California,Mexico"), a
+    first one taken for a heading included; an item line ending in a comma ("1959
+    Tachikawa," / "Tokyo Metropolitan Government," / "Japan (December 14)") or a line
+    that breaks a year-led item ("2003 Goyang City, Gyeonggi" / "Province, Republic of
+    Korea") goes on with the next line: one item."""
+    out: list[Unit] = []
+    for k, unit in enumerate(units):
+        text = norm[unit.start : unit.end]
+        nxt = units[k + 1] if k + 1 < len(units) else None
+        led = bool(_YEAR_LED.match(text))
+        heads_items = (
+            nxt is not None and nxt.kind == "item" and _YEAR_LED.match(norm[nxt.start : nxt.end])
+        )
+        if unit.kind == "heading" and led and "," in text and nxt is not None and heads_items:
+            unit = replace(unit, kind="item", paragraph=nxt.paragraph, lead=False)
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and unit.kind == "item" == prev.kind
+            and prev.paragraph == unit.paragraph
+        ):
+            above = norm[prev.start : prev.end]
+            broken_year_item = (
+                _YEAR_LED.match(above)
+                and not led
+                and (
+                    nxt is None
+                    or nxt.paragraph != unit.paragraph
+                    or bool(_YEAR_LED.match(norm[nxt.start : nxt.end]))
+                )
+            )
+            if above.rstrip().endswith(",") or broken_year_item:
+                out[-1] = replace(prev, end=unit.end)
+                continue
+        out.append(unit)
+    return out
 
 
 _LIST_WORDS = re.compile(
@@ -529,15 +574,27 @@ def _blocks(norm: str, stop: int) -> list[tuple[int, int]]:
 
 
 def _lines(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    """The block's non-blank lines, stripped; an unbulleted line indented deeper than the
+    bulleted line above it continues that item ("  1. Haarlemmermeer, the Netherlands" /
+    "    Resolution 995 (December 2, 1992)") and is joined to it."""
+    out: list[tuple[int, int]] = []
     pos = start
+    item_indent: int | None = None  # the indent of the last bulleted line, while it goes on
     for line in norm[start:end].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
         stripped = line.strip()
         if stripped:
-            a += len(line) - len(line.lstrip())
+            indent = len(line) - len(line.lstrip())
+            a += indent
             b -= len(line) - len(line.rstrip())
+            if _BULLET.match(stripped):
+                item_indent = indent
+            elif item_indent is not None and indent > item_indent and out:
+                out[-1] = (out[-1][0], b)  # a continuation of the item above
+                continue
+            else:
+                item_indent = None
             out.append((a, b))
     return out
 

@@ -39,7 +39,7 @@ ABBREVIATIONS = {
     "st", "mr", "mrs", "ms", "dr", "prof", "jr", "sr", "inc", "ltd", "co", "mt", "ft", "no",
     "vs", "etc", "approx", "ca", "cf", "al", "gen", "gov", "dept", "fig", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "cllr", "cr",
-    "hon", "rev", "ave", "nos", "vol", "pp", "ed", "eds",
+    "hon", "rev", "ave", "nos", "vol", "pp", "ed", "eds", "sta", "sto", "ste",
 }  # fmt: skip
 
 
