@@ -122,7 +122,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
             "connection|connections|arrangement|arrangements|relationship|relationships",
             "agreement|agreements|association|bond|bonds|relations|friendship",
             # alone only between two places named before them, or as "Exeter's twin"
-            "twinning|partnership|twin|partner",
+            "twinning|partnership|twin|partner|sisterhood",
         ),
     ],
 }

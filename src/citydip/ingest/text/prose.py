@@ -44,7 +44,7 @@ OTHER_ACCORDS |= {"working", "business-to-business", "strategic", "security", "d
 COMPASS = {"North", "South", "East", "West", "Upper", "Lower", "Greater", "Central"}
 # tie nouns that name a tie alone only between two places named before them ("Toulouse and
 # Bristol have had a partnership since 1947", "Brest and Plymouth renewed their twinning")
-JOINT = frozenset({"twinning", "partnership", "twin"})
+JOINT = frozenset({"twinning", "partnership", "twin", "sisterhood"})
 GATED = GATED | {"relations", "friendship"}
 JOINT_LEADS = {"a", "an", "the", "their", "its", "formal", "official", "town", "city", "close"}
 JOINT_LEADS |= {"long", "longstanding", "long-standing", "lasting", "first", "civic"}
@@ -192,6 +192,25 @@ def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
     if len(words) < 2 or len(words) > 7 or words[0] != "," or words[-1] not in LOCATING:
         return False
     return not set(words) & {"and", "&", "or", "with", ";", "as", "well"}
+
+
+def region_after(s: Sentence, previous: Mention | None, m: Mention) -> bool:
+    """ "Orlando's sister city of Urayasu, Chiba.": a place after the partner and a comma
+    that closes the clause, with no list going on, is where the partner lies."""
+    if previous is None or [t.text for t in s.doc[previous.end : m.start]] != [","]:
+        return False
+    nxt = s.doc[m.end] if m.end < len(s.doc) else None
+    if nxt is not None and nxt.text not in (".", ",", ";", ")"):
+        return False
+    if nxt is not None and nxt.text == ",":
+        after = s.doc[m.end + 1] if m.end + 1 < len(s.doc) else None
+        if after is None or after.text[:1].isupper() or after.lower_ in ("and", "&", "or"):
+            return False  # "with Lyon, Leeds, Porto and Turin": a list
+    before = {t.lower_ for t in s.doc[max(0, previous.start - 3) : previous.start]}
+    if before & {",", "and", "&"}:
+        return False  # the partner is itself an item of a list
+    one, two = previous.known, m.known
+    return not (one is not None and two is not None and one.country != two.country)
 
 
 def clause_year(s: Sentence, a: int) -> int | None:

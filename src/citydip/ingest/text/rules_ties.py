@@ -104,8 +104,9 @@ def ties(s: Sentence) -> list[Draft]:
         start = _relative_with(s, start)  # "partnerships that are being developed are with A"
         lone = s.doc[a].lower_
         bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
-        if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS:
-            continue  # "possibilities of partnership": no tie named
+        anniversary = s.prev(a) == "of" and a > 1 and s.doc[a - 2].lower_ in YEARS_OF
+        if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS and not anniversary:
+            continue  # "possibilities of partnership": no tie named ("25 years of twinning" is)
         generic = word in GENERIC or gated or bare
         if bare and lone in APPOSED:
             owned = _owned(s, a, b)
@@ -143,6 +144,8 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = shapes.paired_list(s, b, _place)  # "include A and B; C and D; E and F"
         if not pairs:
             pairs = _of_the_two(s, b)  # "the sisterhood of the two cities"
+        if not pairs and not negated:
+            pairs = _apposed_pair(s, a, b)  # "sister cities Osaka and San Francisco broke"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
         if not pairs:
@@ -491,6 +494,35 @@ def _holders(s: Sentence, a: int) -> bool:
     return any(s.doc[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
 
 
+# "Lyon and Leeds are celebrating 25 years of twinning": the tie the years are of
+YEARS_OF = {"years", "year", "decades", "anniversary", "jubilee", "centenary"}
+# what may come right before "sister cities A and B" naming the pair (not "its sister
+# cities A and B", "Lyon's ...", "visited sister cities A and B")
+APPOSED_PAIR_LEADS = {"", ",", "the", "two", "both", "as", "former", ";", "(", ":", "longtime"}
+
+
+def _apposed_pair(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int, float]]:
+    """ "Recently, sister cities Osaka and San Francisco publicly broke their ...": a plural
+    tie noun, then two places joined by "and", and no third: the pair the noun names."""
+    doc = token_list(s.doc)
+    if not doc[b - 1].lower_.endswith("s") or (doc[a - 1].lower_ if a else "") not in (
+        APPOSED_PAIR_LEADS
+    ):
+        return []
+    named = [m for m in s.mentions if m.start >= b and m.label in ("PLACE", "NAME")]
+    if len(named) < 2 or named[0].start != b:
+        return []
+    first, second = named[0], named[1]
+    if [t.lower_ for t in doc[first.end : second.start]] not in (["and"], ["&"]):
+        return []
+    if second.end < len(doc) and doc[second.end].lower_ in (",", "and", "&", "(", "/"):
+        return []  # "sister cities Osaka and Lyon, and ...": a list, or where they lie
+    one, two = _place(s, first), _place(s, second)
+    if one is None or two is None or one == two:
+        return []
+    return [(one, two, second.end, 0.85)]
+
+
 def _of_the_two(s: Sentence, b: int) -> list[Pair]:
     """ "the twinning of the two cities", "the sisterhood of both towns": the pair the text
     has just named."""
@@ -680,6 +712,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
         if prose.locator(s, previous, m) or prose.fragment(s, m):
             continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
+        if prose.region_after(s, previous, m):
+            continue  # "sister city of Urayasu, Chiba.": the prefecture it lies in
         to_partner = m.start == start + 1 and s.doc[start].lower_ == "to"  # "sister city to X"
         if (
             previous is None
@@ -1238,6 +1272,23 @@ WEIGHING = {"vote", "votes", "voting", "decide", "decides", "deciding", "debate"
 WEIGHING |= {"debating", "consult", "consults", "consulting"}
 
 
+# what may stand between a verb and its tie noun: "broke their sixty-year-old formal
+# relationship" (not "broke ground on the sister city garden")
+OBJECT_BREAKS = CLAUSE_BREAKS | {".", ",", "on", "in", "at", "for", "with", "to", "of", "by"}
+
+
+def _tie_object(tokens: Any, j: int) -> bool:
+    """A tie noun heads the object that starts at token ``j``, within eight words."""
+    for k in range(j, min(len(tokens), j + 9)):
+        word = tokens[k].lower_
+        if word in TIE_NOUNS:
+            nxt = tokens[k + 1].lower_ if k + 1 < len(tokens) else "."
+            return nxt in OBJECT_BREAKS or nxt in TIE_NOUNS or not nxt.isalpha()
+        if word in OBJECT_BREAKS or tokens[k].text[:1].isupper():
+            return False
+    return False
+
+
 def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any."""
     tokens = token_list(s.doc)
@@ -1271,7 +1322,9 @@ def status_word(s: Sentence, i: int) -> str | None:
         while j < len(tokens) and tokens[j].lower_ in PARTICLES:
             j += 1
         after = {t.lower_ for t in tokens[j : j + 3]}
-        return TIE_VERBS[word] if after & TIE_NOUNS else None
+        if after & TIE_NOUNS or _tie_object(tokens, j):
+            return TIE_VERBS[word]
+        return None
     if i > 0 and (tokens[i - 1].lower_, word) in PHRASE_STATUS:
         return PHRASE_STATUS[(tokens[i - 1].lower_, word)]
     return None

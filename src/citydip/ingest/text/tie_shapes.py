@@ -185,7 +185,7 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
     return out
 
 
-LIST_OPENERS = {"include", "includes", "including", "are", "were", ":"}
+LIST_OPENERS = {"include", "includes", "included", "including", "are", "were", ":"}
 PAIR_JOINS = {"and", "&", "-", "with"}
 
 

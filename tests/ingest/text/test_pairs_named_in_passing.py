@@ -1,0 +1,65 @@
+"""Ties a sentence names in passing: "sister cities Osaka and San Francisco broke their
+sixty-year-old formal relationship" (the pair, ended), "Other paired cities included A and
+B, C and D and E and F", "25 years of twinning", "sister city of Urayasu, Chiba." (Chiba
+says where Urayasu lies), and what stays as it was: "Lyon's sister cities A and B", a
+list "A, B, C", "broke ground on the sister city garden". Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+def found(text: str, registry: Registry) -> dict[frozenset[str], str | None]:
+    return {p: c.status for p, c in ties(extract_claims(text + "\n", registry)).items()}
+
+
+def test_a_pair_after_a_plural_tie_noun(registry: Registry) -> None:
+    text = (
+        "Recently, sister cities Osaka and San Francisco publicly broke their sixty-year-old "
+        "formal relationship."
+    )
+    assert found(text, registry) == {pair("Osaka", "San Francisco"): "ended"}
+
+
+def test_a_possessed_plural_names_the_owner_s_partners(registry: Registry) -> None:
+    out = found("Lyon's sister cities Osaka and San Francisco sent delegations.", registry)
+    assert set(out) == {pair("Lyon", "Osaka"), pair("Lyon", "San Francisco")}
+
+
+def test_pairs_listed_after_included(registry: Registry) -> None:
+    text = (
+        "Other paired cities included Coventry and Leipzig, Reading and Haarlem and Oxford "
+        "and Leiden."
+    )
+    out = found(text, registry)
+    assert set(out) == {
+        pair("Coventry", "Leipzig"),
+        pair("Reading", "Haarlem"),
+        pair("Oxford", "Leiden"),
+    }
+
+
+def test_years_of_twinning(registry: Registry) -> None:
+    assert pair("Lyon", "Leeds") in found(
+        "Lyon and Leeds are celebrating 25 years of twinning.", registry
+    )
+    assert not found("The possibilities of partnership were discussed in Lyon.", registry)
+
+
+def test_a_region_after_the_partner_is_where_it_lies(registry: Registry) -> None:
+    out = found("They ran a race in Orlando's sister city of Urayasu, Chiba.", registry)
+    assert set(out) == {pair("Orlando", "Urayasu")}
+    out = found("Lyon is twinned with Leeds, Porto, Turin.", registry)
+    assert set(out) == {pair("Lyon", "Leeds"), pair("Lyon", "Porto"), pair("Lyon", "Turin")}
+
+
+def test_a_verb_on_something_else_ends_no_tie(registry: Registry) -> None:
+    text = (
+        "Lyon and Leeds became sister cities in 1990. The mayor broke ground on the new "
+        "sister city garden."
+    )
+    assert found(text, registry)[pair("Lyon", "Leeds")] == "active"
