@@ -133,6 +133,10 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     if not heading and set(words) & (MEMBER_WORDS | JOIN_WORDS):
         made_of = {"comprised", "composed", "consists", "consisting", "made"}  # "... of"
         ignored = {"of"} if set(words) & made_of else set()
+        named = _named_org(s) if subject is None else None
+        if named is not None and set(words) & MEMBER_WORDS:
+            # "The new members of the UNESCO Creative Cities Network are:": its members
+            return ListFrame("members", named, role=role_of(words) or "member")
         if subject is None and not (set(words) & {"of", "in"}) - ignored:
             # "The original 12 founding members were:", "Towns that joined later are:":
             # the items are members of the organization the text is about

@@ -797,6 +797,7 @@ def _chunks(
             and j == 1
             and registry.place(span.text) is None
             and not _country_follows(doc, j, mentions)
+            and not _entry_dash(doc, j)
         ):
             i = j
             continue  # a capitalised first word is not a name by itself, unless a place
@@ -808,6 +809,7 @@ def _chunks(
             and registry.lookup(span.text) is None
             and registry.place(doc[0:1].text) is None
             and registry.place(doc[1:j].text.split(" and ")[0]) is not None
+            and not _entry_dash(doc, j)
         ):
             i = 1  # "Historic Bath", "Sleepy Totnes and Vire": a modifier, then the name
             continue
@@ -821,6 +823,17 @@ def _chunks(
             out.append(Mention(i, j, span.text, label))
         i = j
     return out
+
+
+def _entry_dash(doc: Any, j: int) -> bool:
+    """A spaced dash after the first words of a short line: an entry's name and what it
+    is listed for ("Herakleion – Gastronomy", "Chiang Rai – Design")."""
+    dashes = ("-", "\u2013", "\u2014", "--")
+    if j >= len(doc) or len(doc) > 10 or doc[j].text not in dashes:
+        return False
+    if any(t.text in dashes for t in doc[j + 1 :]):
+        return False  # "MOCKBA - International Relations - Twin Towns": a page's title
+    return bool(doc[j].idx > doc[j - 1].idx + len(doc[j - 1].text))
 
 
 # A place's own bodies after its name ("Colchester Twinning Society", "Bath Sister Cities

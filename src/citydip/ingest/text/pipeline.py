@@ -50,6 +50,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         "welcomed|welcomes|welcoming|admitted|admits|admitting|added|adds|adding",
         "addition|additions of|to",
         "new members|cities|municipalities :?",
+        "joined by",
     ),
     "member": _words(
         "member|members of",
@@ -65,6 +66,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         "signatory|signatories to|of",
         "founding members of",
         "signed|signs up? to?",
+        "committed|commits to",
         "part of",
         *ROLE_CUES,
     ),

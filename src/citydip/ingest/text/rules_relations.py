@@ -23,6 +23,11 @@ def membership(s: Sentence) -> list[Draft]:
         window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
+        if not objects and cue.startswith("member"):
+            # "a member of several international organizations ..., including the C40 ..."
+            named_after = _including(s, b)
+            if named_after is not None:
+                objects = s.objects_after(named_after, ("ORG", "EVENT"), lead=3)
         if cue.startswith(("member", "members")):  # "a member of the Asian Mayors Forum"
             objects = [_as_org(m) for m in objects] or _unknown_body(s, a, b)
         if not objects:
@@ -54,6 +59,21 @@ def membership(s: Sentence) -> list[Draft]:
                         )
                     )
     return out
+
+
+INCLUDING = {"including", "includes", "include", "namely", "like", ":"}
+
+
+def _including(s: Sentence, b: int) -> int | None:
+    """The token after "including" (or "such as") that follows, within fifteen words of
+    common nouns, the cue at ``b``: "a member of several networks, including ..."."""
+    for k in range(b, min(len(s.doc), b + 16)):
+        token = s.doc[k]
+        if token.lower_ in INCLUDING or (token.lower_ == "such" and s.prev(k + 2) == "as"):
+            return k + (2 if token.lower_ == "such" else 1)
+        if token.text[:1].isupper() or token.text in (".", ";"):
+            return None
+    return None
 
 
 ALONG = (["along", "with"], ["alongside"], ["together", "with"])
@@ -91,6 +111,8 @@ def admitted(s: Sentence) -> list[Draft]:
         else:
             agents = [m for m in s.mentions if m.end <= a and m.label == "ORG"]
             org = _known_org(s, agents[-1]) if agents else None
+            if org is None and cue == "joined by" and _network_joined(s, a):
+                org = _topic_org(s)  # "in 2008, it was joined by Gongju (Korea), Lviv ..."
             if org is None and cue.startswith("new"):
                 org = _org_before_colon(s, b)  # "2 new cities joined the X network: A and B"
             start = b
@@ -122,6 +144,21 @@ def admitted(s: Sentence) -> list[Draft]:
 
 
 ASSOCIATIONS = NETWORK_NOUNS - {"members", "member", "membership", "group"}
+
+
+PASSIVE_BE = {"was", "were", "been", "is", "are", "be"}
+
+
+def _network_joined(s: Sentence, a: int) -> bool:
+    """ "it was joined by", "the League was joined by" (not "the cities were joined by")."""
+    bodies = NETWORK_NOUNS - {"members", "member", "membership"} | {"it", "league"}
+    return s.prev(a) in PASSIVE_BE and s.prev(a - 1) in bodies
+
+
+def _topic_org(s: Sentence) -> Known | None:
+    """The organization the text is about, if it is one."""
+    org = s.context.topic_org
+    return org if org is not None and org.label == "ORG" else None
 
 
 def _topic_body(s: Sentence, b: int) -> Known | None:
