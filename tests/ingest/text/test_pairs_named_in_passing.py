@@ -63,3 +63,14 @@ def test_a_verb_on_something_else_ends_no_tie(registry: Registry) -> None:
         "sister city garden."
     )
     assert found(text, registry)[pair("Lyon", "Leeds")] == "active"
+
+
+def test_places_joined_by_a_hyphen_or_an_ampersand(registry: Registry) -> None:
+    text = "Hammersmith & Fulham is twinned with Berlin-Neukoelln and Boulogne-Billancourt."
+    out = found(text, registry)
+    assert set(out) == {
+        pair("Hammersmith and Fulham", "Neukölln"),  # the borough; the district of Berlin
+        pair("Hammersmith and Fulham", "Boulogne-Billancourt"),
+    }
+    links = found("Links such as Los Angeles-Guangzhou and Tulsa-Jinhua matter.", registry)
+    assert set(links) == {pair("Los Angeles", "Guangzhou"), pair("Tulsa", "Jinhua")}

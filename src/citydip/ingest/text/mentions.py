@@ -913,13 +913,18 @@ def _spaced_dash(doc: Any, j: int) -> bool:
 def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     """An unknown capitalised word right before a known place, the two naming one place
     ("Bad" + "Homburg": Bad Homburg, "Saint" + ...): one name."""
-    if not any(m.label == "NAME" for m in mentions):
+    if not any(m.label == "NAME" for m in mentions) and not _JOINERS & set(str(doc.text)):
         return mentions
     at = {m.start: m for m in mentions}
     out: list[Mention] = []
     dropped: set[int] = set()
     for m in sorted(mentions, key=lambda m: m.start):
         if id(m) in dropped:
+            continue
+        joined = _joined_place(doc, m, at.get(m.end + 1), registry)
+        if joined is not None:  # "Berlin-Neukoelln", "Hammersmith & Fulham": one place
+            out.append(joined)
+            dropped.add(id(at[m.end + 1]))
             continue
         nxt = at.get(m.end)
         if (
@@ -962,6 +967,34 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
 
 
 METRO_PREFIXES = {"greater", "metropolitan", "metro"}
+_JOINERS = {"-", "&"}
+
+
+def _joined_place(doc: Any, m: Mention, nxt: Mention | None, registry: Registry) -> Mention | None:
+    """A place and a name joined by a hyphen without spaces or by "&", the whole a place of
+    its own: "Berlin-Neukoelln" (Neukölln), "Hammersmith & Fulham" (the borough)."""
+    if nxt is None or m.label != "PLACE" or nxt.label not in ("PLACE", "NAME"):
+        return None
+    joiner = doc[m.end]
+    if joiner.text not in _JOINERS:
+        return None
+    if joiner.text == "-" and not (
+        joiner.idx == doc[m.end - 1].idx + len(doc[m.end - 1].text)
+        and doc[nxt.start].idx == joiner.idx + 1
+    ):
+        return None  # "Durban - Bremen": a pair
+    text = doc[m.start : nxt.end].text
+    found = registry.place(text) or (
+        registry.place(text.replace("&", "and")) if "&" in text else None
+    )
+    if found is None and joiner.text == "-" and nxt.label == "NAME" and m.known is not None:
+        # "Berlin-Neukoelln": a city's district written after the city, the district known
+        part = registry.place(nxt.text, m.known.country)
+        if part is not None and part.country == m.known.country and not part.regional:
+            found = part
+    if found is None or (m.known is not None and found.name == m.known.name):
+        return None
+    return Mention(m.start, nxt.end, text, "PLACE", found)
 
 
 # Capitalised words after a place that leave it a place ("Madison Mayor", "Houston City").

@@ -45,7 +45,7 @@ SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "cap
 
 
 UNTIL = {"until", "till", "til", "through", "before"}  # a year that ends what it dates
-SIGNED = {"signed", "inked", "concluded", "sealed"}
+SIGNED = {"signed", "inked", "concluded", "sealed", "cosigned", "co-signed", "countersigned"}
 # words of a phrase that says where a place lies ("located 12 miles south west of Paris")
 DISTANCE_WORDS = {"located", "situated", "lying", "miles", "mile", "km", "kilometres", "kilometers"}
 DISTANCE_WORDS |= {"outside", "away"}
