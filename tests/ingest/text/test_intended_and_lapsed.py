@@ -74,3 +74,21 @@ def test_these_include_takes_the_status_of_the_sentence_before(registry: Registr
     for partner in ("Sacramento", "Winnipeg", "Cairo"):
         assert out[pair("Harare", partner)][0] == "suspended"
     assert out[pair("Harare", "Munich")][0] == "active"
+
+
+def test_breaking_ties_is_ending_them(registry: Registry) -> None:
+    text = (
+        "Arnhem is breaking ties with its Chinese sister city of Wuhan, against the mayor's "
+        "plan to continue the relationship.\n"
+    )
+    assert found(text, registry)[pair("Arnhem", "Wuhan")][0] == "ended"
+
+
+def test_a_lapsed_tie_being_revived_in_a_hard_wrapped_story(registry: Registry) -> None:
+    text = (
+        "City revives co-operation with US city\n\nWindhoek\n"
+        "After an agreement between the City of Windhoek and the City of Richmond lapsed in\n"
+        "2003, the two cities have made efforts to revive the co-operation.\nA delegation "
+        "from the sister city visited Namibia last year.\n"
+    )
+    assert found(text, registry)[pair("Windhoek", "Richmond")][0] == "proposed"

@@ -1154,6 +1154,8 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     status, at = found
     if status != "proposed" and prose.reversed_after([t.lower_ for t in doc[at + 1 :]]):
         return "active", None, None  # "decided to cut ties ..., then repealed the decision"
+    if status in ("ended", "suspended") and _revived(doc, at):
+        return "proposed", None, at  # "an agreement ... lapsed in 2003; efforts to revive it"
     after = years_in(doc, at + 1, at + 5)
     if after:
         return status, after[0][1], at if first is None else first
@@ -1180,6 +1182,16 @@ def _which_status(s: Sentence, i: int) -> tuple[str, int] | None:
         j += 1
     word = status_word(s, j) if j < len(doc) else None
     return (word, j) if word is not None and word != "proposed" else None
+
+
+REVIVING = {"revive", "revival", "reviving", "renew", "renewing", "re-establish", "reestablish"}
+REVIVING |= {"rekindle", "relaunch", "reactivate", "resurrect"}
+
+
+def _revived(doc: Any, at: int) -> bool:
+    """A tie ended or lapsed that the sentence goes on to try to bring back ("lapsed in
+    2003, the two cities have made efforts to revive the co-operation"): proposed again."""
+    return any(t.lower_ in REVIVING for t in doc[at + 1 :])
 
 
 def _inherited_status(s: Sentence) -> str | None:
@@ -1241,6 +1253,7 @@ DECIDED |= {"unanimously", "formally", "officially"}
 TIE_VERBS = {
     **dict.fromkeys(("cut", "cuts", "cutting", "end", "ends", "terminate", "terminates"), "ended"),
     **dict.fromkeys(("sever", "severs", "severing", "broke", "break", "breaks"), "ended"),
+    **dict.fromkeys(("breaking", "terminating", "ending", "scrapping", "dissolving"), "ended"),
     **dict.fromkeys(("scrap", "scraps", "cancel", "cancels", "dissolve", "dissolves"), "ended"),
     **dict.fromkeys(("freeze", "freezes", "freezing", "suspending", "halted"), "suspended"),
     **dict.fromkeys(("abolish", "abolishes"), "ended"),

@@ -447,6 +447,7 @@ def _runs(
     for k, (a, b) in enumerate(lines):
         text = norm[a:b]
         entry = len(text) <= 160 and not re.search(r"[.!?:;]\s*$", text)
+        entry = entry and not (len(text) > 40 and _WRAPPED.search(text))  # "... lapsed in"
         # a table row is no list item; a lone line split only by a run of spaces among
         # entries is one ("Second Vice President   Makati City Government, Philippines")
         table = rows[k] and (
@@ -463,7 +464,7 @@ def _runs(
             out.append((item, [(a, b)]))
         intro = "colon" if text.endswith(":") else ("item" if item else "")
     # after a heading, unbulleted lines are a list only when there are several of them
-    return [
+    runs = [
         (False, run)
         if item
         and len(run) == 1
@@ -472,8 +473,28 @@ def _runs(
         else (item, run)
         for (item, run), intro_kind in zip(out, [first_intro] + [""] * len(out), strict=False)
     ]
+    # two runs of prose in a row are one: a hard-wrapped paragraph ("... lapsed in" /
+    # "2003, the two cities ...")
+    merged: list[tuple[bool, list[tuple[int, int]]]] = []
+    for item, run in runs:
+        above = norm[slice(*merged[-1][1][-1])] if merged else ""
+        if (
+            merged
+            and not item
+            and not merged[-1][0]
+            and not re.search(r"[.!?:;)\]\"']\s*$", above)
+            and not norm[run[0][0]].isupper()
+        ):
+            merged[-1][1].extend(run)
+        else:
+            merged.append((item, run))
+    return merged
 
 
+# a line of prose broken before its sentence ends: it stops on a function word
+_WRAPPED = re.compile(
+    r"\s(?:in|of|the|and|to|a|an|with|for|on|at|by|from|that|which|is|was|are|were)$"
+)
 _DATED_END = re.compile(r"\b(?:1[89]|20)\d\d\)?\s*$")
 
 
