@@ -97,3 +97,14 @@ def test_a_date_in_brackets_is_no_citation() -> None:
     norm, _ = prepare("Resolution 995 (December 2, 1992) and (Smith, 2019) here")
     assert "(December 2, 1992)" in norm
     assert "(Smith, 2019)" not in norm
+
+
+def test_a_cooperation_and_friendship_heading_heads_ties(registry: Registry) -> None:
+    text = (
+        "Santiago is twinned with:\n- China Beijing, China[101]\n- Spain Madrid, Spain[106]\n\n"
+        "Cooperation and friendship\n\n- France Paris, France[112]\n- Tunisia Tunis, Tunisia\n"
+    )
+    kinds = {p: c.kind for p, c in ties(extract_claims(text, registry)).items()}
+    assert kinds[pair("Santiago", "Madrid")] == "sister"
+    assert kinds[pair("Santiago", "Paris")] == "friendship"
+    assert kinds[pair("Santiago", "Tunis")] == "friendship"

@@ -121,6 +121,8 @@ def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
         return ListFrame("tie", subject, "unspecified", status, year=_intro_year(s, heading))
     if heading and not _list_heading(s):
         return None
+    if heading and kind is not None and set(words) & COOPERATION:
+        return ListFrame("tie", subject, kind, status)  # "Cooperation and friendship" + lines
     if heading and subject is not None and kind is None and _only_place(s):
         # a city's name as a header, then its partners ("Seoul" / "- KOR Dongdaemun ...")
         previous = s.context.heading_frame
@@ -370,6 +372,7 @@ def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bo
         if i in inside or word in HEADING_GLUE or not token.is_alpha:
             continue
         listing = word in LIST_NOUNS or word in TIE_KIND_WORDS or word in AGREEMENT_LISTS
+        listing = listing or word in COOPERATION  # "Cooperation and friendship"
         if not listing and word not in STATUS_WORDS:
             return False
     return True
