@@ -108,3 +108,14 @@ def test_a_cooperation_and_friendship_heading_heads_ties(registry: Registry) -> 
     assert kinds[pair("Santiago", "Madrid")] == "sister"
     assert kinds[pair("Santiago", "Paris")] == "friendship"
     assert kinds[pair("Santiago", "Tunis")] == "friendship"
+
+
+def test_one_partner_by_two_names_in_a_city_s_list(registry: Registry) -> None:
+    text = (
+        "Edmonton has entered into three twinning relationships:\n"
+        "1. Gatineau/Hull, Quebec (June 21, 1965)\n2. Harbin, China (December 5, 1985)\n"
+    )
+    out = found(text, registry)
+    assert out[pair("Edmonton", "Gatineau")] == ("active", 1965)
+    assert out[pair("Edmonton", "Harbin")] == ("active", 1985)
+    assert pair("Gatineau", "Hull") not in out

@@ -1051,13 +1051,15 @@ def _pair_line(
         gap = gap[:-1]  # "Sapporo City Portland": the first name's own noun
     if gap not in (OPEN_PAIR_JOINS if open_pair else PAIR_JOINS):
         return None
-    if (
-        gap == ["-"]
-        and s.doc[first.end].idx
+    glued = (
+        s.doc[first.end].idx
         == s.doc[first.end - 1].idx + len(s.doc[first.end - 1].text)
         == s.doc[second.start].idx - 1
-    ):
-        return None  # "Yushu-Gilin Province": one hyphenated name, not a pair
+    )
+    if glued and (gap == ["-"] or (gap == ["/"] and not open_pair)):
+        # "Yushu-Gilin Province": one hyphenated name; "Gatineau/Hull, Quebec" in a list of
+        # one city's partners: one partner by two names, not a pair
+        return None
     if open_pair and gap in ([], ["with"]) and not second.text[:1].isupper():
         return None
     found = _place(s, second)
