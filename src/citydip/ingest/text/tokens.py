@@ -83,6 +83,8 @@ class Doc:
         return iter(self.tokens)
 
     def __getitem__(self, key: Any) -> Any:
+        if type(key) is int:  # the common case first
+            return self.tokens[key]
         if isinstance(key, slice):
             start, stop, _ = key.indices(len(self.tokens))
             return Span(self, start, max(start, stop))
