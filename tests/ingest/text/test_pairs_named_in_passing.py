@@ -74,3 +74,8 @@ def test_places_joined_by_a_hyphen_or_an_ampersand(registry: Registry) -> None:
     }
     links = found("Links such as Los Angeles-Guangzhou and Tulsa-Jinhua matter.", registry)
     assert set(links) == {pair("Los Angeles", "Guangzhou"), pair("Tulsa", "Jinhua")}
+
+
+def test_sibling_cities_are_sister_cities(registry: Registry) -> None:
+    claims = ties(extract_claims("Lyon and Leeds are sibling cities.\n", registry))
+    assert claims[pair("Lyon", "Leeds")].kind == "sister"

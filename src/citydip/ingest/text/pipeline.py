@@ -103,6 +103,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         *_words(
             f"sister -? {TIE_NOUNS}|state|states|province|provinces",
             f"twin -? {TIE_NOUNS}",
+            f"sibling {TIE_NOUNS}",
             "twinned",
             "twinned|twinning|twinnings with",
             f"friendship {TIE_NOUNS}",

@@ -32,7 +32,7 @@ def variants(*bases: str) -> set[str]:
 def _kinds() -> dict[str, str]:
     table: dict[str, str] = {}
     for kind, bases in (
-        ("sister", ("twin", "twinning", "sister", "twinship", "sisterhood")),
+        ("sister", ("twin", "twinning", "sister", "twinship", "sisterhood", "sibling")),
         ("partner", ("partner", "partnership")),
         ("friendship", ("friendship",)),
     ):
