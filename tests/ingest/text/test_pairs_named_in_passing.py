@@ -79,3 +79,14 @@ def test_places_joined_by_a_hyphen_or_an_ampersand(registry: Registry) -> None:
 def test_sibling_cities_are_sister_cities(registry: Registry) -> None:
     claims = ties(extract_claims("Lyon and Leeds are sibling cities.\n", registry))
     assert claims[pair("Lyon", "Leeds")].kind == "sister"
+
+
+def test_an_agreement_signed_between_two_places_named_later(registry: Registry) -> None:
+    text = (
+        "In 2006, a sister city agreement was signed to encourage ties in the fields of "
+        "education, arts, culture, and technology between Hyderabad and Miyoshi."
+    )
+    claims = ties(extract_claims(text + "\n", registry))
+    assert claims[pair("Hyderabad", "Miyoshi")].year == 2006
+    other = "A sister city agreement was signed by Lyon to boost flights between Leeds and Porto."
+    assert pair("Leeds", "Porto") not in ties(extract_claims(other + "\n", registry))

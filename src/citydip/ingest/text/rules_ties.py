@@ -152,6 +152,8 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = _pairs(s, a, start, generic=generic)
         if not pairs and not negated:
             pairs = _stranded(s, a, start)  # "Ramallah is the fifth city that Dublin ... with."
+        if not pairs and not negated:
+            pairs = shapes.far_between(s, b, _place)  # "was signed to ... between A and B"
         # "Malmö has twin towns ...", "maintains partnerships with 17 cities"
         plural = any(t.lower_.endswith("s") and t.lower_ != "with" for t in s.doc[a:b])
         if not pairs and not negated and (plural or prose.number_next(s, start)):

@@ -87,6 +87,22 @@ def between_pairs(
     return _two_by_two(s, at + 1, place)
 
 
+def far_between(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
+    """ "a sister city agreement was signed to encourage ties in the fields of education,
+    arts, culture, and technology between Hyderabad and Miyoshi": the agreement signed
+    ("was signed" right after the cue), its sides after a "between" later in the sentence,
+    no place named on the way."""
+    words = [t.lower_ for t in s.doc[cue_end : cue_end + 3]]
+    if not (words[:1] and words[0] in ("was", "were") and set(words[1:]) & BETWEEN_VERBS):
+        return []
+    at = next((i for i in range(cue_end, len(s.doc)) if s.doc[i].lower_ == "between"), None)
+    if at is None or any(t.text in (".", ";") for t in s.doc[cue_end:at]):
+        return []
+    if any(cue_end <= m.start < at and m.label in ("PLACE", "ORG", "NAME") for m in s.mentions):
+        return []
+    return _two_by_two(s, at + 1, place)
+
+
 def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | None]]:
     """A line of a text about ties that opens with "Between" and its sides, with no tie
     word: "Between Delhi and London on 25/07/2002.", "Between Delhi and Moscow & St.
