@@ -90,3 +90,13 @@ def test_an_agreement_signed_between_two_places_named_later(registry: Registry) 
     assert claims[pair("Hyderabad", "Miyoshi")].year == 2006
     other = "A sister city agreement was signed by Lyon to boost flights between Leeds and Porto."
     assert pair("Leeds", "Porto") not in ties(extract_claims(other + "\n", registry))
+
+
+def test_a_town_named_by_its_local_government(registry: Registry) -> None:
+    text = (
+        "The Nsawam-Adoagyiri Municipal Assembly and the City of Lansing have renewed their "
+        "sister-city relationship."
+    )
+    assert set(found(text, registry)) == {pair("Nsawam-Adoagyiri", "Lansing")}
+    council = "The Security Council discussed the twinning of Lyon with Leeds."
+    assert set(found(council, registry)) == {pair("Lyon", "Leeds")}

@@ -1178,6 +1178,11 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
             if place is not None:
                 out[out.index(m)] = Mention(m.start, m.end, words, "PLACE", place)
             continue
+        if m.label == "NAME" and not (m.end < n and tokens[m.end].lower_ in GOV_OF):
+            local = _local_government(m.text)
+            if local is not None:  # "Nsawam-Adoagyiri Municipal Assembly": a town's own
+                out[out.index(m)] = Mention(m.start, m.end, m.text, "PLACE", local)
+                continue
         if m.label not in ("PLACE", "NAME"):
             continue
         start, end = m.start, m.end
@@ -1208,6 +1213,28 @@ def _governments(doc: Any, mentions: list[Mention], registry: Registry) -> list[
         if merged is not None:
             out = merged
     return out
+
+
+LOCAL_LEVELS = {"municipal", "metropolitan", "district", "town", "city", "county", "borough"}
+
+
+def _local_government(text: str) -> Known | None:
+    """A name no gazetteer knows that ends in a local government's words ("Nsawam-Adoagyiri
+    Municipal Assembly", "Njeru Town Council"): the town it governs, unlinked. Not "the
+    Security Council" (no local level) nor a lone level ("City Council")."""
+    words = text.split()
+    k = len(words)
+    while k > 0 and words[k - 1].lower() in GOV_WORDS:
+        k -= 1
+    tail = {w.lower() for w in words[k:]}
+    if k == 0 or k == len(words) or not tail & LOCAL_LEVELS or not tail & GOV_HEADS:
+        return None
+    name = " ".join(words[:k])
+    if any(not w[:1].isupper() for w in words[:k]) or name.lower() in _NOT_NAMES:
+        return None  # "Relations of City Government" (of Cebu): no town's name
+    if {w.lower() for w in words[:k]} & (PERSON_TITLES | {"vice", "first", "second"}):
+        return None  # "First Vice President Municipal Government": an office
+    return Known(name, "PLACE", None, None, "city")
 
 
 def _name_end(doc: Any, m: Mention) -> int:
