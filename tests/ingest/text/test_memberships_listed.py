@@ -57,3 +57,13 @@ def test_a_network_joined_by_cities(registry: Registry) -> None:
     found = members(text, registry)
     assert {name for name, _ in found} >= {"Lviv", "Odesa", "Minsk"}
     assert not {name for name, _ in found} & {"Dijon", "Turin"}
+
+
+def test_a_cohort_of_a_network(registry: Registry) -> None:
+    text = (
+        "The latest cohort of the C40 Cities Climate Leadership Group includes Nairobi, "
+        "Jakarta and Buenos Aires.\n\nMembers of the C40 Cities Climate Leadership Group "
+        "pledge to halve their emissions.\n"
+    )
+    found = members(text, registry)
+    assert {name for name, _ in found} == {"Nairobi", "Jakarta", "Buenos Aires"}

@@ -51,6 +51,7 @@ CUES: dict[str, list[list[dict[str, Any]]]] = {
         "addition|additions of|to",
         "new members|cities|municipalities :?",
         "joined by",
+        "cohort|cohorts|batch|wave|intake of",
     ),
     "member": _words(
         "member|members of",

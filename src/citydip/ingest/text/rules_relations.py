@@ -20,6 +20,8 @@ def membership(s: Sentence) -> list[Draft]:
         if name not in ("member", "leave"):
             continue
         cue = s.span_text(a, b).lower()
+        if cue.startswith("members") and not any(m.end <= a for m in s.mentions):
+            continue  # "Members of the network pledge to ...": members in general
         window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
@@ -105,7 +107,13 @@ def admitted(s: Sentence) -> list[Draft]:
         cue = s.span_text(a, b).lower()
         org: Known | None = None
         places: list[Mention] = []
-        if cue.startswith("additions to") or cue.startswith("addition to"):
+        if cue.split()[0] in COHORTS:
+            # "The latest cohort of Resilient Cities includes Nairobi, Jakarta, ...": the
+            # places the cohort of the organization named right after includes
+            org = _org_at(s, b)
+            verb = next((i for i in range(b, len(s.doc)) if s.doc[i].lower_ in COHORT_VERBS), None)
+            places = [] if verb is None else s.objects_after(verb + 1, ("PLACE", "NAME"), lead=2)
+        elif cue.startswith("additions to") or cue.startswith("addition to"):
             org = _org_at(s, b)  # "..., as the latest additions to the C40 network"
             places = [m for m in s.mentions if m.end <= a and m.label in ("PLACE", "NAME")]
         else:
@@ -147,6 +155,8 @@ ASSOCIATIONS = NETWORK_NOUNS - {"members", "member", "membership", "group"}
 
 
 PASSIVE_BE = {"was", "were", "been", "is", "are", "be"}
+COHORTS = {"cohort", "cohorts", "batch", "wave", "intake"}
+COHORT_VERBS = {"includes", "include", "included", "comprises", "are", "were", ":"}
 
 
 def _network_joined(s: Sentence, a: int) -> bool:
