@@ -45,3 +45,12 @@ def ties(
 def pair(a: str, b: str) -> frozenset[str]:
     """Two names as ``ties`` keys them: in either order."""
     return frozenset((a, b))
+
+
+def tie_states(
+    text: str, registry: Registry
+) -> dict[frozenset[str], tuple[str | None, int | None]]:
+    """The ties extracted from ``text`` by their pair: (status, start year)."""
+    from citydip.ingest.text.extract import extract_claims
+
+    return {p: (c.status, c.year) for p, c in ties(extract_claims(text, registry)).items()}

@@ -8,16 +8,11 @@ Josefa", a hyphenated name that is no pair. Lines written for these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, ties
+from tests.ingest.conftest import pair, tie_states, ties
 
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.segment import prepare, segment
-
-
-def found(text: str, registry: Registry) -> dict[frozenset[str], tuple[str | None, int | None]]:
-    return {p: (c.status, c.year) for p, c in ties(extract_claims(text, registry)).items()}
-
 
 NUMBERED = """Documentation: Sister-city Relations of City Government of Cebu
 
@@ -52,7 +47,7 @@ def test_indented_detail_lines_belong_to_their_item() -> None:
 
 
 def test_a_numbered_list_of_a_city_document(registry: Registry) -> None:
-    out = found(NUMBERED, registry)
+    out = tie_states(NUMBERED, registry)
     subject = next(iter(next(iter(out)) - {"Haarlemmermeer", "Yokohama"}))
     assert "Cebu" in subject
     assert out[pair(subject, "Haarlemmermeer")] == ("active", 1992)  # not 1706, not ended
@@ -82,7 +77,7 @@ Province, Republic of Korea
 
 
 def test_a_list_by_year_its_first_line_no_heading(registry: Registry) -> None:
-    out = found(BY_YEAR, registry)
+    out = tie_states(BY_YEAR, registry)
     by_partner = {n: v for p, v in out.items() for n in p if n != "Fresno"}
     assert by_partner["Tachikawa"] == ("active", 1959)
     assert by_partner["Mexicali"] == ("active", 1968)
@@ -115,7 +110,7 @@ def test_one_partner_by_two_names_in_a_city_s_list(registry: Registry) -> None:
         "Edmonton has entered into three twinning relationships:\n"
         "1. Gatineau/Hull, Quebec (June 21, 1965)\n2. Harbin, China (December 5, 1985)\n"
     )
-    out = found(text, registry)
+    out = tie_states(text, registry)
     assert out[pair("Edmonton", "Gatineau")] == ("active", 1965)
     assert out[pair("Edmonton", "Harbin")] == ("active", 1985)
     assert pair("Gatineau", "Hull") not in out

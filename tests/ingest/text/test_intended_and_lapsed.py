@@ -8,14 +8,9 @@ year. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-from tests.ingest.conftest import pair, ties
+from tests.ingest.conftest import pair, tie_states
 
-from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-def found(text: str, registry: Registry) -> dict[frozenset[str], tuple[str | None, int | None]]:
-    return {p: (c.status, c.year) for p, c in ties(extract_claims(text, registry)).items()}
 
 
 @pytest.mark.parametrize(
@@ -28,7 +23,7 @@ def found(text: str, registry: Registry) -> dict[frozenset[str], tuple[str | Non
     ],
 )
 def test_a_tie_intended_is_proposed(text: str, registry: Registry) -> None:
-    assert found(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "proposed"
+    assert tie_states(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "proposed"
 
 
 @pytest.mark.parametrize(
@@ -40,7 +35,7 @@ def test_a_tie_intended_is_proposed(text: str, registry: Registry) -> None:
     ],
 )
 def test_a_tie_made_is_active(text: str, registry: Registry) -> None:
-    assert found(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "active"
+    assert tie_states(text + "\n", registry)[pair("Lyon", "Leeds")][0] == "active"
 
 
 def test_a_tie_not_active_or_no_longer_active(registry: Registry) -> None:
@@ -48,7 +43,7 @@ def test_a_tie_not_active_or_no_longer_active(registry: Registry) -> None:
         "A sister city relationship between Lyon and Leeds, established in 1962, is not "
         "active.\n\nThe twinning between Porto and Bristol is no longer active.\n"
     )
-    out = found(text, registry)
+    out = tie_states(text, registry)
     assert out[pair("Lyon", "Leeds")] == ("suspended", 1962)
     assert out[pair("Porto", "Bristol")][0] == "ended"
 
@@ -58,7 +53,7 @@ def test_a_relative_clause_says_what_became_of_the_tie(registry: Registry) -> No
         "Until 2022, Helsinki also had a partnership with the Russian cities of Moscow and "
         "Saint Petersburg, which was suspended after the invasion of Ukraine.\n"
     )
-    out = found(text, registry)
+    out = tie_states(text, registry)
     assert out[pair("Helsinki", "Moscow")] == ("suspended", None)  # 2022 is no start
     assert out[pair("Helsinki", "Saint Petersburg")] == ("suspended", None)
 
@@ -70,7 +65,7 @@ def test_these_include_takes_the_status_of_the_sentence_before(registry: Registr
         "with Sacramento, Winnipeg and Cairo.\n\n"
         "These include exchanges of staff with Munich.\n"
     )
-    out = found(text, registry)
+    out = tie_states(text, registry)
     for partner in ("Sacramento", "Winnipeg", "Cairo"):
         assert out[pair("Harare", partner)][0] == "suspended"
     assert out[pair("Harare", "Munich")][0] == "active"
@@ -81,7 +76,7 @@ def test_breaking_ties_is_ending_them(registry: Registry) -> None:
         "Arnhem is breaking ties with its Chinese sister city of Wuhan, against the mayor's "
         "plan to continue the relationship.\n"
     )
-    assert found(text, registry)[pair("Arnhem", "Wuhan")][0] == "ended"
+    assert tie_states(text, registry)[pair("Arnhem", "Wuhan")][0] == "ended"
 
 
 def test_a_lapsed_tie_being_revived_in_a_hard_wrapped_story(registry: Registry) -> None:
@@ -91,4 +86,4 @@ def test_a_lapsed_tie_being_revived_in_a_hard_wrapped_story(registry: Registry) 
         "2003, the two cities have made efforts to revive the co-operation.\nA delegation "
         "from the sister city visited Namibia last year.\n"
     )
-    assert found(text, registry)[pair("Windhoek", "Richmond")][0] == "proposed"
+    assert tie_states(text, registry)[pair("Windhoek", "Richmond")][0] == "proposed"
