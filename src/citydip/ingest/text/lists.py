@@ -27,7 +27,7 @@ from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.rules_ties import proposing
-from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.tokens import glued, token_list
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
@@ -355,7 +355,7 @@ def _heading_parts(s: Sentence) -> list[tuple[int, int]]:
         i
         for i, t in enumerate(s.doc)
         if t.text in ("|", ">", ":")
-        or (t.text in ("-", "--") and i > 0 and t.idx > s.doc[i - 1].idx + len(s.doc[i - 1].text))
+        or (t.text in ("-", "--") and i > 0 and not glued(s.doc[i - 1], t))
     ]
     bounds = [-1, *cuts, len(s.doc)]
     return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
@@ -1051,12 +1051,9 @@ def _pair_line(
         gap = gap[:-1]  # "Sapporo City Portland": the first name's own noun
     if gap not in (OPEN_PAIR_JOINS if open_pair else PAIR_JOINS):
         return None
-    glued = (
-        s.doc[first.end].idx
-        == s.doc[first.end - 1].idx + len(s.doc[first.end - 1].text)
-        == s.doc[second.start].idx - 1
-    )
-    if glued and (gap == ["-"] or (gap == ["/"] and not open_pair)):
+    joiner = s.doc[first.end]
+    one_name = glued(s.doc[first.end - 1], joiner) and glued(joiner, s.doc[second.start])
+    if one_name and (gap == ["-"] or (gap == ["/"] and not open_pair)):
         # "Yushu-Gilin Province": one hyphenated name; "Gatineau/Hull, Quebec" in a list of
         # one city's partners: one partner by two names, not a pair
         return None

@@ -22,7 +22,7 @@ from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
 from citydip.ingest.text.registry import Known, Registry
-from citydip.ingest.text.tokens import broken, token_list
+from citydip.ingest.text.tokens import broken, glued, token_list
 from citydip.ingest.text.vocab import COMMON_WORDS, COMPASS_WORDS, DEMONYMS, ORG_HEADS, ROLE_WORDS
 from citydip.text import fold
 
@@ -828,12 +828,10 @@ def _chunks(
 def _entry_dash(doc: Any, j: int) -> bool:
     """A spaced dash after the first words of a short line: an entry's name and what it
     is listed for ("Herakleion – Gastronomy", "Chiang Rai – Design")."""
-    dashes = ("-", "\u2013", "\u2014", "--")
-    if j >= len(doc) or len(doc) > 10 or doc[j].text not in dashes:
+    if j >= len(doc) or len(doc) > 10 or not _spaced_dash(doc, j):
         return False
-    if any(t.text in dashes for t in doc[j + 1 :]):
-        return False  # "MOCKBA - International Relations - Twin Towns": a page's title
-    return bool(doc[j].idx > doc[j - 1].idx + len(doc[j - 1].text))
+    # not "MOCKBA - International Relations - Twin Towns": a page's title
+    return not any(t.text in ("-", "--") for t in doc[j + 1 :])
 
 
 # A place's own bodies after its name ("Colchester Twinning Society", "Bath Sister Cities
@@ -907,13 +905,14 @@ def _spaced_dash(doc: Any, j: int) -> bool:
     Birmingham"); one without joins ("Nuits-Saint", "Stratford-upon-Avon")."""
     if doc[j].text not in ("-", "--") or j == 0:
         return False
-    return bool(doc[j].idx > doc[j - 1].idx + len(doc[j - 1].text))
+    return not glued(doc[j - 1], doc[j])
 
 
 def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     """An unknown capitalised word right before a known place, the two naming one place
     ("Bad" + "Homburg": Bad Homburg, "Saint" + ...): one name."""
-    if not any(m.label == "NAME" for m in mentions) and not _JOINERS & set(str(doc.text)):
+    text = str(doc.text)
+    if not any(m.label == "NAME" for m in mentions) and not any(j in text for j in _JOINERS):
         return mentions
     at = {m.start: m for m in mentions}
     out: list[Mention] = []
@@ -978,10 +977,7 @@ def _joined_place(doc: Any, m: Mention, nxt: Mention | None, registry: Registry)
     joiner = doc[m.end]
     if joiner.text not in _JOINERS:
         return None
-    if joiner.text == "-" and not (
-        joiner.idx == doc[m.end - 1].idx + len(doc[m.end - 1].text)
-        and doc[nxt.start].idx == joiner.idx + 1
-    ):
+    if joiner.text == "-" and not (glued(doc[m.end - 1], joiner) and glued(joiner, doc[nxt.start])):
         return None  # "Durban - Bremen": a pair
     text = doc[m.start : nxt.end].text
     found = registry.place(text) or (

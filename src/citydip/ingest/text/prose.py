@@ -23,6 +23,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Sentence
+from citydip.ingest.text.tokens import glued
 
 # words that tell a text is about ties between places (read from the whole text's lower-case
 # words, so a title or a later paragraph counts too)
@@ -238,8 +239,7 @@ def fragment(s: Sentence, m: Mention) -> bool:
     "Moulineaux"): no partner of its own."""
     if m.start < 2 or s.doc[m.start - 1].text != "-":
         return False
-    dash, word = s.doc[m.start - 1], s.doc[m.start - 2]
-    return bool(int(dash.idx) == int(word.idx) + len(str(word.text)))
+    return glued(s.doc[m.start - 2], s.doc[m.start - 1])
 
 
 GROUP_NOUNS = {"towns", "cities", "communities", "municipalities", "villages", "partners"}

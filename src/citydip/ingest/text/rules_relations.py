@@ -159,10 +159,13 @@ COHORTS = {"cohort", "cohorts", "batch", "wave", "intake"}
 COHORT_VERBS = {"includes", "include", "included", "comprises", "are", "were", ":"}
 
 
+# what "was joined by" may follow in a text about a network: "it", "the League"
+JOINED_BODIES = NETWORK_NOUNS - {"members", "member", "membership"} | {"it", "league"}
+
+
 def _network_joined(s: Sentence, a: int) -> bool:
     """ "it was joined by", "the League was joined by" (not "the cities were joined by")."""
-    bodies = NETWORK_NOUNS - {"members", "member", "membership"} | {"it", "league"}
-    return s.prev(a) in PASSIVE_BE and s.prev(a - 1) in bodies
+    return s.prev(a) in PASSIVE_BE and s.prev(a - 1) in JOINED_BODIES
 
 
 def _topic_org(s: Sentence) -> Known | None:

@@ -33,7 +33,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, SIGNED, Draft, Sentence
-from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.tokens import glued, token_list
 from citydip.ingest.text.vocab import (
     DEMONYMS,
     DENIALS,
@@ -940,10 +940,8 @@ def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
         dash = one.end
         if two.start != dash + 1 or doc[dash].text != "-":
             continue
-        if doc[dash].idx != doc[dash - 1].idx + len(doc[dash - 1].text):
+        if not glued(doc[dash - 1], doc[dash]) or not glued(doc[dash], doc[dash + 1]):
             continue  # "Lyon - Birmingham": a spaced dash separates
-        if doc[dash + 1].idx != doc[dash].idx + 1:
-            continue
         first, second = _place(s, one, strong=True), _place(s, two, strong=True)
         if first is not None and second is not None and first != second:
             s.objects.update((id(one), id(two)))
@@ -1180,7 +1178,7 @@ def _which_status(s: Sentence, i: int) -> tuple[str, int] | None:
     became of it (a plan is not what became of it)."""
     doc = token_list(s.doc)
     j = i + 1
-    while j < len(doc) and doc[j].lower_ in AUXILIARIES | {"later", "then", "since", "also"}:
+    while j < len(doc) and doc[j].lower_ in RELATIVE_GLUE:
         j += 1
     word = status_word(s, j) if j < len(doc) else None
     return (word, j) if word is not None and word != "proposed" else None
@@ -1348,6 +1346,7 @@ def status_word(s: Sentence, i: int) -> str | None:
 # what a tie is while it lasts: "is not active" (suspended), "no longer active" (ended)
 LAPSED_STATES = {"active", "valid", "operational", "operating", "functioning"}
 AUXILIARIES = {"be", "been", "being", "is", "was", "were", "are", "has", "have", "had"}
+RELATIVE_GLUE = AUXILIARIES | {"later", "then", "since", "also"}  # ", which was later ..."
 # after "will" or "due": a tie yet to be made ("will become sister cities", "due to sign")
 FUTURE_VERBS = {"become", "sign", "be", "establish", "formalise", "formalize", "twin", "to"}
 FUTURE_VERBS |= {"officially", "formally", "soon", "ink", "seal"}

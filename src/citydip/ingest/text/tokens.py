@@ -133,6 +133,11 @@ class Span:
         return [e for e in self.doc.ents if e.start >= self.start and e.end <= self.end]
 
 
+def glued(before: Token, after: Token) -> bool:
+    """No space between two tokens: "Rostov" "-" in "Rostov-on-Don", not "Lyon -"."""
+    return bool(after.idx == before.idx + len(before.text))
+
+
 def broken(text: str, before: Token, after: Token) -> bool:
     """A tab or a line break between two tokens of ``text`` (their doc's text): a table's
     cells ("Caracas<TAB>Capital District") or two lines, never one name."""
