@@ -30,7 +30,6 @@ _NAME = r"(?P<with>[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*)"
 _PASSIVE = re.compile(
     r"\b(?i:the|this|that|its|their|these|those|both|all)\s+"
     + _MODIFIERS
-    + r""
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
@@ -46,7 +45,6 @@ _DECIDED = re.compile(
     r"pause)\s+"
     r"(?:(?:the|its|their|all|this|that)\s+)?"
     + _MODIFIERS
-    + r""
     + _NOUN
     + r"(?:\s+with\s+"
     + _NAME
@@ -57,8 +55,7 @@ _ACTIVE = re.compile(
     r"\b(?P<word>suspended|ended|severed|terminated|froze|frozen|cut|broke off|cancell?ed|"
     r"revoked|scrapped|dissolved|paused|pausing|ending|severing|abolished)\s+(?:(?i:its|their|the|all)\s+)?"
     + _MODIFIERS
-    + r""
-    r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
+    + r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
     r"arrangements?|connections?)"
     r"\s+with\s+" + _NAME
 )
@@ -67,7 +64,8 @@ _ACTIVE = re.compile(
 _ACTIVE_BARE = re.compile(
     r"\b(?P<word>suspended|ended|severed|terminated|froze|cut|broke off|cancell?ed|revoked|"
     r"scrapped|dissolved|paused|abolished|dropped)\s+(?:the|its|their|this|that|these|all)\s+"
-    r"" + _MODIFIERS + r"(?:ties|relations|links?|twinning|partnership|relationship|"
+    + _MODIFIERS
+    + r"(?:ties|relations|links?|twinning|partnership|relationship|"
     r"arrangements?|connections?)\b(?!\s+(?:with|to|between)\b)(?P<with>)"
 )
 _NOT_DONE = re.compile(
@@ -90,7 +88,6 @@ _CUE = re.compile(
 _FOUNDED = re.compile(
     r"\b(?i:the|this|that|their|its|our)\s+"
     + _MODIFIERS
-    + r""
     + r"(?:"
     + _NOUN
     + r"|(?i:memorandum|declaration|charter|pact|accord|oath|protocol))"
