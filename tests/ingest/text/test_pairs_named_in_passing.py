@@ -100,3 +100,9 @@ def test_a_town_named_by_its_local_government(registry: Registry) -> None:
     assert set(found(text, registry)) == {pair("Nsawam-Adoagyiri", "Lansing")}
     council = "The Security Council discussed the twinning of Lyon with Leeds."
     assert set(found(council, registry)) == {pair("Lyon", "Leeds")}
+
+
+def test_the_possessor_of_a_tie_noun_is_its_subject(registry: Registry) -> None:
+    # an earlier place in the sentence ("Marathon", a town in Greece) is not the subject
+    text = "The team ran the Half Marathon in Orlando's sister city of Urayasu, Chiba."
+    assert set(found(text, registry)) == {pair("Orlando", "Urayasu")}

@@ -23,7 +23,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Sentence
-from citydip.ingest.text.tokens import glued
+from citydip.ingest.text.tokens import glued, token_list
 
 # words that tell a text is about ties between places (read from the whole text's lower-case
 # words, so a title or a later paragraph counts too)
@@ -80,6 +80,9 @@ def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Know
     owner = _its_owner(s, a, nearest=not subjects)
     if owner is not None:  # "Wallingford's relations with its German twin"
         return [_placed_in(s, a, owner) or owner], 1.0
+    owner = possessor(s, a)
+    if owner is not None and subjects != [owner]:  # "ran the Half Marathon in Orlando's
+        return [owner], 1.0  # sister city of Urayasu": the cue's possessor, not the opening
     if sure < 1.0 or len(subjects) != 1:
         return subjects, sure
     placed = _placed_in(s, a, subjects[0])
@@ -619,6 +622,25 @@ def its_twin(s: Sentence, a: int) -> bool:
         and s.doc[a + 1].text == ","
         and any(m.start == a + 2 and m.label in ("PLACE", "NAME") for m in s.mentions)
     )
+
+
+def possessor(s: Sentence, a: int) -> Known | None:
+    """The place ``possessive_before(s, a)`` names."""
+    m = possessive_before(s, a)
+    found = s.known(m, place=m.label == "NAME") if m is not None else []
+    return found[0] if found and found[0].label == "PLACE" else None
+
+
+def possessive_before(s: Sentence, a: int) -> Mention | None:
+    """ "Bristol's partner city", "Birmingham's longest standing partner city", "Curitiba's
+    16th sister city": the possessive mention whose tie the cue at token ``a`` names."""
+    for m in s.mentions:
+        if not m.possessive or m.label not in ("PLACE", "NAME") or not m.end + 1 <= a:
+            continue
+        between = token_list(s.doc)[m.end + 1 : a]
+        if len(between) <= 3 and all(t.text.islower() or t.text == "-" for t in between):
+            return m
+    return None
 
 
 def _its_owner(s: Sentence, a: int, nearest: bool) -> Known | None:

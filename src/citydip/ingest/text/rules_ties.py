@@ -1095,15 +1095,9 @@ def _between(s: Sentence, a: int) -> tuple[Known, Known, int, float] | None:
 
 
 def _possessor(s: Sentence, a: int) -> Known | None:
-    """ "Bristol's partner city", "Birmingham's longest standing partner city", "Curitiba's
-    16th sister city": the place whose tie the cue names."""
-    for m in s.mentions:
-        if not m.possessive or m.label not in ("PLACE", "NAME") or not m.end + 1 <= a:
-            continue
-        between = token_list(s.doc)[m.end + 1 : a]
-        if len(between) <= 3 and all(t.text.islower() or t.text in ("-",) for t in between):
-            return _place(s, m)
-    return None
+    """The city or district whose tie the cue names ("Bristol's partner city")."""
+    m = prose.possessive_before(s, a)
+    return _place(s, m) if m is not None else None
 
 
 def _with_which(s: Sentence, a: int) -> Known | None:
