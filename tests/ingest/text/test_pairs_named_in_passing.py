@@ -106,3 +106,25 @@ def test_the_possessor_of_a_tie_noun_is_its_subject(registry: Registry) -> None:
     # an earlier place in the sentence ("Marathon", a town in Greece) is not the subject
     text = "The team ran the Half Marathon in Orlando's sister city of Urayasu, Chiba."
     assert set(found(text, registry)) == {pair("Orlando", "Urayasu")}
+
+
+def test_the_two_alone_are_the_two_places_just_named(registry: Registry) -> None:
+    text = (
+        "Nanjing has suspended official exchanges with Nagoya. "
+        "The two established sister-city ties in 1978."
+    )
+    claims = extract_claims(text + "\n", registry)
+    assert {p: c.year for p, c in ties(claims).items()} == {pair("Nanjing", "Nagoya"): 1978}
+    assert not [c for c in claims if c.type == "count"]  # "two" counts no ties
+
+
+def test_the_two_towns_are_the_sides_of_the_tie_just_read(registry: Registry) -> None:
+    # the list line's tie is the pair, not the last two cities named (Lyon came earlier)
+    text = (
+        "Twinned towns of Marbach\n\n"
+        "Lyon, France\n\n"
+        "Tongling, China\n\n"
+        "Marbach has been linked to Tongling in friendship since 1990.\n\n"
+        "The two towns were officially twinned on 8 November 2005."
+    )
+    assert pair("Lyon", "Tongling") not in found(text, registry)

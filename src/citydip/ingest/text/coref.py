@@ -67,6 +67,10 @@ class Context:
         # the last tie read: (subject, partner, kind, unit), for "So is Dresden.", "Dresden
         # followed in 1959", "Two years later, it added Naas."
         self.last_tie: tuple[Known, Known, str, int] | None = None
+        # the two sides of the one tie the last unit claimed, however it was read (a
+        # list's line too), with the unit: "The two towns were officially twinned ..."
+        self.last_pair: tuple[Known, Known, int] | None = None
+        self._city_seen: dict[str, int] = {}  # the unit each city was last seen in
         self.heading_frame: Any = None  # lists.ListFrame of the last heading, if any
         self.list_frame: Any = None  # lists.ListFrame of the last intro line, if any
         self._scale = 1.0
@@ -142,13 +146,11 @@ class Context:
             recent = last is not None and last[3] >= self.units - 3
             return [last[0], last[1]] if last is not None and recent else []
         if ref == "pair":
-            pair: list[Known] = []
-            for city in reversed(self.cities):
-                if all(_same(city, other) is False for other in pair):
-                    pair.append(city)
-                if len(pair) == 2:
-                    return list(reversed(pair))
-            return []
+            pair = self._last_two()
+            sides = self.last_pair
+            if sides is not None and sides[2] >= self.units - 1 and {*pair} != {sides[0], sides[1]}:
+                return [sides[0], sides[1]]  # "... linked to Tongling. The two towns were ..."
+            return pair
         if ref.startswith("="):
             noun = ref[1:]
             label = REF_LABELS.get(noun, "")
@@ -184,6 +186,19 @@ class Context:
             return [found[-1]] if found else []
         return []
 
+    def _last_two(self) -> list[Known]:
+        """The last two cities named, in the order named, if both in this unit or the one
+        before (named long ago, they are not "the two towns" of this sentence)."""
+        pair: list[Known] = []
+        for city in reversed(self.cities):
+            if self._city_seen.get(_key(city), -9) < self.units - 1:
+                return []
+            if all(_same(city, other) is False for other in pair):
+                pair.append(city)
+            if len(pair) == 2:
+                return list(reversed(pair))
+        return []
+
     @property
     def recent(self) -> list[Known]:
         return list(self._recent.values())
@@ -198,6 +213,7 @@ class Context:
         _remember(self._recent, known, 31)
         if known.label == "PLACE":
             _remember(self._cities, known, 11)
+            self._city_seen[_key(known)] = self.units
 
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:

@@ -526,6 +526,9 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
         if known is not None:
             context.see(known)
             context.weigh(known, 1.0)
+    tied = [d for d in drafts if d.type == "tie" and d.object is not None]
+    if len(tied) == 1 and tied[0].object is not None:
+        context.last_pair = (tied[0].subject, tied[0].object, context.units)
     if drafts:
         for draft in drafts:  # partners named in claims: "the two cities", "the city"
             if draft.object is not None and draft.object.label == "PLACE":

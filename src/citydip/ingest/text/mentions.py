@@ -1060,6 +1060,16 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
 
 
+# "the two towns", "both cities": the two places a text has just named
+PAIR_NOUNS = {"cities", "towns", "municipalities", "communities", "capitals", "ports"}
+PAIR_NOUNS |= {"councils"}
+# "the two" / "the pair" alone, then a verb: the same two places
+PAIR_VERBS = {"have", "has", "had", "are", "were", "became", "become", "established"}
+PAIR_VERBS |= {"signed", "agreed", "formed", "share", "shared", "will", "would", "first"}
+PAIR_VERBS |= {"officially", "formally", "began", "started", "entered", "renewed", "also"}
+PAIR_VERBS |= {"celebrate", "celebrated", "mark", "marked", "forged", "twinned", "linked"}
+
+
 def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
@@ -1074,9 +1084,14 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
         elif low in ("the", "this", "both") and i + 1 < len(doc) and i + 1 not in taken:
             # (not "The" + "City and County of Denver": a name)
             nxt = doc[i + 1].lower_
-            if nxt in ("two", "both") and i + 2 < len(doc) and doc[i + 2].lower_ == "cities":
+            after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
+            named = i + 3 < len(doc) and _is_capital(doc[i + 3])  # "the two capitals Rome and"
+            if nxt in ("two", "both") and after in PAIR_NOUNS and not named:  # "the two towns"
                 out.append(Mention(i, i + 3, doc[i : i + 3].text, "REF", ref="pair"))
-            elif low == "both" and nxt == "cities":
+            elif low == "the" and nxt in ("two", "pair") and after in PAIR_VERBS:
+                # "The two established sister-city ties in 1978", "the pair have been ..."
+                out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref="pair"))
+            elif low == "both" and nxt in PAIR_NOUNS:
                 out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref="pair"))
             elif nxt in _REF_NOUNS and (i + 2 >= len(doc) or doc[i + 2].lower_ not in ("of",)):
                 if low != "both" and (i + 2 >= len(doc) or not _is_capital(doc[i + 2])):

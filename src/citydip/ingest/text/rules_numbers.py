@@ -79,6 +79,9 @@ def counts(s: Sentence) -> list[Draft]:
             i += 1
             continue
         value, j = found
+        if any(m.label == "REF" and m.start <= i < m.end for m in s.mentions):
+            i = j  # "The two established sister-city ties": the two places, not a count
+            continue
         words = [t.lower_ for t in doc[j : j + 5]]
         metric, noun_at = _metric(words)
         if metric is not None and i >= 1 and doc[i - 1].lower_ in PART_OF_COUNT:
