@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
@@ -169,33 +170,51 @@ def find_mentions(
     capitalised one of them the store does not know is a common noun, not a place).
     ``defined``: the acronyms the document has defined for places so far ("the Kumasi
     Metropolitan Assembly (KMA)" → KMA: Kumasi), read and added to."""
+    # The unit's words, lower case: a step whose trigger word the unit lacks is skipped
+    # (it would change nothing; most units have no "(", "'s", particle, ...).
+    words = {t.lower_ for t in token_list(doc)}
     mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _countries_as_places(doc, mentions, registry)
-    mentions = _merge_acronyms(doc, mentions, registry)
+    if "(" in words:
+        mentions = _merge_acronyms(doc, mentions, registry)
     mentions = _extend(doc, mentions, registry)
     mentions = _absorb_places(doc, mentions)
-    mentions += _descriptions(doc, mentions)
+    if "the" in words:
+        mentions += _descriptions(doc, mentions)
     mentions += _chunks(doc, mentions, registry, lower)
     mentions = _join_prefixed(doc, mentions, registry)
-    mentions = _governments(doc, mentions, registry)
+    if not words.isdisjoint(GOV_WORDS):
+        mentions = _governments(doc, mentions, registry)
     if defined is not None:
         mentions = _defined_acronyms(doc, mentions, defined, registry)
-    mentions += _references(doc, mentions)
+    if not words.isdisjoint(_REFERENCE_WORDS):
+        mentions += _references(doc, mentions)
     mentions.sort(key=lambda m: m.start)
-    mentions = _possessive_places(doc, mentions, registry)
-    mentions = _particle_names(doc, mentions, registry)
+    if "'s" in words:
+        mentions = _possessive_places(doc, mentions, registry)
+    if not words.isdisjoint(PARTICLES):
+        mentions = _particle_names(doc, mentions, registry)
     mentions = _glued_names(doc, mentions, registry)
-    _admin_areas(doc, mentions, registry)
-    _state_abbreviations(doc, mentions, registry)
+    if not words.isdisjoint(ADMIN_AREA_WORDS):
+        _admin_areas(doc, mentions, registry)
+    if "." in words:
+        _state_abbreviations(doc, mentions, registry)
     if people is not None:
         mentions = _not_people(doc, mentions, people)
     mentions = _drop_common(doc, mentions, lower)
-    mentions = [m for m in mentions if not _former_name(doc, m)]
-    _unit_suffixes(doc, mentions)
-    for m in mentions:
-        if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
-            m.possessive = True
+    if not words.isdisjoint(FORMERLY):
+        mentions = [m for m in mentions if not _former_name(doc, m)]
+    if "-" in words:
+        _unit_suffixes(doc, mentions)
+    if "'s" in words or "'" in words:
+        for m in mentions:
+            if m.end < len(doc) and doc[m.end].lower_ in ("'s", "'"):
+                m.possessive = True
     return mentions
+
+
+# the words that start a reference (what _references reads; a unit without any has none)
+_REFERENCE_WORDS = {"it", "its", "they", "the", "this", "both"}
 
 
 # the particles inside a place's name ("St Paul de Fenouillet", "Frankfurt am Main")
@@ -458,6 +477,10 @@ def _shouted(tokens: list[Any]) -> set[int]:
     ESTABLISHING A SISTER CITY RELATIONSHIP BETWEEN THE CITY OF MOAB AND ..."): there only
     known names are names."""
     out: set[int] = set()
+    # a run counts only its words in capitals: fewer than five in the unit make none
+    capitals = [text for text in [t.text for t in tokens] if text.isupper()]
+    if len(capitals) < 5 or sum(map(str.isalpha, capitals)) < 5:
+        return out
     run: list[int] = []
     for k, token in enumerate([*tokens, None]):
         text = "" if token is None else token.text
@@ -555,7 +578,12 @@ def _common_phrase(text: str) -> bool:
 
 
 def _is_capital(token: Any) -> bool:
-    text = token.text
+    return _capital(token.text)
+
+
+@lru_cache(maxsize=65536)
+def _capital(text: str) -> bool:
+    """A word that can be (part of) a name: a capital first, or digits with letters."""
     return bool(text) and (
         text[0].isupper()
         or (
@@ -745,9 +773,10 @@ def _chunks(
     # Beyoglu Sign Cooperation and Twinning Agreement" names no "Beyoglu Sign"
     taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
     n = len(tokens)
+    capital = [_capital(t.text) for t in tokens]
     i = 0
     while i < n:
-        if i in taken or not _is_capital(tokens[i]) or (tokens[i].lower_ in _NOT_NAMES):
+        if i in taken or not capital[i] or (tokens[i].lower_ in _NOT_NAMES):
             i += 1
             continue
         j = i + 1
@@ -757,10 +786,10 @@ def _chunks(
             and tokens[j].lower_ not in KIND_STOPS
             and not broken(text, tokens[j - 1], tokens[j])
         ):
-            if _is_capital(tokens[j]) or (
+            if capital[j] or (
                 tokens[j].lower_ in CONNECTORS
                 and j + 1 < n
-                and _is_capital(tokens[j + 1])
+                and capital[j + 1]
                 and not _spaced_dash(doc, j)
             ):
                 j += 1
