@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _PUNCT = re.compile(r"[\s\-‐‑‒–—_.,'’`\"()\[\]/]+")
 # Characters that differ only by variant form (traditional/simplified, cedilla/comma-below).
@@ -11,8 +12,10 @@ _VARIANTS = str.maketrans({"臺": "台", "ş": "s", "ţ": "t", "ș": "s", "ț": 
 _SUFFIXES = (" city", " shi", " municipality", " metropolitan city", "市")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for a name, in any script."""
+    """Case-, accent- and punctuation-insensitive key for a name, in any script (a pure
+    function of the name: cached, as extraction folds the same names again and again)."""
     text = unicodedata.normalize("NFKC", name).translate(_VARIANTS)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -568,6 +568,7 @@ NAME_PARTICLES |= {"et", "the", "and", "op", "aan", "ter", "bei", "ob", "du", "d
 NAME_PARTICLES |= {"ad", "na", "nad", "pod", "under", "by", "sul", "sur", "'s", "s"}
 
 
+@lru_cache(maxsize=16384)
 def _common_phrase(text: str) -> bool:
     """A multi-word place name written with a lower-case word that is no particle of a
     name ("Hot springs", "Grand rapids"): a phrase of common words, not the place."""
@@ -701,13 +702,15 @@ def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
     """A place inside a capitalised name with a head noun is part of it ("Smart Lyon
     Initiative", "Lyon Urban Forum")."""
     out = list(mentions)
+    tokens = token_list(doc)
+    n = len(tokens)
     for m in mentions:
         if m.label not in ("PLACE", "COUNTRY"):
             continue
         a, b = m.start, m.end
-        while a > 0 and _is_capital(doc[a - 1]) and doc[a - 1].lower_ not in _NOT_NAMES:
+        while a > 0 and _capital(tokens[a - 1].text) and tokens[a - 1].lower_ not in _NOT_NAMES:
             a -= 1
-        while b < len(doc) and _is_capital(doc[b]):
+        while b < n and _capital(tokens[b].text):
             b += 1
         if b > m.end and _head_label(doc[a:b]) is not None:
             inside = [o for o in out if a <= o.start and o.end <= b]
@@ -771,7 +774,8 @@ def _chunks(
     }
     # in a headline in title case, its verbs are no names: "Municipalities of Hebron and
     # Beyoglu Sign Cooperation and Twinning Agreement" names no "Beyoglu Sign"
-    taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
+    if any(t.lower_ in HEADLINE_VERBS for t in tokens):  # (none: _title_cased adds nothing)
+        taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
     n = len(tokens)
     capital = [_capital(t.text) for t in tokens]
     i = 0

@@ -231,17 +231,20 @@ def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[
     """Every year between ``start`` and ``end`` as (token index, year)."""
     tokens = token_list(tokens)
     stop = len(tokens) if end is None else min(end, len(tokens))
-    out = []
+    out: list[tuple[int, int]] = []
+    # only a token of digits or an apostrophe starts a year (year_at says None elsewhere)
+    starts = [
+        k
+        for k in range(start, stop)
+        if (text := tokens[k].text)[:1].isdigit() or text in _APOSTROPHES
+    ]
     i = start
-    while i < stop:
-        text = tokens[i].text
-        if not text[:1].isdigit() and text not in _APOSTROPHES:
-            i += 1  # no year starts here (year_at would say None)
-            continue
-        found = year_at(tokens, i)
+    for k in starts:
+        if k < i:
+            continue  # inside the year before ("'76": its digits)
+        found = year_at(tokens, k)
         if found is None:
-            i += 1
             continue
-        out.append((i, found[0]))
+        out.append((k, found[0]))
         i = found[1]
     return out

@@ -162,9 +162,19 @@ def tokenize(text: str) -> Doc:
         if chunk.isalnum():  # most words: one token (what _split gives them)
             append(Token(chunk, match.start(), len(tokens)))
             continue
-        for piece, at in _split(chunk, match.start()):
-            append(Token(piece, at, len(tokens)))
+        at = match.start()
+        word = chunk[:-1]
+        if chunk[-1] in _END_PUNCT and word.isalnum() and word.lower() not in ABBREVIATIONS:
+            # "Lille," "Lyon." (what _split gives them): the word, then its punctuation
+            append(Token(word, at, len(tokens)))
+            append(Token(chunk[-1], at + len(word), len(tokens)))
+            continue
+        for piece, offset in _split(chunk, at):
+            append(Token(piece, offset, len(tokens)))
     return Doc(text, tokens)
+
+
+_END_PUNCT = frozenset(",;:.")  # a word's last character _split always cuts off
 
 
 def _split(chunk: str, at: int) -> list[tuple[str, int]]:
@@ -269,27 +279,32 @@ class Matcher:
         folds = list(map(_fold, [t.text for t in tokens]))
         longest = self.longest
         out: list[Ent] = []
-        i = 0
         n = len(tokens)
-        while i < n:
-            token = tokens[i]
-            first = token.text[:1]
-            found = None
-            if first.isupper() or first.isdigit():
-                # no name starts with a word that starts none (what _name_at would find)
-                found = self._name_at(doc, folds, i) if folds[i] in longest else None
-                if found is None and token.text in self.acronym_first:
-                    for j in range(min(n, i + 5), i, -1):
-                        text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
-                        if text in self.acronyms:  # "UCLG-ASPAC", "U.S.", "WHO"
-                            label, key = self.acronyms[text]
-                            found = Ent(i, j, text, label, key)
-                            break
+        acronym_first = self.acronym_first
+        # a name starts with a capital or a digit: only those tokens are tried, in order,
+        # each after the end of the last name found
+        starts = [
+            k
+            for k, token in enumerate(tokens)
+            if (first := token.text[:1]).isupper() or first.isdigit()
+        ]
+        i = 0
+        for k in starts:
+            if k < i:
+                continue  # inside the last name found
+            token = tokens[k]
+            # no name starts with a word that starts none (what _name_at would find)
+            found = self._name_at(doc, folds, k) if folds[k] in longest else None
+            if found is None and token.text in acronym_first:
+                for j in range(min(n, k + 5), k, -1):
+                    text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
+                    if text in self.acronyms:  # "UCLG-ASPAC", "U.S.", "WHO"
+                        label, key = self.acronyms[text]
+                        found = Ent(k, j, text, label, key)
+                        break
             if found is not None:
                 out.append(found)
                 i = found.end
-            else:
-                i += 1
         return out
 
     def _name_at(self, doc: Doc, folds: list[str], i: int) -> Ent | None:
