@@ -210,10 +210,11 @@ class Context:
     def see(self, known: Known) -> None:
         if known.label == "COUNTRY" or known is PENDING:
             return
-        _remember(self._recent, known, 31)
+        key = _key(known)
+        _remember(self._recent, known, 31, key)
         if known.label == "PLACE":
-            _remember(self._cities, known, 11)
-            self._city_seen[_key(known)] = self.units
+            _remember(self._cities, known, 11, key)
+            self._city_seen[key] = self.units
 
     def start_paragraph(self, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -231,9 +232,11 @@ def _body(known: Known) -> bool:
     return known.id is None and known.name.split()[-1].lower() in BODY_NOUNS
 
 
-def _remember(seen: dict[str, Known], known: Known, keep: int) -> None:
-    """Move ``known`` to the end of ``seen`` (one entry per entity), keeping the last few."""
-    key = _key(known)
+def _remember(seen: dict[str, Known], known: Known, keep: int, key: str | None = None) -> None:
+    """Move ``known`` to the end of ``seen`` (one entry per entity), keeping the last few
+    (``key``: its _key, when the caller has it)."""
+    if key is None:
+        key = _key(known)
     seen.pop(key, None)
     seen[key] = known
     while len(seen) > keep:

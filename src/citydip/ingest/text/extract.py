@@ -171,19 +171,20 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         drafts += [d for d in roster.entry(sentence) if _valid(d)]
         roster.intro(sentence)
         placed = [_place(d, text, unit) for d in drafts]
+        said = str(doc.text)  # the unit's text (its doc's, spaces as written)
         if not placed and last_ties:
-            _later_status(str(doc.text), last_ties)  # "Neither of these relationships lasted."
+            _later_status(said, last_ties)  # "Neither of these relationships lasted."
         own_ties = [c for c in placed if c.type == "tie"]
-        _held(str(doc.text), own_ties)
-        later_status(str(doc.text), own_ties, last_ties, found)
+        _held(said, own_ties)
+        later_status(said, own_ties, last_ties, found)
         if not placed and unit.kind == "sentence":  # "The agreement ... was signed in 1975"
-            date_pair(str(doc.text), _places_named(sentence), context.paragraph_place, found)
+            date_pair(said, _places_named(sentence), context.paragraph_place, found)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
         context.previous = (sentence, context.units)
         if unit.kind != "item":
-            is_intro = str(doc.text).rstrip().endswith(":")
+            is_intro = said.rstrip().endswith(":")
             context.list_frame = lists.frame_of(sentence, heading=False) if is_intro else None
     for unit, sentence in member_cells:
         if lists.office_row(unit.row):  # "President | Seoul Metropolitan Government"

@@ -17,10 +17,11 @@ for their year: the day and the month are tokens the year readers skip.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 from typing import Any
 
-from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.tokens import Doc, token_list
 
 YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _SHORT_YEAR = re.compile(r"^\d\d$")
@@ -229,15 +230,22 @@ def is_year_token(tokens: Any, i: int) -> bool:
 
 def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Every year between ``start`` and ``end`` as (token index, year)."""
+    span = tokens
     tokens = token_list(tokens)
     stop = len(tokens) if end is None else min(end, len(tokens))
     out: list[tuple[int, int]] = []
-    # only a token of digits or an apostrophe starts a year (year_at says None elsewhere)
-    starts = [
-        k
-        for k in range(start, stop)
-        if (text := tokens[k].text)[:1].isdigit() or text in _APOSTROPHES
-    ]
+    # only a token of digits or an apostrophe starts a year (year_at says None elsewhere):
+    # those of a span's doc are listed once, and a span takes its own by bisection
+    doc = getattr(span, "doc", None)
+    if isinstance(doc, Doc) and span.tokens is tokens:
+        if doc.year_starts is None:
+            doc.year_starts = _year_starts(doc.tokens, 0, len(doc.tokens))
+        base = span.start
+        listed = doc.year_starts
+        lo = bisect_left(listed, base + start)
+        starts = [k - base for k in listed[lo : bisect_left(listed, base + stop, lo)]]
+    else:
+        starts = _year_starts(tokens, start, stop)
     i = start
     for k in starts:
         if k < i:
@@ -248,3 +256,12 @@ def years_in(tokens: Any, start: int = 0, end: int | None = None) -> list[tuple[
         out.append((k, found[0]))
         i = found[1]
     return out
+
+
+def _year_starts(tokens: list[Any], start: int, stop: int) -> list[int]:
+    """Indices in [start, stop) of the tokens a year may start at: digits, an apostrophe."""
+    return [
+        k
+        for k in range(start, stop)
+        if (text := tokens[k].text)[:1].isdigit() or text in _APOSTROPHES
+    ]

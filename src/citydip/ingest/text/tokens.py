@@ -75,6 +75,8 @@ class Doc:
         self.tokens = tokens
         self.ents: list[Ent] = []
         self._starts: list[int] | None = None
+        # indices of the tokens a year may start at (normalise.years_in fills it once)
+        self.year_starts: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -340,10 +342,8 @@ class Matcher:
         out = []
         n = len(lowers)
         cue_first, cue_phrases = self.cue_first, self.cue_phrases
-        for i, lower in enumerate(lowers):
-            reach = cue_first.get(lower)
-            if reach is None:
-                continue
+        for i in [k for k, lower in enumerate(lowers) if lower in cue_first]:
+            reach = cue_first[lowers[i]]
             for j in range(i + 1, min(n, i + reach) + 1):
                 for name in cue_phrases.get(tuple(lowers[i:j]), ()):
                     out.append((name, i, j))
