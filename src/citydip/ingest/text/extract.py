@@ -32,7 +32,7 @@ from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
-from citydip.ingest.text.tie_status import date_pair, later_status
+from citydip.ingest.text.tie_status import date_pair, date_single, later_status
 from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.text import fold
@@ -179,6 +179,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         later_status(said, own_ties, last_ties, found)
         if not placed and unit.kind == "sentence":  # "The agreement ... was signed in 1975"
             date_pair(said, _places_named(sentence), context.paragraph_place, found)
+        if not own_ties and unit.kind == "sentence":  # "Sister city status was bestowed in
+            date_single(said, _places_named(sentence), found)  # 1972." (one tie so far)
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)

@@ -118,20 +118,26 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     at = named.start
     while at > 0 and s.doc[at - 1].text in COMPASS:
         at -= 1  # "in West Yorkshire" read as "West" + "Yorkshire"
-    if named.end >= len(s.doc) or s.doc[named.end].text != ",":
+    tokens = token_list(s.doc)
+    end = named.end  # "the capital of Shanxi province,", "of Aichi and a major port,"
+    while end < len(tokens) and end - named.end < 6 and tokens[end].text.isalpha():
+        if not tokens[end].text.islower():
+            return None
+        end += 1
+    if end >= len(tokens) or tokens[end].text != ",":
+        return None
+    tail = [t.lower_ for t in tokens[named.end : end]]
+    if len(tail) > 1 and not (tail[0] == "and" and _noun_phrases(tail[1:])):
         return None
     if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
         comma = at - 2
     elif at >= 2 and s.prev(at) == "," and _county(subject):
         comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
-    else:  # "Kiel, a port on the Baltic, is twinned": an apposition between commas
-        comma = next((i for i in range(at - 1, max(0, at - 8), -1) if s.doc[i].text == ","), -1)
-        inner = [t.lower_ for t in s.doc[comma + 1 : at]]
-        while inner and inner[-1] == "the":
-            inner.pop()
-        if comma < 1 or not inner or inner[0] not in ("a", "an", "the"):
-            return None
-        if inner[-1] not in ("in", "on", "of", "near", "by") or set(inner) & {"and", "with"}:
+    else:  # "Kiel, a port on the Baltic, is twinned", "Taiyuan, an industrial city in
+        # northern China and the capital of Shanxi province, has been twinned": an
+        # apposition between commas
+        comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
+        if comma < 1 or not _apposition([t.lower_ for t in tokens[comma + 1 : at]]):
             return None
     before = next(
         (m for m in s.mentions if m.end == comma and m.label in ("PLACE", "NAME")),
@@ -141,6 +147,28 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
         return None
     found = s.known(before, place=True)
     return found[0] if found and found[0].label == "PLACE" else None
+
+
+_NOT_APPOSED = {"with", "which", "who", "that", "where", ";", "(", "is", "was", "are", "were"}
+_NOT_APPOSED |= {"has", "have", "had", "said", "says"}
+
+
+def _apposition(inner: list[str]) -> bool:
+    """The words between a comma and a place make a noun phrase describing the place before
+    the comma, the place in its last phrase: "a port on the", "an industrial city in northern
+    China and the capital of"."""
+    while inner and inner[-1] == "the":
+        inner.pop()
+    return _noun_phrases(inner) and inner[-1] in ("in", "on", "of", "near", "by")
+
+
+def _noun_phrases(words: list[str]) -> bool:
+    """ "a port on the", "the capital of ... and a major port": noun phrases joined by
+    "and", no verb or clause among them."""
+    if not words or words[0] not in ("a", "an", "the") or not _NOT_APPOSED.isdisjoint(words):
+        return False
+    joined = [i for i, word in enumerate(words) if word == "and"]
+    return all(i + 1 < len(words) and words[i + 1] in ("a", "an", "the") for i in joined)
 
 
 COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")

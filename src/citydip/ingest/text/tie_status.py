@@ -152,6 +152,38 @@ def date_pair(
             claim.year = int(signed.group("year"))
 
 
+_STARTED = re.compile(
+    r"\b(?i:signed|signing|bestowed|granted|conferred|established|formali[sz]ed|inaugurated|"
+    r"concluded|sealed)\b"
+)
+_RECALLED = re.compile(
+    r"\b(?i:anniversar\w*|celebrat\w*|years\s+of|renew\w*|re-?sign\w*|marks?|marked|"
+    r"jubilee|visit\w*|since|first|earlier|before|after)\b"
+)
+_A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim]) -> None:
+    """ "Sister city status was bestowed in 1972.", "it was June 30 1989 that the official
+    ceremony took place ..., with charters ... signed by": a signing with one year, in a text
+    that has named one tie only (and no other place here), dates that tie when it has no
+    year yet."""
+    if _STARTED.search(sentence) is None or _RECALLED.search(sentence) is not None:
+        return
+    years = set(_A_YEAR.findall(sentence))
+    if len(years) != 1:
+        return
+    ties = [c for c in found[-RECENT:] if c.type == "tie"]
+    pairs = {frozenset((c.subject.key, c.object.key if c.object else "")) for c in ties}
+    if len(pairs) != 1 or any(c.year is not None for c in ties):
+        return
+    sides = next(iter(pairs))
+    if any(Ref.of(k).key not in sides for k in places):
+        return
+    for claim in ties:
+        claim.year = int(next(iter(years)))
+
+
 # a short sentence denying what the last one reported: "It is not.", "This is untrue."
 _DENIAL = re.compile(
     r"^\W*(?:but\s+|however,?\s+)?(?:it|this|that|they|neither|none)\s+(?:is|was|are|were|"
