@@ -20,6 +20,8 @@ from citydip.ingest.text.registry import Registry
         "Both governments agreed that Lyon and Leeds should be made sister cities.",
         "The government has decided to declare Lyon as the sister city of Leeds.",
         "Councillors vote on a partnership between Lyon and Leeds this Monday.",
+        "The delegation is expected to formalise the sister city tie between Lyon and Leeds.",
+        "Lyon plans to establish a sister city relationship with Leeds.",
     ],
 )
 def test_a_tie_intended_is_proposed(text: str, registry: Registry) -> None:
@@ -87,3 +89,8 @@ def test_a_lapsed_tie_being_revived_in_a_hard_wrapped_story(registry: Registry) 
         "from the sister city visited Namibia last year.\n"
     )
     assert tie_states(text, registry)[pair("Windhoek", "Richmond")][0] == "proposed"
+
+
+def test_a_tie_since_a_year_is_no_plan_for_its_next_step(registry: Registry) -> None:
+    text = "Lyon has been twinned with Leeds since 1960 and is set to sign a new charter.\n"
+    assert tie_states(text, registry)[pair("Lyon", "Leeds")] == ("active", 1960)

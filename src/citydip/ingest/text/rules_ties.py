@@ -1135,6 +1135,10 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             word = status_word(s, i)
             if word == "proposed" and _signed_to(doc, i):
                 word = None  # "have signed a sister city agreement to explore ...": a purpose
+            if word == "proposed" and any(
+                doc[k].lower_ == "since" and years_in(doc, k + 1, k + 2) for k in range(end, i)
+            ):
+                word = None  # "twinned with Turin since 1960 and will sign a new charter"
             if word is not None and not _not_yet(s, i):
                 # the last one: "with Pskov, frozen since 2022, was formally ended in 2024"
                 found = (word, i) if found is None or word != "proposed" else found
@@ -1319,6 +1323,9 @@ def status_word(s: Sentence, i: int) -> str | None:
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
     if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
         return "proposed"
+    if word in PROSPECTS and [t.lower_ for t in tokens[i + 1 : i + 2]] == ["to"]:
+        if i + 2 < len(tokens) and tokens[i + 2].lower_ in FUTURE_VERBS - {"be", "to"}:
+            return "proposed"  # "is expected to formalise", "plans to establish"
     maybe = word in ("could", "would", "may", "might", "should") and i + 1 < len(tokens)
     if maybe and tokens[i + 1].lower_ in FUTURE_VERBS - {"be", "to"}:  # "could become"
         return "proposed"
@@ -1344,6 +1351,9 @@ RELATIVE_GLUE = AUXILIARIES | {"later", "then", "since", "also"}  # ", which was
 # after "will" or "due": a tie yet to be made ("will become sister cities", "due to sign")
 FUTURE_VERBS = {"become", "sign", "be", "establish", "formalise", "formalize", "twin", "to"}
 FUTURE_VERBS |= {"officially", "formally", "soon", "ink", "seal"}
+# a tie foreseen: "is expected to formalise", "is set to sign", "plans to establish"
+PROSPECTS = {"expected", "set", "scheduled", "plans", "planning", "hopes", "hoping", "aims"}
+PROSPECTS |= {"intends", "poised", "likely", "preparing", "prepares"}
 
 
 def _not_yet(s: Sentence, i: int) -> bool:
