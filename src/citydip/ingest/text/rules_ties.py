@@ -1323,9 +1323,9 @@ def status_word(s: Sentence, i: int) -> str | None:
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
     if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
         return "proposed"
-    if word in PROSPECTS and [t.lower_ for t in tokens[i + 1 : i + 2]] == ["to"]:
-        if i + 2 < len(tokens) and tokens[i + 2].lower_ in FUTURE_VERBS - {"be", "to"}:
-            return "proposed"  # "is expected to formalise", "plans to establish"
+    ahead = [t.lower_ for t in tokens[i + 1 : i + 3]] if word in PROSPECTS else []
+    if len(ahead) == 2 and ahead[0] == "to" and ahead[1] in FUTURE_VERBS - {"be", "to"}:
+        return "proposed"  # "is expected to formalise", "plans to establish"
     maybe = word in ("could", "would", "may", "might", "should") and i + 1 < len(tokens)
     if maybe and tokens[i + 1].lower_ in FUTURE_VERBS - {"be", "to"}:  # "could become"
         return "proposed"
