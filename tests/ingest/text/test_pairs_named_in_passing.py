@@ -128,3 +128,12 @@ def test_the_two_towns_are_the_sides_of_the_tie_just_read(registry: Registry) ->
         "The two towns were officially twinned on 8 November 2005."
     )
     assert pair("Lyon", "Tongling") not in found(text, registry)
+
+
+def test_the_city_of_a_place_in_a_list_is_a_partner_not_a_locator(registry: Registry) -> None:
+    text = "Lyon is twinned with Berwick Upon Tweed, the City of Springfield and Mianyang City."
+    assert pair("Lyon", "Springfield") in found(text, registry)
+    # "a district of Moscow" still says where Leningradsky lies
+    assert pair("Lyon", "Moscow") not in found(
+        "Lyon is twinned with Leningradsky, a district of Moscow.", registry
+    )

@@ -215,14 +215,20 @@ def _opening(s: Sentence, before: int) -> Known | None:
     return None
 
 
+_UNIT_NAMES = {"City", "Town", "Municipality", "Borough", "County", "District", "Village"}
+
+
 def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
     """``m`` sits in an apposition after the partner ``previous``: ", a suburb of M", ",
     120 miles east of M", ", near M"."""
     if previous is None or m.start <= previous.end:
         return False
-    words = [t.lower_ for t in s.doc[previous.end : m.start]]
+    between = token_list(s.doc)[previous.end : m.start]
+    words = [t.lower_ for t in between]
     if len(words) < 2 or len(words) > 7 or words[0] != "," or words[-1] not in LOCATING:
         return False
+    if len(words) == 4 and words[1] == "the" and between[2].text in _UNIT_NAMES:
+        return False  # "Berwick Upon Tweed, the City of Springfield, ...": a name
     return not set(words) & {"and", "&", "or", "with", ";", "as", "well"}
 
 
