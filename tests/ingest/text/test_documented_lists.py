@@ -114,3 +114,19 @@ def test_one_partner_by_two_names_in_a_city_s_list(registry: Registry) -> None:
     assert out[pair("Edmonton", "Gatineau")] == ("active", 1965)
     assert out[pair("Edmonton", "Harbin")] == ("active", 1985)
     assert pair("Gatineau", "Hull") not in out
+
+
+def test_a_count_then_a_semicolon_list_of_as_many_places(registry: Registry) -> None:
+    text = (
+        "Lyon has four active Sister Cities registered with Sister Cities International; "
+        "the cities of Toyokawa, Japan; Hsinchu, Taiwan; Copertino, Italy; and Leeds, UK.\n"
+    )
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Lyon", "Toyokawa"),
+        pair("Lyon", "Hsinchu"),
+        pair("Lyon", "Copertino"),
+        pair("Lyon", "Leeds"),
+    }
+    # three counted, four named: the list is not the count's
+    fewer = text.replace("four", "three")
+    assert not ties(extract_claims(fewer, registry))

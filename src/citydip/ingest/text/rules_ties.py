@@ -89,6 +89,13 @@ def ties(s: Sentence) -> list[Draft]:
                 if len(subjects) == 1 and sure >= 0.8 and subjects[0].label == "PLACE":
                     kind_of = TIE_KIND_WORDS.get(word, "unspecified")
                     s.context.tie_plural = (subjects[0], kind_of, s.context.units)
+                    out += [  # "four Sister Cities ...; the cities of A, Japan; B, ..."
+                        Draft(
+                            "tie", subjects[0], k, kind=kind_of, status="active", rule="tie:count"
+                        )
+                        for k in _counted_after_semicolon(s, a, b)
+                        if k != subjects[0]
+                    ]
                 continue
         if _holders(s, a):
             continue  # "Other towns in Kenya with sister cities in the US include Kisumu": towns
@@ -309,6 +316,21 @@ def _past_description(s: Sentence, at: int) -> int:
     return i
 
 
+def _counted_after_semicolon(s: Sentence, a: int, b: int) -> list[Known]:
+    """ "Cupertino has four active Sister Cities registered with Sister Cities
+    International; the cities of Toyokawa, Japan; Hsinchu, Taiwan; Copertino, Italy; and
+    Bhubaneswar, India.": after the counted cue's clause a semicolon opens a list of as many
+    places as counted (fewer or more: not the count's places)."""
+    tokens = token_list(s.doc)
+    counted = number_at(tokens, _count_at(s, a))
+    semicolon = next((j for j in range(b, min(len(tokens), b + 12)) if tokens[j].text == ";"), -1)
+    if counted is None or semicolon < 0 or counted[0] < 2 or counted[0] != int(counted[0]):
+        return []
+    named = s.objects_after(semicolon + 1, ("PLACE", "NAME"), semicolons=True)
+    places = [p for p in (_place(s, m, strong=True) for m in named) if p is not None]
+    return places if len(places) == counted[0] else []
+
+
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
     comma or colon, then the first of them at ``at``."""
@@ -434,10 +456,23 @@ def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
 
 def _counted(s: Sentence, a: int) -> bool:
     """A number before the cue, over "sister and" ("three dozen sister and partner cities")."""
-    i = a - 1
-    while i >= 1 and (s.doc[i].lower_ == "and" or s.doc[i].lower_ in TIE_KIND_WORDS):
-        i -= 1
+    i = _count_at(s, a)
     return i >= 0 and number_at(s.doc, i) is not None
+
+
+COUNT_ADJECTIVES = {"active", "official", "formal", "current", "existing", "international"}
+
+
+def _count_at(s: Sentence, a: int) -> int:
+    """Where a count before the cue at ``a`` would be: over "sister and" and an adjective
+    ("four active Sister Cities")."""
+    tokens = token_list(s.doc)
+    i = a - 1
+    while i >= 1 and (tokens[i].lower_ == "and" or tokens[i].lower_ in TIE_KIND_WORDS):
+        i -= 1
+    if i >= 1 and tokens[i].lower_ in COUNT_ADJECTIVES:
+        i -= 1
+    return i
 
 
 def _cues(s: Sentence) -> list[tuple[int, int, str]]:
