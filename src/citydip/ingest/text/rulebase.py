@@ -10,7 +10,7 @@ from citydip.ingest.text.coref import SUBJECT_LABELS, Context
 from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, NAME_TITLES, PERSON_TITLES, Mention
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
-from citydip.ingest.text.tokens import token_list
+from citydip.ingest.text.tokens import Token, token_list
 from citydip.ingest.text.vocab import DEMONYMS
 from citydip.text import fold
 
@@ -85,6 +85,16 @@ class Sentence:
     carried_year: int | None = None
     _lowers: set[str] | None = None
     _councils: dict[str, Known | None] = field(default_factory=dict)
+    # the doc's token list (rules index it, not the span), the tokens of its cues and the
+    # status word of each token asked about (rules_ties.status_word): found once
+    _tokens: list[Token] = field(init=False, repr=False, compare=False)
+    _cue_tokens: set[int] | None = field(default=None, init=False, repr=False, compare=False)
+    status_words: dict[int, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        self._tokens = token_list(self.doc)
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -185,7 +195,9 @@ class Sentence:
         return None
 
     def cue_tokens(self) -> set[int]:
-        return {i for _, a, b in self.cues for i in range(a, b)}
+        if self._cue_tokens is None:
+            self._cue_tokens = {i for _, a, b in self.cues for i in range(a, b)}
+        return self._cue_tokens
 
     # -- subjects -------------------------------------------------------------------------
 
@@ -195,13 +207,14 @@ class Sentence:
         """Who a cue at token ``index`` is about, and how sure that is (1.0 when named)."""
         if self.column is not None:
             return [self.column], 1.0
+        allowed = (*labels, "NAME")
         before = [
             m
             for m in self.mentions
             if m.end <= index
-            and (m.label in (*labels, "NAME") or (m.label == "ORG" and self.council_place(m)))
+            and (m.label in allowed or (m.label == "ORG" and self.council_place(m)))
         ]
-        tokens = token_list(self.doc)
+        tokens = self._tokens
         for i in range(index - 1, -1, -1):
             if tokens[i].lower_ in ("which", "who", "that") and i > 0:
                 prior = [m for m in before if m.end <= i and m.label != "REF"]
@@ -236,7 +249,7 @@ class Sentence:
             if (
                 found
                 and self._locator(mention)
-                and (_regional(found[0]) or self.doc[mention.start - 1].lower_ == "in")
+                and (_regional(found[0]) or tokens[mention.start - 1].lower_ == "in")
             ):
                 continue  # "Brighton, Colorado has ...", "Urumqi in Xinjiang partnered ...":
                 # the second place says where the first lies
@@ -248,7 +261,7 @@ class Sentence:
             if last is not None and not self._glued(mention.end, last.start):
                 break
             if last is not None:
-                link = {t.lower_ for t in self.doc[mention.end : last.start]}
+                link = {t.lower_ for t in tokens[mention.end : last.start]}
                 if not link & {"and", "&", "along", "together"} and not joined:
                     break  # "Lublin, Chernihiv twinned with": a new clause's subject
                 joined = True
@@ -272,7 +285,7 @@ class Sentence:
         "some 20 km from Lyon", "situated near Porto"."""
         if self.prev(start) not in ("of", "from", "near", "outside"):
             return False
-        lowers = [t.lower_ for t in self.doc[max(0, start - 7) : start - 1]]
+        lowers = [t.lower_ for t in self._tokens[max(0, start - 7) : start - 1]]
         cut = max((k for k, w in enumerate(lowers) if w in (",", "and", "(", ";")), default=-1)
         return bool(set(lowers[cut + 1 :]) & DISTANCE_WORDS) or self.prev(start) == "near"
 
@@ -281,7 +294,7 @@ class Sentence:
         Ohio", "Wallingford in Oxfordshire")."""
         return (
             mention.start >= 2
-            and self.doc[mention.start - 1].lower_ in (",", "in")
+            and self._tokens[mention.start - 1].lower_ in (",", "in")
             and any(
                 m.end == mention.start - 1 and m.label in ("PLACE", "NAME") for m in self.mentions
             )
@@ -323,7 +336,7 @@ class Sentence:
     def _contrasted(self, index: int) -> bool:
         """A name after "unlike", "like", "besides", "compared to" is set against the
         subject, not the subject."""
-        before = [t.lower_ for t in self.doc[max(0, index - 2) : index]]
+        before = [t.lower_ for t in self._tokens[max(0, index - 2) : index]]
         return bool(before) and (
             before[-1] in CONTRAST or (len(before) == 2 and before[0] in ("compared", "as"))
         )
@@ -331,7 +344,8 @@ class Sentence:
     def _after_cue(self, mention: Mention, cue_tokens: set[int]) -> bool:
         """The object of a verb cue ("operates the Museum") is no subject."""
         i = mention.start - 1
-        while i >= 0 and self.doc[i].lower_ in ("the", "a", "an"):
+        tokens = self._tokens
+        while i >= 0 and tokens[i].lower_ in ("the", "a", "an"):
             i -= 1
         return i >= 0 and i in cue_tokens
 
@@ -383,10 +397,12 @@ class Sentence:
         following = [m for m in self.mentions if m.start >= index]
         pos = index
         loose = 0
+        tokens = self._tokens
+        base = self.base
         for mention in following:
-            between = self.doc[pos : mention.start]
+            between = tokens[pos : mention.start]
             for token in between:
-                i = token.i - self.base
+                i = token.i - base
                 if semicolons and token.text == ";":
                     continue
                 if token.lower_ in CLAUSE_BREAKS or (
@@ -447,22 +463,24 @@ class Sentence:
     # -- years ----------------------------------------------------------------------------
 
     def year_after(self, index: int, limit: int | None = None) -> int | None:
-        end = len(self.doc) if limit is None else min(limit, len(self.doc))
+        tokens = self._tokens
+        end = len(tokens) if limit is None else min(limit, len(tokens))
         for i in range(index, end):
-            if self.doc[i].lower_ in (";",):
+            if tokens[i].lower_ in (";",):
                 break
-            found = year_at(self.doc, i)
+            found = year_at(tokens, i)
             if found is not None:
                 return found[0]
         return None
 
     def year_before(self, index: int) -> int | None:
         """ "in 2009 it took home ...": "in" + a year in the clause just before ``index``."""
+        tokens = self._tokens
         for i in range(index - 1, max(-1, index - 7), -1):
-            if self.doc[i].text in (",", ";") or self.doc[i].lower_ in ("and", "but"):
+            if tokens[i].text in (",", ";") or tokens[i].lower_ in ("and", "but"):
                 return None
-            found = year_at(self.doc, i)
-            if found is not None and i > 0 and self.doc[i - 1].lower_ in ("in", "since"):
+            found = year_at(tokens, i)
+            if found is not None and i > 0 and tokens[i - 1].lower_ in ("in", "since"):
                 return found[0]
         return None
 
@@ -480,13 +498,14 @@ class Sentence:
         July 14, 2006, ..." (the comma of a date does not end the phrase)."""
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
         end = min(8, max(first, 1))
+        tokens = self._tokens
         for i in range(end):
-            if self.doc[i].text == "," and not self._date_comma(i):
+            if tokens[i].text == "," and not self._date_comma(i):
                 break
-            found = year_at(self.doc, i)
+            found = year_at(tokens, i)
             if found is not None:
                 # "Until 2022, Helsinki also had a partnership with Moscow": when it ended
-                return None if i and self.doc[i - 1].lower_ in UNTIL else found[0]
+                return None if i and tokens[i - 1].lower_ in UNTIL else found[0]
         return None
 
     def years(self) -> list[tuple[int, int]]:
@@ -506,11 +525,11 @@ class Sentence:
 
     def prev(self, index: int) -> str:
         """The lower-case token before ``index``, or "" at the start."""
-        return str(self.doc[index - 1].lower_) if index > 0 else ""
+        return str(self._tokens[index - 1].lower_) if index > 0 else ""
 
     def has(self, *words: str) -> bool:
         if self._lowers is None:
-            self._lowers = {t.lower_ for t in self.doc}
+            self._lowers = {t.lower_ for t in self._tokens}
         return not self._lowers.isdisjoint(words)
 
     def span_text(self, a: int, b: int) -> str:

@@ -485,14 +485,15 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
         for i in range(m.start, m.end)
     }
     out: list[tuple[int, int, str]] = []
+    doc = token_list(s.doc)
     for a, b in spans:
         if (out and a < out[-1][1]) or a in named:
             continue  # "Sister Cities International" names an organization
         if _organization_name(s, a, b):
             continue  # "The Sister Cities of Los Angeles was founded": an organization
-        words = [t.lower_ for t in s.doc[a:b]]
-        if a > 0 and s.doc[a - 1].lower_ in TIE_KIND_WORDS:
-            words.insert(0, s.doc[a - 1].lower_)  # "friendship ties with"
+        words = [t.lower_ for t in doc[a:b]]
+        if a > 0 and doc[a - 1].lower_ in TIE_KIND_WORDS:
+            words.insert(0, doc[a - 1].lower_)  # "friendship ties with"
         if out and a == out[-1][1] and set(words) <= prose.GATED | GENERIC:
             out[-1] = (out[-1][0], b, out[-1][2])  # "Sister City" + "relationships with"
             continue
@@ -625,12 +626,13 @@ def _supposed(s: Sentence, a: int) -> str | None:
     fact ("if Shanghai and Nairobi were sister cities, ..."), whose pair the text implies is
     not twinned; "open" ("if the council agrees, Exeter will twin with Rennes"), proposed.
     None when the cue is asserted ("even if", "as if" and "whether" aside)."""
+    doc = token_list(s.doc)
     for i in range(a - 1, max(-1, a - 13), -1):
-        word = s.doc[i].lower_
+        word = doc[i].lower_
         if word in _CLAUSE_ENDS:
             return None
         if word == "if" and s.prev(i) not in ("even", "as", "only"):
-            between = {t.lower_ for t in s.doc[i + 1 : a]}
+            between = {t.lower_ for t in doc[i + 1 : a]}
             if between & {"were", "had"}:
                 return "contrary"
             return "open" if between & {"will", "would", "could", "can", "may", "might"} else None
@@ -679,10 +681,11 @@ def _invalidated(s: Sentence, b: int) -> bool:
 
 
 def _negated(s: Sentence, a: int) -> bool:
-    window = [t.lower_ for t in s.doc[max(0, a - 4) : a]]
-    wider = {t.lower_ for t in s.doc[max(0, a - 7) : a]}  # "turned down a request to twin"
+    doc = token_list(s.doc)
+    window = [t.lower_ for t in doc[max(0, a - 4) : a]]
+    wider = {t.lower_ for t in doc[max(0, a - 7) : a]}  # "turned down a request to twin"
     base = max(0, a - 8)
-    lowers = [t.lower_ for t in s.doc[base:a]]
+    lowers = [t.lower_ for t in doc[base:a]]
     for k in range(len(lowers) - 1):
         if lowers[k] in VOTES and lowers[k + 1] == "against":
             # "voted against a proposal to become a sister city with Nablus"; not "voted
@@ -692,7 +695,7 @@ def _negated(s: Sentence, a: int) -> bool:
         return True  # "..., rejecting a move by Councilman Little to make Lhasa a sister city"
     if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
         return False
-    last = max(i for i in range(max(0, a - 7), a) if s.doc[i].lower_ in NEGATIONS | DENIALS)
+    last = max(i for i in range(max(0, a - 7), a) if doc[i].lower_ in NEGATIONS | DENIALS)
     # "denied that Leicester had severed its link", "has not cut its ties": what is denied is
     # the ending, not the tie
     return not _ends_between(s, last + 1, a)
@@ -1336,8 +1339,13 @@ def _tie_object(tokens: Any, j: int) -> bool:
 
 
 def status_word(s: Sentence, i: int) -> str | None:
-    """The status token ``i`` gives a tie near it, if any."""
-    tokens = token_list(s.doc)
+    """The status token ``i`` gives a tie near it, if any (found once per token)."""
+    if i not in s.status_words:
+        s.status_words[i] = _status_word(token_list(s.doc), i)
+    return s.status_words[i]
+
+
+def _status_word(tokens: list[Any], i: int) -> str | None:
     word = tokens[i].lower_
     if word in ("formerly", "previously") and i + 1 < len(tokens):
         name = tokens[i + 1]
