@@ -65,16 +65,16 @@ def counts(s: Sentence) -> list[Draft]:
     starts = normalise.NUMBER_STARTS
     n = len(tokens)
     i = 0
-    while i < n:
-        lower = tokens[i].lower_
-        if not lower[:1].isdigit() and lower not in starts:
-            i += 1  # no number starts here (number_at would say None)
-            continue
+    # only the tokens a number may start at (number_at says None at any other)
+    for k in [k for k, t in enumerate(tokens) if (w := t.lower_)[:1].isdigit() or w in starts]:
+        if k < i:
+            continue  # inside the number or noun phrase just read
+        i = k
         found = number_at(s, i)
         if (
             found is None
-            or normalise.is_year_token(doc, i)
-            or (i + 1 < len(doc) and doc[i + 1].text == "%")
+            or normalise.is_year_token(tokens, i)
+            or (i + 1 < n and tokens[i + 1].text == "%")
         ):
             i += 1
             continue
@@ -489,6 +489,9 @@ def _opening_owner(s: Sentence, i: int) -> Known | None:
     return None
 
 
+_YEAR_RANGE = re.compile(r"^(1[6-9]\d\d|20\d\d)-(1[6-9]\d\d|20\d\d)$")
+
+
 def date_range(s: Sentence) -> list[Draft]:
     if not _DIGIT.search(str(s.doc.text)) or not s.has(*TIE_WORDS, "agreements", "ties"):
         return []
@@ -499,7 +502,7 @@ def date_range(s: Sentence) -> list[Draft]:
             a, link, b = doc[i + 1].text, doc[i + 2].lower_, doc[i + 3].text
             if YEAR.match(a) and YEAR.match(b) and link in ("and", "to", "-", "until"):
                 pair = (int(a), int(b))
-        elif re.match(r"^(1[6-9]\d\d|20\d\d)-(1[6-9]\d\d|20\d\d)$", token.text):
+        elif "-" in token.text and _YEAR_RANGE.match(token.text):
             pair = (int(token.text[:4]), int(token.text[5:]))
         if pair and pair[0] < pair[1]:
             subjects, sure = s.subject(i, ("PLACE", "REF"))
@@ -631,6 +634,12 @@ def _ordinal_value(text: str) -> int | None:
     return int(numeral.group(1)) if numeral and int(numeral.group(1)) >= 2 else None
 
 
+def _may_be_ordinal(lower: str) -> bool:
+    """Whether _ordinal_value may find a value in a token (its lower case): a word of
+    ORDINAL_VALUES or a numeral ("16th"), which starts with a digit."""
+    return lower in ORDINAL_VALUES or lower[:1].isdigit()
+
+
 def ordinal_counts(s: Sentence) -> list[Draft]:
     """The owner of an Nth tie has N ties of its kind, when the text states the tie as a
     fact: "Kumasi became Charlotte's seventh Sister City", "Senna City is the second sister
@@ -643,6 +652,8 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
     tokens = token_list(doc)
     out: list[Draft] = []
     for i, token in enumerate(tokens):
+        if not _may_be_ordinal(token.lower_):
+            continue
         value = _ordinal_value(token.text)
         if value is None:
             continue
@@ -675,6 +686,8 @@ def ordinal_members(s: Sentence) -> list[Draft]:
     tokens = token_list(s.doc)
     out: list[Draft] = []
     for i, token in enumerate(tokens[:-1]):
+        if not _may_be_ordinal(token.lower_):
+            continue
         value = _ordinal_value(token.text)
         if value is None or tokens[i + 1].lower_ != "member":
             continue

@@ -625,6 +625,9 @@ def _cells(norm: str, start: int, end: int) -> list[tuple[int, int]]:
     line = norm[start:end]
     if _MD_RULE.match(line):
         return [(start, start), (end, end)]
+    if "  " not in line and "|" not in line and line.isprintable():
+        # no cell break: a printable line's only space is " " (no tab, no other space)
+        return [(start, end)] if line else []
     out = []
     pos = 0
     for match in _CELL_SPLIT.finditer(line):
