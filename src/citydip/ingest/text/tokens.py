@@ -28,7 +28,6 @@ from typing import Any
 
 from citydip.text import fold
 
-_CHUNK = re.compile(r"\S+")
 _PREFIX = re.compile(r"^[\"'(\[{<*\u00a7$\u00a3\u20ac#~`]")
 _SUFFIX_PUNCT = re.compile(r"[\"')\]}>%,;:!?*\u2026]$")
 _POSSESSIVE = re.compile(r"^(.+?)('s|'S|')$")
@@ -105,11 +104,12 @@ class Doc:
 
 
 class Span:
-    __slots__ = ("doc", "end", "start", "tokens")
+    __slots__ = ("_text", "doc", "end", "start", "tokens")
 
     def __init__(self, doc: Doc, start: int, end: int) -> None:
         self.doc, self.start, self.end = doc, start, end
         self.tokens = doc.tokens[start:end]
+        self._text: str | None = None  # (a unit's text is asked for by many rules)
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -125,10 +125,13 @@ class Span:
 
     @property
     def text(self) -> str:
-        if self.end <= self.start:
-            return ""
-        first, last = self.doc.tokens[self.start], self.doc.tokens[self.end - 1]
-        return self.doc.text[first.idx : last.idx + len(last.text)]
+        if self._text is None:
+            if self.end <= self.start:
+                self._text = ""
+            else:
+                first, last = self.doc.tokens[self.start], self.doc.tokens[self.end - 1]
+                self._text = self.doc.text[first.idx : last.idx + len(last.text)]
+        return self._text
 
     @property
     def ents(self) -> list[Ent]:
@@ -159,20 +162,24 @@ def token_list(tokens: Any) -> list[Token]:
 def tokenize(text: str) -> Doc:
     tokens: list[Token] = []
     append = tokens.append
-    for match in _CHUNK.finditer(text):
-        chunk = match.group()
+    find = text.find
+    at = 0
+    # each run of non-space characters (str.split's, what \S+ finds), found after the last
+    for chunk in text.split():
+        at = find(chunk, at)
         if chunk.isalnum():  # most words: one token (what _split gives them)
-            append(Token(chunk, match.start(), len(tokens)))
+            append(Token(chunk, at, len(tokens)))
+            at += len(chunk)
             continue
-        at = match.start()
         word = chunk[:-1]
         if chunk[-1] in _END_PUNCT and word.isalnum() and word.lower() not in ABBREVIATIONS:
             # "Lille," "Lyon." (what _split gives them): the word, then its punctuation
             append(Token(word, at, len(tokens)))
             append(Token(chunk[-1], at + len(word), len(tokens)))
-            continue
-        for piece, offset in _split(chunk, at):
-            append(Token(piece, offset, len(tokens)))
+        else:
+            for piece, offset in _split(chunk, at):
+                append(Token(piece, offset, len(tokens)))
+        at += len(chunk)
     return Doc(text, tokens)
 
 
