@@ -3,6 +3,7 @@ subject, a list of objects and a year in it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,6 +90,7 @@ class Sentence:
     # status word of each token asked about (rules_ties.status_word): found once
     _tokens: list[Token] = field(init=False, repr=False, compare=False)
     _cue_tokens: set[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _relatives: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     status_words: dict[int, str | None] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -215,25 +217,22 @@ class Sentence:
             and (m.label in allowed or (m.label == "ORG" and self.council_place(m)))
         ]
         tokens = self._tokens
-        for i in range(index - 1, -1, -1):
-            if tokens[i].lower_ in ("which", "who", "that") and i > 0:
-                prior = [m for m in before if m.end <= i and m.label != "REF"]
-                countries = {
-                    k for m in self.mentions if m.label == "COUNTRY" for k in range(m.start, m.end)
-                }
-                # "Kunming, China, which": only commas, brackets and a country between; not
-                # "X noted that ...", a clause that follows a verb
-                relative = bool(prior) and all(
-                    tokens[k].text in (",", "(", ")") or k in countries
-                    for k in range(prior[-1].end, i)
-                )
-                if prior and relative and i - prior[-1].end <= 3:
-                    plural = i + 1 < len(tokens) and tokens[i + 1].lower_ in PLURAL_VERBS
-                    if plural and len(prior) >= 2 and self._glued(prior[-2].end, prior[-1].start):
-                        # "Plymouth and Gdynia, which have been paired": both
-                        return self.known(prior[-2]) + self.known(prior[-1]), 0.9
-                    return self.known(prior[-1]), 0.9
-                break
+        for i in self._relative_before(index):  # the last one before the cue, if any
+            prior = [m for m in before if m.end <= i and m.label != "REF"]
+            countries = {
+                k for m in self.mentions if m.label == "COUNTRY" for k in range(m.start, m.end)
+            }
+            # "Kunming, China, which": only commas, brackets and a country between; not
+            # "X noted that ...", a clause that follows a verb
+            relative = bool(prior) and all(
+                tokens[k].text in (",", "(", ")") or k in countries for k in range(prior[-1].end, i)
+            )
+            if prior and relative and i - prior[-1].end <= 3:
+                plural = i + 1 < len(tokens) and tokens[i + 1].lower_ in PLURAL_VERBS
+                if plural and len(prior) >= 2 and self._glued(prior[-2].end, prior[-1].start):
+                    # "Plymouth and Gdynia, which have been paired": both
+                    return self.known(prior[-2]) + self.known(prior[-1]), 0.9
+                return self.known(prior[-1]), 0.9
         chosen: list[Known] = []
         last: Mention | None = None
         joined = False  # an "and" links the names chosen: "A and B", "A, B and C"
@@ -279,6 +278,20 @@ class Sentence:
         if last_subject is not None and last_subject.label in (*labels, "PLACE"):
             return [last_subject], 0.8
         return [], 0.0
+
+    def _relative_before(self, index: int) -> list[int]:
+        """The last token before ``index`` (the first token aside) that is "which", "who" or
+        "that", as a list of none or one (the tokens are listed once per sentence)."""
+        if index > len(self._tokens):
+            raise IndexError("list index out of range")  # (as indexing token index - 1 does)
+        if self._relatives is None:
+            self._relatives = [
+                i
+                for i, t in enumerate(self._tokens)
+                if t.lower_ in ("which", "who", "that") and i > 0
+            ]
+        at = bisect_left(self._relatives, index)
+        return self._relatives[at - 1 : at] if at else []
 
     def _distance(self, start: int) -> bool:
         """A place named to say where another lies: "located 12 miles south west of Paris",
