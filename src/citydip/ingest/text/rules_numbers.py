@@ -521,7 +521,7 @@ ORDINALS.update({"latest": "latest_tie", "newest": "latest_tie", "recent": "late
 
 
 def ordinal_ties(s: Sentence) -> list[Draft]:
-    if not s.has(*TIE_WORDS):
+    if not s.has(*TIE_WORDS) or not s.has(*ORDINALS):
         return []
     out: list[Draft] = []
     kind = _tie_kind(s)
@@ -648,6 +648,8 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
     sister city") nor a first tie (its own rule)."""
     if not s.has(*TIE_WORDS, "twinning", "twinnings", "partnership"):
         return []
+    if not s.has(*ORDINAL_VALUES) and not _DIGIT.search(str(s.doc.text)):
+        return []  # no ordinal word and no numeral ("16th"): nothing _ordinal_value reads
     doc = s.doc
     tokens = token_list(doc)
     out: list[Draft] = []
