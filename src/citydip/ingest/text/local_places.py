@@ -17,7 +17,9 @@ from citydip.ingest.text.normalise import MONTHS
 from citydip.ingest.text.vocab import COMMON_WORDS, DEMONYMS
 from citydip.text import fold
 
-_PART = r"(?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’]*)"
+# (a word's letters are taken whole, never given back: no shorter run of them could be
+# followed by what a name goes on with, "-", " " or ",")
+_PART = r"(?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’]*+)"
 _WORD = rf"{_PART}(?:-(?:[a-z]{{1,4}}-)*{_PART})*"  # "Bures-sur-Yvette", "St. Albans"
 _NAME = rf"{_WORD}(?: (?:(?:upon|am|an|im|de|del|la|le) )?{_WORD}){{0,2}}"
 _NOUNS = r"(?:town|city|village|commune|municipality|borough|parish|hamlet|township)"

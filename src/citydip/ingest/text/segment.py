@@ -55,21 +55,25 @@ _REFERENCES = re.compile(
     r"endnotes|notes and references|sources)[ \t:*]*$",
     re.I | re.M,
 )
-_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+# (Patterns here that blank or mend characters over the whole text start with the
+# character they look for, a look-behind after it where a \b or a look-behind would lead:
+# the regex engine then skips to those characters instead of trying every position.)
+_URL = re.compile(r"h(?<!\wh)ttps?://\S+|w(?<!\ww)ww\.\S+")  # \b(?:https?://|www\.)\S+
 # Citation and footnote markers of copied pages: "[12]", "[a]", "[note 3]", "[citation
 # needed]", "^", superscript digits. Blanked (same length: offsets kept) before reading.
 _MARKERS = re.compile(
     r"\[(?:\d{1,4}[a-z]?|[a-z]|[A-Z]|(?:note|nb|n) ?\d{1,3}|citation needed|clarification "
     r"needed|dubious|unreliable source\??|better source needed|failed verification|when\?|"
-    r"who\?|according to whom\?|by whom\?|update)\]|\^|[\u00b9\u00b2\u00b3\u2070-\u2079]+",
+    r"who\?|according to whom\?|by whom\?|update)\]|\^",
     re.I,
 )
+_SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", re.I)  # (no bracket has one)
 # A flag's country code before a list item's name, as copied from encyclopedia lists:
 # "- KOR Dongdaemun (Seoul), South Korea", "GER Bad Kötzting, Germany".
 _FLAG_CODE = re.compile(r"^([ \t]*(?:[-*+\u2022\u00b7]\s+)?)([A-Z]{3})(?=[ \t]+[A-Z][^\n]*,)", re.M)
 # Scare quotes around one lower-case word ("with ‘sister’ city Pyathigorsk", "a 'twin'
 # town"): blanked, the word read as if unquoted.
-_SCARE_QUOTES = re.compile(r"(?<![\w'’])['‘\"“]([a-z][a-z\-]{2,20})['’\"”](?![\w'’])")
+_SCARE_QUOTES = re.compile(r"['‘\"“](?<![\w'’]['‘\"“])([a-z][a-z\-]{2,20})['’\"”](?![\w'’])")
 # A line of nothing but table rules ("|", "||"), left where a copy lost a table's cells: a
 # blank line (the lines around it are no longer one block).
 _RULE_LINE = re.compile(r"^[ \t|]*\|[ \t|]*$", re.M)
@@ -147,7 +151,7 @@ class Unit:
     lead: bool = False  # a heading whose list is the bulleted lines under it ("Gori" / "- Lutsk")
 
 
-_BACKTICK_S = re.compile(r"(?<=[A-Za-z])[`\u00b4](?=s\b)")
+_BACKTICK_S = re.compile(r"[`\u00b4](?<=[A-Za-z][`\u00b4])(?=s\b)")
 # a picture's credit in brackets: "(Photo: Publicity/Pexels)", "(Image credit: City of X)"
 _CREDIT = re.compile(
     r"\((?:Photo|Photograph|Image|Picture|Pic|Credit|File photo)s?(?: credits?)?"
@@ -168,6 +172,7 @@ def prepare(text: str) -> tuple[str, int]:
             break
     norm = _URL.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _MARKERS.sub(lambda m: " " * len(m.group(0)), norm)
+    norm = _SUPERSCRIPTS.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _FLAG_CODE.sub(lambda m: m.group(1) + "   ", norm)
     norm = _RULE_LINE.sub(lambda m: " " * len(m.group(0)), norm)
     norm = _INDEX_LINE.sub(lambda m: " " * len(m.group(0)), norm)  # "==C==" over "Calgary"
