@@ -67,3 +67,21 @@ def test_a_cohort_of_a_network(registry: Registry) -> None:
     )
     found = members(text, registry)
     assert {name for name, _ in found} == {"Nairobi", "Jakarta", "Buenos Aires"}
+
+
+def test_new_members_welcomed_before_a_colon(registry: Registry) -> None:
+    text = "Eurocities is proud to welcome four new member cities: Lyon, Leeds, Turin and Oslo.\n"
+    assert {city for city, _ in members(text, registry)} == {"Lyon", "Leeds", "Turin", "Oslo"}
+    # a welcome to visitors names no members
+    visit = "Eurocities welcomed delegations from four cities: Lyon, Leeds, Turin and Oslo.\n"
+    assert members(visit, registry) == set()
+
+
+def test_members_include_the_mayors_of(registry: Registry) -> None:
+    text = (
+        "Eurocities is a network of large European cities.\n\n"
+        "Members include the mayors of Lyon, Leeds, Turin and Oslo.\n"
+    )
+    assert {(city, "Eurocities") for city in ("Lyon", "Leeds", "Turin", "Oslo")} <= members(
+        text, registry
+    )

@@ -238,6 +238,7 @@ def _named_org(s: Sentence) -> Known | None:
 
 
 LIST_VERBS = {"include", "includes", "included", "are", "were", "comprise", "comprises"}
+WELCOME = {"welcome", "welcomes", "welcomed", "welcoming"}
 MEMBER_ROWS = {"members", "member", "committee", "founders", "founding", "participants"}
 
 
@@ -284,10 +285,18 @@ def member_list(s: Sentence) -> list[Draft]:
     """ "Steering committee members include: London, Freetown, Phoenix", "members
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
     members of the organization named before it, else of the one the text is about."""
-    colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
-    if colon is None:  # "Member cities of Eurocities include Bristol, Leeds and Lyon"
+    tokens = token_list(s.doc)
+    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None:  # "Member cities of Eurocities include Bristol, Leeds and Lyon",
+        # "Members include the mayors of Amman, Athens, ..."
         colon = next(
-            (i for i, t in enumerate(s.doc) if t.lower_ in LIST_VERBS and 1 < i <= 8), None
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.lower_ in LIST_VERBS
+                and (1 < i <= 8 or (i == 1 and tokens[0].lower_ in MEMBER_WORDS))
+            ),
+            None,
         )
     if colon is None or colon + 1 >= len(s.doc):
         return []
@@ -297,7 +306,8 @@ def member_list(s: Sentence) -> list[Draft]:
         if depth == 0 and t.text != ")":
             kept.append(t.lower_)
     words = set(kept)
-    if not words & (MEMBER_WORDS | JOIN_WORDS):
+    welcomed = bool(words & WELCOME) and "new" in words  # "proud to welcome five new mayors:"
+    if not words & (MEMBER_WORDS | JOIN_WORDS) and not welcomed:
         return []
     if any(m.label in ("PLACE", "NAME") and m.end <= colon for m in s.mentions):
         return []

@@ -8,6 +8,7 @@ from citydip.ingest.text.coref import PENDING_ORG
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import NETWORK_NOUNS, role_of
 
 ORG_LABELS = ("ORG",)
@@ -130,6 +131,10 @@ def admitted(s: Sentence) -> list[Draft]:
                     start = next(i for i in range(b, len(s.doc)) if s.doc[i].text == ":") + 1
             semicolons = ";" in s.span_text(b, len(s.doc))
             places = s.objects_after(start, ("PLACE", "NAME"), lead=6, gap=3, semicolons=semicolons)
+            if places and not VISITORS.isdisjoint(
+                t.lower_ for t in token_list(s.doc)[start : places[0].start]
+            ):
+                continue  # "welcomed delegations from four cities: ...": guests, not members
         if org is None:
             continue
         for m in places:
@@ -155,6 +160,8 @@ ASSOCIATIONS = NETWORK_NOUNS - {"members", "member", "membership", "group"}
 
 
 PASSIVE_BE = {"was", "were", "been", "is", "are", "be"}
+VISITORS = {"delegation", "delegations", "visitors", "guests", "representatives", "mayors"}
+VISITORS |= {"officials", "delegates", "visit", "visits"}
 COHORTS = {"cohort", "cohorts", "batch", "wave", "intake"}
 COHORT_VERBS = {"includes", "include", "included", "comprises", "are", "were", ":"}
 
