@@ -94,3 +94,18 @@ def test_a_lapsed_tie_being_revived_in_a_hard_wrapped_story(registry: Registry) 
 def test_a_tie_since_a_year_is_no_plan_for_its_next_step(registry: Registry) -> None:
     text = "Lyon has been twinned with Leeds since 1960 and is set to sign a new charter.\n"
     assert tie_states(text, registry)[pair("Lyon", "Leeds")] == ("active", 1960)
+
+
+def test_a_tie_sought_then_made_is_active_from_when_made(registry: Registry) -> None:
+    text = (
+        "In 1982, two teachers started an initiative to make Lyon a sister city of Leeds.\n\n"
+        "In 1987, the mayor of Lyon officially made Leeds a sister city of Lyon.\n"
+    )
+    assert tie_states(text, registry)[pair("Lyon", "Leeds")] == ("active", 1987)
+    sought = "In 1982, two teachers started an initiative to make Lyon a sister city of Leeds.\n"
+    assert tie_states(sought, registry)[pair("Lyon", "Leeds")][0] == "proposed"
+
+
+def test_a_meeting_to_formalise_a_tie_is_no_plan(registry: Registry) -> None:
+    text = "Leaders of Lyon and Leeds met virtually to formalize their sister city status.\n"
+    assert tie_states(text, registry)[pair("Lyon", "Leeds")][0] != "proposed"

@@ -625,6 +625,16 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             # "established a friendly relationship in 2016 and a twinning relationship in
             # 2019": the friendship became a twinning, the tie is that twinning
             first.kind, first.year = claim.kind, claim.year
+        if (
+            first.status == "proposed"
+            and claim.status == "active"
+            and claim.year is not None
+            and (first.year is None or claim.year > first.year)
+        ):  # "an initiative in 1982 to make Dushanbe a sister city of Boulder"; "In 1987,
+            # the mayor officially made Boulder a sister city of Dushanbe": made since
+            first.status, first.year = "active", claim.year
+            first.confidence = max(first.confidence, claim.confidence)
+            continue
         friendship_year = first.kind == "sister" and claim.kind == "friendship"
         if first.year is None and claim.year is not None and not friendship_year:
             first.year = claim.year  # (a twinning's year is not its earlier friendship's)

@@ -1160,10 +1160,13 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
     while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
-        word = status_word(s, i) or ("proposed" if _intended(doc, i) else None)
+        word = status_word(s, i)
         if word is not None and not _not_yet(s, i):
             found = (word, i)
             break
+        if word is None and _intended(doc, i) and (_sought(doc, i) or not _not_yet(s, i)):
+            found = ("proposed", i)  # "resolved to establish", "an initiative to make A a"
+            break  # ("committed to build ... our relationships": no tie sought)
         i -= 1
     if found is None:
         i = end
@@ -1258,11 +1261,30 @@ DONE_BEFORE_TO = SIGNED | {"voted", "votes", "vote", "moved", "approved"}
 def _intended(doc: Any, i: int) -> bool:
     """ "to establish" before a tie noun, not as the purpose of a signature or a vote: a
     tie intended, not made ("agreed to establish", "resolved to establish")."""
-    if doc[i].lower_ not in INTENT_VERBS or i < 1 or doc[i - 1].lower_ != "to":
+    if i < 2 or doc[i - 1].lower_ != "to":
+        return False
+    if doc[i - 2].lower_ in INITIATIVES and doc[i].lower_ in INITIATED:
+        return not any(t.lower_ in SIGNED for t in doc)  # "an initiative to make A a ..."
+    if doc[i].lower_ not in INTENT_VERBS:
         return False
     if i >= 2 and doc[i - 2].lower_ in DONE_BEFORE_TO | {"used", "how", "order", "way"}:
         return False
     return not any(t.lower_ in SIGNED for t in doc)
+
+
+# "started an initiative to make Dushanbe a sister city of Boulder": a tie sought
+INITIATIVES = {"initiative", "effort", "efforts", "campaign", "bid", "attempt", "push", "drive"}
+INITIATIVES |= {"proposal", "plan", "plans", "idea", "move", "motion", "request", "application"}
+INITIATED = {"make", "become", "twin", "establish", "create", "form", "forge", "pair", "link"}
+MADE = INITIATED | {"initiate", "formalise", "formalize", "sign", "launch", "set"}
+# an act done for a tie's sake: "met virtually to formalize their sister city status"
+DONE_FOR = {"met", "meet", "meets", "gathered", "convened", "signed", "voted", "travelled"}
+
+
+def _sought(doc: Any, i: int) -> bool:
+    """ "to" and a verb making a tie (``i``), sought rather than done: "an initiative to
+    make", "join forces to become", not "met virtually to formalize"."""
+    return doc[i].lower_ in MADE and not any(t.lower_ in DONE_FOR for t in doc[max(0, i - 6) : i])
 
 
 def proposing(s: Sentence) -> bool:
