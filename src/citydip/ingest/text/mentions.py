@@ -371,6 +371,7 @@ def _not_people(
     Zdeněk Hřib") stands for the city when named again ("Hřib and Taipei Mayor Ko Wen-je
     signed a sister city agreement": Prague and Taipei). ``people``: the surnames the
     document has named so far and their cities, read and added to."""
+    doc = token_list(doc)  # (indexed only)
     out = []
     surname = -1  # where the surname after a middle initial starts
     for m in mentions:
@@ -794,24 +795,24 @@ def _chunks(
                 tokens[j].lower_ in CONNECTORS
                 and j + 1 < n
                 and capital[j + 1]
-                and not _spaced_dash(doc, j)
+                and not _spaced_dash(tokens, j)
             ):
                 j += 1
-            elif _hyphen_particle(doc, j):
+            elif _hyphen_particle(tokens, j):
                 j += 3  # "Stratford-upon-Avon", "Hay-on-Wye": "-upon-" inside a name
             else:
                 break
-        if j > i + 2 and doc[i].lower_ in PERSON_TITLES and doc[i + 1].lower_ == "of":
+        if j > i + 2 and tokens[i].lower_ in PERSON_TITLES and tokens[i + 1].lower_ == "of":
             i += 2  # "Mayor of Hiroshima": the place the title is of
         while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
             j -= 1  # "Province of" + a known place: the name ends before "of"
-        if _admin_suffix(doc, j, taken):
+        if _admin_suffix(tokens, j, taken):
             j += 2  # "Gyeongsangnam-do", "Yugawara-machi": a suffix of the name
         span = doc[i:j]
-        if _descriptor(span) and j < n and doc[j].lower_ == "of":
+        if _descriptor(span) and j < n and tokens[j].lower_ == "of":
             i = j  # "the Chinese City of Nanjing", "the U.S. State of Ohio": the name follows
             continue
-        if j + 1 < n and doc[j].lower_ in DESCRIPTOR_HEADS and doc[j + 1].lower_ == "of":
+        if j + 1 < n and tokens[j].lower_ in DESCRIPTOR_HEADS and tokens[j + 1].lower_ == "of":
             i = j  # "the Californian city of Stockton": an adjective, the name follows
             continue
         if all(t.lower_ in LIST_ONLY or t.lower_ in PLACE_TITLES for t in span):
@@ -821,7 +822,7 @@ def _chunks(
         if label == "ORG" and j == i + 1 and span[0].lower_ in ORG_HEADS:
             i = j  # "the CPC leadership Group": a head noun alone names no organization
             continue
-        if label == "EVENT" and j < len(doc) and j not in taken and _is_year(doc[j].text):
+        if label == "EVENT" and j < len(doc) and j not in taken and _is_year(tokens[j].text):
             j += 1  # "Expo 2015"
             span = doc[i:j]
         if (
@@ -838,7 +839,7 @@ def _chunks(
             label is None
             and i == 0
             and j > 1
-            and doc[1].lower_ not in CONNECTORS
+            and tokens[1].lower_ not in CONNECTORS
             and registry.lookup(span.text) is None
             and registry.place(doc[0:1].text) is None
             and registry.place(doc[1:j].text.split(" and ")[0]) is not None
@@ -848,7 +849,7 @@ def _chunks(
             continue
         if label is None:  # "Marseille and Rio de Janeiro": two names
             k = i
-            for cut in [t for t in range(i, j) if doc[t].lower_ == "and"] + [j]:
+            for cut in [t for t in range(i, j) if tokens[t].lower_ == "and"] + [j]:
                 if cut > k:
                     out.append(Mention(k, cut, doc[k:cut].text, "NAME"))
                 k = cut + 1
@@ -1105,6 +1106,7 @@ PAIR_VERBS |= {"celebrate", "celebrated", "mark", "marked", "forged", "twinned",
 
 def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
+    span, doc = doc, token_list(doc)  # (indexed; a span for the text of a slice)
     out = []
     for i, token in enumerate(doc):
         if i in taken:
@@ -1120,15 +1122,15 @@ def _references(doc: Any, mentions: list[Mention]) -> list[Mention]:
             after = doc[i + 2].lower_ if i + 2 < len(doc) else ""
             named = i + 3 < len(doc) and _is_capital(doc[i + 3])  # "the two capitals Rome and"
             if nxt in ("two", "both") and after in PAIR_NOUNS and not named:  # "the two towns"
-                out.append(Mention(i, i + 3, doc[i : i + 3].text, "REF", ref="pair"))
+                out.append(Mention(i, i + 3, span[i : i + 3].text, "REF", ref="pair"))
             elif low == "the" and nxt in ("two", "pair") and after in PAIR_VERBS:
                 # "The two established sister-city ties in 1978", "the pair have been ..."
-                out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref="pair"))
+                out.append(Mention(i, i + 2, span[i : i + 2].text, "REF", ref="pair"))
             elif low == "both" and nxt in PAIR_NOUNS:
-                out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref="pair"))
+                out.append(Mention(i, i + 2, span[i : i + 2].text, "REF", ref="pair"))
             elif nxt in _REF_NOUNS and (i + 2 >= len(doc) or doc[i + 2].lower_ not in ("of",)):
                 if low != "both" and (i + 2 >= len(doc) or not _is_capital(doc[i + 2])):
-                    out.append(Mention(i, i + 2, doc[i : i + 2].text, "REF", ref=f"={nxt}"))
+                    out.append(Mention(i, i + 2, span[i : i + 2].text, "REF", ref=f"={nxt}"))
             elif nxt == "city" and i + 2 < len(doc) and doc[i + 2].lower_ == "of":
                 continue
     return out

@@ -67,17 +67,18 @@ def between_pairs(
     s: Sentence, cue_end: int, place: object
 ) -> list[tuple[Known, Known, int, float]]:
     """Pairs after a "between" within three tokens of the cue's end."""
+    toks = token_list(s.doc)
     at = next(
         (
             i
-            for i in range(max(0, cue_end - 1), min(len(s.doc), cue_end + 9))
-            if s.doc[i].lower_ == "between"
+            for i in range(max(0, cue_end - 1), min(len(toks), cue_end + 9))
+            if toks[i].lower_ == "between"
         ),
         None,
     )
     if at is None:
         return []
-    gap = {t.lower_ for t in s.doc[cue_end:at]}
+    gap = {t.lower_ for t in toks[cue_end:at]}
     if at > cue_end + 3 and (
         not gap & BETWEEN_VERBS
         or gap & (CLAUSE_BREAKS | {".", ",", "with"})
@@ -92,11 +93,12 @@ def far_between(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, K
     arts, culture, and technology between Hyderabad and Miyoshi": the agreement signed
     ("was signed" right after the cue), its sides after a "between" later in the sentence,
     no place named on the way."""
-    words = [t.lower_ for t in s.doc[cue_end : cue_end + 3]]
+    toks = token_list(s.doc)
+    words = [t.lower_ for t in toks[cue_end : cue_end + 3]]
     if not (words[:1] and words[0] in ("was", "were") and set(words[1:]) & BETWEEN_VERBS):
         return []
-    at = next((i for i in range(cue_end, len(s.doc)) if s.doc[i].lower_ == "between"), None)
-    if at is None or any(t.text in (".", ";") for t in s.doc[cue_end:at]):
+    at = next((i for i in range(cue_end, len(toks)) if toks[i].lower_ == "between"), None)
+    if at is None or any(t.text in (".", ";") for t in toks[cue_end:at]):
         return []
     if any(cue_end <= m.start < at and m.label in ("PLACE", "ORG", "NAME") for m in s.mentions):
         return []
@@ -107,7 +109,8 @@ def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | N
     """A line of a text about ties that opens with "Between" and its sides, with no tie
     word: "Between Delhi and London on 25/07/2002.", "Between Delhi and Moscow & St.
     Petersburg on 25/09/2002." (a record of the agreements): the ties, dated."""
-    if not s.context.tie_topic or len(s.doc) < 4 or s.doc[0].lower_ != "between":
+    toks = token_list(s.doc)
+    if not s.context.tie_topic or len(toks) < 4 or toks[0].lower_ != "between":
         return []
     pairs = _two_by_two(s, 1, place)
     if not pairs:
@@ -119,17 +122,19 @@ def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | N
 
 def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
     """ "sister-city pairs is A, X and B, Y": a pair noun or a copula, then two places."""
-    words = [t.lower_ for t in s.doc[cue_end : cue_end + 3]]
+    toks = token_list(s.doc)
+    words = [t.lower_ for t in toks[cue_end : cue_end + 3]]
     if not words or not (set(words[:2]) & (PAIR_NOUNS | BE)):
         return []
     start = cue_end + next(i for i, w in enumerate(words) if w in PAIR_NOUNS | BE) + 1
-    while start < len(s.doc) and s.doc[start].lower_ in BE:
+    while start < len(toks) and toks[start].lower_ in BE:
         start += 1
     pairs = _two_by_two(s, start, place)
     return pairs[:1] if pairs and pairs[0][2] <= start + 12 else []
 
 
 def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
+    toks = token_list(s.doc)
     places: list[tuple[Known, Mention]] = []
     for m in s.mentions:
         council = s.council_place(m) if m.label == "ORG" and m.start >= start else None
@@ -137,14 +142,14 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
             continue
         if m.possessive:
             continue  # "Clover Moore's City of Sydney council": the owner is no side
-        between = [t.lower_ for t in s.doc[start : m.start]]
+        between = [t.lower_ for t in toks[start : m.start]]
         if set(between) & (CLAUSE_BREAKS | {".", "with", "to", "for", "including", "among", '"'}):
             break  # "between the capital and Russian cities, including Moscow and Tver"; a
             # quotation's end ('... between the capitals," the ambassador said at X')
         if m.label == "NAME" and m.text.split()[-1].islower():
             continue  # "City of" before "Sydney": a fragment of a council's name
         lead = m.start
-        while lead > start and s.doc[lead - 1].text in ("North", "South", "East", "West"):
+        while lead > start and toks[lead - 1].text in ("North", "South", "East", "West"):
             lead -= 1  # "Keighley in West Yorkshire"
         found = council or place(s, m)  # type: ignore[operator]
         if places and (
@@ -180,7 +185,7 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
     if len(places) < 2:
         return []
     joins = [
-        [t.lower_ for t in s.doc[one.end : two.start] if t.lower_ != "the"]
+        [t.lower_ for t in toks[one.end : two.start] if t.lower_ != "the"]
         for (_, one), (_, two) in pairwise(places)
     ]
     if (
@@ -209,7 +214,7 @@ def paired_list(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, K
     """ "Local twinning arrangements ... include Northwich and Carlow; Hartford and Mornant;
     Northwich and Dole": after the cue, a list whose items are each a pair of places (items
     split by semicolons, else by commas), two items at least."""
-    doc = s.doc
+    doc = token_list(s.doc)
     opener = next(
         (
             k
@@ -261,7 +266,8 @@ REGION_WORDS = {"province", "region", "state", "county", "prefecture", "oblast",
 
 
 def _region_word(s: Sentence, at: int) -> bool:
-    return at < len(s.doc) and s.doc[at].lower_ in REGION_WORDS
+    toks = token_list(s.doc)
+    return at < len(toks) and toks[at].lower_ in REGION_WORDS
 
 
 LATER = {"later", "after", "afterwards", "on"}
@@ -319,16 +325,17 @@ DENIED_BEFORE: tuple[tuple[str, ...], ...] = (
 def reported_denial(s: Sentence, a: int) -> bool:
     """A cue inside what someone claimed, with a denial after it in the sentence, or before
     the report ("there is no truth in reports that A is twinned with B")."""
-    before = {t.lower_ for t in s.doc[max(0, a - 14) : a]}
+    toks = token_list(s.doc)
+    before = {t.lower_ for t in toks[max(0, a - 14) : a]}
     if not before & REPORTING:
         return False
-    report = max(i for i in range(max(0, a - 14), a) if s.doc[i].lower_ in REPORTING)
-    lead = [t.lower_ for t in s.doc[max(0, report - 6) : report]]
+    report = max(i for i in range(max(0, a - 14), a) if toks[i].lower_ in REPORTING)
+    lead = [t.lower_ for t in toks[max(0, report - 6) : report]]
     for n in range(len(lead)):
         for opening in DENIED_BEFORE:
             if tuple(lead[n : n + len(opening)]) == opening:
                 return True
-    words = [t.lower_ for t in s.doc[a:]]
+    words = [t.lower_ for t in toks[a:]]
     for n in range(len(words)):
         for phrase in DENIED:
             if tuple(words[n : n + len(phrase)]) == phrase:
@@ -343,7 +350,7 @@ def elided(
     (a place then a date, no verb of its own), the tie's other side being ``other``."""
     out: list[tuple[Known, int | None, int]] = []
     i = after
-    doc = s.doc
+    doc = token_list(s.doc)
     while i < len(doc):
         if doc[i].lower_ not in (",", "and", ";"):
             i += 1
@@ -361,7 +368,7 @@ def elided(
         k = m.end
         if k < len(doc) and doc[k].lower_ not in ("in", "on", "since", "from", "(", ","):
             break  # "and Shanghai signed ...": a clause with its own verb
-        years = years_in(doc, k, min(len(doc), k + 6))
+        years = years_in(s.doc, k, min(len(doc), k + 6))
         if not years:
             break
         found = place(s, m)  # type: ignore[operator]
@@ -398,7 +405,7 @@ def ordinal_sequence(s: Sentence) -> list[Draft]:
     Beijing in 2010.": right after a tie, a sentence opening "The first was" names earlier
     partners of the same city, in order, each with the year after it ("the following year":
     the one before plus one)."""
-    doc = s.doc
+    doc = token_list(s.doc)
     if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ not in FIRSTS:
         return []
     if doc[2].lower_ not in ("was", "is", ","):
@@ -451,7 +458,7 @@ def other_partners(s: Sentence) -> list[Draft]:
     """ "Seoul is one of the four cities that have relations with Jakarta. The other three
     are Rotterdam, Paris and Tokyo.": right after a tie, "The other (N) (cities) are"
     names more partners of the same city (the one of the pair the text is about)."""
-    doc = s.doc
+    doc = token_list(s.doc)
     if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ != "other":
         return []
     k = 2
@@ -497,7 +504,7 @@ def fronted_pair(s: Sentence) -> list[Draft]:
     """ "Twin towns since 1983, Wesseling and West Devon have ...", "Sister cities for
     thirty years, A and B ...": a sentence that opens by calling the two places it names
     next a pair of twins."""
-    doc = s.doc
+    doc = token_list(s.doc)
     if len(doc) < 6 or doc[0].lower_ not in TIE_KIND_WORDS or doc[1].lower_ not in FRONT_NOUNS:
         return []
     comma = next((k for k in range(2, min(len(doc), 8)) if doc[k].text == ","), None)
@@ -512,7 +519,7 @@ def fronted_pair(s: Sentence) -> list[Draft]:
     found_a, found_b = s.known(a, place=True), s.known(b, place=True)
     if not found_a or not found_b or found_a[0] == found_b[0]:
         return []
-    years = years_in(doc, 2, comma)
+    years = years_in(s.doc, 2, comma)
     return [
         Draft(
             "tie",
