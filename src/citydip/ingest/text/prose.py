@@ -194,8 +194,9 @@ def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
 def colon_ahead(s: Sentence, start: int) -> bool:
     """A colon opens the partners' list a few words on: "relationships with four other
     partners: Issy, in France; Ramallah, in Palestine"."""
-    for i in range(start, min(len(s.doc), start + 6)):
-        if s.doc[i].text == ":" or (i == start and s.doc[i].text in ("-", "–", "—")):
+    doc = token_list(s.doc)
+    for i in range(start, min(len(doc), start + 6)):
+        if doc[i].text == ":" or (i == start and doc[i].text in ("-", "–", "—")):
             return not any(start <= m.start < i for m in s.mentions if m.label != "REF")
     return False
 
@@ -354,7 +355,7 @@ def elided_pairs(s: Sentence, after: int, place: object) -> list[tuple[Known, Kn
     from citydip.ingest.text.normalise import years_in
 
     out: list[tuple[Known, Known, int | None]] = []
-    doc = s.doc
+    doc = token_list(s.doc)
     i = after
     while i < len(doc):
         if doc[i].text not in (",", ";"):
@@ -384,7 +385,7 @@ def elided_pairs(s: Sentence, after: int, place: object) -> list[tuple[Known, Kn
             k += 1  # "...; Dresden and Strasbourg followed in 1990"
         if k < len(doc) and doc[k].lower_ not in ("in", "on", "since", "from", "(", ",", ".", ";"):
             break  # "and Kyiv and Vilnius signed ...": a clause with its own verb
-        years = years_in(doc, k, min(len(doc), k + 5))
+        years = years_in(s.doc, k, min(len(doc), k + 5))
         if not years and not elliptic:
             break
         a = place(s, one, strong=True)  # type: ignore[operator]
