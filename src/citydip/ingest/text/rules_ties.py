@@ -71,17 +71,18 @@ def ties(s: Sentence) -> list[Draft]:
         return drafts
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
+    toks = token_list(s.doc)
     out: list[Draft] = []
     for a, b, word in _cues(s):
-        gated = b - a == 1 and s.doc[a].lower_ in prose.GATED  # the cue is such a noun alone
+        gated = b - a == 1 and toks[a].lower_ in prose.GATED  # the cue is such a noun alone
         if gated and not prose.gated_tie(s, a):
             continue  # "a rail connection with Lyon" in a text that speaks of no ties
         if _counted(s, a):
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
-            nxt = [t.lower_ for t in s.doc[b : b + 2]]
+            nxt = [t.lower_ for t in toks[b : b + 2]]
             if nxt[:2] in ([",", "which"], [",", "that"]):  # ", which includes A, B and C"
-                nxt = [t.lower_ for t in s.doc[b + 2 : b + 3]]
+                nxt = [t.lower_ for t in toks[b + 2 : b + 3]]
             if not set(nxt) & LIST_OPENERS and not shapes.between_pairs(s, b, _place):
                 # unless "two agreements were signed between A and B, and C and D"; a next
                 # sentence may name them: "Astana has 40 twin towns. Among them are Oulu, ..."
@@ -105,13 +106,13 @@ def ties(s: Sentence) -> list[Draft]:
         supposed = _supposed(s, a)
         negated = _negated(s, a) or shapes.reported_denial(s, a) or supposed == "contrary"
         negated = negated or _not_to_be(s, b) or _invalidated(s, b)
-        start = b + 1 if b < len(s.doc) and s.doc[b].lower_ in TIE_DOCUMENTS else b
-        if [t.lower_ for t in s.doc[start : start + 3]] in _WHICH_INCLUDE:
+        start = b + 1 if b < len(toks) and toks[b].lower_ in TIE_DOCUMENTS else b
+        if [t.lower_ for t in toks[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
         start = _relative_with(s, start)  # "partnerships that are being developed are with A"
-        lone = s.doc[a].lower_
+        lone = toks[a].lower_
         bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
-        anniversary = s.prev(a) == "of" and a > 1 and s.doc[a - 2].lower_ in YEARS_OF
+        anniversary = s.prev(a) == "of" and a > 1 and toks[a - 2].lower_ in YEARS_OF
         if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS and not anniversary:
             continue  # "possibilities of partnership": no tie named ("25 years of twinning" is)
         generic = word in GENERIC or gated or bare
@@ -162,7 +163,7 @@ def ties(s: Sentence) -> list[Draft]:
         if not pairs and not negated:
             pairs = shapes.far_between(s, b, _place)  # "was signed to ... between A and B"
         # "Malmö has twin towns ...", "maintains partnerships with 17 cities"
-        plural = any(t.lower_.endswith("s") and t.lower_ != "with" for t in s.doc[a:b])
+        plural = any(t.lower_.endswith("s") and t.lower_ != "with" for t in toks[a:b])
         if not pairs and not negated and (plural or prose.number_next(s, start)):
             subjects, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
             if len(subjects) == 1 and sure >= 0.8:
@@ -526,10 +527,11 @@ HOLDER_NOUNS |= {"counties", "districts", "villages", "regions", "provinces", "s
 def _holders(s: Sentence, a: int) -> bool:
     """A cue that only says what some places have: "towns in Kenya with sister cities in
     the US include Kisumu, Mombasa": the places listed are the towns, not partners."""
-    with_at = next((i for i in range(a - 1, max(-1, a - 4), -1) if s.doc[i].lower_ == "with"), None)
+    toks = token_list(s.doc)
+    with_at = next((i for i in range(a - 1, max(-1, a - 4), -1) if toks[i].lower_ == "with"), None)
     if with_at is None:
         return False
-    return any(s.doc[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
+    return any(toks[i].lower_ in HOLDER_NOUNS for i in range(max(0, with_at - 5), with_at))
 
 
 # "Lyon and Leeds are celebrating 25 years of twinning": the tie the years are of
@@ -711,19 +713,20 @@ def _excepted(s: Sentence, after: int, end: int) -> bool:
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
+    toks = token_list(s.doc)
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
     verb_object: list[Known] = []
     cue_subject: tuple[list[Known], float] | None = None
     if generic:  # "a link was formed with Yaroslavl", "ties were established with Kobe"
         j = start
-        while j < len(s.doc) and s.doc[j].lower_ in FORMED:
+        while j < len(toks) and toks[j].lower_ in FORMED:
             j += 1
-        if j > start and j < len(s.doc) and s.doc[j].lower_ == "with":
+        if j > start and j < len(toks) and toks[j].lower_ == "with":
             start = j
-    linked = s.doc[a].lower_ in ("linked", "twinned")  # "twinned to the French town of Igny"
+    linked = toks[a].lower_ in ("linked", "twinned")  # "twinned to the French town of Igny"
     with_word = "to" if linked and s.prev(start + 1) == "to" else "with"
-    if s.doc[a].lower_ in APPOSED and start < len(s.doc) and s.doc[start].text == ",":
+    if toks[a].lower_ in APPOSED and start < len(toks) and toks[start].text == ",":
         with_word = ","  # "Exeter's twin, Rennes, sent a choir"
     joined = prose.of_with(s, start, _place)
     if joined:  # "the twinning of Coventry with Dresden"
@@ -731,7 +734,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     titled = _of_colon(s, start)
     if titled:  # "Sister cities of Lagos: Atlanta (1974), Belo Horizonte (2003)"
         return titled
-    colon = start < len(s.doc) and s.doc[start].text == ":"
+    colon = start < len(toks) and toks[start].text == ":"
     if generic:
         start, verb_object = prose.verb_object(s, start)  # "links the city with Bloomington"
     colon = colon or prose.colon_ahead(s, start)  # "with four other partners: A, in B; C"
@@ -743,18 +746,18 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             previous is not None
             and _year_between(s, previous.end, m.start)
             and s.prev(m.start) not in ("with", "of")
-            and s.doc[previous.end].text != "("
+            and toks[previous.end].text != "("
         ):
             break  # "... of Shanghai since 1986, and Gothenburg and Bergen became ..."
         if previous is None and _year_between(s, start, m.start):
-            gap = {t.lower_ for t in s.doc[start : m.start]}
+            gap = {t.lower_ for t in toks[start : m.start]}
             if gap & {",", "and", ";"}:
                 break  # "became a sister city in 1992, and Shanghai ...": another clause
         if prose.locator(s, previous, m) or prose.fragment(s, m):
             continue  # "twinned with Leningradsky, a suburb of Moscow": where it lies
         if prose.region_after(s, previous, m):
             continue  # "sister city of Urayasu, Chiba.": the prefecture it lies in
-        to_partner = m.start == start + 1 and s.doc[start].lower_ == "to"  # "sister city to X"
+        to_partner = m.start == start + 1 and toks[start].lower_ == "to"  # "sister city to X"
         if (
             previous is None
             and s.prev(m.start) != with_word
@@ -783,7 +786,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
         subjects = [k for k in subjects if k != partner]
         if not subjects:
             continue
-        if sure < 1.0 and "between" in {t.lower_ for t in s.doc[max(0, start - 3) : m.start]}:
+        if sure < 1.0 and "between" in {t.lower_ for t in toks[max(0, start - 3) : m.start]}:
             break  # "between the Ukrainian capital and Moscow": a side the text left unnamed
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
@@ -800,7 +803,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             or (colon and s.prev(m.start) == ";")
             or (bool(out) and s.prev(at) == "," and out[-1][3] >= sure)
         )  # "Sister cities: Turku, Bergen, Gothenburg and Reykjavik"
-        if generic and not (direct and s.doc[start].lower_ == with_word):
+        if generic and not (direct and toks[start].lower_ == with_word):
             break  # "ties with Austin"; not "a tie in Austin"
         if not direct and s.prev(start) == "with":
             break  # "a partnership with a brewery in Leeds": the partner is the brewery
@@ -834,8 +837,8 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if theirs is not None:  # "Bradford and Mönchengladbach ... Their twinning dates from"
         return [theirs]
     between = _between(s, a)
-    joint = s.doc[a].lower_ in ("linked", "paired") or (  # "A and B have had a partnership"
-        s.doc[a].lower_ in prose.JOINT and (a + 1 == len(s.doc) or s.doc[a + 1].lower_ != "with")
+    joint = toks[a].lower_ in ("linked", "paired") or (  # "A and B have had a partnership"
+        toks[a].lower_ in prose.JOINT and (a + 1 == len(toks) or toks[a + 1].lower_ != "with")
     )
     if between is not None or (generic and not joint):
         return [between] if between is not None else []  # "A and B were first linked" reads on
@@ -865,7 +868,7 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     if partner is not None and places and partner != places[0]:
         return [(places[0], partner, a, sure)]
     main = s.context.main
-    before = [t.lower_ for t in s.doc[max(0, a - 2) : a]]
+    before = [t.lower_ for t in toks[max(0, a - 2) : a]]
     appositive = len(before) == 2 and before[1] in ("a", "an") and before[0] in APPOSITIVE
     if appositive and len(places) == 1 and sure == 1.0 and main is not None and main != places[0]:
         return [(main, places[0], a, 0.8)]  # "Qingdao followed as a friendship city"
@@ -1004,12 +1007,13 @@ def _dash_pair(s: Sentence, a: int) -> Pair | None:
 def _its_partner(s: Sentence, a: int) -> Pair | None:
     """ "X, its (Chinese) sister city": X is the partner of what "its" stands for, the
     place the sentence is about (named before X), else the text's last subject."""
+    toks = token_list(s.doc)
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
-        if not (s.doc[i].lower_ in DEMONYMS or s.doc[i].text.islower()):
+    while i >= 0 and a - i <= 3 and toks[i].lower_ not in ("its", "their"):
+        if not (toks[i].lower_ in DEMONYMS or toks[i].text.islower()):
             return None
         i -= 1
-    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].text != ",":
+    if i < 2 or toks[i].lower_ not in ("its", "their") or toks[i - 1].text != ",":
         return None
     named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
     partner = _place(s, named, strong=True) if named is not None else None
@@ -1122,8 +1126,9 @@ def _year_between(s: Sentence, a: int, b: int) -> bool:
 
 def _between(s: Sentence, a: int) -> tuple[Known, Known, int, float] | None:
     """ "Between Lisbon and Rotterdam there is no formal tie"."""
+    toks = token_list(s.doc)
     for i in range(max(0, a - 14), a):
-        if s.doc[i].lower_ != "between":
+        if toks[i].lower_ != "between":
             continue
         named = [m for m in s.mentions if i < m.start < a and m.label in ("PLACE", "NAME")]
         places = [p for p in (_place(s, m) for m in named[:2]) if p is not None]
