@@ -374,8 +374,9 @@ def _heading_parts(s: Sentence) -> list[tuple[int, int]]:
 def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bool:
     """Tokens ``a``..``b`` are list words, status words and place names (and ``also``)."""
     inside = {i for m in s.mentions if _placed(s, m) for i in range(m.start, m.end)}
+    tokens = token_list(s.doc)
     for i in range(a, b):
-        token = s.doc[i]
+        token = tokens[i]
         word = token.lower_
         if also is not None and word in also:
             continue
@@ -976,7 +977,7 @@ ENTRY_NOUNS |= {"region", "province", "county", "prefecture", "state", "port", "
 
 def entry_start(s: Sentence, start: int = 0) -> int:
     """The token an entry line's name may start at (see ENTRY_NOUNS)."""
-    doc = s.doc
+    doc = token_list(s.doc)
     countries = {m.start: m.end for m in s.mentions if m.label == "COUNTRY"}
     names = [m.start for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")]
     i = start

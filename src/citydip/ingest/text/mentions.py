@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from citydip.ingest.text.normalise import CALENDAR_MONTHS
@@ -463,6 +464,9 @@ HEADLINE_VERBS |= {"strengthen", "strengthens", "twin", "twins", "eye", "eyes", 
 HEADLINE_VERBS |= {"establish", "establishes", "freeze", "freezes", "sever", "severs"}
 
 
+_TEXT, _LOWER = attrgetter("text"), attrgetter("lower_")
+
+
 def _title_cased(tokens: list[Any]) -> set[int]:
     """The capitalised words of a unit written in title case (four words of four letters
     or more at least, nearly all capitalised): a headline."""
@@ -479,7 +483,7 @@ def _shouted(tokens: list[Any]) -> set[int]:
     known names are names."""
     out: set[int] = set()
     # a run counts only its words in capitals: fewer than five in the unit make none
-    capitals = [text for text in [t.text for t in tokens] if text.isupper()]
+    capitals = list(filter(str.isupper, map(_TEXT, tokens)))
     if len(capitals) < 5 or sum(map(str.isalpha, capitals)) < 5:
         return out
     run: list[int] = []
@@ -662,6 +666,7 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
 
 def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
     starts = {m.start for m in mentions}
+    span, doc = doc, token_list(doc)  # (indexed; a span for the text of a slice)
     for m in mentions:
         if m.label in ("PLACE", "COUNTRY", "REF") or doc[m.end - 1].text == ")":
             continue
@@ -679,11 +684,11 @@ def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
                 m.label, m.known = head, None
             elif m.label == "ORG" and all(t.lower_ in SECTION_WORDS for t in doc[m.end : j]):
                 # "UCLG Africa", "ICLEI Europe": the network's regional section, another body
-                text = doc[m.start : j].text
+                text = span[m.start : j].text
                 found = registry.lookup(text)
                 m.known = found if found is not None else Known(text, "ORG", level=SECTION)
             m.end = j
-            m.text = doc[m.start : j].text
+            m.text = span[m.start : j].text
     return mentions
 
 
@@ -696,7 +701,8 @@ SECTION_WORDS |= {"oceania", "noram", "asia-pacific", "west", "central", "southe
 
 
 def _head_label(span: Any) -> str | None:
-    return _HEAD_LABEL.get(span[-1].lower_) if len(span) else None
+    tokens = token_list(span)
+    return _HEAD_LABEL.get(tokens[-1].lower_) if tokens else None
 
 
 def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
@@ -775,10 +781,11 @@ def _chunks(
     }
     # in a headline in title case, its verbs are no names: "Municipalities of Hebron and
     # Beyoglu Sign Cooperation and Twinning Agreement" names no "Beyoglu Sign"
-    if any(t.lower_ in HEADLINE_VERBS for t in tokens):  # (none: _title_cased adds nothing)
+    if not HEADLINE_VERBS.isdisjoint(map(_LOWER, tokens)):  # (none: _title_cased adds nothing)
         taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
     n = len(tokens)
-    capital = [_capital(t.text) for t in tokens]
+    # (_capital's answer; a word starting with neither a capital nor a digit is none)
+    capital = [(c := t.text[:1]).isupper() or (c.isdigit() and _capital(t.text)) for t in tokens]
     i = 0
     while i < n:
         if i in taken or not capital[i] or (tokens[i].lower_ in _NOT_NAMES):

@@ -286,7 +286,7 @@ _CONNECT = {"of", "for", "&", "and", "the", "de"}
 def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
     """The title after "was named", "was designated", "was crowned": a capitalised run
     ("European Capital of Innovation", "European Green Capital")."""
-    doc = s.doc
+    doc = token_list(s.doc)
     i = after
     while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "as"):
         i += 1
@@ -302,7 +302,7 @@ def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
     for m in s.mentions:
         if i <= m.start < j:
             s.objects.add(id(m))
-    phrase = doc[i:j].text
+    phrase = s.span_text(i, j)
     return (s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")), j
 
 
@@ -539,7 +539,8 @@ def _last_two(s: Sentence, pair: Mention) -> list[Known]:
 
 def _complement(s: Sentence, a: int) -> str:
     j = a
-    while j < len(s.doc) and s.doc[j].lower_ not in (",", ";", ".", "with", "in") and j - a < 12:
+    doc = token_list(s.doc)
+    while j < len(doc) and doc[j].lower_ not in (",", ";", ".", "with", "in") and j - a < 12:
         j += 1
     return s.span_text(a, j)
 
