@@ -232,11 +232,9 @@ def _body(known: Known) -> bool:
     return known.id is None and known.name.split()[-1].lower() in BODY_NOUNS
 
 
-def _remember(seen: dict[str, Known], known: Known, keep: int, key: str | None = None) -> None:
-    """Move ``known`` to the end of ``seen`` (one entry per entity), keeping the last few
-    (``key``: its _key, when the caller has it)."""
-    if key is None:
-        key = _key(known)
+def _remember(seen: dict[str, Known], known: Known, keep: int, key: str) -> None:
+    """Move ``known`` (``key``: its _key) to the end of ``seen`` (one entry per entity),
+    keeping the last few."""
     seen.pop(key, None)
     seen[key] = known
     while len(seen) > keep:

@@ -177,10 +177,11 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         own_ties = [c for c in placed if c.type == "tie"]
         _held(said, own_ties)
         later_status(said, own_ties, last_ties, found)
-        if not placed and unit.kind == "sentence":  # "The agreement ... was signed in 1975"
-            date_pair(said, _places_named(sentence), context.paragraph_place, found)
-        if not own_ties and unit.kind == "sentence":  # "Sister city status was bestowed in
-            date_single(said, _places_named(sentence), found)  # 1972." (one tie so far)
+        if unit.kind == "sentence" and not own_ties:
+            named = _places_named(sentence)
+            if not placed:  # "The agreement ... was signed in 1975"
+                date_pair(said, named, context.paragraph_place, found)
+            date_single(said, named, found)  # "Sister city status was bestowed in 1972."
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
@@ -529,9 +530,9 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
         if known is not None:
             context.see(known)
             context.weigh(known, 1.0)
-    tied = [d for d in drafts if d.type == "tie" and d.object is not None]
-    if len(tied) == 1 and tied[0].object is not None:
-        context.last_pair = (tied[0].subject, tied[0].object, context.units)
+    tied = [(d.subject, d.object) for d in drafts if d.type == "tie" and d.object is not None]
+    if len(tied) == 1:
+        context.last_pair = (*tied[0], context.units)
     if drafts:
         for draft in drafts:  # partners named in claims: "the two cities", "the city"
             if draft.object is not None and draft.object.label == "PLACE":

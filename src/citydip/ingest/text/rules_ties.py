@@ -1266,13 +1266,13 @@ DONE_BEFORE_TO = SIGNED | {"voted", "votes", "vote", "moved", "approved"}
 def _intended(doc: Any, i: int) -> bool:
     """ "to establish" before a tie noun, not as the purpose of a signature or a vote: a
     tie intended, not made ("agreed to establish", "resolved to establish")."""
-    if i < 2 or doc[i - 1].lower_ != "to":
+    if i < 1 or doc[i - 1].lower_ != "to":
         return False
-    if doc[i - 2].lower_ in INITIATIVES and doc[i].lower_ in INITIATED:
-        return not any(t.lower_ in SIGNED for t in doc)  # "an initiative to make A a ..."
-    if doc[i].lower_ not in INTENT_VERBS:
-        return False
-    if i >= 2 and doc[i - 2].lower_ in DONE_BEFORE_TO | {"used", "how", "order", "way"}:
+    verb, lead = doc[i].lower_, doc[i - 2].lower_ if i >= 2 else ""
+    sought = lead in INITIATIVES and verb in INITIATED  # "an initiative to make A a ..."
+    if not sought and (
+        verb not in INTENT_VERBS or lead in DONE_BEFORE_TO | {"used", "how", "order", "way"}
+    ):
         return False
     return not any(t.lower_ in SIGNED for t in doc)
 
