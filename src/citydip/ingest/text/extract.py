@@ -32,7 +32,13 @@ from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.segment import Unit, prepare, segment
-from citydip.ingest.text.tie_status import date_pair, date_single, later_status
+from citydip.ingest.text.tie_status import (
+    EarlyStatus,
+    apply_early,
+    date_pair,
+    date_single,
+    later_status,
+)
 from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.text import fold
@@ -112,6 +118,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     context.local_places = local_places(norm[:stop])
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
+    early: list[EarlyStatus] = []  # statuses given before their ties were read
     member_cells: list[tuple[Unit, Sentence]] = []
     entries = lists.Entries()  # headings that are entries of a list ("Shenyang, China")
     roster = lists.Roster()  # members listed after "Here are the new members of X"
@@ -176,13 +183,14 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             _later_status(said, last_ties)  # "Neither of these relationships lasted."
         own_ties = [c for c in placed if c.type == "tie"]
         _held(said, own_ties)
-        later_status(said, own_ties, last_ties, found)
+        later_status(said, own_ties, last_ties, found, early)
         if unit.kind == "sentence" and not own_ties:
             named = _places_named(sentence)
             if not placed:  # "The agreement ... was signed in 1975"
                 date_pair(said, named, context.paragraph_place, found)
             date_single(said, named, found)  # "Sister city status was bestowed in 1972."
         last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
+        apply_early(early, last_ties if last_ties and last_ties[0] in placed else [])
         found.extend(placed)
         _update(context, sentence, drafts)
         context.previous = (sentence, context.units)
@@ -636,6 +644,9 @@ def _merge(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
             first.status, first.year = "active", claim.year
             first.confidence = max(first.confidence, claim.confidence)
             continue
+        if first.kind == "unspecified" and claim.kind not in (None, "unspecified"):
+            first.kind = claim.kind  # "a freeze in its relationship with Safed" / "Lille is
+            # twinned with Safed": the twinning
         friendship_year = first.kind == "sister" and claim.kind == "friendship"
         if first.year is None and claim.year is not None and not friendship_year:
             first.year = claim.year  # (a twinning's year is not its earlier friendship's)

@@ -22,7 +22,7 @@ from citydip.ingest.text.coref import PENDING
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
-from citydip.ingest.text.rulebase import Sentence
+from citydip.ingest.text.rulebase import Sentence, apposition, noun_phrases, regional
 from citydip.ingest.text.tokens import glued, token_list
 
 # words that tell a text is about ties between places (read from the whole text's lower-case
@@ -127,17 +127,17 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     if end >= len(tokens) or tokens[end].text != ",":
         return None
     tail = [t.lower_ for t in tokens[named.end : end]]
-    if len(tail) > 1 and not (tail[0] == "and" and _noun_phrases(tail[1:])):
+    if len(tail) > 1 and not (tail[0] == "and" and noun_phrases(tail[1:])):
         return None
     if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
         comma = at - 2
-    elif at >= 2 and s.prev(at) == "," and _county(subject):
+    elif at >= 2 and s.prev(at) == "," and regional(subject):
         comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
     else:  # "Kiel, a port on the Baltic, is twinned", "Taiyuan, an industrial city in
         # northern China and the capital of Shanxi province, has been twinned": an
         # apposition between commas
         comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
-        if comma < 1 or not _apposition([t.lower_ for t in tokens[comma + 1 : at]]):
+        if comma < 1 or not apposition([t.lower_ for t in tokens[comma + 1 : at]]):
             return None
     before = next(
         (m for m in s.mentions if m.end == comma and m.label in ("PLACE", "NAME")),
@@ -147,36 +147,6 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
         return None
     found = s.known(before, place=True)
     return found[0] if found and found[0].label == "PLACE" else None
-
-
-_NOT_APPOSED = {"with", "which", "who", "that", "where", ";", "(", "is", "was", "are", "were"}
-_NOT_APPOSED |= {"has", "have", "had", "said", "says"}
-
-
-def _apposition(inner: list[str]) -> bool:
-    """The words between a comma and a place make a noun phrase describing the place before
-    the comma, the place in its last phrase: "a port on the", "an industrial city in northern
-    China and the capital of"."""
-    while inner and inner[-1] == "the":
-        inner.pop()
-    return _noun_phrases(inner) and inner[-1] in ("in", "on", "of", "near", "by")
-
-
-def _noun_phrases(words: list[str]) -> bool:
-    """ "a port on the", "the capital of ... and a major port": noun phrases joined by
-    "and", no verb or clause among them."""
-    if not words or words[0] not in ("a", "an", "the") or not _NOT_APPOSED.isdisjoint(words):
-        return False
-    joined = [i for i, word in enumerate(words) if word == "and"]
-    return all(i + 1 < len(words) and words[i + 1] in ("a", "an", "the") for i in joined)
-
-
-COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")
-
-
-def _county(known: Known) -> bool:
-    """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
-    return known.regional or known.name.lower().endswith(COUNTY_ENDINGS)
 
 
 def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:

@@ -12,7 +12,7 @@ from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, NAME_TITLES, PERSON_T
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import Token, token_list
-from citydip.ingest.text.vocab import DEMONYMS
+from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS
 from citydip.text import fold
 
 __all__ = ["YEAR", "Draft", "Sentence"]
@@ -237,7 +237,10 @@ class Sentence:
         last: Mention | None = None
         joined = False  # an "and" links the names chosen: "A and B", "A, B and C"
         cue_tokens = self.cue_tokens()
+        inside = len(tokens)  # the first token of an apposition's host, once one is read
         for mention in reversed(before):
+            if mention.start >= inside:
+                continue  # the host itself, taken with its apposition
             if id(mention) in self.objects or self._after_cue(mention, cue_tokens):
                 continue
             if self._contrasted(mention.start):
@@ -248,7 +251,7 @@ class Sentence:
             if (
                 found
                 and self._locator(mention)
-                and (_regional(found[0]) or tokens[mention.start - 1].lower_ == "in")
+                and (regional(found[0]) or tokens[mention.start - 1].lower_ == "in")
             ):
                 continue  # "Brighton, Colorado has ...", "Urumqi in Xinjiang partnered ...":
                 # the second place says where the first lies
@@ -257,10 +260,20 @@ class Sentence:
                 found = [council] if council is not None else []
             if not found:
                 continue
-            if last is not None and not self._glued(mention.end, last.start):
+            end = mention.end
+            host = self._apposed_to(mention)
+            if host is not None:  # "Kiel, a port on the Baltic, and Lyon": Kiel
+                found = [k for k in self.known(host) if k.label in (*labels, "PLACE")] or found
+                inside = host.start
+                mention = host
+            if (
+                last is not None
+                and not self._glued(end, last.start)
+                and not self._apposed_between(end, last.start)
+            ):
                 break
             if last is not None:
-                link = {t.lower_ for t in tokens[mention.end : last.start]}
+                link = {t.lower_ for t in tokens[end : last.start]}
                 if not link & {"and", "&", "along", "together"} and not joined:
                     break  # "Lublin, Chernihiv twinned with": a new clause's subject
                 joined = True
@@ -278,6 +291,33 @@ class Sentence:
         if last_subject is not None and last_subject.label in (*labels, "PLACE"):
             return [last_subject], 0.8
         return [], 0.0
+
+    def _apposed_to(self, mention: Mention) -> Mention | None:
+        """The place an apposition ending in ``mention`` describes, when the apposition is
+        closed by a comma: "Kiel, a port on the Baltic, and Lyon" (Kiel), "Taiyuan, an
+        industrial city in northern China, and ..." (Taiyuan)."""
+        tokens = self._tokens
+        if mention.end >= len(tokens) or tokens[mention.end].text != ",":
+            return None
+        at = mention.start
+        while at > 0 and tokens[at - 1].lower_ in COMPASS_WORDS:
+            at -= 1  # "in northern China", "on the West Coast"
+        comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
+        if comma < 1 or not apposition([t.lower_ for t in tokens[comma + 1 : at]]):
+            return None
+        return next(
+            (m for m in self.mentions if m.end == comma and m.label in ("PLACE", "NAME")), None
+        )
+
+    def _apposed_between(self, a: int, b: int) -> bool:
+        """An apposition between commas, then "and", joins two places: "Taiyuan, an
+        industrial city in northern China, and Newcastle"."""
+        tokens = self._tokens
+        if b - a > 16 or tokens[a].text != "," or tokens[b - 1].lower_ != "and":
+            return False
+        if b - a < 4 or tokens[b - 2].text != ",":
+            return False
+        return noun_phrases([t.lower_ for t in tokens[a + 1 : b - 2]])
 
     def _relative_before(self, index: int) -> list[int]:
         """The last token before ``index`` (the first token aside) that is "which", "who" or
@@ -552,6 +592,28 @@ class Sentence:
 COUNTY_ENDINGS = ("shire", " county", " province", " prefecture", " region", " oblast")
 
 
-def _regional(known: Known) -> bool:
+def regional(known: Known) -> bool:
     """A region, or a name that says it is one ("Oxfordshire", "Kent County")."""
     return known.regional or known.name.lower().endswith(COUNTY_ENDINGS)
+
+
+_NOT_APPOSED = {"with", "which", "who", "that", "where", ";", "(", "is", "was", "are", "were"}
+_NOT_APPOSED |= {"has", "have", "had", "said", "says"}
+
+
+def apposition(inner: list[str]) -> bool:
+    """The words between a comma and a place make a noun phrase describing the place before
+    the comma, the place in its last phrase: "a port on the", "an industrial city in northern
+    China and the capital of"."""
+    while inner and inner[-1] == "the":
+        inner.pop()
+    return noun_phrases(inner) and inner[-1] in ("in", "on", "of", "near", "by")
+
+
+def noun_phrases(words: list[str]) -> bool:
+    """ "a port on the", "the capital of ... and a major port": noun phrases joined by
+    "and", no verb or clause among them."""
+    if not words or words[0] not in ("a", "an", "the") or not _NOT_APPOSED.isdisjoint(words):
+        return False
+    joined = [i for i, word in enumerate(words) if word == "and"]
+    return all(i + 1 < len(words) and words[i + 1] in ("a", "an", "the") for i in joined)

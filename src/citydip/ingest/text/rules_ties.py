@@ -188,6 +188,13 @@ def ties(s: Sentence) -> list[Draft]:
                 year = grouped  # "twinned with four towns since 1997 ... the twin towns of"
             if year == end_year and status_at is not None and status_at < a:
                 year = None  # "suspended its twinning with Tver in 2022": the end, no start
+            if (
+                status_at is not None
+                and status_at < a
+                and end_year is None
+                and toks[status_at].lower_ in NOMINAL_STATUS
+            ):  # "The termination of the agreement with Kunming was approved in 2020": the
+                end_year, year = year, None  # year the tie ended
             # "has no official sister cities except Beijing": Beijing is one
             if negated and not _excepted(s, b, mention_end):
                 instead = prose.but_with(s, mention_end, _place)
@@ -1307,6 +1314,15 @@ def _signed_to(doc: Any, i: int) -> bool:
 # status words beyond vocab.STATUS_WORDS: a tie paused or abolished
 MORE_STATUS = dict.fromkeys(("pausing", "pauses", "pause", "suspending", "freezing"), "suspended")
 MORE_STATUS |= dict.fromkeys(("abolished", "abolishing", "severing", "terminating"), "ended")
+# a status named by a noun: "a temporary freeze in its relationship with", "the suspension
+# of ties with", "the termination of the agreement with"
+NOMINAL_STATUS = dict.fromkeys(("suspension", "freeze"), "suspended")
+NOMINAL_STATUS |= dict.fromkeys(("termination", "severance", "cancellation"), "ended")
+MORE_STATUS |= NOMINAL_STATUS
+# a nominal status asked for, not decided: "called for the suspension of ties with"
+SOUGHT = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "demand"}
+SOUGHT |= {"demands", "demanded", "demanding", "petition", "motion", "proposal", "proposed"}
+SOUGHT |= {"seek", "seeks", "seeking", "sought", "consider", "considers", "considering"}
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
 # "voted to end", "decided to suspend": a decision taken, not a status asked for
 DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
@@ -1437,6 +1453,10 @@ def _not_yet(s: Sentence, i: int) -> bool:
         return True  # "was not suspended", "never ended"
     if not DENIALS.isdisjoint(t.lower_ for t in s.doc[max(0, i - 5) : i]):
         return True  # "a spokesman denied that Leicester had severed its link"
+    if token_list(s.doc)[i].lower_ in NOMINAL_STATUS and not SOUGHT.isdisjoint(
+        t.lower_ for t in s.doc[max(0, i - 6) : i]
+    ):
+        return True  # "called for the suspension of ties with Perm"
     before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
     wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]

@@ -14,6 +14,7 @@ the last sentence that had any.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from citydip.ingest.text import prose
 from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim, Ref
@@ -56,8 +57,26 @@ _ACTIVE = re.compile(
     r"revoked|scrapped|dissolved|paused|pausing|ending|severing|abolished)\s+(?:(?i:its|their|the|all)\s+)?"
     + _MODIFIERS
     + r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
-    r"arrangements?|connections?)"
+    r"arrangements?|connections?|exchanges)"
     r"\s+with\s+" + _NAME
+)
+# "enacted a 'temporary freeze' in its relationship with Safed", "the suspension of all ties
+# with Tver", "put an end to its twinning with Perm": a status named by a noun
+_NOMINAL = re.compile(
+    r"\b(?P<word>suspension|freeze|termination|severing|severance|cancell?ation|end)"
+    r"[\"”’']?\s+(?:of|in|on|to)\s+(?:(?i:its|their|the|all)\s+)?"
+    + _MODIFIERS
+    + r"(?:ties|relations|links?|twinning|partnership|agreement|relationship|cooperation|contacts|"
+    r"arrangements?|connections?|exchanges)"
+    r"\s+with\s+" + _NAME
+)
+# a status asked for, not decided: "called for the suspension of ties with", "a petition
+# demanding an end to"
+_SOUGHT = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|propos(?:e|es|ed|al|ing)|"
+    r"petition|motion|ask(?:s|ed|ing)?\s+for|seek(?:s|ing)?|sought|consider(?:s|ed|ing)?)\b"
+    r"[^.;]{0,30}$",
+    re.I,
 )
 # "but suspended the link in 2022", "In 2022 the council cut the ties": a tie named before,
 # by a demonstrative noun with no partner after it (the sentence's own ties, else the last's)
@@ -81,7 +100,7 @@ _ASKED = re.compile(
 )  # "is to cut" is a decision announced
 _CUE = re.compile(
     r"suspen|ended|end |termin|froze|frozen|sever|dissol|cancel|revok|scrap|paus|cut|broke|abolish|"
-    r"ending"
+    r"ending|freez"
 )
 # "The link was set up in 1989", "the partnership was formally signed on 3 May 2004": the
 # start year of ties read before without one
@@ -209,15 +228,42 @@ def denied_after(sentence: str, last: list[ExtractedClaim]) -> None:
         tie.type, tie.status, tie.kind, tie.year, tie.end_year = "non_tie", None, None, None, None
 
 
+@dataclass
+class EarlyStatus:
+    """A status a clause gave the ties with a partner before any such tie was read: "Nanjing
+    has suspended official exchanges with Nagoya. The two established sister-city ties in
+    1978." (the tie read next is suspended)."""
+
+    partners: list[str]
+    status: str
+    end_year: int | None
+
+
+def apply_early(early: list[EarlyStatus], ties: list[ExtractedClaim]) -> None:
+    """Give ties read now the status an earlier clause gave their partner."""
+    for said in early:
+        for tie in ties:
+            if tie.type not in TIE_TYPES or tie.object is None:
+                continue
+            if (tie.status or "active") != "active":
+                continue
+            names = (tie.object.name, tie.subject.name)
+            if any(_same(name, p) for name in names for p in said.partners):
+                tie.status = said.status
+                if said.end_year is not None and (tie.year is None or said.end_year >= tie.year):
+                    tie.end_year = said.end_year
+
+
 def later_status(
     sentence: str,
     own: list[ExtractedClaim],
     last: list[ExtractedClaim],
     earlier: list[ExtractedClaim],
+    early: list[EarlyStatus] | None = None,
 ) -> None:
     """Set the status (and end year) a sentence gives ties: its own (``own``, read from
     it), the last sentence's (``last``), or any read so far (``earlier`` and ``own``) with
-    the partner it names."""
+    the partner it names. A status for a partner no tie has yet is kept in ``early``."""
     if not own:
         denied_after(sentence, last)
     founded = (
@@ -229,19 +275,24 @@ def later_status(
                 tie.year = int(founded.group("year"))
     if not _CUE.search(sentence):
         return
-    for pattern in (_PASSIVE, _DECIDED, _ACTIVE, _ACTIVE_BARE):
+    for pattern in (_PASSIVE, _DECIDED, _ACTIVE, _ACTIVE_BARE, _NOMINAL):
         for match in pattern.finditer(sentence):
             word = match.group("word").lower()
             asked = pattern in (_ACTIVE, _ACTIVE_BARE)
             if asked and _ASKED.search(sentence, 0, match.start()):
                 continue  # "calls for Penrith to cut ties with Kunshan": not cut
+            if pattern is _NOMINAL and (
+                _SOUGHT.search(sentence, 0, match.start())
+                or _ASKED.search(sentence, 0, match.start())
+            ):
+                continue  # "called for the suspension of ties with Tver": not suspended
             if _NOT_DONE.search(sentence, 0, match.start()):
                 continue  # "denied that Leicester had severed its link", "has not cut"
             if prose.reversed_after(sentence[match.end() :].lower().split()):
                 continue  # "decided to cut ... then repealed the decision"
             status = (
                 "suspended"
-                if word.startswith(("suspend", "froze", "freez", "pause", "put"))
+                if word.startswith(("suspen", "froze", "freez", "pause", "put"))
                 else "ended"
             )
             if pattern is _DECIDED and word in _ENDED:
@@ -257,6 +308,9 @@ def later_status(
                     if c.object is not None
                     and any(_same(c.object.name, p) or _same(c.subject.name, p) for p in partners)
                 ]
+                if early is not None and not any(c.type in TIE_TYPES for c in targets):
+                    end = int(year.group(1)) if year is not None else None
+                    early.append(EarlyStatus(partners, status, end))
             else:
                 targets = own or last
             for tie in targets:
