@@ -136,6 +136,10 @@ _NOT_NAMES = {
 # List and status words are no names ("Friendship cities:", "Former twin towns").
 _NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
 _NOT_NAMES |= {"member", "members", "membership"}
+# month abbreviations ("on Nov. 6, 2003"; not "Jan" and "Mar", which start Jan Mayen and
+# Mar del Plata)
+_MONTH_CUTS = ("feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_NOT_NAMES |= {*_MONTH_CUTS, *(cut + "." for cut in _MONTH_CUTS), "jan.", "mar."}
 _NOT_NAMES |= {"former", "suspended", "proposed", "ended", "partnership", "partnerships"}
 _NOT_NAMES |= {"of", "to", "from", "unlike", "including", "among", "following", "under"}
 _NOT_NAMES |= {"neighbouring", "neighboring", "nearby", "contrary", "between", "despite"}
@@ -387,6 +391,8 @@ def _not_people(
         title = m.start - 1  # "Mayor" before the name, or its first word ("Mayor Hřib")
         if m.end - m.start >= 2 and doc[m.start].lower_ in NAME_TITLES:
             title = m.start
+        elif m.label == "NAME" and m.end - m.start >= 2 and m.start >= 2 and doc[title].text == ",":
+            title = m.start - 2  # "The New York City Mayor, Eric Adams, will arrive"
         titled = title >= 0 and doc[title].lower_ in NAME_TITLES and doc[title].text[:1].isupper()
         after = doc[m.end].lower_ if m.end < len(doc) else ""
         if titled and after not in PLACE_TITLES and after not in GOV_AFTER and after != "of":
@@ -660,8 +666,15 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
             if start <= m.start and m.end <= close + 1:
                 drop.add(id(m))
         known = known or registry.lookup(doc[start:i].text)
+        if known is None and doc[start].lower_ in DOCUMENT_HEADS:
+            continue  # "a Letter of Intent (LOI)", "the Memorandum of Understanding (MOU)"
         added.append(Mention(start, close + 1, doc[start:i].text, label, known))
     return [m for m in mentions if id(m) not in drop] + added
+
+
+# a name that starts with one of these and its acronym name a document, not a body
+DOCUMENT_HEADS = {"letter", "letters", "memorandum", "memoranda", "agreement", "declaration"}
+DOCUMENT_HEADS |= {"protocol", "resolution", "treaty", "accord", "charter", "contract"}
 
 
 def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
@@ -1045,6 +1058,26 @@ PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senat
 PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
 
 
+def _titled_after(doc: Any, end: int) -> bool:
+    """A title in an apposition right after a name: "Mohit Yadav, Consul General of",
+    "Eric Adams, Mayor of New York"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in PERSON_TITLES
+        and doc[end + 1].text[:1].isupper()
+    )
+
+
+def _titled_inside(words: list[str]) -> bool:
+    """A person's title inside an unknown name, then a capitalised name: "City Mayor
+    Bernard Dy" (the title first is read before)."""
+    return any(
+        w.lower() in NAME_TITLES and words[i + 1][:1].isupper()
+        for i, w in enumerate(words[1:-1], start=1)
+    )
+
+
 def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> list[Mention]:
     """A one-word place or name that is a common word ("March", "World", "Of", "II",
     "East"), an unknown one the text also writes in lower case ("War", "Plans") or an
@@ -1058,6 +1091,12 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
             if not m.text.split()[-1].islower():
                 person_end = m.end  # not "Mayor of" (Hiroshima): the place follows
             continue  # "Mayor Eric Garcetti": a person, no place
+        if m.label == "NAME" and _titled_inside(m.text.split()):
+            person_end = m.end
+            continue  # "City Mayor Bernard Faustino Dy", "Vice Governor Ana Cruz": a person
+        if m.label == "NAME" and m.known is None and _titled_after(doc, m.end):
+            person_end = m.end
+            continue  # "said Mohit Yadav, Consul General of India": a person
         if (
             m.label in ("PLACE", "NAME")
             and person_end >= 0

@@ -338,7 +338,7 @@ class Sentence:
         "some 20 km from Lyon", "situated near Porto"."""
         if self.prev(start) not in ("of", "from", "near", "outside"):
             return False
-        lowers = [t.lower_ for t in self._tokens[max(0, start - 7) : start - 1]]
+        lowers = [t.lower_ for t in self._tokens[max(0, start - 12) : start - 1]]
         cut = max((k for k, w in enumerate(lowers) if w in (",", "and", "(", ";")), default=-1)
         return bool(set(lowers[cut + 1 :]) & DISTANCE_WORDS) or self.prev(start) == "near"
 

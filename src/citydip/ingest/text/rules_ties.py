@@ -112,6 +112,7 @@ def ties(s: Sentence) -> list[Draft]:
         start = _relative_with(s, start)  # "partnerships that are being developed are with A"
         lone = toks[a].lower_
         bare = b - a == 1 and (lone in prose.JOINT or lone in APPOSED)  # "a partnership"
+        bare = bare and not _the_twin_of(toks, a)  # "is the twin of Uman": its partner follows
         anniversary = s.prev(a) == "of" and a > 1 and toks[a - 2].lower_ in YEARS_OF
         if bare and lone not in APPOSED and s.prev(a) not in prose.JOINT_LEADS and not anniversary:
             continue  # "possibilities of partnership": no tie named ("25 years of twinning" is)
@@ -1182,9 +1183,15 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
         i -= 1
     if found is None:
         i = end
+        # "A delegation from Yamanashi, Sioux City's sister city in Japan, will be in ...":
+        # the cue is in an apposition of the partner, which the next comma after it closes
+        named_ends = {m.end for m in s.mentions if m.label in ("PLACE", "NAME")}
+        apposed = any(doc[k].text == "," and k in named_ends for k in range(max(0, a - 5), a))
         while i < len(doc) and i - end <= 12 and doc[i].lower_ not in _STOPS_BUT_COMMA:
             if doc[i].lower_ == "," and i + 1 < len(doc) and doc[i + 1].lower_ in ("and", "but"):
                 break  # ", and in 2019 a second one was proposed": another clause's status
+            if apposed and i > a and doc[i].text == ",":
+                break
             word = status_word(s, i)
             if word == "proposed" and _signed_to(doc, i):
                 word = None  # "have signed a sister city agreement to explore ...": a purpose
@@ -1304,6 +1311,18 @@ def proposing(s: Sentence) -> bool:
     sisterly relationship with the following cities:")."""
     doc = token_list(s.doc)
     return any(status_word(s, i) == "proposed" and not _signed_to(doc, i) for i in range(len(doc)))
+
+
+def _the_twin_of(toks: list[Any], a: int) -> bool:
+    """ "Milford Haven is the twin of Uman", "is a partner of Lyon": a bare noun after an
+    article and a copula, then "of" and a name."""
+    return (
+        2 <= a < len(toks) - 2
+        and toks[a - 1].lower_ in ("the", "a")
+        and toks[a - 2].lower_ in ("is", "was", "are", "were", "became", "becomes", "remains")
+        and toks[a + 1].lower_ == "of"
+        and toks[a + 2].text[:1].isupper()
+    )
 
 
 def _signed_to(doc: Any, i: int) -> bool:

@@ -761,6 +761,14 @@ def _prose(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
             out.extend(_prose_sentences(norm, at, at + len(line), paragraph))
             at += len(line) + 1
         return out
+    if _line_per_paragraph(text):
+        # a headline, then paragraphs each on one long line: each line is read alone (a
+        # short one without a full stop as a heading)
+        out, at = [], start
+        for line in text.split("\n"):
+            out.extend(_prose(norm, at, at + len(line), paragraph))
+            at += len(line) + 1
+        return out
     return _prose_sentences(norm, start, end, paragraph)
 
 
@@ -772,6 +780,23 @@ def _line_per_sentence(text: str) -> bool:
         return False
     ended = sum(line.endswith((".", "!", "?", ";")) for line in lines)
     return ended < len(lines) and ended >= 0.75 * len(lines)
+
+
+def _line_per_paragraph(text: str) -> bool:
+    """A text whose lines are paragraphs, not prose wrapped at a width: some line is longer
+    than any wrapped line, every line between the first and the last ends as a sentence
+    ends, and the first is a sentence too or a headline (short, no closing punctuation)."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    if len(lines) < 2 or max(len(line) for line in lines) <= _WRAP_WIDTH:
+        return False
+    if not all(line.endswith(_PARAGRAPH_ENDS) for line in lines[1:-1]):
+        return False
+    first = lines[0]
+    return first.endswith(_PARAGRAPH_ENDS) or (len(first) < 90 and first[-1:].isalnum())
+
+
+_WRAP_WIDTH = 150  # no text wrapped at a width has longer lines
+_PARAGRAPH_ENDS = (".", "!", "?", '"', "'", ")", ":")
 
 
 def _prose_sentences(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:

@@ -180,6 +180,12 @@ _RECALLED = re.compile(
     r"jubilee|visit\w*|since|first|earlier|before|after)\b"
 )
 _A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a relative clause on a tie noun that says when it began
+_BEGAN = re.compile(
+    r"\b(?i:relationship|twinning|partnership|ties|friendship|link|sisterhood)\b[^.;]{0,40}?,?"
+    r"\s+(?i:which|that)\s+(?i:began|started|was\s+established|was\s+formed|was\s+signed|"
+    r"dates\s+(?:back\s+)?(?:to|from))\b[^;]{0,25}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+)
 
 
 def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim]) -> None:
@@ -187,9 +193,13 @@ def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim])
     ceremony took place ..., with charters ... signed by": a signing with one year, in a text
     that has named one tie only (and no other place here), dates that tie when it has no
     year yet."""
-    if _STARTED.search(sentence) is None or _RECALLED.search(sentence) is not None:
+    began = _BEGAN.search(sentence)
+    if began is not None:  # "the 20th anniversary of the relationship ..., which began on
+        years = {began.group("year")}  # Nov. 6, 2003": the start, anniversary or not
+    elif _STARTED.search(sentence) is None or _RECALLED.search(sentence) is not None:
         return
-    years = set(_A_YEAR.findall(sentence))
+    else:
+        years = set(_A_YEAR.findall(sentence))
     if len(years) != 1:
         return
     ties = [c for c in found[-RECENT:] if c.type == "tie"]
