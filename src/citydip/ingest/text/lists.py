@@ -286,7 +286,14 @@ def member_list(s: Sentence) -> list[Draft]:
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
     members of the organization named before it, else of the one the text is about."""
     tokens = token_list(s.doc)
-    colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
+    colons = [i for i, t in enumerate(tokens) if t.text == ":"]
+    colon = colons[0] if colons else None
+    opening = 0  # where the words before the colon start
+    for before, at in zip([-1, *colons], colons, strict=False):
+        if not MEMBER_WORDS.isdisjoint(t.lower_ for t in tokens[before + 1 : at]):
+            # "The following is a list of attendees: Full members: Balikpapan, ...": the
+            # colon after the member words
+            colon, opening = at, before + 1
     if colon is None:  # "Member cities of Eurocities include Bristol, Leeds and Lyon",
         # "Members include the mayors of Amman, Athens, ..."
         colon = next(
@@ -301,7 +308,7 @@ def member_list(s: Sentence) -> list[Draft]:
     if colon is None or colon + 1 >= len(s.doc):
         return []
     depth, kept = 0, []
-    for t in s.doc[:colon]:  # words outside brackets: "Member cities (13 cities in total):"
+    for t in s.doc[opening:colon]:  # words outside brackets: "Member cities (13 cities):"
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.text != ")":
             kept.append(t.lower_)
@@ -309,7 +316,7 @@ def member_list(s: Sentence) -> list[Draft]:
     welcomed = bool(words & WELCOME) and "new" in words  # "proud to welcome five new mayors:"
     if not words & (MEMBER_WORDS | JOIN_WORDS) and not welcomed:
         return []
-    if any(m.label in ("PLACE", "NAME") and m.end <= colon for m in s.mentions):
+    if any(m.label in ("PLACE", "NAME") and opening <= m.start < colon for m in s.mentions):
         return []
     named = _named_org(s)
     org = named or (None if words & {"of", "in"} else s.context.topic_org)
@@ -323,7 +330,7 @@ def member_list(s: Sentence) -> list[Draft]:
                 places.append(found[0])
     if len(places) < 2:
         return []
-    role = role_of([t.lower_ for t in s.doc[:colon]]) or "member"
+    role = role_of([t.lower_ for t in s.doc[opening:colon]]) or "member"
     if words & FOUNDING and role == "member":
         role = "founder"  # "established in 1986 by the mayors of six cities: A, B, C"
     return [

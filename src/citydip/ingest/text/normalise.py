@@ -183,6 +183,8 @@ def year_at(tokens: Any, i: int) -> tuple[int, int] | None:
         if i and _numbered(tokens, i):
             return None  # "Resolution No. 1706", "Resolution No. 13-2253-2015": a number
         if len(text) == 4 and YEAR.match(text):
+            if i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "s"):
+                return None  # "in the late 1980's": a decade, no year
             return int(text), i + 1
         if len(text) <= 4 and text.isdigit() and 500 <= int(text) < 1600 and _early_year(tokens, i):
             return int(text), i + 1  # "between Paderborn and Le Mans in 836."

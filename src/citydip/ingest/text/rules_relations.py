@@ -38,6 +38,9 @@ def membership(s: Sentence) -> list[Draft]:
         for m in objects:
             s.objects.add(id(m))
         subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
+        above = [] if negated else _cities_above(s, a)
+        if above:  # "The Board decided to accept mentioned above cities as Members of ..."
+            subjects, sure = above, 0.9
         if not negated and subjects and subjects[0].label == "PLACE":
             subjects = subjects + _along_with(s, objects[-1].end)
         role = _role(s, b, cue)
@@ -65,6 +68,28 @@ def membership(s: Sentence) -> list[Draft]:
 
 
 INCLUDING = {"including", "includes", "include", "namely", "like", ":"}
+# "accept mentioned above cities as Members of", "admitted these cities as members of"
+ABOVE = {"above", "these", "those", "said", "aforementioned", "abovementioned", "listed"}
+ACCEPTING = {"accept", "accepted", "accepts", "admit", "admitted", "admits", "approve"}
+ACCEPTING |= {"approved", "approves", "welcome", "welcomed", "welcomes", "confirmed"}
+
+
+def _cities_above(s: Sentence, a: int) -> list[Known]:
+    """The places the unit before named, when an acceptance refers to them: "The Board
+    decided to accept mentioned above cities as Members of the Union", after "applications
+    ... submitted by the cities of: Espoo (Finland), Greifswald (Germany), ..."."""
+    before = [t.lower_ for t in token_list(s.doc)[max(0, a - 8) : a]]
+    if len(before) < 3 or before[-1] != "as" or ACCEPTING.isdisjoint(before):
+        return []
+    noun = next((i for i, w in enumerate(before) if w in ("cities", "towns", "municipalities")), -1)
+    if noun < 1 or ABOVE.isdisjoint(before[max(0, noun - 2) : noun + 2]):
+        return []
+    previous = s.context.previous
+    if previous is None:
+        return []
+    last: Sentence = previous[0]
+    found = [k for m in last.mentions if m.label == "PLACE" for k in last.known(m, place=True)]
+    return list(dict.fromkeys(k for k in found if k.label == "PLACE" and not k.regional))
 
 
 def _including(s: Sentence, b: int) -> int | None:

@@ -1,0 +1,74 @@
+"""What a network's meeting report and a council report write: members listed after a
+second colon ("The following is a list of attendees: Full members: ..."), also when a copied
+table lost its commas; cities an acceptance refers back to ("accept mentioned above cities
+as Members of the Union"); and a decade ("in the late 1980's") that is no year. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+CITYNET_INTRO = (
+    "Representatives from 54 full members attended the Sixth Session of the General Council "
+    "of CITYNET. "
+)
+
+
+def members(text: str, registry: Registry) -> set[tuple[str, str]]:
+    return {
+        (c.subject.name, c.object.name)
+        for c in extract_claims(text + "\n", registry)
+        if c.type == "membership" and c.object is not None
+    }
+
+
+def test_members_after_the_second_colon(registry: Registry) -> None:
+    text = (
+        CITYNET_INTRO + "The following is a list of attendees: Full members: Bandung, Bangkok, "
+        "Dhaka, Hanoi."
+    )
+    found = members(text, registry)
+    assert {place for place, _ in found} == {"Bandung", "Bangkok", "Dhaka", "Hanoi"}
+    assert {org for _, org in found} == {"CITYNET"}
+
+
+def test_members_of_a_copied_table_without_commas(registry: Registry) -> None:
+    text = (
+        CITYNET_INTRO + "The following is a list of attendees: Full members: Name of City "
+        "Bandung Bangkok Dhaka Hanoi Jakarta"
+    )
+    assert {"Bandung", "Bangkok", "Dhaka", "Hanoi", "Jakarta"} <= {
+        place for place, _ in members(text, registry)
+    }
+
+
+def test_a_list_of_attendees_alone_names_no_members(registry: Registry) -> None:
+    text = CITYNET_INTRO + "The following is a list of attendees: Bandung, Bangkok, Dhaka."
+    assert members(text, registry) == set()
+
+
+def test_cities_accepted_as_members_are_the_ones_named_before(registry: Registry) -> None:
+    text = (
+        "The Secretary General informed the Board about applications for membership "
+        "submitted by the cities of: Espoo (Finland), Malbork (Poland), Tartu (Estonia).\n\n"
+        "The Board decided to accept mentioned above cities as Members of the Union of the "
+        "Baltic Cities."
+    )
+    assert {place for place, _ in members(text, registry)} == {"Espoo", "Malbork", "Tartu"}
+
+
+def test_applications_alone_make_no_members(registry: Registry) -> None:
+    text = (
+        "The Secretary General informed the Board about applications for membership of the "
+        "Union of the Baltic Cities submitted by the cities of: Espoo (Finland), Malbork "
+        "(Poland).\n\nThe Board will discuss them in June."
+    )
+    assert members(text, registry) == set()
+
+
+def test_a_decade_is_no_start_year(registry: Registry) -> None:
+    text = "Merced has been twinned with Somoto since the late 1980's.\n"
+    assert ties(extract_claims(text, registry))[pair("Merced", "Somoto")].year is None
