@@ -72,3 +72,25 @@ def test_applications_alone_make_no_members(registry: Registry) -> None:
 def test_a_decade_is_no_start_year(registry: Registry) -> None:
     text = "Merced has been twinned with Somoto since the late 1980's.\n"
     assert ties(extract_claims(text, registry))[pair("Merced", "Somoto")].year is None
+
+
+def test_ties_formed_at_a_time_are_no_count_of_all(registry: Registry) -> None:
+    text = (
+        "In the 1970s the City of Fort Collins entered into two Sister City relationships.\n"
+        "Lyon has formed 12 sister city partnerships.\n"
+    )
+    counts = {
+        (c.subject.name, c.value) for c in extract_claims(text, registry) if c.type == "count"
+    }
+    assert counts == {("Lyon", "12")}
+
+
+def test_places_recognised_as_sister_cities_to_a_city(registry: Registry) -> None:
+    text = (
+        "The City of Merced adopted resolutions recognizing Albury, Australia and Dubbo, "
+        "Australia as official Sister Cities to the City of Merced.\n"
+    )
+    assert set(ties(extract_claims(text, registry))) == {
+        pair("Merced", "Albury"),
+        pair("Merced", "Dubbo"),
+    }

@@ -129,6 +129,9 @@ def counts(s: Sentence) -> list[Draft]:
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
             continue
+        if metric in TIE_METRIC.values() and _formed_then(s, i):
+            i = j + noun_at + 1  # "In the 1970s the City entered into two Sister City
+            continue  # relationships": the ties formed then, not all it has
         if metric not in ("places", "members") and _not_owned(s, i, j + noun_at + 1):
             i = j + noun_at + 1  # "20,000 partnerships worldwide", "twinnings between them"
             continue
@@ -295,6 +298,24 @@ NOBODY_S = {"worldwide", "globally", "between", "among", "amongst"}
 
 
 OWNER_VERBS = HAS_VERBS | {"have", "maintains", "maintain", "keeps", "holds", "boasts"}
+
+
+# past verbs of making ties: a number of ties after one counts the ties made then
+FORMED_THEN = {"entered", "formed", "signed", "established", "concluded", "created", "forged"}
+FORMED_THEN |= {"struck", "inked", "launched"}
+
+
+def _formed_then(s: Sentence, i: int) -> bool:
+    """ "entered into two Sister City relationships", "formed two such partnerships in
+    1963": a past verb just before the number, not after "has" ("has formed 12 ...")."""
+    tokens = token_list(s.doc)
+    verb = i - 1
+    while verb > 0 and i - verb < 3 and tokens[verb].lower_ in ("into", "in", "on", "up"):
+        verb -= 1
+    if verb < 0 or tokens[verb].lower_ not in FORMED_THEN:
+        return False
+    lead = {t.lower_ for t in tokens[max(0, verb - 2) : verb]}
+    return not lead & {"has", "have", "had", "'s", "'ve"}
 
 
 def _not_owned(s: Sentence, i: int, k: int) -> bool:

@@ -154,6 +154,8 @@ def ties(s: Sentence) -> list[Draft]:
         if not pairs:
             pairs = _of_the_two(s, b)  # "the sisterhood of the two cities"
         if not pairs and not negated:
+            pairs = _named_as_to(s, a, b)  # "recognizing A and B as Sister Cities to C"
+        if not pairs and not negated:
             pairs = _apposed_pair(s, a, b)  # "sister cities Osaka and San Francisco broke"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
@@ -977,6 +979,30 @@ NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognisi
 NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
 NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
 NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
+    """ "adopting resolutions recognizing Albury, Australia and Mercedes, Uruguay as official
+    Sister Cities to the City of Merced": the place after "to" or "of" is the subject, the
+    places between the naming verb and "as" its partners."""
+    toks = token_list(s.doc)
+    at = a - 1
+    while at > 0 and toks[at].text.islower() and toks[at].lower_ in ("official", "its", "their"):
+        at -= 1
+    if at < 2 or toks[at].lower_ != "as" or b >= len(toks) or toks[b].lower_ not in ("to", "of"):
+        return []
+    verbs = [i for i in range(at - 1, max(0, at - 16), -1) if toks[i].lower_ in NAMING_VERBS]
+    named = [m for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")]
+    after = next((m for m in named if m.start > b), None)
+    if not verbs or after is None or after.start > b + 4:
+        return []
+    owner = _place(s, after) if after.label != "ORG" else s.council_place(after)
+    if owner is None:
+        return []
+    between = [m for m in named if verbs[0] < m.start and m.end <= at and m.label != "ORG"]
+    partners = [_place(s, m, strong=True) for m in between]
+    found = [p for p in dict.fromkeys(partners) if p is not None and p != owner]
+    return [(owner, p, after.end, 0.85) for p in found]
 
 
 def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
