@@ -1069,6 +1069,20 @@ def _titled_after(doc: Any, end: int) -> bool:
     )
 
 
+def _titled_before(doc: Any, m: Mention) -> bool:
+    """An office named just before a name and a comma: "the Consul General in Medan, Daiki
+    Yokoyama,"; or an office inside the name ("Japanese Consul General")."""
+    if any(w.lower() in OFFICE_TITLES for w in m.text.split()):
+        return True
+    if m.start < 2 or doc[m.start - 1].text != "," or m.end - m.start < 2:
+        return False
+    return any(t.lower_ in OFFICE_TITLES for t in doc[max(0, m.start - 6) : m.start - 1])
+
+
+# offices whose holder a name near them is ("Consul General", "Ambassador")
+OFFICE_TITLES = {"consul", "ambassador", "minister", "secretary-general", "premier"}
+
+
 def _titled_inside(words: list[str]) -> bool:
     """A person's title inside an unknown name, then a capitalised name: "City Mayor
     Bernard Dy" (the title first is read before)."""
@@ -1097,6 +1111,9 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
         if m.label == "NAME" and m.known is None and _titled_after(doc, m.end):
             person_end = m.end
             continue  # "said Mohit Yadav, Consul General of India": a person
+        if m.label == "NAME" and m.known is None and _titled_before(doc, m):
+            person_end = m.end
+            continue  # "Japanese Consul General in Medan, Daiki Yokoyama, said": a person
         if (
             m.label in ("PLACE", "NAME")
             and person_end >= 0

@@ -147,6 +147,8 @@ def ties(s: Sentence) -> list[Draft]:
             continue  # a bare "twin" or "partner" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
+        if not pairs and _between_one_and_some(s, b):
+            continue  # "cooperation between Banda Aceh and a number of cities in that country"
         if not pairs and not negated:
             pairs = _dashed_pairs(s, b)  # "links such as Los Angeles-Guangzhou and Tulsa-Jinhua"
         if not pairs and not negated:
@@ -656,6 +658,10 @@ REJECTING = DENIALS | {"rejecting", "declining", "refusing", "rejects", "decline
 THROWN = {"threw", "throw", "throws", "thrown", "voted", "vote", "votes", "turned"}
 THROWN |= {"strike", "strikes", "struck", "striking", "shot", "shoot"}  # "strike down a motion"
 PROPOSALS = {"move", "motion", "proposal", "request", "bid", "offer", "plan", "idea", "call"}
+PROPOSALS |= {"plans", "proposals", "vote"}
+# "Amsterdam cancels plan to twin with Tel Aviv", "scrapped the vote on a proposal to twin"
+REJECTING |= {"cancels", "cancelled", "canceled", "cancel", "scraps", "scrapped", "scrap"}
+REJECTING |= {"abandons", "abandoned", "shelves", "shelved", "withdraws", "withdrew"}
 
 
 def _move_rejected(s: Sentence, a: int) -> bool:
@@ -666,6 +672,7 @@ def _move_rejected(s: Sentence, a: int) -> bool:
         if doc[i].lower_ in (";", ".", "but", "however", "while"):
             return False
         thrown = doc[i].lower_ in THROWN and i + 1 < a and doc[i + 1].lower_ in ("out", "down")
+        thrown = thrown or (doc[i].lower_ in CALLED and i + 1 < a and doc[i + 1].lower_ == "off")
         if doc[i].lower_ in REJECTING or thrown:  # "threw out a move to twin the city with"
             after = {t.lower_ for t in doc[i + 1 : i + 4]}
             # not "rejected a motion ... to rescind its twin city status": an ending refused
@@ -676,6 +683,7 @@ def _move_rejected(s: Sentence, a: int) -> bool:
     return False
 
 
+CALLED = {"called", "calls", "call", "calling"}  # "called off a vote on twinning the city"
 ENDING_VERBS = {"rescind", "rescinds", "rescinding", "revoke", "cancel", "annul", "drop"}
 INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "unlawful"}
 
@@ -979,6 +987,22 @@ NAMING_VERBS = {"recognise", "recognised", "recognize", "recognized", "recognisi
 NAMING_VERBS |= {"recognizing", "designate", "designated", "declared", "declare", "added"}
 NAMING_VERBS |= {"welcomed", "welcome", "approved", "approve", "chose", "selected", "adopted"}
 NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed", "counts"}
+
+
+SOME = {"a", "an", "several", "some", "other", "various", "many", "more", "few", "its"}
+
+
+def _between_one_and_some(s: Sentence, b: int) -> bool:
+    """ "between Banda Aceh and a number of cities", "between Lyon and several Chinese
+    cities": one place and places not named, right after the cue; no tie of a named pair."""
+    toks = token_list(s.doc)
+    at = next((i for i in (b, b + 1) if i < len(toks) and toks[i].lower_ == "between"), None)
+    if at is None:
+        return False
+    first = next((m for m in s.mentions if m.start in (at + 1, at + 2)), None)
+    if first is None or first.end + 1 >= len(toks) or toks[first.end].lower_ != "and":
+        return False
+    return toks[first.end + 1].lower_ in SOME or toks[first.end + 1].text[:1].isdigit()
 
 
 def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
@@ -1371,7 +1395,7 @@ SOUGHT |= {"seek", "seeks", "seeking", "sought", "consider", "considers", "consi
 MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "may"}
 # "voted to end", "decided to suspend": a decision taken, not a status asked for
 DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
-DECIDED |= {"unanimously", "formally", "officially"}
+DECIDED |= {"unanimously", "formally", "officially", "deciding", "voting", "agreeing"}
 # verbs that end or suspend a tie when a tie noun follows: "cut ties with", "to end the
 # twinning", "terminate the agreement", "broke off relations"
 TIE_VERBS = {
@@ -1433,12 +1457,24 @@ def status_word(s: Sentence, i: int) -> str | None:
     return s.status_words[i]
 
 
+TIME_NOUNS = {"year", "years", "decade", "decades", "month", "months", "week", "weeks"}
+TIME_NOUNS |= {"century", "centuries", "days", "day", "few", "several", "two", "three"}
+
+
+def _time_after(tokens: list[Any], i: int) -> bool:
+    """A span of time starts at token ``i``: "ten years", "decade", "30 years"."""
+    words = [t.lower_ for t in tokens[i : i + 2]]
+    return words[0] in TIME_NOUNS or (len(words) == 2 and words[1] in TIME_NOUNS)
+
+
 def _status_word(tokens: list[Any], i: int) -> str | None:
     word = tokens[i].lower_
     if word in ("formerly", "previously") and i + 1 < len(tokens):
         name = tokens[i + 1]
         if name.lower_ in ("known", "called", "named") or name.text[:1].isupper():
             return None  # "Chennai (formerly known as Madras)": an old name, not an old tie
+    if word == "past" and i + 1 < len(tokens) and _time_after(tokens, i + 1):
+        return None  # "over the past ten years", "in the past decade": a time, not a status
     if word in STATUS_WORDS:
         return STATUS_WORDS[word]
     if word in LAPSED_STATES and i > 0 and tokens[i - 1].lower_ in ("not", "longer"):
@@ -1452,8 +1488,9 @@ def _status_word(tokens: list[Any], i: int) -> str | None:
     if word in WEIGHING and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("on", "whether"):
         return "proposed"  # "Councilors vote on partnership between Curitiba and Miami"
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
-    if future and tokens[i + 1].lower_ in FUTURE_VERBS:  # "will become sister cities"
-        return "proposed"
+    verb = i + 2 if future and tokens[i + 1].lower_ in ("also", "soon", "now") else i + 1
+    if future and verb < len(tokens) and tokens[verb].lower_ in FUTURE_VERBS:
+        return "proposed"  # "will become sister cities", "will also establish ... relations"
     ahead = [t.lower_ for t in tokens[i + 1 : i + 3]] if word in PROSPECTS else []
     if len(ahead) == 2 and ahead[0] == "to" and ahead[1] in FUTURE_VERBS - {"be", "to"}:
         return "proposed"  # "is expected to formalise", "plans to establish"

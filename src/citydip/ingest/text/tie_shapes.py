@@ -133,6 +133,15 @@ def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Kn
     return pairs[:1] if pairs and pairs[0][2] <= start + 12 else []
 
 
+def _in_brackets_after(toks: list[Any], at: int, end: int) -> bool:
+    """Token ``at`` is inside a bracket opened right after a name that ended at ``end``
+    (at most "city" or "town" between)."""
+    opened = next((i for i in range(at - 1, max(end - 1, at - 8), -1) if toks[i].text == "("), -1)
+    if opened < end or any(t.text == ")" for t in toks[opened:at]):
+        return False
+    return all(t.lower_ in ("city", "town", "municipality") for t in toks[end:opened])
+
+
 def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
     toks = token_list(s.doc)
     places: list[tuple[Known, Mention]] = []
@@ -151,6 +160,9 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         lead = m.start
         while lead > start and toks[lead - 1].text in ("North", "South", "East", "West"):
             lead -= 1  # "Keighley in West Yorkshire"
+        if places and _in_brackets_after(toks, lead, places[-1][1].end):
+            continue  # "between Hoi An city (Quang Nam province, Vietnam) and ...": where the
+            # place before the bracket lies
         found = council or place(s, m)  # type: ignore[operator]
         if places and (
             (s.prev(lead) in ("in", "near", "of") and not set(between) & {"and", "&"})

@@ -41,7 +41,8 @@ _PASSIVE = re.compile(
     r"scrapped|paused|put on hold|cut|abolished)\b",
 )
 _DECIDED = re.compile(
-    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose)\s+(?:[\w,]+\s+){0,6}?to\s+"
+    r"\b(?:voted|decided|agreed|moved|resolved|opted|chose|voting|deciding|agreeing)\s+"
+    r"(?:[\w,]+\s+){0,6}?to\s+(?:\w+ly\s+)?"  # "voted to officially sever"
     r"(?P<word>end|terminate|suspend|sever|cut|freeze|cancel|scrap|dissolve|break off|abolish|"
     r"pause)\s+"
     r"(?:(?:the|its|their|all|this|that)\s+)?"
@@ -302,7 +303,7 @@ def later_status(
                 continue  # "decided to cut ... then repealed the decision"
             status = (
                 "suspended"
-                if word.startswith(("suspen", "froze", "freez", "pause", "put"))
+                if word.startswith(("suspen", "froze", "freez", "paus", "put"))
                 else "ended"
             )
             if pattern is _DECIDED and word in _ENDED:
@@ -327,8 +328,10 @@ def later_status(
                 now = tie.status or "active"
                 # a decision to end a tie read as under discussion ("discussed the
                 # cancellation of the protocol" / "decided to terminate the protocol") ends it
-                if tie.type not in TIE_TYPES or now not in ("active", "proposed"):
+                if tie.type not in TIE_TYPES or now not in ("active", "proposed", "suspended"):
                     continue
+                if now == "suspended" and status != "ended":
+                    continue  # a suspended tie may still be ended ("voted to sever" after it)
                 if now == "proposed" and pattern is not _DECIDED:
                     continue
                 tie.status = status
