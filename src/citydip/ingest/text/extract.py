@@ -27,6 +27,7 @@ from citydip.ingest.text.claims import ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, PENDING_ORG, SUBJECT_LABELS, Context
 from citydip.ingest.text.local_places import local_places
 from citydip.ingest.text.mentions import HEADLINE_VERBS, Mention, find_mentions
+from citydip.ingest.text.normalise import number_at
 from citydip.ingest.text.prose import topical
 from citydip.ingest.text.readers import Document, read_document
 from citydip.ingest.text.registry import Known, Registry
@@ -39,6 +40,7 @@ from citydip.ingest.text.tie_status import (
     date_single,
     later_status,
 )
+from citydip.ingest.text.tokens import token_list
 from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.text import fold
@@ -133,6 +135,10 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if unit.kind == "heading":
             heading = Sentence(doc, mentions, cues, context, registry)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
+            listed = [d for d in roster.entry(heading) if _valid(d)]
+            if listed:  # "The new UNESCO Creative Cities are:" / "Batumi (Georgia) - Music"
+                found.extend(_place(d, text, unit) for d in listed)
+                continue
             entry = entries.agreement(heading)  # "Sister Cities Agreement" under a partner
             cited = partner_unit if entry and partner_unit is not None else unit  # its partner
             if not unit.lead:  # "Gori" over "- Lutsk, Ukraine": a header, not an entry
@@ -340,7 +346,7 @@ def _read_unit(
             drafts = [d for d in read if _valid(d)]
             if drafts:  # and what the item says of its place ("Hitchin has 33,000 people")
                 more = numbers.counts(sentence) if len(sentence.doc) > 8 else []
-                return drafts + [d for d in more if d.type == "population" and _valid(d)]
+                return drafts + _item_populations(sentence, drafts, more)
         elif context.tie_topic or context.tie_named:
             # no frame, in a text about ties: a line pairing two places is still a tie
             # ("Sapporo City Portland, Oregon November 17, 1959"); nothing else is read here
@@ -348,6 +354,26 @@ def _read_unit(
             if paired:
                 return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
+
+
+def _item_populations(s: Sentence, drafts: list[Draft], more: list[Draft]) -> list[Draft]:
+    """The populations a list item gives are its one place's ("City of Madison, WI / Paul
+    Soglin Title: Mayor Population: 252551"; "Edmonton, capital of Alberta, with 899447
+    people"), whoever the sentence reading took them for."""
+    places = {d.subject for d in drafts if d.type == "membership"}
+    places |= {d.object for d in drafts if d.type == "tie" and d.object is not None}
+    found = [d for d in more if d.type == "population" and _valid(d)]
+    if len(places) != 1:
+        return found
+    place = next(iter(places))
+    tokens = token_list(s.doc)
+    for k in range(len(tokens) - 2):  # a directory's label: "Population: 45810"
+        if tokens[k].lower_ == "population" and tokens[k + 1].text == ":":
+            number = number_at(tokens, k + 2)
+            if number is not None and number[0] >= 100:
+                value = str(int(number[0]))
+                found.append(Draft("population", place, value=value, rule="population:label"))
+    return list({d.value: replace(d, subject=place) for d in found}.values())
 
 
 def _framed_agreements(

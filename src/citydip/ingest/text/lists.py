@@ -26,6 +26,7 @@ from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_P
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
+from citydip.ingest.text.rules_roles import mayor_office
 from citydip.ingest.text.rules_ties import proposing
 from citydip.ingest.text.tokens import glued, token_list
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
@@ -202,7 +203,7 @@ MEMBER_HEADING_WORDS = {"member", "members", "participants", "signatories", "fou
 MEMBER_HEADING_GLUE = {"full", "associate", "associated", "affiliate", "affiliated", "cities"}
 MEMBER_HEADING_GLUE |= {"city", "towns", "municipalities", "local", "governments", "list"}
 MEMBER_HEADING_GLUE |= {"of", "our", "current", "new", "participating", "the", "and", "-"}
-MEMBER_HEADING_GLUE |= {"regular", "ordinary", "principal", "core", "network"}
+MEMBER_HEADING_GLUE |= {"regular", "ordinary", "principal", "core", "network", "all"}
 
 
 def _member_heading(s: Sentence) -> bool:
@@ -659,9 +660,17 @@ class Roster:
         self.org = None
 
     def intro(self, s: Sentence) -> None:
+        words = {t.lower_ for t in s.doc}
+        if str(s.doc.text).rstrip().endswith(":") and "new" in words:
+            org = _named_org(s)  # "The new UNESCO Creative Cities are:"
+            for wider in (self.org, s.context.topic_org):  # the network named before or the
+                if org is not None and wider is not None and org.name in wider.name:
+                    org = wider  # text is about: "UNESCO Creative Cities Network"
+            if org is not None:
+                self.org = org
+                return
         if not any(t.lower_ in ROSTER_WORDS for t in s.doc):
             return
-        words = {t.lower_ for t in s.doc}
         if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
             org = _named_org(s) or _joined_name(s) or s.context.topic_org
             if org is not None:
@@ -671,7 +680,9 @@ class Roster:
         if self.org is None or len(s.doc) > 24:
             return []
         prose = [
-            t for t in s.doc if t.is_alpha and t.text.islower() and t.lower_ not in ROSTER_GLUE
+            t
+            for t in _roster_words(s)
+            if t.is_alpha and t.text.islower() and t.lower_ not in ROSTER_GLUE
         ]
         place = None if prose else _roster_place(s)
         if place is None:
@@ -704,6 +715,20 @@ class Roster:
         return out
 
 
+def _roster_words(s: Sentence) -> list[Any]:
+    """An entry's tokens outside brackets and before a dash: "Belfast (United Kingdom of
+    Great Britain and Northern Ireland) - Music" reads "Belfast"."""
+    out: list[Any] = []
+    depth = 0
+    for t in s.doc:
+        if t.text in ("-", "–", "—") and depth == 0 and out:
+            break
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text != ")":
+            out.append(t)
+    return out
+
+
 def _joined_name(s: Sentence) -> Known | None:
     """The organization a sentence says members joined, known or not ("joined NLC")."""
     for k, t in enumerate(s.doc[:-1]):
@@ -723,11 +748,16 @@ def _roster_place(s: Sentence) -> Known | None:
         name = s.span_text(2, end)
         found = s.registry.place(name)
         return found if found is not None and found.label == "PLACE" else Known(name, "PLACE")
-    first = next((m for m in s.mentions if m.label == "PLACE"), None)
+    first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
     if first is None or first.start != 0:
         return None
     named = s.known(first, place=True)
-    return named[0] if named and named[0].label == "PLACE" else None
+    if named and named[0].label == "PLACE":
+        return named[0]
+    bracket = first.end < len(doc) and doc[first.end].text == "("
+    country = s.country_after(first) if bracket else None
+    # "Bida (Nigeria) - Crafts and Folk Art": a name the gazetteer lacks, its country after it
+    return Known(first.text, "PLACE", None, country, "city") if country else None
 
 
 LABEL_GLUE = HEADING_GLUE | {"exchange", "&", ":", "status", "relationship", "-"}
@@ -1255,6 +1285,11 @@ class Offices:
         if role is None and self.role is None:
             return None
         holder = _office_holder(s, k)
+        if holder is None and role is not None:
+            held = mayor_office(s, role)  # "Mayor of Brussels (Belgium)" / "Vice-President
+            if held:  # of the OWHC"
+                self.role = None
+                return held
         if holder is None:
             if role is None:
                 self.role = None

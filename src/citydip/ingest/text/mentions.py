@@ -136,6 +136,7 @@ _NOT_NAMES = {
 # List and status words are no names ("Friendship cities:", "Former twin towns").
 _NOT_NAMES |= {"twin", "twins", "sister", "sisters", "partner", "partners", "friendship"}
 _NOT_NAMES |= {"member", "members", "membership"}
+_NOT_NAMES |= {"title", "population"}  # a directory's labels: "Title: Mayor Population: 45810"
 # month abbreviations ("on Nov. 6, 2003"; not "Jan" and "Mar", which start Jan Mayen and
 # Mar del Plata)
 _MONTH_CUTS = ("feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -200,6 +201,8 @@ def find_mentions(
     if not words.isdisjoint(PARTICLES):
         mentions = _particle_names(doc, mentions, registry)
     mentions = _glued_names(doc, mentions, registry)
+    if "-" in words:
+        mentions = _hyphen_tails(doc, mentions, registry)
     if not words.isdisjoint(ADMIN_AREA_WORDS):
         _admin_areas(doc, mentions, registry)
     if "." in words:
@@ -254,20 +257,49 @@ def _particle_names(doc: Any, mentions: list[Mention], registry: Registry) -> li
 
 
 def _glued_names(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
-    """An unknown name glued to a country's or a place's name is one place when the
-    gazetteer knows the two together: "Inner" + "Mongolia" is Inner Mongolia."""
+    """An unknown name glued to a country's or a place's name (before or after it) is one
+    place when the gazetteer knows the two together: "Inner" + "Mongolia" is Inner
+    Mongolia, "Campina" + "Grande" is Campina Grande."""
     out: list[Mention] = []
     for m in mentions:
         last = out[-1] if out else None
         if (
             last is not None
-            and last.label == "NAME"
             and last.end == m.start
-            and m.label in ("COUNTRY", "PLACE")
-        ):
+            and (
+                (last.label == "NAME" and m.label in ("COUNTRY", "PLACE"))
+                or (last.label == "PLACE" and m.label == "NAME" and m.known is None)
+            )
+        ):  # (and "Campina" + "Grande": Campina Grande, not Câmpina in Romania)
             found = registry.place(doc[last.start : m.end].text)
             if found is not None:
                 out[-1] = Mention(last.start, m.end, doc[last.start : m.end].text, "PLACE", found)
+                continue
+        out.append(m)
+    return out
+
+
+def _hyphen_tails(doc: Any, mentions: list[Mention], registry: Registry) -> list[Mention]:
+    """A name written with a lower-case part after a hyphen ("Merri-bek", "Mazar-i-Sharif")
+    is the whole name when the gazetteer knows it, not its first part."""
+    tokens = token_list(doc)
+    out: list[Mention] = []
+    for m in mentions:
+        end = m.end
+        while (
+            m.label in ("PLACE", "NAME")
+            and end + 1 < len(tokens)
+            and tokens[end].text == "-"
+            and glued(tokens[end - 1], tokens[end])
+            and glued(tokens[end], tokens[end + 1])
+            and tokens[end + 1].text[:1].isalpha()
+        ):
+            end += 2
+        if end > m.end and not any(o.start < end and o.start >= m.end for o in mentions):
+            text = doc[m.start : end].text
+            found = registry.place(text)
+            if found is not None:
+                out.append(Mention(m.start, end, text, "PLACE", found))
                 continue
         out.append(m)
     return out
@@ -684,7 +716,7 @@ def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
         if m.label in ("PLACE", "COUNTRY", "REF") or doc[m.end - 1].text == ")":
             continue
         j = m.end
-        while j < len(doc) and j not in starts:
+        while j < len(doc) and j not in starts and doc[j].lower_ not in MEMBER_HEADS:
             if (_is_capital(doc[j]) and doc[j].text not in ("(", ")")) or (
                 doc[j].lower_ in ("for", "of", "&") and j + 1 < len(doc) and _is_capital(doc[j + 1])
             ):
@@ -703,6 +735,10 @@ def _extend(doc: Any, mentions: list[Mention], registry: Registry) -> list[Menti
             m.end = j
             m.text = span[m.start : j].text
     return mentions
+
+
+# words after a name that are no part of it: "ICLEI Members" (the members of ICLEI)
+MEMBER_HEADS = {"member", "members", "membership", "memberships"}
 
 
 # Regions after a network's name that make it the network's regional section (its Known's
@@ -1058,6 +1094,33 @@ PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senat
 PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
 
 
+LABELS = {"Title", "Population"}  # a directory's field labels
+
+
+def _before_label(doc: Any, end: int) -> bool:
+    """Only name words (capitalised, or particles such as "da") between ``end`` and a
+    directory's field label."""
+    j = end
+    while j < len(doc) and j - end <= 5 and doc[j].text not in LABELS:
+        if not (doc[j].text[:1].isupper() or doc[j].lower_ in PARTICLES):
+            return False
+        j += 1
+    return j < len(doc) and doc[j].text in LABELS
+
+
+def _region_code(doc: Any, m: Mention, before: list[Mention]) -> bool:
+    """Two capitals after a place and a comma: a state's or province's postal code ("City
+    of Newark, CA", "Mount Kisco, NY"), not a place of its own."""
+    if m.label not in ("PLACE", "NAME") or m.end - m.start != 1 or m.start < 2:
+        return False
+    text = m.text
+    if len(text) != 2 or not text.isupper() or not text.isalpha():
+        return False
+    return doc[m.start - 1].text == "," and any(
+        o.end == m.start - 1 and o.label in ("PLACE", "NAME") for o in before
+    )
+
+
 def _titled_after(doc: Any, end: int) -> bool:
     """A title in an apposition right after a name: "Mohit Yadav, Consul General of",
     "Eric Adams, Mayor of New York"."""
@@ -1098,13 +1161,19 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
     unknown three-capital code ("GER") is no place, unless a country follows it."""
     countries = {m.start for m in mentions if m.label == "COUNTRY"}
     unknown = {m.start for m in mentions if m.label == "NAME"}
-    out = []
+    out: list[Mention] = []
     person_end = -1  # where the last person's name ended ("Mayor Satya Rhodes-Conway")
     for m in mentions:
         if m.label in ("PLACE", "NAME") and m.text.split()[0].lower() in PERSON_TITLES:
             if not m.text.split()[-1].islower():
                 person_end = m.end  # not "Mayor of" (Hiroshima): the place follows
             continue  # "Mayor Eric Garcetti": a person, no place
+        if m.label == "NAME" and m.known is None and not LABELS.isdisjoint(m.text.split()):
+            continue  # "Vinita Vishwanath Rane Title: Mayor": a directory line, no place
+        if m.label == "NAME" and _before_label(doc, m.end):
+            continue  # "Firmino da Silveira Soares Filho Title: Mayor": the office holder
+        if _region_code(doc, m, out):
+            continue  # "Village of Mount Kisco, NY": the state it lies in, no place
         if m.label == "NAME" and _titled_inside(m.text.split()):
             person_end = m.end
             continue  # "City Mayor Bernard Faustino Dy", "Vice Governor Ana Cruz": a person

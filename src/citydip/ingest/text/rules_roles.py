@@ -59,6 +59,26 @@ def roles(s: Sentence) -> list[Draft]:
     return out
 
 
+def mayor_office(s: Sentence, role: str) -> list[Draft]:
+    """A board listed one office holder per block: "Mr. Philippe Close" / "Mayor of Brussels
+    (Belgium)" / "Vice-President of the OWHC": this line names the office (``role``), the
+    line right before it the mayor's city, which holds that office in the organization."""
+    previous = s.context.previous
+    if previous is None or previous[1] != s.context.units - 1:
+        return []
+    last: Sentence = previous[0]
+    if len(last.doc) > 12 or not last.doc or last.doc[0].lower_ not in MAYOR:
+        return []
+    org = _org(s)
+    if org is None:
+        return []
+    return [
+        Draft("membership", place, org, confidence=0.7, rule="membership:office", role=role)
+        for place, _, _ in _mayors(last)[:1]
+        if place != org
+    ]
+
+
 def _mayors(s: Sentence) -> list[tuple[Known, int, str | None]]:
     """(place, index of "mayor", None) for "X Mayor ...", "X's mayor", "mayor(s) of X, Y"."""
     doc = s.doc
