@@ -112,3 +112,17 @@ def test_a_place_located_far_from_a_capital_is_the_partner(registry: Registry) -
     assert {p: c.year for p, c in found(text, registry).items()} == {
         pair("Little Rock", "Hanam"): 1992
     }
+
+
+def test_its_namesake_in_a_country(registry: Registry) -> None:
+    claims = extract_claims("Perth is twinned with its namesake in Scotland.\n", registry)
+    tie = next(c for c in claims if c.type == "tie")
+    assert tie.object is not None
+    assert (tie.subject.name, tie.object.name) == ("Perth", "Perth")
+    assert tie.subject.key != tie.object.key
+    assert {tie.subject.country, tie.object.country} == {"AU", "GB"}
+
+
+def test_a_namesake_in_an_unnamed_country_is_no_tie(registry: Registry) -> None:
+    claims = extract_claims("Perth is twinned with its namesake in the north.\n", registry)
+    assert [c for c in claims if c.type == "tie"] == []

@@ -158,6 +158,8 @@ def ties(s: Sentence) -> list[Draft]:
         if not pairs and not negated:
             pairs = _named_as_to(s, a, b)  # "recognizing A and B as Sister Cities to C"
         if not pairs and not negated:
+            pairs = _namesake(s, a, b)  # "Pembroke is twinned with its namesake in Malta"
+        if not pairs and not negated:
             pairs = _apposed_pair(s, a, b)  # "sister cities Osaka and San Francisco broke"
         if not pairs and not generic and not _named_before(s, a):
             pairs = shapes.pair_after(s, b, _place)
@@ -1003,6 +1005,26 @@ def _between_one_and_some(s: Sentence, b: int) -> bool:
     if first is None or first.end + 1 >= len(toks) or toks[first.end].lower_ != "and":
         return False
     return toks[first.end + 1].lower_ in SOME or toks[first.end + 1].text[:1].isdigit()
+
+
+def _namesake(s: Sentence, a: int, b: int) -> list[Pair]:
+    """ "Pembroke is currently twinned with its namesake in Malta": the place of the
+    subject's name in the country named after "namesake in"."""
+    toks = token_list(s.doc)
+    at = b + 1 if b < len(toks) and toks[b].lower_ == "with" else b
+    words = [t.lower_ for t in toks[at : at + 3]]
+    if len(words) < 3 or words[0] not in ("its", "their", "a") or words[1] != "namesake":
+        return []
+    if words[2] not in ("in", "from"):
+        return []
+    country = next((m for m in s.mentions if m.start == at + 3 and m.label == "COUNTRY"), None)
+    subjects, sure = prose.tie_subject(s, a, ("PLACE",))
+    if country is None or country.code is None or len(subjects) != 1 or sure < 0.9:
+        return []
+    twin = s.registry.place(subjects[0].name, country.code)
+    if twin is None or twin == subjects[0] or twin.country != country.code:
+        return []
+    return [(subjects[0], twin, country.end, 0.8)]
 
 
 def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
