@@ -126,3 +126,12 @@ def test_its_namesake_in_a_country(registry: Registry) -> None:
 def test_a_namesake_in_an_unnamed_country_is_no_tie(registry: Registry) -> None:
     claims = extract_claims("Perth is twinned with its namesake in the north.\n", registry)
     assert [c for c in claims if c.type == "tie"] == []
+
+
+def test_a_letter_of_intent_to_form_a_tie_proposes_it(registry: Registry) -> None:
+    text = (
+        "The Indian city Aurangabad in Maharashtra and Ingolstadt city in the Free State of "
+        "Bavaria, Germany, have signed a Letter of Intent (LOI) to form a sister city "
+        "partnership."
+    )
+    assert found(text, registry)[pair("Aurangabad", "Ingolstadt")].status == "proposed"

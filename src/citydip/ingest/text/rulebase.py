@@ -408,6 +408,7 @@ class Sentence:
         countries = {
             i for m in self.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
         }
+        countries |= self._locators_between(a, b)  # "Aurangabad in Maharashtra and ..."
         words = [t.lower_ for i, t in enumerate(self.doc[a:b], start=a) if i not in countries]
         if any(w in ("along", "together") for w in words):  # "Riga, along with Tallinn"
             words = [w for w in words if w not in ("along", "together", "with")]
@@ -415,6 +416,23 @@ class Sentence:
         if len(words) <= 8 and all(w in SUBJECT_GLUE or w in DEMONYMS for w in words):
             return True
         return self._mayors_between(a, b)
+
+    def _locators_between(self, a: int, b: int) -> set[int]:
+        """The tokens of "in Maharashtra", "in the Free State of Bavaria" between ``a`` and
+        ``b``: where the place before them lies (region names only, or names unknown)."""
+        out: set[int] = set()
+        tokens = self._tokens
+        for m in self.mentions:
+            if not (a < m.start and m.end <= b) or m.label not in ("PLACE", "NAME"):
+                continue
+            lead = m.start - 1 if tokens[m.start - 1].lower_ == "the" else m.start
+            if lead - 1 < a or tokens[lead - 1].lower_ != "in":
+                continue
+            known = self.known(m, place=True)
+            if known and not regional(known[0]):
+                continue  # "Lyon in Rhône and Turin": only regions say where a place lies
+            out |= set(range(lead - 1, m.end))
+        return out
 
     def _mayors_between(self, a: int, b: int) -> bool:
         """Two places joined by their mayors: "Calexico Mayor Armando Real and the Mayor of

@@ -1355,6 +1355,9 @@ def _intended(doc: Any, i: int) -> bool:
     if i < 1 or doc[i - 1].lower_ != "to":
         return False
     verb, lead = doc[i].lower_, doc[i - 2].lower_ if i >= 2 else ""
+    window = {t.lower_ for t in doc[max(0, i - 8) : i - 1]}
+    if verb in INITIATED and window & {"intent", "loi"}:
+        return True  # "signed a Letter of Intent (LOI) to form a sister city partnership"
     sought = lead in INITIATIVES and verb in INITIATED  # "an initiative to make A a ..."
     if not sought and (
         verb not in INTENT_VERBS or lead in DONE_BEFORE_TO | {"used", "how", "order", "way"}
