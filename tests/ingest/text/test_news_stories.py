@@ -135,3 +135,24 @@ def test_a_letter_of_intent_to_form_a_tie_proposes_it(registry: Registry) -> Non
         "partnership."
     )
     assert found(text, registry)[pair("Aurangabad", "Ingolstadt")].status == "proposed"
+
+
+def test_a_twinning_having_taken_place_on_a_date(registry: Registry) -> None:
+    text = (
+        "The twinning agreement between Ballinamuck and Essert has seen many meetings.\n\n"
+        '"This twinning, having taken place on Europe Day 1997, has proven a success," he '
+        "said on the twenty-fifth anniversary."
+    )
+    assert found(text, registry)[pair("Ballinamuck", "Essert")].year == 1997
+
+
+def test_a_signing_date_then_what_followed_since(registry: Registry) -> None:
+    text = (
+        "Dignitaries commemorated the 25th anniversary of sister city relations between Nara "
+        "and Canberra.\n\nHis efforts led to the signing of the sister city agreement on Oct. "
+        "27, 1993, under which the two cities have since been promoting exchanges.\n\nThe "
+        "relationship brings together one of Australia's youngest cities with one of Japan's "
+        "oldest."
+    )
+    claims = extract_claims(text + "\n", registry)
+    assert [(c.type, c.year) for c in claims if c.type in ("tie", "first_tie")] == [("tie", 1993)]

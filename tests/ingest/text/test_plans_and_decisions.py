@@ -100,3 +100,26 @@ def test_cooperation_between_a_city_and_cities_unnamed(registry: Registry) -> No
         "number of cities in Japan."
     )
     assert found(text, registry) == {}
+
+
+def test_endings_announced(registry: Registry) -> None:
+    for text in (
+        "Wakefield twin partnerships with Nanning City and Xiangyang to be axed over concerns",
+        "Oxford's twinning with Perm will be scrapped, it has been confirmed.",
+        "Oxford's twinning with Perm is to be scrapped.",
+    ):
+        ties_found = found(text, registry)
+        assert {t.status for t in ties_found.values()} == {"ended"}, text
+
+
+def test_endings_asked_for_are_not_announced(registry: Registry) -> None:
+    text = "Campaigners called for the twinning of Oxford with Perm to be suspended."
+    assert found(text, registry)[pair("Oxford", "Perm")].status == "active"
+
+
+def test_a_four_formal_relationships_list_after_a_dash(registry: Registry) -> None:
+    text = (
+        "Hobart is twinned with Yaizu. Hobart already has four formal international "
+        "relationships - with Yaizu in Japan, L'Aquila in Italy, Xi'an and Fuzhou in China."
+    )
+    assert {pair("Hobart", "Fuzhou"), pair("Hobart", "Yaizu")} <= set(found(text, registry))

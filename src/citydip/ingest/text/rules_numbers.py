@@ -552,6 +552,8 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             continue
         if s.doc[i + 1 : i + 2].text.lower() in ("pair", "pairs"):
             continue  # "A and B became the first pair of sister cities": a tie of the two
+        if _one_of_superlative(s, i):
+            continue  # "one of Australia's youngest cities with one of Japan's oldest"
         place = _next_place(s, i + 1, i + 14)
         if place is None:
             place = _earlier_partner(s, i)  # "with Seattle in 1957, the first such tie"
@@ -579,6 +581,13 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             )
         )
     return out
+
+
+def _one_of_superlative(s: Sentence, i: int) -> bool:
+    """ "one of Japan's oldest", "one of the oldest": a superlative among many, never the
+    first tie."""
+    before = [t.lower_ for t in s.doc[max(0, i - 5) : i]]
+    return "one" in before and "of" in before[before.index("one") :]
 
 
 def _adverbial(s: Sentence, i: int) -> bool:

@@ -107,6 +107,12 @@ def ties(s: Sentence) -> list[Draft]:
         negated = _negated(s, a) or shapes.reported_denial(s, a) or supposed == "contrary"
         negated = negated or _not_to_be(s, b) or _invalidated(s, b)
         start = b + 1 if b < len(toks) and toks[b].lower_ in TIE_DOCUMENTS else b
+        if (
+            start + 1 < len(toks)
+            and toks[start].text in DASHES
+            and toks[start + 1].lower_ == "with"
+        ):
+            start += 1  # "four formal international relationships - with Yaizu in Japan, ..."
         if [t.lower_ for t in toks[start : start + 3]] in _WHICH_INCLUDE:
             start += 2  # "8 sister cities, which include A, B and C": the list after "which"
         start = _relative_with(s, start)  # "partnerships that are being developed are with A"
@@ -992,6 +998,7 @@ NAMING_VERBS |= {"accepted", "accept", "made", "make", "list", "lists", "listed"
 
 
 SOME = {"a", "an", "several", "some", "other", "various", "many", "more", "few", "its"}
+DASHES = {"-", "–", "—", ":"}
 
 
 def _between_one_and_some(s: Sentence, b: int) -> bool:
@@ -1513,6 +1520,8 @@ def _status_word(tokens: list[Any], i: int) -> str | None:
     if word in WEIGHING and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("on", "whether"):
         return "proposed"  # "Councilors vote on partnership between Curitiba and Miami"
     future = word in ("will", "shall", "due") and i + 1 < len(tokens)
+    if future and _ending_announced(tokens, i + 1):
+        return None  # "will be scrapped": the ending decided (read at "scrapped"), no plan
     verb = i + 2 if future and tokens[i + 1].lower_ in ("also", "soon", "now") else i + 1
     if future and verb < len(tokens) and tokens[verb].lower_ in FUTURE_VERBS:
         return "proposed"  # "will become sister cities", "will also establish ... relations"
@@ -1549,6 +1558,15 @@ PROSPECTS = {"expected", "set", "scheduled", "plans", "planning", "hopes", "hopi
 PROSPECTS |= {"intends", "poised", "likely", "preparing", "prepares"}
 
 
+def _ending_announced(tokens: list[Any], at: int) -> bool:
+    """ "be scrapped", "be axed", "be suspended" from token ``at``: an ending or a
+    suspension announced ("will be axed", "are to be scrapped")."""
+    if at + 1 >= len(tokens) or tokens[at].lower_ != "be":
+        return False
+    word = tokens[at + 1].lower_
+    return STATUS_WORDS.get(word) in ("ended", "suspended") or MORE_STATUS.get(word) == "ended"
+
+
 def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
     status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
@@ -1571,6 +1589,16 @@ def _not_yet(s: Sentence, i: int) -> bool:
         return False  # "voted on Tuesday to suspend"
     if len(before) >= 2 and before[-1] == "to" and before[-2] in ("is", "are"):
         return False  # "Doncaster is to cut all ties with Ozyorsk": a decision announced
+    toks = token_list(s.doc)
+    if i >= 2 and toks[i - 1].lower_ == "be" and toks[i - 2].lower_ in ("will", "shall"):
+        # "will be axed, it's been confirmed": an ending announced (not "urged that the
+        # link will be suspended")
+        return not SOUGHT.isdisjoint(t.lower_ for t in toks[max(0, i - 16) : i])
+    if i >= 3 and toks[i - 1].lower_ == "be" and toks[i - 2].lower_ == "to":
+        lead = toks[i - 3]  # "partnerships with Nanning and Xiangyang to be axed" (a
+        # headline), "is to be scrapped"; not "called for the link to be suspended"
+        asked = not SOUGHT.isdisjoint(t.lower_ for t in toks[max(0, i - 16) : i])
+        return asked or not (lead.text[:1].isupper() or lead.lower_ in ("is", "are"))
     return bool(before) and before[-1] in MODALS
 
 

@@ -184,8 +184,9 @@ _A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # a relative clause on a tie noun that says when it began
 _BEGAN = re.compile(
     r"\b(?i:relationship|twinning|partnership|ties|friendship|link|sisterhood)\b[^.;]{0,40}?,?"
-    r"\s+(?i:which|that)\s+(?i:began|started|was\s+established|was\s+formed|was\s+signed|"
-    r"dates\s+(?:back\s+)?(?:to|from))\b[^;]{0,25}?\b(?P<year>1[89]\d\d|20\d\d)\b"
+    r"\s+(?:(?i:which|that)\s+(?i:began|started|took\s+place|was\s+established|was\s+formed|"
+    r"was\s+signed|dates\s+(?:back\s+)?(?:to|from))|(?i:having\s+(?:taken\s+place|been\s+"
+    r"(?:signed|established|formed|sealed))))\b[^;]{0,25}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
 
 
@@ -197,10 +198,14 @@ def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim])
     began = _BEGAN.search(sentence)
     if began is not None:  # "the 20th anniversary of the relationship ..., which began on
         years = {began.group("year")}  # Nov. 6, 2003": the start, anniversary or not
-    elif _STARTED.search(sentence) is None or _RECALLED.search(sentence) is not None:
-        return
     else:
         years = set(_A_YEAR.findall(sentence))
+        year_at = _A_YEAR.search(sentence)
+        said = sentence[: year_at.end()] if year_at is not None else sentence
+        # "the signing of the agreement on Oct. 27, 1993, under which the two cities have
+        # since been promoting ...": what follows the year recalls nothing
+        if _STARTED.search(said) is None or _RECALLED.search(said) is not None:
+            return
     if len(years) != 1:
         return
     ties = [c for c in found[-RECENT:] if c.type == "tie"]

@@ -71,6 +71,7 @@ STATUS_WORDS = {
             "shelved",
             "abandoned",
             "scrapped",
+            "axed",
         ),
         "ended",
     ),
