@@ -184,6 +184,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         drafts += [d for d in roster.entry(sentence) if _valid(d)]
         roster.intro(sentence)
         placed = [_place(d, text, unit) for d in drafts]
+        _entries_after_item(entries, unit, context, placed, drafts)
         said = str(doc.text)  # the unit's text (its doc's, spaces as written)
         if not placed and last_ties:
             _later_status(said, last_ties)  # "Neither of these relationships lasted."
@@ -354,6 +355,25 @@ def _read_unit(
             if paired:
                 return paired
     return [d for rule in RULES for d in rule(sentence) if _valid(d)]
+
+
+def _entries_after_item(
+    entries: lists.Entries,
+    unit: Unit,
+    context: Context,
+    placed: list[ExtractedClaim],
+    drafts: list[Draft],
+) -> None:
+    """ "we are twinned with the following:" / "Schweinfurt, Germany" / its text /
+    "Koszalin, Poland": a list's first partner read as an item makes the headings of the same
+    shape after it entries of that list."""
+    frame = context.list_frame
+    if unit.kind != "item" or frame is None or frame.mode != "tie" or entries.frame is not None:
+        return
+    tie = next((c for c in placed if c.type == "tie"), None)
+    if tie is not None:
+        entries.see_frame(frame, context.main)
+        entries.open(tie, drafts[placed.index(tie)].object)
 
 
 def _item_populations(s: Sentence, drafts: list[Draft], more: list[Draft]) -> list[Draft]:

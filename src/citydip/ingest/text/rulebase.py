@@ -38,6 +38,9 @@ COUNCIL_WORDS = COUNCIL_HEADS | {"city", "county", "regional", "municipal", "bor
 CONTRAST = {"unlike", "like", "besides", "than", "versus", "vs"}
 GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "an", "or", "&"}
 
+# also glue between the items of a list after a cue: "with Portsmouth in 1950, with French
+# Calais in 1964" (a demonym describing the next item)
+LIST_GLUE = {*DEMONYMS, "with"}
 SUBJECT_GLUE = GLUE | {"state", "states", "city", "cities", "of", "well", "town", "towns"}
 SUBJECT_GLUE |= {"mayor", "mayors"}
 MAYOR_GLUE = {"the", "of", "city", "and", ",", "-", "vice", "deputy", "then", "lord"}
@@ -480,7 +483,7 @@ class Sentence:
                     i in cue_tokens and i >= index and token.lower_ not in SIGNED
                 ):  # (not "the protocol signed in 2007 with Petah Tikva": its partner)
                     return self._own_clause(out, pos, i) if i in cue_tokens else out
-                if token.lower_ not in GLUE:
+                if token.lower_ not in GLUE and token.lower_ not in LIST_GLUE:
                     loose += 1
             limit = lead if not out else gap
             if loose > limit:

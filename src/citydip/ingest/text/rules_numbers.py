@@ -230,7 +230,7 @@ COUNTED_DOCUMENTS = {"agreements", "agreement", "accords", "memoranda", "mous"}
 
 
 MEMBER_AFTER = {"member", "members", "part", "signatories", "belong"}
-NEWCOMERS = {"new", "joined", "newly", "founded", "joining", "added"}
+NEWCOMERS = {"new", "joined", "newly", "founded", "joining", "added", "become", "became"}
 FOUNDING = {"founded", "established", "created", "formed", "launched", "set"}
 
 

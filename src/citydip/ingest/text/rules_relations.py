@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from citydip.ingest.text.coref import PENDING_ORG
 from citydip.ingest.text.mentions import Mention
+from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.tokens import token_list
@@ -33,11 +34,17 @@ def membership(s: Sentence) -> list[Draft]:
                 objects = s.objects_after(named_after, ("ORG", "EVENT"), lead=3)
         if cue.startswith(("member", "members")):  # "a member of the Asian Mayors Forum"
             objects = [_as_org(m) for m in objects] or _unknown_body(s, a, b)
+        if not objects and not negated and cue in JOINED and _joined_alone(s, b):
+            topic = s.context.topic_org  # "Alcobaça, Setúbal and Cantanhede - joined in
+            if topic is not None and topic.label == "ORG":  # 2019": the text's network
+                objects = [Mention(a, b, topic.name, "ORG", topic)]
         if not objects:
             continue
         for m in objects:
             s.objects.add(id(m))
         subjects, sure = s.subject(a, ("PLACE", "ORG", "REF"))
+        if _reported_unnamed(s, a):
+            continue  # "UIL is pleased to announce that 38 cities ... have become members"
         above = [] if negated else _cities_above(s, a)
         if above:  # "The Board decided to accept mentioned above cities as Members of ..."
             subjects, sure = above, 0.9
@@ -68,6 +75,31 @@ def membership(s: Sentence) -> list[Draft]:
 
 
 INCLUDING = {"including", "includes", "include", "namely", "like", ":"}
+JOINED = {"joined", "join", "joins"}
+ANNOUNCING = {"announce", "announces", "announced", "said", "says", "reported", "reports"}
+ANNOUNCING |= {"confirmed", "confirms", "stated", "states", "noted", "notes"}
+
+
+def _reported_unnamed(s: Sentence, a: int) -> bool:
+    """The cue is in a clause reported after "announce that" / "said that" that names no
+    place before it: its members are not the announcer."""
+    doc = token_list(s.doc)
+    that = next((i for i in range(a - 1, 0, -1) if doc[i].lower_ == "that"), None)
+    if that is None or ANNOUNCING.isdisjoint(t.lower_ for t in doc[max(0, that - 3) : that]):
+        return False
+    return not any(that < m.start < a and m.label in ("PLACE", "NAME") for m in s.mentions)
+
+
+def _joined_alone(s: Sentence, b: int) -> bool:
+    """ "joined in 2019,", "joined last year", "joined.": a join with no body named."""
+    doc = token_list(s.doc)
+    if b >= len(doc) or doc[b].text in (",", ".", ";", "!"):
+        return True
+    if doc[b].lower_ in ("in", "on") and year_at(doc, b + 1) is not None:
+        return True
+    return doc[b].lower_ in ("last", "this") and b + 1 < len(doc) and doc[b + 1].lower_ == "year"
+
+
 # "accept mentioned above cities as Members of", "admitted these cities as members of"
 ABOVE = {"above", "these", "those", "said", "aforementioned", "abovementioned", "listed"}
 ACCEPTING = {"accept", "accepted", "accepts", "admit", "admitted", "admits", "approve"}
@@ -284,6 +316,10 @@ def award(s: Sentence) -> list[Draft]:
         if name != "award":
             continue
         cue = s.span_text(a, b).lower()
+        passive = _awarded_to(s, a, b)
+        if passive is not None:  # "The 2010 Europe Prize has been awarded to the Ukrainian
+            out.extend(passive)  # town of Kharkiv"
+            continue
         designation = cue.split()[-1] in DESIGNATIONS or cue.endswith(" as")
         obj = _designation(s, b) if designation else _award_object(s, b)
         if obj is None:
@@ -305,6 +341,44 @@ def award(s: Sentence) -> list[Draft]:
 
 
 DESIGNATIONS = {"named", "designated", "crowned", "voted", "chosen", "selected"}
+AWARD_HEADS = {"prize", "award", "awards", "plaque", "medal", "diploma", "flag", "trophy"}
+AWARD_HEADS |= {"honour", "honor", "capital", "scroll", "label", "title"}
+PASSIVE_AUX = {"was", "were", "has", "have", "been", "is", "are", "had"}
+
+
+def _awarded_to(s: Sentence, a: int, b: int) -> list[Draft] | None:
+    """ "The 2010 Europe Prize has been awarded to the Ukrainian town of Kharkiv": the
+    award named before a passive "awarded to", the places after "to" its winners; None
+    when the cue is no such passive."""
+    doc = token_list(s.doc)
+    if s.span_text(a, b).lower() != "awarded" or b >= len(doc) or doc[b].lower_ != "to":
+        return None
+    i = a
+    while i > 0 and doc[i - 1].lower_ in PASSIVE_AUX:
+        i -= 1
+    if i == a:
+        return None
+    while i > 0 and doc[i - 1].text in (",",):
+        return None  # "..., which was awarded to": a relative clause, read as usual
+    j = i
+    while j > 0 and (doc[j - 1].text[:1].isupper() or doc[j - 1].lower_ in _CONNECT):
+        j -= 1
+    words = [t for t in doc[j:i] if t.text[:1].isupper() and not t.text.isdigit()]
+    if not words or words[-1].lower_ not in AWARD_HEADS:
+        return None
+    while j < i and (doc[j].lower_ in ("the", "a") or doc[j].text.isdigit()):
+        j += 1  # "The 2010 Europe Prize": the prize's name, its year apart
+    phrase = s.span_text(j, i)
+    award = s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")
+    winners = s.objects_after(b + 1, ("PLACE", "NAME"), lead=6)
+    places = [k for m in winners for k in s.known(m, place=True)[:1] if k.label == "PLACE"]
+    year = s.year_before(i) or s.year_after(b, len(doc))
+    return [
+        Draft("award", place, award, year=year, confidence=0.8, rule="award:awarded to")
+        for place in dict.fromkeys(places)
+    ]
+
+
 _CONNECT = {"of", "for", "&", "and", "the", "de"}
 
 
@@ -350,7 +424,33 @@ def _award_object(s: Sentence, after: int) -> tuple[Known, int] | None:
             category = [t.text for t in doc[i + 1 : j] if t.text[:1].isupper()]
             linked = s.registry.link(" ".join(category), ("AWARD",)) if category else None
             return (linked or Known(phrase, "AWARD")), j
-    return None
+    return _titled_award(s, after)
+
+
+def _titled_award(s: Sentence, after: int) -> tuple[Known, int] | None:
+    """ "was awarded the European Green Capital title", "received the Europe Prize": a
+    capitalised run right after the verb, followed by "title" or "award", or ending in a
+    word that names an award."""
+    doc = token_list(s.doc)
+    i = after
+    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "its", "their"):
+        i += 1
+    j = i
+    while j < len(doc) and (
+        doc[j].text[:1].isupper()
+        or (doc[j].lower_ in _CONNECT and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
+    ):
+        j += 1
+    if j - i < 2:
+        return None
+    titled = j < len(doc) and doc[j].lower_ in ("title", "award", "prize", "status", "label")
+    if not titled and doc[j - 1].lower_ not in AWARD_HEADS:
+        return None
+    phrase = s.span_text(i, j)
+    for m in s.mentions:
+        if i <= m.start < j:
+            s.objects.add(id(m))
+    return (s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")), j + int(titled)
 
 
 def hosted(s: Sentence) -> list[Draft]:

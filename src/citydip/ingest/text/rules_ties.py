@@ -319,10 +319,11 @@ DESCRIBED_BY |= {"ancient", "torn"}
 DESCRIBED_BY |= {"war", "twin", "sister", "partner", "neighbouring", "neighboring", "nearby"}
 
 
-def _past_description(s: Sentence, at: int) -> int:
+def _past_description(s: Sentence, at: int, m: Mention | None = None) -> int:
     """Where a partner's mention starts counting the description before its name (up to
     four words: a demonym, an adjective, a place noun): its first word, when a word that
-    may lead a partner comes before it; else ``at``."""
+    may lead a partner comes before it; else ``at``. A demonym alone describes a city the
+    gazetteer knows ("British Portsmouth", "French Calais")."""
     i = at
     while i > 0 and at - i < 4:
         word = s.doc[i - 1]
@@ -330,11 +331,25 @@ def _past_description(s: Sentence, at: int) -> int:
             break
         i -= 1
     words = {t.lower_ for t in s.doc[i:at]}
-    if i == at or s.prev(i) not in ("with", "and", ",", "of", "to", ":"):
+    if i == at:
         return at
+    if s.prev(i) not in ("with", "and", ",", "of", "to", ":") and not _owner_before(s, i):
+        return at
+    known = m is not None and m.label == "PLACE" and m.known is not None
+    if known and m is not None and m.start == at and not m.known.regional:  # type: ignore[union-attr]
+        return i  # "with British Portsmouth in 1950": a city described by its demonym
     if not words & (DESCRIBED_NOUNS | {"-"}):
         return at  # "British Columbia": a name, not "British" describing "Columbia"
     return i
+
+
+def _owner_before(s: Sentence, i: int) -> bool:
+    """A country's possessive before token ``i``: "Togo's capital Lomé"."""
+    return (
+        i >= 2
+        and s.doc[i - 1].lower_ in ("'s", "'")
+        and any(m.end == i - 1 and m.label == "COUNTRY" for m in s.mentions)
+    )
 
 
 def _counted_after_semicolon(s: Sentence, a: int, b: int) -> list[Known]:
@@ -768,10 +783,11 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     for m in s.objects_after(start, ("PLACE", "NAME"), lead=10, gap=3, semicolons=colon):
         if id(m) in s.objects:
             continue
+        lead = _past_owner_country(s, _past_description(s, _past_owner_country(s, m.start), m))
         if (
             previous is not None
             and _year_between(s, previous.end, m.start)
-            and s.prev(m.start) not in ("with", "of")
+            and s.prev(lead) not in ("with", "of")
             and toks[previous.end].text != "("
         ):
             break  # "... of Shanghai since 1986, and Gothenburg and Bergen became ..."
@@ -816,8 +832,9 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             break  # "between the Ukrainian capital and Moscow": a side the text left unnamed
         if sure < 1.0 and len(subjects) > 1:
             subjects = subjects[:1]
-        at = _past_owner_country(s, m.start)  # "..., China's Tianjin": after the country
-        at = _past_description(s, at)  # "the German town Recklinghausen", "war-torn Nablus"
+        # after the country ("..., China's Tianjin"), the description ("the German town
+        # Recklinghausen", "war-torn Nablus", "French Calais") and its owner ("Togo's capital")
+        at = lead
         direct = (
             s.prev(at) in ("with", "of", "and", ":", "from", "(", with_word)
             or to_partner

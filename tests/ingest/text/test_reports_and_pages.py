@@ -1,0 +1,96 @@
+"""What city pages, reports and network news write: partners described by a demonym or their
+country ("with British Portsmouth in 1950, with French Calais in 1964 and with Togo's capital
+Lomé in 1973"), awards given in the passive or as a title ("The 2010 Europe Prize has been
+awarded to the Ukrainian town of Kharkiv", "awarded the European Green Capital title"),
+cities that "joined in 2019" the network a text is about, members a body announces without
+naming them, and a city page whose first partner is a list item and the next ones headings.
+Texts written for these tests."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import pair, ties
+
+from citydip.ingest.text.claims import ExtractedClaim
+from citydip.ingest.text.extract import extract_claims
+from citydip.ingest.text.registry import Registry
+
+
+def claims(text: str, registry: Registry, kind: str) -> list[ExtractedClaim]:
+    return [c for c in extract_claims(text + "\n", registry) if c.type == kind]
+
+
+def test_partners_described_by_demonym_or_country(registry: Registry) -> None:
+    text = (
+        "The German harbour city of Duisburg became twinned with British Portsmouth in 1950, "
+        "with French Calais in 1964 and with Togo's capital Lomé in 1973."
+    )
+    found = {p: c.year for p, c in ties(extract_claims(text, registry)).items()}
+    assert found == {
+        pair("Duisburg", "Portsmouth"): 1950,
+        pair("Duisburg", "Calais"): 1964,
+        pair("Duisburg", "Lomé"): 1973,
+    }
+
+
+def test_an_award_given_in_the_passive(registry: Registry) -> None:
+    text = "The 2010 Europe Prize has been awarded to the Ukrainian town of Kharkiv."
+    found = {
+        (c.subject.name, c.object.name if c.object else "") for c in claims(text, registry, "award")
+    }
+    assert found == {("Kharkiv", "Europe Prize")}
+
+
+def test_an_award_given_as_a_title(registry: Registry) -> None:
+    text = "Bristol was awarded the European Green Capital title in 2015."
+    found = [
+        (c.subject.name, c.object.name if c.object else "", c.year)
+        for c in claims(text, registry, "award")
+    ]
+    assert found == [("Bristol", "European Green Capital", 2015)]
+
+
+def test_a_visit_received_is_no_award(registry: Registry) -> None:
+    assert claims("Lyon received the visit of the Mayor of Turin.", registry, "award") == []
+
+
+NETWORK = """The Global Network of Learning Cities welcomes new members
+
+The UNESCO Institute for Lifelong Learning is pleased to announce that 38 cities from 23
+countries have become members of the UNESCO Global Network of Learning Cities in 2019.
+
+Three Portuguese cities - Alcobaça, Setúbal and Cantanhede - joined in 2019, bringing the
+country's number of member cities up to eleven.
+"""
+
+
+def test_cities_that_joined_the_network_of_the_text(registry: Registry) -> None:
+    members = {c.subject.name for c in claims(NETWORK, registry, "membership")}
+    assert members == {"Alcobaça", "Setúbal", "Cantanhede"}
+
+
+def test_newcomers_counted_are_no_total(registry: Registry) -> None:
+    assert claims(NETWORK, registry, "count") == []
+
+
+def test_joining_something_else_is_no_membership(registry: Registry) -> None:
+    assert claims("Oxford joined the celebrations in 2019.", registry, "membership") == []
+
+
+PAGE = """At present, we are twinned with the following:
+
+Schweinfurt, Germany
+
+Schweinfurt is a town of 54,000 inhabitants in Bavaria. The twin city relationship was
+established in 1974.
+
+Koszalin, Poland
+
+Koszalin is a town in northwest Poland. It has 106,000 residents. The twinning agreement was
+signed in 1987.
+"""
+
+
+def test_a_city_page_of_partners_as_an_item_then_headings(registry: Registry) -> None:
+    text = "Seinäjoki is a city in Finland.\n\n" + PAGE
+    found = {p: c.year for p, c in ties(extract_claims(text, registry)).items()}
+    assert found == {pair("Seinäjoki", "Schweinfurt"): 1974, pair("Seinäjoki", "Koszalin"): 1987}
