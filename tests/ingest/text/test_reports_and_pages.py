@@ -94,3 +94,38 @@ def test_a_city_page_of_partners_as_an_item_then_headings(registry: Registry) ->
     text = "Seinäjoki is a city in Finland.\n\n" + PAGE
     found = {p: c.year for p, c in ties(extract_claims(text, registry)).items()}
     assert found == {pair("Seinäjoki", "Schweinfurt"): 1974, pair("Seinäjoki", "Koszalin"): 1987}
+
+
+def test_a_prize_named_with_its_year(registry: Registry) -> None:
+    text = "The 2010 Europe Prize has been awarded to the Ukrainian town of Kharkiv."
+    assert [c.year for c in claims(text, registry, "award")] == [2010]
+
+
+def test_a_country_count_of_its_cities_ties(registry: Registry) -> None:
+    text = "Australian cities and towns now have over 500 sister-city relationships globally."
+    found = [(c.subject.name, c.subject.country, c.value) for c in claims(text, registry, "count")]
+    assert found == [("Australia", "AU", "more than 500")]
+
+
+ENTRIES = """Our Sister Cities
+
+The City of Thunder Bay has Sister City arrangements which include:
+
+  - Duluth, Minnesota
+  - Gifu City, Japan
+
+Duluth, Minnesota
+
+In 1980, Thunder Bay linked with the port city of Duluth, population 85,000.
+
+Gifu City, Japan
+
+Our linkage with Gifu City continues the relationship with Yanaizu, Japan that began in 1998.
+The university has run student exchanges with Lakehead University since 1988.
+"""
+
+
+def test_entry_lines_date_their_own_entry_only(registry: Registry) -> None:
+    found = {p: c.year for p, c in ties(extract_claims(ENTRIES, registry)).items()}
+    assert found[pair("Thunder Bay", "Duluth")] == 1980
+    assert found[pair("Thunder Bay", "Gifu")] is None

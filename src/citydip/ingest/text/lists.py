@@ -435,6 +435,7 @@ _THOUSANDS = re.compile(r"\(\s*(?:1,000|1000|thousands?)(?:\s+people)?\s*\)|\bth
 
 
 ENTRY_GLUE = {",", "(", ")", "/", "-", "the", "since", "in", "from", ".", ":", "and"}
+ENTRY_GLUE |= {"city", "town", "municipality"}  # "Gifu City, Japan"
 
 
 def entry_heading(s: Sentence, frame: ListFrame | None, main: Known | None) -> list[Draft]:
@@ -488,8 +489,16 @@ _POPULATION_LABEL = re.compile(
 def entry_year(s: Sentence) -> int | None:
     """The year a line under an entry dates it by ("Signing the agreement: 1990",
     "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
+    words = {t.lower_ for t in s.doc}
+    # "since" alone dates the entry only in a short line or one that names a tie ("Partnership
+    # since 1987"), not "exchange programs with Lakehead University since 1988"
+    since_dates = (
+        len(s.doc) <= 8
+        or not words.isdisjoint(TIE_KIND_WORDS)
+        or bool(words & (DATING_WORDS - {"since"}))
+    )
     for k, t in enumerate(s.doc):
-        if t.lower_ in DATING_WORDS:
+        if t.lower_ in DATING_WORDS and (t.lower_ != "since" or since_dates):
             after = years_in(s.doc, k + 1)
             if after:
                 return after[0][1]
@@ -633,6 +642,9 @@ class Entries:
             self.claim.kind = kind
             return []
         year = entry_year(s)
+        if year is not None and self._names_another(s):
+            year = None  # "Our linkage with Gifu City ... Yanaizu ... began in 1998" under
+            # the Duluth entry: another tie's year
         if year is not None and self.claim.year is None:
             self.claim.year = year
             kind = entry_kind(s)
@@ -640,6 +652,16 @@ class Entries:
                 self.claim.kind = kind
         drafts = entry_population(s, self.place)
         return drafts if drafts or year is not None else None
+
+    def _names_another(self, s: Sentence) -> bool:
+        """The line names a place other than the entry's and its list's subject."""
+        own = {self.place, self.frame.subject if self.frame else None, s.context.main}
+        for m in s.mentions:
+            if m.label in ("PLACE", "NAME"):
+                found = s.known(m, place=True)[:1]
+                if found and found[0].label == "PLACE" and found[0] not in own:
+                    return True
+        return False
 
 
 ROSTER_WORDS = {"here", "following", "below", "these"}

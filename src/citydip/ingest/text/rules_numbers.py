@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from citydip.gazetteer.geonames import country_name
 from citydip.ingest.text import normalise
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
 from citydip.ingest.text.tokens import token_list
-from citydip.ingest.text.vocab import NETWORK_NOUNS, TIE_KIND_WORDS
+from citydip.ingest.text.vocab import DEMONYMS, NETWORK_NOUNS, TIE_KIND_WORDS
 
 TIE_METRIC = {
     "sister": "sister",
@@ -107,7 +108,10 @@ def counts(s: Sentence) -> list[Draft]:
             owner = s._opening_place(i - 1)  # "cut ties with Kunming, one of its four ..."
             if owner is not None:
                 subjects, sure = [owner], 0.9
-        if sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
+        demonym_owner = _demonym_owner(s, i) if metric in TIE_METRIC.values() else None
+        if demonym_owner is not None:  # "Australian cities and towns now have over 500
+            subjects, sure = [demonym_owner], 0.9  # sister-city relationships": Australia's
+        elif sure < 0.9 and (_located_there(s, i) or _country_before(s, i)):
             # "In Australia, there are 108 sister cities", "China has 293 sister cities":
             # the country's count (of ties only), no city's
             country = _country_owner(s, i) if metric in TIE_METRIC.values() else None
@@ -359,6 +363,22 @@ def _located_there(s: Sentence, i: int) -> bool:
     return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
 
 
+PLACES_OF = {"cities", "towns", "municipalities", "councils", "communities"}
+
+
+def _demonym_owner(s: Sentence, i: int) -> Known | None:
+    """ "Australian cities and towns now have over 500 ...", "Japanese municipalities have
+    1,762 ...": the country whose places the clause's subject names, at its start."""
+    doc = s.doc
+    k = 1 if doc[0].lower_ == "the" else 0
+    if k + 1 >= i or doc[k].lower_ not in DEMONYMS or doc[k + 1].lower_ not in PLACES_OF:
+        return None
+    if any(m.start < i and m.label in ("PLACE", "NAME", "ORG") for m in s.mentions):
+        return None
+    code = DEMONYMS[doc[k].lower_]
+    return Known(country_name(code) or doc[k].text, "COUNTRY", None, code)
+
+
 def _country_owner(s: Sentence, i: int) -> Known | None:
     """The country whose ties a number counts: the last one named before it in its
     sentence, not one the ties are "with" ("108 sister cities with Japan")."""
@@ -554,6 +574,8 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
             continue  # "A and B became the first pair of sister cities": a tie of the two
         if _one_of_superlative(s, i):
             continue  # "one of Australia's youngest cities with one of Japan's oldest"
+        if i > 0 and token.text[:1].isupper() and s.doc[i + 1 : i + 2].text[:1].isupper():
+            continue  # "a delegation from Thunder Bay and First Nation Communities": a name
         place = _next_place(s, i + 1, i + 14)
         if place is None:
             place = _earlier_partner(s, i)  # "with Seattle in 1957, the first such tie"

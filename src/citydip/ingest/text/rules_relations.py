@@ -366,13 +366,17 @@ def _awarded_to(s: Sentence, a: int, b: int) -> list[Draft] | None:
     words = [t for t in doc[j:i] if t.text[:1].isupper() and not t.text.isdigit()]
     if not words or words[-1].lower_ not in AWARD_HEADS:
         return None
+    named = year_at(doc, j - 1) if j > 0 else None  # "The 2010 Europe Prize"
+    named_year = named[0] if named is not None else None
     while j < i and (doc[j].lower_ in ("the", "a") or doc[j].text.isdigit()):
-        j += 1  # "The 2010 Europe Prize": the prize's name, its year apart
+        found = year_at(doc, j)  # "The 2010 Europe Prize": the prize's name, its year apart
+        named_year = found[0] if found is not None else named_year
+        j += 1
     phrase = s.span_text(j, i)
     award = s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")
     winners = s.objects_after(b + 1, ("PLACE", "NAME"), lead=6)
     places = [k for m in winners for k in s.known(m, place=True)[:1] if k.label == "PLACE"]
-    year = s.year_before(i) or s.year_after(b, len(doc))
+    year = named_year or s.year_before(i) or s.year_after(b, len(doc))
     return [
         Draft("award", place, award, year=year, confidence=0.8, rule="award:awarded to")
         for place in dict.fromkeys(places)
