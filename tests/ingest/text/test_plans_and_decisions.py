@@ -123,3 +123,32 @@ def test_a_four_formal_relationships_list_after_a_dash(registry: Registry) -> No
         "relationships - with Yaizu in Japan, L'Aquila in Italy, Xi'an and Fuzhou in China."
     )
     assert {pair("Hobart", "Fuzhou"), pair("Hobart", "Yaizu")} <= set(found(text, registry))
+
+
+def test_a_newspaper_named_after_a_city_is_no_place(registry: Registry) -> None:
+    text = (
+        "Portland is twinned with Khabarovsk. Officials said cities should keep sister-city "
+        "ties with their Russian partners, the New York Times reported."
+    )
+    assert set(found(text, registry)) == {pair("Portland", "Khabarovsk")}
+
+
+def test_a_denial_in_another_clause_denies_no_tie(registry: Registry) -> None:
+    text = (
+        "Portland is twinned with Khabarovsk. The group says Russia has denied Ukrainian "
+        "sovereignty but defends keeping a friendly relationship with Khabarovsk."
+    )
+    assert found(text, registry)[pair("Portland", "Khabarovsk")].type == "tie"
+
+
+def test_a_list_after_a_verb_is_no_pair(registry: Registry) -> None:
+    text = (
+        "Portland is twinned with Khabarovsk. His criticism of the sister city ties was "
+        "aimed at Chicago, Jacksonville, San Jose and San Diego."
+    )
+    assert set(found(text, registry)) == {pair("Portland", "Khabarovsk")}
+
+
+def test_ties_with_one_country_are_no_count(registry: Registry) -> None:
+    text = "Wakefield's twinning partnerships with two Chinese cities will be axed.\n"
+    assert [c for c in extract_claims(text, registry) if c.type == "count"] == []

@@ -1095,6 +1095,9 @@ PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "pr
 
 
 LABELS = {"Title", "Population"}  # a directory's field labels
+# a newspaper's name after a place's ("the New York Times", "the Washington Post")
+NEWSPAPERS = {"Times", "Post", "Herald", "Tribune", "Gazette", "Chronicle", "Journal"}
+NEWSPAPERS |= {"Courier", "Examiner", "Telegraph", "Mercury", "Observer", "Sun", "Star"}
 
 
 def _before_label(doc: Any, end: int) -> bool:
@@ -1174,6 +1177,8 @@ def _drop_common(doc: Any, mentions: list[Mention], lower: frozenset[str]) -> li
             continue  # "Firmino da Silveira Soares Filho Title: Mayor": the office holder
         if _region_code(doc, m, out):
             continue  # "Village of Mount Kisco, NY": the state it lies in, no place
+        if m.label == "PLACE" and m.end < len(doc) and doc[m.end].text in NEWSPAPERS:
+            continue  # "the New York Times reported": a newspaper, no place
         if m.label == "NAME" and _titled_inside(m.text.split()):
             person_end = m.end
             continue  # "City Mayor Bernard Faustino Dy", "Vice Governor Ana Cruz": a person

@@ -133,6 +133,9 @@ def counts(s: Sentence) -> list[Draft]:
         if j + noun_at + 1 < len(doc) and doc[j + noun_at + 1].lower_ in COUNTED_DOCUMENTS:
             i = j + noun_at + 1  # "two sister cities agreements were signed"
             continue
+        if metric is not None and words and words[0] in DEMONYMS and metric != "members":
+            i = j + noun_at + 1 if noun_at is not None else j  # "two Chinese cities": the
+            continue  # ties with one country, not all of them
         if metric in TIE_METRIC.values() and _formed_then(s, i):
             i = j + noun_at + 1  # "In the 1970s the City entered into two Sister City
             continue  # relationships": the ties formed then, not all it has

@@ -739,6 +739,9 @@ def _negated(s: Sentence, a: int) -> bool:
     if not (set(window) & (NEGATIONS | DENIALS) or wider & DENIALS):
         return False
     last = max(i for i in range(max(0, a - 7), a) if doc[i].lower_ in NEGATIONS | DENIALS)
+    if any(t.lower_ in ("but", "yet", "however", ";", "while") for t in doc[last + 1 : a]):
+        return False  # "Russia has denied Ukrainian sovereignty but defends keeping a friendly
+        # relationship with Khabarovsk": the denial is another clause's
     # "denied that Leicester had severed its link", "has not cut its ties": what is denied is
     # the ending, not the tie
     return not _ends_between(s, last + 1, a)

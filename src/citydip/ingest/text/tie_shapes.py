@@ -129,6 +129,9 @@ def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Kn
     start = cue_end + next(i for i, w in enumerate(words) if w in PAIR_NOUNS | BE) + 1
     while start < len(toks) and toks[start].lower_ in BE:
         start += 1
+    word = toks[start].text if start < len(toks) else ""
+    if word.isalpha() and word.islower() and word not in ("the", "a", "an", "between", "of"):
+        return []  # "the sister city ties was aimed at Chicago, Jacksonville": a verb
     pairs = _two_by_two(s, start, place)
     return pairs[:1] if pairs and pairs[0][2] <= start + 12 else []
 
