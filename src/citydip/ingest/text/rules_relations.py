@@ -24,6 +24,8 @@ def membership(s: Sentence) -> list[Draft]:
         cue = s.span_text(a, b).lower()
         if cue.startswith("members") and not any(m.end <= a for m in s.mentions):
             continue  # "Members of the network pledge to ...": members in general
+        if cue.startswith("signed") and b < len(s.doc) and s.doc[b].lower_ == "by":
+            continue  # "The agreement was signed by Mr. X, the Chairman of the Council"
         window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
