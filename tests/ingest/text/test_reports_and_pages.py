@@ -129,3 +129,36 @@ def test_entry_lines_date_their_own_entry_only(registry: Registry) -> None:
     found = {p: c.year for p, c in ties(extract_claims(ENTRIES, registry)).items()}
     assert found[pair("Thunder Bay", "Duluth")] == 1980
     assert found[pair("Thunder Bay", "Gifu")] is None
+
+
+BANDUNG = """Bandung's Sister Cities
+
+There are currently six cities that are formally linked as Bandung's sisters: Braunschweig
+(Germany), Fort Worth, Texas (USA), Suwon (South Korea), Hamamatsu (Japan), and Bari (Italy).
+Braunschweig was the first city to sign a sister city cooperation agreement with Bandung. The
+MOU for this cooperation was signed on May 24, 1960 by Braunschweig's city director.
+Sister city agreement with the city of Suwon, South Korea, was signed on August 27, 1997.
+"""
+
+
+def test_a_page_of_a_city_s_sisters(registry: Registry) -> None:
+    claimed = extract_claims(BANDUNG, registry)
+    found = {p: c.year for p, c in ties(claimed, kinds=("tie", "first_tie")).items()}
+    assert found[pair("Bandung", "Braunschweig")] == 1960
+    assert found[pair("Bandung", "Suwon")] == 1997
+    assert {pair("Bandung", "Hamamatsu"), pair("Bandung", "Bari")} <= set(found)
+    assert pair("Braunschweig", "Suwon") not in found
+    assert not any("Texas" in p for p in found)
+
+
+def test_a_state_after_a_partner_is_where_it_lies(registry: Registry) -> None:
+    text = "Manila ratified its sister city agreement with Honolulu, Hawaii, a lawmaker said."
+    assert set(ties(extract_claims(text, registry))) == {pair("Manila", "Honolulu")}
+
+
+def test_some_councillors_voting_against_denies_no_tie(registry: Registry) -> None:
+    text = (
+        "Twelve councillors voted against the arrangement with Liaocheng City, but South "
+        "Ayrshire approved its friendship agreement with Liaocheng."
+    )
+    assert claims(text, registry, "non_tie") == []

@@ -23,7 +23,7 @@ from citydip.ingest.text import lists, rules_roles, rules_ties
 from citydip.ingest.text import rules_numbers as numbers
 from citydip.ingest.text import rules_relations as relations
 from citydip.ingest.text import tie_shapes as shapes
-from citydip.ingest.text.claims import ExtractedClaim, Ref
+from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim, Ref
 from citydip.ingest.text.coref import PENDING, PENDING_ORG, SUBJECT_LABELS, Context
 from citydip.ingest.text.local_places import local_places
 from citydip.ingest.text.mentions import HEADLINE_VERBS, Mention, find_mentions
@@ -69,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     rules_ties.ties,
     shapes.ordinal_sequence,
     shapes.other_partners,
+    shapes.kin_list,
     shapes.fronted_pair,
 )
 
@@ -196,7 +197,7 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             if not placed:  # "The agreement ... was signed in 1975"
                 date_pair(said, named, context.paragraph_place, found)
             date_single(said, named, found)  # "Sister city status was bestowed in 1972."
-        last_ties = [c for c in placed if c.type == "tie"] or ([] if placed else last_ties)
+        last_ties = [c for c in placed if c.type in TIE_TYPES] or ([] if placed else last_ties)
         apply_early(early, last_ties if last_ties and last_ties[0] in placed else [])
         found.extend(placed)
         _update(context, sentence, drafts)
@@ -592,8 +593,14 @@ def _update(context: Context, sentence: Sentence, drafts: list[Draft]) -> None:
             if draft.object is not None and draft.object.label == "PLACE":
                 context.see(draft.object)
             context.weigh(draft.subject, 1.0)
-        if len(drafts) == 1:  # what counting the one subject gives
-            context.last_subject = drafts[0].subject
+        one = drafts[0]
+        main = context.main
+        if len(drafts) == 1 and one.type in TIE_TYPES and main is not None and one.object == main:
+            # "Braunschweig was the first city to sign ... with Bandung" on Bandung's page:
+            # the next unnamed tie is Bandung's
+            context.last_subject = main
+        elif len(drafts) == 1:  # what counting the one subject gives
+            context.last_subject = one.subject
         else:
             context.last_subject = Counter(d.subject for d in drafts).most_common(1)[0][0]
         context.see(context.last_subject)

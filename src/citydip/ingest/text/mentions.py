@@ -684,10 +684,11 @@ def _merge_acronyms(doc: Any, mentions: list[Mention], registry: Registry) -> li
             inner_known is not None
             and inner_known.label == "COUNTRY"
             and located
-            and located[-1].label == "PLACE"
+            and located[-1].label in ("PLACE", "NAME")
             and located[-1].end == i
         ):
-            continue  # "Dixon, Illinois (USA)": the country a place lies in, no acronym
+            continue  # "Dixon, Illinois (USA)", "Forth Worth, Texas (USA)": the country a
+            # place lies in, no acronym
         known = inner_known.known if inner_known and inner_known.known else None
         label = inner_known.label if inner_known else None
         if known is None and outer is not None and outer.end == i:

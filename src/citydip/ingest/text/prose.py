@@ -24,6 +24,7 @@ from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Sentence, apposition, noun_phrases, regional
 from citydip.ingest.text.tokens import glued, token_list
+from citydip.ingest.text.vocab import REGION_NAMES
 
 # words that tell a text is about ties between places (read from the whole text's lower-case
 # words, so a title or a later paragraph counts too)
@@ -218,6 +219,8 @@ def region_after(s: Sentence, previous: Mention | None, m: Mention) -> bool:
     before = {t.lower_ for t in s.doc[max(0, previous.start - 3) : previous.start]}
     if before & {",", "and", "&"}:
         return False  # the partner is itself an item of a list
+    if m.text.lower() in REGION_NAMES:
+        return True  # "Honolulu, Hawaii": a state, whatever the store holds under its name
     one, two = previous.known, m.known
     return not (one is not None and two is not None and one.country != two.country)
 

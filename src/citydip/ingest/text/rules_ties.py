@@ -706,6 +706,7 @@ def _move_rejected(s: Sentence, a: int) -> bool:
     return False
 
 
+VOTERS = {"councillors", "councilors", "members", "councilmen", "people", "residents"}
 CALLED = {"called", "calls", "call", "calling"}  # "called off a vote on twinning the city"
 ENDING_VERBS = {"rescind", "rescinds", "rescinding", "revoke", "cancel", "annul", "drop"}
 INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "unlawful"}
@@ -732,7 +733,11 @@ def _negated(s: Sentence, a: int) -> bool:
     for k in range(len(lowers) - 1):
         if lowers[k] in VOTES and lowers[k + 1] == "against":
             # "voted against a proposal to become a sister city with Nablus"; not "voted
-            # against terminating the agreements"
+            # against terminating the agreements", nor "Twelve councillors voted against"
+            # (some of the votes, not the decision)
+            voters = {t.lower_ for t in doc[max(0, base + k - 3) : base + k]}
+            if voters & VOTERS:
+                return False
             return not _ends_between(s, base + k + 2, a)
     if _move_rejected(s, a):
         return True  # "..., rejecting a move by Councilman Little to make Lhasa a sister city"

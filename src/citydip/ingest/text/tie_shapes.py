@@ -469,6 +469,49 @@ OTHER_NOUNS = {"cities", "partners", "sister", "twin", "towns", "ones", "partner
 OTHER_NOUNS |= {"municipalities", "twins", "sisters", "sister-cities"}
 
 
+KIN = {"sisters": "sister", "twins": "sister", "siblings": "sister"}
+
+
+def kin_list(s: Sentence) -> list[Draft]:
+    """ "six cities that are formally linked as Bandung's sisters: Braunschweig (Germany),
+    Forth Worth, Texas (USA), Suwon (South Korea)": a place's possessive, a plural kin noun,
+    then a colon or "are"/"include": the places after are its partners."""
+    doc = token_list(s.doc)
+    owner = next(
+        (
+            m
+            for m in s.mentions
+            if m.possessive
+            and m.label == "PLACE"
+            and m.end + 2 < len(doc)
+            and doc[m.end + 1].lower_ in KIN
+            and doc[m.end + 2].lower_ in (":", "are", "include", "were")
+        ),
+        None,
+    )
+    if owner is None:
+        return []
+    found = s.known(owner, place=True)
+    if not found or found[0].label != "PLACE":
+        return []
+    kind = KIN[doc[owner.end + 1].lower_]
+    out = []
+    for m in s.objects_after(owner.end + 3, ("PLACE", "NAME"), lead=2, gap=4):
+        located = any(o.end == m.start - 1 and o.label in ("PLACE", "NAME") for o in s.mentions)
+        if s.prev(m.start) == "," and located:
+            continue  # "Forth Worth, Texas": where it lies
+        partner = s.known(m, place=True)
+        if not partner and m.label == "NAME" and m.end < len(doc) and doc[m.end].text in ",(":
+            partner = [Known(m.text, "PLACE", None, s.country_after(m), "city")]  # unknown
+        if partner and partner[0].label == "PLACE" and partner[0] not in (found[0], None):
+            if partner[0].regional:
+                continue
+            tie = Draft("tie", found[0], partner[0], kind=kind, status="active")
+            tie.rule = "tie:kin list"
+            out.append(tie)
+    return out
+
+
 def other_partners(s: Sentence) -> list[Draft]:
     """ "Seoul is one of the four cities that have relations with Jakarta. The other three
     are Rotterdam, Paris and Tokyo.": right after a tie, "The other (N) (cities) are"

@@ -110,9 +110,10 @@ _FOUNDED = re.compile(
     + _MODIFIERS
     + r"(?:"
     + _NOUN
-    + r"|(?i:memorandum|declaration|charter|pact|accord|oath|protocol))"
+    + r"|(?i:memorandum|mou|declaration|charter|pact|accord|oath|protocol))"
     # "The original Memorandum of Understanding and Declaration of Friendship was signed"
     + r"(?:\s+of\s+[A-Z][\w\s]{0,50}?)?"
+    + r"(?:\s+for\s+(?i:this|that|the|their)\s+\w+)?"  # "The MOU for this cooperation"
     + r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:set up|established|formed|"
     r"signed|created|founded|made|forged|agreed|launched|formalised|formalized|sealed)\b"
     # "... signed between the cities' municipal administrations in May of 2017"
@@ -129,7 +130,7 @@ _CEREMONY = re.compile(
 # partnership agreement between the cities was signed on October 14, 1979": an agreement of
 # a pair read before (any agreement: the tie is known, only its start is new)
 _SIGNED = re.compile(
-    r"\b(?i:agreement|memorandum|accord|charter|protocol|declaration|treaty)\b[^.;]{0,90}?"
+    r"\b(?i:agreement|memorandum|mou|accord|charter|protocol|declaration|treaty)\b[^.;]{0,90}?"
     r"\b(?i:was|were|had been|has been)\s+(?:\w+ly\s+)?(?i:signed|concluded|adopted)\b"
     r"[^.;]{0,120}?\b(?P<year>1[89]\d\d|20\d\d)\b"
 )
@@ -287,7 +288,7 @@ def later_status(
     )
     if founded is not None:
         for tie in last:
-            if tie.type == "tie" and tie.year is None:
+            if tie.type in TIE_TYPES and tie.year is None:
                 tie.year = int(founded.group("year"))
     if not _CUE.search(sentence):
         return
