@@ -162,3 +162,36 @@ def test_some_councillors_voting_against_denies_no_tie(registry: Registry) -> No
         "Ayrshire approved its friendship agreement with Liaocheng."
     )
     assert claims(text, registry, "non_tie") == []
+
+
+RESOLUTION = """A RESOLUTION OF THE ANAHEIM CITY COUNCIL EXPRESSING SUPPORT FOR THE EXPLORATION OF A
+FORMAL SISTER CITY RELATIONSHIP WITH PUDONG, CHINA
+
+WHEREAS, the Sister City Program was inaugurated by the President of the United States in
+1956 to foster greater friendship between the people of the United States and other nations;
+and
+
+WHEREAS, the City of Anaheim has participated in the Sister City program with the formation of
+an official relationship with Mito, Japan in 1978; and
+"""
+
+
+def test_a_resolution_that_writes_sister_city_capitalised(registry: Registry) -> None:
+    found = ties(extract_claims(RESOLUTION, registry))
+    assert (found[pair("Anaheim", "Mito")].year, found[pair("Anaheim", "Mito")].status) == (
+        1978,
+        "active",
+    )
+    assert found[pair("Anaheim", "Pudong")].year is None  # the programme's 1956, not the tie's
+
+
+def test_a_city_announced_as_a_title_holder(registry: Registry) -> None:
+    text = (
+        "Tirana is the capital of Albania. The city was announced as the European Youth "
+        "Capital for 2022."
+    )
+    found = [
+        (c.subject.name, c.object.name if c.object else "", c.year)
+        for c in claims(text, registry, "award")
+    ]
+    assert found == [("Tirana", "European Youth Capital", 2022)]

@@ -117,7 +117,8 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     units = segment(norm, stop)
     context = Context()
     lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
-    context.tie_topic = topical(lower)
+    # (a text that writes only "Sister City" is about ties too)
+    context.tie_topic = topical(lower) or _TOPIC_WORD.search(norm, 0, stop) is not None
     context.local_places = local_places(norm[:stop])
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
@@ -215,6 +216,9 @@ def extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     found = _settle_pending_org(found, lists.known_topic_org(context, registry))
     return _merge(_drop_reported(_settle_pending(found, context.named_most())))
+
+
+_TOPIC_WORD = re.compile(r"\b(?:Sister|SISTER|Twin|TWIN)[ -]?(?:[Cc]it|CIT|[Tt]own|TOWN)")
 
 
 def _settle_pending_org(claims: list[ExtractedClaim], org: Known | None) -> list[ExtractedClaim]:

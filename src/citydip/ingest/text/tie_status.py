@@ -182,6 +182,11 @@ _RECALLED = re.compile(
     r"jubilee|visit\w*|since|first|earlier|before|after)\b"
 )
 _A_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# what else a text about ties says was founded: a programme, a movement, an association
+_OTHER_STARTED = re.compile(
+    r"\b(?i:program|programs|programme|programmes|movement|association|society|committee|"
+    r"network|initiative|foundation|organization|organisation)\b"
+)
 # a relative clause on a tie noun that says when it began
 _BEGAN = re.compile(
     r"\b(?i:relationship|twinning|partnership|ties|friendship|link|sisterhood)\b[^.;]{0,40}?,?"
@@ -207,6 +212,8 @@ def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim])
         # since been promoting ...": what follows the year recalls nothing
         if _STARTED.search(said) is None or _RECALLED.search(said) is not None:
             return
+        if _OTHER_STARTED.search(said) is not None:
+            return  # "the Sister City Program was inaugurated ... in 1956": not the tie's start
     if len(years) != 1:
         return
     ties = [c for c in found[-RECENT:] if c.type == "tie"]

@@ -179,6 +179,8 @@ AWARD_VERBS = [
     "landed",
     "clinched",
     "was named",
+    "was announced as",
+    "been announced as",
     "is named",
     "been named",
     "was designated",
