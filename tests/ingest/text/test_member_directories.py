@@ -88,3 +88,13 @@ def test_a_name_with_a_lower_case_part_after_a_hyphen(registry: Registry) -> Non
         "District of Aileu in Timor-Leste.\n"
     )
     assert {c.subject.name for c in claims(text, registry, "tie")} == {"Merri-bek"}
+
+
+def test_regions_in_brackets_after_members_are_no_members(registry: Registry) -> None:
+    text = (
+        "Cittaslow Spain\n\nThe network has grown and three municipalities have been "
+        "incorporated as members: Balmaseda (Euskadi), Begues (Catalunya) and Morella (País "
+        "Valencià).\n"
+    )
+    members = {c.subject.name for c in claims(text, registry, "membership")}
+    assert members == {"Balmaseda", "Begues", "Morella"}

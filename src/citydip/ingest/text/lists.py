@@ -324,10 +324,14 @@ def member_list(s: Sentence) -> list[Draft]:
     if org is None:
         return []
     places = []
+    tokens = token_list(s.doc)
     for m in s.mentions:
         if m.start > colon and m.label in ("PLACE", "NAME"):
+            opened = [t.text for t in tokens[colon : m.start] if t.text in "()"]
+            if opened and opened[-1] == "(":
+                continue  # "Begues (Catalunya)", "Morella (País Valencià)": where it lies
             found = s.known(m, place=True)
-            if found and found[0].label == "PLACE":
+            if found and found[0].label == "PLACE" and not found[0].regional:
                 places.append(found[0])
     if len(places) < 2:
         return []
