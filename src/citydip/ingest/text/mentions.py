@@ -388,6 +388,7 @@ def _unit_suffixes(doc: Any, mentions: list[Mention]) -> None:
 NAME_TITLES = {"mayor", "mr", "mrs", "ms", "dr", "cllr", "councillor", "councilor", "sir"}
 NAME_TITLES |= {"dame", "senator", "alderman", "prof", "professor", "hon", "governor"}
 NAME_TITLES |= {"mr.", "mrs.", "ms.", "dr.", "cllr.", "hon.", "prof.", "councilmember"}
+NAME_TITLES |= {"gov", "gov.", "sen.", "rep.", "lt.", "cllr"}  # "South Jeolla Gov. Lee Nak-yon"
 
 
 def _initialled(doc: Any, i: int) -> bool:
@@ -1093,6 +1094,7 @@ PLACE_TITLES |= {"ward", "borough", "township", "shire", "town", "village", "can
 PERSON_TITLES = {"mayor", "governor", "councillor", "councilor", "cllr", "councilmember"}
 PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "minister"}
 PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
+PERSON_TITLES |= {"gov", "gov.", "sen.", "rep."}
 
 
 LABELS = {"Title", "Population"}  # a directory's field labels

@@ -104,6 +104,9 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        fronted = _fronted_owner(s, i)
+        if fronted is not None:  # "With 27 foreign twinned towns, Cissé, in the Vienne
+            subjects, sure = [fronted], 1.0  # department, holds the French record"
         if i >= 2 and doc[i - 1].lower_ in ("its", "their") and doc[i - 2].lower_ == "of":
             owner = s._opening_place(i - 1)  # "cut ties with Kunming, one of its four ..."
             if owner is not None:
@@ -367,6 +370,22 @@ def _located_there(s: Sentence, i: int) -> bool:
 
 
 PLACES_OF = {"cities", "towns", "municipalities", "councils", "communities"}
+
+
+def _fronted_owner(s: Sentence, i: int) -> Known | None:
+    """ "With 27 foreign twinned towns, Cissé, in the Vienne department, holds ...": a count
+    in an opening "With" phrase belongs to the place right after the phrase's comma."""
+    doc = s.doc
+    if i > 2 or doc[0].lower_ != "with":
+        return None
+    comma = next((k for k in range(i + 1, min(len(doc), i + 10)) if doc[k].text == ","), None)
+    if comma is None:
+        return None
+    first = next((m for m in s.mentions if m.start == comma + 1), None)
+    if first is None or first.label not in ("PLACE", "NAME"):
+        return None
+    found = s.known(first, place=True)
+    return found[0] if found and found[0].label == "PLACE" else None
 
 
 def _demonym_owner(s: Sentence, i: int) -> Known | None:
@@ -648,8 +667,10 @@ def _earlier_partner(s: Sentence, i: int) -> tuple[Mention, Known] | None:
 def _next_place(s: Sentence, a: int, b: int) -> tuple[Mention, Known] | None:
     for m in s.mentions:
         if a <= m.start < b and m.label in ("PLACE", "NAME"):
+            if s.prev(m.start) == "the" and s.prev(m.start - 1) == "in":
+                continue  # "its first sister city in the Middle East": where, not which
             found = s.known(m, place=True)
-            if found and found[0].label == "PLACE":
+            if found and found[0].label == "PLACE" and not found[0].regional:
                 return m, found[0]
     return None
 

@@ -359,12 +359,36 @@ def _counted_after_semicolon(s: Sentence, a: int, b: int) -> list[Known]:
     places as counted (fewer or more: not the count's places)."""
     tokens = token_list(s.doc)
     counted = number_at(tokens, _count_at(s, a))
-    semicolon = next((j for j in range(b, min(len(tokens), b + 12)) if tokens[j].text == ";"), -1)
+    # (or a dash or a colon: "nine Sister Cities across the globe - Belfast, Northern
+    # Ireland; Caen, France; ...")
+    semicolon = next(
+        (j for j in range(b, min(len(tokens), b + 12)) if _list_opener(tokens, j)),
+        -1,
+    )
     if counted is None or semicolon < 0 or counted[0] < 2 or counted[0] != int(counted[0]):
         return []
     named = s.objects_after(semicolon + 1, ("PLACE", "NAME"), semicolons=True)
     places = [p for p in (_place(s, m, strong=True) for m in named) if p is not None]
     return places if len(places) == counted[0] else []
+
+
+def _listed_name(s: Sentence, m: Mention) -> bool:
+    """An unknown name that is an item of a list of places: after a comma or "and", one to
+    three capitalised words, the list or the sentence going on after it."""
+    words = m.text.split()
+    if m.label != "NAME" or not 1 <= len(words) <= 3 or s.prev(m.start) not in (",", "and"):
+        return False
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    nxt = s.doc[m.end].text if m.end < len(s.doc) else "."
+    return nxt in (",", ".", ";", "and", "(")
+
+
+def _list_opener(tokens: list[Any], j: int) -> bool:
+    """A semicolon, a colon or a dash set off by spaces (not "sister-city")."""
+    if tokens[j].text in (";", ":"):
+        return True
+    return tokens[j].text == "-" and j > 0 and not glued(tokens[j - 1], tokens[j])
 
 
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
@@ -497,6 +521,7 @@ def _counted(s: Sentence, a: int) -> bool:
 
 
 COUNT_ADJECTIVES = {"active", "official", "formal", "current", "existing", "international"}
+COUNT_ADJECTIVES |= {"foreign", "overseas"}
 
 
 def _count_at(s: Sentence, a: int) -> int:
@@ -821,6 +846,10 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
             continue  # "Volgograd (Stalingrad)": the same place's other name
         previous = m
         partner = _place(s, m, strong=not generic or _ending(s, a))
+        if partner is None and out and not generic and _listed_name(s, m):
+            # "a Sister City to Solonytsivka, Chuguiv and Merepha": names the gazetteer
+            # lacks, listed after a partner it knows
+            partner = Known(_bare(m.text), "PLACE", None, out[-1][1].country, "city")
         if partner is None:
             continue
         if cue_subject is None:  # who the cue is about, found once for all its partners
@@ -1095,10 +1124,15 @@ def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
             continue
         if not glued(doc[dash - 1], doc[dash]) or not glued(doc[dash], doc[dash + 1]):
             continue  # "Lyon - Birmingham": a spaced dash separates
+        if any(t.lower_ in CLAUSE_BREAKS for t in doc[b : one.start]):
+            break  # "ties with their counterparts in Russia, but leaders of the ..."
         first, second = _place(s, one, strong=True), _place(s, two, strong=True)
-        if first is not None and second is not None and first != second:
-            s.objects.update((id(one), id(two)))
-            out.append((first, second, two.end, 0.85))
+        if first is None or second is None or first == second:
+            continue
+        if first.country is not None and first.country == second.country:
+            continue  # "Bloomington-Normal": one area's name
+        s.objects.update((id(one), id(two)))
+        out.append((first, second, two.end, 0.85))
     return out
 
 
@@ -1113,6 +1147,8 @@ def _dash_pair(s: Sentence, a: int) -> Pair | None:
     one, two = _place(s, first, strong=True), _place(s, second, strong=True)
     if one is None or two is None or one == two:
         return None
+    if one.country is not None and one.country == two.country:
+        return None  # "the Bloomington-Normal sister cities group": one area's name
     return (one, two, a, 0.85)
 
 

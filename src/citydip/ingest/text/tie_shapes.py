@@ -310,6 +310,8 @@ def relative_year(s: Sentence, upto: int | None = None) -> int | None:
                 step = amount * SPANS[word] * (-1 if follows in EARLIER else 1)
         elif word in ("following", "next") and follows == "year":
             step = 1
+        elif word == "since" and follows == "then" and i <= 1:
+            step = 0  # "Since then, Wilmington is a Sister City to ...": from the year just read
         if step is None:
             continue
         earlier = [y for at, y in years_in(doc, 0, i)]
