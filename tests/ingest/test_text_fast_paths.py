@@ -1,13 +1,17 @@
 """The extractor's shortcuts (issue 22, speed) give what the plain computations give: the
 topic city kept as weights grow, names linked by a scan or by the word index, words that
-skip the tokenizer's splitting, numbers and years found on a span's token list."""
+skip the tokenizer's splitting, numbers and years found on a span's token list, the cyclic
+garbage collector paused while a text is read and resumed as it was."""
 
 from __future__ import annotations
 
 import copy
+import gc
 import random
+import threading
 
 from citydip.ingest.text.coref import Context
+from citydip.ingest.text.extract import _collector_paused, extract_claims
 from citydip.ingest.text.normalise import number_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import _split, tokenize
@@ -75,3 +79,36 @@ def test_numbers_and_years_on_a_span_as_on_its_doc() -> None:
     assert number_at(span, 2) == (12000.0, 4)
     assert number_at(doc, 8) == (6.0, 11)  # "half a dozen"
     assert number_at(doc, 6) is None  # "people"
+
+
+def test_the_collector_is_paused_while_reading_and_resumed_as_it_was(
+    world_registry: Registry,
+) -> None:
+    seen: list[bool] = []
+    with _collector_paused():
+        seen.append(gc.isenabled())
+        with _collector_paused():  # nested (or another thread's) reading
+            seen.append(gc.isenabled())
+        seen.append(gc.isenabled())  # still paused: the outer reading goes on
+    assert seen == [False, False, False]
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that paused it itself gets it back paused
+        extract_claims("Lyon is twinned with Birmingham.", world_registry)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    claims: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda: claims.append(
+                len(extract_claims("Lyon is twinned with Birmingham. " * 50, world_registry))
+            )
+        )
+        for _ in range(3)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(claims) == 3 and gc.isenabled()
