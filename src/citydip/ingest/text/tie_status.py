@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from citydip.ingest.text import prose
 from citydip.ingest.text.claims import TIE_TYPES, ExtractedClaim, Ref
@@ -216,15 +217,30 @@ def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim])
             return  # "the Sister City Program was inaugurated ... in 1956": not the tie's start
     if len(years) != 1:
         return
-    ties = [c for c in found[-RECENT:] if c.type == "tie"]
-    pairs = {frozenset((c.subject.key, c.object.key if c.object else "")) for c in ties}
-    if len(pairs) != 1 or any(c.year is not None for c in ties):
+    sides = _one_undated_pair(found)
+    if sides is None or any(Ref.of(k).key not in sides for k in places):
         return
-    sides = next(iter(pairs))
-    if any(Ref.of(k).key not in sides for k in places):
-        return
-    for claim in ties:
-        claim.year = int(next(iter(years)))
+    for claim in found[-RECENT:]:
+        if claim.type == "tie":
+            claim.year = int(next(iter(years)))
+
+
+def _one_undated_pair(found: list[ExtractedClaim]) -> frozenset[str] | None:
+    """The two sides of the ties among the last RECENT claims, when they are all of one
+    pair and none has a year; else None. Read from the latest back: in a long text an
+    earlier tie of another pair, or with a year, usually ends the reading at once."""
+    sides: frozenset[str] | None = None
+    for claim in islice(reversed(found), RECENT):
+        if claim.type != "tie":
+            continue
+        if claim.year is not None:
+            return None
+        pair = frozenset((claim.subject.key, claim.object.key if claim.object else ""))
+        if sides is None:
+            sides = pair
+        elif pair != sides:
+            return None
+    return sides
 
 
 # a short sentence denying what the last one reported: "It is not.", "This is untrue."
