@@ -1,7 +1,8 @@
 """The extractor's shortcuts (issue 22, speed) give what the plain computations give: the
 topic city kept as weights grow, names linked by a scan or by the word index, words that
 skip the tokenizer's splitting, numbers and years found on a span's token list, the cyclic
-garbage collector paused while a text is read and resumed as it was."""
+garbage collector paused while a text is read and resumed as it was, the local-place patterns
+led by the characters their matches start with."""
 
 from __future__ import annotations
 
@@ -112,3 +113,32 @@ def test_the_collector_is_paused_while_reading_and_resumed_as_it_was(
     for thread in threads:
         thread.join()
     assert len(claims) == 3 and gc.isenabled()
+
+
+def test_local_place_patterns_match_as_their_plain_forms() -> None:
+    import re
+
+    from citydip.ingest.text import local_places as lp
+
+    name = lp._NAME
+    plain = {  # the patterns as first written: a word boundary, then the alternatives
+        lp._OF: re.compile(rf"\b(?:[Tt]he|[Aa]n?)(?: [\w-]+){{0,3}}? {lp._NOUNS} of ({name})"),
+        lp._PEOPLE: re.compile(
+            r"\b(?:residents|townspeople|townsfolk|inhabitants|villagers|[Mm]ayor|"
+            rf"[Cc]ouncill?ors?|[Cc]ouncil) (?:of|from|for|in) ({name})"
+        ),
+        lp._APPOSED: re.compile(
+            rf"({name}), (?:a|an|the)(?: [\w-]+){{0,3}}? {lp._NOUNS},? (?:in|of|near|on|north|"
+            r"south|east|west|located|situated|some|about|just)\b"
+        ),
+    }
+    pieces = ["St.", "Ste.", "Mt.", "Ft.", "S", "M", "F", "t", "te", ".", "A", "a", "an", "The"]
+    pieces += ["the", "xThe", "_the", "9the", "city", "town", "commune", " of ", " ", ",", ", "]
+    pieces += ["Bures", "-sur-", "-", "Yvette", "'", "’", "é", "É", " de ", "residents", "Mayor"]
+    pieces += ["xmayor", "Councillors", "council", "in", "from", " a ", " the ", "small", "north"]
+    rng = random.Random(22)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        for fast, slow in plain.items():
+            got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in slow.finditer(text)], text

@@ -23,14 +23,26 @@ _PART = r"(?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’]*+)"
 _WORD = rf"{_PART}(?:-(?:[a-z]{{1,4}}-)*{_PART})*"  # "Bures-sur-Yvette", "St. Albans"
 _NAME = rf"{_WORD}(?: (?:(?:upon|am|an|im|de|del|la|le) )?{_WORD}){{0,2}}"
 _NOUNS = r"(?:town|city|village|commune|municipality|borough|parish|hamlet|township)"
-_OF = re.compile(rf"\b(?:[Tt]he|[Aa]n?)(?: [\w-]+){{0,3}}? {_NOUNS} of ({_NAME})")
+# Each pattern opens with the set of characters its match can start with, and what its
+# first word goes on with is told by a look-behind at that character: the same matches as
+# "\b(?:[Tt]he|[Aa]n?)", "\b(?:residents|...)" and _NAME, but the regex engine skips to
+# the characters of the set instead of trying every position of a long text (issue 22).
+_PART_AT_CAPITAL = r"[A-Z](?:(?<=S)t\.|(?<=S)te\.|(?<=M)t\.|(?<=F)t\.|[\w'’]*+)"  # _PART
+_NAME_AT_CAPITAL = (  # _NAME
+    rf"{_PART_AT_CAPITAL}(?:-(?:[a-z]{{1,4}}-)*{_PART})*"
+    rf"(?: (?:(?:upon|am|an|im|de|del|la|le) )?{_WORD}){{0,2}}"
+)
+_OF = re.compile(
+    rf"[TtAa](?<!\w[TtAa])(?:(?<=[Tt])he|(?<=[Aa])n?)(?: [\w-]+){{0,3}}? {_NOUNS} of ({_NAME})"
+)
 _PEOPLE = re.compile(
-    r"\b(?:residents|townspeople|townsfolk|inhabitants|villagers|[Mm]ayor|"
-    rf"[Cc]ouncill?ors?|[Cc]ouncil) (?:of|from|for|in) ({_NAME})"
+    r"[rtivMmCc](?<!\w[rtivMmCc])(?:(?<=r)esidents|(?<=t)ownspeople|(?<=t)ownsfolk|"
+    r"(?<=i)nhabitants|(?<=v)illagers|(?<=[Mm])ayor|(?<=[Cc])ouncill?ors?|(?<=[Cc])ouncil) "
+    rf"(?:of|from|for|in) ({_NAME})"
 )
 _APPOSED = re.compile(
-    rf"({_NAME}), (?:a|an|the)(?: [\w-]+){{0,3}}? {_NOUNS},? (?:in|of|near|on|north|south|"
-    r"east|west|located|situated|some|about|just)\b"
+    rf"({_NAME_AT_CAPITAL}), (?:a|an|the)(?: [\w-]+){{0,3}}? {_NOUNS},? (?:in|of|near|on|"
+    r"north|south|east|west|located|situated|some|about|just)\b"
 )
 _NOT_PLACES = {"europe", "asia", "africa", "america", "oceania", "antarctica", "the"}
 
