@@ -141,12 +141,20 @@ _THE_CITIES = re.compile(r"\b(?i:the|both|two)\s+(?:two\s+)?(?:cities|towns|muni
 RECENT = 300  # claims read last that a later sentence may date
 
 
+def _may_name_year(sentence: str) -> bool:
+    """A "1" or a "2" in the sentence: else it names no year (1800-2099) for _BEGAN, _SIGNED,
+    _FOUNDED, _CEREMONY or _A_YEAR to read, and none of them is tried (most sentences)."""
+    return "1" in sentence or "2" in sentence
+
+
 def date_pair(
     sentence: str, places: list[Known], paragraph_place: Known | None, found: list[ExtractedClaim]
 ) -> None:
     """A later sentence giving the signing year of an agreement of a pair whose tie was read
     without a year: the pair named ("between Tbilisi and Saarbruken"), else "the cities" of a
     paragraph about one partner ("Ljubljana ... between the cities was signed in 1979")."""
+    if not _may_name_year(sentence):
+        return
     signed = _SIGNED.search(sentence)
     if signed is None:
         return
@@ -202,6 +210,8 @@ def date_single(sentence: str, places: list[Known], found: list[ExtractedClaim])
     ceremony took place ..., with charters ... signed by": a signing with one year, in a text
     that has named one tie only (and no other place here), dates that tie when it has no
     year yet."""
+    if not _may_name_year(sentence):
+        return  # (each way below needs a year: _BEGAN's, and one of _A_YEAR)
     began = _BEGAN.search(sentence)
     if began is not None:  # "the 20th anniversary of the relationship ..., which began on
         years = {began.group("year")}  # Nov. 6, 2003": the start, anniversary or not
@@ -307,7 +317,9 @@ def later_status(
     if not own:
         denied_after(sentence, last)
     founded = (
-        (_FOUNDED.search(sentence) or _CEREMONY.search(sentence)) if last and not own else None
+        (_FOUNDED.search(sentence) or _CEREMONY.search(sentence))
+        if last and not own and _may_name_year(sentence)
+        else None
     )
     if founded is not None:
         for tie in last:
