@@ -33,13 +33,14 @@ def fold_variants(name: str) -> list[str]:
     if key.startswith("city of "):
         variants.append(key[len("city of ") :])
     words = key.split(" ")
-    if any(w in _ABBREVIATIONS for w in words):  # "St. Petersburg" is "Saint Petersburg"
-        variants.append(" ".join(_ABBREVIATIONS.get(w, w) for w in words))
+    if any(w in ABBREVIATIONS for w in words):  # "St. Petersburg" is "Saint Petersburg"
+        variants.append(" ".join(ABBREVIATIONS.get(w, w) for w in words))
     return variants
 
 
 # Abbreviations written in place names, as folded (the dot is gone) → the word.
-_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+# the abbreviations a place name may be written with
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 
 def slugify(name: str) -> str:

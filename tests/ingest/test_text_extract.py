@@ -163,3 +163,24 @@ def test_gold_may_list_other_spellings_of_its_subject(registry: Registry, tmp_pa
     claims = extract_claims("Albunol is twinned with Asilah.\n", registry)
     result = score(claims, load_gold(gold))
     assert (result.true_positives.get("tie"), result.gold.get("tie")) == (1, 2)
+
+
+def test_gold_names_match_spelling_variants() -> None:
+    from citydip.ingest.text.claims import Ref
+    from citydip.ingest.text.score import GoldClaim
+
+    def tie(subject: str, partner: str) -> ExtractedClaim:
+        return ExtractedClaim("tie", Ref(subject, "PLACE"), Ref(partner, "PLACE"))
+
+    gold = [
+        GoldClaim("tie", "St Davids", ("Orléat",)),
+        GoldClaim("tie", "Moreton Bay", ("Sanyo-Onoda",)),
+        GoldClaim("tie", "Lyon", ("Turin",)),
+    ]
+    extracted = [
+        tie("Saint Davids", "Orléat"),
+        tie("Sanyōonoda", "Moreton Bay Region"),
+        tie("Lyon", "Milan"),  # another partner: no match
+    ]
+    result = score(extracted, gold)
+    assert (result.true_positives.get("tie"), len(result.missed), len(result.wrong)) == (2, 1, 1)

@@ -3,7 +3,8 @@
 An extracted claim matches a gold claim of the same type when the subject, the object (or
 value and metric) agree, and, when the gold claim gives a year, the year too. Each gold
 claim matches at most one extracted claim. Names match an entity id, or a name equal to
-or contained in the extracted name, case- and accent-insensitively. Ties (and denied ties)
+or contained in the extracted name, case- and accent-insensitively, and regardless of
+spaces, hyphens, "the" and abbreviations ("St" is "Saint"). Ties (and denied ties)
 are symmetric: "Porto, a sister city of Bristol" matches a gold tie Bristol -> Porto.
 
 For ties the score also counts, over matched ties whose gold states it, how often the kind
@@ -20,7 +21,7 @@ from typing import Any
 
 from citydip.errors import DataError
 from citydip.ingest.text.claims import CLAIM_TYPES, TIE_TYPES, ExtractedClaim, Ref
-from citydip.text import fold
+from citydip.text import ABBREVIATIONS, fold
 
 
 @dataclass(frozen=True)
@@ -277,8 +278,16 @@ def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
 
 
 def _names(ref: Ref, wanted: tuple[str, ...]) -> bool:
-    name = fold(ref.name)
-    return any(w == ref.id or fold(w) == name or fold(w) in name for w in wanted)
+    name = _key(ref.name)
+    return any(w == ref.id or _key(w) in name for w in wanted)
+
+
+def _key(name: str) -> str:
+    """A name as spelling variants share it: folded, abbreviations written out, "the"
+    dropped, no spaces ("Sanyo-Onoda" / "Sanyōonoda", "St Davids" / "Saint Davids", "Union
+    of the Baltic Cities" / "Union of Baltic Cities")."""
+    words = fold(name).split()
+    return "".join(ABBREVIATIONS.get(w, w) for w in words if w != "the")
 
 
 def _digits(value: str | None) -> list[str]:
