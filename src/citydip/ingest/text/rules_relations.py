@@ -4,6 +4,8 @@ mention of a programme or document) and reads subject, objects and year around i
 
 from __future__ import annotations
 
+from typing import Any
+
 from citydip.ingest.text.coref import PENDING_ORG
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
@@ -388,12 +390,11 @@ def _awarded_to(s: Sentence, a: int, b: int) -> list[Draft] | None:
 _CONNECT = {"of", "for", "&", "and", "the", "de"}
 
 
-def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
-    """The title after "was named", "was designated", "was crowned": a capitalised run
-    ("European Capital of Innovation", "European Green Capital")."""
-    doc = token_list(s.doc)
+def _capitalised_run(doc: list[Any], after: int, leads: tuple[str, ...]) -> tuple[int, int]:
+    """Where a capitalised run starts and ends after ``after`` and the lead words given
+    ("the European Green Capital"), joined by "of", "for", "&", "and", "the", "de"."""
     i = after
-    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "as"):
+    while i < len(doc) and doc[i].lower_ in leads:
         i += 1
     j = i
     while j < len(doc) and (
@@ -401,6 +402,14 @@ def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
         or (doc[j].lower_ in _CONNECT and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
     ):
         j += 1
+    return i, j
+
+
+def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
+    """The title after "was named", "was designated", "was crowned": a capitalised run
+    ("European Capital of Innovation", "European Green Capital")."""
+    doc = token_list(s.doc)
+    i, j = _capitalised_run(doc, after, ("the", "a", "an", "as"))
     words = [t for t in doc[i:j] if t.text[:1].isupper()]
     if len(words) < 2 and not (words and words[0].lower_ in ("award", "prize")):
         return None  # "was named after ...", "named Smith"
@@ -438,15 +447,7 @@ def _titled_award(s: Sentence, after: int) -> tuple[Known, int] | None:
     capitalised run right after the verb, followed by "title" or "award", or ending in a
     word that names an award."""
     doc = token_list(s.doc)
-    i = after
-    while i < len(doc) and doc[i].lower_ in ("the", "a", "an", "its", "their"):
-        i += 1
-    j = i
-    while j < len(doc) and (
-        doc[j].text[:1].isupper()
-        or (doc[j].lower_ in _CONNECT and j + 1 < len(doc) and doc[j + 1].text[:1].isupper())
-    ):
-        j += 1
+    i, j = _capitalised_run(doc, after, ("the", "a", "an", "its", "their"))
     if j - i < 2:
         return None
     titled = j < len(doc) and doc[j].lower_ in ("title", "award", "prize", "status", "label")

@@ -22,6 +22,7 @@ line is an ``item`` unit (bullet left out); the intro and heading give it its me
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 _ASCII = str.maketrans(
@@ -756,20 +757,23 @@ def _prose(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
         return [Unit(start, end, "heading", paragraph)]
     if _line_per_sentence(text):
         # lines that are sentences, one of them without its full stop: each line is one
-        out, at = [], start
-        for line in text.split("\n"):
-            out.extend(_prose_sentences(norm, at, at + len(line), paragraph))
-            at += len(line) + 1
-        return out
+        return _by_line(norm, start, text, paragraph, _prose_sentences)
     if _line_per_paragraph(text):
         # a headline, then paragraphs each on one long line: each line is read alone (a
         # short one without a full stop as a heading)
-        out, at = [], start
-        for line in text.split("\n"):
-            out.extend(_prose(norm, at, at + len(line), paragraph))
-            at += len(line) + 1
-        return out
+        return _by_line(norm, start, text, paragraph, _prose)
     return _prose_sentences(norm, start, end, paragraph)
+
+
+def _by_line(
+    norm: str, start: int, text: str, paragraph: int, read: Callable[..., list[Unit]]
+) -> list[Unit]:
+    """Each line of ``text`` (at ``start`` in ``norm``) read alone by ``read``."""
+    out, at = [], start
+    for line in text.split("\n"):
+        out.extend(read(norm, at, at + len(line), paragraph))
+        at += len(line) + 1
+    return out
 
 
 def _line_per_sentence(text: str) -> bool:
