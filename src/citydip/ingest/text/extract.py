@@ -43,7 +43,6 @@ from citydip.ingest.text.tie_status import (
     date_single,
     later_status,
 )
-from citydip.ingest.text.tokens import token_list
 from citydip.progress import Progress
 from citydip.store.database import Store
 from citydip.text import fold
@@ -391,7 +390,7 @@ def _read_unit(
             )
             drafts = [d for d in read if _valid(d)]
             if drafts:  # and what the item says of its place ("Hitchin has 33,000 people")
-                more = numbers.counts(sentence) if len(sentence.doc) > 8 else []
+                more = numbers.counts(sentence) if len(sentence.tokens) > 8 else []
                 return drafts + _item_populations(sentence, drafts, more)
         elif context.tie_topic or context.tie_named:
             # no frame, in a text about ties: a line pairing two places is still a tie
@@ -431,7 +430,7 @@ def _item_populations(s: Sentence, drafts: list[Draft], more: list[Draft]) -> li
     if len(places) != 1:
         return found
     place = next(iter(places))
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     for k in range(len(tokens) - 2):  # a directory's label: "Population: 45810"
         if tokens[k].lower_ == "population" and tokens[k + 1].text == ":":
             number = number_at(tokens, k + 2)
@@ -527,7 +526,7 @@ def _headline(sentence: Sentence) -> bool:
     """A heading that is a sentence (a news headline, a title with a verb), not a label
     ("Twin towns - sister cities", "International relations"): five words or more, some of
     them in lower case beyond glue words."""
-    words = [t.text for t in sentence.doc if t.text[:1].isalpha()]
+    words = [t.text for t in sentence.tokens if t.text[:1].isalpha()]
     lower = [w for w in words if w.islower() and w not in _HEADING_GLUE]
     verb = any(w.lower() in HEADLINE_VERBS for w in words)  # "China Has 293 Sister Cities"
     return len(words) >= 5 and (len(lower) >= 2 or verb) and _no_list_frame(sentence)
@@ -554,7 +553,7 @@ def _subheading(context: Context, sentence: Sentence) -> bool:
     }
     return all(
         i in countries or t.lower_ in CONTINENTS or not t.text[:1].isalnum()
-        for i, t in enumerate(sentence.doc)
+        for i, t in enumerate(sentence.tokens)
     )
 
 

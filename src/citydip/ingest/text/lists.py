@@ -28,7 +28,7 @@ from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.rules_roles import mayor_office
 from citydip.ingest.text.rules_ties import proposing
-from citydip.ingest.text.tokens import glued, token_list
+from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
 
 JOIN_WORDS = {"joined", "participated", "participating", "founders", "founder"}
@@ -93,7 +93,7 @@ PEOPLE_BODIES = {"committee", "board", "society", "association", "club", "commis
 
 def frame_of(s: Sentence, heading: bool) -> ListFrame | None:
     """The frame an intro line or a heading sets, or None when it introduces no list."""
-    words = [t.lower_ for t in s.doc]
+    words = [t.lower_ for t in s.tokens]
     kind = next((TIE_KIND_WORDS[w] for w in words if w in TIE_KIND_WORDS), None)
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), None)
     status = status or ("proposed" if proposing(s) else "active")
@@ -159,7 +159,7 @@ COOPERATION_GLUE |= {"and", "of", "further", "additional", "relations", "-", "to
 def _until_year(s: Sentence) -> bool:
     """ "until 2022" in an intro or heading: the ties listed under it ended then."""
     return any(
-        t.lower_ == "until" and year_at(s.doc, i + 1) is not None for i, t in enumerate(s.doc)
+        t.lower_ == "until" and year_at(s.tokens, i + 1) is not None for i, t in enumerate(s.tokens)
     )
 
 
@@ -170,7 +170,7 @@ def _intro_year(s: Sentence, heading: bool) -> int | None:
     if heading or len(years) != 1:
         return None
     at = years[0][0]
-    before = {t.lower_ for t in s.doc[max(0, at - 4) : at]}
+    before = {t.lower_ for t in s.tokens[max(0, at - 4) : at]}
     return years[0][1] if before & {"since", "from", "in"} else None
 
 
@@ -210,7 +210,7 @@ def _member_heading(s: Sentence) -> bool:
     """A heading of member words only ("Full Members", "Member cities", "Associate members",
     "Members of CITYNET"), not of a city's memberships ("Memberships")."""
     org = {i for m in s.mentions if m.label == "ORG" for i in range(m.start, m.end)}
-    words = [t.lower_ for i, t in enumerate(s.doc) if t.is_alpha and i not in org]
+    words = [t.lower_ for i, t in enumerate(s.tokens) if t.is_alpha and i not in org]
     return bool(set(words) & MEMBER_HEADING_WORDS) and all(
         w in MEMBER_HEADING_WORDS or w in MEMBER_HEADING_GLUE for w in words
     )
@@ -273,9 +273,9 @@ OFFICE_HOLDERS = {"mayor", "leader", "governor", "chair", "head", "president", "
 def _office_place(s: Sentence) -> Mention | None:
     """The place a listed person holds office in: "Johanna Rolland, mayor of Nantes",
     "Albert Bore, leader of Birmingham City Council"."""
-    for k in range(1, len(s.doc) - 2):
-        if s.doc[k].lower_ in OFFICE_HOLDERS and s.doc[k + 1].lower_ == "of":
-            at = k + 3 if s.doc[k + 2].lower_ == "the" else k + 2
+    for k in range(1, len(s.tokens) - 2):
+        if s.tokens[k].lower_ in OFFICE_HOLDERS and s.tokens[k + 1].lower_ == "of":
+            at = k + 3 if s.tokens[k + 2].lower_ == "the" else k + 2
             found = next((m for m in s.mentions if m.start == at), None)
             if found is not None and (found.label in ("PLACE", "NAME") or _placed(s, found)):
                 return found
@@ -286,7 +286,7 @@ def member_list(s: Sentence) -> list[Draft]:
     """ "Steering committee members include: London, Freetown, Phoenix", "members
     participated: Île-de-France, Barcelona, Johannesburg": the places after the colon are
     members of the organization named before it, else of the one the text is about."""
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     colons = [i for i, t in enumerate(tokens) if t.text == ":"]
     colon = colons[0] if colons else None
     opening = 0  # where the words before the colon start
@@ -306,10 +306,10 @@ def member_list(s: Sentence) -> list[Draft]:
             ),
             None,
         )
-    if colon is None or colon + 1 >= len(s.doc):
+    if colon is None or colon + 1 >= len(s.tokens):
         return []
     depth, kept = 0, []
-    for t in s.doc[opening:colon]:  # words outside brackets: "Member cities (13 cities):"
+    for t in s.tokens[opening:colon]:  # words outside brackets: "Member cities (13 cities):"
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.text != ")":
             kept.append(t.lower_)
@@ -324,7 +324,7 @@ def member_list(s: Sentence) -> list[Draft]:
     if org is None:
         return []
     places = []
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     for m in s.mentions:
         if m.start > colon and m.label in ("PLACE", "NAME"):
             opened = [t.text for t in tokens[colon : m.start] if t.text in "()"]
@@ -335,7 +335,7 @@ def member_list(s: Sentence) -> list[Draft]:
                 places.append(found[0])
     if len(places) < 2:
         return []
-    role = role_of([t.lower_ for t in s.doc[opening:colon]]) or "member"
+    role = role_of([t.lower_ for t in s.tokens[opening:colon]]) or "member"
     if words & FOUNDING and role == "member":
         role = "founder"  # "established in 1986 by the mayors of six cities: A, B, C"
     return [
@@ -366,27 +366,28 @@ def _list_heading(s: Sentence) -> bool:
     if len(parts) > 1:
         listing = LIST_NOUNS | set(TIE_KIND_WORDS)
         return any(
-            _list_words(s, a, b) and any(t.lower_ in listing for t in s.doc[a:b]) for a, b in parts
+            _list_words(s, a, b) and any(t.lower_ in listing for t in s.tokens[a:b])
+            for a, b in parts
         ) and all(_list_words(s, a, b, SITE_WORDS) for a, b in parts)
-    return _list_words(s, 0, len(s.doc))
+    return _list_words(s, 0, len(s.tokens))
 
 
 def _heading_parts(s: Sentence) -> list[tuple[int, int]]:
     """A heading's parts between separators: a spaced dash, "|", ">" or ":"."""
     cuts = [
         i
-        for i, t in enumerate(s.doc)
+        for i, t in enumerate(s.tokens)
         if t.text in ("|", ">", ":")
-        or (t.text in ("-", "--") and i > 0 and not glued(s.doc[i - 1], t))
+        or (t.text in ("-", "--") and i > 0 and not glued(s.tokens[i - 1], t))
     ]
-    bounds = [-1, *cuts, len(s.doc)]
+    bounds = [-1, *cuts, len(s.tokens)]
     return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
 
 
 def _list_words(s: Sentence, a: int, b: int, also: set[str] | None = None) -> bool:
     """Tokens ``a``..``b`` are list words, status words and place names (and ``also``)."""
     inside = {i for m in s.mentions if _placed(s, m) for i in range(m.start, m.end)}
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     for i in range(a, b):
         token = tokens[i]
         word = token.lower_
@@ -408,7 +409,7 @@ AGREEMENT_LISTS = {"agreements", "arrangements", "accords", "external"}
 
 def _only_place(s: Sentence) -> bool:
     inside = {i for m in s.mentions if m.label in ("PLACE", "NAME") for i in range(m.start, m.end)}
-    return all(i in inside or not t.is_alpha for i, t in enumerate(s.doc))
+    return all(i in inside or not t.is_alpha for i, t in enumerate(s.tokens))
 
 
 def _named_place(s: Sentence) -> Known | None:
@@ -416,9 +417,9 @@ def _named_place(s: Sentence) -> Known | None:
     words ("Dublin will be joining a long list of Montreal sister cities including:"), else
     the first one it names."""
     for m in s.mentions:
-        if m.label not in ("PLACE", "NAME") or m.end >= len(s.doc) - 1:
+        if m.label not in ("PLACE", "NAME") or m.end >= len(s.tokens) - 1:
             continue
-        if s.doc[m.end].lower_ in TIE_KIND_WORDS and s.doc[m.end].lower_ != "partner":
+        if s.tokens[m.end].lower_ in TIE_KIND_WORDS and s.tokens[m.end].lower_ != "partner":
             found = s.known(m, place=m.label == "NAME")
             if found and found[0].label == "PLACE":
                 return found[0]
@@ -450,7 +451,7 @@ def entry_heading(s: Sentence, frame: ListFrame | None, main: Known | None) -> l
     if frame is None or frame.mode != "tie":
         return []
     subject = frame.subject or main
-    end = next((i for i, t in enumerate(s.doc) if t.text == "|"), len(s.doc))
+    end = next((i for i, t in enumerate(s.tokens) if t.text == "|"), len(s.tokens))
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME")), None)
     if subject is None or first is None or first.start > 0 or end < first.end:
         return []
@@ -458,7 +459,7 @@ def entry_heading(s: Sentence, frame: ListFrame | None, main: Known | None) -> l
     years = years_in(s.doc, first.end, end)
     dated = {i for i, _ in years}
     if not all(
-        i in inside or i in dated or t.lower_ in ENTRY_GLUE for i, t in enumerate(s.doc[:end])
+        i in inside or i in dated or t.lower_ in ENTRY_GLUE for i, t in enumerate(s.tokens[:end])
     ):
         return []
     countries = [m for m in s.mentions if m.label == "COUNTRY" and m.end <= end]
@@ -493,15 +494,15 @@ _POPULATION_LABEL = re.compile(
 def entry_year(s: Sentence) -> int | None:
     """The year a line under an entry dates it by ("Signing the agreement: 1990",
     "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
-    words = {t.lower_ for t in s.doc}
+    words = {t.lower_ for t in s.tokens}
     # "since" alone dates the entry only in a short line or one that names a tie ("Partnership
     # since 1987"), not "exchange programs with Lakehead University since 1988"
     since_dates = (
-        len(s.doc) <= 8
+        len(s.tokens) <= 8
         or not words.isdisjoint(TIE_KIND_WORDS)
         or bool(words & (DATING_WORDS - {"since"}))
     )
-    for k, t in enumerate(s.doc):
+    for k, t in enumerate(s.tokens):
         if t.lower_ in DATING_WORDS and (t.lower_ != "since" or since_dates):
             after = years_in(s.doc, k + 1)
             if after:
@@ -513,9 +514,9 @@ def entry_kind(s: Sentence) -> str | None:
     """The kind a line under an entry names right before its dating word ("Partnership
     since 1987", "Friendly relationship established on ..."): the entry's own, over its
     heading's."""
-    for k, t in enumerate(s.doc):
+    for k, t in enumerate(s.tokens):
         if t.lower_ in DATING_WORDS:
-            before = [w.lower_ for w in s.doc[max(0, k - 3) : k + 1]]
+            before = [w.lower_ for w in s.tokens[max(0, k - 3) : k + 1]]
             return next((TIE_KIND_WORDS[w] for w in before if w in TIE_KIND_WORDS), None)
     return None
 
@@ -535,7 +536,7 @@ def agreement_kind(s: Sentence) -> str | None:
     """The kind of tie a line naming an agreement's type makes: sister for a sister-city or
     twinning agreement, friendship for a friendship one, partner for the others (partnership,
     cooperation, a memorandum); None for any other line."""
-    words = [t.lower_ for t in s.doc if t.is_alpha]
+    words = [t.lower_ for t in s.tokens if t.is_alpha]
     if not words or len(words) > 8 or not set(words) & AGREEMENT_NOUNS:
         return None
     if not all(w in AGREEMENT_WORDS or w in TIE_KIND_WORDS for w in words):
@@ -546,12 +547,12 @@ def agreement_kind(s: Sentence) -> str | None:
 def entry_population(s: Sentence, place: Known) -> list[Draft]:
     """A population label under an entry: "Population: 12 645 citizens", "Population :
     6.85 million", "Pop. 14,959"."""
-    text = s.span_text(0, len(s.doc))
+    text = s.span_text(0, len(s.tokens))
     match = _POPULATION_LABEL.match(text)
     if match is None:
         return []
-    at = next((i for i, t in enumerate(s.doc) if t.idx - s.doc[0].idx >= match.end()), None)
-    number = number_at(s.doc, at) if at is not None else None
+    at = next((i for i, t in enumerate(s.tokens) if t.idx - s.tokens[0].idx >= match.end()), None)
+    number = number_at(s.tokens, at) if at is not None else None
     if number is None:
         return []
     return [
@@ -686,7 +687,7 @@ class Roster:
         self.org = None
 
     def intro(self, s: Sentence) -> None:
-        words = {t.lower_ for t in s.doc}
+        words = {t.lower_ for t in s.tokens}
         if str(s.doc.text).rstrip().endswith(":") and "new" in words:
             org = _named_org(s)  # "The new UNESCO Creative Cities are:"
             for wider in (self.org, s.context.topic_org):  # the network named before or the
@@ -695,7 +696,7 @@ class Roster:
             if org is not None:
                 self.org = org
                 return
-        if not any(t.lower_ in ROSTER_WORDS for t in s.doc):
+        if not any(t.lower_ in ROSTER_WORDS for t in s.tokens):
             return
         if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
             org = _named_org(s) or _joined_name(s) or s.context.topic_org
@@ -703,7 +704,7 @@ class Roster:
                 self.org = org
 
     def entry(self, s: Sentence) -> list[Draft]:
-        if self.org is None or len(s.doc) > 24:
+        if self.org is None or len(s.tokens) > 24:
             return []
         prose = [
             t
@@ -723,10 +724,12 @@ class Roster:
                 role="member",
             )
         ]
-        for k, t in enumerate(s.doc[:-1]):
+        for k, t in enumerate(s.tokens[:-1]):
             if t.lower_ in ("pop", "pop.", "population"):
-                at = k + 2 if s.doc[k + 1].text in (".", ":") and k + 2 < len(s.doc) else k + 1
-                number = number_at(s.doc, at)
+                at = (
+                    k + 2 if s.tokens[k + 1].text in (".", ":") and k + 2 < len(s.tokens) else k + 1
+                )
+                number = number_at(s.tokens, at)
                 if number is not None:
                     out.append(
                         Draft(
@@ -746,7 +749,7 @@ def _roster_words(s: Sentence) -> list[Any]:
     Great Britain and Northern Ireland) - Music" reads "Belfast"."""
     out: list[Any] = []
     depth = 0
-    for t in s.doc:
+    for t in s.tokens:
         if t.text in ("-", "–", "—") and depth == 0 and out:
             break
         depth += (t.text == "(") - (t.text == ")")
@@ -757,8 +760,8 @@ def _roster_words(s: Sentence) -> list[Any]:
 
 def _joined_name(s: Sentence) -> Known | None:
     """The organization a sentence says members joined, known or not ("joined NLC")."""
-    for k, t in enumerate(s.doc[:-1]):
-        nxt = s.doc[k + 1]
+    for k, t in enumerate(s.tokens[:-1]):
+        nxt = s.tokens[k + 1]
         if t.lower_ in ("joined", "join") and nxt.text.isupper() and len(nxt.text) >= 2:
             return s.registry.lookup(nxt.text) or Known(nxt.text, "ORG")  # "joined NLC"
     return None
@@ -766,7 +769,7 @@ def _joined_name(s: Sentence) -> Known | None:
 
 def _roster_place(s: Sentence) -> Known | None:
     """The place a roster entry opens with: "City of Gary, IN", "Town of Payson", "Lyon"."""
-    doc = s.doc
+    doc = s.tokens
     if len(doc) > 2 and doc[0].lower_ in ROSTER_HEADS and doc[1].lower_ == "of":
         end = next((k for k in range(2, len(doc)) if doc[k].text in (",", "(")), None)
         if end is None or end == 2:
@@ -799,8 +802,8 @@ def label_item(
     kind = None
     noun = False
     i = 0
-    while i < len(s.doc):
-        word = s.doc[i].lower_
+    while i < len(s.tokens):
+        word = s.tokens[i].lower_
         if word in TIE_KIND_WORDS:
             kind = kind or TIE_KIND_WORDS[word]
             noun = noun or word in LIST_NOUNS
@@ -814,13 +817,13 @@ def label_item(
     # the label ends at a colon or a dash, or where an entry's country column starts
     # ("Sister Cities Japan Yugawara-machi"); not inside a name ("Sister Cities
     # International"), not before "with" ("Twinning with Moscow suspended")
-    bounded = s.doc[i - 1].text in (":", "-") or any(
+    bounded = s.tokens[i - 1].text in (":", "-") or any(
         m.label == "COUNTRY" and m.start == i for m in s.mentions
     )
     named = any(m.label not in ("COUNTRY", "REF") and m.start < i for m in s.mentions)
     if not bounded or named:
         return None
-    words = [t.lower_ for t in s.doc[:i]]
+    words = [t.lower_ for t in s.tokens[:i]]
     status = next((STATUS_WORDS[w] for w in words if w in STATUS_WORDS), "active")
     subject = previous.subject if previous is not None and previous.mode == "tie" else None
     return ListFrame("tie", subject or main, kind, status), i
@@ -874,7 +877,7 @@ def read_row(s: Sentence, frame: ListFrame, main: Known | None, header: str) -> 
     ]
     for k, h in enumerate(heads):
         if "population" in h.lower():
-            number = number_at(s.doc, cells[k][0]) if cells[k][1] > cells[k][0] else None
+            number = number_at(s.tokens, cells[k][0]) if cells[k][1] > cells[k][0] else None
             if number is not None:
                 scale = 1000 if _THOUSANDS.search(h) else 1
                 value = number[0] * scale
@@ -892,8 +895,8 @@ def read_row(s: Sentence, frame: ListFrame, main: Known | None, header: str) -> 
 
 def _row_cells(s: Sentence) -> list[tuple[int, int]]:
     """The token ranges of a row's cells (split at "|", tabs, runs of spaces)."""
-    text = s.span_text(0, len(s.doc))
-    base = s.doc[0].idx
+    text = s.span_text(0, len(s.tokens))
+    base = s.tokens[0].idx
     bounds = []
     pos = 0
     for match in _ROW_SPLIT.finditer(text):
@@ -904,7 +907,7 @@ def _row_cells(s: Sentence) -> list[tuple[int, int]]:
         bounds.append((pos, len(text)))
     cells = []
     for ca, cb in bounds:
-        toks = [t.i - s.doc[0].i for t in s.doc if ca <= t.idx - base < cb]
+        toks = [t.i - s.tokens[0].i for t in s.tokens if ca <= t.idx - base < cb]
         cells.append((toks[0], toks[-1] + 1) if toks else (0, 0))
     return cells
 
@@ -915,7 +918,7 @@ BRACKET_TIES = {"twinned", "paired", "partnered", "linked", "sister", "twin", "c
 def _bracketed_subject(s: Sentence, after: int) -> Known | None:
     """The place a bracket after the partner names as its own side: "(twinned with
     Cocody)", "(with Treichville)" in the list of Abidjan's sister cities."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     for k in range(after, len(doc)):
         if doc[k].text != "(":
             continue
@@ -953,7 +956,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
         member = _place(s, first) if first is not None and near else None
         if first is None or member is None or member == subject or _body_name(s, first, member):
             return []
-        own_role = role_of([t.lower_ for t in s.doc[first.end :]])  # "Nagasaki (Vice-President)"
+        own_role = role_of([t.lower_ for t in s.tokens[first.end :]])  # "Nagasaki (Vice-President)"
         members = [member, *(k for k, _ in _more_partners(s, first))]  # "A (FR) and B (LT)"
         return [
             Draft(
@@ -979,8 +982,8 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     if (
         partner is not None
         and not (partner.id or partner.geonames_id)
-        and first.end < len(s.doc)
-        and s.doc[first.end].lower_ == "of"
+        and first.end < len(s.tokens)
+        and s.tokens[first.end].lower_ == "of"
     ):
         return []  # "Bed Town of Tokyo": a description, not an unknown place
     if partner is not None and not (partner.id or partner.geonames_id) and _prose_after(s, first):
@@ -1002,7 +1005,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
     kind = _own_kind(s, first.end) or frame.kind
     if more:  # "Berlin (Germany), Budapest (Hungary), Kyiv (Ukraine)": one line, several
         named = [first, *(m for _, m in more)]
-        ends = [m.start for m in named[1:]] + [len(s.doc)]
+        ends = [m.start for m in named[1:]] + [len(s.tokens)]
         entries = []
         for (other, mention), stop in zip([(partner, first), *more], ends, strict=True):
             years = [y for _, y in years_in(s.doc, mention.end, stop)]
@@ -1040,7 +1043,7 @@ ENTRY_NOUNS |= {"region", "province", "county", "prefecture", "state", "port", "
 
 def entry_start(s: Sentence, start: int = 0) -> int:
     """The token an entry line's name may start at (see ENTRY_NOUNS)."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     countries = {m.start: m.end for m in s.mentions if m.label == "COUNTRY"}
     names = [m.start for m in s.mentions if m.label in ("PLACE", "NAME", "ORG")]
     i = start
@@ -1086,8 +1089,8 @@ def _more_partners(s: Sentence, first: Mention) -> list[tuple[Known, Mention]]:
             continue
         gap = [
             t.text.lower()
-            for i, t in enumerate(s.doc[last.end : m.start], start=last.end)
-            if i not in countries and year_at(s.doc, i) is None
+            for i, t in enumerate(s.tokens[last.end : m.start], start=last.end)
+            if i not in countries and year_at(s.tokens, i) is None
         ]
         if m.label not in ("PLACE", "NAME") or not gap or not set(gap) <= LIST_GLUE:
             return []
@@ -1120,13 +1123,13 @@ def _pair_line(
     second = next((m for m in s.mentions if m.start > first.start), None)
     if second is None or second.label not in ("PLACE", "NAME"):
         return None
-    gap = [t.text for t in s.doc[first.end : second.start]]
+    gap = [t.text for t in s.tokens[first.end : second.start]]
     if open_pair and gap and gap[-1].lower() in ENTRY_NOUNS:
         gap = gap[:-1]  # "Sapporo City Portland": the first name's own noun
     if gap not in (OPEN_PAIR_JOINS if open_pair else PAIR_JOINS):
         return None
-    joiner = s.doc[first.end]
-    one_name = glued(s.doc[first.end - 1], joiner) and glued(joiner, s.doc[second.start])
+    joiner = s.tokens[first.end]
+    one_name = glued(s.tokens[first.end - 1], joiner) and glued(joiner, s.tokens[second.start])
     if one_name and (gap == ["-"] or (gap == ["/"] and not open_pair)):
         # "Yushu-Gilin Province": one hyphenated name; "Gatineau/Hull, Quebec" in a list of
         # one city's partners: one partner by two names, not a pair
@@ -1143,9 +1146,9 @@ ENTRY_TAIL_WORDS = {"since", "in", "and", "from", "until", "to", "of"}
 def _prose_after(s: Sentence, mention: Mention) -> bool:
     """Lower-case words right after a name: prose, not an entry's tail (a country, a year,
     brackets, "since 1987")."""
-    if mention.end >= len(s.doc):
+    if mention.end >= len(s.tokens):
         return False
-    word = s.doc[mention.end]
+    word = s.tokens[mention.end]
     return word.is_alpha and word.text.islower() and word.lower_ not in ENTRY_TAIL_WORDS
 
 
@@ -1166,7 +1169,7 @@ HEADER_WORDS |= {"region", "province", "prefecture", "established", "agreement",
 def _header_row(s: Sentence) -> bool:
     """A table's header read as a line ("Item Nation Signing City/State Category Signing
     Date"): header words only."""
-    words = [t.lower_ for t in s.doc if t.is_alpha]
+    words = [t.lower_ for t in s.tokens if t.is_alpha]
     return len(words) >= 2 and all(w in HEADER_WORDS for w in words)
 
 
@@ -1199,7 +1202,7 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
     """Status, start year and end year of an item: "1989 (suspended in March 2022)"."""
     years = years_in(s.doc)
     marker = next(
-        ((i, STATUS_WORDS[t.lower_]) for i, t in enumerate(s.doc) if t.lower_ in STATUS_WORDS),
+        ((i, STATUS_WORDS[t.lower_]) for i, t in enumerate(s.tokens) if t.lower_ in STATUS_WORDS),
         None,
     )
     if marker is None and status == "active" and _of_intent(s):
@@ -1211,7 +1214,7 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
         if after:
             return status, (before[0] if before else None), after[0]
     if len(years) >= 2 and years[1][1] > years[0][1]:
-        if any(t.text == "/" for t in s.doc[years[0][0] : years[1][0]]):
+        if any(t.text == "/" for t in s.tokens[years[0][0] : years[1][0]]):
             return status, None, None  # "(2015/2016)": the year is uncertain, no span
         return ("ended" if status == "active" else status), years[0][1], years[1][1]
     return status, (years[0][1] if years else None), None
@@ -1219,7 +1222,7 @@ def _dates(s: Sentence, status: str) -> tuple[str, int | None, int | None]:
 
 def _of_intent(s: Sentence) -> bool:
     """ "Letter of Intent", "Protocol of Intent", "statement of intent": a tie intended."""
-    doc = s.doc
+    doc = s.tokens
     return any(
         t.lower_ in ("intent", "intention") and i and doc[i - 1].lower_ == "of"
         for i, t in enumerate(doc)
@@ -1255,7 +1258,7 @@ def _membership(s: Sentence, subject: Known) -> list[Draft]:
             year=s.year_after(first.end, first.end + 6),
             confidence=0.8,
             rule="membership:list",
-            role=role_of([t.lower_ for t in s.doc[first.end :]]) or "member",
+            role=role_of([t.lower_ for t in s.tokens[first.end :]]) or "member",
         )
     ]
 
@@ -1301,7 +1304,7 @@ class Offices:
             self.role, self.paragraph = None, paragraph
         if org is None or org.label != "ORG":
             return None
-        doc = s.doc
+        doc = s.tokens
         k = 0
         while k < len(doc) and (doc[k].lower_ in OFFICE_WORDS or doc[k].lower_ in ROLE_WORDS):
             k += 1
@@ -1380,7 +1383,9 @@ def office_cell(s: Sentence, row: str, org: Known | None) -> list[Draft]:
 
 def _entry_like(s: Sentence) -> bool:
     """A line of names only: no lower-case word but the particles of names."""
-    return all(not (t.is_alpha and t.text.islower()) or t.lower_ in NAME_PARTICLES for t in s.doc)
+    return all(
+        not (t.is_alpha and t.text.islower()) or t.lower_ in NAME_PARTICLES for t in s.tokens
+    )
 
 
 def _office_holder(s: Sentence, k: int) -> tuple[Known | None, int] | None:

@@ -23,7 +23,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Sentence, apposition, noun_phrases, regional
-from citydip.ingest.text.tokens import glued, token_list
+from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import REGION_NAMES
 
 # words that tell a text is about ties between places (read from the whole text's lower-case
@@ -70,7 +70,7 @@ def gated_tie(s: Sentence, a: int) -> bool:
     agreement with Barcelona")."""
     if not s.context.tie_topic:
         return False
-    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in s.doc[max(0, a - 2) : a])
+    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in s.tokens[max(0, a - 2) : a])
 
 
 def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:
@@ -99,7 +99,7 @@ def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Know
     )
     if chosen is None or s.prev(chosen.start) not in PREPOSITIONS:
         return subjects, sure
-    between = {t.lower_ for t in s.doc[chosen.end : a]}
+    between = {t.lower_ for t in s.tokens[chosen.end : a]}
     if "and" not in between:
         return subjects, sure  # "a delegation from Nagoya visited ...": no second verb
     opening = _opening(s, chosen.start)
@@ -117,9 +117,9 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     if named is None:
         return None
     at = named.start
-    while at > 0 and s.doc[at - 1].text in COMPASS:
+    while at > 0 and s.tokens[at - 1].text in COMPASS:
         at -= 1  # "in West Yorkshire" read as "West" + "Yorkshire"
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     end = named.end  # "the capital of Shanxi province,", "of Aichi and a major port,"
     while end < len(tokens) and end - named.end < 6 and tokens[end].text.isalpha():
         if not tokens[end].text.islower():
@@ -130,7 +130,7 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     tail = [t.lower_ for t in tokens[named.end : end]]
     if len(tail) > 1 and not (tail[0] == "and" and noun_phrases(tail[1:])):
         return None
-    if at >= 3 and s.prev(at) in ("in", "near") and s.doc[at - 2].text == ",":
+    if at >= 3 and s.prev(at) in ("in", "near") and s.tokens[at - 2].text == ",":
         comma = at - 2
     elif at >= 2 and s.prev(at) == "," and regional(subject):
         comma = at - 1  # "Civic leaders in Wallingford, Oxfordshire, asked ...": a county
@@ -154,9 +154,11 @@ def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
     """ "links the city with Bloomington", "pairs Oxford with Bonn": a tie verb's object
     right after it, then "with": the object is the tie's subject, the partner follows."""
     m = next((m for m in s.mentions if m.start >= start), None)
-    if m is None or m.label not in ("REF", "PLACE") or m.end >= len(s.doc):
+    if m is None or m.label not in ("REF", "PLACE") or m.end >= len(s.tokens):
         return start, []
-    if s.doc[m.end].lower_ != "with" or any(t.text[:1].isalnum() for t in s.doc[start : m.start]):
+    if s.tokens[m.end].lower_ != "with" or any(
+        t.text[:1].isalnum() for t in s.tokens[start : m.start]
+    ):
         return start, []
     found = [k for k in s.known(m) if k.label == "PLACE"]
     return (m.end, found) if found else (start, [])
@@ -165,7 +167,7 @@ def verb_object(s: Sentence, start: int) -> tuple[int, list[Known]]:
 def colon_ahead(s: Sentence, start: int) -> bool:
     """A colon opens the partners' list a few words on: "relationships with four other
     partners: Issy, in France; Ramallah, in Palestine"."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     for i in range(start, min(len(doc), start + 6)):
         if doc[i].text == ":" or (i == start and doc[i].text in ("-", "–", "—")):
             return not any(start <= m.start < i for m in s.mentions if m.label != "REF")
@@ -195,7 +197,7 @@ def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
     120 miles east of M", ", near M"."""
     if previous is None or m.start <= previous.end:
         return False
-    between = token_list(s.doc)[previous.end : m.start]
+    between = s.tokens[previous.end : m.start]
     words = [t.lower_ for t in between]
     if len(words) < 2 or len(words) > 7 or words[0] != "," or words[-1] not in LOCATING:
         return False
@@ -207,16 +209,16 @@ def locator(s: Sentence, previous: Mention | None, m: Mention) -> bool:
 def region_after(s: Sentence, previous: Mention | None, m: Mention) -> bool:
     """ "Orlando's sister city of Urayasu, Chiba.": a place after the partner and a comma
     that closes the clause, with no list going on, is where the partner lies."""
-    if previous is None or [t.text for t in s.doc[previous.end : m.start]] != [","]:
+    if previous is None or [t.text for t in s.tokens[previous.end : m.start]] != [","]:
         return False
-    nxt = s.doc[m.end] if m.end < len(s.doc) else None
+    nxt = s.tokens[m.end] if m.end < len(s.tokens) else None
     if nxt is not None and nxt.text not in (".", ",", ";", ")"):
         return False
     if nxt is not None and nxt.text == ",":
-        after = s.doc[m.end + 1] if m.end + 1 < len(s.doc) else None
+        after = s.tokens[m.end + 1] if m.end + 1 < len(s.tokens) else None
         if after is None or after.text[:1].isupper() or after.lower_ in ("and", "&", "or"):
             return False  # "with Lyon, Leeds, Porto and Turin": a list
-    before = {t.lower_ for t in s.doc[max(0, previous.start - 3) : previous.start]}
+    before = {t.lower_ for t in s.tokens[max(0, previous.start - 3) : previous.start]}
     if before & {",", "and", "&"}:
         return False  # the partner is itself an item of a list
     if m.text.lower() in REGION_NAMES:
@@ -228,13 +230,13 @@ def region_after(s: Sentence, previous: Mention | None, m: Mention) -> bool:
 def clause_year(s: Sentence, a: int) -> int | None:
     """A year in the opening phrase of the clause holding token ``a`` (after ";" or ":"):
     "...; since 1967, they have been formally twinned"."""
-    start = next((i + 1 for i in range(a - 1, -1, -1) if s.doc[i].text in (";", ":")), None)
+    start = next((i + 1 for i in range(a - 1, -1, -1) if s.tokens[i].text in (";", ":")), None)
     if start is None:
         return None
     for i in range(start, min(a, start + 5)):
-        if s.doc[i].text == ",":
+        if s.tokens[i].text == ",":
             break
-        found = year_at(s.doc, i)
+        found = year_at(s.tokens, i)
         if found is not None:
             return found[0]
     return None
@@ -248,9 +250,9 @@ def reversed_after(words: list[str]) -> bool:
 def fragment(s: Sentence, m: Mention) -> bool:
     """The mention is the tail of a hyphenated name ("Issy-les-Moulineaux" read as
     "Moulineaux"): no partner of its own."""
-    if m.start < 2 or s.doc[m.start - 1].text != "-":
+    if m.start < 2 or s.tokens[m.start - 1].text != "-":
         return False
-    return glued(s.doc[m.start - 2], s.doc[m.start - 1])
+    return glued(s.tokens[m.start - 2], s.tokens[m.start - 1])
 
 
 GROUP_NOUNS = {"towns", "cities", "communities", "municipalities", "villages", "partners"}
@@ -260,8 +262,8 @@ def number_next(s: Sentence, start: int) -> bool:
     """A number right after a cue (or after its "with"): "twinned with four towns"."""
     from citydip.ingest.text.normalise import number_at
 
-    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
-    return i < len(s.doc) and number_at(s.doc, i) is not None
+    i = start + 1 if start < len(s.tokens) and s.tokens[start].lower_ == "with" else start
+    return i < len(s.tokens) and number_at(s.tokens, i) is not None
 
 
 def counted_group(s: Sentence, start: int, subject: Known) -> tuple[Known, int, int] | None:
@@ -269,22 +271,22 @@ def counted_group(s: Sentence, start: int, subject: Known) -> tuple[Known, int, 
     not named, with the year they were twinned (named in a later sentence: ``group_year``)."""
     from citydip.ingest.text.normalise import number_at
 
-    i = start + 1 if start < len(s.doc) and s.doc[start].lower_ == "with" else start
-    if i >= len(s.doc):
+    i = start + 1 if start < len(s.tokens) and s.tokens[start].lower_ == "with" else start
+    if i >= len(s.tokens):
         return None
-    found = number_at(s.doc, i)
+    found = number_at(s.tokens, i)
     if found is None:
         return None
     count = int(found[0])
     if not 2 <= count <= 20:
         return None
-    nouns = [t.lower_ for t in s.doc[i + 1 : i + 4]]
+    nouns = [t.lower_ for t in s.tokens[i + 1 : i + 4]]
     if not GROUP_NOUNS & set(nouns):
         return None
-    for k in range(i, min(len(s.doc), i + 16)):
-        if s.doc[k].text in (";", ".") or (s.doc[k].text == "," and s.prev(k + 1) == "and"):
+    for k in range(i, min(len(s.tokens), i + 16)):
+        if s.tokens[k].text in (";", ".") or (s.tokens[k].text == "," and s.prev(k + 1) == "and"):
             break
-        year = year_at(s.doc, k)
+        year = year_at(s.tokens, k)
         if year is not None:
             return (subject, count, year[0])
     return None
@@ -314,7 +316,7 @@ def of_with(s: Sentence, start: int, place: object) -> list[Pair]:
     if len(after) < 2 or after[0].start != start:
         return []
     one, two = after[0], after[1]
-    link = [t.lower_ for t in s.doc[one.end : two.start]]
+    link = [t.lower_ for t in s.tokens[one.end : two.start]]
     if link not in (["with"], ["and"], ["&"]):
         return []
     a = place(s, one, strong=True)  # type: ignore[operator]
@@ -328,7 +330,7 @@ def elided_pairs(s: Sentence, after: int, place: object) -> list[tuple[Known, Kn
     from citydip.ingest.text.normalise import years_in
 
     out: list[tuple[Known, Known, int | None]] = []
-    doc = token_list(s.doc)
+    doc = s.tokens
     i = after
     while i < len(doc):
         if doc[i].text not in (",", ";"):
@@ -378,9 +380,9 @@ def located(s: Sentence, start: int, m: Mention) -> bool:
     """The first name after a cue comes after a locative preposition, not "with" or "of":
     "twin towns across the Baltic", "sister cities in Japan"."""
     i = m.start - 1
-    while i >= start and s.doc[i].lower_ in ("the", "a", "an"):
+    while i >= start and s.tokens[i].lower_ in ("the", "a", "an"):
         i -= 1
-    return i >= start and s.doc[i].lower_ in LOCATIVE
+    return i >= start and s.tokens[i].lower_ in LOCATIVE
 
 
 CONTINUING = (
@@ -413,9 +415,11 @@ NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine",
 
 def _after_opening(s: Sentence) -> int:
     """The token after an opening phrase and its comma ("In addition to Jakarta, "), else 0."""
-    for i in range(1, min(len(s.doc), 7)):
-        if s.doc[i].text == ",":
-            return i + 1 if s.doc[0].lower_ in ("in", "besides", "apart", "beyond", "other") else 0
+    for i in range(1, min(len(s.tokens), 7)):
+        if s.tokens[i].text == ",":
+            return (
+                i + 1 if s.tokens[0].lower_ in ("in", "besides", "apart", "beyond", "other") else 0
+            )
     return 0
 
 
@@ -427,13 +431,13 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str, int |
     if spoken is None or spoken[2] != s.context.units - 1:
         return []
     at = _after_opening(s)  # "In addition to Jakarta, the cities are Beijing, ..."
-    words = [t.lower_ for t in s.doc[at : at + 5]]
+    words = [t.lower_ for t in s.tokens[at : at + 5]]
     words = [("n" if w[:1].isdigit() or w in NUMBER_WORDS else w) for w in words]
     lead = next((p for p in CONTINUING if tuple(words[: len(p)]) == p), None) or _named_group(words)
     if lead is None:
         return []
     out: list[tuple[Known, Known, str, int | None]] = []
-    semicolons = any(t.text == ";" for t in s.doc)
+    semicolons = any(t.text == ";" for t in s.tokens)
     previous: Mention | None = None
     ends: list[int] = []
     for m in s.objects_after(at + len(lead), ("PLACE", "NAME"), lead=2, gap=3, semicolons=True):
@@ -456,10 +460,10 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str, int |
 
 def _item_year(s: Sentence, end: int) -> int | None:
     """The first year after ``end`` in its semicolon-separated item."""
-    for i in range(end, len(s.doc)):
-        if s.doc[i].text == ";":
+    for i in range(end, len(s.tokens)):
+        if s.tokens[i].text == ";":
             return None
-        found = year_at(s.doc, i)
+        found = year_at(s.tokens, i)
         if found is not None:
             return found[0]
     return None
@@ -484,7 +488,7 @@ def _named_group(words: list[str]) -> tuple[str, ...] | None:
 def _same_item(s: Sentence, previous: Mention, m: Mention) -> bool:
     """In a list of semicolon-separated items, a name in the same item as the last partner
     after only a comma ("Manado, North Sulawesi in 1993;"): where it lies."""
-    between = [t.text for t in s.doc[previous.end : m.start]]
+    between = [t.text for t in s.tokens[previous.end : m.start]]
     return between == [","] and m.label == "NAME"
 
 
@@ -503,13 +507,13 @@ def repeated(s: Sentence, place: object) -> list[tuple[Known, Known, str, int | 
     if last is None or last[3] != s.context.units - 1:
         return []
     subject, partner, kind, _ = last
-    words = [t.lower_ for t in s.doc[:2]]
+    words = [t.lower_ for t in s.tokens[:2]]
     places = [m for m in s.mentions if m.label in ("PLACE", "NAME")]
     if tuple(words) in SAME_AS and places and places[0].start == 2:
         found = place(s, places[0], strong=True)  # type: ignore[operator]
         return [(found, partner, kind, None)] if found not in (None, partner) else []
     out: list[tuple[Known, Known, str, int | None]] = []
-    for i, t in enumerate(s.doc):
+    for i, t in enumerate(s.tokens):
         if t.lower_ == "followed" and places and places[0].end == i and places[0].start <= 1:
             anchors = [places[0]] + [m for m in places[1:] if s.prev(m.start) == "and"]
         elif t.lower_ in ADDED and i > 0:
@@ -520,7 +524,7 @@ def repeated(s: Sentence, place: object) -> list[tuple[Known, Known, str, int | 
             continue
         for m in anchors:
             found = place(s, m, strong=True)  # type: ignore[operator]
-            years = years_in(s.doc, m.end, min(len(s.doc), m.end + 4))
+            years = years_in(s.doc, m.end, min(len(s.tokens), m.end + 4))
             if found is not None and found not in (subject, partner):
                 out.append((subject, found, kind, years[0][1] if years else None))
         break
@@ -533,27 +537,27 @@ CONTRASTING = {"like", "unlike", "besides", "than"}
 def contrasted(s: Sentence, m: Mention) -> bool:
     """A name set against the subject inside the object list: "like those of Nagoya"."""
     i = m.start - 1
-    while i >= 0 and s.doc[i].lower_ in ("the", "those", "that", "of", "for", "in"):
+    while i >= 0 and s.tokens[i].lower_ in ("the", "those", "that", "of", "for", "in"):
         i -= 1
-    return i >= 0 and s.doc[i].lower_ in CONTRASTING
+    return i >= 0 and s.tokens[i].lower_ in CONTRASTING
 
 
 def fronted_subject(s: Sentence, a: int, after: int) -> Known | None:
     """ "Twinned with Amiens since 1965, Darlington welcomed ...": a participle opening the
     sentence, its subject the first place after the comma that closes it."""
-    if any(t.text[:1].isalpha() for t in s.doc[:a]) or a > 2:
+    if any(t.text[:1].isalpha() for t in s.tokens[:a]) or a > 2:
         return None
-    if s.doc[a].lower_ not in PARTICIPLES:
+    if s.tokens[a].lower_ not in PARTICIPLES:
         return None  # "Sister cities: Turku, Bergen": a list, no participle
     comma = next(
-        (i for i in range(after, min(len(s.doc), after + 8)) if s.doc[i].text == ","), None
+        (i for i in range(after, min(len(s.tokens), after + 8)) if s.tokens[i].text == ","), None
     )
     if comma is None:
         return None
     m = next((m for m in s.mentions if m.start > comma), None)
     if m is None or m.label not in ("PLACE", "NAME"):
         return None
-    if any(t.lower_ not in ("the", "city", "town", "of") for t in s.doc[comma + 1 : m.start]):
+    if any(t.lower_ not in ("the", "city", "town", "of") for t in s.tokens[comma + 1 : m.start]):
         return None
     found = s.known(m, place=True)
     return found[0] if found and found[0].label == "PLACE" else None
@@ -563,9 +567,9 @@ def among_its(s: Sentence, a: int) -> Pair | None:
     """ "Norwich counts Rouen among its twin cities": the place before "among its" is the
     partner, the clause's first place the subject."""
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
+    while i >= 0 and a - i <= 3 and s.tokens[i].lower_ not in ("its", "their"):
         i -= 1
-    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "among":
+    if i < 2 or s.tokens[i].lower_ not in ("its", "their") or s.tokens[i - 1].lower_ != "among":
         return None
     named = next((m for m in s.mentions if m.end == i - 1 and m.label in ("PLACE", "NAME")), None)
     if named is None:
@@ -582,7 +586,7 @@ def among_its(s: Sentence, a: int) -> Pair | None:
 def their_pair(s: Sentence, a: int) -> Pair | None:
     """ "Their twinning dates from 1971": a bare tie noun after "their" in a sentence that
     names no place is the tie of the last two places named."""
-    if s.prev(a) != "their" or s.doc[a].lower_ not in JOINT:
+    if s.prev(a) != "their" or s.tokens[a].lower_ not in JOINT:
         return None
     if any(m.label in ("PLACE", "NAME") for m in s.mentions):
         return None
@@ -595,11 +599,11 @@ def their_pair(s: Sentence, a: int) -> Pair | None:
 def but_with(s: Sentence, end: int, place: object) -> Known | None:
     """ "not twinned with Lviv, but with Narbonne": the place after "but (with)" right after
     a denied partner is a partner."""
-    words = [t.lower_ for t in s.doc[end : end + 4]]
+    words = [t.lower_ for t in s.tokens[end : end + 4]]
     if "but" not in words[:2]:
         return None
     at = end + words.index("but") + 1
-    if at < len(s.doc) and s.doc[at].lower_ in ("with", "rather", "instead"):
+    if at < len(s.tokens) and s.tokens[at].lower_ in ("with", "rather", "instead"):
         at += 1
     m = next((m for m in s.mentions if m.start == at and m.label in ("PLACE", "NAME")), None)
     return place(s, m, strong=True) if m is not None else None  # type: ignore[operator]
@@ -609,9 +613,9 @@ def alias(s: Sentence, previous: Mention, m: Mention) -> bool:
     """ "Volgograd (Stalingrad)": a name in brackets right after a partner is its other name."""
     return (
         m.start == previous.end + 1
-        and s.doc[previous.end].text == "("
-        and m.end < len(s.doc)
-        and s.doc[m.end].text == ")"
+        and s.tokens[previous.end].text == "("
+        and m.end < len(s.tokens)
+        and s.tokens[m.end].text == ")"
     )
 
 
@@ -619,15 +623,15 @@ def its_twin(s: Sentence, a: int) -> bool:
     """ "its German twin, Bad Wurzach": a bare "twin" after "its"/"their" (and a word or two
     such as a demonym), then a comma and the partner."""
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their", "the"):
+    while i >= 0 and a - i <= 3 and s.tokens[i].lower_ not in ("its", "their", "the"):
         i -= 1
-    if i < 0 or s.doc[i].lower_ not in ("its", "their", "the"):
+    if i < 0 or s.tokens[i].lower_ not in ("its", "their", "the"):
         return False
-    if s.doc[i].lower_ == "the" and (i > 0 or s.context.last_subject is None):
+    if s.tokens[i].lower_ == "the" and (i > 0 or s.context.last_subject is None):
         return False  # "The partner, Riga, ...": only opening a sentence, after a subject
     return (
-        a + 2 < len(s.doc)
-        and s.doc[a + 1].text == ","
+        a + 2 < len(s.tokens)
+        and s.tokens[a + 1].text == ","
         and any(m.start == a + 2 and m.label in ("PLACE", "NAME") for m in s.mentions)
     )
 
@@ -645,7 +649,7 @@ def possessive_before(s: Sentence, a: int) -> Mention | None:
     for m in s.mentions:
         if not m.possessive or m.label not in ("PLACE", "NAME") or not m.end + 1 <= a:
             continue
-        between = token_list(s.doc)[m.end + 1 : a]
+        between = s.tokens[m.end + 1 : a]
         if len(between) <= 3 and all(t.text.islower() or t.text == "-" for t in between):
             return m
     return None
@@ -658,7 +662,7 @@ def _its_owner(s: Sentence, a: int, nearest: bool) -> Known | None:
     if (
         not before
         or before[-1].label != "REF"
-        or s.doc[before[-1].start].lower_
+        or s.tokens[before[-1].start].lower_
         not in (
             "its",
             "their",
@@ -686,7 +690,7 @@ def _its_owner(s: Sentence, a: int, nearest: bool) -> Known | None:
         )
         if owner is not None and s.prev(owner.start) in ("with", "to", "from", "for", "by"):
             return None
-    if owner is None or {t.lower_ for t in s.doc[owner.end : ref.start]} & {";", ".", "but"}:
+    if owner is None or {t.lower_ for t in s.tokens[owner.end : ref.start]} & {";", ".", "but"}:
         return None
     found = s.known(owner, place=True)
     return found[0] if found and found[0].label == "PLACE" else None

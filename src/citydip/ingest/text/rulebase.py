@@ -89,9 +89,10 @@ class Sentence:
     carried_year: int | None = None
     _lowers: set[str] | None = None
     _councils: dict[str, Known | None] = field(default_factory=dict)
-    # the doc's token list (rules index it, not the span), the tokens of its cues and the
-    # status word of each token asked about (rules_ties.status_word): found once
-    _tokens: list[Token] = field(init=False, repr=False, compare=False)
+    # the unit's token list (rules index it, iterate it and take its length, not the span's:
+    # no Span call or Span object per step), the tokens of its cues and the status word of
+    # each token asked about (rules_ties.status_word): found once
+    tokens: list[Token] = field(init=False, repr=False, compare=False)
     _cue_tokens: set[int] | None = field(default=None, init=False, repr=False, compare=False)
     _relatives: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     status_words: dict[int, str | None] = field(
@@ -99,7 +100,7 @@ class Sentence:
     )
 
     def __post_init__(self) -> None:
-        self._tokens = token_list(self.doc)
+        self.tokens = token_list(self.doc)
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -151,12 +152,12 @@ class Sentence:
         sentence that opens with "In <city>," is that city."""
         if mention.ref != "=city" or mention.text.lower() not in ("the city", "the city's"):
             return None
-        if len(self.doc) < 3 or self.doc[0].lower_ != "in":
+        if len(self.tokens) < 3 or self.tokens[0].lower_ != "in":
             return None
         first = next((m for m in self.mentions if m.start == 1), None)
         if first is None or first.label != "PLACE" or first.known is None:
             return None
-        if first.end >= mention.start or self.doc[first.end].text != ",":
+        if first.end >= mention.start or self.tokens[first.end].text != ",":
             return None
         city = first.known
         return city if city.level in (None, "city", "district") else None
@@ -219,7 +220,7 @@ class Sentence:
             if m.end <= index
             and (m.label in allowed or (m.label == "ORG" and self.council_place(m)))
         ]
-        tokens = self._tokens
+        tokens = self.tokens
         for i in self._relative_before(index):  # the last one before the cue, if any
             prior = [m for m in before if m.end <= i and m.label != "REF"]
             countries = {
@@ -299,7 +300,7 @@ class Sentence:
         """The place an apposition ending in ``mention`` describes, when the apposition is
         closed by a comma: "Kiel, a port on the Baltic, and Lyon" (Kiel), "Taiyuan, an
         industrial city in northern China, and ..." (Taiyuan)."""
-        tokens = self._tokens
+        tokens = self.tokens
         if mention.end >= len(tokens) or tokens[mention.end].text != ",":
             return None
         at = mention.start
@@ -315,7 +316,7 @@ class Sentence:
     def _apposed_between(self, a: int, b: int) -> bool:
         """An apposition between commas, then "and", joins two places: "Taiyuan, an
         industrial city in northern China, and Newcastle"."""
-        tokens = self._tokens
+        tokens = self.tokens
         if b - a > 16 or tokens[a].text != "," or tokens[b - 1].lower_ != "and":
             return False
         if b - a < 4 or tokens[b - 2].text != ",":
@@ -325,12 +326,12 @@ class Sentence:
     def _relative_before(self, index: int) -> list[int]:
         """The last token before ``index`` (the first token aside) that is "which", "who" or
         "that", as a list of none or one (the tokens are listed once per sentence)."""
-        if index > len(self._tokens):
+        if index > len(self.tokens):
             raise IndexError("list index out of range")  # (as indexing token index - 1 does)
         if self._relatives is None:
             self._relatives = [
                 i
-                for i, t in enumerate(self._tokens)
+                for i, t in enumerate(self.tokens)
                 if t.lower_ in ("which", "who", "that") and i > 0
             ]
         at = bisect_left(self._relatives, index)
@@ -341,7 +342,7 @@ class Sentence:
         "some 20 km from Lyon", "situated near Porto"."""
         if self.prev(start) not in ("of", "from", "near", "outside"):
             return False
-        lowers = [t.lower_ for t in self._tokens[max(0, start - 12) : start - 1]]
+        lowers = [t.lower_ for t in self.tokens[max(0, start - 12) : start - 1]]
         cut = max((k for k, w in enumerate(lowers) if w in (",", "and", "(", ";")), default=-1)
         return bool(set(lowers[cut + 1 :]) & DISTANCE_WORDS) or self.prev(start) == "near"
 
@@ -350,7 +351,7 @@ class Sentence:
         Ohio", "Wallingford in Oxfordshire")."""
         return (
             mention.start >= 2
-            and self._tokens[mention.start - 1].lower_ in (",", "in")
+            and self.tokens[mention.start - 1].lower_ in (",", "in")
             and any(
                 m.end == mention.start - 1 and m.label in ("PLACE", "NAME") for m in self.mentions
             )
@@ -361,7 +362,7 @@ class Sentence:
         its subject, when named before ``index``."""
         opening = 0
         for i in range(index - 1, 0, -1):
-            if self.doc[i].lower_ in ("while", "whereas", "but", ";", "although", "though"):
+            if self.tokens[i].lower_ in ("while", "whereas", "but", ";", "although", "though"):
                 opening = i + 1
                 break
         for mention in self.mentions:
@@ -371,7 +372,7 @@ class Sentence:
                 return None
             if mention.label == "COUNTRY" or id(mention) in self.objects:
                 continue
-            after = [t.lower_ for t in self.doc[mention.end : mention.end + 2]]
+            after = [t.lower_ for t in self.tokens[mention.end : mention.end + 2]]
             if len(after) == 2 and after[0] in DESCRIPTOR_HEADS and after[1] == "of":
                 continue  # "the Ohio city of Toledo": Toledo is the subject
             before = self.prev(mention.start)
@@ -392,7 +393,7 @@ class Sentence:
     def _contrasted(self, index: int) -> bool:
         """A name after "unlike", "like", "besides", "compared to" is set against the
         subject, not the subject."""
-        before = [t.lower_ for t in self._tokens[max(0, index - 2) : index]]
+        before = [t.lower_ for t in self.tokens[max(0, index - 2) : index]]
         return bool(before) and (
             before[-1] in CONTRAST or (len(before) == 2 and before[0] in ("compared", "as"))
         )
@@ -400,7 +401,7 @@ class Sentence:
     def _after_cue(self, mention: Mention, cue_tokens: set[int]) -> bool:
         """The object of a verb cue ("operates the Museum") is no subject."""
         i = mention.start - 1
-        tokens = self._tokens
+        tokens = self.tokens
         while i >= 0 and tokens[i].lower_ in ("the", "a", "an"):
             i -= 1
         return i >= 0 and i in cue_tokens
@@ -412,7 +413,7 @@ class Sentence:
             i for m in self.mentions if m.label == "COUNTRY" for i in range(m.start, m.end)
         }
         countries |= self._locators_between(a, b)  # "Aurangabad in Maharashtra and ..."
-        words = [t.lower_ for i, t in enumerate(self.doc[a:b], start=a) if i not in countries]
+        words = [t.lower_ for i, t in enumerate(self.tokens[a:b], start=a) if i not in countries]
         if any(w in ("along", "together") for w in words):  # "Riga, along with Tallinn"
             words = [w for w in words if w not in ("along", "together", "with")]
             return len(words) <= 4 and all(w in SUBJECT_GLUE for w in words)
@@ -424,7 +425,7 @@ class Sentence:
         """The tokens of "in Maharashtra", "in the Free State of Bavaria" between ``a`` and
         ``b``: where the place before them lies (region names only, or names unknown)."""
         out: set[int] = set()
-        tokens = self._tokens
+        tokens = self.tokens
         for m in self.mentions:
             if not (a < m.start and m.end <= b) or m.label not in ("PLACE", "NAME"):
                 continue
@@ -440,7 +441,7 @@ class Sentence:
     def _mayors_between(self, a: int, b: int) -> bool:
         """Two places joined by their mayors: "Calexico Mayor Armando Real and the Mayor of
         Mexicali", "Durban Mayor Mxolisi Kaunda and Vice-Mayor of the City of Xiamen"."""
-        tokens = token_list(self.doc)[a:b]
+        tokens = self.tokens[a:b]
         if len(tokens) > 14 or not any(t.lower_ == "and" for t in tokens):
             return False
         titled = False
@@ -471,7 +472,7 @@ class Sentence:
         following = [m for m in self.mentions if m.start >= index]
         pos = index
         loose = 0
-        tokens = self._tokens
+        tokens = self.tokens
         base = self.base
         for mention in following:
             between = tokens[pos : mention.start]
@@ -506,38 +507,38 @@ class Sentence:
     def _new_clause(self, pos: int, mention: Mention) -> bool:
         """ ", and Poprad offered ...", ", and Lyon, France, has twinned ...": after a
         comma and "and", a name (and where it lies) and its verb."""
-        words = [t.lower_ for t in self.doc[pos : mention.start]]
-        if words[-2:] != [",", "and"] or mention.end >= len(self.doc):
+        words = [t.lower_ for t in self.tokens[pos : mention.start]]
+        if words[-2:] != [",", "and"] or mention.end >= len(self.tokens):
             return False
         at = mention.end
         country = next((m for m in self.mentions if m.start == at + 1), None)
-        if self.doc[at].text == "," and country is not None and country.label == "COUNTRY":
+        if self.tokens[at].text == "," and country is not None and country.label == "COUNTRY":
             at = (
                 country.end + 1
-                if country.end < len(self.doc) and self.doc[country.end].text == ","
+                if country.end < len(self.tokens) and self.tokens[country.end].text == ","
                 else at
             )
-        if at >= len(self.doc):
+        if at >= len(self.tokens):
             return False
-        verb = self.doc[at].lower_
+        verb = self.tokens[at].lower_
         return verb in CLAUSE_VERBS or (verb.endswith("ed") and len(verb) > 4)
 
     def _own_clause(self, out: list[Mention], pos: int, cue: int) -> list[Mention]:
         """Names followed by a verb and another cue start a clause of their own ("twinned
         with Korosten, Gdynia and Pardubice are now sister cities of Zhytomyr"): they are
         not objects of this one."""
-        if len(out) < 2 or pos >= cue or self.doc[pos].lower_ not in CLAUSE_VERBS:
+        if len(out) < 2 or pos >= cue or self.tokens[pos].lower_ not in CLAUSE_VERBS:
             return out
         kept = out[:-1]
         last = out[-1]
-        if kept and [t.lower_ for t in self.doc[kept[-1].end : last.start]] == ["and"]:
+        if kept and [t.lower_ for t in self.tokens[kept[-1].end : last.start]] == ["and"]:
             kept = kept[:-1]
         return kept
 
     # -- years ----------------------------------------------------------------------------
 
     def year_after(self, index: int, limit: int | None = None) -> int | None:
-        tokens = self._tokens
+        tokens = self.tokens
         end = len(tokens) if limit is None else min(limit, len(tokens))
         for i in range(index, end):
             if tokens[i].lower_ in (";",):
@@ -549,7 +550,7 @@ class Sentence:
 
     def year_before(self, index: int) -> int | None:
         """ "in 2009 it took home ...": "in" + a year in the clause just before ``index``."""
-        tokens = self._tokens
+        tokens = self.tokens
         for i in range(index - 1, max(-1, index - 7), -1):
             if tokens[i].text in (",", ";") or tokens[i].lower_ in ("and", "but"):
                 return None
@@ -561,7 +562,7 @@ class Sentence:
     def when_year(self, index: int) -> int | None:
         """ "the developments of March 2019 when A and B were declared sister cities": the
         date a "when" clause before ``index`` hangs on."""
-        at = next((i for i in range(index - 1, -1, -1) if self.doc[i].lower_ == "when"), None)
+        at = next((i for i in range(index - 1, -1, -1) if self.tokens[i].lower_ == "when"), None)
         if at is None:
             return None
         found = years_in(self.doc, max(0, at - 3), at)
@@ -572,7 +573,7 @@ class Sentence:
         July 14, 2006, ..." (the comma of a date does not end the phrase)."""
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
         end = min(8, max(first, 1))
-        tokens = self._tokens
+        tokens = self.tokens
         for i in range(end):
             if tokens[i].text == "," and not self._date_comma(i):
                 break
@@ -587,10 +588,10 @@ class Sentence:
 
     def _date_comma(self, i: int) -> bool:
         """The comma of "July 14, 2006": a day number before it, a year after it."""
-        if i == 0 or i + 1 >= len(self.doc):
+        if i == 0 or i + 1 >= len(self.tokens):
             return False
-        day = self.doc[i - 1].text
-        return day.isdigit() and int(day) <= 31 and year_at(self.doc, i + 1) is not None
+        day = self.tokens[i - 1].text
+        return day.isdigit() and int(day) <= 31 and year_at(self.tokens, i + 1) is not None
 
     @property
     def base(self) -> int:
@@ -599,11 +600,11 @@ class Sentence:
 
     def prev(self, index: int) -> str:
         """The lower-case token before ``index``, or "" at the start."""
-        return str(self._tokens[index - 1].lower_) if index > 0 else ""
+        return str(self.tokens[index - 1].lower_) if index > 0 else ""
 
     def has(self, *words: str) -> bool:
         if self._lowers is None:
-            self._lowers = {t.lower_ for t in self._tokens}
+            self._lowers = {t.lower_ for t in self.tokens}
         return not self._lowers.isdisjoint(words)
 
     def span_text(self, a: int, b: int) -> str:

@@ -11,7 +11,6 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
-from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import DEMONYMS, NETWORK_NOUNS, TIE_KIND_WORDS
 
 TIE_METRIC = {
@@ -38,11 +37,11 @@ TIE_WORDS = {"sister", "partner", "friendship", "twin", "twinned", "twinning", "
 
 def number_at(s: Sentence, i: int) -> tuple[float, int] | None:
     """The number starting at token ``i`` and the index after it (normalise.number_at)."""
-    return normalise.number_at(s.doc, i)
+    return normalise.number_at(s.tokens, i)
 
 
 def _qualifier(s: Sentence, i: int) -> str | None:
-    return normalise.qualifier_before(s.doc, i)
+    return normalise.qualifier_before(s.tokens, i)
 
 
 _fmt = normalise.format_number
@@ -60,9 +59,8 @@ def counts(s: Sentence) -> list[Draft]:
     if not _has_number(s):
         return []
     out: list[Draft] = []
-    doc = s.doc
+    tokens = doc = s.tokens
     counted: tuple[int, str | None] = (-1, None)  # where the last tie count's noun ended
-    tokens = token_list(doc)
     starts = normalise.NUMBER_STARTS
     n = len(tokens)
     i = 0
@@ -248,7 +246,7 @@ def _members_after(s: Sentence, start: int) -> Known | None:
     """The network counted places belong to, said later in the clause: "1,750 cities ...
     are a part of the ICLEI network", "2,500 cities were listed as members" (the network
     named there, else the one the text is about)."""
-    doc = s.doc
+    doc = s.tokens
     end = start
     while end < len(doc) and end - start <= 16 and doc[end].lower_ not in (";", ".", "but"):
         end += 1
@@ -273,11 +271,11 @@ def _tie_cue_before(s: Sentence, i: int) -> str | None:
     """The kind of a tie cue ending just before "with (the following) N": "sister-city
     agreements with the following 12 cities" counts sister cities."""
     k = i - 1
-    while k >= 0 and s.doc[k].lower_ in ("the", "following", "some", "more", "than", "over"):
+    while k >= 0 and s.tokens[k].lower_ in ("the", "following", "some", "more", "than", "over"):
         k -= 1
-    if k >= 1 and s.doc[k].text in (":", "-"):  # "Sisterhood relationships : 3 cities"
-        return _label_kind([t.lower_ for t in s.doc[:k]])
-    if k < 0 or s.doc[k].lower_ != "with":
+    if k >= 1 and s.tokens[k].text in (":", "-"):  # "Sisterhood relationships : 3 cities"
+        return _label_kind([t.lower_ for t in s.tokens[:k]])
+    if k < 0 or s.tokens[k].lower_ != "with":
         return None
     for name, a, b in s.cues:
         if name == "tie" and k - 3 <= b <= k + 1:
@@ -318,7 +316,7 @@ FORMED_THEN |= {"struck", "inked", "launched"}
 def _formed_then(s: Sentence, i: int) -> bool:
     """ "entered into two Sister City relationships", "formed two such partnerships in
     1963": a past verb just before the number, not after "has" ("has formed 12 ...")."""
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     verb = i - 1
     while verb > 0 and i - verb < 3 and tokens[verb].lower_ in ("into", "in", "on", "up"):
         verb -= 1
@@ -334,13 +332,13 @@ def _not_owned(s: Sentence, i: int, k: int) -> bool:
     signatories"): no place's count. (A network's "96 cities around the world" are its
     members: not asked.)"""
     clause = []
-    for t in s.doc[k : k + 8]:
+    for t in s.tokens[k : k + 8]:
         if t.text in (".", ";"):
             break
         clause.append(t.lower_)
     if clause[:1] and clause[0] in ("between", "among", "amongst"):
         return True
-    if s.column is not None or any(t.lower_ in OWNER_VERBS for t in s.doc[max(0, i - 12) : i]):
+    if s.column is not None or any(t.lower_ in OWNER_VERBS for t in s.tokens[max(0, i - 12) : i]):
         return False  # "Taipei has 52 sister cities worldwide", a table's column: the city's
     if _tie_cue_before(s, i) is not None:
         return False  # "Lyon is twinned with 14 cities around the world"
@@ -353,20 +351,25 @@ def _org_has(s: Sentence, i: int, subject: Known, sure: float) -> bool:
     organization's verb of having, right before the number: its members."""
     if subject.label != "ORG" or sure < 0.9:
         return False
-    before = [t.lower_ for t in s.doc[max(0, i - 5) : i]]
+    before = [t.lower_ for t in s.tokens[max(0, i - 5) : i]]
     return bool(set(before) & HAS_VERBS)
 
 
 def _network_before(s: Sentence, i: int) -> bool:
     """ "a global network of more than 220 cities": the cities are a network's members."""
-    return any(t.lower_ in NETWORK_NOUNS for t in s.doc[max(0, i - 6) : i])
+    return any(t.lower_ in NETWORK_NOUNS for t in s.tokens[max(0, i - 6) : i])
 
 
 def _located_there(s: Sentence, i: int) -> bool:
     """ "In NSW and the NT, ... there are 42 sister city ties": a count of the area the
     sentence opens with, not of the city the text is about ("There are 12 twin towns" is)."""
-    there = any(t.lower_ == "there" for t in s.doc[max(0, i - 3) : i])
-    return there and len(s.doc) > 1 and s.doc[0].lower_ == "in" and s.doc[1].text[:1].isupper()
+    there = any(t.lower_ == "there" for t in s.tokens[max(0, i - 3) : i])
+    return (
+        there
+        and len(s.tokens) > 1
+        and s.tokens[0].lower_ == "in"
+        and s.tokens[1].text[:1].isupper()
+    )
 
 
 PLACES_OF = {"cities", "towns", "municipalities", "councils", "communities"}
@@ -375,7 +378,7 @@ PLACES_OF = {"cities", "towns", "municipalities", "councils", "communities"}
 def _fronted_owner(s: Sentence, i: int) -> Known | None:
     """ "With 27 foreign twinned towns, Cissé, in the Vienne department, holds ...": a count
     in an opening "With" phrase belongs to the place right after the phrase's comma."""
-    doc = s.doc
+    doc = s.tokens
     if i > 2 or doc[0].lower_ != "with":
         return None
     comma = next((k for k in range(i + 1, min(len(doc), i + 10)) if doc[k].text == ","), None)
@@ -391,7 +394,7 @@ def _fronted_owner(s: Sentence, i: int) -> Known | None:
 def _demonym_owner(s: Sentence, i: int) -> Known | None:
     """ "Australian cities and towns now have over 500 ...", "Japanese municipalities have
     1,762 ...": the country whose places the clause's subject names, at its start."""
-    doc = s.doc
+    doc = s.tokens
     k = 1 if doc[0].lower_ == "the" else 0
     if k + 1 >= i or doc[k].lower_ not in DEMONYMS or doc[k + 1].lower_ not in PLACES_OF:
         return None
@@ -409,7 +412,7 @@ def _country_owner(s: Sentence, i: int) -> Known | None:
         for m in s.mentions
         if m.label == "COUNTRY"
         and m.end <= i
-        and not (m.start > 0 and s.doc[m.start - 1].lower_ in ("with", "between", "and"))
+        and not (m.start > 0 and s.tokens[m.start - 1].lower_ in ("with", "between", "and"))
     ]
     if not before:
         return None
@@ -428,7 +431,7 @@ def _population(words: list[str]) -> int | None:
 
 
 def _population_before(s: Sentence, i: int) -> bool:
-    words = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
+    words = [t.lower_ for t in s.tokens[max(0, i - 4) : i]]
     return "population" in words and "of" in words
 
 
@@ -440,12 +443,12 @@ def _population_context(s: Sentence, i: int, noun: int) -> bool:
     """ "a city of 300,000 people", "home to 2 million residents", "has 1.2 million
     citizens": a population; "5,000 people attended", "displaced 50,000 residents": not.
     "inhabitants" and "a population of" are populations wherever they stand."""
-    if noun < len(s.doc) and s.doc[noun].lower_ in STRONG_POPULATION:
+    if noun < len(s.tokens) and s.tokens[noun].lower_ in STRONG_POPULATION:
         return True
     k = i - 1
-    while k >= 0 and s.doc[k].lower_ in QUALIFYING:
+    while k >= 0 and s.tokens[k].lower_ in QUALIFYING:
         k -= 1
-    return k >= 0 and s.doc[k].lower_ in POPULATION_LEADS
+    return k >= 0 and s.tokens[k].lower_ in POPULATION_LEADS
 
 
 QUALIFYING = {"more", "than", "over", "about", "some", "nearly", "almost", "around", "roughly"}
@@ -488,7 +491,7 @@ def _population_statement(s: Sentence, i: int, value: float) -> list[Draft]:
     the city the text is about)."""
     if value < 1000:
         return []
-    doc = token_list(s.doc)
+    doc = s.tokens
     k = i - 1
     while k >= 0 and doc[k].lower_ in QUALIFYING - {"population"}:
         k -= 1
@@ -516,7 +519,7 @@ def _population_statement(s: Sentence, i: int, value: float) -> list[Draft]:
 
 def _population_owner(s: Sentence, p: int, k: int) -> Known | None:
     """Whose is the "population" at token ``p`` (its figure after token ``k``)."""
-    doc = s.doc
+    doc = s.tokens
     before = next((m for m in s.mentions if m.end in (p, p - 1) and m.end <= p), None)
     if before is not None and (before.possessive or before.end == p or s.prev(p) == ","):
         # "Abidjan's population", "the city population", "Suqian, population 4.7 million"
@@ -534,15 +537,15 @@ def _opening_owner(s: Sentence, i: int) -> Known | None:
     """The place a sentence opens with, when it is what has the number: "Prizrem has a
     population of 130,000" (a place the gazetteer lacks), "Kutna Hora is situated east of
     Prague and has a population of 21,000" (the verb after "and" shares the subject)."""
-    at = max((k + 1 for k in range(i) if s.doc[k].text in (".", "!", "?", ";")), default=0)
+    at = max((k + 1 for k in range(i) if s.tokens[k].text in (".", "!", "?", ";")), default=0)
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME") and m.start >= at), None)
     if first is None or first.start != at:
         return None
-    verb = next((k for k in range(first.end, i) if s.doc[k].lower_ in OWNING), None)
+    verb = next((k for k in range(first.end, i) if s.tokens[k].lower_ in OWNING), None)
     if verb is None:
         return None
     between = [m for m in s.mentions if first.end <= m.start < verb and m.label != "COUNTRY"]
-    if between and s.doc[verb - 1].lower_ != "and":
+    if between and s.tokens[verb - 1].lower_ != "and":
         return None
     found = s.known(first, place=True)
     if found and found[0].label == "PLACE":
@@ -558,7 +561,7 @@ _YEAR_RANGE = re.compile(r"^(1[6-9]\d\d|20\d\d)-(1[6-9]\d\d|20\d\d)$")
 def date_range(s: Sentence) -> list[Draft]:
     if not _DIGIT.search(str(s.doc.text)) or not s.has(*TIE_WORDS, "agreements", "ties"):
         return []
-    doc = s.doc
+    doc = s.tokens
     for i, token in enumerate(doc):
         pair = None
         if token.lower_ in ("between", "from") and i + 3 < len(doc):
@@ -588,7 +591,7 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
         return []
     out: list[Draft] = []
     kind = _tie_kind(s)
-    for i, token in enumerate(s.doc):
+    for i, token in enumerate(s.tokens):
         kind_type = ORDINALS.get(token.lower_)
         if kind_type is None or _adverbial(s, i):
             continue
@@ -630,16 +633,16 @@ def ordinal_ties(s: Sentence) -> list[Draft]:
 def _one_of_superlative(s: Sentence, i: int) -> bool:
     """ "one of Japan's oldest", "one of the oldest": a superlative among many, never the
     first tie."""
-    before = [t.lower_ for t in s.doc[max(0, i - 5) : i]]
+    before = [t.lower_ for t in s.tokens[max(0, i - 5) : i]]
     return "one" in before and "of" in before[before.index("one") :]
 
 
 def _adverbial(s: Sentence, i: int) -> bool:
     """ "first revealed by", "first reported in": the ordinal qualifies a verb, no tie (a
     tie's own participle, "first twinned with", still counts)."""
-    if i + 1 >= len(s.doc):
+    if i + 1 >= len(s.tokens):
         return False
-    nxt = s.doc[i + 1].lower_
+    nxt = s.tokens[i + 1].lower_
     return nxt.endswith("ed") and nxt not in PARTICIPLES and s.prev(i) not in ("the", "its")
 
 
@@ -654,7 +657,7 @@ ANAPHORIC_TIES |= {
 
 def _earlier_partner(s: Sentence, i: int) -> tuple[Mention, Known] | None:
     """The partner of a tie named before "the first such tie" / "its first twinning"."""
-    if not {t.lower_ for t in s.doc[i + 1 : i + 3]} & ANAPHORIC_TIES:
+    if not {t.lower_ for t in s.tokens[i + 1 : i + 3]} & ANAPHORIC_TIES:
         return None
     for m in reversed([m for m in s.mentions if m.end <= i]):
         if s.prev(m.start) == "with" and m.label in ("PLACE", "NAME"):
@@ -676,7 +679,7 @@ def _next_place(s: Sentence, a: int, b: int) -> tuple[Mention, Known] | None:
 
 
 def _tie_kind(s: Sentence) -> str:
-    for token in s.doc:
+    for token in s.tokens:
         if token.lower_ in ("sister", "twin", "twinned", "twinning"):
             return "sister"
         if token.lower_ in ("friendship", "partner"):
@@ -726,8 +729,7 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
         return []
     if not s.has(*ORDINAL_VALUES) and not _DIGIT.search(str(s.doc.text)):
         return []  # no ordinal word and no numeral ("16th"): nothing _ordinal_value reads
-    doc = s.doc
-    tokens = token_list(doc)
+    tokens = s.tokens
     out: list[Draft] = []
     for i, token in enumerate(tokens):
         if not _may_be_ordinal(token.lower_):
@@ -761,7 +763,7 @@ def ordinal_members(s: Sentence) -> list[Draft]:
     the 1000th Member of ICLEI", "ICLEI has announced Mumbai as its 1000th member"."""
     if not s.has("member"):
         return []
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     out: list[Draft] = []
     for i, token in enumerate(tokens[:-1]):
         if not _may_be_ordinal(token.lower_):
@@ -821,7 +823,7 @@ def _ordinal_owner(s: Sentence, i: int, end: int) -> Known | None:
     """Whose Nth tie: a possessive right before ("Charlotte's seventh", "its fifth"), a
     place after ("of Davao", "city that Dublin has"), else the subject of a clause whose
     verb is no copula ("Davao City inks 3rd sister city MoU")."""
-    doc = s.doc
+    doc = s.tokens
     before = doc[i - 1].lower_ if i >= 1 else ""
     if before in ("'s", "'") and i >= 2:
         owner = next((m for m in s.mentions if m.end == i - 1), None)

@@ -11,7 +11,6 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
-from citydip.ingest.text.tokens import token_list
 from citydip.ingest.text.vocab import NETWORK_NOUNS, role_of
 
 ORG_LABELS = ("ORG",)
@@ -26,9 +25,9 @@ def membership(s: Sentence) -> list[Draft]:
         cue = s.span_text(a, b).lower()
         if cue.startswith("members") and not any(m.end <= a for m in s.mentions):
             continue  # "Members of the network pledge to ...": members in general
-        if cue.startswith("signed") and b < len(s.doc) and s.doc[b].lower_ == "by":
+        if cue.startswith("signed") and b < len(s.tokens) and s.tokens[b].lower_ == "by":
             continue  # "The agreement was signed by Mr. X, the Chairman of the Council"
-        window = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
+        window = {t.lower_ for t in s.tokens[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
         if not objects and cue.startswith("member"):
@@ -87,7 +86,7 @@ ANNOUNCING |= {"confirmed", "confirms", "stated", "states", "noted", "notes"}
 def _reported_unnamed(s: Sentence, a: int) -> bool:
     """The cue is in a clause reported after "announce that" / "said that" that names no
     place before it: its members are not the announcer."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     that = next((i for i in range(a - 1, 0, -1) if doc[i].lower_ == "that"), None)
     if that is None or ANNOUNCING.isdisjoint(t.lower_ for t in doc[max(0, that - 3) : that]):
         return False
@@ -96,7 +95,7 @@ def _reported_unnamed(s: Sentence, a: int) -> bool:
 
 def _joined_alone(s: Sentence, b: int) -> bool:
     """ "joined in 2019,", "joined last year", "joined.": a join with no body named."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if b >= len(doc) or doc[b].text in (",", ".", ";", "!"):
         return True
     if doc[b].lower_ in ("in", "on") and year_at(doc, b + 1) is not None:
@@ -114,7 +113,7 @@ def _cities_above(s: Sentence, a: int) -> list[Known]:
     """The places the unit before named, when an acceptance refers to them: "The Board
     decided to accept mentioned above cities as Members of the Union", after "applications
     ... submitted by the cities of: Espoo (Finland), Greifswald (Germany), ..."."""
-    before = [t.lower_ for t in token_list(s.doc)[max(0, a - 8) : a]]
+    before = [t.lower_ for t in s.tokens[max(0, a - 8) : a]]
     if len(before) < 3 or before[-1] != "as" or ACCEPTING.isdisjoint(before):
         return []
     noun = next((i for i, w in enumerate(before) if w in ("cities", "towns", "municipalities")), -1)
@@ -131,8 +130,8 @@ def _cities_above(s: Sentence, a: int) -> list[Known]:
 def _including(s: Sentence, b: int) -> int | None:
     """The token after "including" (or "such as") that follows, within fifteen words of
     common nouns, the cue at ``b``: "a member of several networks, including ..."."""
-    for k in range(b, min(len(s.doc), b + 16)):
-        token = s.doc[k]
+    for k in range(b, min(len(s.tokens), b + 16)):
+        token = s.tokens[k]
         if token.lower_ in INCLUDING or (token.lower_ == "such" and s.prev(k + 2) == "as"):
             return k + (2 if token.lower_ == "such" else 1)
         if token.text[:1].isupper() or token.text in (".", ";"):
@@ -146,8 +145,8 @@ ALONG = (["along", "with"], ["alongside"], ["together", "with"])
 def _along_with(s: Sentence, end: int) -> list[Known]:
     """Places joined to a membership after its organization: "Mumbai is the 15th Indian city
     to join ICLEI, along with metropolises like Delhi and Hyderabad"."""
-    k = end + 1 if end < len(s.doc) and s.doc[end].text == "," else end
-    words = [t.lower_ for t in s.doc[k : k + 2]]
+    k = end + 1 if end < len(s.tokens) and s.tokens[end].text == "," else end
+    words = [t.lower_ for t in s.tokens[k : k + 2]]
     lead = next((w for w in ALONG if words[: len(w)] == w), None)
     if lead is None:
         return []
@@ -173,7 +172,9 @@ def admitted(s: Sentence) -> list[Draft]:
             # "The latest cohort of Resilient Cities includes Nairobi, Jakarta, ...": the
             # places the cohort of the organization named right after includes
             org = _org_at(s, b)
-            verb = next((i for i in range(b, len(s.doc)) if s.doc[i].lower_ in COHORT_VERBS), None)
+            verb = next(
+                (i for i in range(b, len(s.tokens)) if s.tokens[i].lower_ in COHORT_VERBS), None
+            )
             places = [] if verb is None else s.objects_after(verb + 1, ("PLACE", "NAME"), lead=2)
         elif cue.startswith("additions to") or cue.startswith("addition to"):
             org = _org_at(s, b)  # "..., as the latest additions to the C40 network"
@@ -189,11 +190,11 @@ def admitted(s: Sentence) -> list[Draft]:
             if org is None and cue.startswith("new"):
                 org = _topic_body(s, b)  # "the three new members of the association: A, B"
                 if org is not None:  # the places after its colon
-                    start = next(i for i in range(b, len(s.doc)) if s.doc[i].text == ":") + 1
-            semicolons = ";" in s.span_text(b, len(s.doc))
+                    start = next(i for i in range(b, len(s.tokens)) if s.tokens[i].text == ":") + 1
+            semicolons = ";" in s.span_text(b, len(s.tokens))
             places = s.objects_after(start, ("PLACE", "NAME"), lead=6, gap=3, semicolons=semicolons)
             if places and not VISITORS.isdisjoint(
-                t.lower_ for t in token_list(s.doc)[start : places[0].start]
+                t.lower_ for t in s.tokens[start : places[0].start]
             ):
                 continue  # "welcomed delegations from four cities: ...": guests, not members
         if org is None:
@@ -245,10 +246,10 @@ def _topic_org(s: Sentence) -> Known | None:
 def _topic_body(s: Sentence, b: int) -> Known | None:
     """ "new members of the association:" / "of our network:": the organization the text
     is about."""
-    words = [t.lower_ for t in s.doc[b : b + 4]]
+    words = [t.lower_ for t in s.tokens[b : b + 4]]
     if words[:1] != ["of"] or not set(words[1:]) & ASSOCIATIONS:
         return None
-    if words[1] not in ("the", "our", "this") or ":" not in s.span_text(b, len(s.doc)):
+    if words[1] not in ("the", "our", "this") or ":" not in s.span_text(b, len(s.tokens)):
         return None
     org = s.context.topic_org
     if org is None:
@@ -269,7 +270,7 @@ def _org_at(s: Sentence, b: int) -> Known | None:
 
 def _org_before_colon(s: Sentence, b: int) -> Known | None:
     """The organization of "... joined the Eurotowns network:" before the list."""
-    colon = next((i for i in range(b, len(s.doc)) if s.doc[i].text == ":"), None)
+    colon = next((i for i in range(b, len(s.tokens)) if s.tokens[i].text == ":"), None)
     if colon is None:
         return None
     orgs = [m for m in s.mentions if m.end <= colon and m.label == "ORG"]
@@ -280,10 +281,10 @@ def _unknown_body(s: Sentence, a: int, b: int) -> list[Mention]:
     """A name no registry knows right after "member of" ("La Paz is also a member of Merco
     Ciudades, a group of 180 cities"): the body it names, when it is two words or more and
     no place (not "a member of Parliament", not "a member of Greater Manchester")."""
-    if s.prev(a) not in ("a", "an") or s.doc[a].lower_ != "member":
+    if s.prev(a) not in ("a", "an") or s.tokens[a].lower_ != "member":
         return []  # "a member of", not "members of the council", "a government member of"
-    k = b + 1 if b < len(s.doc) and s.doc[b].lower_ == "of" else b
-    if k < len(s.doc) and s.doc[k].lower_ == "the":
+    k = b + 1 if b < len(s.tokens) and s.tokens[b].lower_ == "of" else b
+    if k < len(s.tokens) and s.tokens[k].lower_ == "the":
         k += 1
     m = next((m for m in s.mentions if m.start == k), None)
     if m is None or m.label != "NAME" or m.end - m.start < 2 or s.known(m, place=True):
@@ -303,10 +304,10 @@ def _as_org(m: Mention) -> Mention:
 def _role(s: Sentence, after: int, cue: str) -> str:
     """The position a cue or the words after it name (vocab.role_of: "vice-presidency of",
     "a seat on the board of", "co-chairs"); participants; else member."""
-    before = {t.lower_ for t in s.doc[max(0, after - len(cue.split()) - 2) : after]}
+    before = {t.lower_ for t in s.tokens[max(0, after - len(cue.split()) - 2) : after]}
     if "creation" in cue or "co-founded" in cue or "founding" in cue or "founding" in before:
         return "founder"  # "one of the founding members of Eurocities"
-    role = role_of(cue.split()) or role_of([t.lower_ for t in s.doc[after + 1 :]])
+    role = role_of(cue.split()) or role_of([t.lower_ for t in s.tokens[after + 1 :]])
     if role is not None:
         return role
     if cue.startswith(("participa", "active")):
@@ -354,7 +355,7 @@ def _awarded_to(s: Sentence, a: int, b: int) -> list[Draft] | None:
     """ "The 2010 Europe Prize has been awarded to the Ukrainian town of Kharkiv": the
     award named before a passive "awarded to", the places after "to" its winners; None
     when the cue is no such passive."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if s.span_text(a, b).lower() != "awarded" or b >= len(doc) or doc[b].lower_ != "to":
         return None
     i = a
@@ -408,7 +409,7 @@ def _capitalised_run(doc: list[Any], after: int, leads: tuple[str, ...]) -> tupl
 def _designation(s: Sentence, after: int) -> tuple[Known, int] | None:
     """The title after "was named", "was designated", "was crowned": a capitalised run
     ("European Capital of Innovation", "European Green Capital")."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     i, j = _capitalised_run(doc, after, ("the", "a", "an", "as"))
     words = [t for t in doc[i:j] if t.text[:1].isupper()]
     if len(words) < 2 and not (words and words[0].lower_ in ("award", "prize")):
@@ -446,7 +447,7 @@ def _titled_award(s: Sentence, after: int) -> tuple[Known, int] | None:
     """ "was awarded the European Green Capital title", "received the Europe Prize": a
     capitalised run right after the verb, followed by "title" or "award", or ending in a
     word that names an award."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     i, j = _capitalised_run(doc, after, ("the", "a", "an", "its", "their"))
     if j - i < 2:
         return None
@@ -517,7 +518,11 @@ def programme(s: Sentence) -> list[Draft]:
         if name != "run":
             continue
         end = next(
-            (i for i in range(b, min(b + 6, len(s.doc))) if s.doc[i].lower_ in PROGRAMME_NOUNS),
+            (
+                i
+                for i in range(b, min(b + 6, len(s.tokens)))
+                if s.tokens[i].lower_ in PROGRAMME_NOUNS
+            ),
             None,
         )
         if end is None or any(
@@ -596,7 +601,7 @@ def agreement(s: Sentence) -> list[Draft]:
     for name, a, b in s.cues:
         if name != "agreement":
             continue
-        before = {t.lower_ for t in s.doc[max(0, a - 3) : a]}
+        before = {t.lower_ for t in s.tokens[max(0, a - 3) : a]}
         if (
             before & {"sister", "twinning", "sister-city", "friendship"}
             or s.doc[a - 1 : a].text == "-"
@@ -671,7 +676,7 @@ def _last_two(s: Sentence, pair: Mention) -> list[Known]:
 
 def _complement(s: Sentence, a: int) -> str:
     j = a
-    doc = token_list(s.doc)
+    doc = s.tokens
     while j < len(doc) and doc[j].lower_ not in (",", ";", ".", "with", "in") and j - a < 12:
         j += 1
     return s.span_text(a, j)

@@ -39,10 +39,10 @@ def roles(s: Sentence) -> list[Draft]:
     if org is None:
         return []
     marks = sorted(i for _, i, _ in holders)
-    colon = next((i for i, t in enumerate(s.doc) if t.text == ":"), None)
+    colon = next((i for i, t in enumerate(s.tokens) if t.text == ":"), None)
     lead = None  # "Co-presidents: Mayor of Gdynia, Mayor of Istanbul": the role of them all
     if colon is not None and colon <= 4:
-        lead = role_of([t.lower_ for t in s.doc[:colon]])
+        lead = role_of([t.lower_ for t in s.tokens[:colon]])
     out: list[Draft] = []
     for place, at, fixed in holders:
         role = fixed or (lead if colon is not None and at > colon else None)
@@ -219,16 +219,18 @@ def _of_another(s: Sentence, k: int, org: Known) -> bool:
 
 
 def _role_at(s: Sentence, k: int) -> str | None:
-    word = s.doc[k].lower_
+    word = s.tokens[k].lower_
     if word in FOUNDED:
         return "founder"
     if word not in ROLE_WORDS or _former(s, k):
         return None
-    return role_of([t.lower_ for t in s.doc[max(0, k - 2) : k + 1]])
+    return role_of([t.lower_ for t in s.tokens[max(0, k - 2) : k + 1]])
 
 
 def _former(s: Sentence, k: int) -> bool:
-    return any(t.lower_ in ("former", "ex", "outgoing", "past") for t in s.doc[max(0, k - 3) : k])
+    return any(
+        t.lower_ in ("former", "ex", "outgoing", "past") for t in s.tokens[max(0, k - 3) : k]
+    )
 
 
 def _joined_from(s: Sentence, start: int) -> list[Mention]:
@@ -243,7 +245,7 @@ def _joined_from(s: Sentence, start: int) -> list[Mention]:
             break
         out.append(m)
         at = m.end
-        while at < len(s.doc) and s.doc[at].lower_ in (",", "and", "&"):
+        while at < len(s.tokens) and s.tokens[at].lower_ in (",", "and", "&"):
             at += 1
     return out
 
@@ -253,7 +255,7 @@ def _joined_to(s: Sentence, last: Mention) -> list[Mention]:
     before = [m for m in s.mentions if m.end <= last.start and m.label in ("PLACE", "NAME")]
     out = [last]
     for m in reversed(before):
-        between = {t.lower_ for t in s.doc[m.end : out[0].start]}
+        between = {t.lower_ for t in s.tokens[m.end : out[0].start]}
         if not between or not between <= LIST_GLUE:
             break
         out.insert(0, m)
@@ -283,10 +285,10 @@ def _org(s: Sentence) -> Known | None:
         if found and found[0].label == "ORG" and _named_org(found[0], m):
             return found[0]
     for m in s.mentions:
-        at = m.start - 1 if m.start > 0 and s.doc[m.start - 1].lower_ == "the" else m.start
-        after_role = at > 0 and s.doc[at - 1].lower_ in ROLE_WORDS  # "to chair X"
-        if at > 1 and s.doc[at - 1].lower_ == "of":
-            after_role = s.doc[at - 2].lower_ in ROLE_WORDS  # "named chair of (the) X"
+        at = m.start - 1 if m.start > 0 and s.tokens[m.start - 1].lower_ == "the" else m.start
+        after_role = at > 0 and s.tokens[at - 1].lower_ in ROLE_WORDS  # "to chair X"
+        if at > 1 and s.tokens[at - 1].lower_ == "of":
+            after_role = s.tokens[at - 2].lower_ in ROLE_WORDS  # "named chair of (the) X"
         unknown_org = m.label == "ORG" and m.known is None and s.council_place(m) is None
         if after_role and (unknown_org or (m.label == "NAME" and not s.known(m, place=True))):
             org = Known(m.text, "ORG")  # "named chair of X", "President of the X Network"

@@ -33,7 +33,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, SIGNED, Draft, Sentence
-from citydip.ingest.text.tokens import glued, token_list
+from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import (
     DEMONYMS,
     DENIALS,
@@ -71,7 +71,7 @@ def ties(s: Sentence) -> list[Draft]:
         return drafts
     if str(s.doc.text).rstrip().endswith(":"):
         return []  # an intro line: its list is read item by item
-    toks = token_list(s.doc)
+    toks = s.tokens
     out: list[Draft] = []
     for a, b, word in _cues(s):
         gated = b - a == 1 and toks[a].lower_ in prose.GATED  # the cue is such a noun alone
@@ -255,7 +255,7 @@ def ties(s: Sentence) -> list[Draft]:
 def _semicolon_list(s: Sentence, start: int) -> bool:
     """Three or more short parts after ``start`` separated by semicolons, each a name and
     where it lies ("Matola, in Mozambique; Accra, in Ghana; Val de Marne, in France")."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     parts: list[list[int]] = [[]]
     for i in range(start, len(doc)):
         if doc[i].text in (".", ":"):
@@ -285,7 +285,7 @@ FOLLOWING = {"the", "following", "cities", "towns", "municipalities", "city", "t
 
 def _following(s: Sentence, start: int, at: int) -> bool:
     """ "twinned with the following cities Amman, ...": the list's first name at ``at``."""
-    words = [t.lower_ for t in s.doc[start:at]]
+    words = [t.lower_ for t in s.tokens[start:at]]
     return "following" in words and all(w in FOLLOWING for w in words)
 
 
@@ -299,14 +299,14 @@ def _after_country(s: Sentence, at: int) -> bool:
 def _past_owner_country(s: Sentence, at: int) -> int:
     """Where a partner's mention starts counting its country's possessive before it ("Japan's
     Osaka, China's Tianjin"): the country's start, else ``at``."""
-    if at < 2 or s.doc[at - 1].lower_ not in ("'s", "'"):
+    if at < 2 or s.tokens[at - 1].lower_ not in ("'s", "'"):
         return at
     owner = next((m for m in s.mentions if m.end == at - 1 and m.label == "COUNTRY"), None)
     if owner is None:
         return at
     return (
         owner.start - 1
-        if owner.start > 0 and s.doc[owner.start - 1].lower_ == "the"
+        if owner.start > 0 and s.tokens[owner.start - 1].lower_ == "the"
         else owner.start
     )
 
@@ -326,11 +326,11 @@ def _past_description(s: Sentence, at: int, m: Mention | None = None) -> int:
     gazetteer knows ("British Portsmouth", "French Calais")."""
     i = at
     while i > 0 and at - i < 4:
-        word = s.doc[i - 1]
+        word = s.tokens[i - 1]
         if word.lower_ not in DESCRIBED_BY and word.lower_ not in DEMONYMS:
             break
         i -= 1
-    words = {t.lower_ for t in s.doc[i:at]}
+    words = {t.lower_ for t in s.tokens[i:at]}
     if i == at:
         return at
     if s.prev(i) not in ("with", "and", ",", "of", "to", ":") and not _owner_before(s, i):
@@ -347,7 +347,7 @@ def _owner_before(s: Sentence, i: int) -> bool:
     """A country's possessive before token ``i``: "Togo's capital Lomé"."""
     return (
         i >= 2
-        and s.doc[i - 1].lower_ in ("'s", "'")
+        and s.tokens[i - 1].lower_ in ("'s", "'")
         and any(m.end == i - 1 and m.label == "COUNTRY" for m in s.mentions)
     )
 
@@ -357,7 +357,7 @@ def _counted_after_semicolon(s: Sentence, a: int, b: int) -> list[Known]:
     International; the cities of Toyokawa, Japan; Hsinchu, Taiwan; Copertino, Italy; and
     Bhubaneswar, India.": after the counted cue's clause a semicolon opens a list of as many
     places as counted (fewer or more: not the count's places)."""
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     counted = number_at(tokens, _count_at(s, a))
     # (or a dash or a colon: "nine Sister Cities across the globe - Belfast, Northern
     # Ireland; Caen, France; ...")
@@ -380,7 +380,7 @@ def _listed_name(s: Sentence, m: Mention) -> bool:
         return False
     if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    nxt = s.doc[m.end].text if m.end < len(s.doc) else "."
+    nxt = s.tokens[m.end].text if m.end < len(s.tokens) else "."
     return nxt in (",", ".", ";", "and", "(")
 
 
@@ -394,7 +394,7 @@ def _list_opener(tokens: list[Any], j: int) -> bool:
 def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     """ "with three global cities, Nottingham (UK), ...": a count of the partners, then a
     comma or colon, then the first of them at ``at``."""
-    words = token_list(s.doc)[start:at]
+    words = s.tokens[start:at]
     lowers = [t.lower_ for t in words]
     if lowers[-2:] == ["such", "as"]:  # "with several cities, such as A, B"
         words = words[:-2]
@@ -407,7 +407,7 @@ def _counted_apposition(s: Sentence, start: int, at: int) -> bool:
     if not 2 <= len(words) <= 8:
         return False
     first = 1 if words[0].lower_ == "with" else 0
-    counted = number_at(s.doc, start + first) is not None or words[first].lower_ in QUANTIFIERS
+    counted = number_at(s.tokens, start + first) is not None or words[first].lower_ in QUANTIFIERS
     return counted and not any(t.text in (",", ";", ".") for t in words[first:])
 
 
@@ -418,13 +418,17 @@ QUANTIFIERS = {"several", "many", "various", "numerous", "some", "multiple"}
 def _relative_with(s: Sentence, start: int) -> int:
     """After "that ... are with" / "which ... is with" (a relative clause, then the verb
     and "with"), the partners' list starts after "with"; else ``start``."""
-    if start >= len(s.doc) or s.doc[start].lower_ not in ("that", "which"):
+    if start >= len(s.tokens) or s.tokens[start].lower_ not in ("that", "which"):
         return start
-    for i in range(start + 1, min(len(s.doc) - 1, start + 10)):
-        word = s.doc[i].lower_
+    for i in range(start + 1, min(len(s.tokens) - 1, start + 10)):
+        word = s.tokens[i].lower_
         if word in CLAUSE_BREAKS - {"that", "which"} or word in (".", ","):
             return start
-        if word in ("are", "is", "was", "were") and s.doc[i + 1].lower_ == "with" and i > start + 1:
+        if (
+            word in ("are", "is", "was", "were")
+            and s.tokens[i + 1].lower_ == "with"
+            and i > start + 1
+        ):
             return i + 2
     return start
 
@@ -446,15 +450,15 @@ def _owned(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int]]:
             if m.possessive
             and m.label in ("PLACE", "NAME")
             and m.end + 1 <= a <= m.end + 2
-            and all(t.text.islower() for t in token_list(s.doc)[m.end + 1 : a])
+            and all(t.text.islower() for t in s.tokens[m.end + 1 : a])
         ),
         None,
     )
     subject = _place(s, owner) if owner is not None else None
-    if owner is None or subject is None or b >= len(s.doc):
+    if owner is None or subject is None or b >= len(s.tokens):
         return []
-    if s.doc[b].lower_ in OWNED_LIST:
-        found = s.objects_after(b + 1, ("PLACE", "NAME"), semicolons=s.doc[b].text == ":")
+    if s.tokens[b].lower_ in OWNED_LIST:
+        found = s.objects_after(b + 1, ("PLACE", "NAME"), semicolons=s.tokens[b].text == ":")
     else:
         found = [m for m in s.mentions if m.start == b and m.label in ("PLACE", "NAME")]
     out: list[tuple[Known, Known, int]] = []
@@ -472,8 +476,8 @@ def _programme_partner(s: Sentence, a: int, b: int) -> bool:
     """A partner of a programme or project, not a city's partner city."""
     if s.has(*PROGRAMME_WORDS):
         return True
-    after = [t.lower_ for t in s.doc[b : b + 2]]
-    return s.doc[b - 1].lower_ not in ("city", "cities", "town", "towns") and bool(
+    after = [t.lower_ for t in s.tokens[b : b + 2]]
+    return s.tokens[b - 1].lower_ not in ("city", "cities", "town", "towns") and bool(
         set(after) & {"like", "such"}
     )
 
@@ -481,7 +485,7 @@ def _programme_partner(s: Sentence, a: int, b: int) -> bool:
 def _elided(s: Sentence, pair: tuple[Known, Known, int, float], kind: str) -> list[Draft]:
     """ "A became a sister city in 1992, and B in 1993": B is a tie of A's other side."""
     constant, partner, end, sure = pair
-    if any(t.lower_ == "first" for t in s.doc[:4]):
+    if any(t.lower_ == "first" for t in s.tokens[:4]):
         constant = partner  # "The first, A, was linked with B; the second, C, followed"
     return [
         Draft(
@@ -508,7 +512,8 @@ def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
     if len(ends) < 2 or years_in(s.doc, ends[0], ends[-1]):
         return []
     stop = next(
-        (i for i in range(ends[-1], len(s.doc)) if s.doc[i].lower_ in YEAR_STOPS), len(s.doc)
+        (i for i in range(ends[-1], len(s.tokens)) if s.tokens[i].lower_ in YEAR_STOPS),
+        len(s.tokens),
     )
     found = [y for _, y in years_in(s.doc, ends[-1], min(stop, ends[-1] + 12))]
     return found if len(found) == len(ends) else []
@@ -517,7 +522,7 @@ def _respective_years(s: Sentence, ends: list[int]) -> list[int]:
 def _counted(s: Sentence, a: int) -> bool:
     """A number before the cue, over "sister and" ("three dozen sister and partner cities")."""
     i = _count_at(s, a)
-    return i >= 0 and number_at(s.doc, i) is not None
+    return i >= 0 and number_at(s.tokens, i) is not None
 
 
 COUNT_ADJECTIVES = {"active", "official", "formal", "current", "existing", "international"}
@@ -527,7 +532,7 @@ COUNT_ADJECTIVES |= {"foreign", "overseas"}
 def _count_at(s: Sentence, a: int) -> int:
     """Where a count before the cue at ``a`` would be: over "sister and" and an adjective
     ("four active Sister Cities")."""
-    tokens = token_list(s.doc)
+    tokens = s.tokens
     i = a - 1
     while i >= 1 and (tokens[i].lower_ == "and" or tokens[i].lower_ in TIE_KIND_WORDS):
         i -= 1
@@ -546,7 +551,7 @@ def _cues(s: Sentence) -> list[tuple[int, int, str]]:
         for i in range(m.start, m.end)
     }
     out: list[tuple[int, int, str]] = []
-    doc = token_list(s.doc)
+    doc = s.tokens
     for a, b in spans:
         if (out and a < out[-1][1]) or a in named:
             continue  # "Sister Cities International" names an organization
@@ -575,8 +580,8 @@ APPOSED = {"twin", "partner"}
 
 
 def _organization_name(s: Sentence, a: int, b: int) -> bool:
-    capital = s.doc[a].text[:1].isupper() and s.doc[b - 1].text[:1].isupper()
-    return capital and s.prev(a) == "the" and b < len(s.doc) and s.doc[b].lower_ == "of"
+    capital = s.tokens[a].text[:1].isupper() and s.tokens[b - 1].text[:1].isupper()
+    return capital and s.prev(a) == "the" and b < len(s.tokens) and s.tokens[b].lower_ == "of"
 
 
 _CLAUSE_ENDS = {".", ";", ":", "?", "!"}
@@ -587,7 +592,7 @@ HOLDER_NOUNS |= {"counties", "districts", "villages", "regions", "provinces", "s
 def _holders(s: Sentence, a: int) -> bool:
     """A cue that only says what some places have: "towns in Kenya with sister cities in
     the US include Kisumu, Mombasa": the places listed are the towns, not partners."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     with_at = next((i for i in range(a - 1, max(-1, a - 4), -1) if toks[i].lower_ == "with"), None)
     if with_at is None:
         return False
@@ -604,7 +609,7 @@ APPOSED_PAIR_LEADS = {"", ",", "the", "two", "both", "as", "former", ";", "(", "
 def _apposed_pair(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int, float]]:
     """ "Recently, sister cities Osaka and San Francisco publicly broke their ...": a plural
     tie noun, then two places joined by "and", and no third: the pair the noun names."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if not doc[b - 1].lower_.endswith("s") or (doc[a - 1].lower_ if a else "") not in (
         APPOSED_PAIR_LEADS
     ):
@@ -626,7 +631,7 @@ def _apposed_pair(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int, 
 def _of_the_two(s: Sentence, b: int) -> list[Pair]:
     """ "the twinning of the two cities", "the sisterhood of both towns": the pair the text
     has just named."""
-    if b == 0 or s.doc[b - 1].lower_ not in ("of", "between"):
+    if b == 0 or s.tokens[b - 1].lower_ not in ("of", "between"):
         return []
     ref = next((m for m in s.mentions if m.start == b and m.label == "REF"), None)
     if ref is None or ref.ref != "pair":
@@ -645,7 +650,7 @@ NOT_MADE |= {"created", "concluded", "realised", "realized", "approved"}
 def _not_to_be(s: Sentence, b: int) -> bool:
     """ "the sisterhood of the two cities could no longer be established", "the twinning
     cannot be formalised": a tie the text says will not come about."""
-    words = [t.lower_ for t in s.doc[b : b + 12]]
+    words = [t.lower_ for t in s.tokens[b : b + 12]]
     for k, word in enumerate(words):
         if word in CLAUSE_BREAKS or word in (".", ";"):
             return False
@@ -664,7 +669,7 @@ def _stranded(s: Sentence, a: int, start: int) -> list[Pair]:
     """ "Ramallah is the fifth city that Dublin has a twinning agreement with.": a relative
     clause ending in "with" after its cue; the place the sentence opens with is the partner
     of the place named in the clause."""
-    doc = s.doc
+    doc = s.tokens
     if start >= len(doc) or doc[start].lower_ != "with":
         return []
     if start + 1 < len(doc) and doc[start + 1].text not in (".", ";", "!", ",", ")"):
@@ -688,7 +693,7 @@ def _supposed(s: Sentence, a: int) -> str | None:
     fact ("if Shanghai and Nairobi were sister cities, ..."), whose pair the text implies is
     not twinned; "open" ("if the council agrees, Exeter will twin with Rennes"), proposed.
     None when the cue is asserted ("even if", "as if" and "whether" aside)."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     for i in range(a - 1, max(-1, a - 13), -1):
         word = doc[i].lower_
         if word in _CLAUSE_ENDS:
@@ -715,7 +720,7 @@ REJECTING |= {"abandons", "abandoned", "shelves", "shelved", "withdraws", "withd
 def _move_rejected(s: Sentence, a: int) -> bool:
     """A denial of a proposal earlier in the cue's clause, however far: "rejecting a move by
     Councilman Paul Little to also make the Tibetan capital, Lhasa, a sister city"."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     for i in range(a - 1, max(-1, a - 25), -1):
         if doc[i].lower_ in (";", ".", "but", "however", "while"):
             return False
@@ -740,7 +745,7 @@ INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "
 def _invalidated(s: Sentence, b: int) -> bool:
     """ "A sister-city agreement between Kaohsiung and Male was declared invalid by the
     Maldivian Ministry": a tie declared void never stood."""
-    lowers = [t.lower_ for t in s.doc[b:]]
+    lowers = [t.lower_ for t in s.tokens[b:]]
     for k, word in enumerate(lowers):
         if word in (";", "but", "although", "though"):
             return False
@@ -750,7 +755,7 @@ def _invalidated(s: Sentence, b: int) -> bool:
 
 
 def _negated(s: Sentence, a: int) -> bool:
-    doc = token_list(s.doc)
+    doc = s.tokens
     window = [t.lower_ for t in doc[max(0, a - 4) : a]]
     wider = {t.lower_ for t in doc[max(0, a - 7) : a]}  # "turned down a request to twin"
     base = max(0, a - 8)
@@ -780,14 +785,14 @@ def _negated(s: Sentence, a: int) -> bool:
 def _excepted(s: Sentence, after: int, end: int) -> bool:
     """An exception word between a negated cue and the partner that ends at ``end``: "no
     sister cities except Beijing", "no partners other than Tallinn"."""
-    lowers = [t.lower_ for t in s.doc[after:end]]
+    lowers = [t.lower_ for t in s.tokens[after:end]]
     pairs = {" ".join(lowers[k : k + 2]) for k in range(len(lowers) - 1)}
     return bool((set(lowers) | pairs) & EXCEPTIONS)
 
 
 def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, Known, int, float]]:
     """(subject, partner, token after the partner, sureness) for each tie of a cue."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     out: list[tuple[Known, Known, int, float]] = []
     previous: Mention | None = None
     verb_object: list[Known] = []
@@ -967,7 +972,7 @@ def _respective(s: Sentence, start: int, out: list[Pair]) -> list[Pair]:
     partners = list(dict.fromkeys(p[1] for p in out))
     if len(subjects) < 2 or len(subjects) != len(partners) or len(out) != len(subjects) ** 2:
         return out
-    said = {t.lower_ for t in s.doc} & RESPECTIVE or s.doc[start].lower_ == "to"
+    said = {t.lower_ for t in s.tokens} & RESPECTIVE or s.tokens[start].lower_ == "to"
     if not said:
         return out
     ends = {p[1]: (p[2], p[3]) for p in out}
@@ -978,11 +983,11 @@ def _as_its(s: Sentence, a: int) -> Pair | None:
     """ "with Celle as its third sister city", "welcomed Celle as their newest twin": the
     place before "as its" is the partner, the subject's."""
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.doc[i].lower_ not in ("its", "their"):
-        if not s.doc[i].text.islower():
+    while i >= 0 and a - i <= 3 and s.tokens[i].lower_ not in ("its", "their"):
+        if not s.tokens[i].text.islower():
             return None
         i -= 1
-    if i < 2 or s.doc[i].lower_ not in ("its", "their") or s.doc[i - 1].lower_ != "as":
+    if i < 2 or s.tokens[i].lower_ not in ("its", "their") or s.tokens[i - 1].lower_ != "as":
         return None
     end = i - 1
     country = next((m for m in s.mentions if m.end == end and m.label == "COUNTRY"), None)
@@ -1001,12 +1006,12 @@ def _of_colon(s: Sentence, start: int) -> list[Pair]:
     """ "Sister cities of Lagos: Atlanta (1974), Belo Horizonte (2003)", "The twin towns of
     Ghent include Kiel and Nottingham": the place after "of" is the subject, the names after
     the colon or the verb its partners."""
-    if start + 2 >= len(s.doc) or s.doc[start].lower_ != "of":
+    if start + 2 >= len(s.tokens) or s.tokens[start].lower_ != "of":
         return []
     owner_at = next((m for m in s.mentions if m.start == start + 1), None)
-    if owner_at is None or owner_at.end >= len(s.doc):
+    if owner_at is None or owner_at.end >= len(s.tokens):
         return []
-    if s.doc[owner_at.end].lower_ not in (":", "include", "includes", "are", "were"):
+    if s.tokens[owner_at.end].lower_ not in (":", "include", "includes", "are", "were"):
         return []
     owner = _place(s, owner_at, strong=True)
     if owner is None:
@@ -1035,9 +1040,9 @@ def _ends_between(s: Sentence, lo: int, hi: int) -> bool:
 def _past_both(s: Sentence, i: int) -> str:
     """The word before token ``i`` past "both" / "either" ("with both Alzey and Cosne")."""
     k = i - 1
-    if k < 1 or s.doc[k].lower_ not in ("both", "either"):
+    if k < 1 or s.tokens[k].lower_ not in ("both", "either"):
         return ""
-    return str(s.doc[k - 1].lower_)
+    return str(s.tokens[k - 1].lower_)
 
 
 Pair = tuple[Known, Known, int, float]
@@ -1058,7 +1063,7 @@ DASHES = {"-", "–", "—", ":"}
 def _between_one_and_some(s: Sentence, b: int) -> bool:
     """ "between Banda Aceh and a number of cities", "between Lyon and several Chinese
     cities": one place and places not named, right after the cue; no tie of a named pair."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     at = next((i for i in (b, b + 1) if i < len(toks) and toks[i].lower_ == "between"), None)
     if at is None:
         return False
@@ -1071,7 +1076,7 @@ def _between_one_and_some(s: Sentence, b: int) -> bool:
 def _namesake(s: Sentence, a: int, b: int) -> list[Pair]:
     """ "Pembroke is currently twinned with its namesake in Malta": the place of the
     subject's name in the country named after "namesake in"."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     at = b + 1 if b < len(toks) and toks[b].lower_ == "with" else b
     words = [t.lower_ for t in toks[at : at + 3]]
     if len(words) < 3 or words[0] not in ("its", "their", "a") or words[1] != "namesake":
@@ -1092,7 +1097,7 @@ def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
     """ "adopting resolutions recognizing Albury, Australia and Mercedes, Uruguay as official
     Sister Cities to the City of Merced": the place after "to" or "of" is the subject, the
     places between the naming verb and "as" its partners."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     at = a - 1
     while at > 0 and toks[at].text.islower() and toks[at].lower_ in ("official", "its", "their"):
         at -= 1
@@ -1115,7 +1120,7 @@ def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
 def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
     """Places joined two by two by an unspaced dash after the cue ("sister-city links such
     as Los Angeles-Guangzhou and New York-Beijing"): each two are a pair."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     after = [m for m in s.mentions if m.start >= b and m.label in ("PLACE", "NAME")]
     out: list[Pair] = []
     for one, two in itertools.pairwise(after):
@@ -1139,7 +1144,7 @@ def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
 def _dash_pair(s: Sentence, a: int) -> Pair | None:
     """Two places joined by a dash right before the cue: "the Oxford-Bonn twinning"."""
     second = next((m for m in s.mentions if m.end == a), None)
-    if second is None or second.start < 2 or s.doc[second.start - 1].text not in ("-", "/"):
+    if second is None or second.start < 2 or s.tokens[second.start - 1].text not in ("-", "/"):
         return None
     first = next((m for m in s.mentions if m.end == second.start - 1), None)
     if first is None:
@@ -1155,7 +1160,7 @@ def _dash_pair(s: Sentence, a: int) -> Pair | None:
 def _its_partner(s: Sentence, a: int) -> Pair | None:
     """ "X, its (Chinese) sister city": X is the partner of what "its" stands for, the
     place the sentence is about (named before X), else the text's last subject."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     i = a - 1
     while i >= 0 and a - i <= 3 and toks[i].lower_ not in ("its", "their"):
         if not (toks[i].lower_ in DEMONYMS or toks[i].text.islower()):
@@ -1192,9 +1197,9 @@ def _actor(s: Sentence, a: int, places: list[Known]) -> Known | None:
     if first is None:
         return None
     i = first.start - 1
-    while i >= 0 and s.doc[i].lower_ in ("the", "cities", "towns", "of", "city", "town"):
+    while i >= 0 and s.tokens[i].lower_ in ("the", "cities", "towns", "of", "city", "town"):
         i -= 1
-    if i < 1 or s.doc[i].lower_ not in NAMING_VERBS or s.doc[i - 1].lower_ in ("be", "been"):
+    if i < 1 or s.tokens[i].lower_ not in NAMING_VERBS or s.tokens[i - 1].lower_ in ("be", "been"):
         return None
     before = [m for m in s.mentions if m.end <= i]
     for m in reversed(before):
@@ -1214,7 +1219,7 @@ def _joined(s: Sentence, one: Pair, two: Pair) -> bool:
     second = next((m for m in s.mentions if m.end == two[2]), None)
     if first is None or second is None:
         return False
-    words = [t.lower_ for t in s.doc[first.end : second.start]]
+    words = [t.lower_ for t in s.tokens[first.end : second.start]]
     return words == ["and"] or words == ["&"]
 
 
@@ -1259,7 +1264,7 @@ def _country_next(s: Sentence, m: Mention) -> str | None:
     for other in s.mentions:
         if other.start < m.end or other.start > m.end + 3:
             continue
-        if any(t.lower_ not in gap for t in s.doc[m.end : other.start]):
+        if any(t.lower_ not in gap for t in s.tokens[m.end : other.start]):
             return None
         code = other.code if other.label == "COUNTRY" else s.registry.country(other.text)
         if code is not None:
@@ -1274,7 +1279,7 @@ def _year_between(s: Sentence, a: int, b: int) -> bool:
 
 def _between(s: Sentence, a: int) -> tuple[Known, Known, int, float] | None:
     """ "Between Lisbon and Rotterdam there is no formal tie"."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     for i in range(max(0, a - 14), a):
         if toks[i].lower_ != "between":
             continue
@@ -1293,7 +1298,7 @@ def _possessor(s: Sentence, a: int) -> Known | None:
 
 def _with_which(s: Sentence, a: int) -> Known | None:
     for i in range(max(1, a - 8), a):
-        if s.doc[i].lower_ in ("which", "whom") and s.doc[i - 1].lower_ == "with":
+        if s.tokens[i].lower_ in ("which", "whom") and s.tokens[i - 1].lower_ == "with":
             before = [
                 m for m in s.mentions if m.end <= i - 1 and m.label in ("PLACE", "NAME", "REF")
             ]
@@ -1308,7 +1313,7 @@ def _with_which(s: Sentence, a: int) -> Known | None:
 
 def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
     """The status words in the clause around a tie say, its end year, and where it was said."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
@@ -1374,7 +1379,7 @@ ANAPHORIC_LEADS |= {("they", "included"), ("these", "were")}
 def _which_status(s: Sentence, i: int) -> tuple[str, int] | None:
     """ ", which was suspended after the invasion": a relative clause on the tie saying what
     became of it (a plan is not what became of it)."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     j = i + 1
     while j < len(doc) and doc[j].lower_ in RELATIVE_GLUE:
         j += 1
@@ -1395,7 +1400,7 @@ def _revived(doc: Any, at: int) -> bool:
 def _inherited_status(s: Sentence) -> str | None:
     """ "Several other twinning arrangements are lying dormant. These include relationships
     with Sacramento (USA), Winnipeg (Canada), ...": the status the sentence before gave."""
-    if tuple(t.lower_ for t in s.doc[:2]) not in ANAPHORIC_LEADS:
+    if tuple(t.lower_ for t in s.tokens[:2]) not in ANAPHORIC_LEADS:
         return None
     previous = s.context.previous
     if previous is None or previous[1] != s.context.units - 1:
@@ -1452,7 +1457,7 @@ def _sought(doc: Any, i: int) -> bool:
 def proposing(s: Sentence) -> bool:
     """A sentence that says a tie is yet to be made ("KMC is in a process to establish a
     sisterly relationship with the following cities:")."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     return any(status_word(s, i) == "proposed" and not _signed_to(doc, i) for i in range(len(doc)))
 
 
@@ -1546,7 +1551,7 @@ def _tie_object(tokens: Any, j: int) -> bool:
 def status_word(s: Sentence, i: int) -> str | None:
     """The status token ``i`` gives a tie near it, if any (found once per token)."""
     if i not in s.status_words:
-        s.status_words[i] = _status_word(token_list(s.doc), i)
+        s.status_words[i] = _status_word(s.tokens, i)
     return s.status_words[i]
 
 
@@ -1632,25 +1637,25 @@ def _not_yet(s: Sentence, i: int) -> bool:
     """ "called for the link to be suspended", "urge him to suspend", "should be ended": a
     status asked for or foreseen is not the tie's status yet ("proposed" is one); "voted
     to end" is a decision taken."""
-    if status_word(s, i) == "proposed" or token_list(s.doc)[i].lower_ in LAPSED_STATES:
+    if status_word(s, i) == "proposed" or s.tokens[i].lower_ in LAPSED_STATES:
         return False
-    near = [t.lower_ for t in s.doc[max(0, i - 3) : i] if t.lower_ not in AUXILIARIES]
+    near = [t.lower_ for t in s.tokens[max(0, i - 3) : i] if t.lower_ not in AUXILIARIES]
     if near and near[-1] in NEGATIONS:
         return True  # "was not suspended", "never ended"
-    if not DENIALS.isdisjoint(t.lower_ for t in s.doc[max(0, i - 5) : i]):
+    if not DENIALS.isdisjoint(t.lower_ for t in s.tokens[max(0, i - 5) : i]):
         return True  # "a spokesman denied that Leicester had severed its link"
-    if token_list(s.doc)[i].lower_ in NOMINAL_STATUS and not SOUGHT.isdisjoint(
-        t.lower_ for t in s.doc[max(0, i - 6) : i]
+    if s.tokens[i].lower_ in NOMINAL_STATUS and not SOUGHT.isdisjoint(
+        t.lower_ for t in s.tokens[max(0, i - 6) : i]
     ):
         return True  # "called for the suspension of ties with Perm"
-    before = [t.lower_ for t in s.doc[max(0, i - 4) : i]]
+    before = [t.lower_ for t in s.tokens[max(0, i - 4) : i]]
     before = [w for w in before if w not in ("be", "immediately", "now", "also", "not")]
-    wider = [t.lower_ for t in s.doc[max(0, i - 7) : i - 1]]
+    wider = [t.lower_ for t in s.tokens[max(0, i - 7) : i - 1]]
     if before and before[-1] == "to" and set(wider) & DECIDED:
         return False  # "voted on Tuesday to suspend"
     if len(before) >= 2 and before[-1] == "to" and before[-2] in ("is", "are"):
         return False  # "Doncaster is to cut all ties with Ozyorsk": a decision announced
-    toks = token_list(s.doc)
+    toks = s.tokens
     if i >= 2 and toks[i - 1].lower_ == "be" and toks[i - 2].lower_ in ("will", "shall"):
         # "will be axed, it's been confirmed": an ending announced (not "urged that the
         # link will be suspended")
@@ -1665,12 +1670,12 @@ def _not_yet(s: Sentence, i: int) -> bool:
 
 def _range_status(s: Sentence, end: int) -> tuple[str, int | None, int | None]:
     """ "twinned from 1961 until 2014", "(1966-1992)": a closed range is an ended tie."""
-    found = years_in(s.doc, end, min(len(s.doc), end + 10))
+    found = years_in(s.doc, end, min(len(s.tokens), end + 10))
     if len(found) >= 2 and found[1][0] - found[0][0] <= 3 and found[0][1] < found[1][1]:
-        link = {t.lower_ for t in s.doc[found[0][0] + 1 : found[1][0]]}
+        link = {t.lower_ for t in s.tokens[found[0][0] + 1 : found[1][0]]}
         if link & {"until", "till", "to", "-"}:
             return "ended", found[1][1], found[1][0]
-    if found and found[0][0] > 0 and s.doc[found[0][0] - 1].lower_ in ("until", "till"):
+    if found and found[0][0] > 0 and s.tokens[found[0][0] - 1].lower_ in ("until", "till"):
         return "ended", found[0][1], found[0][0] - 1  # "also twinned with Riga until 2015"
     return "active", None, None
 
@@ -1695,7 +1700,7 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
     """The first year after the partner (before the status word), else after the cue, else
     the opening phrase's ("In the spring of 1988, Adelaide and Christchurch became ...");
     an opening year before a status word ("In 2022 the council suspended") is its end."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     after = _past_apposition(doc, after)  # "with Xiamen, a coastal city in Fujian, on ..."
     if cue_end > after:  # "established a friendly relationship in 2016 and a twinning
         # relationship in 2019": the year the cue's own phrase gives

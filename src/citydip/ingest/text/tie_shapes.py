@@ -67,7 +67,7 @@ def between_pairs(
     s: Sentence, cue_end: int, place: object
 ) -> list[tuple[Known, Known, int, float]]:
     """Pairs after a "between" within three tokens of the cue's end."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     at = next(
         (
             i
@@ -93,7 +93,7 @@ def far_between(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, K
     arts, culture, and technology between Hyderabad and Miyoshi": the agreement signed
     ("was signed" right after the cue), its sides after a "between" later in the sentence,
     no place named on the way."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     words = [t.lower_ for t in toks[cue_end : cue_end + 3]]
     if not (words[:1] and words[0] in ("was", "were") and set(words[1:]) & BETWEEN_VERBS):
         return []
@@ -109,7 +109,7 @@ def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | N
     """A line of a text about ties that opens with "Between" and its sides, with no tie
     word: "Between Delhi and London on 25/07/2002.", "Between Delhi and Moscow & St.
     Petersburg on 25/09/2002." (a record of the agreements): the ties, dated."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     if not s.context.tie_topic or len(toks) < 4 or toks[0].lower_ != "between":
         return []
     pairs = _two_by_two(s, 1, place)
@@ -122,7 +122,7 @@ def between_line(s: Sentence, place: object) -> list[tuple[Known, Known, int | N
 
 def pair_after(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, Known, int, float]]:
     """ "sister-city pairs is A, X and B, Y": a pair noun or a copula, then two places."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     words = [t.lower_ for t in toks[cue_end : cue_end + 3]]
     if not words or not (set(words[:2]) & (PAIR_NOUNS | BE)):
         return []
@@ -146,7 +146,7 @@ def _in_brackets_after(toks: list[Any], at: int, end: int) -> bool:
 
 
 def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Known, int, float]]:
-    toks = token_list(s.doc)
+    toks = s.tokens
     places: list[tuple[Known, Mention]] = []
     for m in s.mentions:
         council = s.council_place(m) if m.label == "ORG" and m.start >= start else None
@@ -229,7 +229,7 @@ def paired_list(s: Sentence, cue_end: int, place: object) -> list[tuple[Known, K
     """ "Local twinning arrangements ... include Northwich and Carlow; Hartford and Mornant;
     Northwich and Dole": after the cue, a list whose items are each a pair of places (items
     split by semicolons, else by commas), two items at least."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     opener = next(
         (
             k
@@ -281,7 +281,7 @@ REGION_WORDS = {"province", "region", "state", "county", "prefecture", "oblast",
 
 
 def _region_word(s: Sentence, at: int) -> bool:
-    toks = token_list(s.doc)
+    toks = s.tokens
     return at < len(toks) and toks[at].lower_ in REGION_WORDS
 
 
@@ -342,7 +342,7 @@ DENIED_BEFORE: tuple[tuple[str, ...], ...] = (
 def reported_denial(s: Sentence, a: int) -> bool:
     """A cue inside what someone claimed, with a denial after it in the sentence, or before
     the report ("there is no truth in reports that A is twinned with B")."""
-    toks = token_list(s.doc)
+    toks = s.tokens
     before = {t.lower_ for t in toks[max(0, a - 14) : a]}
     if not before & REPORTING:
         return False
@@ -367,7 +367,7 @@ def elided(
     (a place then a date, no verb of its own), the tie's other side being ``other``."""
     out: list[tuple[Known, int | None, int]] = []
     i = after
-    doc = token_list(s.doc)
+    doc = s.tokens
     while i < len(doc):
         if doc[i].lower_ not in (",", "and", ";"):
             i += 1
@@ -422,7 +422,7 @@ def ordinal_sequence(s: Sentence) -> list[Draft]:
     Beijing in 2010.": right after a tie, a sentence opening "The first was" names earlier
     partners of the same city, in order, each with the year after it ("the following year":
     the one before plus one)."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ not in FIRSTS:
         return []
     if doc[2].lower_ not in ("was", "is", ","):
@@ -478,7 +478,7 @@ def kin_list(s: Sentence) -> list[Draft]:
     """ "six cities that are formally linked as Bandung's sisters: Braunschweig (Germany),
     Forth Worth, Texas (USA), Suwon (South Korea)": a place's possessive, a plural kin noun,
     then a colon or "are"/"include": the places after are its partners."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     owner = next(
         (
             m
@@ -518,7 +518,7 @@ def other_partners(s: Sentence) -> list[Draft]:
     """ "Seoul is one of the four cities that have relations with Jakarta. The other three
     are Rotterdam, Paris and Tokyo.": right after a tie, "The other (N) (cities) are"
     names more partners of the same city (the one of the pair the text is about)."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if len(doc) < 4 or doc[0].lower_ != "the" or doc[1].lower_ != "other":
         return []
     k = 2
@@ -564,7 +564,7 @@ def fronted_pair(s: Sentence) -> list[Draft]:
     """ "Twin towns since 1983, Wesseling and West Devon have ...", "Sister cities for
     thirty years, A and B ...": a sentence that opens by calling the two places it names
     next a pair of twins."""
-    doc = token_list(s.doc)
+    doc = s.tokens
     if len(doc) < 6 or doc[0].lower_ not in TIE_KIND_WORDS or doc[1].lower_ not in FRONT_NOUNS:
         return []
     comma = next((k for k in range(2, min(len(doc), 8)) if doc[k].text == ","), None)
