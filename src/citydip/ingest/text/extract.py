@@ -172,9 +172,10 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     for unit, doc, cues, ents in _unit_docs(tokenize, matcher, norm, units):
         context.start_paragraph(unit.paragraph)
         context.next_unit()
-        mentions = find_mentions(doc, registry, ents, lower, acronyms, people)
+        words = {t.lower_ for t in doc.tokens}  # the unit's words, lower case: found once
+        mentions = find_mentions(doc, registry, ents, lower, acronyms, people, words)
         if unit.kind == "heading":
-            heading = Sentence(doc, mentions, cues, context, registry)
+            heading = Sentence(doc, mentions, cues, context, registry, words=words)
             context.tie_named = context.tie_named or any(n == "tie" for n, _, _ in cues)
             listed = [d for d in roster.entry(heading) if _valid(d)]
             if listed:  # "The new UNESCO Creative Cities are:" / "Batumi (Georgia) - Music"
@@ -212,12 +213,14 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         if unit.kind == "cell" and (lists.member_row(unit.row) or lists.office_row(unit.row)):
             # "Steering Committee | Barcelona, Bogotá, ...": members of the organization the
             # text turns out to be about (an infobox comes before its prose)
-            member_cells.append((unit, Sentence(doc, mentions, cues, context, registry)))
+            member_cells.append(
+                (unit, Sentence(doc, mentions, cues, context, registry, words=words))
+            )
             continue
         column = _column_subject(registry, unit.column)
         if unit.kind == "cell" and column is None and unit.header != "label":
             continue
-        sentence = Sentence(doc, mentions, cues, context, registry, column)
+        sentence = Sentence(doc, mentions, cues, context, registry, column, words=words)
         sentence.carried_year = context.paragraph_year
         drafts = entries.own(sentence, _read_unit(sentence, unit, context, offices))
         drafts += _framed_agreements(sentence, drafts, context.heading_frame)

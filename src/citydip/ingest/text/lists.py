@@ -494,7 +494,7 @@ _POPULATION_LABEL = re.compile(
 def entry_year(s: Sentence) -> int | None:
     """The year a line under an entry dates it by ("Signing the agreement: 1990",
     "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
-    words = {t.lower_ for t in s.tokens}
+    words = s.words
     # "since" alone dates the entry only in a short line or one that names a tie ("Partnership
     # since 1987"), not "exchange programs with Lakehead University since 1988"
     since_dates = (
@@ -687,7 +687,7 @@ class Roster:
         self.org = None
 
     def intro(self, s: Sentence) -> None:
-        words = {t.lower_ for t in s.tokens}
+        words = s.words
         if str(s.doc.text).rstrip().endswith(":") and "new" in words:
             org = _named_org(s)  # "The new UNESCO Creative Cities are:"
             for wider in (self.org, s.context.topic_org):  # the network named before or the
@@ -696,7 +696,7 @@ class Roster:
             if org is not None:
                 self.org = org
                 return
-        if not any(t.lower_ in ROSTER_WORDS for t in s.tokens):
+        if words.isdisjoint(ROSTER_WORDS):
             return
         if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
             org = _named_org(s) or _joined_name(s) or s.context.topic_org

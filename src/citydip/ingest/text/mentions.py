@@ -169,16 +169,19 @@ def find_mentions(
     lower: frozenset[str] = frozenset(),
     defined: dict[str, Known] | None = None,
     people: dict[str, Known | None] | None = None,
+    words: set[str] | None = None,
 ) -> list[Mention]:
     """Every mention in a unit's doc, in order, none overlapping. ``ents``: the unit's
     entities when the caller has them (a Span's ``.ents`` rebuilds every entity of its
     whole doc on each call). ``lower``: the words the document writes in lower case (a
     capitalised one of them the store does not know is a common noun, not a place).
     ``defined``: the acronyms the document has defined for places so far ("the Kumasi
-    Metropolitan Assembly (KMA)" → KMA: Kumasi), read and added to."""
+    Metropolitan Assembly (KMA)" → KMA: Kumasi), read and added to. ``words``: the unit's
+    words in lower case, when the caller has them (they are found here otherwise)."""
     # The unit's words, lower case: a step whose trigger word the unit lacks is skipped
     # (it would change nothing; most units have no "(", "'s", particle, ...).
-    words = {t.lower_ for t in token_list(doc)}
+    if words is None:
+        words = {t.lower_ for t in token_list(doc)}
     mentions = _known(doc, registry, doc.ents if ents is None else ents)
     mentions = _countries_as_places(doc, mentions, registry)
     if "(" in words:
@@ -187,7 +190,7 @@ def find_mentions(
     mentions = _absorb_places(doc, mentions)
     if "the" in words:
         mentions += _descriptions(doc, mentions)
-    mentions += _chunks(doc, mentions, registry, lower)
+    mentions += _chunks(doc, mentions, registry, lower, words)
     mentions = _join_prefixed(doc, mentions, registry)
     if not words.isdisjoint(GOV_WORDS):
         mentions = _governments(doc, mentions, registry)
@@ -817,7 +820,11 @@ def _descriptions(doc: Any, mentions: list[Mention]) -> list[Mention]:
 
 
 def _chunks(
-    doc: Any, mentions: list[Mention], registry: Registry, lower: frozenset[str] = frozenset()
+    doc: Any,
+    mentions: list[Mention],
+    registry: Registry,
+    lower: frozenset[str] = frozenset(),
+    words: set[str] | None = None,
 ) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out = []
@@ -832,7 +839,8 @@ def _chunks(
     }
     # in a headline in title case, its verbs are no names: "Municipalities of Hebron and
     # Beyoglu Sign Cooperation and Twinning Agreement" names no "Beyoglu Sign"
-    if not HEADLINE_VERBS.isdisjoint(map(_LOWER, tokens)):  # (none: _title_cased adds nothing)
+    # (none: _title_cased adds nothing; ``words``: the unit's words in lower case)
+    if not HEADLINE_VERBS.isdisjoint(map(_LOWER, tokens) if words is None else words):
         taken |= {k for k in _title_cased(tokens) if tokens[k].lower_ in HEADLINE_VERBS}
     n = len(tokens)
     # (_capital's answer; a word starting with neither a capital nor a digit is none)

@@ -87,7 +87,8 @@ class Sentence:
     objects: set[int] = field(default_factory=set)  # ids of mentions taken as objects
     tie_objects: set[int] = field(default_factory=set)  # ... of first/latest ties
     carried_year: int | None = None
-    _lowers: set[str] | None = None
+    # the unit's words in lower case (the caller's, found once per unit, else found here)
+    words: set[str] = field(default_factory=set, repr=False, compare=False)
     _councils: dict[str, Known | None] = field(default_factory=dict)
     # the unit's token list (rules index it, iterate it and take its length, not the span's:
     # no Span call or Span object per step), the tokens of its cues and the status word of
@@ -101,6 +102,8 @@ class Sentence:
 
     def __post_init__(self) -> None:
         self.tokens = token_list(self.doc)
+        if not self.words:
+            self.words = {t.lower_ for t in self.tokens}
 
     # -- mentions -------------------------------------------------------------------------
 
@@ -603,9 +606,7 @@ class Sentence:
         return str(self.tokens[index - 1].lower_) if index > 0 else ""
 
     def has(self, *words: str) -> bool:
-        if self._lowers is None:
-            self._lowers = {t.lower_ for t in self.tokens}
-        return not self._lowers.isdisjoint(words)
+        return not self.words.isdisjoint(words)
 
     def span_text(self, a: int, b: int) -> str:
         return str(self.doc[a:b].text)

@@ -33,6 +33,9 @@ TIE_NOUNS = {
 MEMBER_NOUNS = {"members", "companies", "partners", "participants", "member", "firms"}
 POPULATION_NOUNS = {"residents", "inhabitants", "people", "citizens", "population"}
 TIE_WORDS = {"sister", "partner", "friendship", "twin", "twinned", "twinning", "relationships"}
+# words one of which a unit needs for date_range (the first) and ordinal_counts (the second)
+DATED_TIE_WORDS = frozenset(TIE_WORDS | {"agreements", "ties"})
+ORDINAL_TIE_WORDS = frozenset(TIE_WORDS | {"twinning", "twinnings", "partnership"})
 
 
 def number_at(s: Sentence, i: int) -> tuple[float, int] | None:
@@ -52,7 +55,7 @@ _DIGIT = re.compile(r"\d")
 
 def _has_number(s: Sentence) -> bool:
     """A digit or a number word anywhere in the unit (most sentences have neither)."""
-    return bool(_DIGIT.search(str(s.doc.text))) or s.has(*normalise.WORD_NUMBERS)
+    return bool(_DIGIT.search(str(s.doc.text))) or not s.words.isdisjoint(normalise.WORD_NUMBERS)
 
 
 def counts(s: Sentence) -> list[Draft]:
@@ -559,7 +562,7 @@ _YEAR_RANGE = re.compile(r"^(1[6-9]\d\d|20\d\d)-(1[6-9]\d\d|20\d\d)$")
 
 
 def date_range(s: Sentence) -> list[Draft]:
-    if not _DIGIT.search(str(s.doc.text)) or not s.has(*TIE_WORDS, "agreements", "ties"):
+    if not _DIGIT.search(str(s.doc.text)) or s.words.isdisjoint(DATED_TIE_WORDS):
         return []
     doc = s.tokens
     for i, token in enumerate(doc):
@@ -587,7 +590,7 @@ ORDINALS.update({"latest": "latest_tie", "newest": "latest_tie", "recent": "late
 
 
 def ordinal_ties(s: Sentence) -> list[Draft]:
-    if not s.has(*TIE_WORDS) or not s.has(*ORDINALS):
+    if s.words.isdisjoint(TIE_WORDS) or s.words.isdisjoint(ORDINALS):
         return []
     out: list[Draft] = []
     kind = _tie_kind(s)
@@ -725,9 +728,9 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
     city of Davao", "Davao City inks 3rd sister city MoU", "Ramallah is the fifth city that
     Dublin has a twinning agreement with". Not for a prospect ("could become Curitiba's 16th
     sister city") nor a first tie (its own rule)."""
-    if not s.has(*TIE_WORDS, "twinning", "twinnings", "partnership"):
+    if s.words.isdisjoint(ORDINAL_TIE_WORDS):
         return []
-    if not s.has(*ORDINAL_VALUES) and not _DIGIT.search(str(s.doc.text)):
+    if s.words.isdisjoint(ORDINAL_VALUES) and not _DIGIT.search(str(s.doc.text)):
         return []  # no ordinal word and no numeral ("16th"): nothing _ordinal_value reads
     tokens = s.tokens
     out: list[Draft] = []

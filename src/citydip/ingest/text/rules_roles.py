@@ -30,7 +30,7 @@ GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED | {"governor"})
 
 def roles(s: Sentence) -> list[Draft]:
     """Memberships with a role held by a city's mayor or named for the city."""
-    if not s.has(*GATE):
+    if s.words.isdisjoint(GATE):
         return []
     holders = _mayors(s) + _role_cities(s)
     if not holders:

@@ -474,7 +474,7 @@ def _owned(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int]]:
 
 def _programme_partner(s: Sentence, a: int, b: int) -> bool:
     """A partner of a programme or project, not a city's partner city."""
-    if s.has(*PROGRAMME_WORDS):
+    if not s.words.isdisjoint(PROGRAMME_WORDS):
         return True
     after = [t.lower_ for t in s.tokens[b : b + 2]]
     return s.tokens[b - 1].lower_ not in ("city", "cities", "town", "towns") and bool(
@@ -972,7 +972,7 @@ def _respective(s: Sentence, start: int, out: list[Pair]) -> list[Pair]:
     partners = list(dict.fromkeys(p[1] for p in out))
     if len(subjects) < 2 or len(subjects) != len(partners) or len(out) != len(subjects) ** 2:
         return out
-    said = {t.lower_ for t in s.tokens} & RESPECTIVE or s.tokens[start].lower_ == "to"
+    said = s.words & RESPECTIVE or s.tokens[start].lower_ == "to"
     if not said:
         return out
     ends = {p[1]: (p[2], p[3]) for p in out}
