@@ -51,11 +51,13 @@ _fmt = normalise.format_number
 
 
 _DIGIT = re.compile(r"\d")
+# the number words (normalise.WORD_NUMBERS) as a set: a gate compares it with the unit's words
+_NUMBER_WORDS = frozenset(normalise.WORD_NUMBERS)
 
 
 def _has_number(s: Sentence) -> bool:
     """A digit or a number word anywhere in the unit (most sentences have neither)."""
-    return bool(_DIGIT.search(str(s.doc.text))) or not s.words.isdisjoint(normalise.WORD_NUMBERS)
+    return bool(_DIGIT.search(str(s.doc.text))) or not s.words.isdisjoint(_NUMBER_WORDS)
 
 
 def counts(s: Sentence) -> list[Draft]:
@@ -587,10 +589,11 @@ def date_range(s: Sentence) -> list[Draft]:
 
 ORDINALS = {"first": "first_tie", "earliest": "first_tie", "oldest": "first_tie"}
 ORDINALS.update({"latest": "latest_tie", "newest": "latest_tie", "recent": "latest_tie"})
+_ORDINAL_WORDS = frozenset(ORDINALS)  # (a set, for the unit's words to be compared with)
 
 
 def ordinal_ties(s: Sentence) -> list[Draft]:
-    if s.words.isdisjoint(TIE_WORDS) or s.words.isdisjoint(ORDINALS):
+    if s.words.isdisjoint(TIE_WORDS) or s.words.isdisjoint(_ORDINAL_WORDS):
         return []
     out: list[Draft] = []
     kind = _tie_kind(s)
@@ -697,6 +700,7 @@ ORDINAL_VALUES = {
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
     "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
 }  # fmt: skip
+_ORDINAL_VALUE_WORDS = frozenset(ORDINAL_VALUES)  # (as _ORDINAL_WORDS)
 _NUMERAL_ORDINAL = re.compile(r"^(\d{1,4})(?:st|nd|rd|th)$")
 # words that make the tie a prospect, not a fact ("could become Curitiba's 16th sister city")
 PROSPECTIVE = {"could", "would", "will", "may", "might", "shall", "proposed", "potential"}
@@ -730,7 +734,7 @@ def ordinal_counts(s: Sentence) -> list[Draft]:
     sister city") nor a first tie (its own rule)."""
     if s.words.isdisjoint(ORDINAL_TIE_WORDS):
         return []
-    if s.words.isdisjoint(ORDINAL_VALUES) and not _DIGIT.search(str(s.doc.text)):
+    if s.words.isdisjoint(_ORDINAL_VALUE_WORDS) and not _DIGIT.search(str(s.doc.text)):
         return []  # no ordinal word and no numeral ("16th"): nothing _ordinal_value reads
     tokens = s.tokens
     out: list[Draft] = []

@@ -25,7 +25,7 @@ HOLDING = {"is", "was", "are", "were", "became", "becomes", "become", "holds", "
 HOLDING |= {"elected", "as", "serves", "served", "its", "the", "a", "an", "now", "also", "vice"}
 HOLDING |= {"currently", "-", "co", "named", "appointed", "took", "takes", "over", "new"}
 STOP = {";", ".", "while", "whereas", "but"}
-GATE = tuple(MAYOR | set(ROLE_WORDS) | FOUNDED | {"governor"})
+GATE = frozenset(MAYOR | set(ROLE_WORDS) | FOUNDED | {"governor"})
 
 
 def roles(s: Sentence) -> list[Draft]:
