@@ -650,6 +650,8 @@ NOT_MADE |= {"created", "concluded", "realised", "realized", "approved"}
 def _not_to_be(s: Sentence, b: int) -> bool:
     """ "the sisterhood of the two cities could no longer be established", "the twinning
     cannot be formalised": a tie the text says will not come about."""
+    if s.words.isdisjoint(MODALS):
+        return False  # (the unit has no modal: none of its words below is one)
     words = [t.lower_ for t in s.tokens[b : b + 12]]
     for k, word in enumerate(words):
         if word in CLAUSE_BREAKS or word in (".", ";"):
@@ -693,6 +695,8 @@ def _supposed(s: Sentence, a: int) -> str | None:
     fact ("if Shanghai and Nairobi were sister cities, ..."), whose pair the text implies is
     not twinned; "open" ("if the council agrees, Exeter will twin with Rennes"), proposed.
     None when the cue is asserted ("even if", "as if" and "whether" aside)."""
+    if "if" not in s.words:
+        return None
     doc = s.tokens
     for i in range(a - 1, max(-1, a - 13), -1):
         word = doc[i].lower_
@@ -720,6 +724,8 @@ REJECTING |= {"abandons", "abandoned", "shelves", "shelved", "withdraws", "withd
 def _move_rejected(s: Sentence, a: int) -> bool:
     """A denial of a proposal earlier in the cue's clause, however far: "rejecting a move by
     Councilman Paul Little to also make the Tibetan capital, Lhasa, a sister city"."""
+    if s.words.isdisjoint(REJECTING) and s.words.isdisjoint(THROWN) and s.words.isdisjoint(CALLED):
+        return False  # (no word of the unit could reject)
     doc = s.tokens
     for i in range(a - 1, max(-1, a - 25), -1):
         if doc[i].lower_ in (";", ".", "but", "however", "while"):
@@ -739,12 +745,16 @@ def _move_rejected(s: Sentence, a: int) -> bool:
 VOTERS = {"councillors", "councilors", "members", "councilmen", "people", "residents"}
 CALLED = {"called", "calls", "call", "calling"}  # "called off a vote on twinning the city"
 ENDING_VERBS = {"rescind", "rescinds", "rescinding", "revoke", "cancel", "annul", "drop"}
+# every word _negated reads a negation by (a unit with none of them negates no cue)
+_NEGATING = frozenset(VOTES | REJECTING | THROWN | CALLED | NEGATIONS | DENIALS)
 INVALID = {"invalid", "void", "null", "annulled", "nullified", "illegitimate", "unlawful"}
 
 
 def _invalidated(s: Sentence, b: int) -> bool:
     """ "A sister-city agreement between Kaohsiung and Male was declared invalid by the
     Maldivian Ministry": a tie declared void never stood."""
+    if s.words.isdisjoint(INVALID):
+        return False
     lowers = [t.lower_ for t in s.tokens[b:]]
     for k, word in enumerate(lowers):
         if word in (";", "but", "although", "though"):
@@ -755,6 +765,8 @@ def _invalidated(s: Sentence, b: int) -> bool:
 
 
 def _negated(s: Sentence, a: int) -> bool:
+    if s.words.isdisjoint(_NEGATING):
+        return False  # (none of the words below in the unit: a vote, a rejection, a negation)
     doc = s.tokens
     window = [t.lower_ for t in doc[max(0, a - 4) : a]]
     wider = {t.lower_ for t in doc[max(0, a - 7) : a]}  # "turned down a request to twin"
