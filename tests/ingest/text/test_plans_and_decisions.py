@@ -152,3 +152,8 @@ def test_a_list_after_a_verb_is_no_pair(registry: Registry) -> None:
 def test_ties_with_one_country_are_no_count(registry: Registry) -> None:
     text = "Wakefield's twinning partnerships with two Chinese cities will be axed.\n"
     assert [c for c in extract_claims(text, registry) if c.type == "count"] == []
+
+
+def test_a_tie_that_cannot_be_made_is_denied(registry: Registry) -> None:
+    text = "The twinning of Oxford with Perm cannot be formalised."
+    assert found(text, registry)[pair("Oxford", "Perm")].type == "non_tie"

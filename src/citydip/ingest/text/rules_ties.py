@@ -642,7 +642,9 @@ def _of_the_two(s: Sentence, b: int) -> list[Pair]:
     return [(both[0], both[1], ref.end, 0.8)]
 
 
-MODALS = {"could", "can", "will", "would", "may", "might", "cannot", "ca", "wo", "shall"}
+# the modals of a tie that will not come about ("could no longer be", "cannot be"); the
+# other MODALS (below) are those of a status asked for
+NOT_TO_BE = {"could", "can", "will", "would", "may", "might", "cannot", "ca", "wo", "shall"}
 NOT_MADE = {"established", "formed", "signed", "made", "formalised", "formalized", "possible"}
 NOT_MADE |= {"created", "concluded", "realised", "realized", "approved"}
 
@@ -650,13 +652,13 @@ NOT_MADE |= {"created", "concluded", "realised", "realized", "approved"}
 def _not_to_be(s: Sentence, b: int) -> bool:
     """ "the sisterhood of the two cities could no longer be established", "the twinning
     cannot be formalised": a tie the text says will not come about."""
-    if s.words.isdisjoint(MODALS):
+    if s.words.isdisjoint(NOT_TO_BE):
         return False  # (the unit has no modal: none of its words below is one)
     words = [t.lower_ for t in s.tokens[b : b + 12]]
     for k, word in enumerate(words):
         if word in CLAUSE_BREAKS or word in (".", ";"):
             return False
-        if word not in MODALS:
+        if word not in NOT_TO_BE:
             continue
         rest = words[k + 1 : k + 6]
         negative = rest[:1] in (["not"], ["n't"], ["never"]) or rest[:2] == ["no", "longer"]
