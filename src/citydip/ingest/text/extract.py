@@ -155,10 +155,10 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
     norm, stop = prepare(text)
     units = segment(norm, stop)
     context = Context()
-    lower = frozenset(_LOWER_WORD.findall(norm[:stop]))
-    # (a text that writes only "Sister City" is about ties too)
-    context.tie_topic = topical(lower) or _TOPIC_WORD.search(norm, 0, stop) is not None
-    context.local_places = local_places(norm[:stop])
+    read = norm[:stop]  # the text read (up to its references)
+    lower = frozenset(_LOWER_WORD.findall(read))
+    context.tie_topic = topical(lower, read)
+    context.local_places = local_places(read)
     found: list[ExtractedClaim] = []
     last_ties: list[ExtractedClaim] = []
     early: list[EarlyStatus] = []  # statuses given before their ties were read
@@ -240,8 +240,9 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             if not placed:  # "The agreement ... was signed in 1975"
                 date_pair(said, named, context.paragraph_place, found)
             date_single(said, named, found)  # "Sister city status was bestowed in 1972."
-        last_ties = [c for c in placed if c.type in TIE_TYPES] or ([] if placed else last_ties)
-        apply_early(early, last_ties if last_ties and last_ties[0] in placed else [])
+        placed_ties = [c for c in placed if c.type in TIE_TYPES]
+        last_ties = placed_ties or ([] if placed else last_ties)
+        apply_early(early, placed_ties)
         found.extend(placed)
         _update(context, sentence, drafts)
         context.previous = (sentence, context.units)
@@ -258,9 +259,6 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     found = _settle_pending_org(found, lists.known_topic_org(context, registry))
     return _merge(_drop_reported(_settle_pending(found, context.named_most())))
-
-
-_TOPIC_WORD = re.compile(r"\b(?:Sister|SISTER|Twin|TWIN)[ -]?(?:[Cc]it|CIT|[Tt]own|TOWN)")
 
 
 def _settle_pending_org(claims: list[ExtractedClaim], org: Known | None) -> list[ExtractedClaim]:

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import re
+
 from citydip.ingest.text.coref import PENDING
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
@@ -60,8 +62,13 @@ UNDONE |= {"retracted", "vetoed", "blocked", "denied", "dismissed", "untrue", "f
 UNDONE |= {"unfounded", "refuted", "lifted", "reinstated", "restored", "resumed"}
 
 
-def topical(lower: frozenset[str]) -> bool:
-    return not lower.isdisjoint(TOPIC_WORDS)
+def topical(lower: frozenset[str], text: str) -> bool:
+    """Whether a text is about ties: a topic word it writes in lower case, or a capitalised
+    "Sister City" / "Twin Town" (a resolution that writes only those)."""
+    return not lower.isdisjoint(TOPIC_WORDS) or _TOPIC_TITLE.search(text) is not None
+
+
+_TOPIC_TITLE = re.compile(r"\b(?:Sister|SISTER|Twin|TWIN)[ -]?(?:[Cc]it|CIT|[Tt]own|TOWN)")
 
 
 def gated_tie(s: Sentence, a: int) -> bool:

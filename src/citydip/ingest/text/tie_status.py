@@ -299,9 +299,7 @@ def apply_early(early: list[EarlyStatus], ties: list[ExtractedClaim]) -> None:
                 continue
             names = (tie.object.name, tie.subject.name)
             if any(_same(name, p) for name in names for p in said.partners):
-                tie.status = said.status
-                if said.end_year is not None and (tie.year is None or said.end_year >= tie.year):
-                    tie.end_year = said.end_year
+                _give_status(tie, said.status, said.end_year)
 
 
 def later_status(
@@ -352,6 +350,7 @@ def later_status(
             year = _YEAR.search(sentence, match.end(), match.end() + 30)
             if year is None:  # "In February 2023 the mayor froze relations with ..."
                 year = ([None, *_YEAR.finditer(sentence, 0, match.start())])[-1]
+            end = int(year.group(1)) if year is not None else None
             partners = [] if pattern is _ACTIVE_BARE else _partners(sentence, match)
             if partners:
                 targets = [
@@ -361,7 +360,6 @@ def later_status(
                     and any(_same(c.object.name, p) or _same(c.subject.name, p) for p in partners)
                 ]
                 if early is not None and not any(c.type in TIE_TYPES for c in targets):
-                    end = int(year.group(1)) if year is not None else None
                     early.append(EarlyStatus(partners, status, end))
             else:
                 targets = own or last
@@ -375,9 +373,15 @@ def later_status(
                     continue  # a suspended tie may still be ended ("voted to sever" after it)
                 if now == "proposed" and pattern is not _DECIDED:
                     continue
-                tie.status = status
-                if year is not None and (tie.year is None or int(year.group(1)) >= tie.year):
-                    tie.end_year = int(year.group(1))
+                _give_status(tie, status, end)
+
+
+def _give_status(tie: ExtractedClaim, status: str, end_year: int | None) -> None:
+    """Set a tie's status, and the year it ended or was suspended unless that is before the
+    tie's start."""
+    tie.status = status
+    if end_year is not None and (tie.year is None or end_year >= tie.year):
+        tie.end_year = end_year
 
 
 _NAMED = re.compile(r"[A-Z][\w'.\-]*(?:[ \-](?:[a-z]{1,3}[ \-])?[A-Z][\w'.\-]*)*")
