@@ -24,7 +24,7 @@ from citydip.ingest.text.coref import PENDING
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import year_at
 from citydip.ingest.text.registry import Known
-from citydip.ingest.text.rulebase import Sentence, apposition, noun_phrases, regional
+from citydip.ingest.text.rulebase import Sentence, noun_phrases, regional
 from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import REGION_NAMES
 
@@ -144,8 +144,8 @@ def _placed_in(s: Sentence, a: int, subject: Known) -> Known | None:
     else:  # "Kiel, a port on the Baltic, is twinned", "Taiyuan, an industrial city in
         # northern China and the capital of Shanxi province, has been twinned": an
         # apposition between commas
-        comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
-        if comma < 1 or not apposition([t.lower_ for t in tokens[comma + 1 : at]]):
+        comma = s.apposition_comma(at)
+        if comma < 0:
             return None
     before = next(
         (m for m in s.mentions if m.end == comma and m.label in ("PLACE", "NAME")),

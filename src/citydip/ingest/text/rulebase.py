@@ -309,12 +309,21 @@ class Sentence:
         at = mention.start
         while at > 0 and tokens[at - 1].lower_ in COMPASS_WORDS:
             at -= 1  # "in northern China", "on the West Coast"
-        comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
-        if comma < 1 or not apposition([t.lower_ for t in tokens[comma + 1 : at]]):
+        comma = self.apposition_comma(at)
+        if comma < 0:
             return None
         return next(
             (m for m in self.mentions if m.end == comma and m.label in ("PLACE", "NAME")), None
         )
+
+    def apposition_comma(self, at: int) -> int:
+        """The comma that opens an apposition ending at token ``at`` ("Kiel, a port on the
+        Baltic"), or -1: the words between make noun phrases with the place in the last."""
+        tokens = self.tokens
+        comma = next((i for i in range(at - 1, max(0, at - 20), -1) if tokens[i].text == ","), -1)
+        if comma < 1 or not apposition([t.lower_ for t in tokens[comma + 1 : at]]):
+            return -1
+        return comma
 
     def _apposed_between(self, a: int, b: int) -> bool:
         """An apposition between commas, then "and", joins two places: "Taiyuan, an

@@ -335,8 +335,8 @@ def _past_description(s: Sentence, at: int, m: Mention | None = None) -> int:
         return at
     if s.prev(i) not in ("with", "and", ",", "of", "to", ":") and not _owner_before(s, i):
         return at
-    known = m is not None and m.label == "PLACE" and m.known is not None
-    if known and m is not None and m.start == at and not m.known.regional:  # type: ignore[union-attr]
+    named = m.known if m is not None and m.label == "PLACE" and m.start == at else None
+    if named is not None and not named.regional:
         return i  # "with British Portsmouth in 1950": a city described by its demonym
     if not words & (DESCRIBED_NOUNS | {"-"}):
         return at  # "British Columbia": a name, not "British" describing "Columbia"
