@@ -308,12 +308,8 @@ def member_list(s: Sentence) -> list[Draft]:
         )
     if colon is None or colon + 1 >= len(s.tokens):
         return []
-    depth, kept = 0, []
-    for t in s.tokens[opening:colon]:  # words outside brackets: "Member cities (13 cities):"
-        depth += (t.text == "(") - (t.text == ")")
-        if depth == 0 and t.text != ")":
-            kept.append(t.lower_)
-    words = set(kept)
+    # words outside brackets: "Member cities (13 cities):"
+    words = {t.lower_ for t in _outside_brackets(s.tokens[opening:colon])}
     welcomed = bool(words & WELCOME) and "new" in words  # "proud to welcome five new mayors:"
     if not words & (MEMBER_WORDS | JOIN_WORDS) and not welcomed:
         return []
@@ -747,10 +743,16 @@ class Roster:
 def _roster_words(s: Sentence) -> list[Any]:
     """An entry's tokens outside brackets and before a dash: "Belfast (United Kingdom of
     Great Britain and Northern Ireland) - Music" reads "Belfast"."""
+    return _outside_brackets(s.tokens, until_dash=True)
+
+
+def _outside_brackets(tokens: list[Any], until_dash: bool = False) -> list[Any]:
+    """The tokens outside round brackets; with ``until_dash``, up to the first dash outside
+    them that follows a token kept."""
     out: list[Any] = []
     depth = 0
-    for t in s.tokens:
-        if t.text in ("-", "–", "—") and depth == 0 and out:
+    for t in tokens:
+        if until_dash and t.text in ("-", "–", "—") and depth == 0 and out:
             break
         depth += (t.text == "(") - (t.text == ")")
         if depth == 0 and t.text != ")":
