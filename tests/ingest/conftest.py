@@ -54,3 +54,20 @@ def tie_states(
     from citydip.ingest.text.extract import extract_claims
 
     return {p: (c.status, c.year) for p, c in ties(extract_claims(text, registry)).items()}
+
+
+def text_ties(
+    text: str, registry: Registry, kinds: Collection[str] = ("tie",)
+) -> dict[frozenset[str], ExtractedClaim]:
+    """The claims of these kinds (default: ties) extracted from ``text`` (a line end added),
+    by their pair (``ties``)."""
+    from citydip.ingest.text.extract import extract_claims
+
+    return ties(extract_claims(text + "\n", registry), kinds)
+
+
+def text_claims(text: str, registry: Registry, kind: str) -> list[ExtractedClaim]:
+    """The claims of one type extracted from ``text`` (a line end added), in order."""
+    from citydip.ingest.text.extract import extract_claims
+
+    return [c for c in extract_claims(text + "\n", registry) if c.type == kind]

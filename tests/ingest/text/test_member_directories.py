@@ -7,14 +7,9 @@ Population: 45810"), and names the gazetteer knows only whole ("Campina Grande",
 
 from __future__ import annotations
 
-from citydip.ingest.text.claims import ExtractedClaim
-from citydip.ingest.text.extract import extract_claims
+from tests.ingest.conftest import text_claims as claims
+
 from citydip.ingest.text.registry import Registry
-
-
-def claims(text: str, registry: Registry, kind: str) -> list[ExtractedClaim]:
-    return [c for c in extract_claims(text, registry) if c.type == kind]
-
 
 BOARD = """Results of the vote
 

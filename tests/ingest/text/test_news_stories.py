@@ -9,16 +9,12 @@ for these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, ties
+from tests.ingest.conftest import pair
+from tests.ingest.conftest import text_ties as found
 
-from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 from citydip.ingest.text.segment import prepare, segment
-
-
-def found(text: str, registry: Registry) -> dict[frozenset[str], ExtractedClaim]:
-    return ties(extract_claims(text + "\n", registry))
 
 
 def test_is_the_twin_of(registry: Registry) -> None:

@@ -7,15 +7,14 @@ these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, ties
+from functools import partial
 
-from citydip.ingest.text.claims import ExtractedClaim
+from tests.ingest.conftest import pair, text_ties
+
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
 
-
-def found(text: str, registry: Registry) -> dict[frozenset[str], ExtractedClaim]:
-    return ties(extract_claims(text + "\n", registry), kinds=("tie", "non_tie"))
+found = partial(text_ties, kinds=("tie", "non_tie"))
 
 
 def test_a_suspension_then_a_vote_to_sever(registry: Registry) -> None:

@@ -9,14 +9,10 @@ Texts written for these tests."""
 from __future__ import annotations
 
 from tests.ingest.conftest import pair, ties
+from tests.ingest.conftest import text_claims as claims
 
-from citydip.ingest.text.claims import ExtractedClaim
 from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-def claims(text: str, registry: Registry, kind: str) -> list[ExtractedClaim]:
-    return [c for c in extract_claims(text + "\n", registry) if c.type == kind]
 
 
 def test_partners_described_by_demonym_or_country(registry: Registry) -> None:

@@ -6,15 +6,10 @@ Baltic, and Lyon"). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, ties
+from tests.ingest.conftest import pair
+from tests.ingest.conftest import text_ties as found
 
-from citydip.ingest.text.claims import ExtractedClaim
-from citydip.ingest.text.extract import extract_claims
 from citydip.ingest.text.registry import Registry
-
-
-def found(text: str, registry: Registry) -> dict[frozenset[str], ExtractedClaim]:
-    return ties(extract_claims(text + "\n", registry))
 
 
 def test_a_suspension_read_before_the_tie_it_suspends(registry: Registry) -> None:
