@@ -960,6 +960,10 @@ UNIT_SUFFIXES = (ADMIN_SUFFIXES - {"ri"}) | {"to", "ward", "city"}
 # The kind of place a descriptor names before "of" ("the Chinese City of Nanjing").
 DESCRIPTOR_HEADS = {"city", "town", "state", "province", "county", "village", "port", "capital"}
 DESCRIPTOR_HEADS |= {"municipality", "prefecture", "region", "district"}
+# and in the plural: "the Philippine cities of Cauayan and Santiago"
+PLURAL_HEADS = frozenset({"cities", "towns", "states", "provinces", "counties", "villages"})
+PLURAL_HEADS |= {"ports", "capitals", "municipalities", "prefectures", "regions", "districts"}
+DESCRIPTOR_HEADS |= PLURAL_HEADS
 
 
 def _descriptor(span: Any) -> bool:

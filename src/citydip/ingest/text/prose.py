@@ -74,10 +74,20 @@ _TOPIC_TITLE = re.compile(r"\b(?:Sister|SISTER|Twin|TWIN)[ -]?(?:[Cc]it|CIT|[Tt]
 def gated_tie(s: Sentence, a: int) -> bool:
     """A gated noun at token ``a`` names a tie: the text is about ties and no other kind of
     accord is named just before it ("its agreement with Belgorod", not "a cooperation
-    agreement with Barcelona")."""
+    agreement with Barcelona"), unless joined to it ("cooperation and friendship")."""
+    toks = s.tokens
+    joined = (a > 0 and toks[a - 1].lower_ == "and") or (
+        a + 1 < len(toks) and toks[a + 1].lower_ == "and"
+    )  # "an agreement for cooperation and friendship", "friendship and cooperation"
+    if joined and toks[a].lower_ == "friendship":
+        side = toks[a - 2] if toks[a - 1].lower_ == "and" else toks[min(a + 2, len(toks) - 1)]
+        if side.lower_ in OTHER_ACCORDS:
+            return True  # a formal accord of friendship, in any text
     if not s.context.tie_topic:
         return False
-    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in s.tokens[max(0, a - 2) : a])
+    if joined and toks[a - 1].lower_ == "and":
+        return True  # the tie named beside another accord
+    return OTHER_ACCORDS.isdisjoint(t.lower_ for t in toks[max(0, a - 2) : a])
 
 
 def tie_subject(s: Sentence, a: int, labels: tuple[str, ...]) -> tuple[list[Known], float]:

@@ -1240,7 +1240,10 @@ def _joined(s: Sentence, one: Pair, two: Pair) -> bool:
 def _agent(s: Sentence, one: Pair) -> bool:
     """The first partner comes after "by" or "of" ("signed by the cities of A and B")."""
     first = next((m for m in s.mentions if m.end == one[2]), None)
-    return first is not None and s.prev(first.start) in ("by", "of")
+    if first is None or s.prev(first.start) not in ("by", "of"):
+        return False
+    # not "agreements with the American cities of Atlanta and Columbus": the partners
+    return "with" not in {t.lower_ for t in s.tokens[max(0, first.start - 6) : first.start]}
 
 
 def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
@@ -1252,6 +1255,8 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
     lead = m.start - 1 if s.prev(m.start) == "the" else m.start
     if strong and found and found[0].regional and s.prev(lead) in ("with", "and"):
         return found[0]  # "twinned with New South Wales" / "with the Kaliningrad Region"
+    if strong and found and found[0].regional and _region_described(s, lead):
+        return found[0]  # "sister relationships with the U.S. states of Oregon and Hawaii"
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("with", "of", "("):
         return Known(_bare(m.text), "PLACE", None, s.country_after(m), "city")
     if strong and not found and m.label == "NAME" and s.prev(m.start) in ("and", ",", ";"):
@@ -1259,6 +1264,23 @@ def _place(s: Sentence, m: Mention, strong: bool = False) -> Known | None:
         if country is not None:
             return Known(_bare(m.text), "PLACE", None, country, "city")
     return None
+
+
+# what names a region before "of" ("the U.S. states of Oregon and Hawaii")
+REGION_HEADS = frozenset({"state", "states", "province", "provinces", "prefecture", "region"})
+REGION_HEADS |= {"prefectures", "regions", "county", "counties", "oblast", "oblasts"}
+
+
+def _region_described(s: Sentence, lead: int) -> bool:
+    """A region's mention that a region noun and "of" describe, alone or in a list after one
+    ("the provinces of Zhejiang and Jiangxi")."""
+    i = lead
+    while i > 1 and s.prev(i) in (",", "and"):
+        m = next((m for m in s.mentions if m.end == i - 1), None)
+        if m is None or m.known is None or not m.known.regional:
+            return False
+        i = m.start
+    return s.prev(i) == "of" and s.prev(i - 1) in REGION_HEADS
 
 
 UNIT_NOUNS = ("District", "City", "Town", "Municipality", "Borough")

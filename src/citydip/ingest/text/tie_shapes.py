@@ -16,7 +16,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, Mention
+from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, PLURAL_HEADS, Mention
 from citydip.ingest.text.normalise import WORD_NUMBERS, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import CLAUSE_BREAKS, Draft, Sentence
@@ -203,6 +203,9 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         [t.lower_ for t in toks[one.end : two.start] if t.lower_ != "the"]
         for (_, one), (_, two) in pairwise(places)
     ]
+    several = _several_sides(s, places, joins)
+    if several:
+        return several
     if (
         len(places) >= 3
         and joins[0] in (["and"], ["&"])
@@ -219,6 +222,41 @@ def _two_by_two(s: Sentence, start: int, place: object) -> list[tuple[Known, Kno
         if a != b:
             out.append((a, b, mb.end, 0.9))
     return out
+
+
+# words that make one accord of three cities or more: every two of them are tied
+MULTILATERAL = frozenset({"tripartite", "trilateral", "triangular", "quadripartite"})
+MULTILATERAL |= {"quadrilateral", "multilateral", "trinational"}
+
+
+def _several_sides(
+    s: Sentence, places: list[tuple[Known, Mention]], joins: list[list[str]]
+) -> list[tuple[Known, Known, int, float]]:
+    """Three places or more after "between": every two of them when the accord is
+    "tripartite" (or "trilateral", ...); else, when one join names a kind of place ("the
+    German cities of Kiel and Bonn and the Polish city of Gdynia"), each place of one side
+    with each of the other. Nothing otherwise."""
+    if len(places) < 3 or any(
+        t.lower_ in (";", ".") for t in s.tokens[places[0][1].end : places[-1][1].start]
+    ):
+        return []
+    if not s.words.isdisjoint(MULTILATERAL):
+        return [
+            (one, two, m2.end, 0.85)
+            for i, (one, _) in enumerate(places)
+            for two, m2 in places[i + 1 :]
+            if one != two
+        ]
+    cuts = [k for k, join in enumerate(joins) if not DESCRIPTOR_HEADS.isdisjoint(join)]
+    if len(cuts) != 1 or any(
+        join[:1] not in (["and"], [","], ["&"]) for join in joins[: cuts[0]] + joins[cuts[0] + 1 :]
+    ):
+        return []
+    plural = s.prev(places[0][1].start) == "of" and s.prev(places[0][1].start - 1) in PLURAL_HEADS
+    if not plural and PLURAL_HEADS.isdisjoint(joins[cuts[0]]):
+        return []  # "between Merri-bek City Council and the City of Canterbury - Bankstown"
+    left, right = places[: cuts[0] + 1], places[cuts[0] + 1 :]
+    return [(one, two, m2.end, 0.85) for one, _ in left for two, m2 in right if one != two]
 
 
 LIST_OPENERS = {"include", "includes", "included", "including", "are", "were", ":"}
