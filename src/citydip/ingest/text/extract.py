@@ -489,9 +489,14 @@ def _valid(draft: Draft) -> bool:
 
 
 def _spelled_alike(one: Known, two: Known) -> bool:
-    """Two places, one the gazetteer lacks, whose names differ by a letter or two."""
+    """Two places, one the gazetteer lacks, whose names differ by a letter or two (not two
+    places of different countries)."""
     if one.label != "PLACE" or two.label != "PLACE" or (bool(one.id) == bool(two.id)):
         return False
+    if one.country and two.country and one.country != two.country:
+        return False  # "Merced" (US) and "Mercedes, Uruguay": two places
+    if (one.geonames_id and not one.id) or (two.geonames_id and not two.id):
+        return False  # the gazetteer knows the unlinked one as a place of its own
     a, b = fold(one.name), fold(two.name)
     return a[:3] == b[:3] and SequenceMatcher(None, a, b).ratio() >= 0.85
 

@@ -1,0 +1,26 @@
+"""Two places whose names differ by a letter or two are one place spelt two ways only when
+nothing tells them apart: "Mercedes, Uruguay" is not Merced, California. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import pair, text_ties
+
+from citydip.ingest.text.registry import Registry
+
+
+def test_a_similar_name_in_another_country_is_another_place(registry: Registry) -> None:
+    text = (
+        "Merced has sister cities. In 1963 the council adopted resolutions recognizing "
+        "Albury, Australia and Mercedes, Uruguay as official Sister Cities to the City of "
+        "Merced."
+    )
+    found = text_ties(text, registry)
+    assert set(found) == {pair("Merced", "Albury"), pair("Merced", "Mercedes")}
+    assert found[pair("Merced", "Mercedes")].object is not None
+    assert found[pair("Merced", "Mercedes")].object.country == "UY"
+
+
+def test_a_misspelt_partner_is_still_one_place(registry: Registry) -> None:
+    text = "Pyatigorsk is twinned with Pyathigorsk."
+    assert not text_ties(text, registry)
