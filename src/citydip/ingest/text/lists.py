@@ -340,6 +340,67 @@ def member_list(s: Sentence) -> list[Draft]:
     ]
 
 
+MEMBER_KINDS = {"cities", "towns", "municipalities", "governments", "regions", "states"}
+# what opens the list after "member cities": "including A, B", "such as A and B", "like A"
+PHRASE_OPENERS = {"including", "include", "includes", "like", "namely", "such"}
+
+
+def member_phrase(s: Sentence) -> list[Draft]:
+    """ "existing member cities including Brazzaville, Dubai, Mexico City and Montréal",
+    "ICLEI member cities such as Oslo and Lisbon": the places listed after "member cities"
+    and an opener are members of the organization named right before "member" or right
+    after ("member cities of X"), else of the one the text is about. Two places at least;
+    the list ends at its clause."""
+    if s.words.isdisjoint(("member", "members")) or s.words.isdisjoint(PHRASE_OPENERS):
+        return []
+    toks = s.tokens
+    for k, t in enumerate(toks):
+        if t.lower_ not in ("member", "members") or k + 2 >= len(toks):
+            continue
+        j = k + 1 if toks[k + 1].lower_ in MEMBER_KINDS else k
+        if j == k and t.lower_ == "member":
+            continue  # "a member such as": a member alone is no list's head
+        org_after = None
+        if toks[j + 1].lower_ == "of":  # "member cities of Eurocities, including ..."
+            org_after = next(
+                (m for m in s.mentions if m.label == "ORG" and j + 2 <= m.start <= j + 3), None
+            )
+            if org_after is None:
+                continue
+            j = org_after.end - 1
+            if j + 1 < len(toks) and toks[j + 1].text == ",":
+                j += 1
+        opener = j + 1
+        if opener >= len(toks) or toks[opener].lower_ not in PHRASE_OPENERS:
+            continue
+        if toks[opener].lower_ == "such":
+            opener += 1  # "such as"
+            if opener >= len(toks) or toks[opener].lower_ != "as":
+                continue
+        org_before = next((m for m in s.mentions if m.label == "ORG" and m.end == k), None)
+        named = org_after or org_before
+        org = None
+        if named is not None:
+            found = s.known(named, labels=("ORG",))
+            org = found[0] if found and found[0].label == "ORG" else None
+        org = org or (s.context.topic_org if named is None else None)
+        if org is None or org.label != "ORG":
+            continue
+        places = []
+        for m in s.objects_after(opener + 1, ("PLACE", "NAME"), lead=2, gap=3):
+            found = s.known(m, place=True)
+            if found and found[0].label == "PLACE" and not found[0].regional:
+                places.append(found[0])
+        if len(places) < 2:
+            continue
+        return [
+            Draft("membership", p, org, confidence=0.7, rule="membership:member-phrase",
+                  role="member")
+            for p in dict.fromkeys(places)
+        ]  # fmt: skip
+    return []
+
+
 def _placed(s: Sentence, m: Mention) -> bool:
     """A mention naming a place: a place or unknown name, or a council ("Chiayi City
     Government", "City of Yeosu") whose place is known."""

@@ -47,7 +47,7 @@ TIE_DOCUMENTS = "agreement|agreements|accord|pact|charter|request|link|relations
 CUES: dict[str, list[list[dict[str, Any]]]] = {
     # an organization taking places in: "C40 welcomed Dubai", "the addition of Nanjing"
     "admit": _words(
-        "welcomed|welcomes|welcoming|admitted|admits|admitting|added|adds|adding",
+        "welcome|welcomed|welcomes|welcoming|admitted|admits|admitting|added|adds|adding",
         "addition|additions of|to",
         "new members|cities|municipalities :?",
         "joined by",

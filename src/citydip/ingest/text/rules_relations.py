@@ -218,6 +218,40 @@ def admitted(s: Sentence) -> list[Draft]:
     return out
 
 
+def announced_membership(s: Sentence) -> list[Draft]:
+    """A place's membership announced, welcomed or approved by an organization: "the
+    Intercultural Cities programme announces Jonava's membership", "welcomed Oslo's
+    membership": the organization named before, else the one the text is about. Not an
+    application, a bid, a suspension ("Oslo's membership application", "... was suspended")."""
+    if "membership" not in s.words:
+        return []
+    doc = s.tokens
+    out: list[Draft] = []
+    for m in s.mentions:
+        at = m.end + 1
+        if not m.possessive or at >= len(doc) or doc[at].lower_ != "membership":
+            continue
+        after = doc[at + 1].lower_ if at + 1 < len(doc) else ""
+        if after in ("application", "applications", "bid", "request", "fee", "fees", "of", "in"):
+            continue
+        if after in PASSIVE_BE or after in ("has", "had", "have"):
+            continue  # "Oslo's membership was suspended": what became of it
+        verbs = {t.lower_ for t in doc[max(0, m.start - 3) : m.start]}
+        if verbs.isdisjoint(ANNOUNCING | ACCEPTING | {"celebrate", "celebrates", "celebrated"}):
+            continue
+        found = s.known(m, place=True)
+        if not found or found[0].label != "PLACE" or found[0].regional:
+            continue
+        agents = [o for o in s.mentions if o.end <= m.start and o.label == "ORG"]
+        org = _known_org(s, agents[-1]) if agents else _topic_org(s)
+        if org is None:
+            continue
+        year = s.opening_year()
+        out.append(Draft("membership", found[0], org, year=year, confidence=0.75,
+                         rule="membership:announced", role="member"))  # fmt: skip
+    return out
+
+
 ASSOCIATIONS = NETWORK_NOUNS - {"members", "member", "membership", "group"}
 
 
