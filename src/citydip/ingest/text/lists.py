@@ -26,7 +26,7 @@ from citydip.ingest.text.mentions import GENERIC_AFTER, GOV_WORDS, HEADS, NAME_P
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
-from citydip.ingest.text.rules_roles import mayor_office
+from citydip.ingest.text.rules_roles import mayor_office, mayors_in
 from citydip.ingest.text.rules_ties import proposing
 from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import ROLE_WORDS, STATUS_WORDS, TIE_KIND_WORDS, role_of
@@ -729,6 +729,8 @@ class Entries:
 ROSTER_WORDS = {"here", "following", "below", "these"}
 ROSTER_HEADS = {"city", "town", "village", "borough", "county", "township", "municipality"}
 ROSTER_GLUE = {"of", "pop", "mayor", "population", "de", "la", "the"}
+# an intro line ending in a colon that lists office holders: "appointed to the board are:"
+BOARD_WORDS = {"board", "committee", "bureau", "presidium", "mayors"}
 
 
 class Roster:
@@ -739,26 +741,35 @@ class Roster:
 
     def __init__(self) -> None:
         self.org: Known | None = None
+        self.role = "member"
 
     def close(self) -> None:
         self.org = None
+        self.role = "member"
 
     def intro(self, s: Sentence) -> None:
         words = s.words
+        if str(s.doc.text).rstrip().endswith(":") and not words.isdisjoint(BOARD_WORDS):
+            # "The nine mayors appointed to the board are:", then one office holder per line
+            org = _named_org(s) or s.context.topic_org
+            if org is not None and org.label == "ORG":
+                self.org = org
+                self.role = role_of(t.lower_ for t in s.tokens) or "member"
+                return
         if str(s.doc.text).rstrip().endswith(":") and "new" in words:
             org = _named_org(s)  # "The new UNESCO Creative Cities are:"
             for wider in (self.org, s.context.topic_org):  # the network named before or the
                 if org is not None and wider is not None and org.name in wider.name:
                     org = wider  # text is about: "UNESCO Creative Cities Network"
             if org is not None:
-                self.org = org
+                self.org, self.role = org, "member"
                 return
         if words.isdisjoint(ROSTER_WORDS):
             return
         if words & (MEMBER_WORDS | JOIN_WORDS) and words & ROSTER_WORDS:
             org = _named_org(s) or _joined_name(s) or s.context.topic_org
             if org is not None:
-                self.org = org
+                self.org, self.role = org, "member"
 
     def entry(self, s: Sentence) -> list[Draft]:
         if self.org is None or len(s.tokens) > 24:
@@ -769,6 +780,9 @@ class Roster:
             if t.is_alpha and t.text.islower() and t.lower_ not in ROSTER_GLUE
         ]
         place = None if prose else _roster_place(s)
+        if place is None and not prose:
+            held = mayors_in(s)  # "Kasim Reed (Mayor of Atlanta, USA)"
+            place = held[0] if len(held) == 1 else None
         if place is None:
             return []
         out = [
@@ -778,7 +792,7 @@ class Roster:
                 self.org,
                 confidence=0.7,
                 rule="membership:roster",
-                role="member",
+                role=self.role,
             )
         ]
         for k, t in enumerate(s.tokens[:-1]):

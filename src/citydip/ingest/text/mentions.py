@@ -504,6 +504,9 @@ HEADLINE_VERBS |= {"marks", "celebrate", "celebrates", "visit", "visits", "becom
 HEADLINE_VERBS |= {"forge", "forges", "renew", "renews", "boost", "boosts", "agree", "agrees"}
 HEADLINE_VERBS |= {"strengthen", "strengthens", "twin", "twins", "eye", "eyes", "plan", "plans"}
 HEADLINE_VERBS |= {"establish", "establishes", "freeze", "freezes", "sever", "severs"}
+# a network's news: "Climate Mayors Announces 2025 Leadership Team", "ICLEI Elects New Board"
+HEADLINE_VERBS |= {"announce", "announces", "elect", "elects", "appoint", "appoints"}
+HEADLINE_VERBS |= {"launch", "launches", "unveil", "unveils", "win", "wins", "names"}
 
 
 _TEXT, _LOWER = attrgetter("text"), attrgetter("lower_")
@@ -756,7 +759,17 @@ SECTION_WORDS |= {"oceania", "noram", "asia-pacific", "west", "central", "southe
 
 def _head_label(span: Any) -> str | None:
     tokens = token_list(span)
-    return _HEAD_LABEL.get(tokens[-1].lower_) if tokens else None
+    if not tokens:
+        return None
+    if tokens[-1].lower_ == "mayors" and (len(tokens) < 2 or tokens[0].lower_ in _SOME_MAYORS):
+        return None  # "Respective Mayors", "Both Mayors": mayors, not "Climate Mayors"
+    return _HEAD_LABEL.get(tokens[-1].lower_)
+
+
+# words before "Mayors" that name some mayors, not a body of mayors
+_SOME_MAYORS = {"respective", "both", "fellow", "other", "all", "the", "former", "deputy"}
+_SOME_MAYORS |= {"assistant", "lord", "local", "city", "town", "many", "several", "visiting"}
+_SOME_MAYORS |= {"participating", "partner", "sister", "twin", "our", "their", "two", "three"}
 
 
 def _absorb_places(doc: Any, mentions: list[Mention]) -> list[Mention]:
@@ -868,8 +881,12 @@ def _chunks(
                 j += 3  # "Stratford-upon-Avon", "Hay-on-Wye": "-upon-" inside a name
             else:
                 break
-        if j > i + 2 and tokens[i].lower_ in PERSON_TITLES and tokens[i + 1].lower_ == "of":
-            i += 2  # "Mayor of Hiroshima": the place the title is of
+        if (
+            j > i + 2
+            and tokens[i + 1].lower_ == "of"
+            and (tokens[i].lower_ in PERSON_TITLES or _office(tokens[i].lower_))
+        ):
+            i += 2  # "Mayor of Hiroshima", "Chair of Climate Mayors": what the title is of
         while j > i + 1 and doc[j - 1].lower_ in CONNECTORS:
             j -= 1  # "Province of" + a known place: the name ends before "of"
         if _admin_suffix(tokens, j, taken):
@@ -1107,6 +1124,12 @@ PERSON_TITLES = {"mayor", "governor", "councillor", "councilor", "cllr", "counci
 PERSON_TITLES |= {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "senator", "minister"}
 PERSON_TITLES |= {"ambassador", "consul", "deputy", "alderman", "president", "premier"}
 PERSON_TITLES |= {"gov", "gov.", "sen.", "rep."}
+
+
+def _office(word: str) -> bool:
+    """An office in a body ("chair", "vice-chair", "co-president"), not "board" or
+    "founding", which begin names ("Board of Trade")."""
+    return ROLE_WORDS.get(word) not in (None, "board", "founder", "member")
 
 
 LABELS = {"Title", "Population"}  # a directory's field labels

@@ -286,7 +286,7 @@ class Registry:
         words = set(key.split())
         found: list[Known] = []
         for other in sorted(self._holding(words)):  # names holding every word of the text
-            if key in other or (len(words) >= 2 and words <= set(other.split())):
+            if key in other or (len(words) >= 2 and _in_order(key.split(), other.split())):
                 found.extend(k for k in self.by_key[other] if k.label in labels)
         if near:
             close = [k for k in found if fold(near) in fold(k.name)]
@@ -452,3 +452,10 @@ def _best(found: list[Known]) -> Known:
 def _is_acronym(surface: str) -> bool:
     letters = [ch for ch in surface if ch.isalpha()]
     return bool(letters) and len(surface) <= 12 and all(ch.isupper() for ch in letters)
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    """Every word of ``words`` in ``name``, in the same order ("Covenant of Mayors" in the
+    "Global Covenant of Mayors for Climate & Energy", not "Climate Mayors")."""
+    rest = iter(name)
+    return all(word in rest for word in words)

@@ -12,8 +12,11 @@ from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, NAME_TITLES, PERSON_T
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import Token, token_list
-from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS
+from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS, REGION_NAMES
 from citydip.text import fold
+
+# US states named like a city or a country: after a US city and a comma, its state
+US_STATE_NAMES = frozenset({"new york", "washington", "georgia"})
 
 __all__ = ["YEAR", "Draft", "Sentence"]
 CLAUSE_BREAKS = {
@@ -609,6 +612,17 @@ class Sentence:
     def base(self) -> int:
         """Index of the unit's first token in its paragraph's doc."""
         return int(getattr(self.doc, "start", 0))
+
+    def state_after(self, city: Mention, m: Mention) -> bool:
+        """``m`` right after ``city`` and a comma names the state or province the city lies
+        in ("Boise, Idaho", "Mount Vernon, New York")."""
+        if m.start != city.end + 1 or self.tokens[city.end].text != ",":
+            return False
+        name = fold(m.text)
+        if name in REGION_NAMES:
+            return True
+        known = city.known
+        return name in US_STATE_NAMES and known is not None and known.country == "US"
 
     def prev(self, index: int) -> str:
         """The lower-case token before ``index``, or "" at the start."""

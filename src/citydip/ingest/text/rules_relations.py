@@ -27,6 +27,8 @@ def membership(s: Sentence) -> list[Draft]:
             continue  # "Members of the network pledge to ...": members in general
         if cue.startswith("signed") and b < len(s.tokens) and s.tokens[b].lower_ == "by":
             continue  # "The agreement was signed by Mr. X, the Chairman of the Council"
+        if cue in ("chairs", "co-chairs") and s.prev(a) in ("-", "vice", "as", "the"):
+            continue  # "will serve as Vice-Chairs": the noun, which ``roles`` reads
         window = {t.lower_ for t in s.tokens[max(0, a - 3) : a]}
         negated = name == "leave" or bool(window & NEGATIONS)
         objects = s.objects_after(b, ("ORG", "EVENT"), lead=2)
@@ -199,7 +201,9 @@ def admitted(s: Sentence) -> list[Draft]:
                 continue  # "welcomed delegations from four cities: ...": guests, not members
         if org is None:
             continue
-        for m in places:
+        for n, m in enumerate(places):
+            if n and s.state_after(places[n - 1], m):
+                continue  # "Mayor X of Mount Vernon, New York and ...": its state
             found = s.known(m, place=True)
             if not found or found[0].label != "PLACE" or found[0].regional:
                 continue

@@ -43,7 +43,7 @@ def roles(s: Sentence) -> list[Draft]:
     lead = None  # "Co-presidents: Mayor of Gdynia, Mayor of Istanbul": the role of them all
     if colon is not None and colon <= 4:
         lead = role_of([t.lower_ for t in s.tokens[:colon]])
-    out: list[Draft] = []
+    found: list[tuple[Known, int, str | None]] = []
     for place, at, fixed in holders:
         role = fixed or (lead if colon is not None and at > colon else None)
         if role is None:
@@ -51,12 +51,31 @@ def roles(s: Sentence) -> list[Draft]:
             if near is not None and _of_another(s, near[1], org):
                 continue  # "Mayor of Barcelona and President of the AMB": not of this network
             role = near[0] if near is not None else None
+        found.append((place, at, role))
+    out: list[Draft] = []
+    for n, (place, at, role) in enumerate(found):
+        if role is None:
+            role = _shared_role(s, at, found[n + 1 :])
         if role is None or place == org:
             continue
         out.append(
             Draft("membership", place, org, confidence=0.7, rule="membership:mayor", role=role)
         )
     return out
+
+
+def _shared_role(s: Sentence, at: int, later: list[tuple[Known, int, str | None]]) -> str | None:
+    """The role of the next mayor joined by "and" ("Mayor A of Boise, Idaho and Mayor B of
+    Atlanta, Georgia will serve as Vice-Chairs"): one predicate for both."""
+    for _, then, role in later:
+        if then <= at:
+            continue
+        words = {t.lower_ for t in s.tokens[at:then]}
+        if "and" not in words or not words.isdisjoint(STOP):
+            return None
+        if role is not None:
+            return role
+    return None
 
 
 def mayor_office(s: Sentence, role: str) -> list[Draft]:
@@ -77,6 +96,11 @@ def mayor_office(s: Sentence, role: str) -> list[Draft]:
         for place, _, _ in _mayors(last)[:1]
         if place != org
     ]
+
+
+def mayors_in(s: Sentence) -> list[Known]:
+    """The places whose mayor the unit names ("Kasim Reed (Mayor of Atlanta, USA)")."""
+    return list(dict.fromkeys(place for place, _, _ in _mayors(s)))
 
 
 def _mayors(s: Sentence) -> list[tuple[Known, int, str | None]]:
@@ -243,8 +267,11 @@ def _joined_from(s: Sentence, start: int) -> list[Mention]:
             continue
         if m.start != at or m.label not in ("PLACE", "NAME"):
             break
-        out.append(m)
-        at = m.end
+        if out and s.state_after(out[-1], m):
+            at = m.end  # "of Mount Vernon, New York and ...": the state the city lies in
+        else:
+            out.append(m)
+            at = m.end
         while at < len(s.tokens) and s.tokens[at].lower_ in (",", "and", "&"):
             at += 1
     return out

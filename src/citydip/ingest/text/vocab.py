@@ -89,6 +89,7 @@ ORG_HEADS = {"network", "alliance", "association", "council", "organization", "o
 ORG_HEADS |= {"league", "union", "federation", "partnership", "coalition", "covenant", "group"}
 ORG_HEADS |= {"cities", "bank", "agency", "institute", "foundation", "party", "university"}
 ORG_HEADS |= {"ministry", "embassy", "consulate"}
+ORG_HEADS |= {"mayors"}  # "Climate Mayors", "the U.S. Conference of Mayors"
 NEGATIONS = {"not", "never", "n't", "no", "neither", "nor", "non"}
 # what lifts a negation from the names after it: "has no sister cities except Beijing"
 EXCEPTIONS = {"except", "excepting", "besides", "apart from", "aside from", "other than"}
