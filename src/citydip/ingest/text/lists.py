@@ -1047,7 +1047,7 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
             for one in dict.fromkeys(members)
             if one != subject
         ]
-    if _header_row(s):
+    if _header_row(s) or _field_line(s):
         return []
     lead = entry_start(s, start)
     first = next(
@@ -1102,6 +1102,19 @@ def read_item(s: Sentence, frame: ListFrame, main: Known | None, start: int = 0)
         for other, year, end_year, state in entries
         if other != subject
     ]
+
+
+# a record's field labels before a colon ("Sponsors: Eric Engelbart", "Type: Resolution")
+FIELD_LABELS = {"sponsor", "sponsors", "attachments", "attachment", "type", "status", "name"}
+FIELD_LABELS |= {"title", "author", "authors", "contact", "department", "indexes", "file"}
+FIELD_LABELS |= {"agenda", "meeting", "enactment", "version", "subject", "date", "from", "to"}
+
+
+def _field_line(s: Sentence) -> bool:
+    """A record's field line: a label word, a colon, its value ("Sponsors: Eric
+    Engelbart"), which lists no partner."""
+    doc = s.tokens
+    return len(doc) > 2 and doc[1].text == ":" and doc[0].lower_ in FIELD_LABELS
 
 
 def _own_kind(s: Sentence, after: int, end: int | None = None) -> str | None:

@@ -199,6 +199,12 @@ class Registry:
             self.surfaces.setdefault(one, set()).add(surface)
         if _is_acronym(surface):
             self.acronyms.add(surface)
+        head, _, rest = surface.partition(" ")
+        if head in ("Saint", "Sainte") and rest and known.label == "PLACE":
+            short = "St" if head == "Saint" else "Ste"  # "St. Paul", "St Paul", "Ste. Foy"
+            for form in (f"{short}. {rest}", f"{short} {rest}"):
+                if fold(form) not in self.by_key or known not in self.by_key[fold(form)]:
+                    self.add(form, known)
 
     def _add_countries(self) -> None:
         from citydip.gazetteer.countries import country_aliases

@@ -12,8 +12,13 @@ from citydip.ingest.text.mentions import DESCRIPTOR_HEADS, NAME_TITLES, PERSON_T
 from citydip.ingest.text.normalise import YEAR, year_at, years_in
 from citydip.ingest.text.registry import Known, Registry
 from citydip.ingest.text.tokens import Token, token_list
-from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS, REGION_NAMES
+from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS, REGION_COUNTRIES, REGION_NAMES
 from citydip.text import fold
+
+# verbs that form a tie, after the date they happened on ("on May 5, 2012 establishing")
+FORMING = frozenset({"establishing", "established", "forming", "formed", "creating", "created"})
+FORMING |= {"signing", "signed", "approving", "approved", "formalizing", "formalising"}
+FORMING |= {"formalized", "formalised", "launching", "launched", "inaugurating", "inaugurated"}
 
 # US states named like a city or a country: after a US city and a comma, its state
 US_STATE_NAMES = frozenset({"new york", "washington", "georgia"})
@@ -200,10 +205,19 @@ class Sentence:
         return subject.name if subject else None
 
     def country_after(self, mention: Mention) -> str | None:
+        """The country named right after a place ("Toledo, Spain"), or the country of the
+        state or province named right after it and a comma ("Toledo, Ohio")."""
         for other in self.mentions:
             near = mention.end <= other.start <= mention.end + 2
             if near and other.label == "COUNTRY":
                 return other.code
+            if other.start == mention.end + 1 and self.tokens[mention.end].text == ",":
+                named = REGION_COUNTRIES.get(fold(other.text))
+                if named is not None:
+                    return named
+                region = other.known
+                if region is not None and region.regional and region.country:
+                    return region.country
         return None
 
     def cue_tokens(self) -> set[int]:
@@ -261,7 +275,11 @@ class Sentence:
             if (
                 found
                 and self._locator(mention)
-                and (regional(found[0]) or tokens[mention.start - 1].lower_ == "in")
+                and (
+                    regional(found[0])
+                    or tokens[mention.start - 1].lower_ == "in"
+                    or self._country_next(mention)
+                )
             ):
                 continue  # "Brighton, Colorado has ...", "Urumqi in Xinjiang partnered ...":
                 # the second place says where the first lies
@@ -372,6 +390,12 @@ class Sentence:
             )
         )
 
+    def _country_next(self, mention: Mention) -> bool:
+        """A country right after the mention (a comma between at most): the middle of
+        "Tepatitlán de Morelos, Jalisco Mexico", the region the city before lies in."""
+        at = mention.end + 1 if self.prev(mention.end + 1) == "," else mention.end
+        return any(m.start == at and m.label == "COUNTRY" for m in self.mentions)
+
     def _opening_place(self, index: int) -> Known | None:
         """The place the sentence (or the clause: after "while", "but", ";") opens with,
         its subject, when named before ``index``."""
@@ -437,12 +461,20 @@ class Sentence:
         return self._mayors_between(a, b)
 
     def _locators_between(self, a: int, b: int) -> set[int]:
-        """The tokens of "in Maharashtra", "in the Free State of Bavaria" between ``a`` and
-        ``b``: where the place before them lies (region names only, or names unknown)."""
+        """The tokens of "in Maharashtra", "in the Free State of Bavaria", ", Minnesota" between
+        ``a`` and ``b``: where the place before them lies (region names only, or names
+        unknown after "in")."""
         out: set[int] = set()
         tokens = self.tokens
         for m in self.mentions:
             if not (a < m.start and m.end <= b) or m.label not in ("PLACE", "NAME"):
+                continue
+            if m.start - 1 == a and tokens[a].text == ",":
+                # "St. Paul, Minnesota and Nagasaki": the state right after the place
+                if fold(m.text) in REGION_NAMES or (
+                    (known := self.known(m, place=True)) and regional(known[0])
+                ):
+                    out |= set(range(a, m.end))
                 continue
             lead = m.start - 1 if tokens[m.start - 1].lower_ == "the" else m.start
             if lead - 1 < a or tokens[lead - 1].lower_ != "in":
@@ -572,6 +604,18 @@ class Sentence:
             found = year_at(tokens, i)
             if found is not None and i > 0 and tokens[i - 1].lower_ in ("in", "since"):
                 return found[0]
+        return None
+
+    def verb_year(self, index: int) -> int | None:
+        """ "on January 3, 2012 establishing a sister city relationship": the date right
+        before a verb that forms a tie, within six tokens before ``index``."""
+        tokens = self.tokens
+        for v in range(index - 1, max(0, index - 7), -1):
+            if tokens[v].lower_ in (",", ";", "and"):
+                return None
+            if tokens[v].lower_ in FORMING:
+                found = year_at(tokens, v - 1)
+                return found[0] if found is not None else None
         return None
 
     def when_year(self, index: int) -> int | None:

@@ -32,7 +32,7 @@ from citydip.ingest.text import tie_shapes as shapes
 from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.normalise import number_at, year_at, years_in
 from citydip.ingest.text.registry import Known
-from citydip.ingest.text.rulebase import CLAUSE_BREAKS, SIGNED, Draft, Sentence
+from citydip.ingest.text.rulebase import CLAUSE_BREAKS, FORMING, SIGNED, Draft, Sentence
 from citydip.ingest.text.tokens import glued
 from citydip.ingest.text.vocab import (
     DEMONYMS,
@@ -939,6 +939,14 @@ def _pairs(s: Sentence, a: int, start: int, generic: bool) -> list[tuple[Known, 
     joint = toks[a].lower_ in ("linked", "paired") or (  # "A and B have had a partnership"
         toks[a].lower_ in prose.JOINT and (a + 1 == len(toks) or toks[a + 1].lower_ != "with")
     )
+    # "St. Paul and Nagasaki established their relationship in 1955": a gated noun owned by
+    # the two places that form it
+    joint = joint or (
+        s.prev(a) == "their"
+        and s.prev(a - 1) in FORMING
+        and toks[a].lower_ in prose.GATED
+        and (a + 1 == len(toks) or toks[a + 1].lower_ != "with")
+    )
     if between is not None or (generic and not joint):
         return [between] if between is not None else []  # "A and B were first linked" reads on
     subjects, sure = s.subject(a, ("PLACE", "REF"))
@@ -997,19 +1005,24 @@ def _as_its(s: Sentence, a: int) -> Pair | None:
     """ "with Celle as its third sister city", "welcomed Celle as their newest twin": the
     place before "as its" is the partner, the subject's."""
     i = a - 1
-    while i >= 0 and a - i <= 3 and s.tokens[i].lower_ not in ("its", "their"):
+    owners = ("its", "their", "a", "an")
+    while i >= 0 and a - i <= 3 and s.tokens[i].lower_ not in owners:
         if not s.tokens[i].text.islower():
             return None
         i -= 1
-    if i < 2 or s.tokens[i].lower_ not in ("its", "their") or s.tokens[i - 1].lower_ != "as":
+    if i < 2 or s.tokens[i].lower_ not in owners or s.tokens[i - 1].lower_ != "as":
         return None
     end = i - 1
+    named_by = s.tokens[i].lower_ in ("a", "an")  # "selected Ponta Delgada as an official
+    # Sister City": only after a naming verb (not "visited Lyon as a sister city delegate")
     country = next((m for m in s.mentions if m.end == end and m.label == "COUNTRY"), None)
     if country is not None and s.prev(country.start) in ("of", "in", ","):
         end = country.start - 1  # "welcomed Dobong-gu of South Korea as its newest sister city"
     named = next((m for m in s.mentions if m.end == end and m.label in ("PLACE", "NAME")), None)
     partner = _place(s, named, strong=True) if named is not None else None
     if named is None or partner is None:
+        return None
+    if named_by and s.prev(_past_description(s, named.start, named)) not in NAMING_VERBS:
         return None
     subjects, sure = s.subject(named.start, ("PLACE", "REF"))
     subjects = [k for k in subjects if k != partner]
@@ -1757,4 +1770,9 @@ def _start_year(s: Sentence, after: int, cue_end: int, status_at: int | None) ->
                 return found[0]
     if status_at is not None and status_at < cue_end:
         return None
-    return s.opening_year() or s.year_before(cue_end - 1) or s.when_year(cue_end - 1)
+    return (
+        s.opening_year()
+        or s.year_before(cue_end - 1)
+        or s.when_year(cue_end - 1)
+        or s.verb_year(cue_end - 1)
+    )

@@ -321,15 +321,26 @@ COMPASS_WORDS = _split(
 # First-order regions often written after a city ("Brighton, Colorado", "Perth, Western
 # Australia"): the states of the United States and Australia and the provinces of Canada.
 # After a city they say where it lies; the gazetteer does not always know them as states.
-REGION_NAMES = _split(
+_US_STATES = _split(
     "alabama alaska arizona arkansas california colorado connecticut delaware florida "
     "hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland "
     "massachusetts michigan minnesota mississippi missouri montana nebraska nevada "
     "ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia "
-    "wisconsin wyoming alberta manitoba ontario quebec saskatchewan queensland tasmania "
+    "wisconsin wyoming"
 ) | {
     "new hampshire", "new jersey", "new mexico", "new york state", "north carolina",
     "north dakota", "rhode island", "south carolina", "south dakota", "west virginia",
-    "british columbia", "new brunswick", "nova scotia", "new south wales",
-    "western australia", "south australia", "northern territory",
 }  # fmt: skip
+_CA_PROVINCES = _split("alberta manitoba ontario quebec saskatchewan") | {
+    "british columbia", "new brunswick", "nova scotia",
+}  # fmt: skip
+_AU_STATES = _split("queensland tasmania") | {
+    "new south wales", "western australia", "south australia", "northern territory",
+}  # fmt: skip
+# the country each of them is in ("Toledo, Ohio" is the Toledo of the United States)
+REGION_COUNTRIES = {
+    **dict.fromkeys(_US_STATES, "US"),
+    **dict.fromkeys(_CA_PROVINCES, "CA"),
+    **dict.fromkeys(_AU_STATES, "AU"),
+}
+REGION_NAMES = frozenset(REGION_COUNTRIES)
