@@ -285,7 +285,8 @@ class Matcher:
 
     def names(self, doc: Doc) -> list[Ent]:
         tokens = doc.tokens
-        folds = list(map(_fold, [t.text for t in tokens]))
+        texts = [t.text for t in tokens]
+        folds = list(map(_fold, texts))
         longest = self.longest
         out: list[Ent] = []
         n = len(tokens)
@@ -293,18 +294,16 @@ class Matcher:
         # a name starts with a capital or a digit: only those tokens are tried, in order,
         # each after the end of the last name found
         starts = [
-            k
-            for k, token in enumerate(tokens)
-            if (first := token.text[:1]).isupper() or first.isdigit()
+            k for k, text in enumerate(texts) if (first := text[:1]).isupper() or first.isdigit()
         ]
         i = 0
         for k in starts:
             if k < i:
                 continue  # inside the last name found
-            token = tokens[k]
             # no name starts with a word that starts none (what _name_at would find)
             found = self._name_at(doc, folds, k) if folds[k] in longest else None
-            if found is None and token.text in acronym_first:
+            if found is None and texts[k] in acronym_first:
+                token = tokens[k]
                 for j in range(min(n, k + 5), k, -1):
                     text = doc.text[token.idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
                     if text in self.acronyms:  # "UCLG-ASPAC", "U.S.", "WHO"
@@ -320,29 +319,37 @@ class Matcher:
         """The longest known name or country starting at token ``i``: its folded key grows
         token by token while it is the start of some name."""
         tokens = doc.tokens
+        text = doc.text
         reach = min(len(tokens), i + self.longest.get(folds[i], 0))
+        prefixes, exact_countries, exact_only = self.prefixes, self.exact_countries, self.exact_only
+        countries, by_key = self.registry.countries, self.registry.by_key
         key = ""
         best: tuple[int, str, str] | None = None
         for j in range(i + 1, reach + 1):
             fold_j = folds[j - 1]
             if not fold_j:
                 continue  # punctuation: "Rostov-on-Don" is "rostov on don"
-            if j - 1 > i and broken(doc.text, tokens[j - 2], tokens[j - 1]):
-                break
+            token = tokens[j - 1]
+            if j - 1 > i:  # broken(text, tokens[j - 2], token), written out: no name
+                before = tokens[j - 2]  # goes on over a line break or a tab
+                end = before.idx + len(before.text)
+                gap = text[end] if token.idx - end == 1 else text[end : token.idx]
+                if "\t" in gap or "\n" in gap:
+                    break
             key = f"{key} {fold_j}" if key else fold_j
-            if key not in self.prefixes:
+            if key not in prefixes:
                 break
-            if (len(key) > 3 or key in self.exact_countries) and key in self.registry.countries:
+            if (len(key) > 3 or key in exact_countries) and key in countries:
                 best = (j, key, "COUNTRY")  # a country's name is a country (Registry.countries)
-            elif key in self.registry.by_key and key not in self.exact_only:
-                best = (j, key, self.registry.by_key[key][0].label)
+            elif key in by_key and key not in exact_only:
+                best = (j, key, by_key[key][0].label)
         if best is None:
             return None
         j, key, label = best
-        text = doc.text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
+        name = text[tokens[i].idx : tokens[j - 1].idx + len(tokens[j - 1].text)]
         if label == "COUNTRY":
-            return Ent(i, j, text, label, f"@{self.registry.countries[key]}")
-        return Ent(i, j, text, label, key)
+            return Ent(i, j, name, label, f"@{countries[key]}")
+        return Ent(i, j, name, label, key)
 
     def cues(self, doc: Doc) -> list[tuple[str, int, int]]:
         lowers = [t.lower_ for t in doc.tokens]
