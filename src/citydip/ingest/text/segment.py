@@ -355,11 +355,11 @@ def _inner_heading(
     nxt = norm[after[0] : after[1]]
     if len(text) > 60 or len(text.split()) > 8 or not text[:1].isupper():
         return False
-    if re.search(r"[.,;:!?]\s*$", text) or _BULLET.match(text):
+    if _ends_in(text, ".,;:!?") or _BULLET.match(text):
         return False
-    if not re.search(r"[.!?:]\s*$", prev):
+    if not _ends_in(prev, ".!?:"):
         return False
-    return nxt[:1].isupper() and len(nxt) > 60 and bool(re.search(r"[.!?]\s*$", nxt))
+    return nxt[:1].isupper() and len(nxt) > 60 and _ends_in(nxt, ".!?")
 
 
 def _list_header(
@@ -374,7 +374,7 @@ def _list_header(
     text = norm[line[0] : line[1]]
     if len(text) > 60 or len(text.split()) > 6 or not text[:1].isupper():
         return False
-    if re.search(r"[.,;:!?]\s*$", text) or _BULLET.match(text) or len(_cells(norm, *line)) >= 2:
+    if _ends_in(text, ".,;:!?") or _BULLET.match(text) or len(_cells(norm, *line)) >= 2:
         return False
     if after is not None and _BULLET.match(norm[after[0] : after[1]]):
         # items that are places ("- Lutsk, Ukraine"), not facts of an entry ("- Hot springs")
@@ -406,7 +406,7 @@ def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: 
         return False
     if len(_cells(norm, a, b)) >= 2:
         return False
-    if intro and (len(nxt) <= 90 and not re.search(r"[.!?:]\s*$", nxt)):
+    if intro and (len(nxt) <= 90 and not _ends_in(nxt, ".!?:")):
         # short lines after a heading are a list, unless the first is a label and the
         # next an entry ("Executive cities" / "Hiroshima (President)")
         return bool(re.search(r"[(,\d]", nxt)) and not re.search(r"\d", text)
@@ -424,6 +424,14 @@ _AGREEMENT_LINE = re.compile(
     r"(?:\s+(?:of|on)\s+(?:co-?operation|friendship|understanding|partnership|twinning))?\s*$",
     re.I,
 )
+
+
+def _ends_in(text: str, marks: str) -> bool:
+    """``text`` ends in one of the characters ``marks``, whitespace after it aside (what
+    ``re.search(r"[...]\\s*$", text)`` says, read from the end instead of tried at every
+    character of a long line)."""
+    last = text.rstrip()[-1:]
+    return last != "" and last in marks
 
 
 def _agreement_block(norm: str, lines: list[tuple[int, int]]) -> bool:
@@ -452,7 +460,7 @@ def _runs(
     rows = [len(_cells(norm, a, b)) >= 2 for a, b in lines]
     for k, (a, b) in enumerate(lines):
         text = norm[a:b]
-        entry = len(text) <= 160 and not re.search(r"[.!?:;]\s*$", text)
+        entry = len(text) <= 160 and not _ends_in(text, ".!?:;")
         entry = entry and not (len(text) > 40 and _WRAPPED.search(text))  # "... lapsed in"
         # a table row is no list item; a lone line split only by a run of spaces among
         # entries is one ("Second Vice President   Makati City Government, Philippines")
@@ -488,7 +496,7 @@ def _runs(
             merged
             and not item
             and not merged[-1][0]
-            and not re.search(r"[.!?:;)\]\"']\s*$", above)
+            and not _ends_in(above, ".!?:;)]\"'")
             and not norm[run[0][0]].isupper()
         ):
             merged[-1][1].extend(run)
@@ -753,7 +761,7 @@ def _table(norm: str, lines: list[tuple[int, int]], paragraph: int) -> list[Unit
 
 def _prose(norm: str, start: int, end: int, paragraph: int) -> list[Unit]:
     text = norm[start:end]
-    if "\n" not in text and len(text) < 90 and not re.search(r"[.!?:;,]\s*$", text):
+    if "\n" not in text and len(text) < 90 and not _ends_in(text, ".!?:;,"):
         return [Unit(start, end, "heading", paragraph)]
     if _line_per_sentence(text):
         # lines that are sentences, one of them without its full stop: each line is one
