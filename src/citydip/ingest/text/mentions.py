@@ -424,6 +424,10 @@ def _not_people(
             continue  # "Cristine Mae N. Villablanca": a middle initial names a person
         if m.start == surname:
             continue  # ... and so does the name after it
+        if m.label == "NAME" and m.known is None and m.end < len(doc):
+            if doc[m.end].lower_ in SPEECH_VERBS and m.text.split()[-1] not in LABELS:
+                people.setdefault(doc[m.end - 1].text, None)  # '..." Kane said': a person
+                continue
         title = m.start - 1  # "Mayor" before the name, or its first word ("Mayor Hřib")
         if m.end - m.start >= 2 and doc[m.start].lower_ in NAME_TITLES:
             title = m.start
@@ -1132,6 +1136,9 @@ def _office(word: str) -> bool:
     return ROLE_WORDS.get(word) not in (None, "board", "founder", "member")
 
 
+# verbs of speech after a name the store does not know: a person ('..." Kane said')
+SPEECH_VERBS = {"said", "says", "told", "added", "noted", "explained", "recalled", "stated"}
+SPEECH_VERBS |= {"remarked", "commented", "insisted", "argued", "admitted", "warned"}
 LABELS = {"Title", "Population"}  # a directory's field labels
 # a newspaper's name after a place's ("the New York Times", "the Washington Post")
 NEWSPAPERS = {"Times", "Post", "Herald", "Tribune", "Gazette", "Chronicle", "Journal"}

@@ -15,6 +15,15 @@ from citydip.ingest.text.tokens import Token, token_list
 from citydip.ingest.text.vocab import COMPASS_WORDS, DEMONYMS, REGION_COUNTRIES, REGION_NAMES
 from citydip.text import fold
 
+# what opens a sentence's opening phrase of time ("In March 2023, ...", "On July 14,
+# 2006, ...", "Since 1990, ..."; a participle: "Initiated in 2011, ..."; a month)
+OPENING_WORDS = frozenset({"in", "on", "since", "by", "during", "from", "at", "after", "before"})
+OPENING_WORDS |= {"until", "as", "of", "back", "early", "late", "last", "that", "by", "then"}
+OPENING_WORDS |= {"january", "february", "march", "april", "may", "june", "july", "august"}
+OPENING_WORDS |= {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
+OPENING_WORDS |= {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer"}
+OPENING_WORDS |= {"autumn", "fall", "winter", "when", "following", "between", "around"}
+
 # verbs that form a tie, after the date they happened on ("on May 5, 2012 establishing")
 FORMING = frozenset({"establishing", "established", "forming", "formed", "creating", "created"})
 FORMING |= {"signing", "signed", "approving", "approved", "formalizing", "formalising"}
@@ -633,6 +642,9 @@ class Sentence:
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
         end = min(8, max(first, 1))
         tokens = self.tokens
+        lead = tokens[0].lower_ if tokens else ""
+        if not (lead in OPENING_WORDS or lead.endswith("ed") or year_at(tokens, 0)):
+            end = min(end, 1)  # "Xi first visited the US in 1985": the clause's own date
         for i in range(end):
             if tokens[i].text == "," and not self._date_comma(i):
                 break

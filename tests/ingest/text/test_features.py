@@ -1,0 +1,34 @@
+"""What features about ties write: a speaker named before "said" is a person, not a partner
+('"They have been the strongest sister cities ever since," Kane said'), and a date in a
+sentence's own clause ("Xi first visited the US in 1985, ... under a sister-city
+relationship between Iowa and Hebei") is no opening phrase dating every tie of the
+sentence. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.ingest.conftest import pair, text_ties
+
+from citydip.ingest.text.registry import Registry
+
+
+def test_a_speaker_is_no_partner(registry: Registry) -> None:
+    text = (
+        "Sister cities matter to Iowa. Xi went to Muscatine, Iowa, under a sister-city "
+        "relationship between Iowa and Hebei province.\n"
+        '"They have been the strongest sister cities ever since," Kane said of the '
+        "relationship between Hebei and Iowa, set up in 1983."
+    )
+    found = text_ties(text, registry)
+    assert set(found) == {pair("Iowa", "Hebei")}
+
+
+def test_a_clause_date_is_no_opening_phrase(registry: Registry) -> None:
+    text = (
+        "Sister cities matter. Xi first visited the US in 1985 at the age of 27, going to "
+        "Muscatine, Iowa, under a sister-city relationship between Iowa and Hebei province."
+    )
+    found = text_ties(text, registry)
+    assert set(found) == {pair("Iowa", "Hebei")}
+    assert found[pair("Iowa", "Hebei")].year is None
+    opening = "Sister cities matter. In 1985, Iowa formed a sister-state relationship with Hebei."
+    assert text_ties(opening, registry)[pair("Iowa", "Hebei")].year == 1985
