@@ -424,10 +424,15 @@ def _not_people(
             continue  # "Cristine Mae N. Villablanca": a middle initial names a person
         if m.start == surname:
             continue  # ... and so does the name after it
-        if m.label == "NAME" and m.known is None and m.end < len(doc):
-            if doc[m.end].lower_ in SPEECH_VERBS and m.text.split()[-1] not in LABELS:
-                people.setdefault(doc[m.end - 1].text, None)  # '..." Kane said': a person
-                continue
+        if (
+            m.label == "NAME"
+            and m.known is None
+            and m.end < len(doc)
+            and doc[m.end].lower_ in SPEECH_VERBS
+            and m.text.split()[-1] not in LABELS
+        ):
+            people.setdefault(doc[m.end - 1].text, None)  # '..." Kane said': a person
+            continue
         title = m.start - 1  # "Mayor" before the name, or its first word ("Mayor Hřib")
         if m.end - m.start >= 2 and doc[m.start].lower_ in NAME_TITLES:
             title = m.start

@@ -642,9 +642,10 @@ class Sentence:
         first = min((m.start for m in self.mentions if m.label != "REF"), default=8)
         end = min(8, max(first, 1))
         tokens = self.tokens
-        lead = tokens[0].lower_ if tokens else ""
-        if not (lead in OPENING_WORDS or lead.endswith("ed") or year_at(tokens, 0)):
-            end = min(end, 1)  # "Xi first visited the US in 1985": the clause's own date
+        at = next((i for i, t in enumerate(tokens[:3]) if t.text[:1].isalnum()), 0)
+        lead = tokens[at].lower_ if tokens else ""  # past a bullet ("-In 1990, ...")
+        if not (lead in OPENING_WORDS or lead.endswith("ed") or year_at(tokens, at)):
+            end = min(end, at + 1)  # "Xi first visited the US in 1985": the clause's date
         for i in range(end):
             if tokens[i].text == "," and not self._date_comma(i):
                 break
