@@ -184,3 +184,21 @@ def test_gold_names_match_spelling_variants() -> None:
     ]
     result = score(extracted, gold)
     assert (result.true_positives.get("tie"), len(result.missed), len(result.wrong)) == (2, 1, 1)
+
+
+def test_gold_names_match_the_same_place_named_otherwise() -> None:
+    from citydip.ingest.text.claims import Ref
+    from citydip.ingest.text.score import GoldClaim
+
+    def tie(subject: Ref, partner: Ref) -> ExtractedClaim:
+        return ExtractedClaim("tie", subject, partner)
+
+    whanganui = Ref("Whanganui", "PLACE", "gn-2179537")
+    nagaizumi = Ref("Nakatogari", "PLACE", "gn-10642464", 10642464)  # the store's name
+    other = Ref("Nakatogari", "PLACE", "gn-1", 1)  # another place of that name
+    gold = [GoldClaim("tie", "Whanganui", ("Nagaizumi-cho", "Nagaizumi"))]
+    keys = {"Nagaizumi": "gn-10642464", "Whanganui": "gn-2179537"}
+    assert score([tie(whanganui, nagaizumi)], gold).true_positives.get("tie") is None
+    found = score([tie(whanganui, nagaizumi)], gold, places=keys.get)
+    assert found.true_positives.get("tie") == 1
+    assert score([tie(whanganui, other)], gold, places=keys.get).true_positives.get("tie") is None

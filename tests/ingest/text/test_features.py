@@ -32,3 +32,13 @@ def test_a_clause_date_is_no_opening_phrase(registry: Registry) -> None:
     assert found[pair("Iowa", "Hebei")].year is None
     opening = "Sister cities matter. In 1985, Iowa formed a sister-state relationship with Hebei."
     assert text_ties(opening, registry)[pair("Iowa", "Hebei")].year == 1985
+
+
+def test_a_partner_named_by_the_tie_noun_is_no_plan(registry: Registry) -> None:
+    text = (
+        "A Whanganui delegation to Japanese sister city Nagaizumi-cho for 30th anniversary "
+        "celebrations will foster international relations."
+    )
+    assert {c.status for c in text_ties(text, registry).values()} == {"active"}
+    planned = "Whanganui will become a sister city of Nagaizumi next year."
+    assert {c.status for c in text_ties(planned, registry).values()} == {"proposed"}

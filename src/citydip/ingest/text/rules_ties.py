@@ -1389,6 +1389,9 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             word = status_word(s, i)
             if word == "proposed" and _signed_to(doc, i):
                 word = None  # "have signed a sister city agreement to explore ...": a purpose
+            if word == "proposed" and _named_partner(s, a, end):
+                word = None  # "A delegation to sister city Nagaizumi-cho will foster ...":
+                # the tie a noun names is there; the future is the delegation's
             if word == "proposed" and any(
                 doc[k].lower_ == "since" and years_in(doc, k + 1, k + 2) for k in range(end, i)
             ):
@@ -1417,6 +1420,18 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
+
+
+NAMING_CUE = {"sister", "twin", "partner", "friendship", "city", "town", "-", "cities"}
+
+
+def _named_partner(s: Sentence, a: int, end: int) -> bool:
+    """The cue at ``a`` is a noun right before the partner's name ("sister city
+    Nagaizumi-cho"), the partner's mention ending at ``end``."""
+    m = next((m for m in s.mentions if m.end == end), None)
+    return (
+        m is not None and m.start > a and all(t.lower_ in NAMING_CUE for t in s.tokens[a : m.start])
+    )
 
 
 # a sentence that goes on naming the ties the one before spoke of: "These include ..."

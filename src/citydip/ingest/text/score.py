@@ -15,7 +15,9 @@ and lists every tie extracted between two places the gold says are *not* twinned
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -180,9 +182,11 @@ def score_documents(
     from citydip.ingest.text.extract import extract_file
 
     total = Score()
+    places = place_keys(store)
     for document in dict.fromkeys(g.document for g in gold):
         extraction = extract_file(Path(folder) / document, store)
-        total.add(score(extraction.claims, [g for g in gold if g.document == document], types))
+        mine = [g for g in gold if g.document == document]
+        total.add(score(extraction.claims, mine, types, places=places))
     return total
 
 
@@ -198,16 +202,41 @@ def score_files(
     from citydip.ingest.text.extract import extract_file
 
     total = Score()
+    places = place_keys(store)
     for name in names:
         extraction = extract_file(Path(folder) / name, store)
-        total.add(score(extraction.claims, [g for g in gold if g.document == name], types))
+        mine = [g for g in gold if g.document == name]
+        total.add(score(extraction.claims, mine, types, places=places))
     return total
 
 
+def place_keys(store: Any) -> Callable[[str], str | None]:
+    """The key (``Ref.key``) of the place a gold name resolves to in the store's gazetteer,
+    so that a place the store names otherwise still matches ("Nagaizumi" is the store's
+    "Nakatogari", GeoNames 10642464); None for a name it does not resolve."""
+    from citydip.ingest.text.registry import Registry
+
+    registry = Registry.from_store(store)
+
+    @cache
+    def key(name: str) -> str | None:
+        found = registry.place(name)
+        if found is None or found.label != "PLACE":
+            return None
+        return Ref.of(found).key if (found.id or found.geonames_id) else None
+
+    return key
+
+
 def score(
-    extracted: list[ExtractedClaim], gold: list[GoldClaim], types: tuple[str, ...] | None = None
+    extracted: list[ExtractedClaim],
+    gold: list[GoldClaim],
+    types: tuple[str, ...] | None = None,
+    places: Callable[[str], str | None] | None = None,
 ) -> Score:
-    """Match extracted claims to gold; ``types`` limits both sides to those claim types."""
+    """Match extracted claims to gold; ``types`` limits both sides to those claim types;
+    ``places`` resolves a gold name to a place's key (``place_keys``), so that a claim on
+    the same place under the store's other name matches."""
     result = Score()
     if types is not None:
         if "tie" in types:  # a first or latest tie is a tie (the same store predicate)
@@ -223,9 +252,9 @@ def score(
     unmatched = list(gold)
     for claim in extracted:
         result.extracted[claim.type] = result.extracted.get(claim.type, 0) + 1
-        if claim.type in TIE_TYPES and any(_pair(claim, g) for g in denied):
+        if claim.type in TIE_TYPES and any(_pair(claim, g, places) for g in denied):
             result.denied_as_tie.append(claim)
-        match = next((g for g in unmatched if matches(claim, g)), None)
+        match = next((g for g in unmatched if matches(claim, g, places)), None)
         if match is None:
             result.wrong.append(claim)
             continue
@@ -252,22 +281,26 @@ def _tie_quality(result: Score, claim: ExtractedClaim, gold: GoldClaim) -> None:
         result.status_wrong.append((claim, gold))
 
 
-def _pair(claim: ExtractedClaim, gold: GoldClaim) -> bool:
+Places = Callable[[str], str | None] | None
+
+
+def _pair(claim: ExtractedClaim, gold: GoldClaim, places: Places = None) -> bool:
     if claim.object is None:
         return False
-    return (_names(claim.subject, gold.subjects) and _names(claim.object, gold.objects)) or (
-        _names(claim.object, gold.subjects) and _names(claim.subject, gold.objects)
+    subject, obj = claim.subject, claim.object
+    return (_names(subject, gold.subjects, places) and _names(obj, gold.objects, places)) or (
+        _names(obj, gold.subjects, places) and _names(subject, gold.objects, places)
     )
 
 
-def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
+def matches(claim: ExtractedClaim, gold: GoldClaim, places: Places = None) -> bool:
     if claim.type != gold.type:
         return False
     if gold.objects and claim.type in (*TIE_TYPES, "non_tie") and claim.object is not None:
-        if not _pair(claim, gold):
+        if not _pair(claim, gold, places):
             return False
-    elif not _names(claim.subject, gold.subjects) or (
-        gold.objects and (claim.object is None or not _names(claim.object, gold.objects))
+    elif not _names(claim.subject, gold.subjects, places) or (
+        gold.objects and (claim.object is None or not _names(claim.object, gold.objects, places))
     ):
         return False
     if gold.value is not None and _digits(claim.value) != _digits(gold.value):
@@ -277,9 +310,13 @@ def matches(claim: ExtractedClaim, gold: GoldClaim) -> bool:
     return gold.year is None or claim.year == gold.year
 
 
-def _names(ref: Ref, wanted: tuple[str, ...]) -> bool:
+def _names(ref: Ref, wanted: tuple[str, ...], places: Places = None) -> bool:
     name = _key(ref.name)
-    return any(w == ref.id or _key(w) in name for w in wanted)
+    if any(w == ref.id or _key(w) in name for w in wanted):
+        return True
+    if places is None or ref.label != "PLACE" or not (ref.id or ref.geonames_id):
+        return False
+    return any(places(w) == ref.key for w in wanted)  # the same place, named otherwise
 
 
 def _key(name: str) -> str:
