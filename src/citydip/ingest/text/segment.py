@@ -184,6 +184,8 @@ def prepare(text: str) -> tuple[str, int]:
 
 
 _COLON_DASH = re.compile(r":-(?=[ \t]*$)", re.M)
+# a heading in wiki markup, alone on its line ("=== Twin towns – sister cities ===")
+_WIKI_HEADING = re.compile(r"^=+[ \t]*[^=\s][^=\n]*?[ \t]*=+$")
 # an alphabetical index's letter between wiki heading marks, alone on its line ("==C==")
 _INDEX_LINE = re.compile(r"^[ \t]*=+[ \t]*[A-Z0-9][ \t]*=+[ \t]*$", re.M)
 
@@ -338,6 +340,7 @@ def _sub_blocks(
             if k > cut and (
                 (after is not None and _inner_heading(norm, lines[k - 1], lines[k], after))
                 or _list_header(norm, lines[k - 1], lines[k], after)
+                or _WIKI_HEADING.match(norm[lines[k][0] : lines[k][1]])
             ):
                 out.append((inner, lines[cut - 1] if cut else None, lines[cut:k]))
                 cut, inner = k, True
@@ -400,6 +403,8 @@ def _heading_line(norm: str, a: int, b: int, following: tuple[int, int], intro: 
     the next line must then be prose."""
     text = norm[a:b]
     nxt = norm[following[0] : following[1]]
+    if _WIKI_HEADING.match(text):
+        return True  # "=== Former twin towns and sister cities ===": marked as one
     if b - a > 70 or len(text.split()) > 9 or _HEADING_END.search(text) or intro == "colon":
         return False
     if set(text) & set(",()[]") or not text[:1].isupper() or _BULLET.match(text):
