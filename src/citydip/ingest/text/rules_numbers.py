@@ -460,8 +460,40 @@ QUALIFYING = {"more", "than", "over", "about", "some", "nearly", "almost", "arou
 QUALIFYING |= {"approximately", "just", "under", "a", "an", "estimated", "population", "total"}
 
 
+# words that make a figure a wider area's: "Metro Atlanta is home to 6.3 million people",
+# "an urban agglomeration of 9,765,188 people", "1.4 million in the urban area"
+WIDER_AREA = {"metropolitan", "metro", "agglomeration", "conurbation", "wider", "larger"}
+WIDER_AREA |= {"greater", "urban", "suburbs", "surrounding", "region", "regional", "province"}
+CITY_PROPER = {"proper", "limits", "municipality", "itself"}
+
+
+def _wider_area(s: Sentence, i: int, end: int) -> bool:
+    """The figure at ``i`` (its noun ending at ``end``) counts a wider area than the city:
+    such a word in its clause before it, or "in the urban area" right after it, and the
+    city proper ("city proper", "within the city limits") not named on the way."""
+    doc = s.tokens
+    start = i
+    while start > 0 and i - start < 14 and doc[start - 1].text not in (",", ";", ".", "(", ":"):
+        start -= 1
+    before = {t.lower_ for t in doc[start:i]}
+    after = {t.lower_ for t in doc[i + 1 : end + 5]}
+    if not CITY_PROPER.isdisjoint(before | after):
+        return False
+    if not WIDER_AREA.isdisjoint(before):
+        return True
+    opening = {t.lower_ for t in doc[: min(8, start)]}  # "The Greater Boston metropolitan
+    if not METRO.isdisjoint(opening):  # statistical area, which ..., has a population of"
+        return True
+    return "in" in after and not WIDER_AREA.isdisjoint(after)
+
+
+METRO = {"metropolitan", "metro", "agglomeration", "conurbation"}
+
+
 def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draft]:
     if value < 1000 or not _population_context(s, i, noun):
+        return []
+    if _wider_area(s, i, noun + 1):
         return []
     opening = _opening_owner(s, i)
     subjects, sure = ([opening], 0.9) if opening is not None else s.subject(i, ("PLACE", "REF"))
@@ -510,6 +542,8 @@ def _population_statement(s: Sentence, i: int, value: float) -> list[Draft]:
     owner = _population_owner(s, p, k)
     if owner is None or owner.label != "PLACE" or owner.regional:
         return []
+    if _wider_area(s, p, i + 1):
+        return []  # "the Greater Boston metropolitan area ... has a population of 4,919,179"
     return [
         Draft(
             "population",
