@@ -24,3 +24,15 @@ def test_a_similar_name_in_another_country_is_another_place(registry: Registry) 
 def test_a_misspelt_partner_is_still_one_place(registry: Registry) -> None:
     text = "Pyatigorsk is twinned with Pyathigorsk."
     assert not text_ties(text, registry)
+
+
+def test_an_admin_suffix_written_apart(registry: Registry) -> None:
+    text = (
+        "Blacktown City Council has 4 Sister City partnerships:\n"
+        "Suseong Gu, Daegu City, Republic of Korea\n"
+        "Porirua City, New Zealand"
+    )
+    assert set(text_ties(text, registry)) == {
+        pair("Blacktown", "Suseong"),
+        pair("Blacktown", "Porirua"),
+    }
