@@ -9,7 +9,7 @@ from functools import lru_cache
 _PUNCT = re.compile(r"[\s\-‐‑‒–—_.,'’`\"()\[\]/]+")
 # Characters that differ only by variant form (traditional/simplified, cedilla/comma-below).
 _VARIANTS = str.maketrans({"臺": "台", "ş": "s", "ţ": "t", "ș": "s", "ț": "t"})
-_SUFFIXES = (" city", " shi", " municipality", " metropolitan city", "市")
+_SUFFIXES: tuple[str, ...] = (" city", " shi", " municipality", " metropolitan city", "市")
 # unit suffixes of Korea and Japan written apart: "Suseong Gu", "Minato Ku", "Nagaizumi Cho"
 _SUFFIXES += (" gu", " ku", " si", " cho", " machi", " gun")
 
