@@ -36,3 +36,14 @@ def test_an_admin_suffix_written_apart(registry: Registry) -> None:
         pair("Blacktown", "Suseong"),
         pair("Blacktown", "Porirua"),
     }
+
+
+def test_a_place_inside_a_longer_romance_name(registry: Registry) -> None:
+    from tests.ingest.conftest import text_claims
+
+    text = (
+        "ICLEI Europe welcomes its new members: Navas de San Juan (Spain), Velenje "
+        "(Slovenia) and Loulé (Portugal)."
+    )
+    members = {c.subject.name for c in text_claims(text, registry, "membership")}
+    assert members == {"Navas de San Juan", "Velenje", "Loulé"}

@@ -1076,6 +1076,11 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
                 out.append(Mention(m.start, nxt.end, text, "ORG", longer))
                 dropped.add(id(nxt))
                 continue
+        particle = _particle_place(doc, m, mentions)
+        if particle is not None:  # "Navas de San Juan": one place, not "San Juan"
+            out.append(Mention(m.start, particle.end, doc[m.start : particle.end].text, "NAME"))
+            dropped.add(id(particle))
+            continue
         if (
             m.label == "NAME"
             and m.end - m.start <= 2
@@ -1096,6 +1101,28 @@ def _join_prefixed(doc: Any, mentions: list[Mention], registry: Registry) -> lis
 
 
 METRO_PREFIXES = {"greater", "metropolitan", "metro"}
+# lower-case particles inside Romance place names: "Navas de San Juan", "Villanueva de la
+# Serena", "Castelnuovo del Garda"
+NAME_LINKS = {"de", "del", "de la", "da", "do", "dos", "das", "di", "della", "la"}
+
+
+def _particle_place(doc: Any, m: Mention, mentions: list[Mention]) -> Mention | None:
+    """A known place after an unknown capitalised word and a particle ("Navas de" + "San
+    Juan"): the place the gazetteer knows is part of the unknown name."""
+    if m.label != "NAME" or m.end - m.start != 1 or m.end + 1 >= len(doc):
+        return None
+    k = m.end
+    words = doc[k].text
+    if k + 1 < len(doc) and doc[k + 1].text in ("la", "las", "los"):
+        words, k = f"{words} {doc[k + 1].text}", k + 1
+    if words not in NAME_LINKS:
+        return None
+    return next(
+        (o for o in mentions if o.start == k + 1 and o.label == "PLACE" and o.known is not None),
+        None,
+    )
+
+
 _JOINERS = {"-", "&"}
 
 
