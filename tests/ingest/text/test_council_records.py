@@ -68,3 +68,25 @@ def test_their_relationship_formed_by_two_places(registry: Registry) -> None:
     assert found[pair("Saint Paul", "Nagasaki")].year == 1955
     other = "Sister cities. The two mayors established their relationship in 1955."
     assert not text_ties(other, registry)
+
+
+def test_the_year_of_the_act_that_named_the_ties(registry: Registry) -> None:
+    text = (
+        "Merced has sister cities. The City of Merced formed two such partnerships in early "
+        "1963 by adopting resolutions recognizing Albury, Australia and Mercedes, Uruguay as "
+        "official Sister Cities to the City of Merced."
+    )
+    found = text_ties(text, registry)
+    assert {p: c.year for p, c in found.items()} == {
+        pair("Merced", "Albury"): 1963,
+        pair("Merced", "Mercedes"): 1963,
+    }
+
+
+def test_an_ending_voted_for_the_city_s_tie(registry: Registry) -> None:
+    text = (
+        "Wagga Wagga councillors met on Monday. Councillors voted to end the city's sister "
+        "city relationship with Kunming."
+    )
+    found = text_ties(text, registry)
+    assert {c.status for c in found.values()} == {"ended"}

@@ -161,8 +161,10 @@ def ties(s: Sentence) -> list[Draft]:
             pairs = shapes.paired_list(s, b, _place)  # "include A and B; C and D; E and F"
         if not pairs:
             pairs = _of_the_two(s, b)  # "the sisterhood of the two cities"
+        named_as = False
         if not pairs and not negated:
             pairs = _named_as_to(s, a, b)  # "recognizing A and B as Sister Cities to C"
+            named_as = bool(pairs)
         if not pairs and not negated:
             pairs = _namesake(s, a, b)  # "Pembroke is twinned with its namesake in Malta"
         if not pairs and not negated:
@@ -193,6 +195,9 @@ def ties(s: Sentence) -> list[Draft]:
             if supposed == "open" and status == "active":
                 status = "proposed"  # "if the council agrees, Exeter will twin with Rennes"
             year = respective[n] if respective else _start_year(s, mention_end, b, status_at)
+            if year is None and named_as:
+                year = _act_year(s, a)  # "formed two such partnerships in early 1963 by
+                # adopting resolutions recognizing A and B as Sister Cities to C"
             if year is None:
                 year = shapes.relative_year(s)  # "five years later, Kassel and Graz signed"
             if year is None:
@@ -1144,6 +1149,17 @@ def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
     return [(owner, p, after.end, 0.85) for p in found]
 
 
+def _act_year(s: Sentence, a: int) -> int | None:
+    """The one year a sentence gives before the cue at ``a``, "in" (and "early", "late" or
+    a month) right before it: the year of the act that named the ties."""
+    found = years_in(s.doc, 0, a)
+    if len(found) != 1 or years_in(s.doc, a, len(s.tokens)):
+        return None
+    at = found[0][0]
+    before = [t.lower_ for t in s.tokens[max(0, at - 3) : at]]
+    return found[0][1] if "in" in before else None
+
+
 def _dashed_pairs(s: Sentence, b: int) -> list[Pair]:
     """Places joined two by two by an unspaced dash after the cue ("sister-city links such
     as Los Angeles-Guangzhou and New York-Beijing"): each two are a pair."""
@@ -1667,6 +1683,10 @@ def _status_word(tokens: list[Any], i: int) -> str | None:
         j = i + 1
         while j < len(tokens) and tokens[j].lower_ in PARTICLES:
             j += 1
+        ahead = [t.lower_ for t in tokens[j : j + 5]]
+        owned = next((k for k, w in enumerate(ahead[:4]) if w in ("'s", "'")), None)
+        if owned is not None:  # "end the city's sister city relationship", "Leeds' twinning"
+            j += owned + 1
         after = {t.lower_ for t in tokens[j : j + 3]}
         if after & TIE_NOUNS or _tie_object(tokens, j):
             return TIE_VERBS[word]
