@@ -42,3 +42,27 @@ def test_a_partner_named_by_the_tie_noun_is_no_plan(registry: Registry) -> None:
     assert {c.status for c in text_ties(text, registry).values()} == {"active"}
     planned = "Whanganui will become a sister city of Nagaizumi next year."
     assert {c.status for c in text_ties(planned, registry).values()} == {"proposed"}
+
+
+def test_a_made_up_twin_is_no_tie(registry: Registry) -> None:
+    from citydip.ingest.text.extract import extract_claims
+
+    text = (
+        "Wallingford is twinned with Luxeuil-les-Bains in France and Bad Wurzach in "
+        "Germany, and with the fictional town of Midsomer."
+    )
+    claims = extract_claims(text + "\n", registry)
+    assert {(c.type, c.object.name if c.object else "") for c in claims} == {
+        ("tie", "Luxeuil-les-Bains"),
+        ("tie", "Bad Wurzach"),
+        ("non_tie", "Midsomer"),
+    }
+
+
+def test_namesakes_qualified_by_state_and_country(registry: Registry) -> None:
+    text = "Sister cities. Toledo, Ohio and Toledo, Spain have been sister cities since 1931."
+    [tie] = text_ties(text, registry).values()
+    assert tie.object is not None
+    assert tie.subject.name == tie.object.name == "Toledo"
+    assert {tie.subject.country, tie.object.country} == {"US", "ES"}
+    assert tie.year == 1931

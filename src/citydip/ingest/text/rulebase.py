@@ -280,7 +280,8 @@ class Sentence:
                 continue  # "Unlike Barcelona, Seoul has ...": Barcelona is no subject
             if self._distance(mention.start):
                 continue  # "Igny, located 12 miles south west of Paris, and ...": a landmark
-            found = [k for k in self.known(mention) if k.label in (*labels, "PLACE")]
+            placed = mention.label in ("PLACE", "NAME")  # "Toledo, Ohio": of its country
+            found = [k for k in self.known(mention, placed) if k.label in (*labels, "PLACE")]
             if (
                 found
                 and self._locator(mention)

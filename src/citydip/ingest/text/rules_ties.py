@@ -213,6 +213,13 @@ def ties(s: Sentence) -> list[Draft]:
                 and toks[status_at].lower_ in NOMINAL_STATUS
             ):  # "The termination of the agreement with Kunming was approved in 2020": the
                 end_year, year = year, None  # year the tie ended
+            if _fictional(s, mention_end):  # "and with the fictional town of Midsomer"
+                out.append(
+                    Draft(
+                        "non_tie", subject, partner, confidence=0.8 * sure, rule="non_tie:fiction"
+                    )
+                )
+                continue
             # "has no official sister cities except Beijing": Beijing is one
             if negated and not _excepted(s, b, mention_end):
                 instead = prose.but_with(s, mention_end, _place)
@@ -1147,6 +1154,19 @@ def _named_as_to(s: Sentence, a: int, b: int) -> list[Pair]:
     partners = [_place(s, m, strong=True) for m in between]
     found = [p for p in dict.fromkeys(partners) if p is not None and p != owner]
     return [(owner, p, after.end, 0.85) for p in found]
+
+
+FICTION = {"fictional", "fictitious", "imaginary", "mythical", "non-existent", "nonexistent"}
+FICTION |= {"made-up", "invented", "fake", "fantasy", "mythological"}
+
+
+def _fictional(s: Sentence, end: int) -> bool:
+    """The partner whose mention ends at ``end`` is described as made up ("the fictional
+    town of Midsomer", "an imaginary twin, Narnia"): no tie."""
+    m = next((m for m in s.mentions if m.end == end), None)
+    if m is None:
+        return False
+    return not FICTION.isdisjoint(t.lower_ for t in s.tokens[max(0, m.start - 5) : m.start])
 
 
 def _act_year(s: Sentence, a: int) -> int | None:
