@@ -24,6 +24,9 @@ OPENING_WORDS |= {"september", "october", "november", "december", "jan", "feb", 
 OPENING_WORDS |= {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer"}
 OPENING_WORDS |= {"autumn", "fall", "winter", "when", "following", "between", "around"}
 
+# words that open a clause whose "the city" is the sentence's first city, not the last named
+CLAUSE_OPENERS = frozenset({"while", "whereas", "but", "although", "though", "and"})
+
 # verbs that form a tie, after the date they happened on ("on May 5, 2012 establishing")
 FORMING = frozenset({"establishing", "established", "forming", "formed", "creating", "created"})
 FORMING |= {"signing", "signed", "approving", "approved", "formalizing", "formalising"}
@@ -129,6 +132,10 @@ class Sentence:
     ) -> list[Known]:
         """What a mention names: its entity, its referents, a place from the gazetteer."""
         if mention.label == "REF":
+            if mention.ref in ("=town", "=city") and self.prev(mention.start) in CLAUSE_OPENERS:
+                first = self._first_place()  # "Barcelona's mayor ... Tel Aviv, while the city
+                if first is not None:  # keeps its agreement with Gaza": the opening's city
+                    return [first]
             if mention.ref == "=town" or (mention.ref == "=city" and not self.context.weight):
                 # (a text's first "the city" is the city its sentence named)
                 town = self._town_before(mention.start)
@@ -405,6 +412,18 @@ class Sentence:
         "Tepatitlán de Morelos, Jalisco Mexico", the region the city before lies in."""
         at = mention.end + 1 if self.prev(mention.end + 1) == "," else mention.end
         return any(m.start == at and m.label == "COUNTRY" for m in self.mentions)
+
+    def _first_place(self) -> Known | None:
+        """The place the sentence opens with, itself or its possessive ("Barcelona's mayor
+        has signed ...")."""
+        first = self.mentions[0] if self.mentions else None
+        if first is None or first.label not in ("PLACE", "NAME"):
+            return None
+        lead = [t.lower_ for t in self.tokens[: first.start]]
+        if lead not in ([], ["the"], ["the", "city", "of"], ["in"]):
+            return None
+        found = self.known(first, place=True)
+        return found[0] if len(found) == 1 and found[0].label == "PLACE" else None
 
     def _opening_place(self, index: int) -> Known | None:
         """The place the sentence (or the clause: after "while", "but", ";") opens with,

@@ -449,24 +449,32 @@ def _possessed(s: Sentence, a: int) -> bool:
     return any(m.possessive and m.end + 1 == a for m in s.mentions)
 
 
-OWNED_LIST = {"include", "includes", "included", "are", "were", ":"}
+OWNED_LIST = {"include", "includes", "included", "are", "were", ":", "is", "was", "remains"}
 
 
 def _owned(s: Sentence, a: int, b: int) -> list[tuple[Known, Known, int]]:
     """ "Houston's partner Shenzhen" (a place right after the noun), "Lyon's twin: Turin"
-    (a list after a verb or a colon): the possessor's ties."""
+    (a list after a verb or a colon), "Wallingford's French twin is Luxeuil-les-Bains; its
+    German twin is Bad Wurzach": the possessor's ties."""
     owner = next(
         (
             m
             for m in s.mentions
-            if m.possessive
-            and m.label in ("PLACE", "NAME")
-            and m.end + 1 <= a <= m.end + 2
-            and all(t.text.islower() for t in s.tokens[m.end + 1 : a])
+            if (m.possessive or m.text.lower() in ("its", "their"))
+            and m.label in ("PLACE", "NAME", "REF")
+            and m.end + (0 if m.label == "REF" else 1) <= a <= m.end + 2
+            and all(
+                t.text.islower() or t.lower_ in DEMONYMS
+                for t in s.tokens[m.end + (0 if m.label == "REF" else 1) : a]
+            )
         ),
         None,
     )
-    subject = _place(s, owner) if owner is not None else None
+    if owner is not None and owner.label == "REF":  # "its German twin is": whose it is
+        known, sure = prose.tie_subject(s, a, ("PLACE", "REF"))
+        subject = known[0] if len(known) == 1 and sure >= 0.8 else None
+    else:
+        subject = _place(s, owner) if owner is not None else None
     if owner is None or subject is None or b >= len(s.tokens):
         return []
     if s.tokens[b].lower_ in OWNED_LIST:
@@ -1402,7 +1410,13 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
-    while i >= 0 and a - i <= 10 and doc[i].lower_ not in STOPS:
+    while (
+        i >= 0
+        and a - i <= 14
+        and (doc[i].lower_ not in STOPS or _included(doc, i) or _included(doc, i - 1))
+    ):
+        if a - i > 10 and not any(_included(doc, k) for k in range(i, a)):
+            break  # past ten tokens only through ", including": the head's status
         word = status_word(s, i)
         if word is not None and not _not_yet(s, i):
             found = (word, i)
@@ -1456,6 +1470,13 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
+
+
+def _included(doc: list[Any], i: int) -> bool:
+    """A comma that opens the examples of what the clause before names ("suspend relations
+    with Israel, including the twinning agreement with Tel Aviv")."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return doc[i].text == "," and nxt in ("including", "notably", "especially", "namely")
 
 
 NAMING_CUE = {"sister", "twin", "partner", "friendship", "city", "town", "-", "cities"}
@@ -1594,6 +1615,7 @@ MODALS = {"to", "should", "would", "could", "might", "must", "will", "shall", "m
 # "voted to end", "decided to suspend": a decision taken, not a status asked for
 DECIDED = {"voted", "decided", "agreed", "resolved", "moved", "opted", "chose", "elected"}
 DECIDED |= {"unanimously", "formally", "officially", "deciding", "voting", "agreeing"}
+DECIDED |= {"memo", "decree", "ordered", "order"}  # "signed a memo to suspend relations"
 # verbs that end or suspend a tie when a tie noun follows: "cut ties with", "to end the
 # twinning", "terminate the agreement", "broke off relations"
 TIE_VERBS = {
@@ -1710,6 +1732,10 @@ def _status_word(tokens: list[Any], i: int) -> str | None:
         after = {t.lower_ for t in tokens[j : j + 3]}
         if after & TIE_NOUNS or _tie_object(tokens, j):
             return TIE_VERBS[word]
+        if not after.isdisjoint(("relations", "contacts", "cooperation")) and any(
+            _included(tokens, k) for k in range(j, min(len(tokens), j + 10))
+        ):
+            return TIE_VERBS[word]  # "suspend relations with Israel, including the twinning"
         return None
     if i > 0 and (tokens[i - 1].lower_, word) in PHRASE_STATUS:
         return PHRASE_STATUS[(tokens[i - 1].lower_, word)]
