@@ -191,3 +191,11 @@ def test_a_city_announced_as_a_title_holder(registry: Registry) -> None:
         for c in claims(text, registry, "award")
     ]
     assert found == [("Tirana", "European Youth Capital", 2022)]
+
+
+def test_counts_that_share_a_country_count_s_noun(registry: Registry) -> None:
+    text = "Twinning is back on track. France has 6,000 twinnings, Germany 5,000 and Italy 1,500."
+    found = {(c.subject.name, c.value) for c in claims(text, registry, "count")}
+    assert found == {("France", "6000"), ("Germany", "5000"), ("Italy", "1500")}
+    other = "France has 6,000 twinnings, Germany 5,000 people."
+    assert {c.subject.name for c in claims(other, registry, "count")} == {"France"}

@@ -133,6 +133,12 @@ def counts(s: Sentence) -> list[Draft]:
                         qualifier=_qualifier(s, i),
                     )
                 )
+                elided = _elided_counts(s, j + noun_at + 1)  # ", Germany 5,000 and Italy"
+                out += [
+                    Draft("count", other, value=_fmt(number, None), metric=metric,
+                          confidence=0.65, rule=f"count:{metric}")
+                    for other, number in elided
+                ]  # fmt: skip
             counted = (j + noun_at + 1, metric if metric in TIE_METRIC.values() else None)
             i = j + noun_at + 1
             continue
@@ -190,6 +196,29 @@ def counts(s: Sentence) -> list[Draft]:
             )
         counted = (j + noun_at + 1, metric if metric in TIE_METRIC.values() else None)
         i = j + noun_at + 1
+    return out
+
+
+def _elided_counts(s: Sentence, end: int) -> list[tuple[Known, float]]:
+    """Counts that share a country's count's noun, after it: "France has 6,000 twinnings,
+    Germany 5,000 and Italy 1,500" (a country, a number, joined by commas and "and")."""
+    out: list[tuple[Known, float]] = []
+    at = end
+    countries = {m.start: m for m in s.mentions if m.label == "COUNTRY"}
+    toks = s.tokens
+    while at < len(toks) and toks[at].lower_ in (",", "and"):
+        k = at + 1
+        if toks[at].text == "," and k < len(toks) and toks[k].lower_ == "and":
+            k += 1  # ", and Italy 1,500"
+        m = countries.get(k)
+        found = number_at(s, m.end) if m is not None else None
+        if m is None or found is None or normalise.is_year_token(toks, m.end):
+            break
+        value, after = found
+        if after < len(toks) and toks[after].text[:1].isalpha() and toks[after].lower_ != "and":
+            break  # "Germany 5,000 people": another noun, another count
+        out.append((Known(m.text, "COUNTRY", None, m.code), value))
+        at = after
     return out
 
 
