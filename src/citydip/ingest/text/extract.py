@@ -234,6 +234,8 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
         said = str(doc.text)  # the unit's text (its doc's, spaces as written)
         if not placed and last_ties:
             _later_status(said, last_ties)  # "Neither of these relationships lasted."
+            if unit.kind == "item":
+                _year_line(said, last_ties)  # "Berlin" / "Germany" / "1991": one entry
         own_ties = [c for c in placed if c.type == "tie"]
         _held(said, own_ties)
         later_status(said, own_ties, last_ties, found, early)
@@ -688,6 +690,18 @@ _NONE_LASTED = re.compile(
 
 _ON_HOLD = re.compile(r"\bon (?:hold|pause|ice)\b", re.I)
 _LATTER = re.compile(r"^\W*the latter\b", re.I)
+
+
+_YEAR_LINE = re.compile(r"^\W*(?:since\s+|from\s+)?((?:1[6-9]|20)\d\d)\W*$", re.I)
+
+
+def _year_line(line: str, ties: list[ExtractedClaim]) -> None:
+    """A list line that is only a year dates the one entry above it, read from the lines
+    before (a table copied one cell per line: "Berlin" / "Germany" / "1991")."""
+    match = _YEAR_LINE.match(line.strip())
+    if match is None or len(ties) != 1 or ties[0].type != "tie" or ties[0].year is not None:
+        return
+    ties[0].year = int(match.group(1))
 
 
 def _held(sentence: str, ties: list[ExtractedClaim]) -> None:

@@ -552,6 +552,9 @@ def entry_year(s: Sentence) -> int | None:
     """The year a line under an entry dates it by ("Signing the agreement: 1990",
     "Partnership since 1987", "Friendly relationship established on December 9, 2003")."""
     words = s.words
+    found = years_in(s.doc)
+    if len(s.tokens) <= 3 and len(found) == 1 and all(not t.is_alpha for t in s.tokens):
+        return found[0][1]  # a line that is only a year: "Berlin" / "Germany" / "1991"
     # "since" alone dates the entry only in a short line or one that names a tie ("Partnership
     # since 1987"), not "exchange programs with Lakehead University since 1988"
     since_dates = (
