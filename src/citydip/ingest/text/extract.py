@@ -75,6 +75,7 @@ RULES: tuple[Rule, ...] = (
     shapes.other_partners,
     shapes.kin_list,
     shapes.fronted_pair,
+    lists.dash_entry,
 )
 
 

@@ -401,6 +401,38 @@ def member_phrase(s: Sentence) -> list[Draft]:
     return []
 
 
+ENTRY_DASHES = {"-", "–", "—"}
+
+
+def dash_entry(s: Sentence) -> list[Draft]:
+    """A sentence that opens with a partner and a dash under a heading of ties ("Sister
+    Cities" / "Budapest – the cooperation agreement was signed in 2005."): a tie of the
+    list's subject (else the text's city) with that place, dated by the line's year when it
+    gives one; not when the line names another place."""
+    frame = s.context.heading_frame
+    toks = s.tokens
+    if frame is None or frame.mode != "tie" or frame.kind == "unspecified" or len(toks) < 4:
+        return []
+    first = s.mentions[0] if s.mentions else None
+    if first is None or first.start != 0 or first.label not in ("PLACE", "NAME"):
+        return []
+    if first.end >= len(toks) or toks[first.end].text not in ENTRY_DASHES:
+        return []
+    subject = frame.subject if frame.subject not in (None, PENDING) else s.context.main
+    found = s.known(first, place=True)
+    if subject is None or not found or found[0].label != "PLACE" or found[0] == subject:
+        return []
+    own = {found[0], subject}
+    for m in s.mentions[1:]:
+        if m.label in ("PLACE", "NAME") and not set(s.known(m, place=True)[:1]) <= own:
+            return []  # "Lyon – its partnership with Turin ...": not the entry's own tie
+    years = years_in(s.doc, first.end)
+    return [
+        Draft("tie", subject, found[0], year=years[0][1] if len(years) == 1 else None,
+              kind=frame.kind, status=frame.status, confidence=0.7, rule="tie:dash-entry")
+    ]  # fmt: skip
+
+
 def _placed(s: Sentence, m: Mention) -> bool:
     """A mention naming a place: a place or unknown name, or a council ("Chiayi City
     Government", "City of Yeosu") whose place is known."""

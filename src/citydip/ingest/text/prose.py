@@ -472,7 +472,22 @@ def continued(s: Sentence, place: object) -> list[tuple[Known, Known, str, int |
             break  # "The most recent is Katowice, which signed in 2012"
     if semicolons:  # "Bitung and Manado in 1993; Tacoma in 1994": each item's year
         out = [(*o[:3], _item_year(s, end)) for o, end in zip(out, ends, strict=True)]
+    else:  # "They include Berlin (1991), Budapest (2005) and Chicago (1960)"
+        out = [(*o[:3], bracket_year(s, end)) for o, end in zip(out, ends, strict=True)]
     return out
+
+
+def bracket_year(s: Sentence, end: int) -> int | None:
+    """The year in brackets right after a partner ending at ``end``: "Berlin (1991)",
+    "Chicago (since 1960)"."""
+    toks = s.tokens
+    if end >= len(toks) or toks[end].text != "(":
+        return None
+    k = end + 1
+    if k < len(toks) and toks[k].lower_ in ("since", "from", "est.", "established"):
+        k += 1
+    found = year_at(toks, k)
+    return found[0] if found is not None else None
 
 
 def _item_year(s: Sentence, end: int) -> int | None:
