@@ -32,3 +32,14 @@ def test_a_twin_named_after_is(registry: Registry) -> None:
         pair("Wallingford", "Luxeuil-les-Bains"),
         pair("Wallingford", "Bad Wurzach"),
     }
+
+
+def test_partners_after_a_reduced_relative_clause(registry: Registry) -> None:
+    text = (
+        "The only active twinning arrangements Nottingham currently has in place are with "
+        "Karlsruhe and Ningbo."
+    )
+    assert set(text_ties(text, registry)) == {
+        pair("Nottingham", "Karlsruhe"),
+        pair("Nottingham", "Ningbo"),
+    }

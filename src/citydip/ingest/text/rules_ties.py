@@ -428,9 +428,15 @@ QUANTIFIERS = {"several", "many", "various", "numerous", "some", "multiple"}
 
 
 def _relative_with(s: Sentence, start: int) -> int:
-    """After "that ... are with" / "which ... is with" (a relative clause, then the verb
-    and "with"), the partners' list starts after "with"; else ``start``."""
-    if start >= len(s.tokens) or s.tokens[start].lower_ not in ("that", "which"):
+    """After "that ... are with" / "which ... is with" / "Nottingham has ... are with" (a
+    relative clause, then the verb and "with"), the partners' list starts after "with";
+    else ``start``."""
+    if start >= len(s.tokens):
+        return start
+    reduced = any(  # "arrangements Nottingham currently has in place are with": no "that"
+        m.start == start and m.label in ("PLACE", "NAME") for m in s.mentions
+    )
+    if s.tokens[start].lower_ not in ("that", "which") and not reduced:
         return start
     for i in range(start + 1, min(len(s.tokens) - 1, start + 10)):
         word = s.tokens[i].lower_
