@@ -199,3 +199,9 @@ def test_counts_that_share_a_country_count_s_noun(registry: Registry) -> None:
     assert found == {("France", "6000"), ("Germany", "5000"), ("Italy", "1500")}
     other = "France has 6,000 twinnings, Germany 5,000 people."
     assert {c.subject.name for c in claims(other, registry, "count")} == {"France"}
+
+
+def test_a_demonym_count_after_an_opening_word(registry: Registry) -> None:
+    text = "Today, Australian cities and towns have over 500 sister city affiliations."
+    found = {(c.subject.name, c.value) for c in claims(text, registry, "count")}
+    assert found == {("Australia", "more than 500")}

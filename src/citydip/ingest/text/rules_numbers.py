@@ -429,7 +429,11 @@ def _demonym_owner(s: Sentence, i: int) -> Known | None:
     """ "Australian cities and towns now have over 500 ...", "Japanese municipalities have
     1,762 ...": the country whose places the clause's subject names, at its start."""
     doc = s.tokens
-    k = 1 if doc[0].lower_ == "the" else 0
+    k = 0
+    comma = next((c for c in range(min(5, len(doc))) if doc[c].text == ","), None)
+    if comma is not None and doc[0].lower_ not in DEMONYMS:
+        k = comma + 1  # "Today, Australian cities and towns have over 500 ..."
+    k += 1 if k < len(doc) and doc[k].lower_ == "the" else 0
     if k + 1 >= i or doc[k].lower_ not in DEMONYMS or doc[k + 1].lower_ not in PLACES_OF:
         return None
     if any(m.start < i and m.label in ("PLACE", "NAME", "ORG") for m in s.mentions):
