@@ -66,3 +66,13 @@ def test_namesakes_qualified_by_state_and_country(registry: Registry) -> None:
     assert tie.subject.name == tie.object.name == "Toledo"
     assert {tie.subject.country, tie.object.country} == {"US", "ES"}
     assert tie.year == 1931
+
+
+def test_two_places_joined_by_their_mayors_possessive(registry: Registry) -> None:
+    text = (
+        "Kiel's mayor Ulf Kämpfer and Gdynia's mayor Wojciech Szczurek signed a twinning "
+        "agreement in 1990."
+    )
+    found = text_ties(text, registry)
+    assert set(found) == {pair("Kiel", "Gdynia")}
+    assert found[pair("Kiel", "Gdynia")].year == 1990

@@ -63,7 +63,7 @@ GLUE = {",", "and", "the", "as", "well", "(", ")", "also", "both", "its", "a", "
 LIST_GLUE = {*DEMONYMS, "with"}
 SUBJECT_GLUE = GLUE | {"state", "states", "city", "cities", "of", "well", "town", "towns"}
 SUBJECT_GLUE |= {"mayor", "mayors"}
-MAYOR_GLUE = {"the", "of", "city", "and", ",", "-", "vice", "deputy", "then", "lord"}
+MAYOR_GLUE = {"'s", "'", "the", "of", "city", "and", ",", "-", "vice", "deputy", "then", "lord"}
 PLURAL_VERBS = {"have", "are", "were"}  # "the Mayor of Lyon and the Mayor of Turin signed"
 SUBJECT_GLUE |= {"village", "municipality", "county", "region", "province", "capital"}
 
