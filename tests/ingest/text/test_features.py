@@ -76,3 +76,13 @@ def test_two_places_joined_by_their_mayors_possessive(registry: Registry) -> Non
     found = text_ties(text, registry)
     assert set(found) == {pair("Kiel", "Gdynia")}
     assert found[pair("Kiel", "Gdynia")].year == 1990
+
+
+def test_generic_ties_between_two_places_dated(registry: Registry) -> None:
+    text = "Sister cities matter. Ties between Shanghai and San Francisco date back to 1980."
+    found = text_ties(text, registry)
+    assert {p: c.year for p, c in found.items()} == {pair("Shanghai", "San Francisco"): 1980}
+    trade = "Sister cities matter. Trade ties between Shanghai and San Francisco date back to 1980."
+    assert not text_ties(trade, registry)
+    grew = "Sister cities matter. Ties between Shanghai and San Francisco grew in 1980."
+    assert not text_ties(grew, registry)

@@ -153,6 +153,9 @@ def ties(s: Sentence) -> list[Draft]:
             continue  # a bare "twin" or "partner" only as "Exeter's twin, Rennes,"
         # "the agreement between the City of Sydney and Guangzhou" (in a text about ties)
         pairs = [] if word in GENERIC else shapes.between_pairs(s, b, _place)
+        if not pairs and word in GENERIC and _dated_generic(s, a, b):
+            pairs = shapes.between_pairs(s, b, _place)  # "Ties between Shanghai and San
+            # Francisco date back to 1980", in a text about ties
         if not pairs and _between_one_and_some(s, b):
             continue  # "cooperation between Banda Aceh and a number of cities in that country"
         if not pairs and not negated:
@@ -1476,6 +1479,20 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
+
+
+DATING_VERBS = {"date", "dates", "dated", "go", "goes", "went", "began", "begun", "started"}
+
+
+def _dated_generic(s: Sentence, a: int, b: int) -> bool:
+    """A generic tie noun ("ties", "links") whose pair a dating verb follows, in a text
+    about ties, no other accord named before it ("Ties between A and B date back to
+    1980"; not "Trade ties between A and B grew")."""
+    if not s.context.tie_topic or not prose.OTHER_ACCORDS.isdisjoint(
+        t.lower_ for t in s.tokens[max(0, a - 2) : a]
+    ):
+        return False
+    return any(t.lower_ in DATING_VERBS for t in s.tokens[b : b + 12])
 
 
 def _included(doc: list[Any], i: int) -> bool:
