@@ -86,3 +86,13 @@ def test_generic_ties_between_two_places_dated(registry: Registry) -> None:
     assert not text_ties(trade, registry)
     grew = "Sister cities matter. Ties between Shanghai and San Francisco grew in 1980."
     assert not text_ties(grew, registry)
+
+
+def test_a_preliminary_document_proposes(registry: Registry) -> None:
+    for text in (
+        "Kiel and Gdynia signed a letter of intent to form a sister city relationship.",
+        "Kiel and Gdynia signed a memorandum of understanding to become sister cities.",
+    ):
+        assert {c.status for c in text_ties(text, registry).values()} == {"proposed"}, text
+    signed = "Kiel and Gdynia signed an agreement to become sister cities."
+    assert {c.status for c in text_ties(signed, registry).values()} == {"active"}

@@ -56,3 +56,15 @@ def test_member_cities_such_as(registry: Registry) -> None:
         assert {name for name, _ in found} == {"Oslo", "Lisbon"}, text
         assert all(org.startswith("ICLEI") for _, org in found)
     assert not _members("The members such as Oslo and Lisbon met in Paris.", registry)
+
+
+def test_founders_listed_after_founded_by(registry: Registry) -> None:
+    text = (
+        "Eurocities was founded in 1986 by the mayors of six large cities: Barcelona, "
+        "Birmingham, Frankfurt, Lyon, Milan and Rotterdam."
+    )
+    found = {(c.subject.name, c.role) for c in text_claims(text + "\n", registry, "membership")}
+    assert {name for name, _ in found} >= {"Barcelona", "Birmingham", "Lyon", "Milan"}
+    assert {role for _, role in found} == {"founder"}
+    museum = "The museum was founded by donors from two cities: Lyon and Milan."
+    assert not text_claims(museum, registry, "membership")

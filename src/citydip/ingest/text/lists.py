@@ -311,7 +311,9 @@ def member_list(s: Sentence) -> list[Draft]:
     # words outside brackets: "Member cities (13 cities):"
     words = {t.lower_ for t in _outside_brackets(s.tokens[opening:colon])}
     welcomed = bool(words & WELCOME) and "new" in words  # "proud to welcome five new mayors:"
-    if not words & (MEMBER_WORDS | JOIN_WORDS) and not welcomed:
+    founded_by = bool(words & FOUNDING) and "by" in words  # "founded in 1986 by the mayors
+    # of six large cities: Barcelona, Birmingham, ..."
+    if not words & (MEMBER_WORDS | JOIN_WORDS) and not welcomed and not founded_by:
         return []
     if any(m.label in ("PLACE", "NAME") and opening <= m.start < colon for m in s.mentions):
         return []

@@ -1416,6 +1416,9 @@ def _with_which(s: Sentence, a: int) -> Known | None:
 def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
     """The status words in the clause around a tie say, its end year, and where it was said."""
     doc = s.tokens
+    preliminary = _preliminary(doc, a)
+    if preliminary is not None:  # "signed a letter of intent to become sister cities"
+        return "proposed", None, preliminary
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
@@ -1479,6 +1482,23 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
+
+
+# documents that precede a tie: "a letter of intent", "a memorandum of understanding"
+PRELIMINARY = {"intent", "intention", "memorandum", "mou", "understanding", "loi"}
+BECOMING = {"become", "form", "establish", "create", "build", "develop"}
+
+
+def _preliminary(doc: list[Any], a: int) -> int | None:
+    """The cue at ``a`` is what a preliminary document is signed to make ("signed a letter
+    of intent to become sister cities", "a memorandum of understanding to form a sister
+    city relationship"): where the document's word is, else None."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and doc[k].lower_ in ("a", "an", "the", "formal", "official"):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in BECOMING or doc[k - 1].lower_ != "to":
+        return None
+    return next((i for i in range(k - 2, max(-1, k - 9), -1) if doc[i].lower_ in PRELIMINARY), None)
 
 
 DATING_VERBS = {"date", "dates", "dated", "go", "goes", "went", "began", "begun", "started"}
