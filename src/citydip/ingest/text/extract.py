@@ -62,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     lists.member_list,
     lists.member_phrase,
     relations.award,
+    relations.held_title,
     relations.hosted,
     numbers.counts,
     numbers.ordinal_counts,

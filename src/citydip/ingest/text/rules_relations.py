@@ -383,6 +383,39 @@ def award(s: Sentence) -> list[Draft]:
     return out
 
 
+# a title a city holds for a year: "European Green Capital", "European Green Leaf",
+# "European Capital of Culture", "World Book Capital", "UK City of Culture"
+TITLE_ENDS = {"capital", "leaf", "culture", "literature", "design", "gastronomy", "music"}
+COPULAS = {"is", "was", "became", "becomes", "will", "be", "been", "has"}
+
+
+def held_title(s: Sentence) -> list[Draft]:
+    """A title a place holds for a year, after a copula: "Nijmegen is the European Green
+    Capital 2018", "Ljubljana was European Green Capital in 2016", "... and is European
+    Green Leaf 2024". The year is required (not "Berlin is the German Capital")."""
+    if s.words.isdisjoint(TITLE_ENDS) or s.words.isdisjoint(COPULAS):
+        return []
+    doc = s.tokens
+    out: list[Draft] = []
+    for k, t in enumerate(doc[:-2]):
+        if t.lower_ not in ("is", "was", "became", "becomes"):
+            continue
+        i, j = _capitalised_run(doc, k + 1, ("the", "a"))
+        if j - i < 2 or doc[j - 1].lower_ not in TITLE_ENDS:
+            continue
+        year = s.year_after(j, j + 3)
+        if year is None:
+            continue
+        subjects, sure = s.subject(k, ("PLACE", "REF"))
+        if len(subjects) != 1 or subjects[0].label != "PLACE":
+            continue
+        phrase = s.span_text(i, j)
+        title = s.registry.link(phrase, ("AWARD",)) or Known(phrase, "AWARD")
+        out.append(Draft("award", subjects[0], title, year=year, confidence=0.75 * sure,
+                         rule="award:title"))  # fmt: skip
+    return out
+
+
 DESIGNATIONS = {"named", "designated", "crowned", "voted", "chosen", "selected"}
 AWARD_HEADS = {"prize", "award", "awards", "plaque", "medal", "diploma", "flag", "trophy"}
 AWARD_HEADS |= {"honour", "honor", "capital", "scroll", "label", "title"}
