@@ -73,3 +73,16 @@ def test_mayors_of_a_visit_are_no_body(registry: Registry) -> None:
         "met in 2023."
     )
     assert not _roles(text, registry)
+
+
+def test_a_plural_role_before_a_list_of_holders(registry: Registry) -> None:
+    lead = "UCLG is a world organization of cities. "
+    text = lead + (
+        "The co-presidents are the Mayor of Barcelona, the Mayor of Istanbul and the "
+        "Governor of Tokyo."
+    )
+    found = _roles(text, registry)
+    assert set(found) == {"Barcelona", "Istanbul", "Tokyo"}
+    assert {role for _, role in found.values()} == {"president"}
+    one = lead + "The president is the Mayor of Barcelona, and the Mayor of Istanbul attended."
+    assert set(_roles(one, registry)) == {"Barcelona"}

@@ -44,24 +44,49 @@ def roles(s: Sentence) -> list[Draft]:
     if colon is not None and colon <= 4:
         lead = role_of([t.lower_ for t in s.tokens[:colon]])
     found: list[tuple[Known, int, str | None]] = []
+    plural: list[bool] = []  # whether the role was read from a plural word before it
     for place, at, fixed in holders:
         role = fixed or (lead if colon is not None and at > colon else None)
+        many = False
         if role is None:
             near = _role_near(s, at, marks)
             if near is not None and _of_another(s, near[1], org):
                 continue  # "Mayor of Barcelona and President of the AMB": not of this network
             role = near[0] if near is not None else None
+            many = near is not None and near[1] < at and s.tokens[near[1]].lower_.endswith("s")
         found.append((place, at, role))
+        plural.append(many)
     out: list[Draft] = []
+    shared: list[str | None] = []
     for n, (place, at, role) in enumerate(found):
         if role is None:
             role = _shared_role(s, at, found[n + 1 :])
+        if role is None and n and plural[n - 1] and _listed_after(s, found[n - 1][1], at):
+            role = shared[-1]  # "The co-presidents are the Mayor of Barcelona, the Mayor of
+            # Istanbul and the Governor of Tokyo": the plural role of the list's first holder
+            plural[n] = True
+        shared.append(role)
         if role is None or place == org:
             continue
         out.append(
             Draft("membership", place, org, confidence=0.7, rule="membership:mayor", role=role)
         )
     return out
+
+
+def _listed_after(s: Sentence, before: int, at: int) -> bool:
+    """The holder at ``at`` is the next item of a list after the one at ``before``: only
+    commas, "and", "the", titles and the first holder's place between them."""
+    if at <= before:
+        return False
+    words = [t.lower_ for t in s.tokens[before + 1 : at]]
+    if not words or not ("," in words or "and" in words) or not STOP.isdisjoint(words):
+        return False
+    places = {i for m in s.mentions if before < m.start < at for i in range(m.start, m.end)}
+    return all(
+        w in LIST_GLUE or w in MAYOR or w in LEADERS or before + 1 + k in places
+        for k, w in enumerate(words)
+    )
 
 
 def _shared_role(s: Sentence, at: int, later: list[tuple[Known, int, str | None]]) -> str | None:
