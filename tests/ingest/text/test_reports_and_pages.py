@@ -205,3 +205,13 @@ def test_a_demonym_count_after_an_opening_word(registry: Registry) -> None:
     text = "Today, Australian cities and towns have over 500 sister city affiliations."
     found = {(c.subject.name, c.value) for c in claims(text, registry, "count")}
     assert found == {("Australia", "more than 500")}
+
+
+def test_the_number_of_members_reached(registry: Registry) -> None:
+    text = (
+        "The Union of the Baltic Cities met in Gdynia. The number of Union member cities "
+        "reached the figure 92."
+    )
+    found = {(c.subject.name, c.value, c.metric) for c in claims(text, registry, "count")}
+    assert found == {("Union of Baltic Cities", "92", "members")}
+    assert not claims("The number of cities reached 92.", registry, "count")

@@ -97,6 +97,20 @@ def counts(s: Sentence) -> list[Draft]:
             after_and = i >= 1 and doc[i - 1].lower_ == "and" and i - 1 == counted[0]
             metric = _tie_cue_before(s, i) or (counted[1] if after_and else None) or metric
         if metric is None or noun_at is None:
+            owner = _number_of_members(s, i)
+            if owner is not None:  # "The number of Union member cities reached the figure 92"
+                out.append(
+                    Draft(
+                        "count",
+                        owner,
+                        value=_fmt(value, _qualifier(s, i)),
+                        metric="members",
+                        confidence=0.7,
+                        rule="count:members",
+                    )
+                )
+                i = j
+                continue
             kind = _population(words)
             if kind is not None:
                 out.extend(_population_claim(s, i, value, j + kind))
@@ -197,6 +211,37 @@ def counts(s: Sentence) -> list[Draft]:
         counted = (j + noun_at + 1, metric if metric in TIE_METRIC.values() else None)
         i = j + noun_at + 1
     return out
+
+
+# verbs between "the number of members" and its figure: "reached (the figure) 92",
+# "rose to 140", "stands at 200", "is now 92"
+NUMBER_LINKS = {"reached", "reaches", "rose", "grew", "increased", "stands", "stood", "is"}
+NUMBER_LINKS |= {"was", "to", "at", "the", "figure", "of", "now", "has", "totals", "totalled"}
+
+
+def _number_of_members(s: Sentence, i: int) -> Known | None:
+    """The organization whose members "the number of ... members" before the figure at ``i``
+    counts: one named in the phrase, else the one the text is about."""
+    doc = s.tokens
+    k = i - 1
+    while k >= 0 and i - k <= 5 and doc[k].lower_ in NUMBER_LINKS | QUALIFYING:
+        k -= 1
+    if k < 2 or doc[k].lower_ not in ("members", "cities", "municipalities", "towns"):
+        return None
+    start = next((p for p in range(k - 1, max(-1, k - 8), -1) if doc[p].lower_ == "number"), None)
+    if start is None or doc[start + 1].lower_ != "of":
+        return None
+    if "member" not in {t.lower_ for t in doc[start:k]} and doc[k].lower_ != "members":
+        return None  # "the number of cities reached 92": cities of what
+    named = next(
+        (m for m in s.mentions if start < m.start < k and m.label in ("ORG", "NAME")), None
+    )
+    if named is not None:
+        found = s.known(named, labels=("ORG",))
+        if found and found[0].label == "ORG":
+            return found[0]
+    org = s.context.topic_org
+    return org if org is not None and org.label == "ORG" else None
 
 
 def _elided_counts(s: Sentence, end: int) -> list[tuple[Known, float]]:
