@@ -215,3 +215,11 @@ def test_the_number_of_members_reached(registry: Registry) -> None:
     found = {(c.subject.name, c.value, c.metric) for c in claims(text, registry, "count")}
     assert found == {("Union of Baltic Cities", "92", "members")}
     assert not claims("The number of cities reached 92.", registry, "count")
+
+
+def test_one_of_a_counted_set(registry: Registry) -> None:
+    text = "Kiel is one of the 12 sister cities of Gdynia."
+    assert {(c.subject.name, c.value) for c in claims(text, registry, "count")} == {
+        ("Gdynia", "12")
+    }
+    assert set(ties(extract_claims(text + "\n", registry))) == {pair("Kiel", "Gdynia")}

@@ -11,6 +11,7 @@ from citydip.ingest.text.mentions import Mention
 from citydip.ingest.text.prose import PARTICIPLES
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import YEAR, Draft, Sentence
+from citydip.ingest.text.rules_ties import one_of, owner_after
 from citydip.ingest.text.vocab import DEMONYMS, NETWORK_NOUNS, TIE_KIND_WORDS
 
 TIE_METRIC = {
@@ -121,6 +122,9 @@ def counts(s: Sentence) -> list[Draft]:
             i = j
             continue
         subjects, sure = s.subject(i, ("PLACE", "ORG", "PROGRAMME", "REF"))
+        if one_of(tokens, i):  # "Kiel is one of the 12 sister cities of Gdynia": Gdynia's
+            owner = owner_after(s, j + noun_at + 1) if metric in TIE_METRIC.values() else None
+            subjects, sure = ([owner], 0.9) if owner is not None else ([], 0.0)
         fronted = _fronted_owner(s, i)
         if fronted is not None:  # "With 27 foreign twinned towns, Cissé, in the Vienne
             subjects, sure = [fronted], 1.0  # department, holds the French record"

@@ -77,6 +77,12 @@ def ties(s: Sentence) -> list[Draft]:
         gated = b - a == 1 and toks[a].lower_ in prose.GATED  # the cue is such a noun alone
         if gated and not prose.gated_tie(s, a):
             continue  # "a rail connection with Lyon" in a text that speaks of no ties
+        one_of = _one_of_pair(s, a, b)
+        if one_of is not None:  # "Kiel is one of the 12 sister cities of Gdynia"
+            subject, partner = one_of
+            out.append(Draft("tie", subject, partner, kind=TIE_KIND_WORDS.get(word, "unspecified"),
+                             status="active", confidence=0.75, rule=f"tie:{word}"))  # fmt: skip
+            continue
         if _counted(s, a):
             # a count: "53 sister cities", unless it names some: ", including X and Y",
             # "two sister city relationships (Limeira, Brazil and Christchurch, ...)"
@@ -552,6 +558,41 @@ def _counted(s: Sentence, a: int) -> bool:
     """A number before the cue, over "sister and" ("three dozen sister and partner cities")."""
     i = _count_at(s, a)
     return i >= 0 and number_at(s.tokens, i) is not None
+
+
+def one_of(tokens: list[Any], i: int) -> bool:
+    """ "one of (the) N" before the number at ``i``: a member of a counted set."""
+    k = i - 1
+    if k >= 0 and tokens[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and tokens[k].lower_ == "of" and tokens[k - 1].lower_ == "one"
+
+
+def owner_after(s: Sentence, end: int) -> Known | None:
+    """The place a counted set belongs to, right after its noun: "of Gdynia", "twinned with
+    Gomel", "around the world twinned with Gomel"."""
+    for m in s.mentions:
+        if m.start < end or m.start > end + 6 or m.label not in ("PLACE", "NAME"):
+            continue
+        if s.prev(m.start) in ("of", "with"):
+            place = _place(s, m)
+            return place
+        return None
+    return None
+
+
+def _one_of_pair(s: Sentence, a: int, b: int) -> tuple[Known, Known] | None:
+    """ "Kiel is one of the 12 sister cities of Gdynia": the subject and the place whose
+    counted partners it is one of."""
+    i = _count_at(s, a)
+    if i < 0 or number_at(s.tokens, i) is None or not one_of(s.tokens, i):
+        return None
+    partner = owner_after(s, b)
+    if partner is None:
+        return None
+    subjects, sure = s.subject(i, ("PLACE", "REF"))
+    subjects = [k for k in subjects if k.label == "PLACE" and k != partner]
+    return (subjects[0], partner) if len(subjects) == 1 and sure >= 0.9 else None
 
 
 COUNT_ADJECTIVES = {"active", "official", "formal", "current", "existing", "international"}
