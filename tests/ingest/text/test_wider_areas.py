@@ -38,3 +38,16 @@ def test_a_statistical_area_that_includes_the_city(registry: Registry) -> None:
         "city, has a population of 4,919,179."
     )
     assert not _populations(text, registry)
+
+
+def test_whose_population_a_sentence_opens_with(registry: Registry) -> None:
+    fronted = (
+        "Velenje is a city. With a population of over 70,600 people, Loulé is both a city "
+        "and the largest municipality of the Algarve region."
+    )
+    assert {name for name, _ in _populations(fronted, registry)} == {"Loulé"}
+    unit = (
+        "Amman is the capital. The municipality of Karak is a region in central Jordan, "
+        "south of Amman capital region, and has nearly 250,000 inhabitants."
+    )
+    assert _populations(unit, registry) == {("Karak", "250000")}

@@ -458,11 +458,18 @@ def _located_there(s: Sentence, i: int) -> bool:
 PLACES_OF = {"cities", "towns", "municipalities", "councils", "communities"}
 
 
+UNIT_OF = {"city", "town", "municipality", "village", "district", "borough", "commune"}
+
+
 def _fronted_owner(s: Sentence, i: int) -> Known | None:
-    """ "With 27 foreign twinned towns, Cissé, in the Vienne department, holds ...": a count
-    in an opening "With" phrase belongs to the place right after the phrase's comma."""
+    """ "With 27 foreign twinned towns, Cissé, in the Vienne department, holds ...", "With a
+    population of over 70,600 people, Loulé is ...": a number in an opening "With" phrase
+    belongs to the place right after the phrase's comma."""
     doc = s.tokens
-    if i > 2 or doc[0].lower_ != "with":
+    k = 1
+    while k < i and doc[k].lower_ in ("a", "population", "of", "over", "about", "some", "nearly"):
+        k += 1  # "With a population of over 70,600 people, Loulé is ..."
+    if k < i or doc[0].lower_ != "with":
         return None
     comma = next((k for k in range(i + 1, min(len(doc), i + 10)) if doc[k].text == ","), None)
     if comma is None:
@@ -577,7 +584,7 @@ def _population_claim(s: Sentence, i: int, value: float, noun: int) -> list[Draf
         return []
     if _wider_area(s, i, noun + 1):
         return []
-    opening = _opening_owner(s, i)
+    opening = _fronted_owner(s, i) or _opening_owner(s, i)
     subjects, sure = ([opening], 0.9) if opening is not None else s.subject(i, ("PLACE", "REF"))
     if not subjects or subjects[0].label != "PLACE":
         return []
@@ -659,6 +666,9 @@ def _opening_owner(s: Sentence, i: int) -> Known | None:
     population of 130,000" (a place the gazetteer lacks), "Kutna Hora is situated east of
     Prague and has a population of 21,000" (the verb after "and" shares the subject)."""
     at = max((k + 1 for k in range(i) if s.tokens[k].text in (".", "!", "?", ";")), default=0)
+    lead = [t.lower_ for t in s.tokens[at : at + 3]]
+    if len(lead) == 3 and lead[0] == "the" and lead[1] in UNIT_OF and lead[2] == "of":
+        at += 3  # "The municipality of Karak ... has nearly 250,000 inhabitants"
     first = next((m for m in s.mentions if m.label in ("PLACE", "NAME") and m.start >= at), None)
     if first is None or first.start != at:
         return None
