@@ -66,6 +66,11 @@ def text_ties(
     return ties(extract_claims(text + "\n", registry), kinds)
 
 
+def text_years(text: str, registry: Registry) -> dict[frozenset[str], int | None]:
+    """The start year of each tie extracted from ``text``, by its pair."""
+    return {p: c.year for p, c in text_ties(text, registry).items()}
+
+
 def text_claims(text: str, registry: Registry, kind: str) -> list[ExtractedClaim]:
     """The claims of one type extracted from ``text`` (a line end added), in order."""
     from citydip.ingest.text.extract import extract_claims

@@ -4,7 +4,7 @@ entries. Text written for these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, text_ties
+from tests.ingest.conftest import pair, text_years
 
 from citydip.ingest.text.registry import Registry
 
@@ -12,15 +12,11 @@ ROWS = [("Berlin", "Germany", "1991"), ("Budapest", "Hungary", "2005"), ("Chicag
 LEAD = "Sister Cities\n\nWarsaw has signed partnership agreements with the following cities:\n"
 
 
-def _years(text: str, registry: Registry) -> dict[frozenset[str], int | None]:
-    return {p: c.year for p, c in text_ties(text, registry).items()}
-
-
 def test_cells_one_per_line(registry: Registry) -> None:
     text = LEAD + "".join(f"{city}\n{country}\n{year}\n" for city, country, year in ROWS)
-    assert _years(text, registry) == {pair("Warsaw", city): int(year) for city, _, year in ROWS}
+    assert text_years(text, registry) == {pair("Warsaw", city): int(year) for city, _, year in ROWS}
 
 
 def test_cells_one_per_line_entries_apart(registry: Registry) -> None:
     text = LEAD + "\n" + "\n".join(f"{city}\n{country}\n{year}\n" for city, country, year in ROWS)
-    assert _years(text, registry) == {pair("Warsaw", city): int(year) for city, _, year in ROWS}
+    assert text_years(text, registry) == {pair("Warsaw", city): int(year) for city, _, year in ROWS}

@@ -5,13 +5,9 @@ Berlin (1991), Budapest (2005)"). Text written for these tests."""
 
 from __future__ import annotations
 
-from tests.ingest.conftest import pair, text_ties
+from tests.ingest.conftest import pair, text_years
 
 from citydip.ingest.text.registry import Registry
-
-
-def _years(text: str, registry: Registry) -> dict[frozenset[str], int | None]:
-    return {p: c.year for p, c in text_ties(text, registry).items()}
 
 
 def test_lines_that_open_with_a_partner_and_a_dash(registry: Registry) -> None:
@@ -22,7 +18,7 @@ def test_lines_that_open_with_a_partner_and_a_dash(registry: Registry) -> None:
         "Kyiv – a partnership agreement was signed in 1994.\n"
         "Vilnius – its partnership with Riga began in 1998.\n"
     )
-    assert _years(text, registry) == {
+    assert text_years(text, registry) == {
         pair("Warsaw", "Budapest"): 2005,
         pair("Warsaw", "Kyiv"): 1994,
         pair("Vilnius", "Riga"): 1998,  # the line's own tie, not Warsaw's with Vilnius
@@ -34,7 +30,7 @@ def test_years_in_brackets_after_counted_partners(registry: Registry) -> None:
         "Partner cities\n\nWarsaw has 20 partner cities. They include Berlin (1991), "
         "Budapest (2005), Chicago (since 1960) and Kyiv."
     )
-    assert _years(text, registry) == {
+    assert text_years(text, registry) == {
         pair("Warsaw", "Berlin"): 1991,
         pair("Warsaw", "Budapest"): 2005,
         pair("Warsaw", "Chicago"): 1960,
