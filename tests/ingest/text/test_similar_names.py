@@ -47,3 +47,16 @@ def test_a_place_inside_a_longer_romance_name(registry: Registry) -> None:
     )
     members = {c.subject.name for c in text_claims(text, registry, "membership")}
     assert members == {"Navas de San Juan", "Velenje", "Loulé"}
+
+
+def test_a_misspelling_beside_the_linked_name_is_one_place(registry: Registry) -> None:
+    from citydip.ingest.text.extract import extract_claims
+
+    text = (
+        "Both Krasnodar and Nottingham are twinned with Karslruhe. The only active twinning "
+        "arrangements Nottingham has are with Karlsruhe and Ningbo.\n"
+    )
+    ties = [c for c in extract_claims(text, registry) if c.type == "tie"]
+    partners = sorted((c.subject.name, c.object.name if c.object else "") for c in ties)
+    assert partners.count(("Nottingham", "Karlsruhe")) == 1
+    assert ("Nottingham", "Karslruhe") not in partners

@@ -264,7 +264,7 @@ def _extract_claims(text: str, registry: Registry) -> list[ExtractedClaim]:
             drafts = lists.member_cell(sentence, unit.row or "", context.topic_org)
         found.extend(_place(d, text, unit) for d in drafts if _valid(d))
     found = _settle_pending_org(found, lists.known_topic_org(context, registry))
-    return _merge(_drop_reported(_settle_pending(found, context.named_most())))
+    return _merge(_respelled(_drop_reported(_settle_pending(found, context.named_most()))))
 
 
 def _settle_pending_org(claims: list[ExtractedClaim], org: Known | None) -> list[ExtractedClaim]:
@@ -494,7 +494,29 @@ def _valid(draft: Draft) -> bool:
     return draft.object is not None or draft.value is not None
 
 
-def _spelled_alike(one: Known, two: Known) -> bool:
+def _respelled(claims: list[ExtractedClaim]) -> list[ExtractedClaim]:
+    """A place the gazetteer lacks, spelt like one the document links elsewhere ("Karslruhe"
+    beside "Karlsruhe"), is that place: its claims then merge with the linked ones."""
+    linked = {
+        ref.key: ref
+        for c in claims
+        for ref in (c.subject, c.object)
+        if ref is not None and ref.label == "PLACE" and (ref.id or ref.geonames_id)
+    }
+    if not linked:
+        return claims
+    for claim in claims:
+        for side in ("subject", "object"):
+            ref = getattr(claim, side)
+            if ref is None or ref.label != "PLACE" or ref.id or ref.geonames_id:
+                continue
+            alike = [known for known in linked.values() if _spelled_alike(ref, known)]
+            if len(alike) == 1:
+                setattr(claim, side, alike[0])
+    return claims
+
+
+def _spelled_alike(one: Known | Ref, two: Known | Ref) -> bool:
     """Two places, one the gazetteer lacks, whose names differ by a letter or two (not two
     places of different countries)."""
     if one.label != "PLACE" or two.label != "PLACE" or (bool(one.id) == bool(two.id)):
