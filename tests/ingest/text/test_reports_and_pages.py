@@ -223,3 +223,5 @@ def test_one_of_a_counted_set(registry: Registry) -> None:
         ("Gdynia", "12")
     }
     assert set(ties(extract_claims(text + "\n", registry))) == {pair("Kiel", "Gdynia")}
+    after = "One of the 12 sister cities of Gdynia is Kiel."
+    assert set(ties(extract_claims(after + "\n", registry))) == {pair("Kiel", "Gdynia")}

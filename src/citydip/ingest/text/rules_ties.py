@@ -592,6 +592,18 @@ def _one_of_pair(s: Sentence, a: int, b: int) -> tuple[Known, Known] | None:
         return None
     subjects, sure = s.subject(i, ("PLACE", "REF"))
     subjects = [k for k in subjects if k.label == "PLACE" and k != partner]
+    if not subjects:  # "One of the 12 sister cities of Gdynia is Kiel": named after "is"
+        owner = next(
+            (m for m in s.mentions if m.start > b and s.prev(m.start) in ("of", "with")), None
+        )
+        end = owner.end if owner is not None else len(s.tokens)
+        after = next(
+            (m for m in s.mentions if m.start == end + 1 and m.label in ("PLACE", "NAME")),
+            None,
+        )
+        if after is not None and s.tokens[end].lower_ in ("is", "was"):
+            named = _place(s, after)
+            subjects, sure = ([named], 1.0) if named is not None else ([], 0.0)
     return (subjects[0], partner) if len(subjects) == 1 and sure >= 0.9 else None
 
 
