@@ -36,3 +36,17 @@ def test_years_in_brackets_after_counted_partners(registry: Registry) -> None:
         pair("Warsaw", "Chicago"): 1960,
         pair("Warsaw", "Kyiv"): None,
     }
+
+
+def test_a_page_of_partner_cities_is_about_ties(registry: Registry) -> None:
+    from tests.ingest.conftest import text_ties
+
+    text = (
+        "Partner cities\n\nWarsaw has 20 partner cities. Warsaw also maintains friendly "
+        "relations with Taipei and Seoul."
+    )
+    found = text_ties(text, registry)
+    assert set(found) == {pair("Warsaw", "Taipei"), pair("Warsaw", "Seoul")}
+    assert {c.kind for c in found.values()} == {"friendship"}
+    other = "Trade\n\nWarsaw also maintains friendly relations with Taipei and Seoul."
+    assert not text_ties(other, registry)

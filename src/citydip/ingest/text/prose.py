@@ -63,9 +63,17 @@ UNDONE |= {"unfounded", "refuted", "lifted", "reinstated", "restored", "resumed"
 
 
 def topical(lower: frozenset[str], text: str) -> bool:
-    """Whether a text is about ties: a topic word it writes in lower case, or a capitalised
-    "Sister City" / "Twin Town" (a resolution that writes only those)."""
-    return not lower.isdisjoint(TOPIC_WORDS) or _TOPIC_TITLE.search(text) is not None
+    """Whether a text is about ties: a topic word it writes in lower case, a capitalised
+    "Sister City" / "Twin Town" (a resolution that writes only those), or a city's
+    "partner cities" / "friendship cities" ("Warsaw's partner cities")."""
+    if not lower.isdisjoint(TOPIC_WORDS) or _TOPIC_TITLE.search(text) is not None:
+        return True
+    return _KIN_CITIES.search(text) is not None
+
+
+_KIN_CITIES = re.compile(
+    r"\b(?:[Pp]artner|[Ff]riendship|[Ff]riendly) (?:[Cc]it(?:y|ies)|[Tt]owns?)\b"
+)
 
 
 _TOPIC_TITLE = re.compile(r"\b(?:Sister|SISTER|Twin|TWIN)[ -]?(?:[Cc]it|CIT|[Tt]own|TOWN)")
