@@ -86,3 +86,14 @@ def test_a_plural_role_before_a_list_of_holders(registry: Registry) -> None:
     assert {role for _, role in found.values()} == {"president"}
     one = lead + "The president is the Mayor of Barcelona, and the Mayor of Istanbul attended."
     assert set(_roles(one, registry)) == {"Barcelona"}
+
+
+def test_an_office_left_leaves_a_member(registry: Registry) -> None:
+    text = LEAD + (
+        "With Mayor Justin M. Bibb of Cleveland Ohio concluding his term as Chair of the "
+        "organization, Mayor Kate Gallego of Phoenix will take over as Chair."
+    )
+    assert _roles(text, registry) == {
+        "Cleveland": ("Climate Mayors", "member"),
+        "Phoenix": ("Climate Mayors", "chair"),
+    }

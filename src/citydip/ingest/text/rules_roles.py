@@ -9,10 +9,13 @@
 
 The organization is the one the sentence names, else the one the text is about. Each
 mayor takes the role word nearest after it in its clause, else the nearest before it
-("Its current president is the Mayor of Durban"); a "former" role is not read.
+("Its current president is the Mayor of Durban"); a "former" role, or one whose term ends
+("concluding his term as Chair"), leaves the city a plain member.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from citydip.ingest.text.mentions import SECTION, Mention
 from citydip.ingest.text.registry import Known
@@ -170,7 +173,15 @@ def _named_then_of(s: Sentence, i: int) -> list[Mention]:
     """The places after a mayor's own name and "of": "Mayor Johanna Rolland of Nantes"."""
     doc = s.doc
     j = i + 1
-    while j < len(doc) and j - i <= 5 and (doc[j].text[:1].isupper() or doc[j].text == "-"):
+    while (
+        j < len(doc)
+        and j - i <= 6
+        and (
+            doc[j].text[:1].isupper()
+            or doc[j].text == "-"
+            or (doc[j].text == "." and len(doc[j - 1].text) == 1)  # "Justin M. Bibb"
+        )
+    ):
         j += 1
     if j == i + 1 or j + 1 >= len(doc) or doc[j].lower_ != "of":
         return []
@@ -230,7 +241,7 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> tuple[str, int] | None
     later = [m for m in marks if m > at]
     end = min([len(doc), at + 14, *later])
     for k in range(at + 1, end):
-        if doc[k].lower_ in STOP:
+        if doc[k].lower_ in STOP and not _initial_stop(doc, k):
             break
         role = _role_at(s, k)
         if role is not None:
@@ -244,6 +255,11 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> tuple[str, int] | None
         if role is not None:
             return role, k
     return None
+
+
+def _initial_stop(doc: list[Any], k: int) -> bool:
+    """The full stop of a middle initial ("Justin M. Bibb"), no end of a clause."""
+    return doc[k].text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper()
 
 
 def _of_another(s: Sentence, k: int, org: Known) -> bool:
@@ -271,9 +287,20 @@ def _role_at(s: Sentence, k: int) -> str | None:
     word = s.tokens[k].lower_
     if word in FOUNDED:
         return "founder"
-    if word not in ROLE_WORDS or _former(s, k):
+    if word not in ROLE_WORDS:
         return None
+    if _former(s, k) or _term_ending(s, k):
+        return "member"  # "concluding his term as Chair": an office left, the city stays
     return role_of([t.lower_ for t in s.tokens[max(0, k - 2) : k + 1]])
+
+
+ENDING_TERM = {"concluding", "ending", "completing", "finishing", "completed", "ended"}
+
+
+def _term_ending(s: Sentence, k: int) -> bool:
+    """ "concluding his term as Chair": the role word ends a term of office."""
+    words = [t.lower_ for t in s.tokens[max(0, k - 5) : k]]
+    return "term" in words and not ENDING_TERM.isdisjoint(words)
 
 
 def _former(s: Sentence, k: int) -> bool:
