@@ -96,3 +96,13 @@ def test_a_preliminary_document_proposes(registry: Registry) -> None:
         assert {c.status for c in text_ties(text, registry).values()} == {"proposed"}, text
     signed = "Kiel and Gdynia signed an agreement to become sister cities."
     assert {c.status for c in text_ties(signed, registry).values()} == {"active"}
+
+
+def test_a_text_that_writes_sister_city_with_a_hyphen_is_about_ties(registry: Registry) -> None:
+    text = (
+        "The council will sign a memorandum with Houston to take forward its sister-city "
+        "partnership with Ahmedabad. Earlier, Ahmedabad had signed similar agreements with "
+        "the American cities of Atlanta and Columbus."
+    )
+    found = text_ties(text, registry)
+    assert {pair("Ahmedabad", "Atlanta"), pair("Ahmedabad", "Columbus")} <= set(found)

@@ -64,11 +64,17 @@ UNDONE |= {"unfounded", "refuted", "lifted", "reinstated", "restored", "resumed"
 
 def topical(lower: frozenset[str], text: str) -> bool:
     """Whether a text is about ties: a topic word it writes in lower case, a capitalised
-    "Sister City" / "Twin Town" (a resolution that writes only those), or a city's
-    "partner cities" / "friendship cities" ("Warsaw's partner cities")."""
+    "Sister City" / "Twin Town" (a resolution that writes only those), "sister-city" with a
+    hyphen, or a city's "partner cities" / "friendship cities" ("Warsaw's partner
+    cities")."""
     if not lower.isdisjoint(TOPIC_WORDS) or _TOPIC_TITLE.search(text) is not None:
         return True
-    return _KIN_CITIES.search(text) is not None
+    return _KIN_CITIES.search(text) is not None or _HYPHENED.search(text) is not None
+
+
+# "sister-city", "twin-town" written with a hyphen (the lower-case word list holds no
+# hyphenated words)
+_HYPHENED = re.compile(r"\b(?:sister|twin)-(?:cit|town|state|relation|partner)")
 
 
 _KIN_CITIES = re.compile(
