@@ -1469,9 +1469,6 @@ def _with_which(s: Sentence, a: int) -> Known | None:
 def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]:
     """The status words in the clause around a tie say, its end year, and where it was said."""
     doc = s.tokens
-    preliminary = _preliminary(doc, a)
-    if preliminary is not None:  # "signed a letter of intent to become sister cities"
-        return "proposed", None, preliminary
     found: tuple[str, int] | None = None
     first: int | None = None  # where the first status word is (start years stop there)
     i = a - 1
@@ -1486,9 +1483,14 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
         if word is not None and not _not_yet(s, i):
             found = (word, i)
             break
-        if word is None and _intended(doc, i) and (_sought(doc, i) or not _not_yet(s, i)):
-            found = ("proposed", i)  # "resolved to establish", "an initiative to make A a"
-            break  # ("committed to build ... our relationships": no tie sought)
+        if (
+            word is None
+            and _intended(doc, i)
+            and (_sought(doc, i) or _preliminary(doc, i) or not _not_yet(s, i))
+        ):
+            found = ("proposed", i)  # "resolved to establish", "an initiative to make A a",
+            break  # "signed a letter of intent to become sister cities" (not "committed to
+            # build ... our relationships": no tie sought)
         i -= 1
     if found is None:
         i = end
@@ -1535,23 +1537,6 @@ def _status(s: Sentence, a: int, end: int) -> tuple[str, int | None, int | None]
             return status, later[0][1], at
         return status, s.opening_year(), at  # "In 2022 the council suspended ..."
     return status, None, at if first is None else first
-
-
-# documents that precede a tie: "a letter of intent", "a memorandum of understanding"
-PRELIMINARY = {"intent", "intention", "memorandum", "mou", "understanding", "loi"}
-BECOMING = {"become", "form", "establish", "create", "build", "develop"}
-
-
-def _preliminary(doc: list[Any], a: int) -> int | None:
-    """The cue at ``a`` is what a preliminary document is signed to make ("signed a letter
-    of intent to become sister cities", "a memorandum of understanding to form a sister
-    city relationship"): where the document's word is, else None."""
-    k = a - 1
-    while k >= 0 and a - k <= 3 and doc[k].lower_ in ("a", "an", "the", "formal", "official"):
-        k -= 1
-    if k < 1 or doc[k].lower_ not in BECOMING or doc[k - 1].lower_ != "to":
-        return None
-    return next((i for i in range(k - 2, max(-1, k - 9), -1) if doc[i].lower_ in PRELIMINARY), None)
 
 
 DATING_VERBS = {"date", "dates", "dated", "go", "goes", "went", "began", "begun", "started"}
@@ -1645,8 +1630,7 @@ def _intended(doc: Any, i: int) -> bool:
     if i < 1 or doc[i - 1].lower_ != "to":
         return False
     verb, lead = doc[i].lower_, doc[i - 2].lower_ if i >= 2 else ""
-    window = {t.lower_ for t in doc[max(0, i - 8) : i - 1]}
-    if verb in INITIATED and window & {"intent", "loi"}:
+    if _preliminary(doc, i):
         return True  # "signed a Letter of Intent (LOI) to form a sister city partnership"
     sought = lead in INITIATIVES and verb in INITIATED  # "an initiative to make A a ..."
     if not sought and (
@@ -1654,6 +1638,22 @@ def _intended(doc: Any, i: int) -> bool:
     ):
         return False
     return not any(t.lower_ in SIGNED for t in doc)
+
+
+# documents that precede a tie: "a letter of intent", "a memorandum of understanding"
+PRELIMINARY = {"intent", "intention", "memorandum", "mou", "understanding", "loi"}
+
+
+def _preliminary(doc: Any, i: int) -> bool:
+    """ "to" and a verb making a tie (``i``) after a preliminary document: what "a letter
+    of intent" or "a memorandum of understanding" is signed to make, a tie yet to be."""
+    window = {t.lower_ for t in doc[max(0, i - 8) : i - 1]}
+    return (
+        i >= 1
+        and doc[i - 1].lower_ == "to"
+        and doc[i].lower_ in INITIATED
+        and bool(window & PRELIMINARY)
+    )
 
 
 # "started an initiative to make Dushanbe a sister city of Boulder": a tie sought
