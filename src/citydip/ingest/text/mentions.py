@@ -394,7 +394,7 @@ NAME_TITLES |= {"mr.", "mrs.", "ms.", "dr.", "cllr.", "hon.", "prof.", "councilm
 NAME_TITLES |= {"gov", "gov.", "sen.", "rep.", "lt.", "cllr"}  # "South Jeolla Gov. Lee Nak-yon"
 
 
-def _initialled(doc: Any, i: int) -> bool:
+def initialled(doc: Any, i: int) -> bool:
     """Token ``i`` is a middle initial: one capital letter, a full stop, a capitalised
     word ("Mae N. Villablanca", "John F. Kennedy")."""
     text = doc[i].text
@@ -419,7 +419,7 @@ def _not_people(
         if m.label not in ("PLACE", "NAME"):
             out.append(m)
             continue
-        if m.label == "NAME" and m.known is None and _initialled(doc, m.end - 1):
+        if m.label == "NAME" and m.known is None and initialled(doc, m.end - 1):
             surname = m.end + 1
             continue  # "Cristine Mae N. Villablanca": a middle initial names a person
         if m.start == surname:

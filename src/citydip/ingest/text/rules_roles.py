@@ -15,9 +15,7 @@ mayor takes the role word nearest after it in its clause, else the nearest befor
 
 from __future__ import annotations
 
-from typing import Any
-
-from citydip.ingest.text.mentions import SECTION, Mention
+from citydip.ingest.text.mentions import SECTION, Mention, initialled
 from citydip.ingest.text.registry import Known
 from citydip.ingest.text.rulebase import Draft, Sentence
 from citydip.ingest.text.vocab import ROLE_WORDS, role_of
@@ -179,7 +177,7 @@ def _named_then_of(s: Sentence, i: int) -> list[Mention]:
         and (
             doc[j].text[:1].isupper()
             or doc[j].text == "-"
-            or (doc[j].text == "." and len(doc[j - 1].text) == 1)  # "Justin M. Bibb"
+            or (doc[j].text == "." and initialled(doc, j - 1))  # "Justin M. Bibb"
         )
     ):
         j += 1
@@ -241,7 +239,7 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> tuple[str, int] | None
     later = [m for m in marks if m > at]
     end = min([len(doc), at + 14, *later])
     for k in range(at + 1, end):
-        if doc[k].lower_ in STOP and not _initial_stop(doc, k):
+        if doc[k].lower_ in STOP and not (doc[k].text == "." and initialled(doc, k - 1)):
             break
         role = _role_at(s, k)
         if role is not None:
@@ -255,11 +253,6 @@ def _role_near(s: Sentence, at: int, marks: list[int]) -> tuple[str, int] | None
         if role is not None:
             return role, k
     return None
-
-
-def _initial_stop(doc: list[Any], k: int) -> bool:
-    """The full stop of a middle initial ("Justin M. Bibb"), no end of a clause."""
-    return doc[k].text == "." and k > 0 and len(doc[k - 1].text) == 1 and doc[k - 1].text.isupper()
 
 
 def _of_another(s: Sentence, k: int, org: Known) -> bool:
