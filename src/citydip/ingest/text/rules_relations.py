@@ -386,7 +386,7 @@ def award(s: Sentence) -> list[Draft]:
 # a title a city holds for a year: "European Green Capital", "European Green Leaf",
 # "European Capital of Culture", "World Book Capital", "UK City of Culture"
 TITLE_ENDS = {"capital", "leaf", "culture", "literature", "design", "gastronomy", "music"}
-COPULAS = {"is", "was", "became", "becomes", "will", "be", "been", "has"}
+COPULAS = {"is", "was", "became", "becomes"}
 
 
 def held_title(s: Sentence) -> list[Draft]:
@@ -398,7 +398,7 @@ def held_title(s: Sentence) -> list[Draft]:
     doc = s.tokens
     out: list[Draft] = []
     for k, t in enumerate(doc[:-2]):
-        if t.lower_ not in ("is", "was", "became", "becomes"):
+        if t.lower_ not in COPULAS:
             continue
         i, j = _capitalised_run(doc, k + 1, ("the", "a"))
         if j - i < 2 or doc[j - 1].lower_ not in TITLE_ENDS:
