@@ -41,7 +41,6 @@ def fold_variants(name: str) -> list[str]:
 
 
 # Abbreviations written in place names, as folded (the dot is gone) → the word.
-# the abbreviations a place name may be written with
 ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
 
 

@@ -203,8 +203,7 @@ class Registry:
         if head in ("Saint", "Sainte") and rest and known.label == "PLACE":
             short = "St" if head == "Saint" else "Ste"  # "St. Paul", "St Paul", "Ste. Foy"
             for form in (f"{short}. {rest}", f"{short} {rest}"):
-                if fold(form) not in self.by_key or known not in self.by_key[fold(form)]:
-                    self.add(form, known)
+                self.add(form, known)  # (a bucket holds each place once)
 
     def _add_countries(self) -> None:
         from citydip.gazetteer.countries import country_aliases

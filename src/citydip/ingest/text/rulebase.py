@@ -18,7 +18,7 @@ from citydip.text import fold
 # what opens a sentence's opening phrase of time ("In March 2023, ...", "On July 14,
 # 2006, ...", "Since 1990, ..."; a participle: "Initiated in 2011, ..."; a month)
 OPENING_WORDS = frozenset({"in", "on", "since", "by", "during", "from", "at", "after", "before"})
-OPENING_WORDS |= {"until", "as", "of", "back", "early", "late", "last", "that", "by", "then"}
+OPENING_WORDS |= {"until", "as", "of", "back", "early", "late", "last", "that", "then"}
 OPENING_WORDS |= {"january", "february", "march", "april", "may", "june", "july", "august"}
 OPENING_WORDS |= {"september", "october", "november", "december", "jan", "feb", "mar", "apr"}
 OPENING_WORDS |= {"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "spring", "summer"}

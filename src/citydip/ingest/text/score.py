@@ -25,6 +25,9 @@ from citydip.errors import DataError
 from citydip.ingest.text.claims import CLAIM_TYPES, TIE_TYPES, ExtractedClaim, Ref
 from citydip.text import ABBREVIATIONS, fold
 
+# resolves a gold name to the key of the place the store's gazetteer gives it (place_keys)
+Places = Callable[[str], str | None] | None
+
 
 @dataclass(frozen=True)
 class GoldClaim:
@@ -232,7 +235,7 @@ def score(
     extracted: list[ExtractedClaim],
     gold: list[GoldClaim],
     types: tuple[str, ...] | None = None,
-    places: Callable[[str], str | None] | None = None,
+    places: Places = None,
 ) -> Score:
     """Match extracted claims to gold; ``types`` limits both sides to those claim types;
     ``places`` resolves a gold name to a place's key (``place_keys``), so that a claim on
@@ -279,9 +282,6 @@ def _tie_quality(result: Score, claim: ExtractedClaim, gold: GoldClaim) -> None:
         result.status_right += 1
     else:
         result.status_wrong.append((claim, gold))
-
-
-Places = Callable[[str], str | None] | None
 
 
 def _pair(claim: ExtractedClaim, gold: GoldClaim, places: Places = None) -> bool:
